@@ -1,0 +1,39 @@
+package org.xephang.api;
+
+/**
+ * Every error the API can answer, with its HTTP status. The wire form is {@code {"error": name(), "message": …}}; the
+ * message is plain Vietnamese, fit to show to the person who caused it.
+ */
+public enum ErrorCode {
+    INVALID_JSON(400),
+    INVALID_REQUEST(400),
+    UNAUTHENTICATED(401),
+    FORBIDDEN(403),
+    NOT_SIGNED_IN(403),
+    UNKNOWN_SITE(404),
+    UNKNOWN_SERVICE(404),
+    UNKNOWN_COUNTER(404),
+    UNKNOWN_TICKET(404),
+    UNKNOWN_DOSSIER(404),
+    NOT_FOUND(404),
+    INVALID_TRANSITION(409),
+    COUNTER_BUSY(409),
+    ALREADY_RATED(409),
+    CONFLICT(409),
+    PAYLOAD_TOO_LARGE(413),
+    SITE_CLOSED(422),
+    DAILY_CAP_REACHED(422),
+    RATE_LIMITED(429),
+    UNAVAILABLE(503),
+    INTERNAL(500);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,10 @@
+package org.xephang.api;
+
+/** Who may do what (ARCHITECTURE.md §11). KIOSK and DISPLAY are device tokens. */
+public enum Role {
+    ADMIN,
+    SUPERVISOR,
+    OFFICER,
+    KIOSK,
+    DISPLAY
+}

@@ -1,0 +1,83 @@
+package org.xephang.core;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.xephang.api.QueueEvent;
+import org.xephang.api.QueueSnapshot;
+import org.xephang.api.QueueSnapshot.CounterView;
+import org.xephang.api.Ticket;
+
+/**
+ * The one writer of the queue state of every site this node owns (ARCHITECTURE.md §1.1). The HTTP layer, the demo and
+ * the tests talk to the queue only through this.
+ *
+ * <p><b>Commands</b> return a stage that completes once the change and its events (stream + outbox) are committed to
+ * disk, or fails with a {@link org.xephang.api.QueueError} saying why (unknown ticket, invalid transition, closed
+ * hours, …) and changing nothing. Commands never block the caller; their stages complete on the writer's thread, so
+ * callers must hop back to their own thread (Vert.x: {@code Future.fromCompletionStage(stage, context)}).
+ *
+ * <p><b>Queries</b> answer from memory at once and are thread-safe.
+ *
+ * <p><b>Officer rule</b>: an OFFICER acts only on the counter they are signed in to; for ticket commands that is the
+ * counter holding the ticket (or, for {@code call}, the officer's own counter). SUPERVISOR and ADMIN may act on any
+ * counter. The HTTP layer checks that the role may use the endpoint at all; this checks the counter rule.
+ */
+public interface QueueService {
+
+    CompletionStage<IssueResult> issue(String site, IssueCommand command, Actor actor);
+
+    /** The next ticket for the counter by FCFS routing (ARCHITECTURE.md §6.4), or empty when nothing waits. */
+    CompletionStage<Optional<Ticket>> callNext(String site, int counter, Actor actor);
+
+    /** Calls a specific WAITING (or NO_SHOW) ticket to the actor's counter. */
+    CompletionStage<Ticket> call(String ticketId, Actor actor);
+
+    CompletionStage<Ticket> recall(String ticketId, Actor actor);
+
+    CompletionStage<Ticket> start(String ticketId, Actor actor);
+
+    CompletionStage<Ticket> complete(String ticketId, Actor actor);
+
+    CompletionStage<Ticket> noShow(String ticketId, Actor actor);
+
+    CompletionStage<Ticket> cancel(String ticketId, Actor actor);
+
+    CompletionStage<Ticket> transfer(String ticketId, TransferCommand command, Actor actor);
+
+    CompletionStage<Ticket> linkDossier(String ticketId, String dossierCode, Actor actor);
+
+    CompletionStage<Ticket> rate(String ticketId, RatingCommand command, Actor actor);
+
+    CompletionStage<CounterView> pause(String site, int counter, String reason, Actor actor);
+
+    CompletionStage<CounterView> resume(String site, int counter, Actor actor);
+
+    CompletionStage<CounterView> signIn(String site, int counter, Actor actor);
+
+    CompletionStage<CounterView> signOut(String site, int counter, Actor actor);
+
+    /** Records a device's status as a {@code device.status} event (printer paper out, LED offline, …). */
+    CompletionStage<Void> reportDeviceStatus(String site, DeviceStatusReport report, Actor actor);
+
+    Optional<Ticket> ticket(String ticketId);
+
+    /** Fails with UNKNOWN_SITE for a site this node does not serve. */
+    QueueSnapshot snapshot(String site);
+
+    /**
+     * Subscribes to a site's committed events. The returned subscription's {@link Subscription#snapshot()} was taken
+     * atomically with the subscription, so the listener then receives exactly the events with seq = snapshot.seq + 1,
+     * + 2, … in order. The listener is called on the writer's thread and must not block: hand the event to your own
+     * bounded buffer.
+     */
+    Subscription subscribe(String site, Consumer<QueueEvent> listener);
+
+    /** A live subscription to a site's events. */
+    interface Subscription extends AutoCloseable {
+        QueueSnapshot snapshot();
+
+        @Override
+        void close();
+    }
+}
