@@ -13,7 +13,18 @@ import picocli.CommandLine.Command;
         versionProvider = Xephang.Version.class,
         description =
                 "Xếp hàng: hệ thống xếp hàng tự động cho Bộ phận Một cửa / queue management for one-stop-shop centres.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ServerCommand.class,
+            KioskCommand.class,
+            BoardCommand.class,
+            CounterCommand.class,
+            PrintTestCommand.class,
+            AnnounceCommand.class,
+            DevsimCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Xephang implements Runnable {
 
     /** Exit code for bad arguments or configuration. */
