@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * One call announcement: the sentence as text (shown, logged, or given to a speech engine) and the clips a board plays
- * in order to say it (the chime once, then the sentence as many times as the site's {@code repeat}). Travels in
+ * in order to say it (the chime once, then the sentence as many times as the site's {@code repeat}, with a {@code pause} between). Travels in
  * {@code ticket.called} and {@code ticket.recalled} events as {@code "announcement":{"text","clips":[…]}}. Immutable
  * and thread-safe.
  *

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Builds the announcement of a call from the ticket number, the counter and (optionally) the field name:
  * {@code build("A1023", 5, null)} → "Xin mời công dân có số thứ tự A một nghìn không trăm hai mươi ba đến quầy số
  * năm" with the clips {@code chime}, then {@code phrase-xin-moi-cong-dan-co-so-thu-tu, letter-a, num-mot-nang,
- * num-nghin, …, phrase-den-quay-so, num-nam} repeated. The ticket number is read in the options' mode and dialect;
+ * num-nghin, …, phrase-den-quay-so, num-nam} repeated after a {@code pause}. The ticket number is read in the options' mode and dialect;
  * the counter always as a whole number ("quầy số mười lăm"). Pure, immutable and thread-safe.
  */
 public final class AnnouncementBuilder {
@@ -67,6 +67,9 @@ public final class AnnouncementBuilder {
         List<String> clips = new ArrayList<>();
         clips.add(ClipNames.CHIME);
         for (int i = 0; i < options.repeat(); i++) {
+            if (i > 0) {
+                clips.add(ClipNames.PAUSE);
+            }
             clips.addAll(sentence.clips);
         }
         return new Announcement(sentence.text.toString(), clips);

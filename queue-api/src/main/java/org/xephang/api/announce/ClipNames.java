@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * How announcement clips are named. Clip names are lowercase ASCII words joined by hyphens, so that they are safe as
- * file names and URL segments everywhere: {@code chime}, {@code num-…} ({@link NumberSyllable}), {@code letter-…}
+ * file names and URL segments everywhere: {@code chime}, {@code pause}, {@code num-…} ({@link NumberSyllable}), {@code letter-…}
  * ({@link PrefixLetters}), {@code phrase-…} (a fixed phrase, named after its words without diacritics:
  * "đến quầy số" → {@code phrase-den-quay-so}) and {@code field-…} (a field name, same rule). A player looks a clip up
  * as {@code <name>.wav}. Pure and thread-safe.
@@ -14,6 +14,9 @@ public final class ClipNames {
 
     /** The chime played before an announcement. */
     public static final String CHIME = "chime";
+
+    /** A short silence between two repetitions of the sentence. */
+    public static final String PAUSE = "pause";
 
     private ClipNames() {}
 

@@ -23,7 +23,7 @@ class AnnouncementBuilderTest {
             "num-nam");
 
     @Test
-    void defaultAnnouncementIsTheChimeThenTheSentenceTwice() {
+    void defaultAnnouncementIsTheChimeThenTheSentenceTwiceWithAPauseBetween() {
         Announcement announcement =
                 new AnnouncementBuilder(AnnouncementOptions.defaults()).build("A1023", 5, "Hộ tịch");
 
@@ -31,8 +31,9 @@ class AnnouncementBuilderTest {
                 .isEqualTo("Xin mời công dân có số thứ tự A một nghìn không trăm hai mươi ba đến quầy số năm");
         assertThat(announcement.clips()).first().isEqualTo("chime");
         assertThat(announcement.clips().subList(1, 12)).isEqualTo(A1023_AT_5);
-        assertThat(announcement.clips().subList(12, 23)).isEqualTo(A1023_AT_5);
-        assertThat(announcement.clips()).hasSize(23);
+        assertThat(announcement.clips().get(12)).isEqualTo("pause");
+        assertThat(announcement.clips().subList(13, 24)).isEqualTo(A1023_AT_5);
+        assertThat(announcement.clips()).hasSize(24);
     }
 
     @Test
