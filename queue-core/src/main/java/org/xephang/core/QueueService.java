@@ -1,11 +1,13 @@
 package org.xephang.core;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.QueueSnapshot.CounterView;
+import org.xephang.api.SiteInfo;
 import org.xephang.api.Ticket;
 
 /**
@@ -61,6 +63,12 @@ public interface QueueService {
     CompletionStage<Void> reportDeviceStatus(String site, DeviceStatusReport report, Actor actor);
 
     Optional<Ticket> ticket(String ticketId);
+
+    /** The public description of a site (kiosks, boards); fails with UNKNOWN_SITE for a site this node does not serve. */
+    SiteInfo site(String siteCode);
+
+    /** The codes of the sites this node serves, in configuration order. */
+    List<String> siteCodes();
 
     /** Fails with UNKNOWN_SITE for a site this node does not serve. */
     QueueSnapshot snapshot(String site);

@@ -1,0 +1,116 @@
+package org.xephang.core.site;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.xephang.core.site.OpeningHours.Session;
+
+/**
+ * When a site issues tickets: its opening sessions per weekday, minus closures, minus the ticket cut-off before each
+ * session ends. All computed in the site's time zone. Pure: the caller passes the instant.
+ */
+public final class SiteCalendar {
+
+    /** How far ahead {@link #nextOpening} looks before giving up (a site closed for over a year). */
+    private static final int SEARCH_DAYS = 400;
+
+    private static final DateTimeFormatter VIETNAMESE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
+    private final ZoneId zone;
+    private final OpeningHours hours;
+    private final List<Closure> closures;
+    private final int cutoffMinutes;
+
+    public SiteCalendar(ZoneId zone, OpeningHours hours, List<Closure> closures, int cutoffMinutes) {
+        this.zone = zone;
+        this.hours = hours;
+        this.closures = List.copyOf(closures);
+        this.cutoffMinutes = cutoffMinutes;
+    }
+
+    public static SiteCalendar of(SiteConfig site) {
+        return new SiteCalendar(site.timeZone(), site.openingHours(), site.closures(), site.ticketCutoffMinutes());
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The site's local day of an instant: numbering resets when it changes. */
+    public LocalDate localDay(Instant at) {
+        return at.atZone(zone).toLocalDate();
+    }
+
+    /** The closure that covers a day, if any. */
+    public Optional<Closure> closureOn(LocalDate day) {
+        return closures.stream().filter(c -> c.contains(day)).findFirst();
+    }
+
+    /** Whether a kiosk may issue a ticket at this instant: inside a session, before its cut-off, not a closed day. */
+    public boolean isIssuing(Instant at) {
+        ZonedDateTime local = at.atZone(zone);
+        LocalDate day = local.toLocalDate();
+        if (closureOn(day).isPresent()) {
+            return false;
+        }
+        LocalDateTime time = local.toLocalDateTime();
+        for (Session session : hours.on(day.getDayOfWeek())) {
+            LocalDateTime start = day.atTime(session.start());
+            LocalDateTime stop = issuingEnd(day, session);
+            if (!time.isBefore(start) && time.isBefore(stop)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The next instant at or after {@code at} when tickets are issued (the start of the next session on an open day whose
+     * issuing window is not already over), or empty when nothing opens within a year.
+     */
+    public Optional<ZonedDateTime> nextOpening(Instant at) {
+        ZonedDateTime now = at.atZone(zone);
+        LocalDate day = now.toLocalDate();
+        for (int i = 0; i <= SEARCH_DAYS; i++, day = day.plusDays(1)) {
+            if (closureOn(day).isPresent()) {
+                continue;
+            }
+            for (Session session : hours.on(day.getDayOfWeek())) {
+                LocalDateTime start = day.atTime(session.start());
+                LocalDateTime stop = issuingEnd(day, session);
+                if (!stop.isAfter(start) || !stop.isAfter(now.toLocalDateTime())) {
+                    continue;
+                }
+                LocalDateTime opening = start.isAfter(now.toLocalDateTime()) ? start : now.toLocalDateTime();
+                return Optional.of(opening.atZone(zone));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A Vietnamese sentence for a refused ticket: "Ngoài giờ cấp số. Mời quay lại lúc 07:30 ngày 23/11/2026." */
+    public String closedMessage(Instant at) {
+        LocalDate day = localDay(at);
+        String reason = closureOn(day)
+                .map(c -> "Hôm nay trung tâm nghỉ (" + c.name() + ").")
+                .orElse("Ngoài giờ cấp số thứ tự.");
+        return nextOpening(at)
+                .map(next -> reason + " Mời quay lại lúc " + VIETNAMESE_TIME.format(next) + ".")
+                .orElse(reason + " Chưa có lịch mở cửa tiếp theo.");
+    }
+
+    private LocalDateTime issuingEnd(LocalDate day, Session session) {
+        return day.atTime(session.end()).minusMinutes(cutoffMinutes);
+    }
+
+    /** Whether the weekday has any session (used by descriptions and tests). */
+    public boolean opensOn(DayOfWeek day) {
+        return !hours.on(day).isEmpty();
+    }
+}

@@ -1,0 +1,96 @@
+package org.xephang.core.site;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.xephang.api.SiteInfo;
+import org.xephang.api.announce.AnnouncementOptions;
+
+/**
+ * One site (a Trung tâm Phục vụ hành chính công or a Bộ phận Một cửa).
+ *
+ * @param unitLines the header lines printed at the top of each ticket, e.g. "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
+ * @param ticketCutoffMinutes kiosks stop issuing tickets this many minutes before each session ends
+ * @param notice the scrolling line of the boards, or null
+ * @param hotline a phone number printed on tickets, or null
+ */
+public record SiteConfig(
+        String code,
+        String name,
+        List<String> unitLines,
+        ZoneId timeZone,
+        OpeningHours openingHours,
+        int ticketCutoffMinutes,
+        List<Closure> closures,
+        List<PriorityCategory> priorityCategories,
+        List<ServiceConfig> services,
+        List<CounterConfig> counters,
+        String notice,
+        String hotline,
+        AnnouncementOptions announcement) {
+
+    public SiteConfig {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(openingHours, "openingHours");
+        Objects.requireNonNull(announcement, "announcement");
+        unitLines = List.copyOf(unitLines);
+        closures = List.copyOf(closures);
+        priorityCategories = List.copyOf(priorityCategories);
+        services = List.copyOf(services);
+        counters = List.copyOf(counters);
+    }
+
+    public Optional<ServiceConfig> service(String serviceCode) {
+        return services.stream().filter(s -> s.code().equals(serviceCode)).findFirst();
+    }
+
+    public Optional<CounterConfig> counter(int number) {
+        return counters.stream().filter(c -> c.number() == number).findFirst();
+    }
+
+    public Optional<PriorityCategory> priorityCategory(String categoryCode) {
+        return priorityCategories.stream()
+                .filter(p -> p.code().equals(categoryCode))
+                .findFirst();
+    }
+
+    /** The counters that serve a service, in counter-number order. */
+    public List<CounterConfig> countersServing(String serviceCode) {
+        return counters.stream().filter(c -> c.services().contains(serviceCode)).toList();
+    }
+
+    /** The public description served to kiosks and boards. */
+    public SiteInfo toSiteInfo() {
+        return new SiteInfo(
+                code,
+                name,
+                unitLines,
+                timeZone.getId(),
+                services.stream()
+                        .map(s -> new SiteInfo.Service(
+                                s.code(),
+                                s.name(),
+                                s.prefix(),
+                                countersServing(s.code()).stream()
+                                        .map(CounterConfig::number)
+                                        .toList(),
+                                s.procedures().stream()
+                                        .map(p -> new SiteInfo.Procedure(
+                                                p.name(), p.documents(), p.processingTime(), p.fee()))
+                                        .toList()))
+                        .toList(),
+                counters.stream()
+                        .map(c -> new SiteInfo.Counter(c.number(), c.name(), c.services()))
+                        .toList(),
+                priorityCategories.stream()
+                        .map(p -> new SiteInfo.PriorityCategory(p.code(), p.name()))
+                        .toList(),
+                openingHours.describe(),
+                notice,
+                hotline,
+                announcement);
+    }
+}

@@ -1,0 +1,203 @@
+package org.xephang.core.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.xephang.api.Role;
+import org.xephang.api.SiteInfo;
+import org.xephang.api.announce.Dialect;
+import org.xephang.core.site.CounterConfig.ServiceOrder;
+import org.xephang.core.site.OpeningHours.Session;
+
+class CentreConfigLoaderTest {
+
+    static final Path EXAMPLE = Path.of("..", "examples", "centre.yaml");
+
+    static final String MINIMAL = """
+            sites:
+              - code: s1
+                name: Bộ phận Một cửa xã Thử
+                services:
+                  - { code: A, name: Hộ tịch }
+                counters:
+                  - { number: 1, services: [A] }
+            """;
+
+    @Test
+    void exampleCentreLoadsWithNineCountersAndEveryServiceServed() throws Exception {
+        CentreConfig config = CentreConfigLoader.load(EXAMPLE);
+
+        SiteConfig demo = config.site("demo").orElseThrow();
+        assertThat(demo.counters()).extracting(CounterConfig::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(demo.services()).extracting(ServiceConfig::code).startsWith("A", "B", "C", "D");
+        assertThat(demo.services()).allSatisfy(s -> {
+            assertThat(s.prefix()).isEqualTo(s.code());
+            assertThat(demo.countersServing(s.code())).isNotEmpty();
+        });
+        assertThat(demo.announcement().dialect()).isEqualTo(Dialect.SOUTH);
+        assertThat(demo.openingHours().on(DayOfWeek.SATURDAY))
+                .containsExactly(new Session(LocalTime.of(7, 30), LocalTime.of(11, 30)));
+        assertThat(demo.openingHours().on(DayOfWeek.SUNDAY)).isEmpty();
+        assertThat(demo.counter(2).orElseThrow().order()).isEqualTo(ServiceOrder.LISTED);
+    }
+
+    @Test
+    void exampleAccountsAreTheDocumentedDemoAccountsWithBcryptHashesOfDemo() throws Exception {
+        CentreConfig config = CentreConfigLoader.load(EXAMPLE);
+
+        assertThat(config.accounts())
+                .extracting(Account::username)
+                .containsExactly(
+                        "admin",
+                        "supervisor",
+                        "officer1",
+                        "officer2",
+                        "officer3",
+                        "officer4",
+                        "officer5",
+                        "officer6",
+                        "officer7",
+                        "officer8",
+                        "officer9",
+                        "kiosk1",
+                        "board1");
+        assertThat(config.account("officer4").orElseThrow().counter()).isEqualTo(4);
+        assertThat(config.account("kiosk1").orElseThrow().role()).isEqualTo(Role.KIOSK);
+        assertThat(config.account("board1").orElseThrow().role()).isEqualTo(Role.DISPLAY);
+        assertThat(config.accounts())
+                .allSatisfy(a -> assertThat(at.favre.lib.crypto.bcrypt.BCrypt.verifyer()
+                                .verify("demo".toCharArray(), a.passwordHash())
+                                .verified)
+                        .isTrue());
+    }
+
+    @Test
+    void siteInfoDescribesServicesCountersAndHoursInVietnamese() throws Exception {
+        SiteInfo info =
+                CentreConfigLoader.load(EXAMPLE).site("demo").orElseThrow().toSiteInfo();
+
+        assertThat(info.service("C").name()).isEqualTo("Hộ tịch");
+        assertThat(info.service("C").counters()).containsExactly(4, 5, 7);
+        assertThat(info.service("C").procedures()).isNotEmpty();
+        assertThat(info.openingHours())
+                .containsExactly(
+                        "Thứ Hai – Thứ Sáu: 07:30–11:30, 13:30–17:00", "Thứ Bảy: 07:30–11:30", "Chủ nhật: nghỉ");
+        assertThat(SiteInfo.fromJson(info.toJson())).isEqualTo(info);
+    }
+
+    @Test
+    void minimalSiteTakesTheDocumentedDefaults() throws Exception {
+        SiteConfig site = CentreConfigLoader.parse(MINIMAL, "test").sites().get(0);
+
+        assertThat(site.timeZone().getId()).isEqualTo("Asia/Ho_Chi_Minh");
+        assertThat(site.ticketCutoffMinutes()).isEqualTo(15);
+        assertThat(site.services().get(0).width()).isEqualTo(3);
+        assertThat(site.services().get(0).dailyCap()).isNull();
+        assertThat(site.counters().get(0).name()).isEqualTo("Quầy 1");
+        assertThat(site.priorityCategories()).extracting(PriorityCategory::code).contains("elderly", "merit");
+        assertThat(site.openingHours().on(DayOfWeek.MONDAY)).hasSize(2);
+        assertThat(site.openingHours().on(DayOfWeek.SATURDAY)).isEmpty();
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceEachNamingItsKey() {
+        String yaml = """
+                sites:
+                  - code: Demo Site
+                    name: X
+                    timeZone: Mars/Olympus
+                    ticketCutoffMinutes: -5
+                    openingHours:
+                      monday: ["08:00-07:00"]
+                      funday: ["08:00-09:00"]
+                    services:
+                      - { code: A, name: Hộ tịch, prefix: a1 }
+                      - { code: B, name: Đất đai, width: 7 }
+                      - { code: C, name: Xây dựng }
+                      - { code: F, name: Thử }
+                    counters:
+                      - { number: 1, services: [A, Z] }
+                      - { number: 1, services: [B], order: random }
+                accounts:
+                  - { username: admin, role: boss, password: demo }
+                """;
+
+        assertThatThrownBy(() -> CentreConfigLoader.parse(yaml, "bad.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems())
+                        .anySatisfy(p -> assertThat(p).startsWith("sites[0].code: must be lower-case"))
+                        .anySatisfy(p -> assertThat(p).startsWith("sites[0].timeZone: must be a time zone id"))
+                        .anySatisfy(p -> assertThat(p)
+                                .startsWith("sites[0].ticketCutoffMinutes: must be a whole number from 0 to 240"))
+                        .anySatisfy(p -> assertThat(p)
+                                .startsWith("sites[0].openingHours.monday[0]: the session must end after it starts"))
+                        .anySatisfy(p ->
+                                assertThat(p).startsWith("sites[0].openingHours.funday: unknown key; allowed here:"))
+                        .anySatisfy(p ->
+                                assertThat(p).startsWith("sites[0].services[0].prefix: must be one capital letter"))
+                        .anySatisfy(p -> assertThat(p)
+                                .startsWith("sites[0].services[1].width: must be a whole number from 3 to 4"))
+                        .anySatisfy(
+                                p -> assertThat(p).startsWith("sites[0].services[2]: no counter serves service \"C\""))
+                        .anySatisfy(
+                                p -> assertThat(p)
+                                        .startsWith(
+                                                "sites[0].services[3].prefix: must be one capital letter that announcements can say"))
+                        .anySatisfy(p ->
+                                assertThat(p).startsWith("sites[0].counters[0].services[1]: unknown service \"Z\""))
+                        .anySatisfy(p ->
+                                assertThat(p).startsWith("sites[0].counters[1].number: duplicate counter number 1"))
+                        .anySatisfy(p ->
+                                assertThat(p).startsWith("sites[0].counters[1].order: must be one of fcfs, listed"))
+                        .anySatisfy(p -> assertThat(p).startsWith("accounts[0].role: must be one of admin, supervisor"))
+                        .anySatisfy(
+                                p -> assertThat(p).startsWith("accounts[0].password: plain passwords are not accepted"))
+                        .anySatisfy(p -> assertThat(p).startsWith("accounts[0].passwordHash: is required")))
+                .hasMessageContaining("bad.yaml");
+    }
+
+    @Test
+    void dailyCapMustFitTheNumberWidth() {
+        String yaml = MINIMAL.replace("{ code: A, name: Hộ tịch }", "{ code: A, name: Hộ tịch, dailyCap: 1500 }");
+
+        assertThatThrownBy(() -> CentreConfigLoader.parse(yaml, "t"))
+                .hasMessageContaining("sites[0].services[0].dailyCap: must fit in 3 digits (width), at most 999");
+    }
+
+    @Test
+    void brokenYamlIsReportedWithItsPosition() {
+        assertThatThrownBy(() -> CentreConfigLoader.parse("sites: [\n  - code: x\n", "broken.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void missingSitesIsReported() {
+        assertThatThrownBy(() -> CentreConfigLoader.parse("accounts: []\n", "t"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e ->
+                        assertThat(((ConfigException) e).problems()).containsExactly("sites: is required (a list)"));
+    }
+
+    @Test
+    void holidaysAcceptPlainDatesAndRanges() throws Exception {
+        String yaml = MINIMAL + """
+                    holidays:
+                      - 2026-09-02
+                      - { from: 2026-02-14, to: 2026-02-22, name: Tết Nguyên đán }
+                """;
+
+        List<Closure> closures =
+                CentreConfigLoader.parse(yaml, "t").sites().get(0).closures();
+
+        assertThat(closures).hasSize(2);
+        assertThat(closures.get(1).name()).isEqualTo("Tết Nguyên đán");
+        assertThat(closures.get(1).contains(java.time.LocalDate.of(2026, 2, 18)))
+                .isTrue();
+    }
+}
