@@ -1,0 +1,38 @@
+package org.xephang.kiosk;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Consumer;
+import org.xephang.api.QueueSnapshot;
+import org.xephang.api.Ticket;
+
+/**
+ * What the kiosk needs from the queue server. {@link QueueClientGateway} is the real one (HTTP through
+ * {@code QueueClient}); tests use a fake. Every future completes on the caller's Vert.x context; failures are
+ * {@link org.xephang.api.QueueError}s when the server refused, anything else when it could not be reached.
+ */
+interface CoreGateway extends AutoCloseable {
+
+    /** The public description of the site ({@code SiteInfo} as JSON). */
+    Future<JsonObject> siteInfo();
+
+    /** Issues a ticket; the same {@code idempotencyKey} again gives the same ticket. */
+    Future<Ticket> issue(String service, String priority, String idempotencyKey);
+
+    Future<Ticket> ticket(String ticketId);
+
+    /** The normalised dossier status ({@code GET /api/v1/dossiers/{code}}). */
+    Future<JsonObject> dossier(String code);
+
+    /** Sends a {@code DeviceStatusReport} (device, kind, state, detail, since). */
+    Future<Void> reportDeviceStatus(JsonObject report);
+
+    /**
+     * Follows the site's queue: {@code onSnapshot} with every fresh snapshot, {@code onConnection} when the link to
+     * the server goes up or down. Reconnects by itself.
+     */
+    void follow(Consumer<QueueSnapshot> onSnapshot, Consumer<Boolean> onConnection);
+
+    @Override
+    void close();
+}

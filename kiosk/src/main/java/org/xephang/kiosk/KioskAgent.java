@@ -1,0 +1,474 @@
+package org.xephang.kiosk;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+import org.xephang.api.QueueSnapshot;
+import org.xephang.api.Ticket;
+import org.xephang.device.DeviceException;
+import org.xephang.device.DeviceState;
+import org.xephang.device.DeviceStatus;
+
+/**
+ * The kiosk's logic: issues tickets through the core (one idempotency key per citizen request, kept across retries),
+ * prints them on the local printer, lets them be reprinted, and keeps the core told about the printer.
+ *
+ * <p>Threading: every public method is called on the agent's Vert.x context, and all state lives on it; printing
+ * runs on a one-thread worker executor so jobs never overlap and never block the event loop.
+ */
+final class KioskAgent implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskAgent.class);
+    private static final int RECENT_TICKETS = 50;
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final Vertx vertx;
+    private final Context context;
+    private final CoreGateway core;
+    private final ReceiptPrinter printer;
+    private final PageChannel pages;
+    private final KioskOptions options;
+    private final Clock clock;
+    private final WorkerExecutor printQueue;
+
+    private final Map<String, Future<JsonObject>> requestsInFlight = new HashMap<>();
+    private final Map<String, Ticket> recentTickets = recentMap();
+    private final Map<String, PrintOutcome> printOutcomes = recentMap();
+    private final Map<String, LocalDate> capReached = new HashMap<>();
+    private final Map<String, Integer> waiting = new HashMap<>();
+
+    private JsonObject site;
+    private boolean connected;
+    private JsonObject closedNotice;
+    private Instant closedUntil;
+    private DeviceStatus reportPending;
+    private long siteRetryTimer = -1;
+    private boolean closed;
+
+    KioskAgent(Vertx vertx, CoreGateway core, ReceiptPrinter printer, PageChannel pages, KioskOptions options) {
+        this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
+        this.core = core;
+        this.printer = printer;
+        this.pages = pages;
+        this.options = options;
+        this.clock = options.clock();
+        this.printQueue = vertx.createSharedWorkerExecutor("xephang-kiosk-printer-" + options.kioskId(), 1);
+    }
+
+    /** Loads the site description, follows the queue and starts reporting the printer's status. */
+    void start() {
+        printer.addStatusListener((previous, current) -> context.runOnContext(v -> printerChanged(current)));
+        core.follow(
+                snapshot -> context.runOnContext(v -> queueChanged(snapshot)),
+                up -> context.runOnContext(v -> connectionChanged(up)));
+        loadSite();
+        reportPending = printer.status();
+        sendPendingReport();
+    }
+
+    // ---- issuing and printing -------------------------------------------------------------------------------
+
+    /**
+     * Issues a ticket for the citizen's request and starts printing it. The answer ({@code ticket}, {@code print})
+     * comes as soon as the ticket exists; the print result follows as a {@code print} page event. The same
+     * {@code requestId} again (a double tap, a page retry) gives the same ticket.
+     */
+    Future<JsonObject> issue(String service, String priority, String requestId) {
+        String key =
+                options.kioskId() + ":" + (requestId == null || requestId.isBlank() ? UUID.randomUUID() : requestId);
+        Future<JsonObject> inFlight = requestsInFlight.get(key);
+        if (inFlight != null) {
+            return inFlight;
+        }
+        Future<JsonObject> answer = issueWithRetries(service, priority, key, 1).map(ticket -> {
+            closedNotice = null;
+            remember(ticket);
+            PrintOutcome outcome = printOutcomes.get(ticket.id());
+            if (outcome == null) {
+                outcome = startPrinting(ticket);
+            }
+            return new JsonObject().put("ticket", ticket.toJson()).put("print", outcome.toJson());
+        });
+        answer.onFailure(failure -> noteRefusal(service, failure));
+        requestsInFlight.put(key, answer);
+        // Keep finished requests a while, so a late retry of the same tap still finds its ticket.
+        answer.onComplete(
+                done -> vertx.setTimer(options.requestMemory().toMillis(), t -> requestsInFlight.remove(key)));
+        return answer;
+    }
+
+    private Future<Ticket> issueWithRetries(String service, String priority, String key, int attempt) {
+        return core.issue(service, priority, key).recover(failure -> {
+            if (!worthRetrying(failure) || attempt >= options.issueAttempts()) {
+                return Future.failedFuture(failure);
+            }
+            long delay = Math.min(options.retryDelay().toMillis() << (attempt - 1), 4_000);
+            LOG.warn(
+                    "kiosk {}: issuing a ticket failed (attempt {}), retrying in {} ms with the same key: {}",
+                    options.kioskId(),
+                    attempt,
+                    delay,
+                    failure.toString());
+            Promise<Ticket> retried = Promise.promise();
+            vertx.setTimer(
+                    delay,
+                    t -> issueWithRetries(service, priority, key, attempt + 1).onComplete(retried));
+            return retried.future();
+        });
+    }
+
+    private static boolean worthRetrying(Throwable failure) {
+        if (failure instanceof QueueError error) {
+            return error.code() == ErrorCode.UNAVAILABLE || error.code() == ErrorCode.INTERNAL;
+        }
+        return true;
+    }
+
+    private void noteRefusal(String service, Throwable failure) {
+        if (!(failure instanceof QueueError error)) {
+            LOG.warn("kiosk {}: could not issue a ticket: {}", options.kioskId(), failure.toString());
+            return;
+        }
+        if (error.code() == ErrorCode.SITE_CLOSED) {
+            JsonObject json = error.toJson();
+            closedNotice = new JsonObject()
+                    .put("message", error.getMessage())
+                    .put("nextOpening", json.getValue("nextOpening"));
+            closedUntil =
+                    instantOr(json.getString("nextOpening"), clock.instant().plus(Duration.ofMinutes(5)));
+            publishState();
+        } else if (error.code() == ErrorCode.DAILY_CAP_REACHED) {
+            capReached.put(service, LocalDate.now(clock.withZone(zone())));
+            publishState();
+        }
+    }
+
+    /** Prints a ticket again (after a printer fault, or from the settings screen); completes with the outcome. */
+    Future<PrintOutcome> reprint(String ticketId) {
+        PrintOutcome current = printOutcomes.get(ticketId);
+        if (current != null && !current.finished()) {
+            return Future.succeededFuture(current);
+        }
+        return freshTicket(ticketId).compose(fresh -> {
+            remember(fresh);
+            PrintOutcome started = startPrinting(fresh);
+            return started.finished() ? Future.succeededFuture(started) : printDone(fresh.id());
+        });
+    }
+
+    private final Map<String, Promise<PrintOutcome>> printWaiters = new HashMap<>();
+
+    private Future<PrintOutcome> printDone(String ticketId) {
+        return printWaiters.computeIfAbsent(ticketId, id -> Promise.promise()).future();
+    }
+
+    private PrintOutcome startPrinting(Ticket ticket) {
+        DeviceStatus status = printer.status();
+        if (PrinterTrouble.refusesJobs(status.state())) {
+            LOG.info(
+                    "kiosk {}: ticket {} not printed, printer is {}",
+                    options.kioskId(),
+                    ticket.number(),
+                    status.state());
+            return settle(PrintOutcome.refused(ticket.id(), status.state()));
+        }
+        PrintOutcome printing = PrintOutcome.printing(ticket.id());
+        printOutcomes.put(ticket.id(), printing);
+        JsonObject siteNow = site == null ? new JsonObject() : site;
+        printQueue
+                .<PrintOutcome>executeBlocking(() -> {
+                    try {
+                        printer.print(ticket, siteNow);
+                        return PrintOutcome.printed(ticket.id());
+                    } catch (DeviceException e) {
+                        LOG.warn(
+                                "kiosk {}: printing ticket {} failed ({}): {}",
+                                options.kioskId(),
+                                ticket.number(),
+                                e.state(),
+                                e.getMessage());
+                        return PrintOutcome.failed(ticket.id(), e.state());
+                    }
+                })
+                .onComplete(done -> context.runOnContext(v -> {
+                    if (done.succeeded()) {
+                        settle(done.result());
+                    } else {
+                        LOG.error(
+                                "kiosk {}: printing ticket {} crashed",
+                                options.kioskId(),
+                                ticket.number(),
+                                done.cause());
+                        settle(PrintOutcome.failed(ticket.id(), DeviceState.ERROR));
+                    }
+                }));
+        return printing;
+    }
+
+    private PrintOutcome settle(PrintOutcome outcome) {
+        printOutcomes.put(outcome.ticketId(), outcome);
+        pages.publish("print", outcome.toJson());
+        Promise<PrintOutcome> waiter = printWaiters.remove(outcome.ticketId());
+        if (waiter != null) {
+            waiter.complete(outcome);
+        }
+        return outcome;
+    }
+
+    /** The latest print outcome of a ticket issued or reprinted here, or null. */
+    PrintOutcome printOutcome(String ticketId) {
+        return printOutcomes.get(ticketId);
+    }
+
+    /** A ticket issued or reprinted here recently (for its QR), or null. */
+    Ticket recentTicket(String ticketId) {
+        return recentTickets.get(ticketId);
+    }
+
+    Future<Ticket> ticket(String ticketId) {
+        Ticket known = recentTickets.get(ticketId);
+        return known != null ? Future.succeededFuture(known) : core.ticket(ticketId);
+    }
+
+    /** The ticket as the server knows it now (for a scanned ticket), falling back to the copy issued here. */
+    Future<Ticket> freshTicket(String ticketId) {
+        Ticket known = recentTickets.get(ticketId);
+        return core.ticket(ticketId)
+                .recover(failure -> known != null && !(failure instanceof QueueError)
+                        ? Future.succeededFuture(known)
+                        : Future.failedFuture(failure));
+    }
+
+    private void remember(Ticket ticket) {
+        recentTickets.remove(ticket.id());
+        recentTickets.put(ticket.id(), ticket);
+    }
+
+    // ---- dossiers and scans ---------------------------------------------------------------------------------
+
+    /**
+     * The status of a dossier for the status screen. Fails with a {@link QueueError} whose message is fit for the
+     * screen; when the dossier lookup is not connected (no such route yet, or the server says unavailable) the
+     * message says so.
+     */
+    Future<JsonObject> dossier(String code) {
+        return core.dossier(code).recover(failure -> {
+            if (failure instanceof QueueError error && error.code() == ErrorCode.UNKNOWN_DOSSIER) {
+                return Future.failedFuture(error);
+            }
+            if (failure instanceof QueueError error && error.code() == ErrorCode.INVALID_REQUEST) {
+                return Future.failedFuture(error);
+            }
+            LOG.warn("kiosk {}: dossier lookup unavailable: {}", options.kioskId(), failure.toString());
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.UNAVAILABLE, "Chưa kết nối hệ thống hồ sơ. Vui lòng hỏi cán bộ tại quầy."));
+        });
+    }
+
+    /** A scanner read something: the pages open the dossier screen (or say it could not be read). */
+    void scanned(JsonObject scan) {
+        pages.publish("scan", scan);
+    }
+
+    // ---- state for the pages --------------------------------------------------------------------------------
+
+    /** Everything the page needs to draw its home screen. */
+    JsonObject state() {
+        Instant now = clock.instant();
+        if (closedNotice != null && closedUntil != null && !now.isBefore(closedUntil)) {
+            closedNotice = null;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone()));
+        capReached.values().removeIf(day -> !day.equals(today));
+        JsonObject waitingJson = new JsonObject();
+        waiting.forEach(waitingJson::put);
+        DeviceStatus status = printer.status();
+        return new JsonObject()
+                .put("kioskId", options.kioskId())
+                .put("site", site)
+                .put("connected", connected)
+                .put("waiting", waitingJson)
+                .put("closed", closedNotice)
+                .put(
+                        "capReached",
+                        new io.vertx.core.json.JsonArray(
+                                capReached.keySet().stream().sorted().toList()))
+                .put(
+                        "printer",
+                        new JsonObject()
+                                .put("state", status.state().name())
+                                .put("description", status.description())
+                                .put("usable", status.usable())
+                                .put("refusesJobs", PrinterTrouble.refusesJobs(status.state())))
+                .put("homeTimeoutSeconds", options.homeTimeout().toSeconds())
+                .put("serverTime", now.toString());
+    }
+
+    /** Whether {@code pin} opens the settings screen. */
+    boolean settingsPinMatches(String pin) {
+        return pin != null
+                && java.security.MessageDigest.isEqual(
+                        pin.getBytes(), options.settingsPin().getBytes());
+    }
+
+    /** Tickets issued or reprinted here recently, newest first, with their print outcome (settings screen). */
+    io.vertx.core.json.JsonArray recent() {
+        io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
+        recentTickets.values().stream()
+                .sorted((a, b) -> b.issuedAt().compareTo(a.issuedAt()))
+                .limit(20)
+                .forEach(t -> {
+                    PrintOutcome outcome = printOutcomes.get(t.id());
+                    list.add(new JsonObject()
+                            .put("id", t.id())
+                            .put("number", t.number())
+                            .put("service", t.service())
+                            .put("issuedAt", t.issuedAt().toString())
+                            .put("print", outcome == null ? null : outcome.toJson()));
+                });
+        return list;
+    }
+
+    private void publishState() {
+        pages.publish("state", state());
+    }
+
+    // ---- following the core and the printer -----------------------------------------------------------------
+
+    private void loadSite() {
+        if (closed) {
+            return;
+        }
+        core.siteInfo().onComplete(loaded -> {
+            if (loaded.succeeded()) {
+                site = loaded.result();
+                publishState();
+            } else {
+                LOG.warn(
+                        "kiosk {}: site description not loaded yet: {}",
+                        options.kioskId(),
+                        loaded.cause().toString());
+                siteRetryTimer = vertx.setTimer(3_000, t -> loadSite());
+            }
+        });
+    }
+
+    private void queueChanged(QueueSnapshot snapshot) {
+        waiting.clear();
+        snapshot.services().forEach(s -> waiting.put(s.code(), s.waiting()));
+        publishState();
+    }
+
+    private void connectionChanged(boolean up) {
+        if (up == connected) {
+            return;
+        }
+        connected = up;
+        LOG.info("kiosk {}: server connection {}", options.kioskId(), up ? "up" : "lost");
+        if (up) {
+            if (site == null) {
+                loadSite();
+            }
+            sendPendingReport();
+        }
+        publishState();
+    }
+
+    private void printerChanged(DeviceStatus current) {
+        LOG.info("kiosk {}: printer {}", options.kioskId(), current);
+        reportPending = current;
+        sendPendingReport();
+        publishState();
+    }
+
+    private void sendPendingReport() {
+        DeviceStatus status = reportPending;
+        if (status == null || closed) {
+            return;
+        }
+        JsonObject report = new JsonObject()
+                .put("device", printer.deviceId())
+                .put("kind", "printer")
+                .put("state", status.state().name())
+                .put("detail", status.description())
+                .put("since", status.since().toString());
+        core.reportDeviceStatus(report).onComplete(sent -> {
+            if (sent.succeeded()) {
+                if (Objects.equals(reportPending, status)) {
+                    reportPending = null;
+                }
+            } else {
+                LOG.warn(
+                        "kiosk {}: printer status {} not reported yet, will resend when the server is back: {}",
+                        options.kioskId(),
+                        status.state(),
+                        sent.cause().toString());
+            }
+        });
+    }
+
+    private ZoneId zone() {
+        if (site != null && site.getString("timeZone") != null) {
+            try {
+                return ZoneId.of(site.getString("timeZone"));
+            } catch (RuntimeException badZone) {
+                LOG.warn("kiosk {}: unknown site time zone {}", options.kioskId(), site.getString("timeZone"));
+            }
+        }
+        return DEFAULT_ZONE;
+    }
+
+    private static Instant instantOr(String text, Instant fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException notInstant) {
+                return fallback;
+            }
+        }
+    }
+
+    private static <V> Map<String, V> recentMap() {
+        return new LinkedHashMap<>(64, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > RECENT_TICKETS;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (siteRetryTimer >= 0) {
+            vertx.cancelTimer(siteRetryTimer);
+        }
+        printQueue.close();
+        core.close();
+        printer.close();
+    }
+}

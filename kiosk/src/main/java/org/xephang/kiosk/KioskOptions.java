@@ -1,0 +1,199 @@
+package org.xephang.kiosk;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a kiosk agent is set up. Build it with {@link #of} and the {@code with…} methods; the compact constructor
+ * reports every problem at once, naming its key.
+ *
+ * @param serverUrl the queue server, e.g. {@code http://10.0.0.2:8080}
+ * @param site the site code, e.g. {@code demo}
+ * @param username the kiosk's device account (role KIOSK)
+ * @param password its password
+ * @param kioskId a short id for logs and device reports, e.g. {@code kiosk1}
+ * @param printerUri the ticket printer (ARCHITECTURE.md §8), e.g. {@code escpos:tcp://10.0.0.31:9100} or
+ *     {@code sim:printer?dir=tickets}
+ * @param scannerUri a serial barcode scanner, or null (a keyboard-wedge scanner works in the page without one)
+ * @param settingsPin the PIN that opens the settings screen (4–8 digits)
+ * @param homeTimeout how long the ticket and dossier screens stay before the page goes home
+ * @param issueAttempts how many times one request is sent before giving up (same idempotency key each time)
+ * @param retryDelay the first pause between attempts, doubled each time (at most 4 s)
+ * @param requestMemory how long a finished request is remembered so a repeated tap gets the same answer
+ */
+public record KioskOptions(
+        String serverUrl,
+        String site,
+        String username,
+        String password,
+        String kioskId,
+        String printerUri,
+        String scannerUri,
+        String settingsPin,
+        Duration homeTimeout,
+        int issueAttempts,
+        Duration retryDelay,
+        Duration requestMemory,
+        Clock clock) {
+
+    public KioskOptions {
+        List<String> problems = new ArrayList<>();
+        if (serverUrl == null || !serverUrl.matches("https?://.+")) {
+            problems.add("server: must be an http:// or https:// URL, was " + serverUrl);
+        }
+        if (site == null || site.isBlank()) {
+            problems.add("site: is required");
+        }
+        if (username == null || username.isBlank()) {
+            problems.add("username: is required (the kiosk's device account)");
+        }
+        if (password == null) {
+            problems.add("password: is required");
+        }
+        if (kioskId == null || !kioskId.matches("[A-Za-z0-9._-]{1,40}")) {
+            problems.add("kioskId: 1–40 letters, digits, '.', '_' or '-', was " + kioskId);
+        }
+        if (printerUri == null || printerUri.isBlank()) {
+            problems.add("printer: is required, e.g. escpos:tcp://10.0.0.31:9100 or sim:printer");
+        }
+        if (settingsPin == null || !settingsPin.matches("\\d{4,8}")) {
+            problems.add("settingsPin: must be 4 to 8 digits");
+        }
+        if (homeTimeout == null || homeTimeout.isNegative() || homeTimeout.isZero()) {
+            problems.add("homeTimeoutSeconds: must be positive");
+        }
+        if (issueAttempts < 1 || issueAttempts > 10) {
+            problems.add("issueAttempts: must be 1 to 10, was " + issueAttempts);
+        }
+        Objects.requireNonNull(retryDelay, "retryDelay");
+        Objects.requireNonNull(requestMemory, "requestMemory");
+        Objects.requireNonNull(clock, "clock");
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        serverUrl = serverUrl.replaceAll("/+$", "");
+    }
+
+    /** Options with the defaults: PIN 0000 (change it), 30 s home timeout, 5 attempts from 250 ms, 10 min memory. */
+    public static KioskOptions of(String serverUrl, String site, String username, String password, String printerUri) {
+        return new KioskOptions(
+                serverUrl,
+                site,
+                username,
+                password,
+                username,
+                printerUri,
+                null,
+                "0000",
+                Duration.ofSeconds(30),
+                5,
+                Duration.ofMillis(250),
+                Duration.ofMinutes(10),
+                Clock.systemUTC());
+    }
+
+    public KioskOptions withKioskId(String id) {
+        return new KioskOptions(
+                serverUrl,
+                site,
+                username,
+                password,
+                id,
+                printerUri,
+                scannerUri,
+                settingsPin,
+                homeTimeout,
+                issueAttempts,
+                retryDelay,
+                requestMemory,
+                clock);
+    }
+
+    public KioskOptions withScannerUri(String uri) {
+        return new KioskOptions(
+                serverUrl,
+                site,
+                username,
+                password,
+                kioskId,
+                printerUri,
+                uri,
+                settingsPin,
+                homeTimeout,
+                issueAttempts,
+                retryDelay,
+                requestMemory,
+                clock);
+    }
+
+    public KioskOptions withSettingsPin(String pin) {
+        return new KioskOptions(
+                serverUrl,
+                site,
+                username,
+                password,
+                kioskId,
+                printerUri,
+                scannerUri,
+                pin,
+                homeTimeout,
+                issueAttempts,
+                retryDelay,
+                requestMemory,
+                clock);
+    }
+
+    public KioskOptions withHomeTimeout(Duration timeout) {
+        return new KioskOptions(
+                serverUrl,
+                site,
+                username,
+                password,
+                kioskId,
+                printerUri,
+                scannerUri,
+                settingsPin,
+                timeout,
+                issueAttempts,
+                retryDelay,
+                requestMemory,
+                clock);
+    }
+
+    public KioskOptions withRetries(int attempts, Duration firstDelay) {
+        return new KioskOptions(
+                serverUrl,
+                site,
+                username,
+                password,
+                kioskId,
+                printerUri,
+                scannerUri,
+                settingsPin,
+                homeTimeout,
+                attempts,
+                firstDelay,
+                requestMemory,
+                clock);
+    }
+
+    public KioskOptions withClock(Clock otherClock) {
+        return new KioskOptions(
+                serverUrl,
+                site,
+                username,
+                password,
+                kioskId,
+                printerUri,
+                scannerUri,
+                settingsPin,
+                homeTimeout,
+                issueAttempts,
+                retryDelay,
+                requestMemory,
+                otherClock);
+    }
+}

@@ -1,0 +1,516 @@
+// Kiosk page: talks only to its own agent (relative URLs), which talks to the queue server and the printer.
+const TEXT = {
+  vi: {
+    chooseField: 'Mời chọn lĩnh vực cần giải quyết',
+    catalogue: 'Thủ tục hành chính',
+    scanHint: 'Tra cứu hồ sơ: đưa mã QR hoặc mã vạch trên giấy biên nhận vào máy quét',
+    priorityQuestion: 'Quý khách thuộc đối tượng ưu tiên?',
+    noPriority: 'Không ưu tiên',
+    back: 'Quay lại',
+    issuing: 'Đang lấy số…',
+    yourNumber: 'Số thứ tự của quý khách',
+    priority: 'ƯU TIÊN',
+    counters: 'Quầy phục vụ: {0}',
+    waiting: 'Số người đang chờ: {0}',
+    estimate: 'Dự kiến: ~{0} phút',
+    qrHint: 'Quét mã QR để theo dõi lượt của quý khách trên điện thoại',
+    reprint: 'In lại vé',
+    done: 'Xong',
+    waitingCount: 'Đang chờ: {0}',
+    capReached: 'Đã hết số hôm nay',
+    closed: 'Ngoài giờ lấy số',
+    agentLost: 'Mất kết nối với ki-ốt. Đang kết nối lại…',
+    serverLost: 'Mất kết nối với máy chủ xếp hàng. Đang kết nối lại…',
+    printerBanner: 'Máy in: {0}. Vé sẽ hiển thị trên màn hình kèm mã QR.',
+    dossierTitle: 'Tình trạng hồ sơ',
+    dossierLoading: 'Đang tra cứu hồ sơ…',
+    dossierCode: 'Mã hồ sơ',
+    procedure: 'Thủ tục',
+    owner: 'Người nộp',
+    received: 'Ngày tiếp nhận',
+    appointment: 'Ngày hẹn trả',
+    newAppointment: 'Ngày hẹn mới',
+    status: 'Tình trạng',
+    overdue: 'TRỄ HẠN',
+    returnPlace: 'Nơi nhận kết quả',
+    currentStep: 'Đang ở bước',
+    history: 'Quá trình xử lý',
+    documents: 'Giấy tờ cần có',
+    processingTime: 'Thời hạn giải quyết',
+    fee: 'Lệ phí',
+    noProcedures: 'Chưa có danh mục thủ tục cho lĩnh vực này.',
+    enterPin: 'Nhập mã PIN',
+    settings: 'Cài đặt ki-ốt',
+    printer: 'Máy in',
+    recentTickets: 'Vé vừa lấy',
+    reload: 'Tải lại trang',
+    close: 'Đóng',
+    openingHours: 'Giờ làm việc: {0}',
+    hotline: 'Đường dây nóng: {0}',
+    notPrinted: 'Chưa in',
+    tryAgain: 'Không lấy được số. Vui lòng thử lại.',
+    clear: 'Xoá',
+    ok: 'OK',
+  },
+  en: {
+    chooseField: 'Please choose a field',
+    catalogue: 'Procedures',
+    scanHint: 'Dossier status: hold the QR code or barcode of your receipt to the scanner',
+    priorityQuestion: 'Do you belong to a priority group?',
+    noPriority: 'No priority',
+    back: 'Back',
+    issuing: 'Taking a number…',
+    yourNumber: 'Your number',
+    priority: 'PRIORITY',
+    counters: 'Counters: {0}',
+    waiting: 'People waiting: {0}',
+    estimate: 'Estimated wait: ~{0} min',
+    qrHint: 'Scan the QR code to follow your turn on your phone',
+    reprint: 'Reprint ticket',
+    done: 'Done',
+    waitingCount: 'Waiting: {0}',
+    capReached: 'No more numbers today',
+    closed: 'Outside ticket hours',
+    agentLost: 'Lost connection to the kiosk. Reconnecting…',
+    serverLost: 'Lost connection to the queue server. Reconnecting…',
+    printerBanner: 'Printer: {0}. Tickets are shown on screen with a QR code.',
+    dossierTitle: 'Dossier status',
+    dossierLoading: 'Looking up the dossier…',
+    dossierCode: 'Dossier code',
+    procedure: 'Procedure',
+    owner: 'Applicant',
+    received: 'Received',
+    appointment: 'Result due',
+    newAppointment: 'New due date',
+    status: 'Status',
+    overdue: 'OVERDUE',
+    returnPlace: 'Collect the result at',
+    currentStep: 'Current step',
+    history: 'History',
+    documents: 'Documents needed',
+    processingTime: 'Processing time',
+    fee: 'Fee',
+    noProcedures: 'No procedures are listed for this field yet.',
+    enterPin: 'Enter the PIN',
+    settings: 'Kiosk settings',
+    printer: 'Printer',
+    recentTickets: 'Recent tickets',
+    reload: 'Reload page',
+    close: 'Close',
+    openingHours: 'Opening hours: {0}',
+    hotline: 'Hotline: {0}',
+    notPrinted: 'Not printed',
+    tryAgain: 'Could not take a number. Please try again.',
+    clear: 'Clear',
+    ok: 'OK',
+  },
+};
+
+const $ = (id) => document.getElementById(id);
+let lang = 'vi';
+let state = null;
+let current = null; // {ticket, print}
+let homeTimer = null;
+let pinValue = '';
+
+function t(key, ...args) {
+  const text = TEXT[lang][key] ?? TEXT.vi[key] ?? key;
+  return text.replace(/\{(\d)\}/g, (_, i) => args[Number(i)] ?? '');
+}
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') node.className = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else if (k === 'dataset') Object.assign(node.dataset, v);
+    else node[k] = v;
+  }
+  for (const child of children.flat()) {
+    if (child != null) node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+function requestId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(path, {
+    ...options,
+    headers: { 'Content-Type': 'application/json', ...(options.headers || {}) },
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = new Error(body.message || t('tryAgain'));
+    error.code = body.error;
+    error.status = response.status;
+    error.body = body;
+    throw error;
+  }
+  return body;
+}
+
+// ---- screens --------------------------------------------------------------------------------------------
+
+function show(name, timeoutSeconds) {
+  document.querySelectorAll('.screen').forEach((s) => { s.hidden = s.id !== `screen-${name}`; });
+  clearTimeout(homeTimer);
+  if (name !== 'home') {
+    const seconds = timeoutSeconds ?? state?.homeTimeoutSeconds ?? 30;
+    homeTimer = setTimeout(goHome, seconds * 1000);
+  }
+  document.body.dataset.screen = name;
+}
+
+function goHome() {
+  current = null;
+  pinValue = '';
+  if (lang !== 'vi') setLang('vi');
+  show('home');
+}
+
+function setLang(next) {
+  lang = next;
+  document.documentElement.lang = next;
+  $('lang').textContent = next === 'vi' ? 'English' : 'Tiếng Việt';
+  document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  render();
+  if (current) renderTicket();
+}
+
+// ---- home -----------------------------------------------------------------------------------------------
+
+function services() {
+  return state?.site?.services ?? [];
+}
+
+function service(code) {
+  return services().find((s) => s.code === code);
+}
+
+function render() {
+  if (!state) return;
+  const site = state.site;
+  $('site-name').textContent = site?.name ?? '…';
+  $('banner-offline').hidden = state.connected !== false;
+  const closed = state.closed;
+  $('banner-closed').hidden = !closed;
+  if (closed) $('banner-closed').textContent = closed.message;
+  const printer = state.printer;
+  $('banner-printer').hidden = !printer || printer.usable;
+  if (printer && !printer.usable) $('banner-printer').textContent = t('printerBanner', printer.description);
+
+  const capReached = new Set(state.capReached ?? []);
+  $('fields').replaceChildren(...services().map((s) => {
+    const full = capReached.has(s.code);
+    const meta = closed ? t('closed') : full ? t('capReached') : t('waitingCount', state.waiting?.[s.code] ?? 0);
+    return el('button', {
+      class: `field${full || closed ? ' unavailable' : ''}`,
+      type: 'button',
+      disabled: full || !!closed,
+      dataset: { service: s.code },
+      onclick: () => chooseField(s),
+    }, el('span', { class: 'field-name' }, s.name), el('span', { class: 'field-meta' }, meta));
+  }));
+
+  const hours = site?.openingHours ?? [];
+  $('opening-hours').textContent = hours.length ? t('openingHours', hours.join(' · ')) : '';
+  $('hotline').textContent = site?.hotline ? t('hotline', site.hotline) : '';
+}
+
+function tick() {
+  const zone = state?.site?.timeZone || 'Asia/Ho_Chi_Minh';
+  $('clock').textContent = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: zone, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  }).format(new Date());
+}
+
+// ---- taking a ticket ------------------------------------------------------------------------------------
+
+function chooseField(s) {
+  const categories = state?.site?.priorityCategories ?? [];
+  const request = requestId(); // one id per citizen request: a retry never makes a second ticket
+  if (categories.length === 0) {
+    issue(s.code, null, request);
+    return;
+  }
+  $('priority-field').textContent = s.name;
+  $('priorities').replaceChildren(
+    el('button', { type: 'button', class: 'none', dataset: { priority: '' }, onclick: () => issue(s.code, null, request) },
+      t('noPriority')),
+    ...categories.map((c) => el('button', {
+      type: 'button', dataset: { priority: c.code }, onclick: () => issue(s.code, c.code, request),
+    }, c.name)),
+  );
+  show('priority');
+}
+
+async function issue(serviceCode, priority, request) {
+  show('issuing');
+  const body = JSON.stringify({ service: serviceCode, priority, requestId: request });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      current = await api('api/tickets', { method: 'POST', body });
+      break;
+    } catch (error) {
+      const agentUnreachable = error.status === undefined;
+      if (agentUnreachable && attempt < 4) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+        continue; // same requestId: the agent and the server give back the same ticket
+      }
+      refused(error.message || t('tryAgain'));
+      return;
+    }
+  }
+  renderTicket();
+  const stage = current.print?.stage;
+  show('ticket', stage === 'FAILED' || stage === 'REFUSED' ? (state?.homeTimeoutSeconds ?? 30) * 2 : undefined);
+}
+
+function refused(message) {
+  $('refused-message').textContent = message;
+  show('refused', 15);
+}
+
+function renderTicket() {
+  if (!current) return;
+  const ticket = current.ticket;
+  const s = service(ticket.service);
+  $('ticket-number').textContent = ticket.number;
+  $('ticket-priority').hidden = !ticket.priority;
+  $('ticket-field').textContent = s?.name ?? ticket.service;
+  const counters = (s?.counters ?? []).map((n) => String(n).padStart(2, '0')).join(', ');
+  $('ticket-counters').textContent = counters ? t('counters', counters) : '';
+  const waitingLine = [];
+  if (ticket.waitingAhead != null) waitingLine.push(t('waiting', ticket.waitingAhead));
+  if (ticket.estimatedWaitSeconds != null) {
+    waitingLine.push(t('estimate', Math.max(1, Math.round(ticket.estimatedWaitSeconds / 60))));
+  }
+  $('ticket-waiting').textContent = waitingLine.join(' · ');
+  $('ticket-qr').src = `api/tickets/${encodeURIComponent(ticket.id)}/qr.svg`;
+  renderPrint(current.print);
+}
+
+function renderPrint(print) {
+  const status = $('print-status');
+  if (!print) {
+    status.textContent = '';
+    return;
+  }
+  status.textContent = lang === 'vi' ? print.message : print.messageEn;
+  status.className = `print-status ${print.stage === 'PRINTED' ? 'ok' : print.stage === 'PRINTING' ? '' : 'bad'}`;
+  status.dataset.stage = print.stage;
+  $('reprint').hidden = !(print.stage === 'FAILED' || print.stage === 'REFUSED');
+}
+
+async function reprint(ticketId) {
+  try {
+    const outcome = await api(`api/tickets/${encodeURIComponent(ticketId)}/reprint`, { method: 'POST', body: '{}' });
+    if (current?.ticket.id === ticketId) {
+      current.print = outcome;
+      renderPrint(outcome);
+    }
+    return outcome;
+  } catch (error) {
+    if (current?.ticket.id === ticketId) {
+      renderPrint({ stage: 'FAILED', message: error.message, messageEn: error.message });
+    }
+    return null;
+  }
+}
+
+// ---- dossier status -------------------------------------------------------------------------------------
+
+function formatDate(text) {
+  if (!text) return '';
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) return text;
+  return new Intl.DateTimeFormat('vi-VN', {
+    timeZone: state?.site?.timeZone || 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric',
+  }).format(date);
+}
+
+async function openDossier(code) {
+  const box = $('dossier');
+  box.replaceChildren(el('p', { class: 'message' }, t('dossierLoading')));
+  show('dossier', Math.max(45, state?.homeTimeoutSeconds ?? 30));
+  try {
+    const d = await api(`api/dossiers/${encodeURIComponent(code)}`);
+    const rows = [
+      [t('dossierCode'), d.code],
+      [t('procedure'), d.procedure],
+      [t('owner'), d.owner],
+      [t('received'), formatDate(d.receivedAt)],
+      [t('appointment'), formatDate(d.appointmentAt)],
+    ];
+    if (d.rescheduledAppointmentAt) rows.push([t('newAppointment'), formatDate(d.rescheduledAppointmentAt)]);
+    if (d.currentStep) rows.push([t('currentStep'), d.currentStep]);
+    if (d.returnPlace) rows.push([t('returnPlace'), d.returnPlace]);
+    const status = el('div', { class: 'status' }, d.status?.name ?? '');
+    if (d.overdue) {
+      status.append(' · ', el('span', { class: 'overdue', id: 'dossier-overdue' }, t('overdue')));
+    }
+    const history = (d.history ?? []).map((h) => el('li', {}, `${formatDate(h.at)}: ${h.description ?? ''}${h.unit ? ` (${h.unit})` : ''}`));
+    box.replaceChildren(
+      status,
+      el('dl', {}, rows.filter(([, v]) => v).map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+      history.length ? el('div', {}, el('h2', {}, t('history')), el('ol', {}, history)) : null,
+    );
+  } catch (error) {
+    box.replaceChildren(el('p', { class: 'message', id: 'dossier-error' }, error.message));
+  }
+}
+
+async function handleScan(raw) {
+  try {
+    const scan = await api('api/scans', { method: 'POST', body: JSON.stringify({ payload: raw }) });
+    handleScanResult(scan);
+  } catch (error) {
+    refused(error.message);
+  }
+}
+
+function handleScanResult(scan) {
+  if (scan.kind === 'dossier') openDossier(scan.code);
+  else if (scan.kind === 'ticket') openTicketStatus(scan.ticketId);
+  else refused(scan.message);
+}
+
+async function openTicketStatus(ticketId) {
+  // A citizen scanned their own queue ticket: show it again, with a reprint button if it was not printed here.
+  try {
+    const ticket = await fetchTicket(ticketId);
+    const print = await api(`api/tickets/${encodeURIComponent(ticketId)}/print`).catch(() => null);
+    current = { ticket, print };
+    renderTicket();
+    show('ticket');
+  } catch (error) {
+    refused(error.message);
+  }
+}
+
+async function fetchTicket(ticketId) {
+  return api(`api/tickets/${encodeURIComponent(ticketId)}`);
+}
+
+// A keyboard-wedge scanner types fast and ends with Enter; people type slowly. Classify by the gaps.
+const wedge = { chars: [], last: 0 };
+function onKey(event) {
+  if (event.target instanceof HTMLInputElement) return;
+  const now = performance.now();
+  if (now - wedge.last > 80) wedge.chars = [];
+  wedge.last = now;
+  if (event.key === 'Enter') {
+    const payload = wedge.chars.join('');
+    wedge.chars = [];
+    if (payload.length >= 6) {
+      event.preventDefault();
+      handleScan(payload);
+    }
+  } else if (event.key.length === 1) {
+    wedge.chars.push(event.key);
+  }
+}
+
+// ---- catalogue ------------------------------------------------------------------------------------------
+
+function openCatalogue() {
+  $('catalogue-fields').replaceChildren(...services().map((s) => el('button', {
+    class: 'field', type: 'button', dataset: { service: s.code }, onclick: () => showProcedures(s),
+  }, el('span', { class: 'field-name' }, s.name))));
+  $('catalogue-procedures').replaceChildren();
+  show('catalogue', 120);
+}
+
+function showProcedures(s) {
+  const procedures = s.procedures ?? [];
+  $('catalogue-procedures').replaceChildren(
+    el('h2', {}, s.name),
+    ...(procedures.length === 0 ? [el('p', {}, t('noProcedures'))] : procedures.map((p) => el('div', { class: 'procedure' },
+      el('h3', {}, p.name),
+      p.documents?.length ? el('div', {}, el('strong', {}, `${t('documents')}:`), el('ul', {}, p.documents.map((d) => el('li', {}, d)))) : null,
+      el('div', { class: 'facts' },
+        p.processingTime ? el('span', {}, `${t('processingTime')}: ${p.processingTime}`) : null,
+        p.fee ? el('span', {}, `${t('fee')}: ${p.fee}`) : null),
+    ))),
+  );
+  show('catalogue', 120);
+}
+
+// ---- settings behind a PIN ------------------------------------------------------------------------------
+
+function openPin() {
+  pinValue = '';
+  $('pin').value = '';
+  $('pin-error').textContent = '';
+  const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', t('clear'), '0', t('ok')];
+  $('pin-pad').replaceChildren(...keys.map((k) => el('button', {
+    type: 'button',
+    onclick: () => {
+      if (k === t('clear')) pinValue = '';
+      else if (k === t('ok')) unlock();
+      else if (pinValue.length < 8) pinValue += k;
+      $('pin').value = pinValue;
+    },
+  }, k)));
+  show('pin', 30);
+}
+
+async function unlock() {
+  try {
+    const settings = await api('api/settings/unlock', { method: 'POST', body: JSON.stringify({ pin: $('pin').value }) });
+    $('settings-printer').textContent = settings.state.printer.description;
+    $('recent').replaceChildren(...settings.recent.map((r) => el('tr', {},
+      el('td', {}, r.number),
+      el('td', {}, service(r.service)?.name ?? r.service),
+      el('td', {}, r.print ? (lang === 'vi' ? r.print.message : r.print.messageEn) : t('notPrinted')),
+      el('td', {}, el('button', { type: 'button', onclick: () => reprint(r.id).then(unlockAgain) }, t('reprint'))),
+    )));
+    show('settings', 120);
+  } catch (error) {
+    $('pin-error').textContent = error.message;
+  }
+}
+
+function unlockAgain() {
+  unlock();
+}
+
+// ---- live state from the agent --------------------------------------------------------------------------
+
+function connect() {
+  const source = new EventSource('api/events');
+  source.addEventListener('open', () => { $('banner-agent').hidden = true; });
+  source.addEventListener('error', () => { $('banner-agent').hidden = false; });
+  source.addEventListener('state', (e) => {
+    state = JSON.parse(e.data);
+    render();
+    tick();
+  });
+  source.addEventListener('print', (e) => {
+    const print = JSON.parse(e.data);
+    if (current && current.ticket.id === print.ticketId) {
+      current.print = print;
+      renderPrint(print);
+    }
+  });
+  source.addEventListener('scan', (e) => handleScanResult(JSON.parse(e.data)));
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('[data-go-home]').forEach((b) => b.addEventListener('click', goHome));
+  $('lang').addEventListener('click', () => setLang(lang === 'vi' ? 'en' : 'vi'));
+  $('reprint').addEventListener('click', () => current && reprint(current.ticket.id));
+  $('open-catalogue').addEventListener('click', openCatalogue);
+  $('open-settings').addEventListener('click', openPin);
+  $('reload').addEventListener('click', () => location.reload());
+  document.addEventListener('keydown', onKey);
+  setLang('vi');
+  show('home');
+  connect();
+  setInterval(tick, 15000);
+});

@@ -1,0 +1,105 @@
+package org.xephang.kiosk;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.net.ConnectException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.function.Consumer;
+import org.xephang.api.QueueSnapshot;
+import org.xephang.api.Ticket;
+import org.xephang.api.TicketState;
+
+/** A queue server in memory: issues tickets per idempotency key, can be told to fail the next calls. */
+final class FakeCore implements CoreGateway {
+
+    final List<String> issueKeys = new ArrayList<>();
+    final Map<String, Ticket> ticketsByKey = new HashMap<>();
+    final Map<String, Ticket> ticketsById = new HashMap<>();
+    final List<JsonObject> reports = new ArrayList<>();
+    final Queue<Throwable> nextIssueFailures = new ArrayDeque<>();
+    Throwable dossierFailure;
+    boolean reportsFail;
+    Consumer<QueueSnapshot> snapshots;
+    Consumer<Boolean> connection;
+    private int next = 1;
+
+    @Override
+    public Future<JsonObject> siteInfo() {
+        return Future.succeededFuture(new JsonObject()
+                .put("code", "demo")
+                .put("name", "Trung tâm Phục vụ hành chính công phường Demo")
+                .put("timeZone", "Asia/Ho_Chi_Minh"));
+    }
+
+    @Override
+    public Future<Ticket> issue(String service, String priority, String idempotencyKey) {
+        issueKeys.add(idempotencyKey);
+        Throwable failure = nextIssueFailures.poll();
+        if (failure != null) {
+            return Future.failedFuture(failure);
+        }
+        Ticket ticket = ticketsByKey.computeIfAbsent(idempotencyKey, key -> {
+            int n = next++;
+            String id = "t" + n;
+            return new Ticket(
+                    id,
+                    "demo",
+                    service + String.format("%03d", n),
+                    service,
+                    priority,
+                    "kiosk",
+                    TicketState.WAITING,
+                    Instant.parse("2026-11-23T01:15:00Z"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    n - 1,
+                    600L,
+                    "http://127.0.0.1/t/" + id,
+                    null);
+        });
+        ticketsById.put(ticket.id(), ticket);
+        return Future.succeededFuture(ticket);
+    }
+
+    @Override
+    public Future<Ticket> ticket(String ticketId) {
+        Ticket ticket = ticketsById.get(ticketId);
+        return ticket == null
+                ? Future.failedFuture(new org.xephang.api.QueueError(org.xephang.api.ErrorCode.UNKNOWN_TICKET, "?"))
+                : Future.succeededFuture(ticket);
+    }
+
+    @Override
+    public Future<JsonObject> dossier(String code) {
+        return dossierFailure != null
+                ? Future.failedFuture(dossierFailure)
+                : Future.succeededFuture(new JsonObject().put("code", code));
+    }
+
+    @Override
+    public Future<Void> reportDeviceStatus(JsonObject report) {
+        if (reportsFail) {
+            return Future.failedFuture(new ConnectException("Connection refused"));
+        }
+        reports.add(report);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public void follow(Consumer<QueueSnapshot> onSnapshot, Consumer<Boolean> onConnection) {
+        this.snapshots = onSnapshot;
+        this.connection = onConnection;
+    }
+
+    @Override
+    public void close() {}
+}
