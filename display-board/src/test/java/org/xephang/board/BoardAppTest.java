@@ -1,0 +1,92 @@
+package org.xephang.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BoardAppTest {
+
+    private Vertx vertx;
+    private WebClient client;
+    private int port;
+
+    @BeforeEach
+    void mountTheBoardUnderSlashBoard() throws Exception {
+        vertx = Vertx.vertx();
+        Router root = Router.router(vertx);
+        root.route("/board/*")
+                .subRouter(BoardApp.router(vertx, new BoardOptions("http://10.0.0.5:8080/", "demo", "vi", 15, null)));
+        HttpServer server = await(vertx.createHttpServer().requestHandler(root).listen(0));
+        port = server.actualPort();
+        client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        await(vertx.close());
+    }
+
+    private HttpResponse<Buffer> get(String path) throws Exception {
+        return await(client.get(port, "127.0.0.1", path).send());
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void servesThePageInUtf8AtItsRoot() throws Exception {
+        HttpResponse<Buffer> page = get("/board/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.getHeader("Content-Type"))
+                .containsIgnoringCase("text/html")
+                .containsIgnoringCase("utf-8");
+        assertThat(page.bodyAsString("UTF-8")).contains("Bảng hiển thị số thứ tự", "board.js");
+    }
+
+    @Test
+    void redirectsTheMountPointWithoutSlashSoRelativeUrlsResolve() throws Exception {
+        HttpResponse<Buffer> response = get("/board?lang=en");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.getHeader("Location")).isEqualTo("/board/?lang=en");
+    }
+
+    @Test
+    void configNamesTheServerAndTheSite() throws Exception {
+        HttpResponse<Buffer> config = get("/board/config.json");
+
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.bodyAsJsonObject().getString("server")).isEqualTo("http://10.0.0.5:8080");
+        assertThat(config.bodyAsJsonObject().getString("site")).isEqualTo("demo");
+        assertThat(config.bodyAsJsonObject().getInteger("highlightSeconds")).isEqualTo(15);
+        assertThat(config.getHeader("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void servesScriptsAsJavaScriptModulesAndClipsAsWav() throws Exception {
+        assertThat(get("/board/board-logic.js").getHeader("Content-Type")).contains("javascript");
+        HttpResponse<Buffer> clip = get("/board/clips/num-nam.wav");
+        assertThat(clip.statusCode()).isEqualTo(200);
+        assertThat(clip.getHeader("Content-Type")).contains("audio");
+        assertThat(clip.body().getString(0, 4)).isEqualTo("RIFF");
+    }
+
+    @Test
+    void unknownFilesAreNotFound() throws Exception {
+        assertThat(get("/board/clips/nothing.wav").statusCode()).isEqualTo(404);
+        assertThat(get("/board/clips/../web/index.html").statusCode()).isNotEqualTo(200);
+    }
+}
