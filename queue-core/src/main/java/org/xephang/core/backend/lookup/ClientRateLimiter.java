@@ -1,0 +1,69 @@
+package org.xephang.core.backend.lookup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A token bucket per client (its address): {@code perMinute} lookups a minute, bursts of up to a third of that.
+ * Idle buckets are dropped so memory stays bounded. Thread-safe; time comes from the injected clock.
+ */
+final class ClientRateLimiter {
+
+    private static final int MAX_CLIENTS = 10_000;
+
+    private final Clock clock;
+    private final double capacity;
+    private final double tokensPerNano;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    ClientRateLimiter(Clock clock, int perMinute) {
+        this.clock = clock;
+        this.capacity = Math.max(1, perMinute / 3);
+        this.tokensPerNano = perMinute / (double) Duration.ofMinutes(1).toNanos();
+    }
+
+    /** Empty when allowed; otherwise how long until the next lookup is allowed. */
+    Duration acquire(String client) {
+        Instant now = clock.instant();
+        if (buckets.size() > MAX_CLIENTS) {
+            buckets.values().removeIf(bucket -> bucket.isFullAt(now));
+        }
+        Bucket bucket = buckets.computeIfAbsent(client, key -> new Bucket(capacity, now));
+        return bucket.take(now);
+    }
+
+    private final class Bucket {
+        private double tokens;
+        private Instant updatedAt;
+
+        Bucket(double tokens, Instant now) {
+            this.tokens = tokens;
+            this.updatedAt = now;
+        }
+
+        synchronized Duration take(Instant now) {
+            refill(now);
+            if (tokens >= 1) {
+                tokens -= 1;
+                return Duration.ZERO;
+            }
+            return Duration.ofNanos((long) Math.ceil((1 - tokens) / tokensPerNano));
+        }
+
+        synchronized boolean isFullAt(Instant now) {
+            refill(now);
+            return tokens >= capacity;
+        }
+
+        private void refill(Instant now) {
+            long elapsed = Duration.between(updatedAt, now).toNanos();
+            if (elapsed > 0) {
+                tokens = Math.min(capacity, tokens + elapsed * tokensPerNano);
+                updatedAt = now;
+            }
+        }
+    }
+}

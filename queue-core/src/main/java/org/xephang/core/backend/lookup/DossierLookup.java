@@ -1,0 +1,178 @@
+package org.xephang.core.backend.lookup;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+
+/**
+ * The service in front of a {@link DossierStatusProvider}: normalises the scanned or typed code, limits each client's
+ * rate, reuses answers for a minute (and shares one vendor request among concurrent lookups of a code), bounds the
+ * wait, and turns every failure into a {@link QueueError} with a plain Vietnamese message. Call from an event loop;
+ * thread-safe.
+ */
+public final class DossierLookup implements AutoCloseable {
+
+    static final String NOT_CONFIGURED = "Chưa kết nối hệ thống hồ sơ. Vui lòng hỏi cán bộ tại quầy.";
+    static final String BUSY = "Hệ thống hồ sơ đang bận, vui lòng thử lại sau ít phút.";
+    static final String BAD_ANSWER =
+            "Hệ thống hồ sơ trả lời không đúng định dạng, chưa tra cứu được. Vui lòng hỏi cán bộ tại quầy.";
+    static final String REFUSED = "Hệ thống hồ sơ từ chối kết nối. Vui lòng báo cán bộ kiểm tra cấu hình.";
+    static final String INVALID_CODE =
+            "Mã hồ sơ không hợp lệ. Vui lòng quét mã trên giấy tiếp nhận hoặc nhập đúng mã (ví dụ H21.65-261122-0001).";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DossierLookup.class);
+    private static final int MAX_CACHED = 5_000;
+
+    private final DossierStatusProvider provider;
+    private final Clock clock;
+    private final Duration cacheFor;
+    private final Duration timeout;
+    private final ClientRateLimiter rateLimiter;
+    private final WebClient ownedClient;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Future<DossierStatus> answer, Instant storedAt) {}
+
+    DossierLookup(
+            DossierStatusProvider provider,
+            Clock clock,
+            Duration cacheFor,
+            Duration timeout,
+            int perMinute,
+            WebClient ownedClient) {
+        this.provider = provider;
+        this.clock = clock;
+        this.cacheFor = cacheFor;
+        this.timeout = timeout;
+        this.rateLimiter = new ClientRateLimiter(clock, perMinute);
+        this.ownedClient = ownedClient;
+    }
+
+    /** Builds the lookup the configuration asks for; {@code style: none} gives one that answers "not connected". */
+    public static DossierLookup create(Vertx vertx, LookupConfig config, Clock clock) {
+        if ("none".equals(config.style())) {
+            return new DossierLookup(
+                    null, clock, config.cacheFor(), config.timeout(), config.requestsPerMinute(), null);
+        }
+        long millis = config.timeout().toMillis();
+        WebClient client = WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setConnectTimeout((int) millis)
+                        .setUserAgent("xephang-dossier-lookup")
+                        .setFollowRedirects(false));
+        DossierStatusProvider provider = switch (config.style()) {
+            case "generic" -> new GenericJsonProvider(client, config.generic(), millis);
+            case "igate" -> new IgateProvider(client, config.igate(), millis, clock);
+            case "dvcqg" -> new DvcqgProvider(client, config.dvcqg(), millis);
+            default ->
+                throw new IllegalArgumentException(
+                        "dossier.lookup.style: must be none, generic, igate or dvcqg, not " + config.style());
+        };
+        return new DossierLookup(
+                provider, clock, config.cacheFor(), config.timeout(), config.requestsPerMinute(), client);
+    }
+
+    /** For tests and embedders with their own provider. */
+    public static DossierLookup withProvider(DossierStatusProvider provider, Clock clock, LookupConfig limits) {
+        return new DossierLookup(
+                provider, clock, limits.cacheFor(), limits.timeout(), limits.requestsPerMinute(), null);
+    }
+
+    /**
+     * Looks a dossier up for {@code client} (its address, for the rate limit). Succeeds with the public JSON of
+     * {@link DossierStatus#toJson}; fails with a {@link QueueError}: INVALID_REQUEST, RATE_LIMITED (details {@code
+     * retryAfterSeconds}), UNKNOWN_DOSSIER or UNAVAILABLE.
+     */
+    public Future<JsonObject> lookup(String scannedOrTyped, String client) {
+        String code = DossierCode.normalise(scannedOrTyped).orElse(null);
+        if (code == null) {
+            return Future.failedFuture(new QueueError(ErrorCode.INVALID_REQUEST, INVALID_CODE));
+        }
+        Duration wait = rateLimiter.acquire(client == null ? "unknown" : client);
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.RATE_LIMITED,
+                    "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau " + seconds + " giây.",
+                    new JsonObject().put("retryAfterSeconds", seconds)));
+        }
+        if (provider == null) {
+            return Future.failedFuture(new QueueError(ErrorCode.UNAVAILABLE, NOT_CONFIGURED));
+        }
+        return answer(code).map(status -> status.toJson(clock.instant()));
+    }
+
+    private Future<DossierStatus> answer(String code) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(code);
+        if (cached != null && !cached.storedAt().plus(cacheFor).isBefore(now)) {
+            return cached.answer().recover(this::explain);
+        }
+        if (cache.size() > MAX_CACHED) {
+            cache.values().removeIf(entry -> entry.storedAt().plus(cacheFor).isBefore(now));
+        }
+        Future<DossierStatus> answer = provider.lookup(code).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Cached entry = new Cached(answer, now);
+        cache.put(code, entry);
+        answer.onFailure(failure -> {
+            boolean keep = failure instanceof DossierLookupException known
+                    && known.reason() == DossierLookupException.Reason.NOT_FOUND;
+            if (!keep) {
+                cache.remove(code, entry);
+            }
+        });
+        return answer.recover(this::explain);
+    }
+
+    private Future<DossierStatus> explain(Throwable failure) {
+        if (!(failure instanceof DossierLookupException known)) {
+            LOG.warn("dossier lookup ({}) failed: {}", provider.style(), failure.toString());
+            return Future.failedFuture(new QueueError(ErrorCode.UNAVAILABLE, BUSY));
+        }
+        return Future.failedFuture(
+                switch (known.reason()) {
+                    case NOT_FOUND ->
+                        new QueueError(
+                                ErrorCode.UNKNOWN_DOSSIER,
+                                "Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.");
+                    case UNAVAILABLE, RATE_LIMITED -> {
+                        LOG.warn("dossier lookup ({}) unavailable: {}", provider.style(), known.getMessage());
+                        yield new QueueError(ErrorCode.UNAVAILABLE, BUSY);
+                    }
+                    case REFUSED_CREDENTIALS -> {
+                        LOG.error(
+                                "dossier lookup ({}) refused our credentials: {}",
+                                provider.style(),
+                                known.getMessage());
+                        yield new QueueError(ErrorCode.UNAVAILABLE, REFUSED);
+                    }
+                    case MALFORMED -> {
+                        LOG.warn(
+                                "dossier lookup ({}) got an unreadable answer: {}",
+                                provider.style(),
+                                known.getMessage());
+                        yield new QueueError(ErrorCode.UNAVAILABLE, BAD_ANSWER);
+                    }
+                });
+    }
+
+    @Override
+    public void close() {
+        if (ownedClient != null) {
+            ownedClient.close();
+        }
+    }
+}
