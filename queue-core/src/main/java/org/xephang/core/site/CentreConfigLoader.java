@@ -98,7 +98,8 @@ public final class CentreConfigLoader {
     }
 
     private static CentreConfig centre(ConfigNode root) {
-        root.allowOnly("sites", "accounts");
+        // `dossier:` is read by org.xephang.core.backend.DossierConfigReader (the dossier system link).
+        root.allowOnly("sites", "accounts", "dossier");
         List<ConfigNode> siteNodes = root.list("sites", true);
         if (siteNodes.isEmpty() && !root.child("sites").isMissing()) {
             root.child("sites").problem("needs at least one site");
