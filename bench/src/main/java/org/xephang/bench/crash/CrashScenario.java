@@ -1,0 +1,448 @@
+package org.xephang.bench.crash;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.xephang.api.Ticket;
+import org.xephang.api.TicketState;
+import org.xephang.bench.BenchMain;
+import org.xephang.bench.Scenario;
+import org.xephang.bench.harness.ApiClient;
+import org.xephang.bench.harness.Await;
+import org.xephang.bench.harness.BenchCentre;
+import org.xephang.bench.harness.ServerProcess;
+import org.xephang.bench.report.BenchReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Kiosks issue and officers call, start and complete over HTTP while the server is killed with SIGKILL at random
+ * moments and restarted on the same data. Clients behave as real ones do: a kiosk whose request got no answer retries
+ * it with the same {@code Idempotency-Key}; an officer whose request got no answer reads the counter back from the
+ * snapshot. At the end every acknowledged ticket is read back and checked by {@link CrashAudit}; the outbox by {@link
+ * OutboxAudit}.
+ */
+@Command(
+        name = "crash",
+        mixinStandardHelpOptions = true,
+        description =
+                "Issue and call under load while SIGKILLing the server; then check nothing acknowledged was lost.")
+public final class CrashScenario extends Scenario {
+
+    @Option(names = "--kills", defaultValue = "25", description = "SIGKILLs (default: ${DEFAULT-VALUE}).")
+    int kills;
+
+    @Option(names = "--kiosks", defaultValue = "16", description = "Concurrent kiosks (default: ${DEFAULT-VALUE}).")
+    int kioskCount;
+
+    @Option(names = "--sites", defaultValue = "2", description = "Sites (default: ${DEFAULT-VALUE}).")
+    int sites;
+
+    @Option(
+            names = "--counters",
+            defaultValue = "8",
+            description = "Counters per site, one officer each (default: ${DEFAULT-VALUE}).")
+    int counters;
+
+    @Option(
+            names = "--max-uptime",
+            defaultValue = "2.0",
+            description =
+                    "Each kill comes at a random moment up to this many seconds into the load (default: ${DEFAULT-VALUE}).")
+    double maxUptimeSeconds;
+
+    private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+
+    @Override
+    protected int run(BenchReport report, Path workDir) throws Exception {
+        if (smoke) {
+            kills = Math.min(kills, 3);
+            maxUptimeSeconds = Math.min(maxUptimeSeconds, 0.6);
+            kioskCount = Math.min(kioskCount, 4);
+            counters = Math.min(counters, 4);
+            sites = 1;
+        }
+        BenchCentre centre = new BenchCentre(sites, 4, counters, 9999, 10);
+        report.parameter("kills", kills);
+        report.parameter("kiosks", kioskCount);
+        report.parameter("sites", sites);
+        report.parameter("countersPerSite", counters);
+        report.parameter("maxUptimeSeconds", maxUptimeSeconds);
+        Path config = centre.write(workDir.resolve("centre.yaml"));
+        Path dataDir = workDir.resolve("data");
+        ServerProcess.Launch launch =
+                new ServerProcess.Launch(config, dataDir, workDir.resolve("server.log"), serverJvmOptions);
+        SplittableRandom random = new SplittableRandom(seed);
+        CrashLedger ledger = new CrashLedger();
+        List<KioskActor> kiosks = new ArrayList<>();
+        for (int k = 0; k < kioskCount; k++) {
+            kiosks.add(new KioskActor(k, centre));
+        }
+        List<OfficerActor> officers = new ArrayList<>();
+        for (String site : centre.siteCodes()) {
+            for (int c = 1; c <= counters; c++) {
+                officers.add(new OfficerActor(site, c, centre.officer(site, c)));
+            }
+        }
+        // One event loop: every callback touching the ledger and the actors runs on it, so they need no locks.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        long loadNanos = 0;
+        JsonArray startups = new JsonArray();
+        try {
+            for (int round = 0; round <= kills; round++) {
+                boolean last = round == kills;
+                try (ServerProcess server = ServerProcess.start(launch, Duration.ofSeconds(90));
+                        ApiClient api = new ApiClient(vertx, server.baseUri(), kioskCount + officers.size() + 8)) {
+                    startups.add(server.startupTime().toMillis());
+                    Round current = new Round(vertx, api, ledger, kiosks.size() + officers.size());
+                    Await.result(current.prepare(kiosks, officers, centre), Duration.ofSeconds(60));
+                    if (last) {
+                        Await.result(current.resolveInDoubtIssues(kiosks), Duration.ofSeconds(60));
+                        CrashAudit.Result audit = audit(api, ledger);
+                        report.figure("crashCheck", audit.toJson(), audit.line());
+                        report.print(audit.line());
+                        server.close();
+                        OutboxAudit.Result outbox = OutboxAudit.check(dataDir, ledger);
+                        report.figure("outboxCheck", outbox.toJson(), outbox.line());
+                        report.figure("kills", kills);
+                        report.figure("acknowledgedTickets", ledger.tickets().size());
+                        report.figure("loadSeconds", Math.round(loadNanos / 1e7) / 100.0);
+                        report.figure("startupMillis", startups);
+                        report.figure("clientErrors", errorCounts());
+                        return audit.clean() && outbox.clean() ? 0 : BenchMain.EXIT_CHECK_FAILED;
+                    }
+                    long uptime = (long) (random.nextDouble(0.05, 1.0) * maxUptimeSeconds * 1e9);
+                    long started = System.nanoTime();
+                    current.start(kiosks, officers);
+                    TimeUnit.NANOSECONDS.sleep(uptime);
+                    server.kill();
+                    loadNanos += System.nanoTime() - started;
+                    current.stop();
+                    if (!current.awaitIdle(Duration.ofSeconds(30))) {
+                        throw new IllegalStateException("clients still busy 30 s after SIGKILL in round " + round);
+                    }
+                    report.print(String.format(
+                            "kill %2d after %4d ms of load: %d tickets acknowledged so far",
+                            round + 1, uptime / 1_000_000, ticketsOnLoop(vertx, ledger)));
+                }
+            }
+            throw new IllegalStateException("unreachable: the last round returns");
+        } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private JsonObject errorCounts() {
+        JsonObject json = new JsonObject();
+        errors.forEach((code, count) -> json.put(code, count.get()));
+        return json;
+    }
+
+    private static int ticketsOnLoop(Vertx vertx, CrashLedger ledger) throws Exception {
+        Promise<Integer> size = Promise.promise();
+        vertx.runOnContext(v -> size.complete(ledger.tickets().size()));
+        return Await.result(size.future(), Duration.ofSeconds(10));
+    }
+
+    /** Reads every ticket the ledger knows back from the server, 64 at a time, then audits. */
+    private static CrashAudit.Result audit(ApiClient api, CrashLedger ledger) throws Exception {
+        Map<String, Optional<Ticket>> seen = new ConcurrentHashMap<>();
+        List<String> ids = ledger.tickets().stream().map(k -> k.id).toList();
+        Iterator<String> next = ids.iterator();
+        CountDownLatch done = new CountDownLatch(Math.min(64, ids.size()));
+        Object lock = new Object();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < Math.min(64, ids.size()); i++) {
+            fetchNext(api, next, lock, seen, failures, done);
+        }
+        if (!done.await(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("reading back " + ids.size() + " tickets took over 5 minutes");
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("cannot read every ticket back", failures.get(0));
+        }
+        return CrashAudit.check(ledger, seen::get);
+    }
+
+    private static void fetchNext(
+            ApiClient api,
+            Iterator<String> ids,
+            Object lock,
+            Map<String, Optional<Ticket>> seen,
+            List<Throwable> failures,
+            CountDownLatch done) {
+        String id;
+        synchronized (lock) {
+            id = ids.hasNext() ? ids.next() : null;
+        }
+        if (id == null) {
+            done.countDown();
+            return;
+        }
+        api.ticket(id).onComplete(result -> {
+            if (result.succeeded()) {
+                seen.put(id, Optional.of(Ticket.fromJson(result.result())));
+            } else if (result.cause() instanceof ApiClient.ApiException e && e.status() == 404) {
+                seen.put(id, Optional.empty());
+            } else {
+                failures.add(new IllegalStateException("cannot read ticket " + id + " back", result.cause()));
+                done.countDown();
+                return;
+            }
+            fetchNext(api, ids, lock, seen, failures, done);
+        });
+    }
+
+    private void count(Throwable failure) {
+        String code = failure instanceof ApiClient.ApiException e
+                ? e.code()
+                : failure.getClass().getSimpleName();
+        errors.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** A request that got no HTTP answer (the server died): its outcome is unknown. */
+    private static boolean inDoubt(Throwable failure) {
+        return !(failure instanceof ApiClient.ApiException);
+    }
+
+    /** One server lifetime: tokens, the running flag, and the latch the actors count down when they stop. */
+    private final class Round {
+        final Vertx vertx;
+        final ApiClient api;
+        final CrashLedger ledger;
+        final CountDownLatch idle;
+        volatile boolean running;
+        String kioskToken;
+
+        Round(Vertx vertx, ApiClient api, CrashLedger ledger, int actors) {
+            this.vertx = vertx;
+            this.api = api;
+            this.ledger = ledger;
+            this.idle = new CountDownLatch(actors);
+        }
+
+        /** Logs everyone in, signs officers in, and reads each counter back from the snapshots. */
+        Future<Void> prepare(List<KioskActor> kiosks, List<OfficerActor> officers, BenchCentre centre) {
+            Promise<Void> ready = Promise.promise();
+            vertx.runOnContext(v -> {
+                Future<Void> logins = api.login(BenchCentre.KIOSK, BenchCentre.PASSWORD)
+                        .map(token -> {
+                            kioskToken = token;
+                            return null;
+                        });
+                for (OfficerActor officer : officers) {
+                    logins = logins.compose(x -> api.login(officer.username, BenchCentre.PASSWORD))
+                            .compose(token -> {
+                                officer.token = token;
+                                return api.signIn(token, officer.site, officer.counter)
+                                        .recover(e -> {
+                                            count(e);
+                                            return Future.succeededFuture();
+                                        });
+                            });
+                }
+                logins.compose(x -> {
+                            Future<Void> resync = Future.succeededFuture();
+                            for (String site : centre.siteCodes()) {
+                                resync = resync.compose(y -> api.snapshot(site).map(snapshot -> {
+                                    officers.stream()
+                                            .filter(o -> o.site.equals(site))
+                                            .forEach(o -> o.resync(snapshot, ledger));
+                                    return null;
+                                }));
+                            }
+                            return resync;
+                        })
+                        .onComplete(ready);
+            });
+            return ready.future();
+        }
+
+        /** Retries every unanswered issue once with its key, so the ledger knows every ticket that exists. */
+        Future<Void> resolveInDoubtIssues(List<KioskActor> kiosks) {
+            Promise<Void> done = Promise.promise();
+            vertx.runOnContext(v -> {
+                List<Future<Void>> retries = new ArrayList<>();
+                for (KioskActor kiosk : kiosks) {
+                    if (kiosk.pendingKey != null) {
+                        retries.add(kiosk.issue(this).mapEmpty());
+                    }
+                }
+                Future.all(retries).<Void>mapEmpty().onComplete(done);
+            });
+            return done.future();
+        }
+
+        void start(List<KioskActor> kiosks, List<OfficerActor> officers) {
+            running = true;
+            vertx.runOnContext(v -> {
+                kiosks.forEach(k -> k.loop(this));
+                officers.forEach(o -> o.loop(this));
+            });
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        boolean awaitIdle(Duration timeout) throws InterruptedException {
+            return idle.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void later(Runnable step) {
+            vertx.setTimer(10, t -> step.run());
+        }
+    }
+
+    /** A kiosk issuing with idempotency keys; an unanswered request is retried with the same key. */
+    private final class KioskActor {
+        final int index;
+        final BenchCentre centre;
+        long sequence;
+        String pendingKey;
+        String pendingSite;
+        String pendingService;
+
+        KioskActor(int index, BenchCentre centre) {
+            this.index = index;
+            this.centre = centre;
+        }
+
+        void loop(Round round) {
+            if (!round.running) {
+                round.idle.countDown();
+                return;
+            }
+            issue(round).onComplete(r -> {
+                if (r.failed() && inDoubt(r.cause())) {
+                    round.idle.countDown();
+                } else if (r.failed()) {
+                    round.later(() -> loop(round));
+                } else {
+                    loop(round);
+                }
+            });
+        }
+
+        Future<JsonObject> issue(Round round) {
+            if (pendingKey == null) {
+                long i = sequence++;
+                pendingKey = "crash-" + index + "-" + i + "-" + UUID.randomUUID();
+                pendingSite = centre.siteCode((int) ((index + i) % centre.sites()));
+                pendingService = centre.serviceCode((int) ((i + index) % centre.services()));
+            }
+            String key = pendingKey;
+            String site = pendingSite;
+            return round.api
+                    .issue(round.kioskToken, site, pendingService, key)
+                    .onSuccess(ticket -> {
+                        round.ledger.issued(key, ticket.getString("id"), site, ticket.getString("number"));
+                        pendingKey = null;
+                    })
+                    .onFailure(e -> {
+                        count(e);
+                        if (!inDoubt(e)) {
+                            pendingKey = null;
+                        }
+                    });
+        }
+    }
+
+    /** An officer at one counter: call next, start, complete, again. */
+    private final class OfficerActor {
+        final String site;
+        final int counter;
+        final String username;
+        String token;
+        String current;
+        TicketState state;
+
+        OfficerActor(String site, int counter, String username) {
+            this.site = site;
+            this.counter = counter;
+            this.username = username;
+        }
+
+        void resync(JsonObject snapshot, CrashLedger ledger) {
+            current = null;
+            state = null;
+            for (Object item : snapshot.getJsonArray("counters", new JsonArray())) {
+                JsonObject view = (JsonObject) item;
+                JsonObject ticket = view.getJsonObject("ticket");
+                if (view.getInteger("number") == counter && ticket != null) {
+                    current = ticket.getString("id");
+                    state = TicketState.valueOf(ticket.getString("state"));
+                    ledger.foundAtCounter(current, site, ticket.getString("number"), counter, state);
+                }
+            }
+        }
+
+        void loop(Round round) {
+            if (!round.running) {
+                round.idle.countDown();
+                return;
+            }
+            Future<?> step;
+            if (current == null) {
+                step = round.api
+                        .callNext(token, site, counter)
+                        .onSuccess(called -> called.ifPresent(t -> {
+                            current = t.getString("id");
+                            state = TicketState.CALLED;
+                            round.ledger.called(current, site, t.getString("number"), counter);
+                        }));
+                step = step.onFailure(e -> {
+                    if (inDoubt(e)) {
+                        round.ledger.callInDoubt(site, counter);
+                    }
+                });
+            } else {
+                String id = current;
+                boolean starting = state == TicketState.CALLED;
+                round.ledger.sent(id, starting ? CrashLedger.Pending.START : CrashLedger.Pending.COMPLETE);
+                step = round.api
+                        .ticketAction(token, id, starting ? "start" : "complete")
+                        .onSuccess(t -> {
+                            round.ledger.acknowledged(id, starting ? TicketState.SERVING : TicketState.DONE);
+                            state = starting ? TicketState.SERVING : null;
+                            current = starting ? id : null;
+                        });
+            }
+            step.onComplete(r -> {
+                if (r.failed()) {
+                    count(r.cause());
+                    if (inDoubt(r.cause())) {
+                        round.idle.countDown();
+                        return;
+                    }
+                    // Refused (409 …): read the counter back, as an officer's screen would.
+                    round.api
+                            .snapshot(site)
+                            .onSuccess(s -> resync(s, round.ledger))
+                            .onComplete(x -> round.later(() -> loop(round)));
+                } else if (current == null && r.result() instanceof Optional<?> called && called.isEmpty()) {
+                    round.later(() -> loop(round));
+                } else {
+                    loop(round);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.xephang.bench.harness;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code xephang server} as a child JVM on loopback, started from this JVM's classpath exactly as {@code ./xephang
+ * server --config FILE --port 0 --data DIR --always-open} would run it. Ready when it prints {@code listening on
+ * http://127.0.0.1:PORT}; its output goes to a log file. {@link #kill()} is SIGKILL (the crash harness); {@link
+ * #close()} asks politely first.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerProcess.class);
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
+    private static final String MAIN_CLASS = "org.xephang.launcher.Xephang";
+
+    private final Process process;
+    private final URI baseUri;
+    private final Duration startup;
+    private final Path logFile;
+
+    private ServerProcess(Process process, URI baseUri, Duration startup, Path logFile) {
+        this.process = process;
+        this.baseUri = baseUri;
+        this.startup = startup;
+        this.logFile = logFile;
+    }
+
+    /** How to start the server. {@code jvmOptions} go before the main class (heap, JFR, …). */
+    public record Launch(Path config, Path dataDir, Path logFile, List<String> jvmOptions) {
+        public Launch {
+            jvmOptions = List.copyOf(jvmOptions);
+        }
+
+        public Launch(Path config, Path dataDir, Path logFile) {
+            this(config, dataDir, logFile, List.of());
+        }
+    }
+
+    /** Starts the server and waits until it listens; fails with the end of its log when it dies or is too slow. */
+    public static ServerProcess start(Launch launch, Duration readyTimeout) throws IOException, InterruptedException {
+        Files.createDirectories(launch.dataDir());
+        Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dfile.encoding=UTF-8");
+        command.addAll(launch.jvmOptions());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(MAIN_CLASS);
+        command.addAll(List.of(
+                "server",
+                "--config",
+                launch.config().toString(),
+                "--port",
+                "0",
+                "--data",
+                launch.dataDir().toString(),
+                "--always-open"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        long startedAt = System.nanoTime();
+        Process process = builder.start();
+        CompletableFuture<URI> ready = new CompletableFuture<>();
+        Deque<String> tail = new ArrayDeque<>();
+        Thread pump = new Thread(() -> pump(process, launch.logFile(), ready, tail), "server-output-" + process.pid());
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            URI uri = ready.get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
+            log.debug("server pid {} ready at {} after {} ms", process.pid(), uri, startup.toMillis());
+            return new ServerProcess(process, uri, startup, launch.logFile());
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            pump.join(2000);
+            String why = e instanceof TimeoutException
+                    ? "did not print 'listening on' within " + readyTimeout.toSeconds() + " s"
+                    : e.getCause().getMessage();
+            synchronized (tail) {
+                throw new IOException("xephang server " + why + "; log " + launch.logFile() + " ends with:\n"
+                        + String.join("\n", tail));
+            }
+        }
+    }
+
+    private static void pump(Process process, Path logFile, CompletableFuture<URI> ready, Deque<String> tail) {
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer writer = Files.newBufferedWriter(
+                        logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                writer.write(line);
+                writer.write('\n');
+                writer.flush();
+                synchronized (tail) {
+                    tail.addLast(line);
+                    if (tail.size() > 40) {
+                        tail.removeFirst();
+                    }
+                }
+                Matcher m = LISTENING.matcher(line);
+                if (!ready.isDone() && m.find()) {
+                    ready.complete(URI.create(m.group(1)));
+                }
+            }
+            ready.completeExceptionally(new IOException("exited with code " + process.waitFor() + " before listening"));
+        } catch (IOException e) {
+            ready.completeExceptionally(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ready.completeExceptionally(e);
+        }
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** From the start of the JVM to the {@code listening on} line. */
+    public Duration startupTime() {
+        return startup;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Resident memory of the server process in KiB, from {@code /proc/PID/status}; -1 when not available. */
+    public long residentKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            log.warn("cannot read the resident memory of pid {}: {}", process.pid(), e.toString());
+        }
+        return -1;
+    }
+
+    /** SIGKILL, no warning: what a power cut or the OOM killer does. Waits until the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("server pid " + process.pid() + " survived SIGKILL for 30 s");
+        }
+    }
+
+    /** SIGTERM, then SIGKILL after 15 s. */
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            log.warn("server pid {} ignored SIGTERM for 15 s; killing it", process.pid());
+            kill();
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.xephang.bench.issue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.xephang.bench.BenchMain;
+import org.xephang.bench.Scenario;
+import org.xephang.bench.harness.ApiClient;
+import org.xephang.bench.harness.Await;
+import org.xephang.bench.harness.BenchCentre;
+import org.xephang.bench.harness.ServerProcess;
+import org.xephang.bench.latency.LatencyRecorder;
+import org.xephang.bench.latency.LatencySummary;
+import org.xephang.bench.report.BenchReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * N kiosks issue tickets over HTTP as fast as the server answers (closed loop: each kiosk sends its next request when
+ * the previous one is answered), for a fixed time per N. Every 2xx is durable by contract (ARCHITECTURE.md §1.2), so
+ * throughput here is durable issues per second. At the end every acknowledged ticket is checked for a duplicate id or
+ * a duplicate (site, number).
+ */
+@Command(
+        name = "issue",
+        mixinStandardHelpOptions = true,
+        description = "N concurrent kiosks issuing tickets over HTTP: throughput, latency, duplicate check.")
+public final class IssueScenario extends Scenario {
+
+    @Option(
+            names = "--kiosks",
+            split = ",",
+            defaultValue = "1,8,32,128",
+            description = "Concurrent kiosks, one run each (default: ${DEFAULT-VALUE}).")
+    List<Integer> kiosks;
+
+    @Option(
+            names = "--duration",
+            defaultValue = "10",
+            description = "Seconds measured per run (default: ${DEFAULT-VALUE}).")
+    double durationSeconds;
+
+    @Option(
+            names = "--warmup",
+            defaultValue = "3",
+            description = "Seconds of warm-up per run, not measured (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
+    @Option(
+            names = "--sites",
+            defaultValue = "10",
+            description = "Sites to spread tickets over (default: ${DEFAULT-VALUE}).")
+    int sites;
+
+    @Option(
+            names = "--client-threads",
+            defaultValue = "1",
+            description =
+                    "Event loops of the load generator (default: ${DEFAULT-VALUE}; the server gets the other core).")
+    int clientThreads;
+
+    @Override
+    protected int run(BenchReport report, Path workDir) throws Exception {
+        if (smoke) {
+            kiosks = List.of(1, 8);
+            durationSeconds = 1;
+            warmupSeconds = 0.3;
+            sites = 2;
+        }
+        BenchCentre centre = new BenchCentre(sites, 17, 17, 9999, 10);
+        report.parameter("kiosks", new JsonArray(kiosks));
+        report.parameter("durationSeconds", durationSeconds);
+        report.parameter("warmupSeconds", warmupSeconds);
+        report.parameter("sites", sites);
+        report.parameter("servicesPerSite", centre.services());
+        Path config = centre.write(workDir.resolve("centre.yaml"));
+        int maxKiosks = kiosks.stream().mapToInt(Integer::intValue).max().orElse(1);
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(clientThreads));
+        try (ServerProcess server = ServerProcess.start(
+                        new ServerProcess.Launch(
+                                config, workDir.resolve("data"), workDir.resolve("server.log"), serverJvmOptions),
+                        Duration.ofSeconds(90));
+                ApiClient api = new ApiClient(vertx, server.baseUri(), maxKiosks)) {
+            report.print("server pid " + server.pid() + " at " + server.baseUri() + " (log " + server.logFile() + ")");
+            String token = Await.result(api.login(BenchCentre.KIOSK, BenchCentre.PASSWORD), Duration.ofSeconds(30));
+            ConcurrentLinkedQueue<JsonObject> acknowledged = new ConcurrentLinkedQueue<>();
+            JsonArray runs = new JsonArray();
+            for (int n : kiosks) {
+                runs.add(runLevel(n, api, token, centre, acknowledged, report));
+            }
+            report.figure("runs", runs, runs.size() + " runs");
+            JsonObject duplicates = duplicates(acknowledged);
+            report.figure("duplicateCheck", duplicates, duplicates.encode());
+            report.figure("serverResidentMiB", server.residentKiB() / 1024);
+            boolean clean =
+                    duplicates.getInteger("duplicateIds") == 0 && duplicates.getInteger("duplicateNumbers") == 0;
+            return clean ? 0 : BenchMain.EXIT_CHECK_FAILED;
+        } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private JsonObject runLevel(
+            int n,
+            ApiClient api,
+            String token,
+            BenchCentre centre,
+            ConcurrentLinkedQueue<JsonObject> acknowledged,
+            BenchReport report)
+            throws InterruptedException {
+        LatencyRecorder latency = new LatencyRecorder();
+        AtomicLong measuredOk = new AtomicLong();
+        Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        long measureFrom = start + seconds(warmupSeconds);
+        long deadline = measureFrom + seconds(durationSeconds);
+        CountDownLatch finished = new CountDownLatch(n);
+        AtomicLong sequence = new AtomicLong();
+        for (int k = 0; k < n; k++) {
+            new Kiosk(
+                            api,
+                            token,
+                            centre,
+                            deadline,
+                            measureFrom,
+                            latency,
+                            measuredOk,
+                            errors,
+                            acknowledged,
+                            sequence,
+                            finished)
+                    .next();
+        }
+        long bound = seconds(warmupSeconds + durationSeconds + 60);
+        if (!finished.await(bound, TimeUnit.NANOSECONDS)) {
+            throw new IllegalStateException("kiosks still busy 60 s after the end of the run at N=" + n);
+        }
+        double measuredSeconds = (System.nanoTime() - measureFrom) / 1e9;
+        LatencySummary summary = latency.summary();
+        double throughput = measuredOk.get() / measuredSeconds;
+        JsonObject errorCounts = new JsonObject();
+        errors.forEach((code, count) -> errorCounts.put(code, count.get()));
+        report.print(String.format(
+                Locale.ROOT,
+                "N=%-4d %,9.0f issues/s  %s  errors=%s",
+                n,
+                throughput,
+                summary.line(),
+                errorCounts.encode()));
+        return new JsonObject()
+                .put("kiosks", n)
+                .put("issuesPerSecond", Math.round(throughput))
+                .put("measuredSeconds", measuredSeconds)
+                .put("latency", summary.toJson())
+                .put("errors", errorCounts);
+    }
+
+    private static long seconds(double s) {
+        return (long) (s * 1e9);
+    }
+
+    /** One kiosk: issue, wait for the answer, issue again, until the deadline. Runs on the client's event loop. */
+    private static final class Kiosk {
+        private final ApiClient api;
+        private final String token;
+        private final BenchCentre centre;
+        private final long deadline;
+        private final long measureFrom;
+        private final LatencyRecorder latency;
+        private final AtomicLong measuredOk;
+        private final Map<String, AtomicLong> errors;
+        private final ConcurrentLinkedQueue<JsonObject> acknowledged;
+        private final AtomicLong sequence;
+        private final CountDownLatch finished;
+
+        Kiosk(
+                ApiClient api,
+                String token,
+                BenchCentre centre,
+                long deadline,
+                long measureFrom,
+                LatencyRecorder latency,
+                AtomicLong measuredOk,
+                Map<String, AtomicLong> errors,
+                ConcurrentLinkedQueue<JsonObject> acknowledged,
+                AtomicLong sequence,
+                CountDownLatch finished) {
+            this.api = api;
+            this.token = token;
+            this.centre = centre;
+            this.deadline = deadline;
+            this.measureFrom = measureFrom;
+            this.latency = latency;
+            this.measuredOk = measuredOk;
+            this.errors = errors;
+            this.acknowledged = acknowledged;
+            this.sequence = sequence;
+            this.finished = finished;
+        }
+
+        void next() {
+            long sentAt = System.nanoTime();
+            if (sentAt >= deadline) {
+                finished.countDown();
+                return;
+            }
+            long i = sequence.getAndIncrement();
+            String site = centre.siteCode((int) (i % centre.sites()));
+            String service = centre.serviceCode((int) ((i / centre.sites()) % centre.services()));
+            api.issue(token, site, service, null).onComplete(result -> {
+                long now = System.nanoTime();
+                boolean measured = sentAt >= measureFrom;
+                if (result.succeeded()) {
+                    acknowledged.add(result.result());
+                    if (measured) {
+                        latency.recordNanos(now - sentAt);
+                        measuredOk.incrementAndGet();
+                    }
+                } else {
+                    String code = result.cause() instanceof ApiClient.ApiException api
+                            ? api.code()
+                            : result.cause().getClass().getSimpleName();
+                    errors.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
+                }
+                next();
+            });
+        }
+    }
+
+    static JsonObject duplicates(Iterable<JsonObject> tickets) {
+        Set<String> ids = new HashSet<>();
+        Set<String> numbers = new HashSet<>();
+        int count = 0;
+        int duplicateIds = 0;
+        int duplicateNumbers = 0;
+        JsonArray examples = new JsonArray();
+        for (JsonObject ticket : tickets) {
+            count++;
+            if (!ids.add(ticket.getString("id"))) {
+                duplicateIds++;
+                if (examples.size() < 10) {
+                    examples.add("id " + ticket.getString("id"));
+                }
+            }
+            String number = ticket.getString("site") + "/" + ticket.getString("number");
+            if (!numbers.add(number)) {
+                duplicateNumbers++;
+                if (examples.size() < 10) {
+                    examples.add("number " + number);
+                }
+            }
+        }
+        return new JsonObject()
+                .put("acknowledged", count)
+                .put("duplicateIds", duplicateIds)
+                .put("duplicateNumbers", duplicateNumbers)
+                .put("examples", examples);
+    }
+}
