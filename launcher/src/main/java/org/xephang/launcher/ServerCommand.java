@@ -1,8 +1,16 @@
 package org.xephang.launcher;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.xephang.core.QueueServerMain;
+import org.xephang.core.QueueServerMain.Running;
+import org.xephang.core.QueueServerMain.Settings;
+import org.xephang.core.QueueServerMain.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -14,9 +22,56 @@ final class ServerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Tệp cấu hình trung tâm (YAML)")
+    private Path config;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "P", description = "Cổng HTTP; 0 = cổng trống bất kỳ")
+    private int port;
+
+    @Option(names = "--data", defaultValue = "data", paramLabel = "DIR", description = "Thư mục dữ liệu (SQLite, khoá)")
+    private Path dataDir;
+
+    @Option(names = "--always-open", description = "Bỏ qua giờ làm việc (thử nghiệm)")
+    private boolean alwaysOpen;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "H", description = "Địa chỉ lắng nghe")
+    private String host;
+
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
+            description = "Địa chỉ công dân mở bằng mã QR trên phiếu, ví dụ http://192.168.1.10:8080")
+    private String publicUrl;
+
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("xephang server: not built yet");
-        return Xephang.EXIT_USAGE;
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            err.println("xephang server: --port must be a number from 0 to 65535, got " + port);
+            return Xephang.EXIT_USAGE;
+        }
+        Running running;
+        try {
+            running = QueueServerMain.launch(new Settings(config, port, dataDir, alwaysOpen, host, publicUrl));
+        } catch (UsageException e) {
+            err.println("xephang server: " + e.getMessage());
+            return Xephang.EXIT_USAGE;
+        } catch (RuntimeException cannotStart) {
+            err.println("xephang server: could not start: " + cannotStart.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            running.close();
+                            stopped.countDown();
+                        },
+                        "xephang-shutdown"));
+        out.println("listening on " + running.server().localUrl());
+        out.flush();
+        stopped.await();
+        return 0;
     }
 }

@@ -1,0 +1,229 @@
+package org.xephang.core;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xephang.core.engine.EngineOptions;
+import org.xephang.core.engine.QueueEngine;
+import org.xephang.core.site.CentreConfig;
+import org.xephang.core.site.CentreConfigLoader;
+import org.xephang.core.site.ConfigException;
+
+/**
+ * Runs the queue server alone: {@code QueueServerMain --config FILE [--port P] [--data DIR] [--always-open]
+ * [--host H] [--public-url URL]}. {@code xephang server} is this with picocli in front; tests start it as a separate
+ * process (the crash test). Prints exactly one line, {@code listening on http://127.0.0.1:PORT}, on standard output
+ * once requests are served; a bad argument or configuration exits 2 with one line naming the key; SIGTERM shuts down
+ * gracefully.
+ */
+public final class QueueServerMain {
+
+    public static final int EXIT_USAGE = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(QueueServerMain.class);
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+    private QueueServerMain() {}
+
+    /**
+     * What to run.
+     *
+     * @param publicUrl base of the ticket status URLs in QR codes; null = {@code http://<host or 127.0.0.1>:<port>}
+     */
+    public record Settings(Path config, int port, Path dataDir, boolean alwaysOpen, String host, String publicUrl) {}
+
+    /** A bad argument or an unusable configuration: one line, naming the argument or key. */
+    public static final class UsageException extends Exception {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** A started server and what it owns; {@link #close()} shuts all of it down. */
+    public static final class Running implements AutoCloseable {
+        private final Vertx vertx;
+        private final QueueServer server;
+        private final QueueEngine engine;
+
+        private Running(Vertx vertx, QueueServer server, QueueEngine engine) {
+            this.vertx = vertx;
+            this.server = server;
+            this.engine = engine;
+        }
+
+        public QueueServer server() {
+            return server;
+        }
+
+        /** Blocking: stops the HTTP server, then the engine (which finishes its pending commits), then Vert.x. */
+        @Override
+        public void close() {
+            await(server.close(), "HTTP server");
+            engine.close();
+            await(vertx.close(), "Vert.x");
+        }
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        Running running;
+        try {
+            running = launch(parse(args));
+        } catch (UsageException e) {
+            err.println("xephang server: " + e.getMessage());
+            System.exit(EXIT_USAGE);
+            return;
+        } catch (RuntimeException cannotStart) {
+            LOG.error("The queue server could not start", cannotStart);
+            err.println("xephang server: could not start: " + rootMessage(cannotStart));
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "xephang-shutdown"));
+        out.println("listening on " + running.server().localUrl());
+        out.flush();
+    }
+
+    /** Parses the command line of {@link #main}. */
+    public static Settings parse(String[] args) throws UsageException {
+        Path config = null;
+        int port = 8080;
+        Path dataDir = Path.of("data");
+        boolean alwaysOpen = false;
+        String host = "0.0.0.0";
+        String publicUrl = null;
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String option = rest.remove(0);
+            switch (option) {
+                case "--config" -> config = Path.of(value(option, rest));
+                case "--port" -> port = port(value(option, rest));
+                case "--data" -> dataDir = Path.of(value(option, rest));
+                case "--always-open" -> alwaysOpen = true;
+                case "--host" -> host = value(option, rest);
+                case "--public-url" -> publicUrl = value(option, rest);
+                default -> throw new UsageException("unknown option " + option);
+            }
+        }
+        if (config == null) {
+            throw new UsageException("--config FILE is required");
+        }
+        return new Settings(config, port, dataDir, alwaysOpen, host, publicUrl);
+    }
+
+    private static String value(String option, List<String> rest) throws UsageException {
+        if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return rest.remove(0);
+    }
+
+    private static int port(String text) throws UsageException {
+        UsageException bad = new UsageException("--port must be a number from 0 to 65535, got \"" + text + "\"");
+        int port;
+        try {
+            port = Integer.parseInt(text);
+        } catch (NumberFormatException notANumber) {
+            throw bad;
+        }
+        if (port < 0 || port > 65535) {
+            throw bad;
+        }
+        return port;
+    }
+
+    /**
+     * Loads the configuration, binds the port, opens the engine (blocking: SQLite, migrations, state rebuild) and
+     * serves. Blocking; call it from a main thread, never from an event loop.
+     */
+    public static Running launch(Settings settings) throws UsageException {
+        CentreConfig config = loadConfig(settings.config());
+        prepareDataDir(settings.dataDir());
+        Vertx vertx = Vertx.vertx();
+        QueueServer server;
+        try {
+            server = await(
+                    QueueServer.listen(
+                            vertx,
+                            new QueueServer.Options()
+                                    .host(settings.host())
+                                    .port(settings.port())
+                                    .accounts(config.accounts())
+                                    .dataDir(settings.dataDir())),
+                    "listen");
+        } catch (IllegalStateException bindFailed) {
+            await(vertx.close(), "Vert.x");
+            throw new UsageException("--port " + settings.port() + ": cannot listen on " + settings.host() + ":"
+                    + settings.port() + " (" + rootMessage(bindFailed) + ")");
+        }
+        String publicUrl = settings.publicUrl() != null
+                ? settings.publicUrl()
+                : "http://" + (isWildcard(settings.host()) ? "127.0.0.1" : settings.host()) + ":" + server.port();
+        QueueEngine engine;
+        try {
+            engine = QueueEngine.open(
+                    config, settings.dataDir(), Clock.systemUTC(), new EngineOptions(settings.alwaysOpen(), publicUrl));
+        } catch (RuntimeException cannotOpen) {
+            await(server.close(), "HTTP server");
+            await(vertx.close(), "Vert.x");
+            throw cannotOpen;
+        }
+        await(server.serve(engine), "serve");
+        return new Running(vertx, server, engine);
+    }
+
+    private static CentreConfig loadConfig(Path file) throws UsageException {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--config: no such file " + file);
+        }
+        try {
+            return CentreConfigLoader.load(file);
+        } catch (ConfigException invalid) {
+            throw new UsageException(file + ": " + String.join("; ", invalid.problems()));
+        }
+    }
+
+    private static void prepareDataDir(Path dataDir) throws UsageException {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException cannotCreate) {
+            throw new UsageException(
+                    "--data: cannot create folder " + dataDir + " (" + cannotCreate.getMessage() + ")");
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new UsageException("--data: folder " + dataDir + " is not writable");
+        }
+    }
+
+    private static boolean isWildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    }
+
+    private static <T> T await(Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " interrupted", interrupted);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failed) {
+            throw new IllegalStateException(what + " failed: " + rootMessage(failed), failed);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,168 @@
+package org.xephang.core.auth;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+import org.xephang.api.Role;
+import org.xephang.core.Actor;
+import org.xephang.core.site.Account;
+
+/**
+ * Signs accounts in (bcrypt, on a small worker pool, never on an event loop) and guards routes by role with the
+ * bearer tokens it hands out. Kiosks and displays sign in like people, with their device account, and get a
+ * longer-lived token. The accounts are those of the configuration: a token whose account was removed, or whose role
+ * changed, is refused even before it expires.
+ */
+public final class Authenticator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+    private static final String ACTOR_KEY = "xephang.actor";
+    private static final String BEARER = "Bearer ";
+    /** Verified against when the username is unknown, so a wrong name costs as long as a wrong password. */
+    private static final String UNKNOWN_USER_HASH = "$2a$10$wk81zn3lLD0G3hR5SC77l.DWmgJ0cspVTMlzWJyrcJQApMBDRmps2";
+
+    private final Map<String, Account> accounts;
+    private final BearerTokens tokens;
+    private final WorkerExecutor passwordWorkers;
+
+    private Authenticator(Vertx vertx, List<Account> accounts, byte[] key, Clock clock) {
+        this.accounts = accounts.stream().collect(Collectors.toUnmodifiableMap(Account::username, Function.identity()));
+        this.tokens = new BearerTokens(vertx, key, clock);
+        this.passwordWorkers = vertx.createSharedWorkerExecutor("xephang-password-check", 2);
+    }
+
+    /**
+     * Blocking (reads or creates the signing key in {@code dataDir}): call it from a worker or before the server
+     * starts. With a null {@code dataDir} the key lives only in memory and tokens die with the process.
+     */
+    public static Authenticator create(Vertx vertx, List<Account> accounts, Path dataDir, Clock clock)
+            throws IOException {
+        byte[] key = dataDir == null ? SigningKey.ephemeral() : SigningKey.loadOrCreate(dataDir);
+        return new Authenticator(vertx, accounts, key, clock);
+    }
+
+    /** The answer of a successful login: {@code {"token","role","expiresAt"}}. */
+    public record LoginResult(String token, Role role, Instant expiresAt) {
+        public JsonObject toJson() {
+            return new JsonObject().put("token", token).put("role", role.name()).put("expiresAt", expiresAt.toString());
+        }
+    }
+
+    /** Checks the password on a worker; fails with UNAUTHENTICATED (same message for unknown name or password). */
+    public Future<LoginResult> login(String username, String password) {
+        Account account = accounts.get(username);
+        String hash = account == null ? UNKNOWN_USER_HASH : account.passwordHash();
+        return passwordWorkers
+                .executeBlocking(() -> passwordMatches(password, hash), false)
+                .map(matches -> {
+                    if (!matches || account == null) {
+                        LOG.info("Refused login for {}", account == null ? "an unknown username" : username);
+                        throw new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu.");
+                    }
+                    BearerTokens.Issued issued = tokens.issue(account.username(), account.role());
+                    LOG.info("{} signed in as {}", account.username(), account.role());
+                    return new LoginResult(issued.token(), account.role(), issued.expiresAt());
+                });
+    }
+
+    private static boolean passwordMatches(String password, String hash) {
+        try {
+            return BCrypt.verifyer()
+                    .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.US_ASCII))
+                    .verified;
+        } catch (IllegalArgumentException malformedHash) {
+            LOG.error("An account's password hash is not a bcrypt hash; fix it in the configuration", malformedHash);
+            return false;
+        }
+    }
+
+    /**
+     * A route handler that lets the request through only with a valid token of one of {@code roles}; it then
+     * carries the {@link Actor} (see {@link #actor(RoutingContext)}). Missing or bad token: 401; other role: 403.
+     */
+    public Handler<RoutingContext> require(Role... roles) {
+        Set<Role> allowed = EnumSet.copyOf(Arrays.asList(roles));
+        return ctx -> authenticate(ctx).onSuccess(actor -> {
+            if (!allowed.contains(actor.role())) {
+                ctx.fail(new QueueError(
+                        ErrorCode.FORBIDDEN,
+                        "Tài khoản vai trò " + actor.role() + " không được dùng chức năng này (cần "
+                                + allowed.stream().map(Role::name).collect(Collectors.joining(", ")) + ")."));
+                return;
+            }
+            ctx.put(ACTOR_KEY, actor);
+            ctx.next();
+        });
+    }
+
+    /**
+     * A route handler for public routes that show more to signed-in users: a valid token sets the {@link Actor}, no
+     * token lets the request through anonymously, and a bad token is still refused (401) so clients notice.
+     */
+    public Handler<RoutingContext> optional() {
+        return ctx -> {
+            if (ctx.request().getHeader("Authorization") == null) {
+                ctx.next();
+                return;
+            }
+            authenticate(ctx).onSuccess(actor -> {
+                ctx.put(ACTOR_KEY, actor);
+                ctx.next();
+            });
+        };
+    }
+
+    /** The signed-in actor of a request that passed {@link #require}; null on public routes. */
+    public static Actor actor(RoutingContext ctx) {
+        return ctx.get(ACTOR_KEY);
+    }
+
+    /** Resolves the request's token to an actor; on failure the context has already been failed. */
+    private Future<Actor> authenticate(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            ctx.fail(new QueueError(
+                    ErrorCode.UNAUTHENTICATED, "Cần đăng nhập: thiếu mã truy cập (Authorization: Bearer …)."));
+            return Future.failedFuture("no token");
+        }
+        String token = header.substring(BEARER.length()).trim();
+        return tokens.verify(token)
+                .map(claims -> {
+                    Account account = accounts.get(claims.username());
+                    if (account == null || account.role() != claims.role()) {
+                        throw new IllegalStateException("account removed or role changed");
+                    }
+                    return new Actor(claims.username(), claims.role());
+                })
+                .onFailure(refused -> {
+                    LOG.debug("Refused a bearer token: {}", refused.getMessage());
+                    ctx.fail(new QueueError(
+                            ErrorCode.UNAUTHENTICATED, "Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại."));
+                });
+    }
+
+    @Override
+    public void close() {
+        passwordWorkers.close();
+    }
+}

@@ -1,0 +1,214 @@
+package org.xephang.core.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Set;
+import org.xephang.api.Role;
+import org.xephang.core.QueueService;
+import org.xephang.core.auth.Authenticator;
+
+/**
+ * The HTTP API v1 of ARCHITECTURE.md §5 (plus {@code /health}, {@code /metrics} and the public ticket page
+ * {@code /t/{id}}) as one Vert.x {@link Router}, with the roles of §11. Every error answer, whatever its cause, is
+ * written by one failure handler as {@code {"error","message"}}.
+ */
+public final class HttpApi implements AutoCloseable {
+
+    /** Request bodies above this are refused with 413 before they are read. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    static final String PREFIX = "/api/v1";
+    private static final Role[] STAFF = {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
+    private static final Role[] ISSUERS = {Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
+    private static final Role[] RATERS = {Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
+    private static final Role[] DEVICE_REPORTERS = {Role.KIOSK, Role.DISPLAY, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN
+    };
+
+    private final Router router;
+    private final ApiMetrics metrics;
+    private final Authenticator authenticator;
+
+    private HttpApi(Router router, ApiMetrics metrics, Authenticator authenticator) {
+        this.router = router;
+        this.metrics = metrics;
+        this.authenticator = authenticator;
+    }
+
+    /** Blocking (reads the OpenAPI document and the ticket page from the class path): call it off the event loop. */
+    public static HttpApi create(
+            Vertx vertx, QueueService queue, Authenticator authenticator, Clock clock, StreamLimits limits) {
+        ApiMetrics metrics = new ApiMetrics();
+        Router router = Router.router(vertx);
+        new Routes(router, queue, authenticator, clock, limits, metrics).mount();
+        return new HttpApi(router, metrics, authenticator);
+    }
+
+    /** The API's router; mount other sub-routers on it before the server listens. */
+    public Router router() {
+        return router;
+    }
+
+    /** Guards extra routes (for example the dossier back-end's) with the same tokens and roles. */
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+    }
+
+    static Buffer resource(String name) {
+        try (InputStream in = HttpApi.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class-path resource " + name);
+            }
+            return Buffer.buffer(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read class-path resource " + name, e);
+        }
+    }
+
+    /** Builds the route table. */
+    private static final class Routes {
+        private final Router router;
+        private final QueueService queue;
+        private final Authenticator auth;
+        private final Clock clock;
+        private final StreamLimits limits;
+        private final ApiMetrics metrics;
+
+        Routes(
+                Router router,
+                QueueService queue,
+                Authenticator auth,
+                Clock clock,
+                StreamLimits limits,
+                ApiMetrics metrics) {
+            this.router = router;
+            this.queue = queue;
+            this.auth = auth;
+            this.clock = clock;
+            this.limits = limits;
+            this.metrics = metrics;
+        }
+
+        void mount() {
+            TicketRoutes tickets = new TicketRoutes(queue, metrics);
+            CounterRoutes counters = new CounterRoutes(queue);
+            SiteRoutes sites = new SiteRoutes(queue, clock);
+            EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
+            Buffer openApi = resource("/openapi.yaml");
+            Buffer ticketPage = resource("/ticket-page/index.html");
+
+            router.route().handler(metrics.timing());
+            router.route(PREFIX + "/*")
+                    .handler(CorsHandler.create()
+                            .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.OPTIONS))
+                            .allowedHeaders(Set.of("Authorization", "Content-Type", TicketRoutes.IDEMPOTENCY_KEY))
+                            .exposedHeader("Location")
+                            .maxAgeSeconds(3600));
+            router.route(PREFIX + "/*")
+                    .method(HttpMethod.POST)
+                    .method(HttpMethod.PUT)
+                    .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+
+            publicRoute(HttpMethod.POST, "/auth/login", this::login);
+            publicRoute(
+                    HttpMethod.GET,
+                    "/openapi.yaml",
+                    ctx -> ctx.response()
+                            .putHeader("Content-Type", "application/yaml; charset=utf-8")
+                            .end(openApi));
+
+            publicRoute(HttpMethod.GET, "/sites/:site", sites::siteInfo);
+            publicRoute(HttpMethod.GET, "/sites/:site/queue", sites::snapshot);
+            publicRoute(HttpMethod.GET, "/sites/:site/events", events::handle);
+            route(HttpMethod.POST, "/sites/:site/tickets", ISSUERS, tickets::issue);
+            route(HttpMethod.POST, "/sites/:site/devices/status", DEVICE_REPORTERS, sites::deviceStatus);
+
+            route(HttpMethod.POST, "/sites/:site/counters/:counter/call-next", STAFF, counters::callNext);
+            route(HttpMethod.POST, "/sites/:site/counters/:counter/pause", STAFF, counters::pause);
+            route(HttpMethod.POST, "/sites/:site/counters/:counter/resume", STAFF, counters::resume);
+            route(HttpMethod.POST, "/sites/:site/counters/:counter/sign-in", STAFF, counters::signIn);
+            route(HttpMethod.POST, "/sites/:site/counters/:counter/sign-out", STAFF, counters::signOut);
+
+            tagged(router.get(PREFIX + "/tickets/:id"), PREFIX + "/tickets/:id")
+                    .handler(auth.optional())
+                    .handler(tickets::get);
+            route(HttpMethod.POST, "/tickets/:id/call", STAFF, tickets::call);
+            route(HttpMethod.POST, "/tickets/:id/recall", STAFF, tickets::recall);
+            route(HttpMethod.POST, "/tickets/:id/start", STAFF, tickets::start);
+            route(HttpMethod.POST, "/tickets/:id/complete", STAFF, tickets::complete);
+            route(HttpMethod.POST, "/tickets/:id/no-show", STAFF, tickets::noShow);
+            route(HttpMethod.POST, "/tickets/:id/cancel", STAFF, tickets::cancel);
+            route(HttpMethod.POST, "/tickets/:id/transfer", STAFF, tickets::transfer);
+            route(HttpMethod.PUT, "/tickets/:id/dossier", STAFF, tickets::linkDossier);
+            route(HttpMethod.POST, "/tickets/:id/rating", RATERS, tickets::rate);
+
+            tagged(router.get("/health"), "/health").handler(this::health);
+            tagged(router.get("/metrics"), "/metrics")
+                    .handler(ctx -> ctx.response()
+                            .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                            .end(metrics.scrape()));
+            tagged(router.get("/t/:id"), "/t/:id")
+                    .handler(ctx -> ctx.response()
+                            .putHeader("Content-Type", "text/html; charset=utf-8")
+                            .putHeader("Cache-Control", "no-cache")
+                            .putHeader("Referrer-Policy", "no-referrer")
+                            .putHeader(
+                                    "Content-Security-Policy",
+                                    "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline';"
+                                            + " connect-src 'self' ws: wss:")
+                            .end(ticketPage));
+
+            ApiFailureHandler failures = new ApiFailureHandler();
+            router.route().failureHandler(failures);
+            Handler<RoutingContext> unmatched = ctx -> Replies.error(ctx, ApiFailureHandler.toQueueError(ctx));
+            router.errorHandler(404, unmatched);
+            router.errorHandler(405, unmatched);
+        }
+
+        private void publicRoute(HttpMethod method, String path, Handler<RoutingContext> handler) {
+            tagged(router.route(method, PREFIX + path), PREFIX + path).handler(handler);
+        }
+
+        private void route(HttpMethod method, String path, Role[] roles, Handler<RoutingContext> handler) {
+            tagged(router.route(method, PREFIX + path), PREFIX + path)
+                    .handler(auth.require(roles))
+                    .handler(handler);
+        }
+
+        private static io.vertx.ext.web.Route tagged(io.vertx.ext.web.Route route, String template) {
+            return route.handler(ctx -> {
+                ctx.put(ApiMetrics.ROUTE_KEY, template);
+                ctx.next();
+            });
+        }
+
+        private void login(RoutingContext ctx) {
+            RequestBody body = RequestBody.of(ctx);
+            String username = body.requiredText("username");
+            String password = body.requiredRawText("password");
+            auth.login(username, password)
+                    .onSuccess(result -> Replies.json(ctx, 200, result.toJson()))
+                    .onFailure(ctx::fail);
+        }
+
+        private void health(RoutingContext ctx) {
+            Replies.json(ctx, 200, new JsonObject().put("status", "UP").put("sites", new JsonArray(queue.siteCodes())));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.xephang.core.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+
+/**
+ * A request's JSON object read with types checked: a wrong or missing field is an INVALID_REQUEST naming the field,
+ * malformed JSON is INVALID_JSON. Nothing reaches the engine before its whole body passed these checks.
+ */
+final class RequestBody {
+
+    static final int MAX_TEXT_LENGTH = 500;
+
+    private final JsonObject json;
+
+    private RequestBody(JsonObject json) {
+        this.json = json;
+    }
+
+    /** The body as a JSON object; an empty body reads as {@code {}}. */
+    static RequestBody of(RoutingContext ctx) {
+        Buffer buffer = ctx.body() == null ? null : ctx.body().buffer();
+        if (buffer == null || buffer.toString().isBlank()) {
+            return new RequestBody(new JsonObject());
+        }
+        Object value;
+        try {
+            value = buffer.toJsonValue();
+        } catch (DecodeException malformed) {
+            throw new QueueError(ErrorCode.INVALID_JSON, "Nội dung yêu cầu không phải JSON hợp lệ.");
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw new QueueError(ErrorCode.INVALID_JSON, "Nội dung yêu cầu phải là một đối tượng JSON {…}.");
+        }
+        return new RequestBody(object);
+    }
+
+    String requiredText(String field) {
+        String value = optionalText(field);
+        if (value == null) {
+            throw invalid(field, "là bắt buộc");
+        }
+        return value;
+    }
+
+    /** A non-blank string of at most {@value #MAX_TEXT_LENGTH} characters, or null when absent or JSON null. */
+    String optionalText(String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            throw invalid(field, "phải là chuỗi ký tự");
+        }
+        if (text.isBlank()) {
+            throw invalid(field, "không được để trống");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw invalid(field, "dài quá " + MAX_TEXT_LENGTH + " ký tự");
+        }
+        return text.strip();
+    }
+
+    /** A string taken exactly as sent (passwords: spaces count). */
+    String requiredRawText(String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            throw invalid(field, "là bắt buộc");
+        }
+        if (!(value instanceof String text)) {
+            throw invalid(field, "phải là chuỗi ký tự");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw invalid(field, "dài quá " + MAX_TEXT_LENGTH + " ký tự");
+        }
+        return text;
+    }
+
+    int requiredInt(String field) {
+        Integer value = optionalInt(field);
+        if (value == null) {
+            throw invalid(field, "là bắt buộc");
+        }
+        return value;
+    }
+
+    Integer optionalInt(String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Integer number) {
+            return number;
+        }
+        if (value instanceof Long number && number == number.intValue()) {
+            return number.intValue();
+        }
+        throw invalid(field, "phải là số nguyên");
+    }
+
+    static QueueError invalid(String field, String problem) {
+        return new QueueError(ErrorCode.INVALID_REQUEST, "Trường \"" + field + "\" " + problem + ".");
+    }
+}

@@ -1,0 +1,66 @@
+package org.xephang.core.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.xephang.core.Actor;
+import org.xephang.core.DeviceStatusReport;
+import org.xephang.core.QueueService;
+import org.xephang.core.auth.Authenticator;
+
+/** A site's public description and queue snapshot, and device status reports from the agents. */
+final class SiteRoutes {
+
+    static final Set<String> DEVICE_STATES =
+            Set.of("ONLINE", "PAPER_NEAR_END", "PAPER_OUT", "COVER_OPEN", "OFFLINE", "ERROR");
+
+    private final QueueService queue;
+    private final Clock clock;
+
+    SiteRoutes(QueueService queue, Clock clock) {
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    /** Public description of the site for kiosks and boards (services, counters, hours, notice). */
+    void siteInfo(RoutingContext ctx) {
+        Replies.json(ctx, 200, queue.site(PathParams.site(ctx)).toJson());
+    }
+
+    void snapshot(RoutingContext ctx) {
+        Replies.json(ctx, 200, queue.snapshot(PathParams.site(ctx)).toJson());
+    }
+
+    /** 204 once the report is recorded as a {@code device.status} event. */
+    void deviceStatus(RoutingContext ctx) {
+        String site = PathParams.site(ctx);
+        RequestBody body = RequestBody.of(ctx);
+        String state = body.requiredText("state");
+        if (!DEVICE_STATES.contains(state)) {
+            throw RequestBody.invalid("state", "phải là một trong " + String.join(", ", DEVICE_STATES));
+        }
+        DeviceStatusReport report = new DeviceStatusReport(
+                body.requiredText("device"),
+                body.requiredText("kind"),
+                state,
+                body.optionalText("detail"),
+                since(body.optionalText("since")));
+        Actor actor = Authenticator.actor(ctx);
+        EngineCalls.call(ctx, () -> queue.reportDeviceStatus(site, report, actor))
+                .onSuccess(done -> Replies.noContent(ctx))
+                .onFailure(ctx::fail);
+    }
+
+    private Instant since(String text) {
+        if (text == null) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            throw RequestBody.invalid("since", "phải là thời điểm ISO-8601 UTC, ví dụ 2026-03-02T01:30:00Z");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.xephang.core.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+import org.xephang.api.Ticket;
+import org.xephang.core.Actor;
+import org.xephang.core.IssueCommand;
+import org.xephang.core.QueueService;
+import org.xephang.core.RatingCommand;
+import org.xephang.core.TransferCommand;
+import org.xephang.core.auth.Authenticator;
+
+/** Issue a ticket, read one, and every command on one ticket (§5). */
+final class TicketRoutes {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
+    private static final int MAX_DOSSIER_CODE_LENGTH = 64;
+
+    private final QueueService queue;
+    private final ApiMetrics metrics;
+
+    TicketRoutes(QueueService queue, ApiMetrics metrics) {
+        this.queue = queue;
+        this.metrics = metrics;
+    }
+
+    void issue(RoutingContext ctx) {
+        String site = PathParams.site(ctx);
+        RequestBody body = RequestBody.of(ctx);
+        IssueCommand command = new IssueCommand(
+                body.requiredText("service"),
+                body.optionalText("priority"),
+                body.optionalText("channel"),
+                idempotencyKey(ctx));
+        Actor actor = Authenticator.actor(ctx);
+        EngineCalls.call(ctx, () -> queue.issue(site, command, actor))
+                .onSuccess(result -> {
+                    if (!result.replayed()) {
+                        metrics.ticketIssued(site, result.ticket().service());
+                    }
+                    ctx.response()
+                            .putHeader(
+                                    "Location",
+                                    "/api/v1/tickets/" + result.ticket().id());
+                    Replies.json(
+                            ctx, result.replayed() ? 200 : 201, result.ticket().toJson());
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private static String idempotencyKey(RoutingContext ctx) {
+        String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank()
+                || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH
+                || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Tiêu đề Idempotency-Key phải gồm 1–" + MAX_IDEMPOTENCY_KEY_LENGTH
+                            + " ký tự ASCII in được, không có dấu cách.");
+        }
+        return key;
+    }
+
+    /** Public: no personal data; the linked dossier code is shown only to signed-in users. */
+    void get(RoutingContext ctx) {
+        String id = PathParams.ticketId(ctx);
+        Ticket ticket = queue.ticket(id).orElseThrow(() -> unknownTicket());
+        JsonObject json = ticket.toJson();
+        if (Authenticator.actor(ctx) == null) {
+            json.put("dossierCode", null);
+        }
+        Replies.json(ctx, 200, json);
+    }
+
+    static QueueError unknownTicket() {
+        return new QueueError(ErrorCode.UNKNOWN_TICKET, "Không tìm thấy phiếu này.");
+    }
+
+    void call(RoutingContext ctx) {
+        command(ctx, queue::call);
+    }
+
+    void recall(RoutingContext ctx) {
+        command(ctx, queue::recall);
+    }
+
+    void start(RoutingContext ctx) {
+        command(ctx, queue::start);
+    }
+
+    void complete(RoutingContext ctx) {
+        command(ctx, queue::complete);
+    }
+
+    void noShow(RoutingContext ctx) {
+        command(ctx, queue::noShow);
+    }
+
+    void cancel(RoutingContext ctx) {
+        command(ctx, queue::cancel);
+    }
+
+    void transfer(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        String service = body.optionalText("service");
+        Integer counter = body.optionalInt("counter");
+        if ((service == null) == (counter == null)) {
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST, "Cần đúng một trong hai trường \"service\" hoặc \"counter\".");
+        }
+        if (counter != null && counter <= 0) {
+            throw RequestBody.invalid("counter", "phải là số nguyên dương");
+        }
+        TransferCommand command = new TransferCommand(service, counter, position(body.requiredText("position")));
+        command(ctx, (id, actor) -> queue.transfer(id, command, actor));
+    }
+
+    private static TransferCommand.Position position(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "front" -> TransferCommand.Position.FRONT;
+            case "back" -> TransferCommand.Position.BACK;
+            default -> throw RequestBody.invalid("position", "phải là \"front\" hoặc \"back\"");
+        };
+    }
+
+    void linkDossier(RoutingContext ctx) {
+        String code = RequestBody.of(ctx).requiredText("code");
+        if (code.length() > MAX_DOSSIER_CODE_LENGTH) {
+            throw RequestBody.invalid("code", "dài quá " + MAX_DOSSIER_CODE_LENGTH + " ký tự");
+        }
+        command(ctx, (id, actor) -> queue.linkDossier(id, code, actor));
+    }
+
+    void rate(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        int level = body.requiredInt("level");
+        Integer scale = body.optionalInt("scale");
+        int buttons = scale == null ? 3 : scale;
+        if (buttons < 3 || buttons > 5) {
+            throw RequestBody.invalid("scale", "phải là 3, 4 hoặc 5");
+        }
+        if (level < 1 || level > buttons) {
+            throw RequestBody.invalid("level", "phải từ 1 đến " + buttons);
+        }
+        RatingCommand command = new RatingCommand(level, buttons, body.optionalText("device"));
+        command(ctx, (id, actor) -> queue.rate(id, command, actor));
+    }
+
+    private void command(RoutingContext ctx, BiFunction<String, Actor, CompletionStage<Ticket>> command) {
+        String id = PathParams.ticketId(ctx);
+        Actor actor = Authenticator.actor(ctx);
+        EngineCalls.call(ctx, () -> command.apply(id, actor))
+                .onSuccess(ticket -> Replies.json(ctx, 200, ticket.toJson()))
+                .onFailure(ctx::fail);
+    }
+}
