@@ -51,8 +51,9 @@ class KeypadProtocolTest {
         assertThat(HexFormat.of()
                         .formatHex(KeypadProtocol.frame(0x11, 0x02, 0x03).encode("3")))
                 .isEqualTo("0211332203");
+        // 02 | address 1 | '5' | 0x01 ^ 0x35 = 0x34 | 03
         assertThat(HexFormat.of().formatHex(KeypadProtocol.frame(1, 0x02, 0x03).encode("5")))
-                .isEqualTo("0201353403") // 0x01 ^ 0x35 = 0x34;
+                .isEqualTo("0201353403");
     }
 
     @Test
