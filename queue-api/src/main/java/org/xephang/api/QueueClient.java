@@ -1,0 +1,391 @@
+package org.xephang.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Typed client of the queue server's HTTP API v1 (ARCHITECTURE.md §5), used by the kiosk, board and counter agents,
+ * the launcher and the benchmarks.
+ *
+ * <p><b>Results.</b> Every call returns a {@link Future}. When the server refuses, the future fails with a
+ * {@link QueueError} carrying the server's code and Vietnamese message; when the server cannot be reached (connection
+ * refused, timeout) it fails with the underlying I/O exception, so callers can tell "refused" from "unreachable".
+ *
+ * <p><b>Sign-in.</b> {@link #login} keeps the token and the credentials; a request answered 401 is retried once after
+ * signing in again, so long-running agents survive token expiry and a server that lost its key. {@link #useToken}
+ * sets a token obtained elsewhere (no automatic renewal then).
+ *
+ * <p><b>Threading.</b> Thread-safe and non-blocking. Futures complete on the caller's Vert.x context when called from
+ * one, otherwise on a Vert.x event loop; never block in their callbacks. One client per server; {@link #close} it
+ * when done. {@link #events} opens a self-healing {@link EventStream}.
+ */
+public final class QueueClient implements AutoCloseable {
+
+    private static final String API = "/api/v1";
+    private static final long REQUEST_TIMEOUT_MS = 15_000;
+
+    private final Vertx vertx;
+    private final WebClient web;
+    private final URI base;
+    private volatile String token;
+    private volatile Credentials credentials;
+
+    private record Credentials(String username, String password) {}
+
+    private QueueClient(Vertx vertx, URI base) {
+        this.vertx = vertx;
+        this.base = base;
+        boolean tls = "https".equals(base.getScheme());
+        this.web = WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setDefaultHost(base.getHost())
+                        .setDefaultPort(port(base))
+                        .setSsl(tls)
+                        .setConnectTimeout(5_000)
+                        .setUserAgent("xephang-client"));
+    }
+
+    /**
+     * A client of the server at {@code baseUrl}, e.g. {@code http://192.168.1.10:8080} (no path).
+     *
+     * @throws IllegalArgumentException when the URL is not http(s)://host[:port]
+     */
+    public static QueueClient create(Vertx vertx, String baseUrl) {
+        URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", ""));
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("server URL must be http://host[:port] or https://…, got " + baseUrl);
+        }
+        return new QueueClient(vertx, uri);
+    }
+
+    static int port(URI uri) {
+        if (uri.getPort() > 0) {
+            return uri.getPort();
+        }
+        return "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** The server's base URL, as given. */
+    public String baseUrl() {
+        return base.toString();
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    /** A successful sign-in. */
+    public record Session(String token, Role role, Instant expiresAt) {
+        static Session fromJson(JsonObject json) {
+            return new Session(
+                    json.getString("token"),
+                    Role.valueOf(json.getString("role")),
+                    Instant.parse(json.getString("expiresAt")));
+        }
+    }
+
+    /** Signs in and keeps the token (and the credentials, to sign in again when the token expires). */
+    public Future<Session> login(String username, String password) {
+        JsonObject body = new JsonObject().put("username", username).put("password", password);
+        return send(HttpMethod.POST, API + "/auth/login", body, null, false).map(response -> {
+            Session session = Session.fromJson(response.bodyAsJsonObject());
+            credentials = new Credentials(username, password);
+            token = session.token();
+            return session;
+        });
+    }
+
+    /** Uses a token obtained elsewhere; no automatic renewal. */
+    public QueueClient useToken(String bearerToken) {
+        token = bearerToken;
+        credentials = null;
+        return this;
+    }
+
+    /** The current token, or null before sign-in. */
+    public String token() {
+        return token;
+    }
+
+    // ---- public reads
+
+    public Future<SiteInfo> siteInfo(String site) {
+        return get(sitePath(site)).map(r -> SiteInfo.fromJson(r.bodyAsJsonObject()));
+    }
+
+    public Future<QueueSnapshot> snapshot(String site) {
+        return get(sitePath(site) + "/queue").map(r -> QueueSnapshot.fromJson(r.bodyAsJsonObject()));
+    }
+
+    public Future<Ticket> ticket(String ticketId) {
+        return get(ticketPath(ticketId)).map(QueueClient::ticketOf);
+    }
+
+    /** The normalised dossier status ({@code GET /api/v1/dossiers/{code}}), as JSON. */
+    public Future<JsonObject> dossier(String code) {
+        return get(API + "/dossiers/" + segment(code)).map(HttpResponse::bodyAsJsonObject);
+    }
+
+    // ---- tickets
+
+    /** An issued ticket; {@code replayed} when the idempotency key had already issued it (HTTP 200, not 201). */
+    public record Issued(Ticket ticket, boolean replayed) {}
+
+    /**
+     * Issues a ticket for {@code service}. The same non-null {@code idempotencyKey} again (for example a retry after a
+     * timeout) returns the same ticket instead of a second one.
+     *
+     * @param priority a priority category code, or null
+     * @param channel {@code "kiosk"}, {@code "counter"}, {@code "web"}…, or null for the server's default
+     */
+    public Future<Ticket> issue(String site, String service, String priority, String channel, String idempotencyKey) {
+        return issueDetailed(site, service, priority, channel, idempotencyKey).map(Issued::ticket);
+    }
+
+    /** Like {@link #issue} and tells whether the ticket was a replay of an earlier request with the same key. */
+    public Future<Issued> issueDetailed(
+            String site, String service, String priority, String channel, String idempotencyKey) {
+        JsonObject body = new JsonObject().put("service", service);
+        if (priority != null) {
+            body.put("priority", priority);
+        }
+        if (channel != null) {
+            body.put("channel", channel);
+        }
+        return send(HttpMethod.POST, sitePath(site) + "/tickets", body, idempotencyKey, true)
+                .map(r -> new Issued(ticketOf(r), r.statusCode() == 200));
+    }
+
+    /** Empty when nothing waits for this counter (HTTP 204). */
+    public Future<Optional<Ticket>> callNext(String site, int counter) {
+        return post(counterPath(site, counter) + "/call-next", null)
+                .map(r -> r.statusCode() == 204 ? Optional.empty() : Optional.of(ticketOf(r)));
+    }
+
+    public Future<Ticket> call(String ticketId) {
+        return ticketCommand(ticketId, "call", null);
+    }
+
+    public Future<Ticket> recall(String ticketId) {
+        return ticketCommand(ticketId, "recall", null);
+    }
+
+    public Future<Ticket> start(String ticketId) {
+        return ticketCommand(ticketId, "start", null);
+    }
+
+    public Future<Ticket> complete(String ticketId) {
+        return ticketCommand(ticketId, "complete", null);
+    }
+
+    public Future<Ticket> noShow(String ticketId) {
+        return ticketCommand(ticketId, "no-show", null);
+    }
+
+    public Future<Ticket> cancel(String ticketId) {
+        return ticketCommand(ticketId, "cancel", null);
+    }
+
+    /** Moves the ticket to another service (keeps its number); front or back of that queue. */
+    public Future<Ticket> transferToService(String ticketId, String service, boolean toFront) {
+        return ticketCommand(
+                ticketId,
+                "transfer",
+                new JsonObject().put("service", service).put("position", toFront ? "front" : "back"));
+    }
+
+    /** Moves the ticket to a specific counter (keeps its number); front or back of that counter's queue. */
+    public Future<Ticket> transferToCounter(String ticketId, int counter, boolean toFront) {
+        return ticketCommand(
+                ticketId,
+                "transfer",
+                new JsonObject().put("counter", counter).put("position", toFront ? "front" : "back"));
+    }
+
+    public Future<Ticket> linkDossier(String ticketId, String dossierCode) {
+        return send(
+                        HttpMethod.PUT,
+                        ticketPath(ticketId) + "/dossier",
+                        new JsonObject().put("code", dossierCode),
+                        null,
+                        true)
+                .map(QueueClient::ticketOf);
+    }
+
+    /**
+     * Records the citizen's rating.
+     *
+     * @param level 1 = best, up to {@code scale}
+     * @param scale the keypad's number of buttons: 3, 4 or 5
+     * @param device the keypad's id, or null when an officer entered it
+     */
+    public Future<Ticket> rate(String ticketId, int level, int scale, String device) {
+        JsonObject body = new JsonObject().put("level", level).put("scale", scale);
+        if (device != null) {
+            body.put("device", device);
+        }
+        return ticketCommand(ticketId, "rating", body);
+    }
+
+    // ---- counters
+
+    public Future<QueueSnapshot.CounterView> signIn(String site, int counter) {
+        return counterCommand(site, counter, "sign-in", null);
+    }
+
+    public Future<QueueSnapshot.CounterView> signOut(String site, int counter) {
+        return counterCommand(site, counter, "sign-out", null);
+    }
+
+    public Future<QueueSnapshot.CounterView> pause(String site, int counter, String reason) {
+        return counterCommand(site, counter, "pause", new JsonObject().put("reason", reason));
+    }
+
+    public Future<QueueSnapshot.CounterView> resume(String site, int counter) {
+        return counterCommand(site, counter, "resume", null);
+    }
+
+    // ---- devices
+
+    /**
+     * Reports a device's status (becomes a {@code device.status} event).
+     *
+     * @param device e.g. {@code "kiosk1/printer"}
+     * @param kind {@code printer}, {@code scanner}, {@code led}, {@code keypad}
+     * @param state ONLINE, PAPER_NEAR_END, PAPER_OUT, COVER_OPEN, OFFLINE or ERROR
+     * @param detail a short Vietnamese description, or null
+     * @param since when the device entered the state, or null for now
+     */
+    public Future<Void> reportDeviceStatus(
+            String site, String device, String kind, String state, String detail, Instant since) {
+        JsonObject body = new JsonObject()
+                .put("device", device)
+                .put("kind", kind)
+                .put("state", state)
+                .put("detail", detail)
+                .put("since", since == null ? null : since.toString());
+        return post(sitePath(site) + "/devices/status", body).mapEmpty();
+    }
+
+    /** A stream of the site's events; call {@link EventStream#start()} after setting its callbacks. */
+    public EventStream events(String site) {
+        return new EventStream(this, site);
+    }
+
+    String eventsPath(String site) {
+        return sitePath(site) + "/events";
+    }
+
+    // ---- plumbing
+
+    private Future<Ticket> ticketCommand(String ticketId, String action, JsonObject body) {
+        return post(ticketPath(ticketId) + "/" + action, body).map(QueueClient::ticketOf);
+    }
+
+    private Future<QueueSnapshot.CounterView> counterCommand(String site, int counter, String action, JsonObject body) {
+        return post(counterPath(site, counter) + "/" + action, body)
+                .map(r -> QueueSnapshot.CounterView.fromJson(r.bodyAsJsonObject()));
+    }
+
+    private Future<HttpResponse<Buffer>> get(String path) {
+        return send(HttpMethod.GET, path, null, null, true);
+    }
+
+    private Future<HttpResponse<Buffer>> post(String path, JsonObject body) {
+        return send(HttpMethod.POST, path, body, null, true);
+    }
+
+    private Future<HttpResponse<Buffer>> send(
+            HttpMethod method, String path, JsonObject body, String idempotencyKey, boolean renewOn401) {
+        String tokenUsed = token;
+        return attempt(method, path, body, idempotencyKey, tokenUsed).compose(response -> {
+            Credentials creds = credentials;
+            if (response.statusCode() == 401 && renewOn401 && creds != null && tokenUsed != null) {
+                return login(creds.username(), creds.password())
+                        .compose(session -> attempt(method, path, body, idempotencyKey, session.token()))
+                        .compose(QueueClient::checked);
+            }
+            return checked(response);
+        });
+    }
+
+    private Future<HttpResponse<Buffer>> attempt(
+            HttpMethod method, String path, JsonObject body, String idempotencyKey, String bearer) {
+        HttpRequest<Buffer> request = web.request(method, path).timeout(REQUEST_TIMEOUT_MS);
+        MultiMap headers = request.headers();
+        headers.set("Accept", "application/json");
+        if (bearer != null) {
+            headers.set("Authorization", "Bearer " + bearer);
+        }
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return body == null ? request.send() : request.sendJsonObject(body);
+    }
+
+    private static Future<HttpResponse<Buffer>> checked(HttpResponse<Buffer> response) {
+        if (response.statusCode() < 400) {
+            return Future.succeededFuture(response);
+        }
+        return Future.failedFuture(errorOf(response));
+    }
+
+    static QueueError errorOf(HttpResponse<Buffer> response) {
+        try {
+            JsonObject json = response.bodyAsJsonObject();
+            if (json != null && json.getValue("error") instanceof String) {
+                return QueueError.fromJson(json);
+            }
+        } catch (DecodeException | ClassCastException notJson) {
+            return unexpected(response);
+        }
+        return unexpected(response);
+    }
+
+    private static QueueError unexpected(HttpResponse<Buffer> response) {
+        ErrorCode code = response.statusCode() == 503 ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL;
+        return new QueueError(code, "Máy chủ trả lời HTTP " + response.statusCode() + " không kèm mã lỗi.");
+    }
+
+    private static Ticket ticketOf(HttpResponse<Buffer> response) {
+        return Ticket.fromJson(response.bodyAsJsonObject());
+    }
+
+    private static String sitePath(String site) {
+        return API + "/sites/" + segment(site);
+    }
+
+    private static String counterPath(String site, int counter) {
+        return sitePath(site) + "/counters/" + counter;
+    }
+
+    private static String ticketPath(String ticketId) {
+        return API + "/tickets/" + segment(ticketId);
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(Objects.requireNonNull(value), StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+
+    @Override
+    public void close() {
+        web.close();
+    }
+}
