@@ -1,12 +1,23 @@
 package org.xephang.core.engine;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueEvent;
@@ -21,140 +32,375 @@ import org.xephang.core.IssueResult;
 import org.xephang.core.QueueService;
 import org.xephang.core.RatingCommand;
 import org.xephang.core.TransferCommand;
+import org.xephang.core.persistence.Database;
+import org.xephang.core.persistence.GroupCommitWriter;
+import org.xephang.core.persistence.Outbox;
+import org.xephang.core.persistence.QueueStore;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.SiteConfig;
+import org.xephang.core.ticket.TicketRecord;
 
-/** Skeleton: the full engine lands in the next commits; {@link #open} and the queries on configuration work now. */
+/**
+ * The queue engine: the one writer of every configured site's state (ARCHITECTURE.md §1.1, §7), over a SQLite file.
+ *
+ * <p><b>Threads.</b> Commands queue to one writer thread that applies them in arrival order and commits them in groups
+ * (one transaction, one fsync for many commands); a command's stage completes on the writer thread after its group is
+ * committed and its events were handed to the subscribers, in seq order. Queries read the memory under a read lock
+ * that the writer holds while it applies, commits and publishes a group, so they see only committed states.
+ *
+ * <p><b>Restart.</b> Everything is rebuilt from the database in {@link #open}: tickets of the local day and all open
+ * ones, counters, numbering (continues, no duplicates), event seq (continues, +1 per event).
+ *
+ * <p><b>Day rollover.</b> At the first command (or the minute check) of a new local day, tickets of earlier days still
+ * open are cancelled with a {@code ticket.cancelled} event ({@code "reason":"hết ngày"}) and counters holding them are
+ * freed.
+ */
 public final class QueueEngine implements QueueService, AutoCloseable {
 
-    private final CentreConfig config;
+    private static final Logger LOG = LoggerFactory.getLogger(QueueEngine.class);
 
-    private QueueEngine(CentreConfig config) {
+    private final CentreConfig config;
+    private final Clock clock;
+    private final Map<String, SiteQueue> sites = new LinkedHashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Database database;
+    private final Connection writerConnection;
+    private final Connection readerConnection;
+    private final QueueStore store;
+    private final GroupCommitWriter writer;
+    private final Outbox outbox;
+    private final ScheduledExecutorService dayCheck;
+
+    private QueueEngine(CentreConfig config, Path dataDir, Clock clock, EngineOptions options) throws SQLException {
         this.config = config;
+        this.clock = clock;
+        for (SiteConfig site : config.sites()) {
+            sites.put(site.code(), new SiteQueue(site, clock, options));
+        }
+        this.database = Database.open(dataDir);
+        this.writerConnection = database.connect();
+        this.store = new QueueStore(writerConnection);
+        for (SiteQueue site : sites.values()) {
+            site.load(store);
+        }
+        this.writer = new GroupCommitWriter(
+                writerConnection, lock.writeLock(), this::reload, options.maxGroupSize(), "xephang-writer");
+        this.readerConnection = database.connect();
+        this.outbox = new Outbox(readerConnection, writer);
+        this.dayCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "xephang-day-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        dayCheck.scheduleAtFixedRate(this::checkDay, 0, 60, TimeUnit.SECONDS);
+        LOG.info(
+                "Queue engine open on {}: {} site(s), {} ticket(s) in memory",
+                database.file(),
+                sites.size(),
+                sites.values().stream().mapToInt(SiteQueue::ticketCount).sum());
     }
 
     /**
-     * Opens the engine: opens (or creates) the SQLite database in {@code dataDir}, migrates it and rebuilds the state.
+     * Opens the engine: opens (or creates) {@code xephang.db} in {@code dataDir}, migrates it and rebuilds the state.
      * Blocking: call from a worker or from main.
+     *
+     * @throws IllegalStateException when the database cannot be opened (its message says why)
      */
     public static QueueEngine open(CentreConfig config, Path dataDir, Clock clock, EngineOptions options) {
-        return new QueueEngine(config);
+        try {
+            return new QueueEngine(config, dataDir, clock, options);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the database in " + dataDir + ": " + e.getMessage(), e);
+        }
     }
 
-    private static <T> CompletionStage<T> notYet() {
-        return CompletableFuture.failedFuture(new QueueError(ErrorCode.UNAVAILABLE, "Chưa hỗ trợ."));
+    /** The outbox of the dossier forwarder (H6): due events, delivery marks through the writer. */
+    public Outbox outbox() {
+        return outbox;
     }
 
-    private SiteConfig siteConfig(String site) {
-        return config.site(site)
-                .orElseThrow(() -> new QueueError(ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + site + "\"."));
+    /** Committed write transactions since start (each may hold many commands): for metrics and the group-commit test. */
+    public long transactions() {
+        return writer.transactions();
     }
+
+    /** Commands committed since start. */
+    public long committedCommands() {
+        return writer.committedRequests();
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    @FunctionalInterface
+    private interface SiteCommand<T> {
+        T run(SiteQueue site, SiteQueue.Writes writes, Instant now) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface TicketCommand<T> {
+        T run(SiteQueue site, SiteQueue.Writes writes, TicketRecord ticket, Instant now) throws SQLException;
+    }
+
+    private <T> CompletionStage<T> onSite(String siteCode, SiteCommand<T> command) {
+        SiteQueue site = sites.get(siteCode);
+        if (site == null) {
+            return CompletableFuture.failedFuture(unknownSite(siteCode));
+        }
+        return writer.submit(tx -> {
+            SiteQueue.Writes writes = writes(tx);
+            Instant now = clock.instant();
+            site.rollover(writes, now);
+            return command.run(site, writes, now);
+        });
+    }
+
+    private <T> CompletionStage<T> onTicket(String ticketId, TicketCommand<T> command) {
+        if (ticketId == null) {
+            return CompletableFuture.failedFuture(unknownTicket(null));
+        }
+        return writer.submit(tx -> {
+            SiteQueue.Writes writes = writes(tx);
+            Instant now = clock.instant();
+            for (SiteQueue site : sites.values()) {
+                site.rollover(writes, now);
+            }
+            for (SiteQueue site : sites.values()) {
+                Optional<TicketRecord> ticket = site.find(ticketId);
+                if (ticket.isPresent()) {
+                    return command.run(site, writes, ticket.get(), now);
+                }
+            }
+            throw unknownTicket(ticketId);
+        });
+    }
+
+    private SiteQueue.Writes writes(GroupCommitWriter.Transaction tx) {
+        return new SiteQueue.Writes() {
+            @Override
+            public QueueStore store() {
+                return store;
+            }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                tx.afterCommit(action);
+            }
+        };
+    }
+
+    /** After a rolled-back group: memory back to what the database holds (writer thread, under the lock). */
+    private void reload() {
+        for (SiteQueue site : sites.values()) {
+            try {
+                site.load(store);
+            } catch (SQLException e) {
+                LOG.error(
+                        "Site {}: rebuilding state from the database failed",
+                        site.config().code(),
+                        e);
+            }
+        }
+    }
+
+    private void checkDay() {
+        for (String site : sites.keySet()) {
+            onSite(site, (s, writes, now) -> null).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    LOG.warn("Site {}: day check failed: {}", site, failure.getMessage());
+                }
+            });
+        }
+    }
+
+    private <T> T read(String siteCode, java.util.function.Function<SiteQueue, T> query) {
+        SiteQueue site = sites.get(siteCode);
+        if (site == null) {
+            throw unknownSite(siteCode);
+        }
+        lock.readLock().lock();
+        try {
+            return query.apply(site);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static QueueError unknownSite(String site) {
+        return new QueueError(ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + site + "\".");
+    }
+
+    private static QueueError unknownTicket(String id) {
+        return new QueueError(ErrorCode.UNKNOWN_TICKET, "Không tìm thấy vé \"" + id + "\".");
+    }
+
+    // ---------------------------------------------------------------- QueueService
 
     @Override
     public SiteInfo site(String siteCode) {
-        return siteConfig(siteCode).toSiteInfo();
+        SiteQueue site = sites.get(siteCode);
+        if (site == null) {
+            throw unknownSite(siteCode);
+        }
+        return site.config().toSiteInfo();
     }
 
     @Override
     public List<String> siteCodes() {
-        return config.sites().stream().map(SiteConfig::code).toList();
+        return List.copyOf(sites.keySet());
     }
 
     @Override
     public CompletionStage<IssueResult> issue(String site, IssueCommand command, Actor actor) {
-        return notYet();
+        return onSite(site, (s, w, now) -> s.issue(w, command, actor, now));
     }
 
     @Override
     public CompletionStage<Optional<Ticket>> callNext(String site, int counter, Actor actor) {
-        return notYet();
+        return onSite(site, (s, w, now) -> s.callNext(w, counter, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> call(String ticketId, Actor actor) {
-        return notYet();
+        return onTicket(ticketId, (s, w, t, now) -> s.call(w, t, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> recall(String ticketId, Actor actor) {
-        return notYet();
+        return onTicket(ticketId, (s, w, t, now) -> s.recall(w, t, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> start(String ticketId, Actor actor) {
-        return notYet();
+        return onTicket(ticketId, (s, w, t, now) -> s.start(w, t, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> complete(String ticketId, Actor actor) {
-        return notYet();
+        return onTicket(ticketId, (s, w, t, now) -> s.complete(w, t, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> noShow(String ticketId, Actor actor) {
-        return notYet();
+        return onTicket(ticketId, (s, w, t, now) -> s.noShow(w, t, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> cancel(String ticketId, Actor actor) {
-        return notYet();
+        return onTicket(ticketId, (s, w, t, now) -> s.cancel(w, t, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> transfer(String ticketId, TransferCommand command, Actor actor) {
-        return notYet();
+        if (command == null) {
+            return CompletableFuture.failedFuture(
+                    new QueueError(ErrorCode.INVALID_REQUEST, "Thiếu nơi chuyển vé đến."));
+        }
+        return onTicket(ticketId, (s, w, t, now) -> s.transfer(w, t, command, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> linkDossier(String ticketId, String dossierCode, Actor actor) {
-        return notYet();
+        return onTicket(ticketId, (s, w, t, now) -> s.linkDossier(w, t, dossierCode, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> rate(String ticketId, RatingCommand command, Actor actor) {
-        return notYet();
+        if (command == null) {
+            return CompletableFuture.failedFuture(new QueueError(ErrorCode.INVALID_REQUEST, "Thiếu mức đánh giá."));
+        }
+        return onTicket(ticketId, (s, w, t, now) -> s.rate(w, t, command, actor, now));
     }
 
     @Override
     public CompletionStage<CounterView> pause(String site, int counter, String reason, Actor actor) {
-        return notYet();
+        return onSite(site, (s, w, now) -> s.pause(w, counter, reason, actor, now));
     }
 
     @Override
     public CompletionStage<CounterView> resume(String site, int counter, Actor actor) {
-        return notYet();
+        return onSite(site, (s, w, now) -> s.resume(w, counter, actor, now));
     }
 
     @Override
     public CompletionStage<CounterView> signIn(String site, int counter, Actor actor) {
-        return notYet();
+        return onSite(site, (s, w, now) -> s.signIn(w, counter, actor, now));
     }
 
     @Override
     public CompletionStage<CounterView> signOut(String site, int counter, Actor actor) {
-        return notYet();
+        return onSite(site, (s, w, now) -> s.signOut(w, counter, actor, now));
     }
 
     @Override
     public CompletionStage<Void> reportDeviceStatus(String site, DeviceStatusReport report, Actor actor) {
-        return notYet();
+        return onSite(site, (s, w, now) -> {
+            s.reportDeviceStatus(w, report, now);
+            return null;
+        });
     }
 
     @Override
     public Optional<Ticket> ticket(String ticketId) {
-        return Optional.empty();
+        if (ticketId == null) {
+            return Optional.empty();
+        }
+        lock.readLock().lock();
+        try {
+            for (SiteQueue site : sites.values()) {
+                Optional<TicketRecord> ticket = site.find(ticketId);
+                if (ticket.isPresent()) {
+                    return Optional.of(site.view(ticket.get()));
+                }
+            }
+            return Optional.empty();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public QueueSnapshot snapshot(String site) {
-        throw new QueueError(ErrorCode.UNAVAILABLE, "Chưa hỗ trợ.");
+        return read(site, SiteQueue::snapshot);
     }
 
     @Override
     public Subscription subscribe(String site, Consumer<QueueEvent> listener) {
-        throw new QueueError(ErrorCode.UNAVAILABLE, "Chưa hỗ trợ.");
+        return read(site, s -> {
+            QueueSnapshot snapshot = s.snapshot();
+            Consumer<QueueEvent> wrapper = listener::accept;
+            s.subscribers().add(wrapper);
+            return new Subscription() {
+                @Override
+                public QueueSnapshot snapshot() {
+                    return snapshot;
+                }
+
+                @Override
+                public void close() {
+                    s.subscribers().remove(wrapper);
+                }
+            };
+        });
     }
 
+    /** Finishes queued commands, then closes the database. Blocking. */
     @Override
-    public void close() {}
+    public void close() {
+        dayCheck.shutdownNow();
+        writer.close();
+        closeQuietly(readerConnection);
+        closeQuietly(writerConnection);
+        LOG.info(
+                "Queue engine closed ({} transactions, {} commands)",
+                writer.transactions(),
+                writer.committedRequests());
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing a database connection failed: {}", e.getMessage());
+        }
+    }
 }

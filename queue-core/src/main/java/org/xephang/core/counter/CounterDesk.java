@@ -1,0 +1,102 @@
+package org.xephang.core.counter;
+
+import java.util.Objects;
+import org.xephang.api.CounterState;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+
+/**
+ * A counter's live state: CLOSED (nobody signed in), OPEN (an officer signed in), PAUSED (with a reason), the officer
+ * and the one ticket it holds (CALLED or SERVING), if any. Immutable; every change returns a new desk or throws
+ * {@link QueueError} with a Vietnamese message and changes nothing.
+ */
+public record CounterDesk(int number, CounterState state, String pauseReason, String officer, String ticketId) {
+
+    public CounterDesk {
+        Objects.requireNonNull(state, "state");
+    }
+
+    public static CounterDesk closed(int number) {
+        return new CounterDesk(number, CounterState.CLOSED, null, null, null);
+    }
+
+    /** An officer signs in; the same officer again changes nothing; another officer's counter is refused. */
+    public CounterDesk signIn(String username) {
+        if (officer != null && !officer.equals(username)) {
+            throw new QueueError(
+                    ErrorCode.COUNTER_BUSY,
+                    "Quầy " + number + " đang có cán bộ " + officer + " làm việc. Cán bộ đó cần đăng xuất trước.");
+        }
+        if (officer != null) {
+            return this;
+        }
+        return new CounterDesk(number, CounterState.OPEN, null, username, ticketId);
+    }
+
+    /** The officer leaves; refused while the counter holds a ticket, so no ticket is left without a counter. */
+    public CounterDesk signOut() {
+        if (state == CounterState.CLOSED) {
+            throw new QueueError(ErrorCode.INVALID_TRANSITION, "Quầy " + number + " chưa có cán bộ đăng nhập.");
+        }
+        requireNoTicket("đăng xuất");
+        return new CounterDesk(number, CounterState.CLOSED, null, null, null);
+    }
+
+    /** OPEN → PAUSED; the reason is mandatory (shown on the board). */
+    public CounterDesk pause(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new QueueError(ErrorCode.INVALID_REQUEST, "Cần nhập lý do tạm dừng quầy " + number + ".");
+        }
+        if (state != CounterState.OPEN) {
+            throw new QueueError(
+                    ErrorCode.INVALID_TRANSITION, "Quầy " + number + " " + describe() + ", không thể tạm dừng.");
+        }
+        return new CounterDesk(number, CounterState.PAUSED, reason.strip(), officer, ticketId);
+    }
+
+    /** PAUSED → OPEN. */
+    public CounterDesk resume() {
+        if (state != CounterState.PAUSED) {
+            throw new QueueError(
+                    ErrorCode.INVALID_TRANSITION, "Quầy " + number + " " + describe() + ", không cần tiếp tục.");
+        }
+        return new CounterDesk(number, CounterState.OPEN, null, officer, ticketId);
+    }
+
+    /** Checks that the counter may call a ticket: OPEN and holding none. */
+    public void requireCanCall() {
+        if (state != CounterState.OPEN) {
+            throw new QueueError(
+                    ErrorCode.INVALID_TRANSITION, "Quầy " + number + " " + describe() + ", không thể gọi số.");
+        }
+        requireNoTicket("gọi số mới");
+    }
+
+    /** The counter now holds this ticket (CALLED or SERVING). */
+    public CounterDesk hold(String newTicketId) {
+        Objects.requireNonNull(newTicketId, "ticketId");
+        return new CounterDesk(number, state, pauseReason, officer, newTicketId);
+    }
+
+    /** The counter's ticket left it (done, no-show, cancelled, transferred). */
+    public CounterDesk release() {
+        return new CounterDesk(number, state, pauseReason, officer, null);
+    }
+
+    private void requireNoTicket(String action) {
+        if (ticketId != null) {
+            throw new QueueError(
+                    ErrorCode.COUNTER_BUSY,
+                    "Quầy " + number + " đang phục vụ một vé. Hãy hoàn thành, bỏ qua hoặc chuyển vé đó trước khi "
+                            + action + ".");
+        }
+    }
+
+    private String describe() {
+        return switch (state) {
+            case OPEN -> "đang mở";
+            case PAUSED -> "đang tạm dừng (" + pauseReason + ")";
+            case CLOSED -> "chưa có cán bộ đăng nhập";
+        };
+    }
+}

@@ -1,0 +1,239 @@
+package org.xephang.core.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+
+/**
+ * The one thread that writes the database (ARCHITECTURE.md §7). Requests queue up; the thread takes every request
+ * waiting (up to a maximum) and runs them in ONE transaction with ONE commit, so many concurrent ticket issues cost one
+ * fsync. A request's stage completes only after its group is committed and the group's after-commit actions (event
+ * publication) have run.
+ *
+ * <p><b>Refusals</b>: a task that throws {@link QueueError} must have changed nothing (check first, then write); it is
+ * refused alone and the rest of the group commits. <b>Failures</b>: any other exception, or a failed commit, rolls the
+ * whole group back, runs the {@code onRollback} action (the engine rebuilds its memory from the database) and fails
+ * every request of the group with {@code UNAVAILABLE}; nothing is half-applied.
+ *
+ * <p>{@code groupLock} is held from the first task of a group until its after-commit actions have run, so readers that
+ * take it see only committed states.
+ */
+public final class GroupCommitWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    /** Work done on the writer thread inside the group's transaction. */
+    @FunctionalInterface
+    public interface Task<T> {
+        T run(Transaction transaction) throws SQLException;
+    }
+
+    /** What a task sees: the connection (inside a transaction) and a place for actions to run after the commit. */
+    public interface Transaction {
+        Connection connection();
+
+        /** Runs after the group is committed, in registration order, on the writer thread, still under the lock. */
+        void afterCommit(Runnable action);
+    }
+
+    private static final class Request<T> {
+        final Task<T> task;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+        T result;
+        QueueError refusal;
+
+        Request(Task<T> task) {
+            this.task = task;
+        }
+
+        void run(Transaction transaction) throws SQLException {
+            result = task.run(transaction);
+        }
+
+        void complete() {
+            if (refusal != null) {
+                future.completeExceptionally(refusal);
+            } else {
+                future.complete(result);
+            }
+        }
+    }
+
+    private final Connection connection;
+    private final Lock groupLock;
+    private final Runnable onRollback;
+    private final int maxGroupSize;
+    private final BlockingQueue<Request<?>> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong committedRequests = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean closing;
+
+    /**
+     * @param connection the writer's own connection; auto-commit is turned off and the writer owns it from now on
+     * @param groupLock held during each group (see the class comment)
+     * @param onRollback run on the writer thread, under the lock, after a group was rolled back
+     */
+    public GroupCommitWriter(Connection connection, Lock groupLock, Runnable onRollback, int maxGroupSize, String name)
+            throws SQLException {
+        this.connection = connection;
+        this.groupLock = groupLock;
+        this.onRollback = onRollback;
+        this.maxGroupSize = maxGroupSize;
+        connection.setAutoCommit(false);
+        this.thread = new Thread(this::loop, name);
+        this.thread.setDaemon(false);
+        this.thread.start();
+    }
+
+    /** Queues a task; the stage completes after its group's commit, or fails with the task's refusal or UNAVAILABLE. */
+    public <T> CompletionStage<T> submit(Task<T> task) {
+        Request<T> request = new Request<>(task);
+        if (closing) {
+            request.future.completeExceptionally(
+                    new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ đang dừng, vui lòng thử lại sau."));
+            return request.future;
+        }
+        queue.add(request);
+        return request.future;
+    }
+
+    /** How many transactions were committed (each may hold many requests). */
+    public long transactions() {
+        return transactions.get();
+    }
+
+    /** How many requests were committed. */
+    public long committedRequests() {
+        return committedRequests.get();
+    }
+
+    /** Whether the caller is the writer thread. */
+    public boolean isWriterThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    private void loop() {
+        List<Request<?>> group = new ArrayList<>(maxGroupSize);
+        while (true) {
+            try {
+                Request<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing && queue.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, maxGroupSize - 1);
+                runGroup(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failAll(group, e);
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.error("Writer thread: unexpected failure; the group is failed and the writer continues", e);
+                failAll(group, e);
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void runGroup(List<Request<?>> group) {
+        List<Runnable> afterCommit = new ArrayList<>();
+        Transaction transaction = new Transaction() {
+            @Override
+            public Connection connection() {
+                return connection;
+            }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                afterCommit.add(action);
+            }
+        };
+        Exception failure = null;
+        groupLock.lock();
+        try {
+            for (Request<?> request : group) {
+                int actions = afterCommit.size();
+                try {
+                    request.run(transaction);
+                } catch (QueueError refusal) {
+                    request.refusal = refusal;
+                    afterCommit.subList(actions, afterCommit.size()).clear();
+                }
+            }
+            connection.commit();
+            transactions.incrementAndGet();
+            committedRequests.addAndGet(group.size());
+            for (Runnable action : afterCommit) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.error("After-commit action failed (the change itself is committed)", e);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            failure = e;
+            rollback(e);
+        } finally {
+            groupLock.unlock();
+        }
+        if (failure != null) {
+            failAll(group, failure);
+        } else {
+            group.forEach(Request::complete);
+        }
+    }
+
+    private void rollback(Exception cause) {
+        LOG.error("Write group failed and was rolled back; state is rebuilt from the database", cause);
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.error("Rollback failed too", e);
+        }
+        try {
+            onRollback.run();
+        } catch (RuntimeException e) {
+            LOG.error("Rebuilding state after a rollback failed", e);
+        }
+    }
+
+    private static void failAll(List<Request<?>> group, Throwable cause) {
+        QueueError error = new QueueError(
+                ErrorCode.UNAVAILABLE, "Không lưu được thay đổi, không có gì bị thay đổi. Vui lòng thử lại.");
+        error.initCause(cause);
+        for (Request<?> request : group) {
+            request.future.completeExceptionally(error);
+        }
+    }
+
+    /** Stops taking requests, finishes the queued ones, then stops the thread (the connection is the caller's). */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("Writer thread did not finish within 30 s");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.xephang.core.routing;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A first, honest estimate of a waiting ticket's wait (docs/adr/0005-wait-estimate.md):
+ *
+ * <pre>
+ * estimatedWait = averageServiceTime × (waitingAhead + ½) / counters
+ * </pre>
+ *
+ * where {@code averageServiceTime} is the mean call-to-finish time of the service's last {@value #WINDOW} completed
+ * tickets (the configured {@code expectedServiceMinutes} until one is measured), {@code counters} the OPEN counters
+ * serving the service (at least 1), and the ½ the expected remaining time of the ticket being served. It ignores
+ * tickets of other services that share the counters, pauses and priority arrivals after the estimate, so treat it as
+ * "about". Not thread-safe: the site's writer owns it.
+ */
+public final class WaitEstimator {
+
+    static final int WINDOW = 20;
+
+    private final Map<String, Deque<Duration>> recent = new HashMap<>();
+
+    /** Records a completed ticket's call-to-finish time. */
+    public void record(String service, Duration serviceTime) {
+        if (serviceTime.isNegative()) {
+            return;
+        }
+        Deque<Duration> times = recent.computeIfAbsent(service, s -> new ArrayDeque<>());
+        times.addLast(serviceTime);
+        while (times.size() > WINDOW) {
+            times.removeFirst();
+        }
+    }
+
+    /** The mean of the recent service times, or {@code fallback} when none was measured. */
+    public Duration averageServiceTime(String service, Duration fallback) {
+        Deque<Duration> times = recent.get(service);
+        if (times == null || times.isEmpty()) {
+            return fallback;
+        }
+        long total = 0;
+        for (Duration d : times) {
+            total += d.toMillis();
+        }
+        return Duration.ofMillis(total / times.size());
+    }
+
+    /** The estimate in whole seconds. */
+    public long estimateSeconds(int waitingAhead, int openCounters, Duration averageServiceTime) {
+        double counters = Math.max(1, openCounters);
+        return Math.round(averageServiceTime.toSeconds() * (waitingAhead + 0.5) / counters);
+    }
+}

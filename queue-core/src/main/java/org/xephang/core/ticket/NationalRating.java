@@ -1,0 +1,63 @@
+package org.xephang.core.ticket;
+
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+
+/**
+ * The national 3-level satisfaction scale (DVCQG, Quyết định 766/QĐ-TTg) and the fixed mapping from a keypad's native
+ * level (1 = best) on a 3-, 4- or 5-button scale. The mapping keeps the position of the answer on its scale (docs/adr/
+ * 0004-rating-scale-mapping.md):
+ *
+ * <pre>
+ * 3 buttons: 1 Rất hài lòng · 2 Hài lòng · 3 Không hài lòng
+ * 4 buttons: 1 Rất hài lòng · 2 Hài lòng · 3 (chưa hài lòng) → Không hài lòng · 4 → Không hài lòng
+ * 5 buttons: 1 Rất hài lòng · 2 Hài lòng · 3 (bình thường) → Hài lòng · 4, 5 → Không hài lòng
+ * </pre>
+ */
+public enum NationalRating {
+    VERY_SATISFIED(1, "Rất hài lòng"),
+    SATISFIED(2, "Hài lòng"),
+    DISSATISFIED(3, "Không hài lòng");
+
+    private final int level;
+    private final String label;
+
+    NationalRating(int level, String label) {
+        this.level = level;
+        this.label = label;
+    }
+
+    /** 1, 2 or 3 on the national scale. */
+    public int level() {
+        return level;
+    }
+
+    /** The Vietnamese label. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Maps a native level to the national scale.
+     *
+     * @throws QueueError INVALID_REQUEST for a scale other than 3, 4, 5 or a level outside 1..scale
+     */
+    public static NationalRating of(int nativeLevel, int scale) {
+        if (scale < 3 || scale > 5) {
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST, "Thang đánh giá phải có 3, 4 hoặc 5 mức, nhận được " + scale + ".");
+        }
+        if (nativeLevel < 1 || nativeLevel > scale) {
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Mức đánh giá phải từ 1 đến " + scale + ", nhận được " + nativeLevel + ".");
+        }
+        if (nativeLevel == 1) {
+            return VERY_SATISFIED;
+        }
+        if (nativeLevel == 2 || (scale == 5 && nativeLevel == 3)) {
+            return SATISFIED;
+        }
+        return DISSATISFIED;
+    }
+}
