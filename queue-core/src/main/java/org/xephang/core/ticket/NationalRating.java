@@ -5,14 +5,17 @@ import org.xephang.api.QueueError;
 
 /**
  * The national 3-level satisfaction scale (DVCQG, Quyết định 766/QĐ-TTg) and the fixed mapping from a keypad's native
- * level (1 = best) on a 3-, 4- or 5-button scale. The mapping keeps the position of the answer on its scale (docs/adr/
- * 0004-rating-scale-mapping.md):
+ * level (1 = best) on a 3-, 4- or 5-button scale (docs/adr/0004-rating-scale-mapping.md; the keypad driver's
+ * {@code RatingScale} uses the same table):
  *
  * <pre>
  * 3 buttons: 1 Rất hài lòng · 2 Hài lòng · 3 Không hài lòng
- * 4 buttons: 1 Rất hài lòng · 2 Hài lòng · 3 (chưa hài lòng) → Không hài lòng · 4 → Không hài lòng
- * 5 buttons: 1 Rất hài lòng · 2 Hài lòng · 3 (bình thường) → Hài lòng · 4, 5 → Không hài lòng
+ * 4 buttons: 1 Rất hài lòng · 2 Hài lòng · 3 Bình thường → Hài lòng · 4 Không hài lòng
+ * 5 buttons: 1 Rất hài lòng · 2 Hài lòng · 3 Bình thường → Hài lòng · 4 Không hài lòng
+ *            · 5 Rất không hài lòng → Không hài lòng
  * </pre>
+ *
+ * <p>The national scale has no neutral level; a neutral answer is not a complaint, so it counts as Hài lòng.
  */
 public enum NationalRating {
     VERY_SATISFIED(1, "Rất hài lòng"),
@@ -55,7 +58,7 @@ public enum NationalRating {
         if (nativeLevel == 1) {
             return VERY_SATISFIED;
         }
-        if (nativeLevel == 2 || (scale == 5 && nativeLevel == 3)) {
+        if (nativeLevel == 2 || (scale >= 4 && nativeLevel == 3)) {
             return SATISFIED;
         }
         return DISSATISFIED;
