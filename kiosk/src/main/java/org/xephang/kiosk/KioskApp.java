@@ -2,6 +2,12 @@ package org.xephang.kiosk;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xephang.device.DeviceException;
+import org.xephang.device.DeviceFactory;
+import org.xephang.device.printer.TicketPrinter;
+import org.xephang.device.printer.TicketTemplate;
 
 /**
  * The kiosk: a touch page and its agent (issues tickets through the queue server, prints them on the local printer,
@@ -11,6 +17,8 @@ import io.vertx.ext.web.Router;
  * agent's state lives on that context. Printing runs on its own worker thread.
  */
 public final class KioskApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
 
     private final KioskAgent agent;
     private final PageEvents events;
@@ -23,6 +31,41 @@ public final class KioskApp implements AutoCloseable {
         self[0] = agent;
         this.router = new KioskRoutes(agent, events, scans).router(vertx);
         agent.start();
+    }
+
+    /**
+     * Starts a kiosk with the printer named by {@code options.printerUri()} and answers its router, ready to mount
+     * at {@code /kiosk/*}.
+     *
+     * @throws DeviceException if the printer URI is wrong (a printer that is merely unplugged is not an error: the
+     *     page shows it and the agent keeps trying)
+     */
+    public static Router router(Vertx vertx, KioskOptions options) throws DeviceException {
+        return create(vertx, options).router();
+    }
+
+    /** Starts a kiosk with the printer named by {@code options.printerUri()}. See {@link #router(Vertx, KioskOptions)}. */
+    public static KioskApp create(Vertx vertx, KioskOptions options) throws DeviceException {
+        TicketPrinter printer = DeviceFactory.standard().create(options.printerUri(), TicketPrinter.class);
+        return create(vertx, options, printer, true);
+    }
+
+    /**
+     * Starts a kiosk on a printer the caller made (the demo lends its simulated printer so its devices page can run
+     * it out of paper). The printer is started here if {@code ownsPrinter}; a lent one must already be started.
+     */
+    public static KioskApp create(Vertx vertx, KioskOptions options, TicketPrinter printer, boolean ownsPrinter) {
+        if (ownsPrinter) {
+            vertx.executeBlocking(() -> {
+                        printer.start();
+                        return null;
+                    })
+                    .onFailure(
+                            e -> LOG.error("kiosk {}: printer {} did not start", options.kioskId(), printer.id(), e));
+        }
+        ReceiptPrinter receipts = new TemplateReceiptPrinter(
+                printer, TicketTemplate.standard(), options.kioskId() + "/printer", ownsPrinter);
+        return new KioskApp(vertx, options, new QueueClientGateway(vertx, options), receipts, new ParsedScans());
     }
 
     /** The page and its API, to mount with {@code parent.route("/kiosk/*").subRouter(app.router())}. */

@@ -1,0 +1,329 @@
+// Officer page: talks only to its own agent (relative URLs); the agent holds the officer's token and the devices.
+const TEXT = {
+  vi: {
+    appTitle: 'Quầy phục vụ', signOut: 'Đăng xuất', signInTitle: 'Đăng nhập quầy', username: 'Tên đăng nhập',
+    password: 'Mật khẩu', counter: 'Quầy số', signIn: 'Đăng nhập',
+    agentLost: 'Mất kết nối với máy quầy. Đang kết nối lại…',
+    serverLost: 'Mất kết nối với máy chủ xếp hàng. Đang kết nối lại…',
+    serving: 'Đang phục vụ', callNext: 'Gọi số tiếp', recall: 'Gọi lại', start: 'Bắt đầu', complete: 'Hoàn thành',
+    noShow: 'Bỏ qua', transfer: 'Chuyển', callSpecific: 'Gọi số cụ thể', pause: 'Tạm dừng', resume: 'Tiếp tục',
+    reprint: 'In lại vé', linkDossier: 'Gắn mã hồ sơ', dossierPlaceholder: 'Nhập hoặc quét mã hồ sơ',
+    waitingTitle: 'Đang chờ', toService: 'Sang lĩnh vực', toCounter: 'Hoặc sang quầy', front: 'Lên đầu hàng',
+    back: 'Xuống cuối hàng', cancel: 'Huỷ', ok: 'Đồng ý', reason: 'Lý do', ticketNumber: 'Số vé (ví dụ A012)',
+    none: '—', CALLED: 'Đã gọi, đang chờ công dân đến', SERVING: 'Đang phục vụ', OPEN: 'Đang mở',
+    PAUSED: 'Tạm dừng', CLOSED: 'Đóng', awaitingRating: 'Mời công dân đánh giá trên bàn phím (số {0})',
+    rated: 'Số {0} đã được đánh giá. Cảm ơn!', dossierLinked: 'Mã hồ sơ: {0}', callCount: 'gọi {0} lần',
+    nothingWaiting: 'Không còn ai đang chờ.', pausedBecause: 'Tạm dừng: {0}', reprintWhich: 'In lại vé số',
+    presets: ['Nghỉ giải lao', 'Họp', 'Hỗ trợ quầy khác', 'Xử lý hồ sơ tồn'], chooseTarget: '— chọn —',
+    replaced: 'Quầy này vừa được đăng nhập ở nơi khác.',
+  },
+  en: {
+    appTitle: 'Counter', signOut: 'Sign out', signInTitle: 'Counter sign-in', username: 'Username',
+    password: 'Password', counter: 'Counter', signIn: 'Sign in',
+    agentLost: 'Lost connection to the counter PC. Reconnecting…',
+    serverLost: 'Lost connection to the queue server. Reconnecting…',
+    serving: 'Now serving', callNext: 'Call next', recall: 'Recall', start: 'Start', complete: 'Done',
+    noShow: 'No-show', transfer: 'Transfer', callSpecific: 'Call a number', pause: 'Pause', resume: 'Resume',
+    reprint: 'Reprint ticket', linkDossier: 'Link dossier', dossierPlaceholder: 'Type or scan the dossier code',
+    waitingTitle: 'Waiting', toService: 'To field', toCounter: 'Or to counter', front: 'Front of the queue',
+    back: 'Back of the queue', cancel: 'Cancel', ok: 'OK', reason: 'Reason', ticketNumber: 'Ticket number (e.g. A012)',
+    none: '—', CALLED: 'Called, waiting for the citizen', SERVING: 'Serving', OPEN: 'Open', PAUSED: 'Paused',
+    CLOSED: 'Closed', awaitingRating: 'Citizen may rate on the keypad (number {0})',
+    rated: 'Number {0} has been rated. Thank you!', dossierLinked: 'Dossier: {0}', callCount: 'called {0} times',
+    nothingWaiting: 'Nobody is waiting.', pausedBecause: 'Paused: {0}', reprintWhich: 'Reprint ticket number',
+    presets: ['Break', 'Meeting', 'Helping another counter', 'Backlog'], chooseTarget: '— choose —',
+    replaced: 'This counter was just signed in elsewhere.',
+  },
+};
+const SHORTCUTS = { g: 'call-next', l: 'recall', b: 'start', h: 'complete', k: 'no-show', c: 'transfer', s: 'call',
+  p: 'pause', t: 'resume', i: 'reprint' };
+
+const $ = (id) => document.getElementById(id);
+let lang = localStorage.getItem('xephang.counter.lang') || 'vi';
+let session = sessionStorage.getItem('xephang.counter.session');
+let desk = null;
+let source = null;
+let clockOffset = 0;
+let callMode = 'call';
+
+function t(key, ...args) {
+  const text = TEXT[lang][key] ?? TEXT.vi[key] ?? key;
+  return typeof text === 'string' ? text.replace(/\{(\d)\}/g, (_, i) => args[Number(i)] ?? '') : text;
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(path, {
+    ...options,
+    headers: { 'Content-Type': 'application/json', ...(session ? { 'X-Session': session } : {}) },
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = new Error(body.message || response.statusText);
+    error.status = response.status;
+    error.code = body.error;
+    throw error;
+  }
+  return body;
+}
+
+function say(text, ok = true) {
+  const message = $('message');
+  message.textContent = text || '';
+  message.className = `message ${text ? (ok ? 'ok' : 'bad') : ''}`;
+}
+
+function setLang(next) {
+  lang = next;
+  localStorage.setItem('xephang.counter.lang', next);
+  document.documentElement.lang = next;
+  $('lang').textContent = next === 'vi' ? 'English' : 'Tiếng Việt';
+  document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-placeholder]').forEach((node) => {
+    node.placeholder = t(node.dataset.i18nPlaceholder);
+  });
+  render();
+}
+
+// ---- sign-in --------------------------------------------------------------------------------------------
+
+function showLogin(message) {
+  if (source) source.close();
+  source = null;
+  session = null;
+  desk = null;
+  sessionStorage.removeItem('xephang.counter.session');
+  $('login').hidden = false;
+  $('desk').hidden = true;
+  $('sign-out').hidden = true;
+  $('banner-agent').hidden = true;
+  $('banner-server').hidden = true;
+  $('login-error').textContent = message || '';
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  $('login-error').textContent = '';
+  try {
+    const answer = await api('api/session', {
+      method: 'POST',
+      body: JSON.stringify({ username: $('username').value, password: $('password').value, counter: $('counter').value }),
+    });
+    session = answer.session;
+    sessionStorage.setItem('xephang.counter.session', session);
+    $('password').value = '';
+    openDesk(answer.desk);
+  } catch (error) {
+    $('login-error').textContent = error.message;
+  }
+}
+
+function openDesk(view) {
+  $('login').hidden = true;
+  $('desk').hidden = false;
+  $('sign-out').hidden = false;
+  update(view);
+  connect();
+}
+
+async function signOut() {
+  try {
+    await api('api/session', { method: 'DELETE' });
+  } finally {
+    showLogin();
+  }
+}
+
+// ---- the desk -------------------------------------------------------------------------------------------
+
+function update(view) {
+  desk = view;
+  if (view.serverTime) clockOffset = Date.parse(view.serverTime) - Date.now();
+  render();
+}
+
+function serviceName(code) {
+  return desk?.site?.services?.find((s) => s.code === code)?.name ?? code;
+}
+
+function render() {
+  if (!desk) return;
+  $('desk-name').textContent = desk.name || `${t('counter')} ${desk.counter}`;
+  $('desk-officer').textContent = desk.officer ?? '';
+  const state = $('desk-state');
+  state.textContent = desk.state === 'PAUSED' && desk.pauseReason ? t('pausedBecause', desk.pauseReason) : t(desk.state);
+  state.className = `state ${desk.state}`;
+  $('banner-server').hidden = desk.connected !== false;
+
+  const ticket = desk.ticket;
+  $('ticket-number').textContent = ticket ? ticket.number : t('none');
+  $('ticket-service').textContent = ticket ? serviceName(ticket.service) : '';
+  $('ticket-state').textContent = ticket
+    ? `${t(ticket.state)}${ticket.callCount > 1 ? ` · ${t('callCount', ticket.callCount)}` : ''}` : '';
+  $('ticket-dossier').textContent = ticket?.dossierCode ? t('dossierLinked', ticket.dossierCode) : '';
+  $('awaiting-rating').hidden = !desk.awaitingRating;
+  $('awaiting-rating').textContent = desk.awaitingRating ? t('awaitingRating', desk.awaitingRating) : '';
+  tick();
+
+  const open = desk.state === 'OPEN';
+  const holding = !!ticket;
+  const enable = {
+    'call-next': open && !holding, call: open && !holding, recall: holding, start: ticket?.state === 'CALLED',
+    complete: holding, 'no-show': ticket?.state === 'CALLED', transfer: holding, pause: desk.state === 'OPEN' && !holding,
+    resume: desk.state === 'PAUSED', reprint: true,
+  };
+  document.querySelectorAll('[data-action]').forEach((b) => { b.disabled = !enable[b.dataset.action]; });
+
+  $('waiting').replaceChildren(...(desk.waiting ?? []).map((s) => {
+    const row = document.createElement('tr');
+    const name = document.createElement('td');
+    name.textContent = `${s.prefix} · ${s.name}`;
+    const count = document.createElement('td');
+    count.className = 'count';
+    count.dataset.service = s.code;
+    count.textContent = s.priorityWaiting ? `${s.waiting} (${s.priorityWaiting} ƯT)` : String(s.waiting);
+    row.append(name, count);
+    return row;
+  }));
+}
+
+function tick() {
+  const ticket = desk?.ticket;
+  const timer = $('ticket-timer');
+  const since = ticket ? (ticket.startedAt || ticket.calledAt) : null;
+  if (!since) {
+    timer.textContent = '';
+    return;
+  }
+  const seconds = Math.max(0, Math.floor((Date.now() + clockOffset - Date.parse(since)) / 1000));
+  const mm = String(Math.floor(seconds / 60)).padStart(2, '0');
+  const ss = String(seconds % 60).padStart(2, '0');
+  timer.textContent = `${mm}:${ss}`;
+  timer.classList.toggle('long', seconds >= 15 * 60);
+}
+
+async function act(action, body = {}) {
+  say('');
+  try {
+    const answer = await api(`api/actions/${action}`, { method: 'POST', body: JSON.stringify(body) });
+    if (answer.desk) update(answer.desk);
+    if (answer.message) say(answer.message, true);
+    return true;
+  } catch (error) {
+    if (error.status === 401) showLogin(error.message);
+    else say(error.message, false);
+    return false;
+  }
+}
+
+function trigger(action) {
+  const button = document.querySelector(`[data-action="${action}"]`);
+  if (button?.disabled) return;
+  if (action === 'transfer') openTransfer();
+  else if (action === 'pause') openPause();
+  else if (action === 'call' || action === 'reprint') openCall(action);
+  else act(action);
+}
+
+function openTransfer() {
+  const option = (value, label) => Object.assign(document.createElement('option'), { value, textContent: label });
+  $('transfer-service').replaceChildren(option('', t('chooseTarget')),
+    ...(desk?.site?.services ?? []).map((s) => option(s.code, `${s.prefix} · ${s.name}`)));
+  $('transfer-counter').replaceChildren(option('', t('chooseTarget')),
+    ...(desk?.site?.counters ?? []).filter((c) => c.number !== desk.counter)
+      .map((c) => option(String(c.number), c.name || `${t('counter')} ${c.number}`)));
+  $('dialog-transfer').showModal();
+}
+
+function openPause() {
+  $('pause-reason').value = '';
+  $('pause-presets').replaceChildren(...t('presets').map((p) => Object.assign(document.createElement('button'), {
+    type: 'button', textContent: p, onclick: () => { $('pause-reason').value = p; },
+  })));
+  $('dialog-pause').showModal();
+  $('pause-reason').focus();
+}
+
+function openCall(mode) {
+  callMode = mode;
+  $('call-title').textContent = mode === 'call' ? t('callSpecific') : t('reprintWhich');
+  $('call-number').value = mode === 'reprint' && desk?.ticket ? desk.ticket.number : '';
+  $('dialog-call').showModal();
+  $('call-number').focus();
+}
+
+// ---- live updates ---------------------------------------------------------------------------------------
+
+function connect() {
+  if (source) source.close();
+  source = new EventSource(`api/events?session=${encodeURIComponent(session)}`);
+  source.addEventListener('open', () => { $('banner-agent').hidden = true; });
+  source.addEventListener('error', async () => {
+    $('banner-agent').hidden = false;
+    if (source.readyState === EventSource.CLOSED) {
+      // The agent refused the stream (it restarted and forgot the session) or is down: find out which.
+      try {
+        update(await api('api/desk'));
+        setTimeout(connect, 1000);
+      } catch (error) {
+        if (error.status === 401) showLogin(error.message);
+        else setTimeout(connect, 2000);
+      }
+    }
+  });
+  source.addEventListener('desk', (e) => update(JSON.parse(e.data)));
+  source.addEventListener('rated', (e) => say(t('rated', JSON.parse(e.data).number), true));
+  source.addEventListener('problem', (e) => say(JSON.parse(e.data).message, false));
+  source.addEventListener('signed-out', () => showLogin(t('replaced')));
+}
+
+// ---- wiring ---------------------------------------------------------------------------------------------
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('lang').addEventListener('click', () => setLang(lang === 'vi' ? 'en' : 'vi'));
+  $('login-form').addEventListener('submit', signIn);
+  $('sign-out').addEventListener('click', signOut);
+  document.querySelectorAll('[data-action]').forEach((b) => b.addEventListener('click', () => trigger(b.dataset.action)));
+  document.querySelectorAll('dialog [data-close]').forEach((b) => b.addEventListener('click', () => b.closest('dialog').close()));
+  $('dossier-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const code = $('dossier-code').value.trim();
+    if (code && await act('dossier', { code })) $('dossier-code').value = '';
+  });
+  $('transfer-form').addEventListener('submit', (event) => {
+    const service = $('transfer-service').value;
+    const counter = $('transfer-counter').value;
+    const position = document.querySelector('input[name="position"]:checked').value;
+    act('transfer', { service: service || null, counter: !service && counter ? Number(counter) : null, position });
+    event.target.closest('dialog').close();
+  });
+  $('pause-form').addEventListener('submit', (event) => {
+    act('pause', { reason: $('pause-reason').value });
+    event.target.closest('dialog').close();
+  });
+  $('call-form').addEventListener('submit', (event) => {
+    act(callMode, { number: $('call-number').value });
+    event.target.closest('dialog').close();
+  });
+  document.addEventListener('keydown', (event) => {
+    if (!event.altKey || !desk || document.querySelector('dialog[open]')) return;
+    const key = event.key.toLowerCase();
+    if (key === 'm') {
+      event.preventDefault();
+      $('dossier-code').focus();
+    } else if (SHORTCUTS[key]) {
+      event.preventDefault();
+      trigger(SHORTCUTS[key]);
+    }
+  });
+  setInterval(tick, 1000);
+  setLang(lang);
+  if (!session) {
+    showLogin();
+    return;
+  }
+  try {
+    openDesk(await api('api/desk'));
+  } catch (error) {
+    showLogin(error.status === 401 ? '' : error.message);
+  }
+});

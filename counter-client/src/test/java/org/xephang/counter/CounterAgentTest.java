@@ -1,0 +1,196 @@
+package org.xephang.counter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xephang.api.QueueError;
+
+class CounterAgentTest {
+
+    private Vertx vertx;
+    private Context context;
+    private FakeCounterCore core;
+    private final FakeDevices.Led led3 = new FakeDevices.Led();
+    private final FakeDevices.Keypad keypad3 = new FakeDevices.Keypad();
+    private final FakeDevices.Led led4 = new FakeDevices.Led();
+    private CounterAgent agent;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        context = vertx.getOrCreateContext();
+        core = new FakeCounterCore();
+        CounterOptions options = CounterOptions.of(
+                        "http://127.0.0.1:1",
+                        "demo",
+                        List.of(
+                                new CounterOptions.DeskOptions(3, "sim:led", "sim:keypad"),
+                                new CounterOptions.DeskOptions(4, "sim:led", null)))
+                .withRatingWindow(Duration.ofSeconds(30));
+        agent = onContext(() -> {
+            CounterAgent created = new CounterAgent(
+                    vertx,
+                    core,
+                    (counter, event, data) -> {},
+                    options,
+                    List.of(new CounterAgent.Desk(3, led3, keypad3), new CounterAgent.Desk(4, led4, null)));
+            created.start();
+            return Future.succeededFuture(created);
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        onContext(() -> {
+            agent.close();
+            return Future.succeededFuture();
+        });
+        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithTheServersExplanation() {
+        assertThatThrownBy(() -> onContext(() -> agent.signIn("officer3", "nope", 3)))
+                .rootCause()
+                .isInstanceOf(QueueError.class)
+                .hasMessage("Sai tên đăng nhập hoặc mật khẩu");
+    }
+
+    @Test
+    void signingInAtACounterThisAgentDoesNotServeIsRefused() {
+        assertThatThrownBy(() -> onContext(() -> agent.signIn("officer7", "demo", 7)))
+                .rootCause()
+                .hasMessageContaining("không phục vụ quầy 7");
+    }
+
+    @Test
+    void theLedShowsTheCalledNumberAndGoesBlankWhenTheCounterPauses() throws Exception {
+        core.enqueue("A");
+        String session = signIn(3);
+
+        JsonObject called = onContext(() -> agent.act(session, "call-next", new JsonObject()));
+        assertThat(called.getJsonObject("desk").getJsonObject("ticket").getString("number"))
+                .isEqualTo("A001");
+        await(() -> "A001".equals(led3.last()));
+
+        onContext(() -> agent.act(session, "complete", new JsonObject()));
+        onContext(() -> agent.act(session, "pause", new JsonObject().put("reason", "Họp")));
+
+        await(() -> "".equals(led3.last()));
+        assertThat(led4.shown).doesNotContain("A001");
+    }
+
+    @Test
+    void pausingWithoutAReasonIsRefused() throws Exception {
+        String session = signIn(3);
+
+        assertThatThrownBy(() -> onContext(() -> agent.act(session, "pause", new JsonObject().put("reason", " "))))
+                .rootCause()
+                .hasMessage("Vui lòng nhập lý do tạm dừng");
+    }
+
+    @Test
+    void afterCompletionTheKeypadInvitesAndOnePressRatesThatTicketOnce() throws Exception {
+        core.enqueue("A");
+        String session = signIn(3);
+        onContext(() -> agent.act(session, "call-next", new JsonObject()));
+        onContext(() -> agent.act(session, "complete", new JsonObject()));
+        assertThat(keypad3.invitations).containsExactly(true);
+
+        keypad3.press(1, 3);
+        keypad3.press(3, 3);
+
+        await(() -> !core.ratings.isEmpty());
+        Thread.sleep(100);
+        assertThat(core.ratings)
+                .containsExactly(new FakeCounterCore.RatingRecord("id1", 1, 3, "sim:keypad#1", "officer3"));
+        assertThat(keypad3.invitations).containsExactly(true, false);
+    }
+
+    @Test
+    void aPressWithNothingAwaitingARatingIsIgnored() throws Exception {
+        signIn(3);
+
+        keypad3.press(2, 5);
+        Thread.sleep(100);
+
+        assertThat(core.ratings).isEmpty();
+    }
+
+    @Test
+    void aNumberSeenOnTheEventStreamCanBeCalledByItsPrintedNumber() throws Exception {
+        core.enqueue("A");
+        var second = core.enqueue("A");
+        String session = signIn(3);
+        context.runOnContext(v -> core.events.accept(new org.xephang.api.QueueEvent(
+                "e1", 2, org.xephang.api.EventType.TICKET_ISSUED, second.issuedAt(), "demo", second, null, null)));
+        onContext(() -> Future.succeededFuture()); // the agent has taken the event in
+
+        JsonObject called = onContext(() -> agent.act(session, "call", new JsonObject().put("number", "a2")));
+
+        assertThat(called.getJsonObject("desk").getJsonObject("ticket").getString("number"))
+                .isEqualTo("A002");
+    }
+
+    @Test
+    void aDossierCodeIsNormalisedBeforeItIsLinked() throws Exception {
+        core.enqueue("A");
+        String session = signIn(3);
+        onContext(() -> agent.act(session, "call-next", new JsonObject()));
+
+        JsonObject answer =
+                onContext(() -> agent.act(session, "dossier", new JsonObject().put("code", " h21.65-261122-0001 ")));
+
+        assertThat(answer.getString("message")).contains("H21.65-261122-0001");
+        assertThat(core.tickets.get("id1").dossierCode()).isEqualTo("H21.65-261122-0001");
+    }
+
+    @Test
+    void anUnknownSessionMustSignInAgain() {
+        assertThatThrownBy(() -> onContext(() -> agent.act("forged", "call-next", new JsonObject())))
+                .rootCause()
+                .hasMessageContaining("đăng nhập lại");
+    }
+
+    private String signIn(int counter) throws Exception {
+        return onContext(() -> agent.signIn("officer" + counter, "demo", counter))
+                .getString("session");
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 300 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(condition.getAsBoolean()).as("condition within 3 s").isTrue();
+    }
+
+    private <T> T onContext(Supplier<Future<T>> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        context.runOnContext(v -> action.get().onComplete(done -> {
+            if (done.succeeded()) {
+                result.complete(done.result());
+            } else {
+                result.completeExceptionally(done.cause());
+            }
+        }));
+        try {
+            return result.get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer in 5 s", e);
+        }
+    }
+}
