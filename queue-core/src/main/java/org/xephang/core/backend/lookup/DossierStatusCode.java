@@ -89,7 +89,7 @@ public enum DossierStatusCode {
         if (n.contains("khong duoc tiep nhan") || n.contains("tu choi") || n.contains("khong tiep nhan")) {
             return Optional.of(NOT_RECEIVED);
         }
-        if (n.contains("rut ho so") || n.contains("rut")) {
+        if (n.matches(".*\\brut\\b.*")) {
             return Optional.of(WITHDRAWN);
         }
         if (n.contains("dung xu ly") || n.contains("tam dung") || n.contains("dung giai quyet")) {
