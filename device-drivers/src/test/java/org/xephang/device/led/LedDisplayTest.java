@@ -1,0 +1,133 @@
+package org.xephang.device.led;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.xephang.device.DeviceDisconnectedException;
+import org.xephang.device.DeviceFactory;
+import org.xephang.device.DeviceState;
+import org.xephang.device.InvalidDeviceUriException;
+import org.xephang.device.led.sim.LedBusSimulator;
+
+class LedDisplayTest {
+
+    private final DeviceFactory factory = new DeviceFactory(List.of(new LedDeviceProvider()), Clock.systemUTC());
+    private final String bus = "test-" + UUID.randomUUID();
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : opened) {
+            c.close();
+        }
+        LedBusSimulator.named(bus).close();
+    }
+
+    private <T extends AutoCloseable> T open(T device) {
+        opened.add(device);
+        return device;
+    }
+
+    static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + within.toMillis() + " ms: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void displaysOnOneSimulatedBusShowTheirOwnNumbers() throws Exception {
+        LedDisplay three = open(factory.create("sim:led?gap=0ms&address=3&bus=" + bus, LedDisplay.class));
+        LedDisplay four = open(factory.create("sim:led?gap=0ms&address=4&bus=" + bus, LedDisplay.class));
+        three.start();
+        four.start();
+        await("online", Duration.ofSeconds(2), () -> three.status().state() == DeviceState.ONLINE);
+        three.show(LedFrame.number("A1023"));
+        four.show(LedFrame.numberAtCounter("B0007", 4));
+        assertThat(LedBusSimulator.named(bus).shown()).containsEntry(3, "A1023").containsEntry(4, "B0007 Q04");
+        assertThat(three.current()).isEqualTo(LedFrame.number("A1023"));
+    }
+
+    @Test
+    void framesOnOneBusAreSpacedByTheGap() throws Exception {
+        LedDisplay display = open(factory.create("sim:led?gap=150ms&address=1&bus=" + bus, LedDisplay.class));
+        display.start();
+        await("online", Duration.ofSeconds(2), () -> display.status().state() == DeviceState.ONLINE);
+        List<Long> times = new ArrayList<>();
+        LedBusSimulator.named(bus).addListener((address, text) -> times.add(System.nanoTime()));
+        for (int i = 0; i < 3; i++) {
+            display.show(LedFrame.number("A" + i));
+        }
+        assertThat(times).hasSize(3);
+        assertThat(Duration.ofNanos(times.get(1) - times.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        assertThat(Duration.ofNanos(times.get(2) - times.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+    }
+
+    @Test
+    void unpluggedBusGoesOfflineAndShowsTheLatestNumberWhenReplugged() throws Exception {
+        LedDisplay display = open(factory.create("sim:led?gap=0ms&address=2&bus=" + bus, LedDisplay.class));
+        display.start();
+        await("online", Duration.ofSeconds(2), () -> display.status().state() == DeviceState.ONLINE);
+        display.show(LedFrame.number("A1"));
+
+        LedBusSimulator.named(bus).setConnected(false);
+        await(
+                "offline within 1 s",
+                Duration.ofSeconds(1),
+                () -> display.status().state() == DeviceState.OFFLINE);
+        assertThat(display.status().detail()).contains("unplugged");
+        assertThatThrownBy(() -> display.show(LedFrame.number("A2")))
+                .isInstanceOf(DeviceDisconnectedException.class)
+                .hasMessageContaining("updated when the link is back");
+
+        LedBusSimulator.named(bus).setConnected(true);
+        await("online within 2 s", Duration.ofSeconds(2), () -> display.status().state() == DeviceState.ONLINE);
+        await(
+                "latest frame re-sent",
+                Duration.ofSeconds(1),
+                () -> LedBusSimulator.named(bus).shown(2).orElse("").equals("A2"));
+    }
+
+    @Test
+    void summaryBoardSendsOnlyChangedLinesAndBlanksTheRest() throws Exception {
+        LedSummaryBoard board =
+                open(factory.create("sim:ledsummary?gap=0ms&address=10&lines=3&bus=" + bus, LedSummaryBoard.class));
+        board.start();
+        await("online", Duration.ofSeconds(2), () -> board.status().state() == DeviceState.ONLINE);
+        List<String> writes = new ArrayList<>();
+        LedBusSimulator.named(bus).addListener((address, text) -> writes.add(address + "=" + text));
+        board.show(List.of(new LedSummaryBoard.Line(1, "A1023"), new LedSummaryBoard.Line(2, "B0007")));
+        board.show(List.of(new LedSummaryBoard.Line(1, "A1024"), new LedSummaryBoard.Line(2, "B0007")));
+        assertThat(writes).containsExactly("10=01 A1023", "11=02 B0007", "12=", "10=01 A1024");
+        assertThatThrownBy(() -> board.show(List.of(
+                        new LedSummaryBoard.Line(1, "1"),
+                        new LedSummaryBoard.Line(2, "2"),
+                        new LedSummaryBoard.Line(3, "3"),
+                        new LedSummaryBoard.Line(4, "4"))))
+                .hasMessage("4 lines given to a summary board of 3 lines");
+    }
+
+    @Test
+    void badUrisNameTheProblem() {
+        assertThatThrownBy(() -> factory.create("led:morse+serial:///dev/ttyUSB1", LedDisplay.class))
+                .isInstanceOf(InvalidDeviceUriException.class)
+                .hasMessageContaining("unknown LED protocol 'morse'; known: ascii, armfly, modbus");
+        assertThatThrownBy(() -> factory.create("led:ascii+serial:///dev/ttyUSB1?adress=3", LedDisplay.class))
+                .hasMessageContaining("unknown parameter adress");
+        assertThatThrownBy(() -> factory.create("led:ascii+serial:///dev/ttyUSB1?address=300", LedDisplay.class))
+                .hasMessageContaining("LED address must be 0..255");
+        assertThatThrownBy(() -> factory.create("led:ascii+serial:///dev/ttyUSB1?checksum=crc", LedDisplay.class))
+                .hasMessageContaining("allowed: none, sum, xor");
+    }
+}
