@@ -85,6 +85,29 @@ class BoardAppTest {
     }
 
     @Test
+    void buildsTheAnnouncementOfACallWithTheSiteOptions() throws Exception {
+        HttpResponse<Buffer> response =
+                get("/board/announcement?number=A015&counter=4&service=H%E1%BB%99%20t%E1%BB%8Bch"
+                        + "&options=%7B%22dialect%22%3A%22south%22%2C%22includeService%22%3Atrue%7D");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.bodyAsJsonObject().getString("text"))
+                .isEqualTo("Xin mời công dân có số thứ tự A mười lăm đến quầy số bốn, lĩnh vực Hộ tịch");
+        assertThat(response.bodyAsJsonObject().getJsonArray("clips")).contains("chime", "field-ho-tich");
+    }
+
+    @Test
+    void aBadAnnouncementRequestIsRefusedWithAClearMessage() throws Exception {
+        HttpResponse<Buffer> response = get("/board/announcement?number=15A&counter=4");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("INVALID_REQUEST");
+        assertThat(response.bodyAsJsonObject().getString("message")).contains("15A");
+        assertThat(get("/board/announcement?number=A1&counter=x&options=%7Bnot").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void unknownFilesAreNotFound() throws Exception {
         assertThat(get("/board/clips/nothing.wav").statusCode()).isEqualTo(404);
         assertThat(get("/board/clips/../web/index.html").statusCode()).isNotEqualTo(200);

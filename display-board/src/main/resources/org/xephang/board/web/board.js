@@ -100,6 +100,7 @@ class Board {
         }
         this.site = await response.json();
         $('site-name').textContent = this.site.name || this.site.code;
+        $('site-name').classList.toggle('long', $('site-name').textContent.length > 40);
         $('notice').textContent = this.config.notice || this.site.notice || '';
         return;
       } catch (error) {
@@ -158,6 +159,26 @@ class Board {
       this.log.push({ kind: 'resync-call', number: call.number, counter: call.counter });
     }
     this.render();
+    this.announceMissed(fresh);
+  }
+
+  /** Announces, in order, calls made while the board was disconnected (their events never reached it). */
+  async announceMissed(calls) {
+    const built = calls.map((call) => {
+      const params = new URLSearchParams({ number: call.number, counter: call.counter });
+      if (this.site && this.site.announcement) {
+        params.set('options', JSON.stringify(this.site.announcement));
+        params.set('service', this.serviceName(call.service));
+      }
+      return fetch(`announcement?${params}`).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))));
+    });
+    for (const announcement of built) {
+      try {
+        this.queue.enqueue(await announcement);
+      } catch (error) {
+        this.warn('missed call announcement', error);
+      }
+    }
   }
 
   onEvent(event) {
@@ -329,7 +350,17 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Scales the 1920×1080 stage to the window, keeping its proportions. */
+function fitToScreen() {
+  const scale = Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
+  const left = (window.innerWidth - 1920 * scale) / 2;
+  const top = (window.innerHeight - 1080 * scale) / 2;
+  $('stage').style.transform = `translate(${left}px, ${top}px) scale(${scale})`;
+}
+
 async function main() {
+  fitToScreen();
+  window.addEventListener('resize', fitToScreen);
   let config;
   for (let attempt = 0; !config; attempt++) {
     try {

@@ -1,0 +1,277 @@
+package org.xephang.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.xephang.board.testkit.Browser;
+import org.xephang.board.testkit.FakeQueueServer;
+
+/** The board page in a real Chromium against a fake queue server (the event source is ours to script). */
+class BoardPageIT {
+
+    private static ChromeDriver browser;
+    private FakeQueueServer server;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open(true);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void startServerAndOpenBoard() {
+        server = new FakeQueueServer(new BoardOptions(null, FakeQueueServer.SITE, "vi", 3, null)).start();
+        browser.get(server.boardUrl());
+        waitUntil(
+                "the board is connected",
+                () -> Boolean.TRUE.equals(js("return !!window.xephangBoard && xephangBoard.connected")));
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void aCallShowsWithinOneSecondHighlightedAndItsAnnouncementIsQueued() {
+        server.call("A1023", "HT", 5);
+
+        waitUntil(
+                Duration.ofSeconds(1),
+                "A1023 highlighted at counter 5",
+                () -> rowOfCounter(5).contains("A1023") && rowClass(5).contains("called"));
+        assertThat(browser.findElement(By.id("latest-number")).getText()).isEqualTo("A1023");
+        assertThat(browser.findElement(By.id("latest-counter")).getText()).isEqualTo("đến quầy 5");
+        assertThat(announcementsHeardOrQueued())
+                .contains("Xin mời công dân có số thứ tự A một nghìn không trăm hai mươi ba đến quầy số năm");
+        Browser.screenshot(browser, "board-call");
+    }
+
+    @Test
+    void theHighlightEndsAfterItsTimeButTheCallStaysListed() {
+        server.call("B007", "DD", 2);
+        waitUntil("B007 highlighted", () -> rowClass(2).contains("called"));
+
+        waitUntil(Duration.ofSeconds(6), "highlight over", () -> !rowClass(2).contains("called"));
+        assertThat(rowOfCounter(2)).contains("B007");
+        assertThat(browser.findElement(By.id("recent-calls")).getText()).contains("B007");
+    }
+
+    @Test
+    void afterTheServerRestartsTheBoardRecoversByItselfAndShowsNoStaleCallAsNew() {
+        server.call("A001", "HT", 1);
+        waitUntil("A001 highlighted", () -> rowClass(1).contains("called"));
+        waitUntil(Duration.ofSeconds(6), "highlight over", () -> !rowClass(1).contains("called"));
+        long heard = announcementCount();
+
+        server.stop();
+        waitUntil(
+                "the disconnected mark",
+                () -> browser.findElement(By.id("offline")).isDisplayed());
+        assertThat(browser.findElement(By.id("offline")).getText()).isEqualTo("mất kết nối");
+        Browser.screenshot(browser, "board-disconnected");
+        server.start();
+
+        waitUntil(
+                Duration.ofSeconds(15),
+                "reconnected",
+                () -> !browser.findElement(By.id("offline")).isDisplayed());
+        assertThat(rowOfCounter(1)).contains("A001");
+        assertThat(rowClass(1)).doesNotContain("called");
+        assertThat(browser.findElement(By.id("latest")).getAttribute("class")).doesNotContain("new");
+        assertThat(announcementCount()).isEqualTo(heard);
+        Browser.screenshot(browser, "board-after-restart");
+
+        server.call("A002", "HT", 3);
+        waitUntil(
+                "a new call after the restart is highlighted", () -> rowClass(3).contains("called"));
+    }
+
+    @Test
+    void aCallMadeWhileTheBoardWasDisconnectedIsAnnouncedOnceItReconnects() {
+        server.stop();
+        waitUntil(
+                "the disconnected mark",
+                () -> browser.findElement(By.id("offline")).isDisplayed());
+        server.call("A015", "HT", 4); // the board learns it from its next snapshot, not from the event
+        server.start();
+
+        waitUntil(Duration.ofSeconds(15), "A015 highlighted", () -> rowClass(4).contains("called"));
+        waitUntil("announced", () -> announcementsHeardOrQueued().stream().anyMatch(t -> t.contains("A mười lăm")));
+        assertThat(announcementsHeardOrQueued().stream().filter(t -> t.contains("A mười lăm")))
+                .hasSize(1);
+    }
+
+    @Test
+    void aFreshlyOpenedBoardShowsEarlierCallsWithoutHighlightingOrAnnouncingThem() {
+        server.call("A020", "HT", 1);
+        waitUntil("A020 shown", () -> rowOfCounter(1).contains("A020"));
+
+        browser.navigate().refresh();
+        waitUntil(
+                "connected again",
+                () -> Boolean.TRUE.equals(js("return !!window.xephangBoard && xephangBoard.connected")));
+
+        assertThat(rowOfCounter(1)).contains("A020");
+        assertThat(rowClass(1)).doesNotContain("called");
+        assertThat(announcementCount()).isZero();
+    }
+
+    @Test
+    void aRecallIsAnnouncedAgain() {
+        server.call("B010", "DD", 6);
+        server.recall(6);
+
+        waitUntil(
+                "two announcements of B010",
+                () -> announcementsHeardOrQueued().stream()
+                                .filter(t -> t.contains("B mười đến quầy số sáu"))
+                                .count()
+                        == 2);
+        assertThat(browser.findElement(By.id("recent-calls")).getText()).containsOnlyOnce("B010");
+    }
+
+    @Test
+    void aGapInTheEventSequenceMakesTheBoardResynchroniseFromASnapshot() {
+        int connections = server.connections();
+
+        server.sendWithGap();
+
+        waitUntil("a new connection", () -> server.connections() > connections);
+        waitUntil("caught up", () -> ((Number) js("return xephangBoard.state.seq")).longValue() == server.seq());
+    }
+
+    @Test
+    void theBoardSwitchesToEnglishAndBack() {
+        browser.findElement(By.id("language")).click();
+        assertThat(browser.findElement(By.cssSelector(".counter-head")).getText())
+                .contains("COUNTER");
+        Browser.screenshot(browser, "board-english");
+        browser.findElement(By.id("language")).click();
+        assertThat(browser.findElement(By.cssSelector(".counter-head")).getText())
+                .contains("QUẦY");
+    }
+
+    @Test
+    void theAnnouncementQueueNeverOverlapsKeepsOrderUnderABurstAndAnnouncesARecallAgain() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('./board-logic.js').then(async ({ AnnouncementQueue }) => {
+                  const log = [];
+                  let playing = 0, overlaps = 0;
+                  const queue = new AnnouncementQueue(async (a) => {
+                    playing++;
+                    if (playing > 1) overlaps++;
+                    log.push(a.text);
+                    await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
+                    playing--;
+                  });
+                  const sent = [];
+                  for (let i = 1; i <= 20; i++) {
+                    const a = { text: 'call ' + i, clips: ['chime'] };
+                    sent.push(a.text);
+                    queue.enqueue(a);
+                    if (i === 7) { queue.enqueue({ text: 'call 7', clips: ['chime'] }); sent.push('call 7'); }
+                  }
+                  while (queue.size > 0) await new Promise((r) => setTimeout(r, 20));
+                  done({ log, sent, overlaps });
+                });
+                """);
+
+        assertThat(result.get("overlaps")).isEqualTo(0L);
+        assertThat((List<?>) result.get("log")).isEqualTo(result.get("sent"));
+        assertThat((List<?>) result.get("log")).filteredOn("call 7"::equals).hasSize(2);
+    }
+
+    @Test
+    void theAnnouncementQueueWaitsWhileAudioIsBlockedAndKeepsWhatItHolds() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('./board-logic.js').then(async ({ AnnouncementQueue }) => {
+                  let allowed = false;
+                  const heard = [], blockedStates = [];
+                  const queue = new AnnouncementQueue(async (a) => {
+                    if (!allowed) throw new DOMException('blocked', 'NotAllowedError');
+                    heard.push(a.text);
+                  }, { onBlocked: (b) => blockedStates.push(b) });
+                  queue.enqueue({ text: 'one', clips: ['chime'] });
+                  queue.enqueue({ text: 'two', clips: ['chime'] });
+                  await new Promise((r) => setTimeout(r, 50));
+                  const heardWhileBlocked = heard.length;
+                  allowed = true;
+                  queue.unblock();
+                  while (queue.size > 0) await new Promise((r) => setTimeout(r, 10));
+                  done({ heardWhileBlocked, heard, blockedStates });
+                });
+                """);
+
+        assertThat(result.get("heardWhileBlocked")).isEqualTo(0L);
+        assertThat(result.get("heard")).isEqualTo(List.of("one", "two"));
+        assertThat(result.get("blockedStates")).isEqualTo(List.of(true, false));
+    }
+
+    private Object js(String script) {
+        return browser.executeScript(script);
+    }
+
+    private String rowOfCounter(int counter) {
+        Object text = js("const row = document.querySelector('#counter-rows li[data-counter=\"" + counter + "\"]');"
+                + "return row ? row.textContent : '';");
+        return String.valueOf(text);
+    }
+
+    private String rowClass(int counter) {
+        Object text = js("const row = document.querySelector('#counter-rows li[data-counter=\"" + counter + "\"]');"
+                + "return row ? row.className : '';");
+        return String.valueOf(text);
+    }
+
+    /** The texts of the announcements played, playing and waiting, in order. */
+    @SuppressWarnings("unchecked")
+    private List<String> announcementsHeardOrQueued() {
+        return (List<String>)
+                js("const q = xephangBoard.queue;" + "return [...q.played, ...q.pending].map((a) => a.text);");
+    }
+
+    private long announcementCount() {
+        return announcementsHeardOrQueued().size();
+    }
+
+    private static void waitUntil(String what, Supplier<Boolean> condition) {
+        waitUntil(Duration.ofSeconds(10), what, condition);
+    }
+
+    private static void waitUntil(Duration timeout, String what, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                Browser.screenshot(browser, "timeout");
+                throw new AssertionError("waited " + timeout.toMillis() + " ms for: " + what);
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for: " + what, e);
+            }
+        }
+    }
+}
