@@ -1,0 +1,165 @@
+package org.xephang.core.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.xephang.api.QueueClient;
+import org.xephang.core.QueueServer;
+import org.xephang.core.engine.EngineOptions;
+import org.xephang.core.engine.QueueEngine;
+import org.xephang.core.site.CentreConfig;
+import org.xephang.core.site.CentreConfigLoader;
+import org.xephang.core.site.ConfigException;
+
+/**
+ * A real server for HTTP tests: the real engine on SQLite in {@code dataDir}, the real API on 127.0.0.1 port 0, the
+ * test centre of {@code src/test/resources/http/centre.yaml} (site {@code demo}, services A and B on counters 1–16,
+ * C with a daily cap of 2 on counter 17; every password is {@code test}). Always open.
+ */
+final class TestApi implements AutoCloseable {
+
+    static final String SITE = "demo";
+    static final String PASSWORD = "test";
+
+    final Vertx vertx;
+    final QueueEngine engine;
+    final QueueServer server;
+    final WebClient http;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    private TestApi(Vertx vertx, QueueEngine engine, QueueServer server) {
+        this.vertx = vertx;
+        this.engine = engine;
+        this.server = server;
+        this.http = WebClient.create(
+                vertx,
+                new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.port()),
+                new PoolOptions().setHttp1MaxSize(64));
+    }
+
+    static TestApi start(Path dataDir) {
+        return start(dataDir, StreamLimits.defaults());
+    }
+
+    static TestApi start(Path dataDir, StreamLimits limits) {
+        Vertx vertx = Vertx.vertx();
+        CentreConfig config = config();
+        QueueEngine engine =
+                QueueEngine.open(config, dataDir, Clock.systemUTC(), new EngineOptions(true, "http://q.test"));
+        QueueServer server = await(QueueServer.start(
+                vertx,
+                engine,
+                new QueueServer.Options()
+                        .host("127.0.0.1")
+                        .port(0)
+                        .accounts(config.accounts())
+                        .dataDir(dataDir)
+                        .streamLimits(limits)));
+        return new TestApi(vertx, engine, server);
+    }
+
+    static Path configFile() {
+        try {
+            return Path.of(TestApi.class.getResource("/http/centre.yaml").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static CentreConfig config() {
+        try {
+            return CentreConfigLoader.load(configFile());
+        } catch (ConfigException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    QueueClient client() {
+        return QueueClient.create(vertx, server.localUrl());
+    }
+
+    /** A token for the account (signed in once, then cached). */
+    String token(String username) {
+        return tokens.computeIfAbsent(username, name -> {
+            HttpResponse<Buffer> response = send(
+                    HttpMethod.POST,
+                    "/api/v1/auth/login",
+                    null,
+                    new JsonObject()
+                            .put("username", name)
+                            .put("password", PASSWORD)
+                            .encode());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("login " + name + ": " + response.bodyAsString());
+            }
+            return response.bodyAsJsonObject().getString("token");
+        });
+    }
+
+    /** Sends a raw request (body as given, may be malformed) with the account's token, or none when null. */
+    HttpResponse<Buffer> send(HttpMethod method, String path, String username, String body) {
+        HttpRequest<Buffer> request = http.request(method, path).timeout(20_000);
+        if (username != null) {
+            request.putHeader("Authorization", "Bearer " + token(username));
+        }
+        if (body == null) {
+            return await(request.send());
+        }
+        request.putHeader("Content-Type", "application/json");
+        return await(request.sendBuffer(Buffer.buffer(body)));
+    }
+
+    /** Signs the officer of counter {@code n} in at that counter. */
+    void signIn(int counter) {
+        HttpResponse<Buffer> response =
+                send(HttpMethod.POST, "/api/v1/sites/demo/counters/" + counter + "/sign-in", "officer" + counter, null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("sign-in " + counter + ": " + response.bodyAsString());
+        }
+    }
+
+    JsonObject issue(String service) {
+        HttpResponse<Buffer> response = send(
+                HttpMethod.POST,
+                "/api/v1/sites/demo/tickets",
+                "kiosk1",
+                new JsonObject().put("service", service).encode());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("issue " + service + ": " + response.bodyAsString());
+        }
+        return response.bodyAsJsonObject();
+    }
+
+    static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        await(server.close());
+        http.close();
+        engine.close();
+        await(vertx.close());
+    }
+}
