@@ -71,6 +71,9 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /** Queued by {@link #close()} after the last accepted request. */
+    private static final Request<Object> STOP = new Request<>(tx -> null);
+
     private final Connection connection;
     private final Lock groupLock;
     private final Runnable onRollback;
@@ -101,12 +104,14 @@ public final class GroupCommitWriter implements AutoCloseable {
     /** Queues a task; the stage completes after its group's commit, or fails with the task's refusal or UNAVAILABLE. */
     public <T> CompletionStage<T> submit(Task<T> task) {
         Request<T> request = new Request<>(task);
-        if (closing) {
-            request.future.completeExceptionally(
-                    new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ đang dừng, vui lòng thử lại sau."));
-            return request.future;
+        synchronized (queue) {
+            if (closing) {
+                request.future.completeExceptionally(
+                        new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ đang dừng, vui lòng thử lại sau."));
+                return request.future;
+            }
+            queue.add(request);
         }
-        queue.add(request);
         return request.future;
     }
 
@@ -127,25 +132,26 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     private void loop() {
         List<Request<?>> group = new ArrayList<>(maxGroupSize);
-        while (true) {
+        boolean stop = false;
+        while (!stop) {
             try {
-                Request<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closing && queue.isEmpty()) {
-                        return;
-                    }
-                    continue;
-                }
-                group.add(first);
+                group.add(queue.take());
                 queue.drainTo(group, maxGroupSize - 1);
-                runGroup(group);
+                stop = group.remove(STOP);
+                if (!group.isEmpty()) {
+                    runGroup(group);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failAll(group, e);
                 return;
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
                 LOG.error("Writer thread: unexpected failure; the group is failed and the writer continues", e);
                 failAll(group, e);
+            } catch (Error e) {
+                LOG.error("Writer thread stops on a fatal error", e);
+                failAll(group, e);
+                throw e;
             } finally {
                 group.clear();
             }
@@ -226,7 +232,13 @@ public final class GroupCommitWriter implements AutoCloseable {
     /** Stops taking requests, finishes the queued ones, then stops the thread (the connection is the caller's). */
     @Override
     public void close() {
-        closing = true;
+        synchronized (queue) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            queue.add(STOP);
+        }
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
