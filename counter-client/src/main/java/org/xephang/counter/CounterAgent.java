@@ -614,6 +614,11 @@ final class CounterAgent implements AutoCloseable {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
+    /** The context all of this agent's state lives on. */
+    Context context() {
+        return context;
+    }
+
     @Override
     public void close() {
         closed = true;

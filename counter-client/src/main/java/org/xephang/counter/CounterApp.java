@@ -29,7 +29,7 @@ public final class CounterApp implements AutoCloseable {
         this.agent = new CounterAgent(vertx, core, events, options, desks);
         this.reprinter = reprinter;
         this.router = new CounterRoutes(agent, events, reprinter).router(vertx);
-        agent.start();
+        agent.context().runOnContext(v -> agent.start());
     }
 
     /** The page and its API, to mount with {@code parent.route("/counter/*").subRouter(app.router())}. */
@@ -39,8 +39,10 @@ public final class CounterApp implements AutoCloseable {
 
     @Override
     public void close() {
-        events.closeAll();
-        agent.close();
-        reprinter.close();
+        agent.context().runOnContext(v -> {
+            events.closeAll();
+            agent.close();
+            reprinter.close();
+        });
     }
 }

@@ -50,7 +50,8 @@ final class CounterRoutes {
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
         router.route("/api/*").handler(ctx -> {
             ctx.response().putHeader("Cache-Control", "no-store");
-            ctx.next();
+            // The agent's state lives on its own context: carry on there, whichever event loop took the request.
+            agent.context().runOnContext(v -> ctx.next());
         });
         router.post("/api/session").handler(this::signIn);
         router.delete("/api/session").handler(ctx -> reply(ctx, agent.signOut(session(ctx))));

@@ -17,12 +17,18 @@ final class DeskPageEvents implements DeskChannel {
 
     private final Map<Integer, Set<HttpServerResponse>> open = new HashMap<>();
 
+    private final Vertx vertx;
+    private long keepAlive = -1;
+
     DeskPageEvents(Vertx vertx) {
-        vertx.setPeriodic(
-                15_000, t -> open.values().forEach(set -> set.forEach(response -> response.write(": keep-alive\n\n"))));
+        this.vertx = vertx;
     }
 
     void open(int counter, HttpServerResponse response, JsonObject firstView) {
+        if (keepAlive < 0) { // started here, so the timer runs on the agent's context like everything else
+            keepAlive = vertx.setPeriodic(
+                    15_000, t -> open.values().forEach(set -> set.forEach(r -> r.write(": keep-alive\n\n"))));
+        }
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
@@ -48,6 +54,9 @@ final class DeskPageEvents implements DeskChannel {
     }
 
     void closeAll() {
+        if (keepAlive >= 0) {
+            vertx.cancelTimer(keepAlive);
+        }
         open.values().forEach(set -> set.forEach(HttpServerResponse::end));
         open.clear();
     }

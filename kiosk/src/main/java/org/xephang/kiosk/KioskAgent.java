@@ -461,6 +461,11 @@ final class KioskAgent implements AutoCloseable {
         };
     }
 
+    /** The context all of this agent's state lives on. */
+    Context context() {
+        return context;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -30,7 +30,7 @@ public final class KioskApp implements AutoCloseable {
         this.agent = new KioskAgent(vertx, core, printer, events, options);
         self[0] = agent;
         this.router = new KioskRoutes(agent, events, scans).router(vertx);
-        agent.start();
+        agent.context().runOnContext(v -> agent.start());
     }
 
     /**
@@ -75,7 +75,9 @@ public final class KioskApp implements AutoCloseable {
 
     @Override
     public void close() {
-        events.closeAll();
-        agent.close();
+        agent.context().runOnContext(v -> {
+            events.closeAll();
+            agent.close();
+        });
     }
 }

@@ -41,7 +41,8 @@ final class KioskRoutes {
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
         router.route("/api/*").handler(ctx -> {
             ctx.response().putHeader("Cache-Control", "no-store");
-            ctx.next();
+            // The agent's state lives on its own context: carry on there, whichever event loop took the request.
+            agent.context().runOnContext(v -> ctx.next());
         });
         router.get("/api/events").handler(events::open);
         router.get("/api/state").handler(ctx -> json(ctx, 200, agent.state()));

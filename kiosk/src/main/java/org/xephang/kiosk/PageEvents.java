@@ -18,13 +18,19 @@ final class PageEvents implements PageChannel {
     private final Set<HttpServerResponse> open = new LinkedHashSet<>();
     private final Supplier<JsonObject> currentState;
 
+    private final Vertx vertx;
+    private long keepAlive = -1;
+
     PageEvents(Vertx vertx, Supplier<JsonObject> currentState) {
+        this.vertx = vertx;
         this.currentState = currentState;
-        vertx.setPeriodic(15_000, t -> open.forEach(response -> response.write(": keep-alive\n\n")));
     }
 
     void open(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
+        if (keepAlive < 0) { // started here, so the timer runs on the agent's context like everything else
+            keepAlive = vertx.setPeriodic(15_000, t -> open.forEach(r -> r.write(": keep-alive\n\n")));
+        }
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
@@ -46,6 +52,9 @@ final class PageEvents implements PageChannel {
     }
 
     void closeAll() {
+        if (keepAlive >= 0) {
+            vertx.cancelTimer(keepAlive);
+        }
         open.forEach(HttpServerResponse::end);
         open.clear();
     }

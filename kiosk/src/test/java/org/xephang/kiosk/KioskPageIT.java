@@ -1,0 +1,226 @@
+package org.xephang.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.xephang.api.EventType;
+import org.xephang.api.QueueEvent;
+import org.xephang.api.Ticket;
+import org.xephang.device.DeviceFactory;
+import org.xephang.device.DeviceState;
+import org.xephang.device.printer.TicketPrinter;
+import org.xephang.device.printer.sim.SimulatedTicketPrinter;
+
+/**
+ * The kiosk page in real Chromium against the real server: a citizen takes a ticket, the simulated printer prints it,
+ * the printer runs out of paper, the server restarts.
+ */
+class KioskPageIT {
+
+    @TempDir
+    Path temp;
+
+    private Vertx vertx;
+    private RunningCentre centre;
+    private SimulatedTicketPrinter printer;
+    private KioskApp kiosk;
+    private HttpServer agentServer;
+    private ChromeDriver browser;
+    private Path printed;
+
+    @BeforeAll
+    static void needsChromium() {
+        Browser.assumeInstalled();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        centre = new RunningCentre(vertx, temp.resolve("data"));
+        printed = temp.resolve("printed");
+        printer = (SimulatedTicketPrinter)
+                DeviceFactory.standard().create("sim:printer?dir=" + printed, TicketPrinter.class);
+        printer.start();
+        KioskOptions options = KioskOptions.of(centre.url(), "demo", "kiosk1", "demo", "sim:printer")
+                .withSettingsPin("2468");
+        kiosk = KioskApp.create(vertx, options, printer, false);
+        Router root = Router.router(vertx);
+        root.route("/kiosk/*").subRouter(kiosk.router());
+        agentServer = vertx.createHttpServer()
+                .requestHandler(root)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        browser = Browser.open(true);
+        browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/kiosk/");
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fields button[data-service]")));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (kiosk != null) {
+            kiosk.close();
+        }
+        if (centre != null) {
+            centre.close();
+        }
+        if (printer != null) {
+            printer.close();
+        }
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aTicketTakenOnThePageIsPrintedWithAQrCodeOfItsStatusPage() throws Exception {
+        Browser.screenshot(browser, "kiosk-home");
+
+        takeTicket("A");
+        WebElement status = Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        assertThat(status.getText()).isEqualTo("Mời quý khách nhận vé.");
+        String number = browser.findElement(By.id("ticket-number")).getText();
+        assertThat(number).matches("A\\d{3}");
+        assertThat(browser.findElement(By.id("ticket-field")).getDomProperty("textContent"))
+                .isEqualTo("Đất đai");
+        Browser.screenshot(browser, "kiosk-ticket");
+
+        Ticket ticket = issuedTicket(number);
+        List<Path> images = pngs();
+        assertThat(images).hasSize(1);
+        assertThat(decodeQr(images.get(0))).isEqualTo(ticket.statusUrl()).endsWith("/t/" + ticket.id());
+    }
+
+    @Test
+    void withThePaperOutTheScreenSaysSoTheCoreIsToldAndTheTicketCanBeReprinted() throws Exception {
+        printer.simulate(DeviceState.PAPER_OUT);
+        WebElement banner = Browser.waiting(browser, 10)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-printer")));
+        assertThat(banner.getText()).contains("Hết giấy").contains("mã QR");
+
+        takeTicket("B");
+        WebElement status = Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=REFUSED]")));
+        assertThat(status.getText()).startsWith("Máy in hết giấy.");
+        assertThat(browser.findElement(By.id("ticket-qr")).getAttribute("src")).endsWith("/qr.svg");
+        assertThat(pngs()).isEmpty();
+        awaitEvent(e -> e.type() == EventType.DEVICE_STATUS
+                && "PAPER_OUT".equals(e.details().getString("state"))
+                && "kiosk1/printer".equals(e.details().getString("device")));
+        Browser.screenshot(browser, "kiosk-paper-out");
+
+        printer.simulate(DeviceState.ONLINE);
+        WebElement reprint = browser.findElement(By.id("reprint"));
+        assertThat(reprint.isDisplayed()).isTrue();
+        reprint.click();
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        assertThat(pngs()).hasSize(1);
+    }
+
+    @Test
+    void whenTheServerRestartsThePageSaysSoAndRecoversByItself() throws Exception {
+        centre.stop();
+        Browser.waiting(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-offline")));
+        Browser.screenshot(browser, "kiosk-server-lost");
+
+        centre.start();
+        Browser.waiting(browser, 30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("banner-offline")));
+
+        takeTicket("A");
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+    }
+
+    @Test
+    void theCatalogueListsTheProceduresOfAField() throws Exception {
+        browser.findElement(By.id("open-catalogue")).click();
+        browser.findElement(By.cssSelector("#catalogue-fields button[data-service=A]"))
+                .click();
+
+        String text = browser.findElement(By.id("catalogue-procedures")).getText();
+        assertThat(text).contains("Cấp đổi Giấy chứng nhận quyền sử dụng đất").contains("7 ngày làm việc");
+        Browser.screenshot(browser, "kiosk-catalogue");
+    }
+
+    private void takeTicket(String service) {
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("#fields button[data-service=" + service + "]")))
+                .click();
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#priorities button[data-priority='']")))
+                .click();
+        Browser.waiting(browser, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-number")));
+    }
+
+    private Ticket issuedTicket(String number) {
+        return centre.events.stream()
+                .filter(e -> e.type() == EventType.TICKET_ISSUED
+                        && e.ticket().number().equals(number))
+                .map(QueueEvent::ticket)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void awaitEvent(java.util.function.Predicate<QueueEvent> wanted) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < until) {
+            if (centre.events.stream().anyMatch(wanted)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no such event among " + centre.events);
+    }
+
+    private List<Path> pngs() throws Exception {
+        if (!Files.exists(printed)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(printed)) {
+            return files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+    }
+
+    private static String decodeQr(Path png) throws Exception {
+        BufferedImage image = ImageIO.read(png.toFile());
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(
+                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new QRCodeReader().decode(bitmap).getText();
+    }
+}
