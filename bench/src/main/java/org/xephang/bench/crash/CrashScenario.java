@@ -121,6 +121,7 @@ public final class CrashScenario extends Scenario {
                         server.close();
                         OutboxAudit.Result outbox = OutboxAudit.check(dataDir, ledger);
                         report.figure("outboxCheck", outbox.toJson(), outbox.line());
+                        report.print(outbox.line());
                         report.figure("kills", kills);
                         report.figure("acknowledgedTickets", ledger.tickets().size());
                         report.figure("loadSeconds", Math.round(loadNanos / 1e7) / 100.0);

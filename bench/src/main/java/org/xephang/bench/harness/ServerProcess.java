@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code xephang server} as a child JVM on loopback, started from this JVM's classpath exactly as {@code ./xephang
- * server --config FILE --port 0 --data DIR --always-open} would run it. Ready when it prints {@code listening on
+ * server --config FILE --port 0 --data DIR --host 127.0.0.1 --always-open} would run it (loopback only). Ready when it prints {@code listening on
  * http://127.0.0.1:PORT}; its output goes to a log file. {@link #kill()} is SIGKILL (the crash harness); {@link
  * #close()} asks politely first.
  */
@@ -77,6 +77,8 @@ public final class ServerProcess implements AutoCloseable {
                 "0",
                 "--data",
                 launch.dataDir().toString(),
+                "--host",
+                "127.0.0.1",
                 "--always-open"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         long startedAt = System.nanoTime();

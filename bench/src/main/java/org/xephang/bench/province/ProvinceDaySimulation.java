@@ -1,0 +1,295 @@
+package org.xephang.bench.province;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.xephang.api.Role;
+import org.xephang.api.Ticket;
+import org.xephang.bench.harness.BenchCentre;
+import org.xephang.bench.model.DayProfile;
+import org.xephang.bench.model.Lognormal;
+import org.xephang.bench.model.PoissonArrivals;
+import org.xephang.core.Actor;
+import org.xephang.core.IssueCommand;
+import org.xephang.core.IssueResult;
+import org.xephang.core.QueueService;
+
+/**
+ * A day of a province replayed against a {@link QueueService} as fast as it goes: a discrete-event simulation whose
+ * arrivals, calls, starts and finishes are submitted to the engine in simulated-time order, with at most {@code
+ * maxInFlight} commands outstanding (so group commit has work to batch). The engine applies commands in submission
+ * order, so the k-th call of a service must return its k-th ticket: every call is checked against that (FCFS). Waits
+ * are measured in simulated time (call − arrival); the engine's clock follows the submissions (it may trail the event
+ * being applied by the in-flight window).
+ *
+ * <p>Counters serve one service each ({@link BenchCentre}); a counter is busy from its call through a walk time
+ * (lognormal, mean 20 s) and the service time (lognormal) to the finish, then calls the next waiting ticket.
+ */
+final class ProvinceDaySimulation {
+
+    /** Parameters of the day. */
+    record Day(
+            BenchCentre centre,
+            int ticketsPerSite,
+            DayProfile profile,
+            Lognormal walk,
+            Lognormal service,
+            LocalDate date,
+            ZoneId zone,
+            long seed,
+            int maxInFlight) {}
+
+    /** What happened to one ticket in simulated time, and what the engine estimated at issue. */
+    record Served(int hourOfArrival, double arrival, double called, Long estimatedWaitSeconds) {
+        double waitSeconds() {
+            return called - arrival;
+        }
+    }
+
+    /** The outcome of the replay. */
+    record Outcome(
+            long tickets,
+            long commands,
+            long wallNanos,
+            long fcfsViolations,
+            List<String> violationExamples,
+            List<Served> served,
+            long unserved) {}
+
+    private enum Kind {
+        ARRIVAL,
+        START,
+        FINISH
+    }
+
+    private record Event(double time, long seq, Kind kind, int site, int service, int counter)
+            implements Comparable<Event> {
+        @Override
+        public int compareTo(Event o) {
+            int byTime = Double.compare(time, o.time);
+            return byTime != 0 ? byTime : Long.compare(seq, o.seq);
+        }
+    }
+
+    /** An issue sent to the engine and the simulated moment the citizen arrived. */
+    private static final class Issued {
+        final double arrival;
+        final CompletableFuture<IssueResult> result;
+
+        Issued(double arrival, CompletableFuture<IssueResult> result) {
+            this.arrival = arrival;
+            this.result = result;
+        }
+    }
+
+    /** A counter: idle, or holding the call it made (and the ticket FCFS says it should get). */
+    private static final class Counter {
+        CompletableFuture<Optional<Ticket>> call;
+        Issued expected;
+        double calledAt;
+        String ticketId;
+    }
+
+    private final Day day;
+    private final QueueService engine;
+    private final SimulatedClock clock;
+    private final PriorityQueue<Event> events = new PriorityQueue<>();
+    private final Semaphore inFlight;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicLong commands = new AtomicLong();
+    private final SplittableRandom random;
+    private final List<Served> served = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
+    private long violationCount;
+    private long seq;
+
+    /** Per site, per service: issued tickets not yet called, in issue order. */
+    private final List<List<ArrayDeque<Issued>>> waiting = new ArrayList<>();
+    /** Per site, per service: idle counters. */
+    private final List<List<ArrayDeque<Integer>>> idle = new ArrayList<>();
+    /** Per site, per counter (1-based). */
+    private final List<Counter[]> counters = new ArrayList<>();
+
+    ProvinceDaySimulation(Day day, QueueService engine, SimulatedClock clock) {
+        this.day = day;
+        this.engine = engine;
+        this.clock = clock;
+        this.inFlight = new Semaphore(day.maxInFlight());
+        this.random = new SplittableRandom(day.seed());
+        BenchCentre centre = day.centre();
+        for (int s = 0; s < centre.sites(); s++) {
+            List<ArrayDeque<Issued>> queues = new ArrayList<>();
+            List<ArrayDeque<Integer>> idleCounters = new ArrayList<>();
+            for (int k = 0; k < centre.services(); k++) {
+                queues.add(new ArrayDeque<>());
+                idleCounters.add(new ArrayDeque<>());
+            }
+            Counter[] siteCounters = new Counter[centre.counters() + 1];
+            for (int c = 1; c <= centre.counters(); c++) {
+                siteCounters[c] = new Counter();
+                idleCounters.get(centre.serviceOfCounter(c)).add(c);
+            }
+            waiting.add(queues);
+            idle.add(idleCounters);
+            counters.add(siteCounters);
+        }
+    }
+
+    /** Signs an officer in at every counter (before the clock starts). */
+    void signInEveryone() throws Exception {
+        BenchCentre centre = day.centre();
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        for (int s = 0; s < centre.sites(); s++) {
+            String site = centre.siteCode(s);
+            for (int c = 1; c <= centre.counters(); c++) {
+                all.add(track(engine.signIn(site, c, officer(site, c))));
+            }
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    }
+
+    Outcome run() throws Exception {
+        BenchCentre centre = day.centre();
+        long tickets = 0;
+        for (int s = 0; s < centre.sites(); s++) {
+            SplittableRandom siteRandom = random.split();
+            for (double t : PoissonArrivals.day(day.profile(), day.ticketsPerSite(), siteRandom)) {
+                events.add(new Event(t, seq++, Kind.ARRIVAL, s, siteRandom.nextInt(centre.services()), 0));
+                tickets++;
+            }
+        }
+        long started = System.nanoTime();
+        Event event;
+        while ((event = events.poll()) != null) {
+            failIfEngineFailed();
+            clock.set(instantOf(event.time()));
+            switch (event.kind()) {
+                case ARRIVAL -> arrive(event);
+                case START -> start(event);
+                case FINISH -> finish(event);
+            }
+        }
+        inFlight.acquire(day.maxInFlight());
+        inFlight.release(day.maxInFlight());
+        long wall = System.nanoTime() - started;
+        failIfEngineFailed();
+        long unserved = 0;
+        for (List<ArrayDeque<Issued>> site : waiting) {
+            for (ArrayDeque<Issued> queue : site) {
+                unserved += queue.size();
+            }
+        }
+        return new Outcome(tickets, commands.get(), wall, violationCount, violations, served, unserved);
+    }
+
+    private void arrive(Event event) throws InterruptedException {
+        String site = day.centre().siteCode(event.site());
+        String service = day.centre().serviceCode(event.service());
+        CompletableFuture<IssueResult> issue =
+                track(engine.issue(site, new IssueCommand(service, null, "kiosk", null), KIOSK));
+        waiting.get(event.site()).get(event.service()).add(new Issued(event.time(), issue));
+        Integer free = idle.get(event.site()).get(event.service()).poll();
+        if (free != null) {
+            call(event.site(), free, event.time());
+        }
+    }
+
+    /** Calls the next ticket at a counter whose service has one waiting. */
+    private void call(int siteIndex, int counterNumber, double now) throws InterruptedException {
+        String site = day.centre().siteCode(siteIndex);
+        Counter counter = counters.get(siteIndex)[counterNumber];
+        int service = day.centre().serviceOfCounter(counterNumber);
+        counter.expected = waiting.get(siteIndex).get(service).poll();
+        counter.calledAt = now;
+        counter.call = track(engine.callNext(site, counterNumber, officer(site, counterNumber)));
+        events.add(new Event(now + day.walk().sample(random), seq++, Kind.START, siteIndex, service, counterNumber));
+    }
+
+    private void start(Event event) throws Exception {
+        String site = day.centre().siteCode(event.site());
+        Counter counter = counters.get(event.site())[event.counter()];
+        Optional<Ticket> called = counter.call.get(5, TimeUnit.MINUTES);
+        IssueResult expected = counter.expected.result.get(5, TimeUnit.MINUTES);
+        if (called.isEmpty() || !called.get().id().equals(expected.ticket().id())) {
+            violationCount++;
+            if (violations.size() < 20) {
+                violations.add(site + " counter " + event.counter() + " called "
+                        + called.map(Ticket::number).orElse("nothing") + " but FCFS says "
+                        + expected.ticket().number());
+            }
+        }
+        if (called.isEmpty()) {
+            // Nothing to serve: the counter is free again.
+            idle.get(event.site()).get(event.service()).add(event.counter());
+            return;
+        }
+        counter.ticketId = called.get().id();
+        served.add(new Served(
+                (int) (counter.expected.arrival / 3600),
+                counter.expected.arrival,
+                counter.calledAt,
+                expected.ticket().estimatedWaitSeconds()));
+        track(engine.start(counter.ticketId, officer(site, event.counter())));
+        events.add(new Event(
+                event.time() + day.service().sample(random),
+                seq++,
+                Kind.FINISH,
+                event.site(),
+                event.service(),
+                event.counter()));
+    }
+
+    private void finish(Event event) throws InterruptedException {
+        String site = day.centre().siteCode(event.site());
+        Counter counter = counters.get(event.site())[event.counter()];
+        track(engine.complete(counter.ticketId, officer(site, event.counter())));
+        counter.ticketId = null;
+        if (!waiting.get(event.site()).get(event.service()).isEmpty()) {
+            call(event.site(), event.counter(), event.time());
+        } else {
+            idle.get(event.site()).get(event.service()).add(event.counter());
+        }
+    }
+
+    private <T> CompletableFuture<T> track(CompletionStage<T> stage) throws InterruptedException {
+        inFlight.acquire();
+        commands.incrementAndGet();
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        future.whenComplete((value, error) -> {
+            inFlight.release();
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+        });
+        return future;
+    }
+
+    private void failIfEngineFailed() {
+        Throwable error = failure.get();
+        if (error != null) {
+            throw new IllegalStateException("the engine refused a command of the replay: " + error, error);
+        }
+    }
+
+    private Instant instantOf(double secondOfDay) {
+        return day.date().atStartOfDay(day.zone()).toInstant().plusNanos((long) (secondOfDay * 1e9));
+    }
+
+    private static final Actor KIOSK = new Actor(BenchCentre.KIOSK, Role.KIOSK);
+
+    private Actor officer(String site, int counter) {
+        return new Actor(day.centre().officer(site, counter), Role.OFFICER);
+    }
+}

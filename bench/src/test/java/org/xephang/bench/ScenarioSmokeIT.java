@@ -1,0 +1,107 @@
+package org.xephang.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every scenario with {@code --smoke} (seconds each) so CI keeps them working: each must exit 0 and write its
+ * figures. No timing is asserted; the correctness checks (duplicates, lost tickets, FCFS, deliveries) are.
+ */
+class ScenarioSmokeIT {
+
+    @TempDir
+    Path out;
+
+    private JsonObject smoke(String scenario, String... extra) throws IOException {
+        StringWriter printed = new StringWriter();
+        StringWriter errors = new StringWriter();
+        String[] args = new String[3 + extra.length + 2];
+        args[0] = scenario;
+        args[1] = "--smoke";
+        args[2] = "--out=" + out;
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        args[args.length - 2] = "--work";
+        args[args.length - 1] = out.resolve(scenario).toString();
+
+        int code = BenchMain.run(args, new PrintWriter(printed), new PrintWriter(errors));
+
+        assertThat(code)
+                .as("exit code; printed:%n%s%nerrors:%n%s", printed, errors)
+                .isZero();
+        Path json = out.resolve(scenario + ".json");
+        assertThat(json).exists();
+        JsonObject report = new JsonObject(Files.readString(json));
+        assertThat(report.getBoolean("smoke")).isTrue();
+        assertThat(report.getJsonObject("machine").getInteger("cores")).isPositive();
+        return report.getJsonObject("figures");
+    }
+
+    @Test
+    void issueSmokeMeasuresEachKioskCountAndFindsNoDuplicates() throws IOException {
+        JsonObject figures = smoke("issue");
+
+        assertThat(figures.getJsonArray("runs")).hasSize(2);
+        JsonObject first = figures.getJsonArray("runs").getJsonObject(0);
+        assertThat(first.getLong("issuesPerSecond")).isPositive();
+        assertThat(first.getJsonObject("latency").getLong("count")).isPositive();
+        JsonObject duplicates = figures.getJsonObject("duplicateCheck");
+        assertThat(duplicates.getInteger("acknowledged")).isPositive();
+        assertThat(duplicates.getInteger("duplicateIds")).isZero();
+        assertThat(duplicates.getInteger("duplicateNumbers")).isZero();
+    }
+
+    @Test
+    void crashSmokeKillsTheServerAndLosesNothingAcknowledged() throws IOException {
+        JsonObject figures = smoke("crash");
+
+        assertThat(figures.getInteger("kills")).isEqualTo(3);
+        JsonObject check = figures.getJsonObject("crashCheck");
+        assertThat(check.getInteger("checkedTickets")).isPositive();
+        assertThat(check.getInteger("lost")).isZero();
+        assertThat(check.getInteger("duplicates")).isZero();
+        assertThat(check.getInteger("doubleCalls")).isZero();
+        JsonObject outbox = figures.getJsonObject("outboxCheck");
+        assertThat(outbox.getBoolean("checked")).isTrue();
+        assertThat(outbox.getInteger("problems")).isZero();
+    }
+
+    @Test
+    void provinceDaySmokeServesEveryTicketInFcfsOrderAndComparesWithErlangC() throws IOException {
+        JsonObject figures = smoke("province-day");
+
+        assertThat(figures.getLong("tickets")).isPositive();
+        assertThat(figures.getJsonObject("fcfsViolations").getLong("count")).isZero();
+        assertThat(figures.getLong("unservedAtClose")).isZero();
+        assertThat(figures.getLong("events")).isGreaterThanOrEqualTo(figures.getLong("tickets") * 4);
+        assertThat(figures.getJsonArray("waitsBySegment")).hasSize(4);
+        assertThat(figures.getJsonObject("printedEstimate").getLong("tickets")).isPositive();
+    }
+
+    @Test
+    void callLatencySmokeDeliversEveryCallToEverySubscriber() throws IOException {
+        JsonObject figures = smoke("call-latency");
+
+        JsonObject deliveries = figures.getJsonObject("deliveries");
+        assertThat(deliveries.getLong("expected")).isPositive();
+        assertThat(deliveries.getLong("received")).isEqualTo(deliveries.getLong("expected"));
+        assertThat(figures.getJsonObject("callToEvent").getLong("count")).isEqualTo(deliveries.getLong("received"));
+        assertThat(figures.getJsonObject("serverResidentMiB").getLong("connected"))
+                .isPositive();
+    }
+
+    @Test
+    void startupSmokeMeasuresTimeToReadyAndIdleMemory() throws IOException {
+        JsonObject figures = smoke("startup");
+
+        assertThat(figures.getLong("startupMillisMedian")).isPositive();
+        assertThat(figures.getLong("idleResidentMiBMedian")).isPositive();
+    }
+}
