@@ -92,6 +92,9 @@ final class SiteQueue {
     private TicketNumberAllocator allocator = new TicketNumberAllocator();
     private WaitEstimator estimator = new WaitEstimator();
     private LocalDate currentDay;
+    /** Set by {@link #load}: tickets of earlier days may still be open and are cancelled by the next rollover. */
+    private boolean staleCheckPending;
+
     private long lastSeq;
     private long lastIssueOrder;
     private long minQueueKey;
@@ -147,6 +150,7 @@ final class SiteQueue {
         minQueueKey = range[0];
         maxQueueKey = range[1];
         currentDay = today;
+        staleCheckPending = true;
     }
 
     /**
@@ -155,10 +159,12 @@ final class SiteQueue {
      */
     void rollover(Writes writes, Instant now) throws SQLException {
         LocalDate today = calendar.localDay(now);
-        if (today.equals(currentDay)) {
+        boolean newDay = !today.equals(currentDay);
+        if (!newDay && !staleCheckPending) {
             return;
         }
         currentDay = today;
+        staleCheckPending = false;
         for (TicketRecord t : List.copyOf(tickets.values())) {
             if (!t.localDay().isBefore(today)) {
                 continue;
@@ -177,13 +183,12 @@ final class SiteQueue {
             }
             tickets.remove(t.id());
         }
-        idempotency.clear();
-        tickets.values().stream()
-                .filter(t -> t.idempotencyKey() != null)
-                .forEach(t -> idempotency.put(idempotencyKey(t.localDay(), t.idempotencyKey()), t.id()));
-        allocator.forgetBefore(today);
-        lastCalls.clear();
-        LOG.info("Site {}: new local day {}", config.code(), today);
+        if (newDay) {
+            idempotency.keySet().removeIf(k -> !k.startsWith(today + "|"));
+            allocator.forgetBefore(today);
+            lastCalls.clear();
+            LOG.info("Site {}: new local day {}", config.code(), today);
+        }
     }
 
     // ---------------------------------------------------------------- commands
