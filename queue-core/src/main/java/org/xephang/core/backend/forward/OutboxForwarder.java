@@ -1,0 +1,413 @@
+package org.xephang.core.backend.forward;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+import org.xephang.core.QueueService;
+import org.xephang.core.persistence.Outbox;
+import org.xephang.core.persistence.Outbox.DeliveryState;
+import org.xephang.core.persistence.Outbox.Entry;
+
+/**
+ * Drains the outbox to the dossier system (ARCHITECTURE.md §9): at-least-once, each ticket's events in order, signed,
+ * with an {@code Idempotency-Key} (the event id). A failed attempt is retried after an exponential backoff with jitter,
+ * or after the {@code Retry-After} of a 429/503 (which also pauses every delivery to that endpoint); an event still
+ * failing {@code deadAfter} after it happened moves to the dead list, where a supervisor sees it and can retry it.
+ * Later events of its ticket wait behind it. Nothing is dropped: state lives in the outbox table, so events pending at
+ * a crash are delivered after the restart.
+ *
+ * <p>Threads: a verticle; its state is touched only on its own event loop. Outbox reads (JDBC) run on a dedicated
+ * one-thread worker pool; marks go through the engine's writer. HTTP is Vert.x WebClient. {@link #wake()}, {@link
+ * #list} and {@link #retry} may be called from any thread.
+ */
+public final class OutboxForwarder extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxForwarder.class);
+    private static final Instant EVERYTHING = Instant.ofEpochMilli(Long.MAX_VALUE);
+    private static final int BATCH = 1_000;
+    private static final int MAX_LISTED = 10_000;
+
+    private final Outbox outbox;
+    private final ForwarderConfig config;
+    private final Clock clock;
+    private final QueueService queue;
+    private final Backoff backoff;
+    private final MeterRegistry registry;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong deadCount = new AtomicLong();
+    private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
+    private final Map<FailureCause, Counter> failures = new EnumMap<>(FailureCause.class);
+    private Counter delivered;
+    private Counter skipped;
+    private Counter movedToDead;
+
+    private DeliveryProfile profile;
+    private WebhookSignature signature;
+    private WebClient client;
+    private WorkerExecutor worker;
+    private final List<QueueService.Subscription> subscriptions = new ArrayList<>();
+    private boolean cycleRunning;
+    private boolean cycleAgain;
+    private boolean stopped;
+    private long timerId = -1;
+    private Instant pausedUntil = Instant.MIN;
+    private Instant nextDue;
+
+    /**
+     * @param queue when given, each committed event wakes the forwarder at once (otherwise it polls)
+     * @param registry where the metrics go ({@code xephang.outbox.*}); null keeps them in a private registry
+     */
+    public OutboxForwarder(
+            Outbox outbox, ForwarderConfig config, Clock clock, QueueService queue, MeterRegistry registry) {
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+        this.queue = queue;
+        this.registry = registry == null ? new SimpleMeterRegistry() : registry;
+        this.backoff = new Backoff(
+                config.initialBackoff(),
+                config.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    @Override
+    public Future<?> start() {
+        if (config.enabled()) {
+            profile = DeliveryProfiles.of(config);
+            if (config.secret() == null || config.secret().isBlank()) {
+                return Future.failedFuture(
+                        new IllegalArgumentException("dossier.forward.secret: required to sign forwarded events"));
+            }
+            signature = new WebhookSignature(config.secret());
+            int timeout = (int) config.requestTimeout().toMillis();
+            client = WebClient.create(
+                    vertx,
+                    new WebClientOptions()
+                            .setConnectTimeout(timeout)
+                            .setUserAgent("xephang-outbox")
+                            .setFollowRedirects(false),
+                    new PoolOptions().setHttp1MaxSize(Math.max(config.parallelChains(), 4)));
+        }
+        worker = vertx.createSharedWorkerExecutor("xephang-outbox", 1);
+        registerMetrics();
+        if (queue != null) {
+            for (String site : queue.siteCodes()) {
+                subscriptions.add(queue.subscribe(site, event -> wake()));
+            }
+        }
+        LOG.info("outbox forwarder started: {}", config);
+        context.runOnContext(v -> cycle());
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopped = true;
+        subscriptions.forEach(QueueService.Subscription::close);
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+        if (client != null) {
+            client.close();
+        }
+        return worker.close();
+    }
+
+    /** Reads the outbox again soon (a new event was committed, or a dead one was put back). Any thread. */
+    public void wake() {
+        context.runOnContext(v -> cycle());
+    }
+
+    /** A site's events in a delivery state, newest first (at most {@code limit}). Any thread. */
+    public Future<List<Entry>> list(String site, DeliveryState state, int limit) {
+        return worker.executeBlocking(() -> outbox.list(site, state, Math.min(limit, MAX_LISTED)), false);
+    }
+
+    /**
+     * Puts a dead event back to pending, due now, and wakes the forwarder. Fails with NOT_FOUND when the site has no
+     * dead event with that id. Any thread.
+     */
+    public Future<Void> retry(String site, String eventId) {
+        return list(site, DeliveryState.DEAD, MAX_LISTED)
+                .compose(dead -> {
+                    Optional<Entry> entry = dead.stream()
+                            .filter(e -> e.eventId().equals(eventId))
+                            .findFirst();
+                    if (entry.isEmpty()) {
+                        return Future.failedFuture(new QueueError(
+                                ErrorCode.NOT_FOUND,
+                                "Không có sự kiện \"" + eventId + "\" trong danh sách gửi lỗi của điểm \"" + site
+                                        + "\"."));
+                    }
+                    LOG.info("outbox event {} of site {} put back to pending by a supervisor", eventId, site);
+                    return Future.fromCompletionStage(
+                            outbox.retry(site, entry.get().seq(), clock.instant()), context);
+                })
+                .onSuccess(v -> wake());
+    }
+
+    private void registerMetrics() {
+        Gauge.builder("xephang.outbox.backlog", backlog, AtomicLong::get)
+                .description("Events waiting in the outbox to be forwarded")
+                .register(registry);
+        Gauge.builder("xephang.outbox.dead", deadCount, AtomicLong::get)
+                .description("Events the forwarder gave up on (retry them from the supervisor page)")
+                .register(registry);
+        Gauge.builder("xephang.outbox.oldest.pending.age.seconds", oldestPending, oldest -> {
+                    Instant at = oldest.get();
+                    return at == null
+                            ? 0
+                            : Math.max(0, Duration.between(at, clock.instant()).toSeconds());
+                })
+                .description("Age of the oldest event still waiting to be forwarded")
+                .register(registry);
+        delivered = registry.counter("xephang.outbox.delivered");
+        skipped = registry.counter("xephang.outbox.skipped");
+        movedToDead = registry.counter("xephang.outbox.moved.dead");
+        for (FailureCause cause : FailureCause.values()) {
+            failures.put(cause, registry.counter("xephang.outbox.failures", "cause", cause.label()));
+        }
+    }
+
+    /** One round: read what is pending, deliver what may go now, then sleep until something is due or wakes us. */
+    private void cycle() {
+        if (stopped) {
+            return;
+        }
+        if (cycleRunning) {
+            cycleAgain = true;
+            return;
+        }
+        cycleRunning = true;
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+            timerId = -1;
+        }
+        Instant now = clock.instant();
+        worker.executeBlocking(() -> read(now), false).compose(this::deliver).onComplete(this::afterCycle);
+    }
+
+    private record Round(List<List<Entry>> chains, Instant nextDue) {}
+
+    /** Blocking: the pending events, the dead ones that hold chains back, and the gauges. */
+    private Round read(Instant now) throws java.sql.SQLException {
+        List<Entry> pending = outbox.due(EVERYTHING, BATCH);
+        Set<String> sites = new LinkedHashSet<>();
+        pending.forEach(e -> sites.add(e.site()));
+        List<Entry> dead = new ArrayList<>();
+        for (String site : sites) {
+            dead.addAll(outbox.list(site, DeliveryState.DEAD, MAX_LISTED));
+        }
+        backlog.set(outbox.count(DeliveryState.PENDING));
+        deadCount.set(outbox.count(DeliveryState.DEAD));
+        oldestPending.set(
+                pending.stream().map(Entry::at).min(Instant::compareTo).orElse(null));
+        if (profile == null) {
+            return new Round(List.of(), null);
+        }
+        Instant nextDue = pending.stream()
+                .map(Entry::nextAttemptAt)
+                .filter(at -> at.isAfter(now))
+                .min(Instant::compareTo)
+                .orElse(null);
+        return new Round(DeliveryPlan.chains(pending, dead, now, pausedUntil), nextDue);
+    }
+
+    private Future<Integer> deliver(Round round) {
+        List<List<Entry>> chains = round.chains();
+        nextDue = round.nextDue();
+        if (chains.isEmpty()) {
+            return Future.succeededFuture(0);
+        }
+        Promise<Integer> done = Promise.promise();
+        int[] next = {0};
+        int[] running = {0};
+        int[] sent = {0};
+        Runnable[] launch = new Runnable[1];
+        launch[0] = () -> {
+            while (running[0] < config.parallelChains() && next[0] < chains.size()) {
+                List<Entry> chain = chains.get(next[0]++);
+                running[0]++;
+                runChain(chain, 0).onComplete(result -> {
+                    running[0]--;
+                    if (result.succeeded()) {
+                        sent[0] += result.result();
+                    } else {
+                        LOG.error(
+                                "outbox forwarder: recording a delivery failed; the event stays pending",
+                                result.cause());
+                    }
+                    if (next[0] == chains.size() && running[0] == 0) {
+                        done.tryComplete(sent[0]);
+                    } else {
+                        launch[0].run();
+                    }
+                });
+            }
+        };
+        launch[0].run();
+        return done.future();
+    }
+
+    /** Delivers a chain's events one after the other; stops at the first failure. Succeeds with the count sent. */
+    private Future<Integer> runChain(List<Entry> chain, int index) {
+        if (index == chain.size() || stopped || clock.instant().isBefore(pausedUntil)) {
+            return Future.succeededFuture(index);
+        }
+        return attempt(chain.get(index)).compose(ok -> ok ? runChain(chain, index + 1) : Future.succeededFuture(index));
+    }
+
+    /** One delivery attempt; succeeds with true when delivered (or skipped), false when it failed and was recorded. */
+    private Future<Boolean> attempt(Entry entry) {
+        Optional<OutboundRequest> rendered;
+        try {
+            rendered = profile.render(entry);
+        } catch (RuntimeException unrenderable) {
+            return failed(entry, FailureCause.UNRENDERABLE, "cannot render: " + unrenderable.getMessage(), null);
+        }
+        if (rendered.isEmpty()) {
+            skipped.increment();
+            return mark(outbox.markDelivered(entry.site(), entry.seq(), clock.instant()))
+                    .map(true);
+        }
+        OutboundRequest request = rendered.get();
+        long timestamp = clock.instant().getEpochSecond();
+        HttpRequest<Buffer> http = client.requestAbs(request.method(), request.url())
+                .timeout(config.requestTimeout().toMillis())
+                .putHeader("Content-Type", request.contentType())
+                .putHeader(WebhookSignature.IDEMPOTENCY_HEADER, entry.eventId())
+                .putHeader(WebhookSignature.EVENT_TYPE_HEADER, entry.type())
+                .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .putHeader(
+                        WebhookSignature.SIGNATURE_HEADER,
+                        signature.sign(timestamp, request.body().getBytes()));
+        request.headers().forEach(http::putHeader);
+        return http.sendBuffer(request.body()).transform(answer -> outcome(entry, answer));
+    }
+
+    private Future<Boolean> outcome(Entry entry, AsyncResult<HttpResponse<Buffer>> answer) {
+        if (answer.failed()) {
+            Throwable failure = answer.cause();
+            FailureCause cause = FailureCause.of(failure);
+            String error = cause == FailureCause.TIMEOUT
+                    ? "no answer within " + config.requestTimeout().toMillis() + " ms"
+                    : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            return failed(entry, cause, error, null);
+        }
+        HttpResponse<Buffer> response = answer.result();
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            delivered.increment();
+            return mark(outbox.markDelivered(entry.site(), entry.seq(), clock.instant()))
+                    .map(true);
+        }
+        Duration retryAfter = null;
+        if (status == 429 || status == 503) {
+            retryAfter = RetryAfter.parse(response.getHeader("Retry-After"), clock.instant())
+                    .orElse(null);
+            if (retryAfter != null) {
+                Instant until = clock.instant().plus(retryAfter);
+                if (until.isAfter(pausedUntil)) {
+                    pausedUntil = until;
+                }
+            }
+        }
+        String error = "HTTP " + status + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)");
+        return failed(entry, FailureCause.of(status), error, retryAfter);
+    }
+
+    private Future<Boolean> failed(Entry entry, FailureCause cause, String error, Duration retryAfter) {
+        failures.get(cause).increment();
+        Instant now = clock.instant();
+        if (!now.isBefore(entry.at().plus(config.deadAfter()))) {
+            movedToDead.increment();
+            LOG.warn(
+                    "outbox event {} ({}) of site {} still fails after {} attempts since {}; moved to the dead list: {}",
+                    entry.eventId(),
+                    entry.type(),
+                    entry.site(),
+                    entry.attempts() + 1,
+                    entry.at(),
+                    error);
+            return mark(outbox.markDead(entry.site(), entry.seq(), error)).map(false);
+        }
+        Duration wait = backoff.afterFailure(entry.attempts() + 1);
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            wait = retryAfter;
+        }
+        LOG.debug(
+                "outbox event {} of site {} failed ({}); next attempt in {} ms",
+                entry.eventId(),
+                entry.site(),
+                error,
+                wait.toMillis());
+        return mark(outbox.markFailed(entry.site(), entry.seq(), error, now.plus(wait)))
+                .map(false);
+    }
+
+    private Future<Void> mark(java.util.concurrent.CompletionStage<Void> stage) {
+        return Future.fromCompletionStage(stage, context);
+    }
+
+    private void afterCycle(AsyncResult<Integer> result) {
+        cycleRunning = false;
+        if (stopped) {
+            return;
+        }
+        if (result.failed()) {
+            LOG.error(
+                    "outbox forwarder: reading the outbox failed; trying again in {}",
+                    config.pollInterval(),
+                    result.cause());
+        }
+        boolean progress = result.succeeded() && result.result() > 0;
+        if (cycleAgain || progress) {
+            cycleAgain = false;
+            context.runOnContext(v -> cycle());
+            return;
+        }
+        Instant now = clock.instant();
+        Duration sleep = config.pollInterval();
+        for (Instant wakeAt : new Instant[] {nextDue, pausedUntil}) {
+            if (wakeAt != null && wakeAt.isAfter(now)) {
+                Duration until = Duration.between(now, wakeAt);
+                if (until.compareTo(sleep) < 0) {
+                    sleep = until;
+                }
+            }
+        }
+        timerId = vertx.setTimer(Math.max(1, sleep.toMillis()), id -> {
+            timerId = -1;
+            cycle();
+        });
+    }
+}
