@@ -31,6 +31,7 @@ public final class ReconnectingTransport implements Transport {
     private Instant nextAttempt = Instant.MIN;
     private String lastFailure = "";
     private volatile boolean closed;
+    private volatile long generation;
 
     public ReconnectingTransport(Transport inner, ReconnectBackoff backoff, Clock clock) {
         this.inner = Objects.requireNonNull(inner, "inner");
@@ -76,6 +77,7 @@ public final class ReconnectingTransport implements Transport {
             }
             try {
                 inner.open();
+                generation++;
                 if (failures > 0) {
                     LOG.info("{}: reconnected after {} failed attempt(s)", describe(), failures);
                 }
@@ -106,6 +108,14 @@ public final class ReconnectingTransport implements Transport {
                 nextAttempt = clock.instant();
             }
         }
+    }
+
+    /**
+     * How many times the link has been opened; a change between two calls means the link dropped and was reopened in
+     * between (a device that lost part of a job must not be treated as if it had it all).
+     */
+    public long generation() {
+        return generation;
     }
 
     /** Whether the link is open right now. */

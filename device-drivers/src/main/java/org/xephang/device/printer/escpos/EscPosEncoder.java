@@ -148,7 +148,7 @@ public final class EscPosEncoder {
         List<Tcvn3.Glyph> glyphs = Tcvn3.encode(line);
         for (int i = 0; i < glyphs.size(); i++) {
             Tcvn3.Glyph g = glyphs.get(i);
-            Tcvn3.Table need = g.table() == Tcvn3.Table.EITHER && s.table < 0 ? Tcvn3.Table.LOWER : g.table();
+            Tcvn3.Table need = g.table() == Tcvn3.Table.EITHER && s.table < 0 ? firstCaseFrom(glyphs, i) : g.table();
             int table = need == Tcvn3.Table.EITHER
                     ? s.table
                     : profile.tcvnTable(need == Tcvn3.Table.UPPER).orElseThrow();
@@ -168,6 +168,16 @@ public final class EscPosEncoder {
         s.flushText(run, runText);
     }
 
+    /** The table the next case-sensitive letter needs (so a line starts in the right table), LOWER if none. */
+    private static Tcvn3.Table firstCaseFrom(List<Tcvn3.Glyph> glyphs, int from) {
+        for (int i = from; i < glyphs.size(); i++) {
+            if (glyphs.get(i).table() != Tcvn3.Table.EITHER) {
+                return glyphs.get(i).table();
+            }
+        }
+        return Tcvn3.Table.LOWER;
+    }
+
     private void bigNumber(BigNumber b, Session s) {
         int scale = Math.max(2, Math.min(5, profile.charsPerLine() / b.number().length() - 1));
         s.align(Align.CENTRE);
@@ -175,7 +185,6 @@ public final class EscPosEncoder {
         s.size((scale - 1) << 4 | (scale - 1));
         s.add(new EscPosCommand(b.number().getBytes(StandardCharsets.US_ASCII), "big number " + b.number()));
         s.add(EscPosCommand.of("line feed", LF));
-        s.size(0);
         s.paperDots += TEXT_LINE_DOTS * scale;
     }
 

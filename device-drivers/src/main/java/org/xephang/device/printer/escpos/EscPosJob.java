@@ -35,6 +35,6 @@ public record EscPosJob(List<EscPosCommand> commands, int paperDots) {
 
     /** The golden-file listing: one command per line, hex then {@code # comment}; long data abbreviated. */
     public String hexListing() {
-        return commands.stream().map(c -> c.hexLine(32)).collect(Collectors.joining("\n", "", "\n"));
+        return commands.stream().map(c -> c.hexLine(64)).collect(Collectors.joining("\n", "", "\n"));
     }
 }

@@ -149,10 +149,10 @@ public final class EscPosPrinter implements TicketPrinter {
             return;
         }
         running = true;
-        connect();
         if (transport.canRead()) {
             reader = daemon("escpos-reader " + id, this::readLoop);
         }
+        connect();
         watcher = daemon("escpos-watcher " + id, this::watchLoop);
     }
 
@@ -251,6 +251,7 @@ public final class EscPosPrinter implements TicketPrinter {
             }
             afterConnect();
         }
+        long link = transport.generation();
         boolean checks = transport.canRead() && settings.queryStatus();
         if (checks) {
             PrinterCondition before = queryCondition();
@@ -262,6 +263,7 @@ public final class EscPosPrinter implements TicketPrinter {
         io.lock();
         try {
             for (int off = 0; off < bytes.length; off += CHUNK) {
+                requireSameLink(link);
                 waitWhilePaused();
                 PrinterCondition asb = asbCondition;
                 if (asb != null) {
@@ -278,49 +280,115 @@ public final class EscPosPrinter implements TicketPrinter {
                     DeviceState.ONLINE, transport.describe() + ": job sent (" + bytes.length + " bytes, no status)");
             return;
         }
-        awaitEndOfJob(job);
+        awaitEndOfJob(job, link);
+        requireSameLink(link);
         PrinterCondition after = queryCondition();
+        requireSameLink(link);
         failIfBad(after, "sau khi in, vé có thể chưa in xong");
         status.update(after.state(), after.detail(), after.description());
         LOG.debug("{}: printed {} bytes", id, bytes.length);
     }
 
     /**
-     * Waits until the printer has processed the job: a {@code GS r 1} reply comes only after everything before it,
-     * while real-time queries meanwhile catch paper out or an open cover (the {@code GS r} reply never comes then).
+     * Waits until the printer has processed the job: a {@code GS r 1} reply comes only after everything before it.
+     * Meanwhile one real-time {@code DLE EOT 2} at a time (answered as soon as the printer reads it, which may be
+     * late behind a slow line) and automatic status back catch paper out or an open cover, when {@code GS r} never
+     * comes.
      */
-    private void awaitEndOfJob(EscPosJob job) throws DeviceException {
-        long printMillis = job.paperDots() * 1000L / (8 * 100); // 100 mm/s, a slow mechanism
+    private void awaitEndOfJob(EscPosJob job, long link) throws DeviceException {
         long deadline = System.nanoTime() + settings.jobTimeout().toNanos();
         if (!encoder.profile().sequencedStatus()) {
+            long printMillis = job.paperDots() * 1000L / (8 * 100); // 100 mm/s, a slow mechanism
             sleep(Math.min(printMillis, settings.jobTimeout().toMillis()));
             return;
         }
         io.lock();
         try {
             setSequenced(-1);
+            setRealtime(-1);
             parser.expectSequenced(true);
             transport.write(new byte[] {0x1D, 'r', 1});
             transport.flush();
-        } finally {
-            io.unlock();
-        }
-        try {
+            boolean realtimePending = false;
+            long nextQuery = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
             while (System.nanoTime() < deadline) {
-                int reply = awaitSequenced(Duration.ofMillis(500));
-                if (reply >= 0) {
+                requireSameLink(link);
+                PrinterCondition asb = asbCondition;
+                if (asb != null) {
+                    failIfBad(asb, "giữa chừng, vé chưa in xong");
+                }
+                if (takeSequenced() >= 0) {
+                    if (realtimePending && awaitRealtime(settings.statusTimeout()) < 0) {
+                        LOG.debug("{}: no answer to the last DLE EOT 2 after the job", id);
+                    }
                     return;
                 }
-                PrinterCondition now = queryCondition();
-                failIfBad(now, "giữa chừng, vé chưa in xong");
+                int reply = takeRealtime();
+                if (reply >= 0) {
+                    realtimePending = false;
+                    failIfBad(
+                            EscPosStatusDecoder.realtime(PrinterCondition.GOOD, 2, reply),
+                            "giữa chừng, vé chưa in xong");
+                }
+                if (!realtimePending && System.nanoTime() >= nextQuery) {
+                    transport.write(new byte[] {DLE, EOT, 2});
+                    transport.flush();
+                    realtimePending = true;
+                    nextQuery = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+                }
+                waitForReply(50);
             }
         } finally {
             parser.expectSequenced(false);
+            io.unlock();
         }
         throw new DeviceTimeoutException(
                 DeviceState.ERROR,
                 "Máy in không báo in xong sau " + settings.jobTimeout().toSeconds() + " giây (" + transport.describe()
                         + ")");
+    }
+
+    private void requireSameLink(long link) throws DeviceDisconnectedException {
+        if (!transport.isOpen() || transport.generation() != link) {
+            throw new DeviceDisconnectedException(
+                    "Máy in mất kết nối giữa chừng, vé có thể chưa in xong (" + transport.describe() + ")");
+        }
+    }
+
+    private int takeSequenced() {
+        replyLock.lock();
+        try {
+            int v = sequencedReply;
+            sequencedReply = -1;
+            return v;
+        } finally {
+            replyLock.unlock();
+        }
+    }
+
+    private int takeRealtime() {
+        replyLock.lock();
+        try {
+            int v = realtimeReply;
+            realtimeReply = -1;
+            return v;
+        } finally {
+            replyLock.unlock();
+        }
+    }
+
+    private void waitForReply(long millis) throws DeviceException {
+        replyLock.lock();
+        try {
+            if (realtimeReply < 0 && sequencedReply < 0) {
+                replyArrived.await(millis, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeviceTimeoutException(id + ": interrupted while waiting for the printer");
+        } finally {
+            replyLock.unlock();
+        }
     }
 
     private void failIfBad(PrinterCondition condition, String when) throws DeviceFaultException {
@@ -409,10 +477,6 @@ public final class EscPosPrinter implements TicketPrinter {
 
     private int awaitRealtime(Duration timeout) throws DeviceException {
         return await(timeout, true);
-    }
-
-    private int awaitSequenced(Duration timeout) throws DeviceException {
-        return await(timeout, false);
     }
 
     private int await(Duration timeout, boolean realtime) throws DeviceException {
