@@ -43,7 +43,7 @@ CREATE TABLE counter_desk (
     PRIMARY KEY (site, number)
 );
 
--- Every event of every site, in order, and the outbox of the dossier forwarder (docs/adr/0003-outbox.md).
+-- Every event of every site, in order, and the outbox of the dossier forwarder (docs/adr/0012-outbox-in-the-event-table.md).
 -- Written in the same transaction as the change it describes.
 CREATE TABLE event (
     site            TEXT    NOT NULL,

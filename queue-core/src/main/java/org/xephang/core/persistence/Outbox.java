@@ -14,7 +14,7 @@ import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 
 /**
- * The outbox of the dossier forwarder: the {@code event} table's delivery columns (docs/adr/0003-outbox.md). Every
+ * The outbox of the dossier forwarder: the {@code event} table's delivery columns (docs/adr/0012-outbox-in-the-event-table.md). Every
  * event is written {@code pending} in the same transaction as its change; the forwarder reads what is due, delivers it
  * and marks it {@code delivered}, or records the failure and the next attempt, or gives up ({@code dead}).
  *

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A first, honest estimate of a waiting ticket's wait (docs/adr/0005-wait-estimate.md):
+ * A first, honest estimate of a waiting ticket's wait (docs/adr/0015-wait-estimate.md):
  *
  * <pre>
  * estimatedWait = averageServiceTime × (waitingAhead + ½) / counters

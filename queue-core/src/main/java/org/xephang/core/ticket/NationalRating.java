@@ -5,7 +5,7 @@ import org.xephang.api.QueueError;
 
 /**
  * The national 3-level satisfaction scale (DVCQG, Quyết định 766/QĐ-TTg) and the fixed mapping from a keypad's native
- * level (1 = best) on a 3-, 4- or 5-button scale (docs/adr/0004-rating-scale-mapping.md; the keypad driver's
+ * level (1 = best) on a 3-, 4- or 5-button scale (docs/adr/0014-rating-scale-mapping.md; the keypad driver's
  * {@code RatingScale} uses the same table):
  *
  * <pre>

@@ -1,0 +1,39 @@
+/**
+ * Durable state: the SQLite file {@code xephang.db} in the data folder (WAL, {@code synchronous=FULL}, foreign keys
+ * on), versioned migrations {@code db/migration/V<n>.sql} tracked by {@code PRAGMA user_version}, the
+ * {@link org.xephang.core.persistence.GroupCommitWriter} (the one thread that writes, committing requests in groups)
+ * and the {@link org.xephang.core.persistence.Outbox}.
+ *
+ * <h2>Tables (schema V1; times are epoch milliseconds UTC, days are the site's local day YYYY-MM-DD)</h2>
+ *
+ * <ul>
+ *   <li>{@code ticket}: every ticket with its service, number, priority, channel, state, counter, officer, call count,
+ *       issued/called/started/finished times, dossier code, idempotency key. Unique per (site, issued service, local
+ *       day, sequence).
+ *   <li>{@code counter_desk}: each counter's state, pause reason, officer and held ticket.
+ *   <li>{@code rating}: one per ticket: site, service, counter, officer, native level and scale, national level (1 Rất
+ *       hài lòng, 2 Hài lòng, 3 Không hài lòng), keypad, time, dossier code.
+ *   <li>{@code event}: every event of every site AND the outbox (docs/adr/0012-outbox-in-the-event-table.md).
+ * </ul>
+ *
+ * <h2>The outbox, for the dossier forwarder</h2>
+ *
+ * <pre>
+ * event(site TEXT, seq INTEGER,            -- PRIMARY KEY (site, seq); seq +1 per event per site, never reused
+ *       id TEXT UNIQUE,                    -- the event id: the receiver's idempotency key
+ *       type TEXT,                         -- wire name: ticket.issued, ticket.called, …, device.status
+ *       at INTEGER, ticket_id TEXT, counter INTEGER,
+ *       payload TEXT,                      -- the event JSON exactly as streamed (QueueEvent.fromJson reads it)
+ *       delivery_state TEXT,               -- 'pending' | 'delivered' | 'dead'
+ *       attempts INTEGER,                  -- failed attempts so far
+ *       next_attempt_at INTEGER,           -- due time; = at when written
+ *       last_error TEXT, delivered_at INTEGER)
+ * </pre>
+ *
+ * Every event is written {@code pending} in the same transaction as the change it describes, so nothing is forwarded
+ * that did not happen and nothing that happened is missed. The forwarder does not write SQL: it reads with
+ * {@link org.xephang.core.persistence.Outbox#due} and marks through the writer ({@code markDelivered},
+ * {@code markFailed} with the next attempt, {@code markDead}, {@code retry}). It decides which types to forward; it
+ * should mark the others delivered so that they leave the pending set.
+ */
+package org.xephang.core.persistence;

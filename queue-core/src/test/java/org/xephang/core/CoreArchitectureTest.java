@@ -1,0 +1,69 @@
+package org.xephang.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.junit.jupiter.api.Test;
+
+/** STYLE.md's rules for queue-core. */
+class CoreArchitectureTest {
+
+    static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.xephang.core");
+
+    @Test
+    void theDomainIsFreeOfVertx() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.xephang.core.routing..",
+                        "org.xephang.core.ticket..",
+                        "org.xephang.core.site..",
+                        "org.xephang.core.counter..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.vertx..")
+                .because("routing, numbering, calendars and counters are plain Java tested without Vert.x")
+                .check(CORE);
+    }
+
+    @Test
+    void theDomainDoesNotKnowTheEngineOrTheDatabase() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.xephang.core.routing..",
+                        "org.xephang.core.ticket..",
+                        "org.xephang.core.site..",
+                        "org.xephang.core.counter..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.xephang.core.engine..", "org.xephang.core.persistence..", "java.sql..")
+                .check(CORE);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("org.xephang.core.(*)..").should().beFreeOfCycles().check(CORE);
+    }
+
+    /** Only a process entry point ({@code *Main}) owns its standard streams; everything else logs through SLF4J. */
+    @Test
+    void noCodeWritesToStandardStreams() {
+        noClasses()
+                .that()
+                .haveSimpleNameNotEndingWith("Main")
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .check(CORE);
+    }
+
+    @Test
+    void noCodeUsesJavaUtilLogging() {
+        GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.check(CORE);
+    }
+}
