@@ -2,6 +2,7 @@ package org.xephang.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,6 +96,28 @@ class ScenarioSmokeIT {
         assertThat(figures.getJsonObject("callToEvent").getLong("count")).isEqualTo(deliveries.getLong("received"));
         assertThat(figures.getJsonObject("serverResidentMiB").getLong("connected"))
                 .isPositive();
+    }
+
+    @Test
+    void printSmokeEncodesTheSampleTicketForEveryProfileAndMode() throws IOException {
+        JsonObject figures = smoke("print");
+
+        assertThat(figures.getJsonArray("sampleTicket")).isNotEmpty();
+        JsonObject first = figures.getJsonArray("sampleTicket").getJsonObject(0);
+        assertThat(first.getInteger("bytes")).isPositive();
+        assertThat(first.getJsonObject("serialTransferSecondsByBaud").getDouble("9600"))
+                .isGreaterThan(
+                        first.getJsonObject("serialTransferSecondsByBaud").getDouble("115200"));
+    }
+
+    @Test
+    void jmhSmokeRunsEveryMicrobenchmarkOnce() throws IOException {
+        StringWriter printed = new StringWriter();
+        int code = BenchMain.run(
+                new String[] {"jmh", "--smoke", "--out=" + out}, new PrintWriter(printed), new PrintWriter(printed));
+
+        assertThat(code).as(printed.toString()).isZero();
+        assertThat(new JsonArray(Files.readString(out.resolve("jmh.json")))).hasSizeGreaterThanOrEqualTo(5);
     }
 
     @Test
