@@ -5,6 +5,7 @@
 # Every clip is 16-bit mono PCM WAV at 16 kHz, silence trimmed at both ends and 40 ms of silence after, so that the
 # board can play them back to back. Clip names are those of org.xephang.api.announce (ClipNames, NumberSyllable,
 # PrefixLetters); ClipCatalogTest checks that every clip the AnnouncementBuilder can name is here.
+# sox -D (no dither) makes the output identical from run to run, so a re-run shows only real changes in git.
 # Voices: espeak-ng "vi" (northern) for everything but the two southern-only syllables (ngàn, lẻ), which use
 # "vi-VN-x-south". To record a custom phrase or field name: ./make-clips.sh phrase-moi-ong-ba-so "Mời ông bà số".
 set -euo pipefail
@@ -23,7 +24,7 @@ command -v espeak-ng >/dev/null && command -v sox >/dev/null \
 speak() {
   local name="$1" text="$2" voice="${3:-vi}"
   espeak-ng -v "$voice" -s "$speed" -w "$tmp/raw.wav" "$text"
-  sox "$tmp/raw.wav" -r "$rate" -c 1 -b 16 -e signed-integer "$out/$name.wav" \
+  sox -D "$tmp/raw.wav" -r "$rate" -c 1 -b 16 -e signed-integer "$out/$name.wav" \
     silence 1 0.01 -45d reverse silence 1 0.01 -45d reverse norm -3 pad 0 0.04
 }
 
@@ -33,11 +34,11 @@ if [ $# -eq 2 ]; then
 fi
 
 # The chime: two soft bell-like notes (G5 then E5), 0.9 s.
-sox -n -r "$rate" -c 1 -b 16 -e signed-integer "$tmp/n1.wav" synth 0.45 sine 784 sine 1568 remix - fade q 0.01 0.45 0.4 gain -6
-sox -n -r "$rate" -c 1 -b 16 -e signed-integer "$tmp/n2.wav" synth 0.6 sine 659 sine 1318 remix - fade q 0.01 0.6 0.55 gain -6
-sox "$tmp/n1.wav" "$tmp/n2.wav" "$out/chime.wav" pad 0 0.2
+sox -D -n -r "$rate" -c 1 -b 16 -e signed-integer "$tmp/n1.wav" synth 0.45 sine 784 sine 1568 remix - fade q 0.01 0.45 0.4 gain -6
+sox -D -n -r "$rate" -c 1 -b 16 -e signed-integer "$tmp/n2.wav" synth 0.6 sine 659 sine 1318 remix - fade q 0.01 0.6 0.55 gain -6
+sox -D "$tmp/n1.wav" "$tmp/n2.wav" "$out/chime.wav" pad 0 0.2
 # The pause between two repetitions of the sentence.
-sox -n -r "$rate" -c 1 -b 16 -e signed-integer "$out/pause.wav" trim 0 0.7
+sox -D -n -r "$rate" -c 1 -b 16 -e signed-integer "$out/pause.wav" trim 0 0.7
 
 # The 20 number syllables.
 while IFS='|' read -r name text voice; do
@@ -126,6 +127,7 @@ field-nguoi-co-cong|Người có công
 field-bao-tro-xa-hoi|Bảo trợ xã hội
 field-y-te|Y tế
 field-can-cuoc|Căn cước
+field-can-cuoc-va-cu-tru|Căn cước và cư trú
 LIST
 
 echo "make-clips: $(ls "$out" | wc -l) clips, $(du -cb "$out"/*.wav | tail -1 | cut -f1) in $out" >&2
