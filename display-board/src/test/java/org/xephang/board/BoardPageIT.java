@@ -201,6 +201,54 @@ class BoardPageIT {
     }
 
     @Test
+    void aBusyBoardKeepsTheLastEightCallsInViewAboveTheNoticeLine() {
+        for (int i = 1; i <= 10; i++) {
+            server.call(String.format("A%03d", i), "HT", 1 + i % 6);
+        }
+
+        waitUntil("ten calls applied", () -> rowOfCounter(5).contains("A010"));
+        assertThat(browser.findElements(By.cssSelector("#recent-calls li"))).hasSize(8);
+        Number sideBottom = (Number) js("return document.querySelector('.side').getBoundingClientRect().bottom");
+        Number noticeTop = (Number) js("return document.querySelector('.notice').getBoundingClientRect().top");
+        Number recentBottom = (Number)
+                js("return document.querySelector('#recent-calls li:last-child').getBoundingClientRect().bottom");
+        assertThat(recentBottom.doubleValue()).isLessThanOrEqualTo(sideBottom.doubleValue());
+        assertThat(sideBottom.doubleValue()).isLessThanOrEqualTo(noticeTop.doubleValue());
+        Browser.screenshot(browser, "board-busy");
+    }
+
+    @Test
+    void aSnapshotFromANewEventHistoryIsNotMistakenForNewCalls() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('./board-logic.js').then(({ BoardState }) => {
+                  const now = new Date().toISOString();
+                  const call = (id, n) => ({ ticketId: id, number: n, service: 'HT', counter: 1, at: now, callCount: 1 });
+                  const snapshot = (seq, calls) => ({ seq, at: now, services: [], counters: [], lastCalls: calls });
+                  const state = new BoardState({ recentMs: 20000 });
+                  const first = state.applySnapshot(snapshot(100, [call('a', 'A001')]));
+                  const missed = state.applySnapshot(snapshot(105, [call('b', 'A002'), call('a', 'A001')]));
+                  const restarted = state.applySnapshot(snapshot(3, [call('c', 'A003')]));
+                  const replay = state.applyEvent({ seq: 3, type: 'ticket.called' });
+                  const gap = state.applyEvent({ seq: 5, type: 'ticket.called' });
+                  done({ first: first.length, missed: missed.map((c) => c.number), restarted: restarted.length,
+                         replay: Object.keys(replay).length, gap: !!gap.gap });
+                });
+                """);
+
+        assertThat(result.get("first"))
+                .as("calls on the first snapshot are old")
+                .isEqualTo(0L);
+        assertThat(result.get("missed")).as("calls missed while away are new").isEqualTo(List.of("A002"));
+        assertThat(result.get("restarted")).as("a lower seq is another history").isEqualTo(0L);
+        assertThat(result.get("replay"))
+                .as("an event already applied is ignored")
+                .isEqualTo(0L);
+        assertThat(result.get("gap")).isEqualTo(true);
+    }
+
+    @Test
     void theAnnouncementQueueWaitsWhileAudioIsBlockedAndKeepsWhatItHolds() {
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) browser.executeAsyncScript("""
