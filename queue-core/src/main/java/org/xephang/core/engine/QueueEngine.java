@@ -59,7 +59,6 @@ public final class QueueEngine implements QueueService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueEngine.class);
 
-    private final CentreConfig config;
     private final Clock clock;
     private final Map<String, SiteQueue> sites = new LinkedHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -72,7 +71,6 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private final ScheduledExecutorService dayCheck;
 
     private QueueEngine(CentreConfig config, Path dataDir, Clock clock, EngineOptions options) throws SQLException {
-        this.config = config;
         this.clock = clock;
         for (SiteConfig site : config.sites()) {
             sites.put(site.code(), new SiteQueue(site, clock, options));
@@ -203,7 +201,11 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     }
 
     private void checkDay() {
-        for (String site : sites.keySet()) {
+        for (Map.Entry<String, SiteQueue> entry : sites.entrySet()) {
+            if (!entry.getValue().needsRollover(clock.instant())) {
+                continue;
+            }
+            String site = entry.getKey();
             onSite(site, (s, writes, now) -> null).whenComplete((ignored, failure) -> {
                 if (failure != null) {
                     LOG.warn("Site {}: day check failed: {}", site, failure.getMessage());

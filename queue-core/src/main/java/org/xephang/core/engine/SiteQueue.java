@@ -91,9 +91,9 @@ final class SiteQueue {
     private final List<Consumer<QueueEvent>> subscribers = new CopyOnWriteArrayList<>();
     private TicketNumberAllocator allocator = new TicketNumberAllocator();
     private WaitEstimator estimator = new WaitEstimator();
-    private LocalDate currentDay;
+    private volatile LocalDate currentDay;
     /** Set by {@link #load}: tickets of earlier days may still be open and are cancelled by the next rollover. */
-    private boolean staleCheckPending;
+    private volatile boolean staleCheckPending;
 
     private long lastSeq;
     private long lastIssueOrder;
@@ -157,6 +157,11 @@ final class SiteQueue {
      * At the first command of a new local day: tickets of earlier days still open are cancelled (their numbers belong
      * to a finished day), counters holding them are freed, and finished old tickets leave memory.
      */
+    /** Whether {@link #rollover} has work at this instant (safe from any thread). */
+    boolean needsRollover(Instant now) {
+        return staleCheckPending || !calendar.localDay(now).equals(currentDay);
+    }
+
     void rollover(Writes writes, Instant now) throws SQLException {
         LocalDate today = calendar.localDay(now);
         boolean newDay = !today.equals(currentDay);

@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +109,7 @@ public final class Database {
     }
 
     /** Splits a script on semicolons that end a line, dropping {@code --} comment lines. */
-    static java.util.List<String> statements(String script) {
+    static List<String> statements(String script) {
         StringBuilder clean = new StringBuilder();
         for (String line : script.split("\n")) {
             String trimmed = line.strip();
@@ -115,7 +117,7 @@ public final class Database {
                 clean.append(line).append('\n');
             }
         }
-        java.util.List<String> statements = new java.util.ArrayList<>();
+        List<String> statements = new ArrayList<>();
         for (String part : clean.toString().split(";\\s*\n")) {
             if (!part.isBlank()) {
                 statements.add(part.strip());
