@@ -1,0 +1,141 @@
+package org.xephang.device.printer.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xephang.device.DeviceFactory;
+import org.xephang.device.DeviceState;
+import org.xephang.device.printer.TicketData;
+import org.xephang.device.printer.TicketPrinter;
+import org.xephang.device.printer.TicketTemplate;
+import org.xephang.device.printer.escpos.PrinterProfile;
+
+/**
+ * An {@code escpos:serial://} printer over a socat pty pair, the simulator on the other end reading at 115200 baud.
+ * Skipped (with the reason) when socat is not installed; CI installs it.
+ */
+class SerialPrinterIT {
+
+    @TempDir
+    Path dir;
+
+    private Process socat;
+    private PrinterSimulator simulator;
+    private TicketPrinter printer;
+    private Path hostEnd;
+    private Path printerEnd;
+
+    @BeforeEach
+    void plugIn() throws Exception {
+        Assumptions.assumeTrue(
+                socatInstalled(),
+                "socat is not installed: skipping the serial printer tests" + " (apt-get install -y socat)");
+        hostEnd = dir.resolve("host");
+        printerEnd = dir.resolve("printer");
+        startSocat();
+        simulator = new PrinterSimulator(PrinterProfile.TM_T20III, null);
+        simulator.readRate(11_520); // 115200 baud, 8N1
+        simulator.servePty(printerEnd);
+    }
+
+    @AfterEach
+    void unplug() {
+        if (printer != null) {
+            printer.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (socat != null) {
+            socat.destroyForcibly();
+        }
+    }
+
+    private static boolean socatInstalled() {
+        try {
+            Process p =
+                    new ProcessBuilder("socat", "-V").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void startSocat() throws Exception {
+        socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + hostEnd, "pty,raw,echo=0,link=" + printerEnd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!(Files.exists(hostEnd) && Files.exists(printerEnd)) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(hostEnd).exists();
+    }
+
+    private TicketPrinter connect(String mode) throws Exception {
+        printer = DeviceFactory.standard()
+                .create(
+                        "escpos:serial://" + hostEnd + "?baud=115200&profile=tm-t20iii&mode=" + mode,
+                        TicketPrinter.class);
+        printer.start();
+        return printer;
+    }
+
+    @Test
+    void printsAHybridTicketAt115200BaudWithTheSimulatorThrottling() throws Exception {
+        connect("hybrid");
+        assertThat(printer.status().state()).isEqualTo(DeviceState.ONLINE);
+
+        long start = System.nanoTime();
+        printer.print(TicketTemplate.standard().render(TicketData.sample(Instant.parse("2026-11-22T01:15:00Z"))));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        PrintedJob job = simulator.awaitJobs(1, Duration.ofSeconds(5)).get(0);
+        assertThat(job.complete()).isTrue();
+        assertThat(job.roll().qrCodes()).containsExactly("https://xephang.example.vn/t/01JD8Z6Q4W3X");
+        // ~11.4 KB at 11 520 bytes/s: the throttle really applies, and the print waited for it.
+        assertThat(took).isGreaterThan(Duration.ofMillis(800));
+    }
+
+    @Test
+    void unpluggingIsSeenWithinOneSecondAndReplugBringsItBackWithinTwo() throws Exception {
+        connect("text");
+        assertThat(printer.status().state()).isEqualTo(DeviceState.ONLINE);
+
+        socat.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+        long unplugged = System.nanoTime();
+        awaitState(DeviceState.OFFLINE, Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - unplugged)).isLessThan(Duration.ofSeconds(1));
+
+        startSocat();
+        long replugged = System.nanoTime();
+        awaitState(DeviceState.ONLINE, Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - replugged)).isLessThan(Duration.ofSeconds(2));
+
+        printer.print(TicketTemplate.standard().render(TicketData.sample(Instant.parse("2026-11-22T01:15:00Z"))));
+        assertThat(simulator.awaitJobs(1, Duration.ofSeconds(5))).anyMatch(PrintedJob::complete);
+    }
+
+    private void awaitState(DeviceState state, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (printer.status().state() != state && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(printer.status().state()).as("status after %s", timeout).isEqualTo(state);
+    }
+}
