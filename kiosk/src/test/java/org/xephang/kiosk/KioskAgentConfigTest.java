@@ -1,0 +1,40 @@
+package org.xephang.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class KioskAgentConfigTest {
+
+    @Test
+    void aCompleteFileGivesTheOptionsWithTheirDefaults() {
+        KioskAgentConfig config = KioskAgentConfig.fromJson(
+                new JsonObject()
+                        .put("site", "demo")
+                        .put("username", "kiosk1")
+                        .put("password", "secret")
+                        .put("printer", "sim:printer")
+                        .put("settingsPin", "2468"),
+                "http://10.0.0.2:8080/");
+
+        assertThat(config.options().serverUrl()).isEqualTo("http://10.0.0.2:8080");
+        assertThat(config.options().kioskId()).isEqualTo("kiosk1");
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(8081);
+        assertThat(config.options().homeTimeout()).hasSeconds(30);
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceNamingItsKey() {
+        assertThatThrownBy(() -> KioskAgentConfig.fromJson(
+                        new JsonObject().put("site", "demo").put("port", 70000).put("settingsPin", "12"), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("port: must be 0 to 65535")
+                .hasMessageContaining("server: must be an http")
+                .hasMessageContaining("username: is required")
+                .hasMessageContaining("printer: is required")
+                .hasMessageContaining("settingsPin: must be 4 to 8 digits");
+    }
+}
