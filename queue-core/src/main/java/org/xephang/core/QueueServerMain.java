@@ -10,8 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.core.backend.DossierBackend;
+import org.xephang.core.backend.DossierConfig;
+import org.xephang.core.backend.DossierConfigReader;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.site.CentreConfig;
@@ -52,11 +56,13 @@ public final class QueueServerMain {
         private final Vertx vertx;
         private final QueueServer server;
         private final QueueEngine engine;
+        private final DossierBackend dossier;
 
-        private Running(Vertx vertx, QueueServer server, QueueEngine engine) {
+        private Running(Vertx vertx, QueueServer server, QueueEngine engine, DossierBackend dossier) {
             this.vertx = vertx;
             this.server = server;
             this.engine = engine;
+            this.dossier = dossier;
         }
 
         public QueueServer server() {
@@ -67,6 +73,7 @@ public final class QueueServerMain {
         @Override
         public void close() {
             await(server.close(), "HTTP server");
+            await(dossier.close(), "dossier forwarder");
             engine.close();
             await(vertx.close(), "Vert.x");
         }
@@ -147,8 +154,12 @@ public final class QueueServerMain {
      */
     public static Running launch(Settings settings) throws UsageException {
         CentreConfig config = loadConfig(settings.config());
+        DossierConfig dossierConfig = loadDossierConfig(settings.config());
         prepareDataDir(settings.dataDir());
         Vertx vertx = Vertx.vertx();
+        // The dossier system link (H6): lookup and outbox routes on the API, forwarder once the engine is open.
+        DossierBackend dossier = DossierBackend.create(vertx, dossierConfig, Clock.systemUTC());
+        AtomicReference<io.micrometer.core.instrument.MeterRegistry> metrics = new AtomicReference<>();
         QueueServer server;
         try {
             server = await(
@@ -158,7 +169,11 @@ public final class QueueServerMain {
                                     .host(settings.host())
                                     .port(settings.port())
                                     .accounts(config.accounts())
-                                    .dataDir(settings.dataDir())),
+                                    .dataDir(settings.dataDir())
+                                    .extend(api -> {
+                                        metrics.set(api.meterRegistry());
+                                        dossier.mount(api.router(), api.authenticator());
+                                    })),
                     "listen");
         } catch (IllegalStateException bindFailed) {
             await(vertx.close(), "Vert.x");
@@ -178,7 +193,8 @@ public final class QueueServerMain {
             throw cannotOpen;
         }
         await(server.serve(engine), "serve");
-        return new Running(vertx, server, engine);
+        await(dossier.startForwarding(engine.outbox(), engine, metrics.get()), "dossier forwarder");
+        return new Running(vertx, server, engine, dossier);
     }
 
     private static CentreConfig loadConfig(Path file) throws UsageException {
@@ -187,6 +203,14 @@ public final class QueueServerMain {
         }
         try {
             return CentreConfigLoader.load(file);
+        } catch (ConfigException invalid) {
+            throw new UsageException(file + ": " + String.join("; ", invalid.problems()));
+        }
+    }
+
+    private static DossierConfig loadDossierConfig(Path file) throws UsageException {
+        try {
+            return DossierConfigReader.read(file);
         } catch (ConfigException invalid) {
             throw new UsageException(file + ": " + String.join("; ", invalid.problems()));
         }

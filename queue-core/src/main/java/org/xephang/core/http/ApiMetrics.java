@@ -1,6 +1,7 @@
 package org.xephang.core.http;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -70,6 +71,11 @@ final class ApiMetrics implements AutoCloseable {
 
     void streamDropped() {
         droppedStreams.increment();
+    }
+
+    /** The registry behind {@code /metrics}, for other parts' meters (the dossier forwarder's). */
+    MeterRegistry registry() {
+        return registry;
     }
 
     String scrape() {

@@ -1,5 +1,6 @@
 package org.xephang.core.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -63,6 +64,11 @@ public final class HttpApi implements AutoCloseable {
     /** Guards extra routes (for example the dossier back-end's) with the same tokens and roles. */
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    /** The registry behind {@code /metrics}: other parts (the dossier forwarder) register their meters here. */
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
     }
 
     @Override
