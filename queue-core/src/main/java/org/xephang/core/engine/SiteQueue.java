@@ -200,11 +200,11 @@ final class SiteQueue {
 
     IssueResult issue(Writes writes, IssueCommand command, Actor actor, Instant now) throws SQLException {
         ServiceConfig service = config.service(command.service()).orElseThrow(() -> unknownService(command.service()));
-        if (command.priority() != null
-                && config.priorityCategory(command.priority()).isEmpty()) {
+        String priority = blank(command.priority()) ? null : command.priority().strip();
+        if (priority != null && config.priorityCategory(priority).isEmpty()) {
             throw new QueueError(
                     ErrorCode.INVALID_REQUEST,
-                    "Không có đối tượng ưu tiên \"" + command.priority() + "\". Các đối tượng ưu tiên: "
+                    "Không có đối tượng ưu tiên \"" + priority + "\". Các đối tượng ưu tiên: "
                             + String.join(
                                     ", ",
                                     config.priorityCategories().stream()
@@ -247,7 +247,7 @@ final class SiteQueue {
                 today,
                 allocation.sequence(),
                 allocation.number(),
-                command.priority(),
+                priority,
                 command.channel(),
                 ++lastIssueOrder,
                 ++maxQueueKey,

@@ -256,6 +256,14 @@ class QueueEngineTest {
     }
 
     @Test
+    void aBlankPriorityIsANormalTicket() {
+        Ticket ticket = await(engine.issue(SITE, new IssueCommand("A", " ", null, null), KIOSK))
+                .ticket();
+
+        assertThat(ticket.priority()).isNull();
+    }
+
+    @Test
     void priorityTicketsAreCalledFirst() {
         issue("A");
         Ticket elderly = issue("A", "elderly");
