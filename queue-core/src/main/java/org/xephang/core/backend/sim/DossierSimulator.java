@@ -31,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.core.backend.DossierConfig;
+import org.xephang.core.backend.forward.ForwarderConfig;
 import org.xephang.core.backend.forward.WebhookSignature;
 import org.xephang.core.backend.lookup.LookupConfig;
 import org.xephang.core.backend.sim.SimulatedFailure.Scope;
@@ -245,6 +247,16 @@ public final class DossierSimulator implements AutoCloseable {
                                 options.dvcqgDstcode()));
             default -> throw new IllegalArgumentException("style must be generic, igate or dvcqg: " + style);
         };
+    }
+
+    /**
+     * The whole dossier link of the demo: lookups at this simulator in {@code style} (generic, igate, dvcqg) with a 4 s
+     * timeout, and every event forwarded to its {@code /webhook}, signed with its secret.
+     */
+    public DossierConfig demoConfig(String style) {
+        return new DossierConfig(
+                lookupConfig(style, Duration.ofSeconds(4)),
+                ForwarderConfig.webhook(webhookUrl(), options.webhookSecret()));
     }
 
     /** The next {@code times} requests of {@code scope} fail this way (after any failures already scripted). */
