@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +147,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         }
         return writer.submit(tx -> {
             SiteQueue.Writes writes = writes(tx);
-            Instant now = clock.instant();
+            Instant now = now();
             site.rollover(writes, now);
             return command.run(site, writes, now);
         });
@@ -158,7 +159,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         }
         return writer.submit(tx -> {
             SiteQueue.Writes writes = writes(tx);
-            Instant now = clock.instant();
+            Instant now = now();
             for (SiteQueue site : sites.values()) {
                 site.rollover(writes, now);
             }
@@ -170,6 +171,11 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             }
             throw unknownTicket(ticketId);
         });
+    }
+
+    /** The database keeps milliseconds: so do events and answers, so that a restart changes no timestamp. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private SiteQueue.Writes writes(GroupCommitWriter.Transaction tx) {

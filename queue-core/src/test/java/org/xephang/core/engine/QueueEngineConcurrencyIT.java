@@ -201,6 +201,8 @@ class QueueEngineConcurrencyIT {
         Actor officer1 = EngineFixture.officer(1);
         String calledId;
         QueueSnapshot before;
+        Ticket calledBefore;
+        clock.advance(java.time.Duration.ofNanos(123_456_789)); // sub-millisecond time must not change on restart
         try (QueueEngine engine = EngineFixture.open(dir, clock)) {
             for (int i = 0; i < 3; i++) {
                 await(engine.issue(SITE, new IssueCommand("A", null, null, "k" + i), KIOSK));
@@ -209,6 +211,7 @@ class QueueEngineConcurrencyIT {
             calledId = await(engine.callNext(SITE, 1, officer1)).orElseThrow().id();
             await(engine.pause(SITE, 1, "Nghỉ giải lao", officer1));
             before = engine.snapshot(SITE);
+            calledBefore = engine.ticket(calledId).orElseThrow();
         }
 
         try (QueueEngine engine = EngineFixture.open(dir, clock)) {
@@ -217,7 +220,8 @@ class QueueEngineConcurrencyIT {
             assertThat(after.services()).isEqualTo(before.services());
             assertThat(after.counters()).isEqualTo(before.counters());
             assertThat(after.lastCalls()).isEqualTo(before.lastCalls());
-            assertThat(engine.ticket(calledId).orElseThrow().state()).isEqualTo(TicketState.CALLED);
+            assertThat(engine.ticket(calledId)).contains(calledBefore);
+            assertThat(calledBefore.state()).isEqualTo(TicketState.CALLED);
 
             List<QueueEvent> events = new ArrayList<>();
             Subscription subscription = engine.subscribe(SITE, events::add);
