@@ -198,7 +198,7 @@ public final class HttpApi implements AutoCloseable {
         }
 
         private static io.vertx.ext.web.Route tagged(io.vertx.ext.web.Route route, String template) {
-            return route.handler(ctx -> {
+            return route.setName(template).handler(ctx -> {
                 ctx.put(ApiMetrics.ROUTE_KEY, template);
                 ctx.next();
             });

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
@@ -13,9 +14,11 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.xephang.api.QueueClient;
 import org.xephang.core.QueueServer;
 import org.xephang.core.engine.EngineOptions;
@@ -55,6 +58,10 @@ final class TestApi implements AutoCloseable {
     }
 
     static TestApi start(Path dataDir, StreamLimits limits) {
+        return start(dataDir, limits, new HttpServerOptions());
+    }
+
+    static TestApi start(Path dataDir, StreamLimits limits, HttpServerOptions httpOptions) {
         Vertx vertx = Vertx.vertx();
         CentreConfig config = config();
         QueueEngine engine =
@@ -67,7 +74,8 @@ final class TestApi implements AutoCloseable {
                         .port(0)
                         .accounts(config.accounts())
                         .dataDir(dataDir)
-                        .streamLimits(limits)));
+                        .streamLimits(limits)
+                        .httpServerOptions(httpOptions)));
         return new TestApi(vertx, engine, server);
     }
 
@@ -152,6 +160,22 @@ final class TestApi implements AutoCloseable {
             return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls {@code condition} every 20 ms until it holds; fails after {@code timeout}. */
+    static void eventually(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
         }
     }
 
