@@ -75,6 +75,11 @@ public final class SimulatedTicketPrinter implements TicketPrinter {
         return "sim:printer";
     }
 
+    /** The encoder (profile and mode) jobs are encoded with. */
+    public EscPosEncoder encoder() {
+        return encoder;
+    }
+
     /** Where jobs are saved. */
     public Path directory() {
         return dir;
