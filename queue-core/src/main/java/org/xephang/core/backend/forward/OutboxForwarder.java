@@ -41,7 +41,8 @@ import org.xephang.core.persistence.Outbox.Entry;
  * Drains the outbox to the dossier system (ARCHITECTURE.md §9): at-least-once, each ticket's events in order, signed,
  * with an {@code Idempotency-Key} (the event id). A failed attempt is retried after an exponential backoff with jitter,
  * or after the {@code Retry-After} of a 429/503 (which also pauses every delivery to that endpoint); an event still
- * failing {@code deadAfter} after it happened moves to the dead list, where a supervisor sees it and can retry it.
+ * failing {@code deadAfter} after it happened (and after at least {@value #MIN_ATTEMPTS_BEFORE_DEAD} attempts) moves to
+ * the dead list, where a supervisor sees it and can retry it.
  * Later events of its ticket wait behind it. Nothing is dropped: state lives in the outbox table, so events pending at
  * a crash are delivered after the restart.
  *
@@ -55,6 +56,8 @@ public final class OutboxForwarder extends VerticleBase {
     private static final Instant EVERYTHING = Instant.ofEpochMilli(Long.MAX_VALUE);
     private static final int BATCH = 1_000;
     private static final int MAX_LISTED = 10_000;
+    /** Even an old event (after a long stop, or put back by a supervisor) gets a few attempts before it is dead. */
+    static final int MIN_ATTEMPTS_BEFORE_DEAD = 3;
 
     private final Outbox outbox;
     private final ForwarderConfig config;
@@ -219,7 +222,7 @@ public final class OutboxForwarder extends VerticleBase {
     private record Round(List<List<Entry>> chains, Instant nextDue) {}
 
     /** Blocking: the pending events, the dead ones that hold chains back, and the gauges. */
-    private Round read(Instant now) throws java.sql.SQLException {
+    private Round read(Instant now) throws Exception {
         List<Entry> pending = outbox.due(EVERYTHING, BATCH);
         Set<String> sites = new LinkedHashSet<>();
         pending.forEach(e -> sites.add(e.site()));
@@ -348,7 +351,8 @@ public final class OutboxForwarder extends VerticleBase {
     private Future<Boolean> failed(Entry entry, FailureCause cause, String error, Duration retryAfter) {
         failures.get(cause).increment();
         Instant now = clock.instant();
-        if (!now.isBefore(entry.at().plus(config.deadAfter()))) {
+        boolean triedEnough = entry.attempts() + 1 >= MIN_ATTEMPTS_BEFORE_DEAD;
+        if (triedEnough && !now.isBefore(entry.at().plus(config.deadAfter()))) {
             movedToDead.increment();
             LOG.warn(
                     "outbox event {} ({}) of site {} still fails after {} attempts since {}; moved to the dead list: {}",
