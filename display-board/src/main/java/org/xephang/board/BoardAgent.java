@@ -29,7 +29,7 @@ public final class BoardAgent implements AutoCloseable {
 
     /** Starts the LED mirroring, then the page's HTTP server; fails if a device URI is invalid or the port is taken. */
     public static Future<BoardAgent> start(Vertx vertx, BoardAgentConfig config, DeviceFactory devices) {
-        return LedAgent.start(vertx, config.server(), config.site(), config.counterLeds(), config.summaryLed(), devices)
+        return LedAgent.start(vertx, config.ledSettings(), devices)
                 .compose(leds -> vertx.createHttpServer()
                         .requestHandler(BoardApp.router(vertx, config.boardOptions()))
                         .listen(config.port(), config.host())

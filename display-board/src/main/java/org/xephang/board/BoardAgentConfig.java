@@ -22,6 +22,7 @@ import org.xephang.board.led.LedAgent;
  *   "site": "demo",
  *   "host": "0.0.0.0", "port": 8090,             // where the agent serves the board page
  *   "language": "vi", "highlightSeconds": 20, "notice": null,
+ *   "agentId": "board1", "username": "board1", "password": "…", // optional: report LED status to the server
  *   "leds": {
  *     "counters": [ { "counter": 1, "uri": "led:ascii+serial:///dev/ttyUSB0?address=1" } ],
  *     "summary": "ledsummary:ascii+serial:///dev/ttyUSB0?address=10&lines=6"
@@ -40,10 +41,44 @@ public record BoardAgentConfig(
         int highlightSeconds,
         String notice,
         List<LedAgent.Display> counterLeds,
-        String summaryLed) {
+        String summaryLed,
+        String agentId,
+        String username,
+        String password) {
 
     public BoardAgentConfig {
         counterLeds = List.copyOf(counterLeds);
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "BoardAgentConfig[server=" + server + ", site=" + site + ", host=" + host + ", port=" + port
+                + ", leds=" + counterLeds + ", summary=" + summaryLed + ", agentId=" + agentId + ", username="
+                + username + "]";
+    }
+
+    /** What the LED agent drives, and whether (and as whom) it reports the devices' status. */
+    public LedAgent.Settings ledSettings() {
+        LedAgent.Settings settings = LedAgent.Settings.of(server, site, counterLeds, summaryLed);
+        return username == null ? settings : settings.reportingAs(agentId, username, password);
+    }
+
+    /** The same configuration serving the page on another port. */
+    public BoardAgentConfig withPort(int newPort) {
+        return new BoardAgentConfig(
+                server,
+                site,
+                host,
+                newPort,
+                language,
+                highlightSeconds,
+                notice,
+                counterLeds,
+                summaryLed,
+                agentId,
+                username,
+                password);
     }
 
     /** The board page's options for this agent (the page reads the queue server across origins). */
@@ -92,6 +127,15 @@ public record BoardAgentConfig(
             problems.add("highlightSeconds: must be 1 to 600, was " + highlightSeconds);
         }
         String notice = string(json, "notice", null, problems);
+        String agentId = string(json, "agentId", "board", problems);
+        if (!agentId.matches("[A-Za-z0-9._-]{1,40}")) {
+            problems.add("agentId: 1–40 letters, digits, '.', '_' or '-', was " + agentId);
+        }
+        String username = string(json, "username", null, problems);
+        String password = string(json, "password", null, problems);
+        if (username != null && password == null) {
+            problems.add("password: is required with username");
+        }
         List<LedAgent.Display> counterLeds = new ArrayList<>();
         String summary = null;
         Object leds = json.getValue("leds");
@@ -127,7 +171,19 @@ public record BoardAgentConfig(
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return new BoardAgentConfig(server, site, host, port, language, highlightSeconds, notice, counterLeds, summary);
+        return new BoardAgentConfig(
+                server,
+                site,
+                host,
+                port,
+                language,
+                highlightSeconds,
+                notice,
+                counterLeds,
+                summary,
+                agentId,
+                username,
+                password);
     }
 
     private static String string(JsonObject json, String key, String fallback, List<String> problems) {

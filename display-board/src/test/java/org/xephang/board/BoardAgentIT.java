@@ -65,6 +65,9 @@ class BoardAgentIT {
                 .put("site", SITE)
                 .put("host", "127.0.0.1")
                 .put("port", 0)
+                .put("agentId", "tv1")
+                .put("username", "board1")
+                .put("password", "demo")
                 .put(
                         "leds",
                         new JsonObject()
@@ -109,6 +112,32 @@ class BoardAgentIT {
         await(officer.complete(called.get().id()));
         waitUntil(
                 "the display is blanked", () -> simulator().shown(4).orElse("x").isEmpty());
+    }
+
+    @Test
+    void theLedsStatusIsReportedToTheServer() throws Exception {
+        QueueClient watcher = QueueClient.create(vertx, server.localUrl());
+        java.util.List<String> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.xephang.api.EventStream stream = watcher.events(SITE)
+                .onEvent(event -> {
+                    if (event.type() == org.xephang.api.EventType.DEVICE_STATUS) {
+                        reports.add(event.toJson().encode());
+                    }
+                })
+                .start();
+        try {
+            simulator().setConnected(false);
+            waitUntil(
+                    "an OFFLINE report of tv1/led-4",
+                    () -> reports.stream().anyMatch(r -> r.contains("tv1/led-4") && r.contains("OFFLINE")));
+            simulator().setConnected(true);
+            waitUntil(
+                    "an ONLINE report of tv1/led-4",
+                    () -> reports.stream().anyMatch(r -> r.contains("tv1/led-4") && r.contains("ONLINE")));
+        } finally {
+            stream.close();
+            watcher.close();
+        }
     }
 
     @Test

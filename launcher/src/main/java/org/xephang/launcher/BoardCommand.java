@@ -48,16 +48,7 @@ final class BoardCommand implements Callable<Integer> {
         try {
             settings = BoardAgentConfig.load(config, server);
             if (port != null) {
-                settings = new BoardAgentConfig(
-                        settings.server(),
-                        settings.site(),
-                        settings.host(),
-                        port,
-                        settings.language(),
-                        settings.highlightSeconds(),
-                        settings.notice(),
-                        settings.counterLeds(),
-                        settings.summaryLed());
+                settings = settings.withPort(port);
             }
         } catch (IOException e) {
             err.println("xephang board: cannot read " + config + ": " + e.getMessage());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -15,17 +16,19 @@ import org.xephang.api.QueueClient;
 import org.xephang.device.Device;
 import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
+import org.xephang.device.DeviceStatus;
 import org.xephang.device.led.LedDisplay;
 import org.xephang.device.led.LedSummaryBoard;
 
 /**
  * Follows a site's event stream and mirrors its calls to LED counter displays and a wall summary board (see
  * {@link LedMirror}). The devices are created from their URIs ({@code led:…}, {@code ledsummary:…}, {@code sim:led…})
- * and started on the agent's own writer thread; the stream reconnects by itself. Close it to stop.
+ * and started on the agent's own writer thread; the stream reconnects by itself. With a display account it also
+ * reports each device's status to the server (a {@code device.status} event). Close it to stop.
  *
  * <pre>{@code
- * LedAgent.start(vertx, "http://127.0.0.1:8080", "demo",
- *         List.of(new LedAgent.Display(1, "sim:led?address=1")), "sim:ledsummary?address=10&lines=6",
+ * LedAgent.start(vertx, LedAgent.Settings.of("http://127.0.0.1:8080", "demo",
+ *                 List.of(new LedAgent.Display(1, "sim:led?address=1")), "sim:ledsummary?address=10&lines=6"),
  *         DeviceFactory.standard());
  * }</pre>
  */
@@ -35,6 +38,47 @@ public final class LedAgent implements AutoCloseable {
 
     /** The LED display of one counter, by device URI. */
     public record Display(int counter, String uri) {}
+
+    /**
+     * What the agent drives and follows.
+     *
+     * @param summaryUri the wall summary board, or null
+     * @param agentId names the devices in status reports ({@code board1/led-4}, {@code board1/led-summary})
+     * @param username a display account (role DISPLAY) to report device status with, or null not to report
+     */
+    public record Settings(
+            String serverUrl,
+            String site,
+            List<Display> displays,
+            String summaryUri,
+            String agentId,
+            String username,
+            String password) {
+
+        public Settings {
+            Objects.requireNonNull(serverUrl, "serverUrl");
+            Objects.requireNonNull(site, "site");
+            displays = List.copyOf(displays);
+            agentId = Objects.requireNonNullElse(agentId, "board");
+        }
+
+        /** Never shows the password. */
+        @Override
+        public String toString() {
+            return "LedAgent.Settings[server=" + serverUrl + ", site=" + site + ", displays=" + displays + ", summary="
+                    + summaryUri + ", agentId=" + agentId + ", username=" + username + "]";
+        }
+
+        /** Drives the devices without reporting their status. */
+        public static Settings of(String serverUrl, String site, List<Display> displays, String summaryUri) {
+            return new Settings(serverUrl, site, displays, summaryUri, "board", null, null);
+        }
+
+        /** Also reports device status, signed in with a display account. */
+        public Settings reportingAs(String newAgentId, String newUsername, String newPassword) {
+            return new Settings(serverUrl, site, displays, summaryUri, newAgentId, newUsername, newPassword);
+        }
+    }
 
     private final ExecutorService writer;
     private final List<Device> devices;
@@ -51,49 +95,57 @@ public final class LedAgent implements AutoCloseable {
     /**
      * Creates and starts the devices, then follows the site's events. Fails (with the device's message) if a URI is
      * invalid; a device that is merely unplugged starts OFFLINE and catches up once it is back.
-     *
-     * @param summaryUri the wall summary board, or null
      */
-    public static Future<LedAgent> start(
-            Vertx vertx,
-            String serverUrl,
-            String site,
-            List<Display> displays,
-            String summaryUri,
-            DeviceFactory factory) {
+    public static Future<LedAgent> start(Vertx vertx, Settings settings, DeviceFactory factory) {
         ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "xephang-led-writer");
             thread.setDaemon(true);
             return thread;
         });
+        QueueClient client = QueueClient.create(vertx, settings.serverUrl());
         Future<LedAgent> started = vertx.executeBlocking(
                 () -> {
                     List<Device> devices = new ArrayList<>();
                     try {
                         Map<Integer, LedDisplay> byCounter = new HashMap<>();
-                        for (Display display : displays) {
+                        Map<Device, String> names = new HashMap<>();
+                        for (Display display : settings.displays()) {
                             LedDisplay led = factory.create(display.uri(), LedDisplay.class);
                             devices.add(led);
                             byCounter.put(display.counter(), led);
+                            names.put(led, settings.agentId() + "/led-" + display.counter());
                         }
-                        LedSummaryBoard summary =
-                                summaryUri == null ? null : factory.create(summaryUri, LedSummaryBoard.class);
+                        LedSummaryBoard summary = settings.summaryUri() == null
+                                ? null
+                                : factory.create(settings.summaryUri(), LedSummaryBoard.class);
                         if (summary != null) {
                             devices.add(summary);
+                            names.put(summary, settings.agentId() + "/led-summary");
                         }
                         for (Device device : devices) {
-                            device.addStatusListener((previous, current) ->
-                                    LOG.info("LED {}: {} → {}", device.id(), previous.state(), current));
+                            device.addStatusListener((previous, current) -> {
+                                LOG.info("LED {}: {} → {}", device.id(), previous.state(), current);
+                                report(client, settings, names.get(device), current);
+                            });
                             writer.submit(device::start).get();
                         }
+                        if (settings.username() != null) {
+                            client.login(settings.username(), settings.password())
+                                    .onSuccess(session ->
+                                            devices.forEach(d -> report(client, settings, names.get(d), d.status())))
+                                    .onFailure(failure -> LOG.warn(
+                                            "LED agent of site {}: cannot sign in as {} to report device status: {}",
+                                            settings.site(),
+                                            settings.username(),
+                                            failure.getMessage()));
+                        }
                         LedMirror mirror = new LedMirror(byCounter, summary, writer);
-                        QueueClient client = QueueClient.create(vertx, serverUrl);
-                        EventStream stream = client.events(site)
+                        EventStream stream = client.events(settings.site())
                                 .onSnapshot(mirror::onSnapshot)
                                 .onEvent(mirror::onEvent)
                                 .onConnectionChange(connected -> LOG.info(
                                         "LED agent of site {}: {}",
-                                        site,
+                                        settings.site(),
                                         connected ? "following events" : "event stream lost, reconnecting"));
                         return new LedAgent(writer, devices, client, stream);
                     } catch (DeviceException | RuntimeException e) {
@@ -104,10 +156,26 @@ public final class LedAgent implements AutoCloseable {
                 false);
         return started.map(agent -> {
                     agent.stream.start();
-                    LOG.info("LED agent of site {}: {} device(s)", site, agent.devices.size());
+                    LOG.info("LED agent of site {}: {} device(s)", settings.site(), agent.devices.size());
                     return agent;
                 })
-                .onFailure(failure -> writer.shutdownNow());
+                .onFailure(failure -> {
+                    writer.shutdownNow();
+                    client.close();
+                });
+    }
+
+    private static void report(QueueClient client, Settings settings, String device, DeviceStatus status) {
+        if (settings.username() == null || client.token() == null) {
+            return;
+        }
+        client.reportDeviceStatus(
+                        settings.site(), device, "led", status.state().name(), status.description(), status.since())
+                .onFailure(failure -> LOG.warn(
+                        "LED {}: status {} not reported to the server: {}",
+                        device,
+                        status.state(),
+                        failure.getMessage()));
     }
 
     /** The devices driven, for status pages and tests. */
@@ -118,8 +186,8 @@ public final class LedAgent implements AutoCloseable {
     @Override
     public void close() {
         stream.close();
-        client.close();
         writer.shutdown();
         devices.forEach(Device::close);
+        client.close();
     }
 }
