@@ -1,0 +1,103 @@
+package org.xephang.device.keypad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xephang.device.DeviceFactory;
+import org.xephang.device.DeviceState;
+import org.xephang.device.DeviceUri;
+import org.xephang.device.keypad.sim.KeypadSimulator;
+import org.xephang.device.testkit.Eventually;
+import org.xephang.device.testkit.SocatPtyPair;
+import org.xephang.device.transport.serial.SerialSettings;
+import org.xephang.device.transport.serial.SerialTransport;
+
+/** A frame-protocol rating keypad on a socat pty pair, with the simulated keypad at the other end. */
+class KeypadSocatIT {
+
+    @TempDir
+    Path dir;
+
+    private SocatPtyPair pty;
+    private KeypadSimulator keys;
+    private final DeviceFactory factory = new DeviceFactory(List.of(new KeypadDeviceProvider()), Clock.systemUTC());
+
+    @BeforeEach
+    void plugIn() throws Exception {
+        SocatPtyPair.assumeSocat();
+        pty = SocatPtyPair.start(dir);
+        keys = new KeypadSimulator("pty", KeypadProtocol.frame(7, 0x02, 0x03));
+        keys.attach(new SerialTransport(
+                pty.deviceEnd().toString(), SerialSettings.from(DeviceUri.parse("keypad:serial://x"), 9600)));
+    }
+
+    @AfterEach
+    void unplug() throws Exception {
+        if (keys != null) {
+            keys.close();
+        }
+        if (pty != null) {
+            pty.close();
+        }
+    }
+
+    @Test
+    void aPressRatesTheCompletedTicketOnceAndTheKeypadComesBackAfterUnplugging() throws Exception {
+        List<Rating> ratings = new CopyOnWriteArrayList<>();
+        List<String> ignored = new CopyOnWriteArrayList<>();
+        try (RatingKeypad keypad = factory.create(
+                "keypad:frame+serial://" + pty.hostEnd() + "?address=7&scale=5&debounce=100ms", RatingKeypad.class)) {
+            keypad.addRatingListener(new RatingListener() {
+                @Override
+                public void rated(Rating rating) {
+                    ratings.add(rating);
+                }
+
+                @Override
+                public void ignored(String button, String reason) {
+                    ignored.add(button + ": " + reason);
+                }
+            });
+            keypad.start();
+            Eventually.within(
+                    Duration.ofSeconds(2), "online", () -> keypad.status().state() == DeviceState.ONLINE);
+
+            keys.press("2");
+            Eventually.within(Duration.ofSeconds(2), "ignored press", () -> ignored.size() == 1);
+            assertThat(ignored).containsExactly("2: no ticket is waiting for a rating");
+
+            keypad.awaitRating("ticket-1");
+            Thread.sleep(150); // past the debounce of the ignored press
+            keys.press("3");
+            Eventually.within(Duration.ofSeconds(2), "rating", () -> ratings.size() == 1);
+            assertThat(ratings.get(0).ticketId()).isEqualTo("ticket-1");
+            assertThat(ratings.get(0).level()).isEqualTo(3);
+            assertThat(ratings.get(0).national()).isEqualTo(NationalRating.HAI_LONG);
+
+            pty.unplug();
+            Eventually.within(
+                    Duration.ofSeconds(1),
+                    "OFFLINE within 1 s",
+                    () -> keypad.status().state() == DeviceState.OFFLINE);
+            pty.replug();
+            Eventually.within(
+                    Duration.ofSeconds(2),
+                    "ONLINE within 2 s",
+                    () -> keypad.status().state() == DeviceState.ONLINE);
+            keypad.awaitRating("ticket-2");
+            Eventually.within(Duration.ofSeconds(2), "a rating after replugging", () -> {
+                keys.press("5");
+                return ratings.size() == 2;
+            });
+            assertThat(ratings.get(1).national()).isEqualTo(NationalRating.KHONG_HAI_LONG);
+        }
+    }
+}

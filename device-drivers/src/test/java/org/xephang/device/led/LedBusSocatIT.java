@@ -1,0 +1,125 @@
+package org.xephang.device.led;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xephang.device.DeviceDisconnectedException;
+import org.xephang.device.DeviceFactory;
+import org.xephang.device.DeviceState;
+import org.xephang.device.led.sim.LedBusSimulator;
+import org.xephang.device.testkit.Eventually;
+import org.xephang.device.testkit.SocatPtyPair;
+import org.xephang.device.transport.serial.SerialSettings;
+import org.xephang.device.transport.serial.SerialTransport;
+
+/** LED displays on a real serial line (a socat pty pair) with a simulated bus of boards at the other end. */
+class LedBusSocatIT {
+
+    @TempDir
+    Path dir;
+
+    private SocatPtyPair pty;
+    private LedBusSimulator boards;
+    private final DeviceFactory factory = new DeviceFactory(List.of(new LedDeviceProvider()), Clock.systemUTC());
+
+    @BeforeEach
+    void plugIn() throws Exception {
+        SocatPtyPair.assumeSocat();
+        pty = SocatPtyPair.start(dir);
+    }
+
+    @AfterEach
+    void unplug() throws Exception {
+        if (boards != null) {
+            boards.close();
+        }
+        if (pty != null) {
+            pty.close();
+        }
+    }
+
+    private void serveBoards(LedCodec codec) throws Exception {
+        boards = new LedBusSimulator("pty", codec);
+        boards.attach(new SerialTransport(
+                pty.deviceEnd().toString(),
+                SerialSettings.from(org.xephang.device.DeviceUri.parse("led:serial://x"), 9600)));
+    }
+
+    @Test
+    void asciiFramesReachTheirAddressesAndSurviveUnplugging() throws Exception {
+        serveBoards(new AsciiFrameCodec(AsciiFrameCodec.Options.defaults()));
+        String uri = "led:ascii+serial://" + pty.hostEnd() + "?gap=20ms&address=";
+        try (LedDisplay counter5 = factory.create(uri + "5", LedDisplay.class);
+                LedDisplay counter6 = factory.create(uri + "6", LedDisplay.class)) {
+            counter5.start();
+            counter6.start();
+            Eventually.within(
+                    Duration.ofSeconds(2), "online", () -> counter5.status().state() == DeviceState.ONLINE);
+            counter5.show(LedFrame.number("A1023"));
+            counter6.show(LedFrame.number("B0042"));
+            Eventually.within(
+                    Duration.ofSeconds(2), "both shown", () -> boards.shown().size() == 2);
+            assertThat(boards.shown()).containsEntry(5, "A1023").containsEntry(6, "B0042");
+
+            pty.unplug();
+            Eventually.within(
+                    Duration.ofSeconds(1),
+                    "OFFLINE within 1 s",
+                    () -> counter5.status().state() == DeviceState.OFFLINE);
+            assertThat(counter5.status().detail()).contains(pty.hostEnd().toString());
+            assertThatThrownBy(() -> counter5.show(LedFrame.number("A1024")))
+                    .isInstanceOf(DeviceDisconnectedException.class);
+
+            boards.clear();
+            pty.replug();
+            Eventually.within(
+                    Duration.ofSeconds(2),
+                    "ONLINE within 2 s",
+                    () -> counter5.status().state() == DeviceState.ONLINE);
+            Eventually.within(
+                    Duration.ofSeconds(2),
+                    "latest frames shown again",
+                    () -> "A1024".equals(boards.shown().get(5))
+                            && "B0042".equals(boards.shown().get(6)));
+        }
+    }
+
+    @Test
+    void modbusRtuWritesAreAcknowledgedAndARefusalIsAnError() throws Exception {
+        ModbusLedCodec.Options options = ModbusLedCodec.Options.defaults(ModbusLedCodec.Framing.RTU);
+        serveBoards(new ModbusLedCodec(options));
+        try (LedDisplay display =
+                factory.create("led:modbus+serial://" + pty.hostEnd() + "?gap=0ms&address=1", LedDisplay.class)) {
+            display.start();
+            Eventually.within(
+                    Duration.ofSeconds(2), "online", () -> display.status().state() == DeviceState.ONLINE);
+            display.show(LedFrame.number("1023"));
+            display.show(LedFrame.number("A1023"));
+            assertThat(boards.shown(1)).contains("A1023");
+            assertThat(display.status().state()).isEqualTo(DeviceState.ONLINE);
+        }
+    }
+
+    @Test
+    void modbusBoardThatNeverAnswersTurnsTheDisplayToError() throws Exception {
+        // Nobody serves the device end: writes go out, no acknowledgement comes back.
+        try (LedDisplay display = factory.create(
+                "led:modbus+serial://" + pty.hostEnd() + "?gap=0ms&address=1&replyTimeout=200ms", LedDisplay.class)) {
+            display.start();
+            Eventually.within(
+                    Duration.ofSeconds(2), "online", () -> display.status().state() == DeviceState.ONLINE);
+            assertThatThrownBy(() -> display.show(LedFrame.number("7")))
+                    .hasMessageContaining("board at address 1 did not answer within 200 ms");
+            Eventually.within(
+                    Duration.ofSeconds(1), "ERROR", () -> display.status().state() == DeviceState.ERROR);
+        }
+    }
+}
