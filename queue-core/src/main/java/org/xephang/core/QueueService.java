@@ -59,7 +59,11 @@ public interface QueueService {
 
     CompletionStage<CounterView> signOut(String site, int counter, Actor actor);
 
-    /** Records a device's status as a {@code device.status} event (printer paper out, LED offline, …). */
+    /**
+     * Records a device's status as a {@code device.status} event (printer paper out, LED offline, …). A report equal to
+     * the device's previous one (same kind, state and detail) is accepted without a new event, so agents may repeat
+     * their status as a heartbeat.
+     */
     CompletionStage<Void> reportDeviceStatus(String site, DeviceStatusReport report, Actor actor);
 
     Optional<Ticket> ticket(String ticketId);

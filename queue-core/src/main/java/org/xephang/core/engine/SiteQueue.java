@@ -89,6 +89,9 @@ final class SiteQueue {
     private final Map<String, String> idempotency = new HashMap<>();
     private final Deque<Call> lastCalls = new ArrayDeque<>();
     private final List<Consumer<QueueEvent>> subscribers = new CopyOnWriteArrayList<>();
+    /** The last reported state and detail per device: a repeated report makes no new event. */
+    private final Map<String, String> deviceStates = new HashMap<>();
+
     private TicketNumberAllocator allocator = new TicketNumberAllocator();
     private WaitEstimator estimator = new WaitEstimator();
     private volatile LocalDate currentDay;
@@ -507,10 +510,19 @@ final class SiteQueue {
         return counterView(left);
     }
 
+    /**
+     * Records a device's status as a {@code device.status} event; a report equal to the device's last one (same state
+     * and detail, agents repeat them as a heartbeat) makes no new event.
+     */
     void reportDeviceStatus(Writes writes, DeviceStatusReport report, Instant now) throws SQLException {
         if (report == null || blank(report.device()) || blank(report.kind()) || blank(report.state())) {
             throw new QueueError(ErrorCode.INVALID_REQUEST, "Báo cáo trạng thái thiết bị cần device, kind và state.");
         }
+        String state = report.kind() + "|" + report.state() + "|" + report.detail();
+        if (state.equals(deviceStates.get(report.device()))) {
+            return;
+        }
+        writes.afterCommit(() -> deviceStates.put(report.device(), state));
         JsonObject details = new JsonObject()
                 .put("device", report.device())
                 .put("kind", report.kind())

@@ -522,6 +522,15 @@ class QueueEngineTest {
 
         assertThat(lastEvent().type()).isEqualTo(EventType.DEVICE_STATUS);
         assertThat(lastEvent().details().getString("state")).isEqualTo("PAPER_OUT");
+        int before = events.size();
+        await(engine.reportDeviceStatus(
+                SITE,
+                new DeviceStatusReport("kiosk1/printer", "printer", "PAPER_OUT", "Hết giấy", Instant.EPOCH),
+                KIOSK));
+        assertThat(events).as("a repeated report").hasSize(before);
+        await(engine.reportDeviceStatus(
+                SITE, new DeviceStatusReport("kiosk1/printer", "printer", "ONLINE", "Sẵn sàng", Instant.EPOCH), KIOSK));
+        assertThat(events).hasSize(before + 1);
         assertThat(refusal(engine.reportDeviceStatus(
                                 SITE, new DeviceStatusReport(null, "printer", "X", null, null), KIOSK))
                         .code())
