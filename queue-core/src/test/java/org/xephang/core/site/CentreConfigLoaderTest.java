@@ -38,7 +38,16 @@ class CentreConfigLoaderTest {
         assertThat(demo.services()).allSatisfy(s -> {
             assertThat(s.prefix()).isEqualTo(s.code());
             assertThat(demo.countersServing(s.code())).isNotEmpty();
+            assertThat(s.dailyCap()).isNotNull();
+            assertThat(s.procedures()).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.documents()).isNotEmpty();
+                assertThat(p.processingTime()).isNotBlank();
+                assertThat(p.fee()).isNotBlank();
+            });
         });
+        assertThat(demo.closures()).isNotEmpty();
+        assertThat(demo.notice()).isNotBlank();
+        assertThat(demo.hotline()).isNotBlank();
         assertThat(demo.announcement().dialect()).isEqualTo(Dialect.SOUTH);
         assertThat(demo.openingHours().on(DayOfWeek.SATURDAY))
                 .containsExactly(new Session(LocalTime.of(7, 30), LocalTime.of(11, 30)));
