@@ -20,7 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.xephang.api.QueueClient;
+import org.xephang.api.Role;
+import org.xephang.core.Actor;
+import org.xephang.core.IssueCommand;
 import org.xephang.core.QueueServer;
+import org.xephang.core.QueueService;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.site.CentreConfig;
@@ -153,6 +157,13 @@ final class TestApi implements AutoCloseable {
             throw new IllegalStateException("issue " + service + ": " + response.bodyAsString());
         }
         return response.bodyAsJsonObject();
+    }
+
+    /** Issues straight on the engine (when the HTTP server is down). */
+    void issue(QueueService queue, String service) {
+        queue.issue(SITE, new IssueCommand(service, null, null, null), new Actor("kiosk1", Role.KIOSK))
+                .toCompletableFuture()
+                .join();
     }
 
     static <T> T await(Future<T> future) {
