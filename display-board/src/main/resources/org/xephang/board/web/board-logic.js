@@ -3,6 +3,9 @@
 
 export const LAST_CALLS = 8;
 
+/** How many call keys a board remembers: far more than a snapshot holds, small enough for weeks without a reload. */
+const SEEN_LIMIT = 500;
+
 /** Events that change waiting counts in a way the event alone does not tell (the previous state is unknown). */
 const REFRESH_WAITING = new Set(['ticket.cancelled', 'ticket.no-show', 'ticket.transferred']);
 
@@ -21,7 +24,7 @@ export class BoardState {
     this.counters = new Map();  // number → { number, name, state, pauseReason, services, ticket }
     this.waiting = new Map();   // service code → { code, name, prefix, waiting, priorityWaiting }
     this.lastCalls = [];        // newest first: { ticketId, number, service, counter, at, callCount }
-    this.seen = new Set();      // keys of calls already shown: ticketId + '#' + callCount
+    this.seen = new Set();      // keys of calls already shown: ticketId + '#' + callCount (insertion order)
   }
 
   /**
@@ -43,7 +46,7 @@ export class BoardState {
       if (missedEvents && !restarted && !this.seen.has(key) && recent) {
         fresh.push(call);
       }
-      this.seen.add(key);
+      this.remember(key);
     }
     this.lastCalls = calls;
     return fresh.reverse();
@@ -87,7 +90,7 @@ export class BoardState {
           callCount: ticket.callCount || 1,
         };
         this.lastCalls = [call, ...this.lastCalls.filter((c) => c.ticketId !== call.ticketId)].slice(0, LAST_CALLS);
-        this.seen.add(callKey(call));
+        this.remember(callKey(call));
         result.call = call;
         result.announcement = event.announcement || null;
         break;
@@ -120,6 +123,14 @@ export class BoardState {
   applyWaiting(snapshot) {
     if (this.seq !== null && snapshot.seq >= this.seq) {
       this.waiting = new Map((snapshot.services || []).map((s) => [s.code, { ...s }]));
+    }
+  }
+
+  remember(key) {
+    this.seen.delete(key);
+    this.seen.add(key);
+    if (this.seen.size > SEEN_LIMIT) {
+      this.seen.delete(this.seen.values().next().value);
     }
   }
 
