@@ -34,6 +34,8 @@ public final class DossierLookup implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DossierLookup.class);
     private static final int MAX_CACHED = 5_000;
+    /** "Unknown dossier" is reused only briefly: the officer may be creating that dossier right now. */
+    private static final Duration UNKNOWN_REUSED_FOR = Duration.ofSeconds(10);
 
     private final DossierStatusProvider provider;
     private final Clock clock;
@@ -43,7 +45,8 @@ public final class DossierLookup implements AutoCloseable {
     private final WebClient ownedClient;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(Future<DossierStatus> answer, Instant storedAt) {}
+    /** An answer and until when it may be reused. */
+    private record Cached(Future<DossierStatus> answer, Instant reusableUntil) {}
 
     DossierLookup(
             DossierStatusProvider provider,
@@ -118,19 +121,21 @@ public final class DossierLookup implements AutoCloseable {
     private Future<DossierStatus> answer(String code) {
         Instant now = clock.instant();
         Cached cached = cache.get(code);
-        if (cached != null && !cached.storedAt().plus(cacheFor).isBefore(now)) {
+        if (cached != null && now.isBefore(cached.reusableUntil())) {
             return cached.answer().recover(this::explain);
         }
         if (cache.size() > MAX_CACHED) {
-            cache.values().removeIf(entry -> entry.storedAt().plus(cacheFor).isBefore(now));
+            cache.values().removeIf(entry -> !now.isBefore(entry.reusableUntil()));
         }
         Future<DossierStatus> answer = provider.lookup(code).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        Cached entry = new Cached(answer, now);
+        Cached entry = new Cached(answer, now.plus(cacheFor));
         cache.put(code, entry);
         answer.onFailure(failure -> {
-            boolean keep = failure instanceof DossierLookupException known
+            boolean unknown = failure instanceof DossierLookupException known
                     && known.reason() == DossierLookupException.Reason.NOT_FOUND;
-            if (!keep) {
+            if (unknown) {
+                cache.replace(code, entry, new Cached(answer, now.plus(UNKNOWN_REUSED_FOR)));
+            } else {
                 cache.remove(code, entry);
             }
         });
@@ -138,6 +143,10 @@ public final class DossierLookup implements AutoCloseable {
     }
 
     private Future<DossierStatus> explain(Throwable failure) {
+        if (failure instanceof java.util.concurrent.TimeoutException) {
+            LOG.warn("dossier lookup ({}) got no answer within {} ms", provider.style(), timeout.toMillis());
+            return Future.failedFuture(new QueueError(ErrorCode.UNAVAILABLE, BUSY));
+        }
         if (!(failure instanceof DossierLookupException known)) {
             LOG.warn("dossier lookup ({}) failed: {}", provider.style(), failure.toString());
             return Future.failedFuture(new QueueError(ErrorCode.UNAVAILABLE, BUSY));

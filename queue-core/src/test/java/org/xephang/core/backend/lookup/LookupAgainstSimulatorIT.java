@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,7 @@ import org.xephang.core.backend.sim.DossierSimulator;
 import org.xephang.core.backend.sim.SampleDossier;
 import org.xephang.core.backend.sim.SimulatedFailure;
 import org.xephang.core.backend.sim.SimulatedFailure.Scope;
+import org.xephang.core.testkit.MutableClock;
 
 /** Real HTTP against the simulated dossier system on port 0, in each of the three lookup styles. */
 class LookupAgainstSimulatorIT {
@@ -197,6 +199,24 @@ class LookupAgainstSimulatorIT {
                         assertThat(code(e)).isEqualTo(ErrorCode.UNAVAILABLE);
                         assertThat(e.getCause().getMessage()).startsWith("Chưa kết nối hệ thống hồ sơ");
                     });
+        }
+    }
+
+    @Test
+    void anUnknownCodeIsAskedAgainAfterTenSecondsNotAMinute() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now(), MutableClock.VIETNAM);
+        try (DossierLookup lookup = DossierLookup.create(vertx, simulator.lookupConfig("generic", TIMEOUT), clock)) {
+            String code = "H56.27-261122-9999";
+            assertThatThrownBy(() -> await(lookup.lookup(code, "negative")));
+            int asked = simulator.lookupRequests();
+
+            assertThatThrownBy(() -> await(lookup.lookup(code, "negative")));
+            assertThat(simulator.lookupRequests()).as("reused").isEqualTo(asked);
+
+            clock.advance(Duration.ofSeconds(11));
+            assertThatThrownBy(() -> await(lookup.lookup(code, "negative")))
+                    .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.UNKNOWN_DOSSIER));
+            assertThat(simulator.lookupRequests()).as("asked again").isEqualTo(asked + 1);
         }
     }
 
