@@ -209,4 +209,45 @@ class CentreConfigLoaderTest {
         assertThat(closures.get(1).contains(java.time.LocalDate.of(2026, 2, 18)))
                 .isTrue();
     }
+
+    @Test
+    void badHolidaysAndDuplicateCategoriesAndAccountsAreReported() {
+        String yaml = MINIMAL + """
+                    holidays:
+                      - 2026-13-01
+                      - { from: 2026-02-22, to: 2026-02-14 }
+                    priorityCategories:
+                      - { code: elderly, name: Người cao tuổi }
+                      - { code: elderly, name: Người già }
+                accounts:
+                  - { username: a, role: officer, counter: 42, passwordHash: "$2a$10$KFU.4FB0deaMJ1v6RlOeuOmUS4kOscOIaw1QhdmeY7YhZBXblZq8m" }
+                  - { username: a, role: kiosk, passwordHash: "not-a-hash" }
+                """;
+
+        assertThatThrownBy(() -> CentreConfigLoader.parse(yaml, "t"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems())
+                        .contains(
+                                "sites[0].holidays[0]: must be a date YYYY-MM-DD such as 2026-09-02, got \"2026-13-01\"",
+                                "sites[0].holidays[1].to: must not be before from (2026-02-22)",
+                                "sites[0].priorityCategories[1].code: duplicate priority category \"elderly\"",
+                                "accounts[0].counter: no site has counter 42",
+                                "accounts[1].username: duplicate username \"a\"",
+                                "accounts[1].passwordHash: must be a bcrypt hash ($2a$, $2b$ or $2y$, 60 characters)"));
+    }
+
+    @Test
+    void namesAreStoredInNfcWhateverTheFileUses() throws Exception {
+        String decomposed = java.text.Normalizer.normalize("Hộ tịch", java.text.Normalizer.Form.NFD);
+        String yaml = MINIMAL.replace("name: Hộ tịch", "name: " + decomposed);
+
+        assertThat(CentreConfigLoader.parse(yaml, "t")
+                        .sites()
+                        .get(0)
+                        .services()
+                        .get(0)
+                        .name())
+                .isEqualTo("Hộ tịch")
+                .hasSize(7);
+    }
 }
