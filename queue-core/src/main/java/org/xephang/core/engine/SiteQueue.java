@@ -370,8 +370,13 @@ final class SiteQueue {
         requireMayHandle(actor, ticket);
         TransferCommand.Position position =
                 command.position() == null ? TransferCommand.Position.BACK : command.position();
-        long key = position == TransferCommand.Position.FRONT ? --minQueueKey : ++maxQueueKey;
-        TicketRecord moved = ticket.transfer(toService, command.counter(), key);
+        boolean front = position == TransferCommand.Position.FRONT;
+        TicketRecord moved = ticket.transfer(toService, command.counter(), front ? minQueueKey - 1 : maxQueueKey + 1);
+        if (front) {
+            minQueueKey = moved.queueKey();
+        } else {
+            maxQueueKey = moved.queueKey();
+        }
         save(writes, moved);
         releaseDeskHolding(writes, ticket);
         JsonObject details = new JsonObject()

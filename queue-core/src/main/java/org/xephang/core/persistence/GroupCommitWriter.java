@@ -22,8 +22,9 @@ import org.xephang.api.QueueError;
  * fsync. A request's stage completes only after its group is committed and the group's after-commit actions (event
  * publication) have run.
  *
- * <p><b>Refusals</b>: a task that throws {@link QueueError} must have changed nothing (check first, then write); it is
- * refused alone and the rest of the group commits. <b>Failures</b>: any other exception, or a failed commit, rolls the
+ * <p><b>Refusals</b>: a task that throws {@link QueueError} must not have changed anything after its checks (check
+ * first, then write); it is refused alone and the rest of the group commits, including what the task wrote before its
+ * checks (shared preliminary work such as the day rollover) and that work's after-commit actions. <b>Failures</b>: any other exception, or a failed commit, rolls the
  * whole group back, runs the {@code onRollback} action (the engine rebuilds its memory from the database) and fails
  * every request of the group with {@code UNAVAILABLE}; nothing is half-applied.
  *
@@ -175,12 +176,12 @@ public final class GroupCommitWriter implements AutoCloseable {
         groupLock.lock();
         try {
             for (Request<?> request : group) {
-                int actions = afterCommit.size();
                 try {
                     request.run(transaction);
                 } catch (QueueError refusal) {
+                    // What the task wrote before refusing (e.g. the day rollover that precedes every command) is
+                    // committed with the group, so its after-commit actions are kept too.
                     request.refusal = refusal;
-                    afterCommit.subList(actions, afterCommit.size()).clear();
                 }
             }
             connection.commit();

@@ -227,6 +227,22 @@ class QueueEngineTest {
     }
 
     @Test
+    void aRefusedFirstCommandOfTheDayStillPublishesTheRolloverEventsInSeqOrder() {
+        issue("A");
+        long start = engine.snapshot(SITE).seq();
+        events.clear();
+        clock.set(LocalDateTime.of(2026, 11, 24, 8, 0));
+
+        refusal(engine.issue(SITE, new IssueCommand("Z", null, null, null), KIOSK));
+        issue("A");
+
+        assertThat(events)
+                .extracting(QueueEvent::type)
+                .containsExactly(EventType.TICKET_CANCELLED, EventType.TICKET_ISSUED);
+        assertThat(events).extracting(QueueEvent::seq).containsExactly(start + 1, start + 2);
+    }
+
+    @Test
     void theSameIdempotencyKeyGivesTheSameTicketReplayed() {
         IssueResult first = await(engine.issue(SITE, new IssueCommand("A", null, null, "key-1"), KIOSK));
         IssueResult again = await(engine.issue(SITE, new IssueCommand("A", null, null, "key-1"), KIOSK));
