@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.xephang.api.QueueEvent;
 import org.xephang.core.QueueServer;
 import org.xephang.core.QueueService;
+import org.xephang.core.backend.DossierBackend;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.site.CentreConfig;
@@ -31,8 +32,16 @@ final class RunningCentre implements AutoCloseable {
     private QueueServer server;
     private QueueService.Subscription subscription;
 
+    private final DossierBackend dossiers;
+
     RunningCentre(Vertx vertx, Path dataDir) throws Exception {
+        this(vertx, dataDir, null);
+    }
+
+    /** With {@code dossiers} mounted ({@code GET /api/v1/dossiers/{code}}), or without when null. */
+    RunningCentre(Vertx vertx, Path dataDir, DossierBackend dossiers) throws Exception {
         this.vertx = vertx;
+        this.dossiers = dossiers;
         this.dataDir = dataDir;
         Path example = Path.of("..", "examples", "centre.yaml");
         if (!Files.exists(example)) {
@@ -43,13 +52,15 @@ final class RunningCentre implements AutoCloseable {
     }
 
     void start() throws Exception {
-        server = QueueServer.listen(
-                        vertx,
-                        new QueueServer.Options()
-                                .host("127.0.0.1")
-                                .port(port)
-                                .accounts(config.accounts())
-                                .dataDir(dataDir))
+        QueueServer.Options options = new QueueServer.Options()
+                .host("127.0.0.1")
+                .port(port)
+                .accounts(config.accounts())
+                .dataDir(dataDir);
+        if (dossiers != null) {
+            options.extend(api -> dossiers.mount(api.router(), api.authenticator()));
+        }
+        server = QueueServer.listen(vertx, options)
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);

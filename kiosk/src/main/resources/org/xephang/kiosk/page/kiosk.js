@@ -126,7 +126,7 @@ function el(tag, props = {}, ...children) {
     else if (k === 'dataset') Object.assign(node.dataset, v);
     else node[k] = v;
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child != null) node.append(child instanceof Node ? child : String(child));
   }
   return node;
@@ -204,18 +204,26 @@ function render() {
   $('banner-printer').hidden = !printer || printer.usable;
   if (printer && !printer.usable) $('banner-printer').textContent = t('printerBanner', printer.description);
 
+  // Update the buttons in place: rebuilding them on every queue change would swallow a tap in progress.
   const capReached = new Set(state.capReached ?? []);
-  $('fields').replaceChildren(...services().map((s) => {
+  const fields = $('fields');
+  const codes = services().map((s) => s.code).join(',');
+  if (fields.dataset.codes !== codes) {
+    fields.dataset.codes = codes;
+    fields.replaceChildren(...services().map((s) => el('button', {
+      class: 'field', type: 'button', dataset: { service: s.code }, onclick: () => chooseField(service(s.code)),
+    }, el('span', { class: 'field-name' }), el('span', { class: 'field-meta' }))));
+  }
+  for (const button of fields.children) {
+    const s = service(button.dataset.service);
     const full = capReached.has(s.code);
-    const meta = closed ? t('closed') : full ? t('capReached') : t('waitingCount', state.waiting?.[s.code] ?? 0);
-    return el('button', {
-      class: `field${full || closed ? ' unavailable' : ''}`,
-      type: 'button',
-      disabled: full || !!closed,
-      dataset: { service: s.code },
-      onclick: () => chooseField(s),
-    }, el('span', { class: 'field-name' }, s.name), el('span', { class: 'field-meta' }, meta));
-  }));
+    const unavailable = full || !!closed;
+    button.disabled = unavailable;
+    button.classList.toggle('unavailable', unavailable);
+    button.querySelector('.field-name').textContent = s.name;
+    button.querySelector('.field-meta').textContent = closed ? t('closed')
+      : full ? t('capReached') : t('waitingCount', state.waiting?.[s.code] ?? 0);
+  }
 
   const hours = site?.openingHours ?? [];
   $('opening-hours').textContent = hours.length ? t('openingHours', hours.join(' · ')) : '';
@@ -337,7 +345,7 @@ function formatDate(text) {
 async function openDossier(code) {
   const box = $('dossier');
   box.replaceChildren(el('p', { class: 'message' }, t('dossierLoading')));
-  show('dossier', Math.max(45, state?.homeTimeoutSeconds ?? 30));
+  show('dossier', (state?.homeTimeoutSeconds ?? 30) * 2);
   try {
     const d = await api(`api/dossiers/${encodeURIComponent(code)}`);
     const rows = [
@@ -347,7 +355,9 @@ async function openDossier(code) {
       [t('received'), formatDate(d.receivedAt)],
       [t('appointment'), formatDate(d.appointmentAt)],
     ];
-    if (d.rescheduledAppointmentAt) rows.push([t('newAppointment'), formatDate(d.rescheduledAppointmentAt)]);
+    if (d.rescheduledAppointmentAt) {
+      rows.push([t('newAppointment'), formatDate(d.rescheduledAppointmentAt), d.overdue ? 'overdue' : '']);
+    }
     if (d.currentStep) rows.push([t('currentStep'), d.currentStep]);
     if (d.returnPlace) rows.push([t('returnPlace'), d.returnPlace]);
     const status = el('div', { class: 'status' }, d.status?.name ?? '');
@@ -357,7 +367,7 @@ async function openDossier(code) {
     const history = (d.history ?? []).map((h) => el('li', {}, `${formatDate(h.at)}: ${h.description ?? ''}${h.unit ? ` (${h.unit})` : ''}`));
     box.replaceChildren(
       status,
-      el('dl', {}, rows.filter(([, v]) => v).map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+      el('dl', {}, rows.filter(([, v]) => v).map(([k, v, cls]) => [el('dt', {}, k), el('dd', { class: cls || '' }, v)])),
       history.length ? el('div', {}, el('h2', {}, t('history')), el('ol', {}, history)) : null,
     );
   } catch (error) {

@@ -1,0 +1,143 @@
+package org.xephang.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.xephang.core.backend.DossierBackend;
+import org.xephang.core.backend.DossierConfig;
+import org.xephang.core.backend.lookup.LookupConfig;
+import org.xephang.core.backend.sim.DossierSimulator;
+import org.xephang.core.backend.sim.SampleDossier;
+import org.xephang.device.DeviceFactory;
+import org.xephang.device.printer.TicketPrinter;
+
+/**
+ * Scanning a receipt on the kiosk page (a keyboard-wedge scanner types fast and ends with Enter) opens the dossier
+ * status screen: from the simulated dossier system when it is connected, a clear "not connected" otherwise.
+ */
+class KioskDossierIT {
+
+    @TempDir
+    Path temp;
+
+    private Vertx vertx;
+    private DossierSimulator simulator;
+    private DossierBackend dossiers;
+    private RunningCentre centre;
+    private KioskApp kiosk;
+    private TicketPrinter printer;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void needsChromium() {
+        Browser.assumeInstalled();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (kiosk != null) {
+            kiosk.close();
+        }
+        if (centre != null) {
+            centre.close();
+        }
+        if (dossiers != null) {
+            dossiers.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (printer != null) {
+            printer.close();
+        }
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aScannedReceiptShowsTheDossierOverdueInRedWithTheNewDateThenGoesHome() throws Exception {
+        vertx = Vertx.vertx();
+        simulator = DossierSimulator.start(vertx, DossierSimulator.Options.defaults())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        LookupConfig lookup = simulator.lookupConfig("igate", Duration.ofSeconds(4));
+        dossiers = DossierBackend.create(vertx, new DossierConfig(lookup, null), Clock.systemUTC());
+        openKiosk(new RunningCentre(vertx, temp.resolve("data"), dossiers));
+        SampleDossier late = simulator.samples().stream()
+                .filter(s -> s.rescheduledAppointmentAt() != null)
+                .findFirst()
+                .orElseThrow();
+
+        scan(late.code());
+
+        WebElement overdue = Browser.waiting(browser, 15)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("dossier-overdue")));
+        assertThat(overdue.getText()).isEqualTo("TRỄ HẠN");
+        assertThat(overdue.getCssValue("color")).isEqualTo("rgba(198, 40, 40, 1)");
+        String screen = browser.findElement(By.id("dossier")).getText();
+        assertThat(screen).contains(late.code()).contains("Ngày hẹn mới").doesNotContain(late.idNumber());
+        Browser.screenshot(browser, "kiosk-dossier");
+
+        Browser.waiting(browser, 30).until(ExpectedConditions.visibilityOfElementLocated(By.id("screen-home")));
+    }
+
+    @Test
+    void withoutADossierSystemTheScreenSaysItIsNotConnected() throws Exception {
+        vertx = Vertx.vertx();
+        openKiosk(new RunningCentre(vertx, temp.resolve("data")));
+
+        scan("H21.65-261122-0001");
+
+        WebElement error = Browser.waiting(browser, 15)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("dossier-error")));
+        assertThat(error.getText()).startsWith("Chưa kết nối hệ thống hồ sơ");
+    }
+
+    private void openKiosk(RunningCentre running) throws Exception {
+        centre = running;
+        printer = DeviceFactory.standard().create("sim:printer?dir=" + temp.resolve("printed"), TicketPrinter.class);
+        printer.start();
+        kiosk = KioskApp.create(
+                vertx,
+                KioskOptions.of(centre.url(), "demo", "kiosk1", "demo", "sim:printer")
+                        .withHomeTimeout(Duration.ofSeconds(5)),
+                printer,
+                false);
+        Router root = Router.router(vertx);
+        root.route("/kiosk/*").subRouter(kiosk.router());
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(root)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        browser = Browser.open(false);
+        browser.get("http://127.0.0.1:" + server.actualPort() + "/kiosk/");
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fields button[data-service]")));
+    }
+
+    /** A keyboard-wedge scanner: the whole code in one burst of keys, then Enter. */
+    private void scan(String code) {
+        new Actions(browser).sendKeys(code + Keys.ENTER).perform();
+    }
+}
