@@ -94,6 +94,31 @@ class ServerCrashIT {
         restarted.close();
     }
 
+    @Test
+    void sigtermShutsTheServerDownGracefullyAndNothingIsLost() throws Exception {
+        int port = startServer();
+        WebClient http = client(port);
+        String token = login(http);
+        HttpResponse<Buffer> issued = TestApi.await(http.post("/api/v1/sites/demo/tickets")
+                .putHeader("Authorization", "Bearer " + token)
+                .sendJsonObject(new JsonObject().put("service", "A")));
+        http.close();
+
+        Process server = processes.get(0);
+        server.destroy(); // SIGTERM: the shutdown hook closes the server, the engine and Vert.x
+        assertThat(server.waitFor(30, TimeUnit.SECONDS))
+                .as("exited after SIGTERM")
+                .isTrue();
+        assertThat(server.exitValue()).isIn(0, 143);
+
+        WebClient restarted = client(startServer());
+        HttpResponse<Buffer> ticket = TestApi.await(restarted
+                .get("/api/v1/tickets/" + issued.bodyAsJsonObject().getString("id"))
+                .send());
+        assertThat(ticket.statusCode()).isEqualTo(200);
+        restarted.close();
+    }
+
     private void issueUntilKilled(
             WebClient http,
             String token,
