@@ -147,7 +147,7 @@ class ScannedPayloadParserTest {
     void randomGarbageNeverThrowsAndAlwaysGivesAnAnswerWithAVietnameseMessageWhenUnreadable() {
         Random random = new Random(20261122);
         String alphabet = "Hh21.65-/?=&%#:t_ MaHoSocode\u0000\u0007\r\n\tđĐâăêôơưáàảãạ\uFEFF\u200B€😀";
-        for (int run = 0; run < 20_000; run++) {
+        for (int run = 0; run < 5_000; run++) {
             StringBuilder input = new StringBuilder();
             int length = random.nextInt(run % 100 == 0 ? 3000 : 60);
             for (int i = 0; i < length; i++) {
