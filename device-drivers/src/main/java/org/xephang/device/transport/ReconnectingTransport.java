@@ -100,6 +100,9 @@ public final class ReconnectingTransport implements Transport {
     private void lost(DeviceDisconnectedException e) {
         inner.close();
         synchronized (this) {
+            if (closed) {
+                return; // closed on purpose: the failing call was cut short by close()
+            }
             if (failures == 0) {
                 LOG.warn("{}: connection lost: {}", describe(), e.getMessage());
                 failures = 1;

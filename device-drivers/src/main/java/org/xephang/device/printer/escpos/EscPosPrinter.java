@@ -282,7 +282,8 @@ public final class EscPosPrinter implements TicketPrinter {
         }
         awaitEndOfJob(job, link);
         requireSameLink(link);
-        PrinterCondition after = queryCondition();
+        // The answer comes once the printer has read everything sent before it; on a slow line that takes a while.
+        PrinterCondition after = queryCondition(settings.jobTimeout());
         requireSameLink(link);
         failIfBad(after, "sau khi in, vé có thể chưa in xong");
         status.update(after.state(), after.detail(), after.description());
@@ -427,14 +428,20 @@ public final class EscPosPrinter implements TicketPrinter {
      * @throws DeviceTimeoutException if the printer does not answer in time
      */
     private PrinterCondition queryCondition() throws DeviceException {
+        return queryCondition(settings.statusTimeout());
+    }
+
+    private PrinterCondition queryCondition(Duration firstAnswerTimeout) throws DeviceException {
         PrinterCondition c = PrinterCondition.GOOD;
         io.lock();
         try {
+            Duration timeout = firstAnswerTimeout;
             for (int n : new int[] {1, 2, 4}) {
-                c = EscPosStatusDecoder.realtime(c, n, ask(n));
+                c = EscPosStatusDecoder.realtime(c, n, ask(n, timeout));
+                timeout = settings.statusTimeout();
             }
             if (c.error() || c.offline()) {
-                c = EscPosStatusDecoder.realtime(c, 3, ask(3));
+                c = EscPosStatusDecoder.realtime(c, 3, ask(3, timeout));
             }
         } finally {
             io.unlock();
@@ -442,17 +449,17 @@ public final class EscPosPrinter implements TicketPrinter {
         return c;
     }
 
-    private int ask(int n) throws DeviceException {
+    private int ask(int n, Duration timeout) throws DeviceException {
         setRealtime(-1);
         transport.write(new byte[] {DLE, EOT, (byte) n});
         transport.flush();
-        int reply = awaitRealtime(settings.statusTimeout());
+        int reply = awaitRealtime(timeout);
         if (reply < 0) {
             if (!transport.isOpen()) {
                 throw new DeviceDisconnectedException(id + ": connection lost while asking for status");
             }
-            throw new DeviceTimeoutException("Máy in không trả lời (DLE EOT " + n + ", chờ "
-                    + settings.statusTimeout().toMillis() + " ms; " + transport.describe() + ")");
+            throw new DeviceTimeoutException("Máy in không trả lời (DLE EOT " + n + ", chờ " + timeout.toMillis()
+                    + " ms; " + transport.describe() + ")");
         }
         return reply;
     }

@@ -16,7 +16,6 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.xephang.device.printer.TextSize;
 import org.xephang.device.printer.escpos.MonoImage;
@@ -305,8 +304,7 @@ public final class PaperRoll {
 
     @Override
     public String toString() {
-        return String.join("\n", transcript()).toLowerCase(Locale.ROOT).isEmpty()
-                ? "(blank)"
-                : String.join("\n", transcript());
+        List<String> lines = transcript();
+        return lines.isEmpty() ? "(blank)" : String.join("\n", lines);
     }
 }

@@ -414,12 +414,17 @@ public final class PrinterSimulator implements AutoCloseable {
         }
     }
 
-    /** Limits reading speed to {@link #bytesPerSecond} in small slices, like a slow line or mechanism. */
+    /**
+     * Limits reading speed to {@link #bytesPerSecond}, like a slow line or mechanism: a token bucket over the bytes
+     * read so far, so that many one-byte reads cost what the bytes cost and not a sleep each.
+     */
     private final class RateLimitedInput extends InputStream {
         private final InputStream in;
+        private long baseline = System.nanoTime();
+        private long bytesSinceBaseline;
 
         RateLimitedInput(InputStream in) {
-            this.in = in;
+            this.in = new java.io.BufferedInputStream(in);
         }
 
         @Override
@@ -435,10 +440,20 @@ public final class PrinterSimulator implements AutoCloseable {
             if (rate <= 0) {
                 return in.read(b, off, len);
             }
-            int slice = Math.max(1, Math.min(len, rate / 100));
-            int n = in.read(b, off, slice);
+            int n = in.read(b, off, Math.max(1, Math.min(len, rate / 50)));
             if (n > 0) {
-                pause(Math.max(1, n * 1000L / rate));
+                long now = System.nanoTime();
+                long due = baseline + bytesSinceBaseline * 1_000_000_000L / rate;
+                if (now - due > 50_000_000L) {
+                    // Idle for a while: the line was free, start counting afresh.
+                    baseline = now;
+                    bytesSinceBaseline = 0;
+                }
+                bytesSinceBaseline += n;
+                long ahead = baseline + bytesSinceBaseline * 1_000_000_000L / rate - now;
+                if (ahead > 1_000_000L) {
+                    pause(ahead / 1_000_000L);
+                }
             }
             return n;
         }
