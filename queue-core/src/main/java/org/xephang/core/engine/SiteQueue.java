@@ -156,15 +156,16 @@ final class SiteQueue {
         staleCheckPending = true;
     }
 
-    /**
-     * At the first command of a new local day: tickets of earlier days still open are cancelled (their numbers belong
-     * to a finished day), counters holding them are freed, and finished old tickets leave memory.
-     */
     /** Whether {@link #rollover} has work at this instant (safe from any thread). */
     boolean needsRollover(Instant now) {
         return staleCheckPending || !calendar.localDay(now).equals(currentDay);
     }
 
+    /**
+     * At the first command of a new local day (and once after each load): tickets of earlier days still open are
+     * cancelled (their numbers belong to a finished day), counters holding them are freed, and finished old tickets
+     * leave memory.
+     */
     void rollover(Writes writes, Instant now) throws SQLException {
         LocalDate today = calendar.localDay(now);
         boolean newDay = !today.equals(currentDay);
@@ -280,6 +281,7 @@ final class SiteQueue {
     }
 
     Ticket call(Writes writes, TicketRecord ticket, Actor actor, Instant now) throws SQLException {
+        requireStaff(actor);
         CounterDesk desk = desks.values().stream()
                 .filter(d -> actor.username().equals(d.officer()))
                 .findFirst()
@@ -615,7 +617,7 @@ final class SiteQueue {
             throw new QueueError(ErrorCode.FORBIDDEN, "Tài khoản " + actor.role() + " không được làm việc này.");
         }
         if (desk == null) {
-            throw new QueueError(ErrorCode.NOT_SIGNED_IN, "Vé này chưa ở quầy nào.");
+            return; // the ticket is at no counter: the state machine refuses what needs one, with its own message
         }
         if (!actor.username().equals(desk.officer())) {
             throw new QueueError(

@@ -447,6 +447,16 @@ class QueueEngineTest {
     }
 
     @Test
+    void anOfficerActingOnAWaitingTicketGetsTheTransitionError() {
+        Ticket a = issue("A");
+        signIn(1);
+
+        assertThat(refusal(engine.recall(a.id(), officer(1))).code()).isEqualTo(ErrorCode.INVALID_TRANSITION);
+        assertThat(refusal(engine.complete(a.id(), officer(1))).code()).isEqualTo(ErrorCode.INVALID_TRANSITION);
+        assertThat(refusal(engine.call(a.id(), KIOSK)).code()).isEqualTo(ErrorCode.FORBIDDEN);
+    }
+
+    @Test
     void theDossierCodeIsNormalisedWhenLinked() {
         Ticket a = issue("A");
         signIn(1);
