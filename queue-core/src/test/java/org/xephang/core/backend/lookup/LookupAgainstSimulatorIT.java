@@ -220,6 +220,47 @@ class LookupAgainstSimulatorIT {
         }
     }
 
+    @Test
+    void igateFetchesANewTokenOnceTheOldOneExpires() throws Exception {
+        DossierSimulator shortTokens = await(DossierSimulator.start(
+                vertx, DossierSimulator.Options.defaults().withTokenLifetime(Duration.ofSeconds(40))));
+        MutableClock clock = new MutableClock(Instant.now(), MutableClock.VIETNAM);
+        try (DossierLookup lookup = DossierLookup.create(vertx, shortTokens.lookupConfig("igate", TIMEOUT), clock)) {
+            var samples = shortTokens.samples();
+            await(lookup.lookup(samples.get(0).code(), "expiry"));
+            clock.advance(Duration.ofSeconds(5));
+            await(lookup.lookup(samples.get(1).code(), "expiry"));
+            assertThat(shortTokens.tokenRequests()).as("still valid").isEqualTo(1);
+
+            clock.advance(Duration.ofSeconds(6)); // 11 s: within 30 s of the 40 s expiry
+            await(lookup.lookup(samples.get(2).code(), "expiry"));
+
+            assertThat(shortTokens.tokenRequests()).isEqualTo(2);
+        } finally {
+            shortTokens.close();
+        }
+    }
+
+    @Test
+    void refusedCredentialsAreAClearConfigurationError() {
+        LookupConfig good = simulator.lookupConfig("igate", TIMEOUT);
+        LookupConfig.Igate wrongSecret = new LookupConfig.Igate(
+                good.igate().tokenUrl(),
+                good.igate().clientId(),
+                "wrong",
+                good.igate().searchUrl(),
+                null);
+        LookupConfig config = new LookupConfig("igate", TIMEOUT, null, 0, null, wrongSecret, null);
+        try (DossierLookup lookup = DossierLookup.create(vertx, config, Clock.systemUTC())) {
+            assertThatThrownBy(
+                            () -> await(lookup.lookup(simulator.samples().get(0).code(), "refused")))
+                    .satisfies(e -> {
+                        assertThat(code(e)).isEqualTo(ErrorCode.UNAVAILABLE);
+                        assertThat(e.getCause()).hasMessage(DossierLookup.REFUSED);
+                    });
+        }
+    }
+
     private static ErrorCode code(Throwable e) {
         assertThat(e.getCause()).isInstanceOf(QueueError.class);
         return ((QueueError) e.getCause()).code();
