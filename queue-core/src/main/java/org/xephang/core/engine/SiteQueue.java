@@ -688,13 +688,29 @@ final class SiteQueue {
         return code;
     }
 
+    /**
+     * The {@code announcement} detail of a call. The configuration guarantees a speakable prefix and counter; should the
+     * builder still refuse, the call goes ahead without one (boards then show it silently) and the cause is logged.
+     */
     private JsonObject announcement(TicketRecord ticket, int counter) {
         String serviceName =
                 config.service(ticket.service()).map(ServiceConfig::name).orElse(null);
-        return new JsonObject()
-                .put(
-                        "announcement",
-                        announcer.build(ticket.number(), counter, serviceName).toJson());
+        try {
+            return new JsonObject()
+                    .put(
+                            "announcement",
+                            announcer
+                                    .build(ticket.number(), counter, serviceName)
+                                    .toJson());
+        } catch (IllegalArgumentException e) {
+            LOG.error(
+                    "Site {}: no announcement for {} at counter {}: {}",
+                    config.code(),
+                    ticket.number(),
+                    counter,
+                    e.getMessage());
+            return new JsonObject();
+        }
     }
 
     private void save(Writes writes, TicketRecord ticket) throws SQLException {
