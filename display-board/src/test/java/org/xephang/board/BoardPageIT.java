@@ -276,6 +276,64 @@ class BoardPageIT {
         assertThat(result.get("blockedStates")).isEqualTo(List.of(true, false));
     }
 
+    @Test
+    void theClipPlayerPlaysRealClipsInOrderAndSkipsAMissingOne() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('./board-logic.js').then(async ({ ClipPlayer }) => {
+                  const errors = [];
+                  const player = new ClipPlayer('clips/', { onError: (e) => errors.push(e.message) });
+                  const started = performance.now();
+                  await player.play({ text: 'test', clips: ['chime', 'num-nam', 'no-such-clip', 'num-lam'] });
+                  const chime = await player.clip('chime');
+                  done({ seconds: (performance.now() - started) / 1000, errors, chimeSeconds: chime.duration,
+                         rate: chime.sampleRate });
+                }).catch((e) => done({ failure: String(e) }));
+                """);
+
+        assertThat(result).doesNotContainKey("failure");
+        assertThat((List<?>) result.get("errors")).hasSize(1).first().asString().contains("no-such-clip");
+        assertThat(((Number) result.get("chimeSeconds")).doubleValue()).isBetween(1.0, 1.5);
+        // The three clips last about 2 s; play() resolves once they have been heard (or their length plus 2 s).
+        assertThat(((Number) result.get("seconds")).doubleValue()).isBetween(1.5, 6.0);
+    }
+
+    @Test
+    void whenTheBrowserBlocksAudioTheBoardAsksForATouchAndThenSpeaks() {
+        ChromeDriver strict = Browser.open(false);
+        try {
+            strict.get(server.boardUrl());
+            waitUntil(
+                    "connected",
+                    () -> Boolean.TRUE.equals(
+                            strict.executeScript("return !!window.xephangBoard && xephangBoard.connected")));
+
+            server.call("A031", "HT", 3);
+
+            waitUntil(
+                    "the enable-sound button",
+                    () -> strict.findElement(By.id("sound")).isDisplayed());
+            assertThat(strict.findElement(By.id("sound")).getText()).contains("Bấm để bật âm thanh");
+            assertThat(((Number) strict.executeScript("return xephangBoard.queue.size")).intValue())
+                    .isEqualTo(1);
+            Browser.screenshot(strict, "board-sound-blocked");
+
+            strict.findElement(By.id("sound")).click();
+
+            waitUntil(
+                    "the button hides",
+                    () -> !strict.findElement(By.id("sound")).isDisplayed());
+            // The chime, then the sentence once (the fake server says it once): about 5 s of audio.
+            waitUntil(
+                    Duration.ofSeconds(25),
+                    "the announcement is played",
+                    () -> ((Number) strict.executeScript("return xephangBoard.queue.played.length")).intValue() == 1);
+        } finally {
+            strict.quit();
+        }
+    }
+
     private Object js(String script) {
         return browser.executeScript(script);
     }
@@ -308,6 +366,10 @@ class BoardPageIT {
     }
 
     private static void waitUntil(Duration timeout, String what, Supplier<Boolean> condition) {
+        waitUntilIn(timeout, what, condition);
+    }
+
+    private static void waitUntilIn(Duration timeout, String what, Supplier<Boolean> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {

@@ -41,7 +41,7 @@ public final class Browser {
         if (autoplayAllowed) {
             options.addArguments("--autoplay-policy=no-user-gesture-required");
         } else {
-            options.addArguments("--autoplay-policy=user-gesture-required");
+            options.addArguments("--autoplay-policy=document-user-activation-required");
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.toFile())

@@ -33,7 +33,8 @@ public final class FakeQueueServer implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final BoardOptions boardOptions;
-    private final AnnouncementBuilder announcements = new AnnouncementBuilder(AnnouncementOptions.defaults());
+    private final AnnouncementBuilder announcements =
+            new AnnouncementBuilder(AnnouncementOptions.defaults().withRepeat(1));
     private final List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final Map<Integer, JsonObject> counters = new TreeMap<>();
