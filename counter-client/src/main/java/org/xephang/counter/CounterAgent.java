@@ -365,6 +365,7 @@ final class CounterAgent implements AutoCloseable {
         if (desk.ratingTimer >= 0) {
             vertx.cancelTimer(desk.ratingTimer);
         }
+        desk.keypad.awaitRating(ticket.id());
         desk.ratingTimer = vertx.setTimer(options.ratingWindow().toMillis(), t -> {
             desk.ratingTimer = -1;
             if (desk.awaitingRating == ticket) {
@@ -374,21 +375,23 @@ final class CounterAgent implements AutoCloseable {
                 deskChanged(desk);
             }
         });
-        desk.keypad.invite(true);
     }
 
     private void stopAwaiting(Desk desk) {
         desk.awaitingRating = null;
         desk.ratingUntil = null;
         if (desk.keypad != null) {
-            desk.keypad.invite(false);
+            desk.keypad.cancelRating();
         }
     }
 
     /** A keypad press: the rating of the ticket just completed here, or ignored (and logged) when none awaits. */
     void pressed(Desk desk, DeskKeypad.Press press) {
         Ticket ticket = desk.awaitingRating;
-        if (ticket == null || desk.ratingUntil == null || clock.instant().isAfter(desk.ratingUntil)) {
+        if (ticket == null
+                || !ticket.id().equals(press.ticketId())
+                || desk.ratingUntil == null
+                || clock.instant().isAfter(desk.ratingUntil)) {
             LOG.info(
                     "counter {}: keypad press {} of {} ignored: no ticket awaits a rating",
                     desk.number,
@@ -397,7 +400,12 @@ final class CounterAgent implements AutoCloseable {
             return;
         }
         OfficerSession officer = desk.officer != null ? desk.officer : desk.lastOfficer;
-        stopAwaiting(desk);
+        desk.awaitingRating = null; // one rating per ticket, whatever the keypad sends next
+        desk.ratingUntil = null;
+        if (desk.ratingTimer >= 0) {
+            vertx.cancelTimer(desk.ratingTimer);
+            desk.ratingTimer = -1;
+        }
         deskChanged(desk);
         officer.rate(ticket.id(), press.level(), press.scale(), desk.keypad.deviceId())
                 .onComplete(done -> {

@@ -2,7 +2,16 @@ package org.xephang.counter;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xephang.device.Device;
+import org.xephang.device.DeviceException;
+import org.xephang.device.DeviceFactory;
+import org.xephang.device.keypad.RatingKeypad;
+import org.xephang.device.led.LedDisplay;
+import org.xephang.device.printer.TicketPrinter;
 
 /**
  * The counter client: the officer page and its agent (officer actions through the queue server, the counter's LED
@@ -14,6 +23,9 @@ import java.util.List;
  */
 public final class CounterApp implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CounterApp.class);
+
+    private final List<Device> ownedDevices = new ArrayList<>();
     private final CounterAgent agent;
     private final DeskPageEvents events;
     private final TicketReprinter reprinter;
@@ -32,6 +44,65 @@ public final class CounterApp implements AutoCloseable {
         agent.context().runOnContext(v -> agent.start());
     }
 
+    /**
+     * Starts a counter agent with the devices named in {@code options} (each desk's {@code ledUri} and
+     * {@code keypadUri}, the optional printer) and answers its router, ready to mount at {@code /counter/*}.
+     * Simulated devices are named singletons ({@code sim:led?address=3}, {@code sim:keypad?name=counter3}), so a
+     * devices page can drive the very same ones.
+     *
+     * @throws DeviceException if a device URI is wrong (an unplugged device is not an error: it reconnects)
+     */
+    public static Router router(Vertx vertx, CounterOptions options) throws DeviceException {
+        return create(vertx, options).router();
+    }
+
+    /** Starts a counter agent; see {@link #router(Vertx, CounterOptions)}. {@link #close()} closes its devices. */
+    public static CounterApp create(Vertx vertx, CounterOptions options) throws DeviceException {
+        DeviceFactory devices = DeviceFactory.standard();
+        List<Device> created = new ArrayList<>();
+        List<CounterAgent.Desk> desks = new ArrayList<>();
+        try {
+            for (CounterOptions.DeskOptions desk : options.desks()) {
+                DeskLed led = null;
+                DeskKeypad keypad = null;
+                if (desk.ledUri() != null) {
+                    LedDisplay display = devices.create(desk.ledUri(), LedDisplay.class);
+                    created.add(display);
+                    led = new LedDisplayDesk(display);
+                }
+                if (desk.keypadUri() != null) {
+                    RatingKeypad pad = devices.create(desk.keypadUri(), RatingKeypad.class);
+                    created.add(pad);
+                    keypad = new RatingKeypadDesk(pad, desk.counter());
+                }
+                desks.add(new CounterAgent.Desk(desk.counter(), led, keypad));
+            }
+            TicketPrinter printer = null;
+            if (options.printerUri() != null) {
+                printer = devices.create(options.printerUri(), TicketPrinter.class);
+                created.add(printer);
+            }
+            for (Device device : created) {
+                vertx.executeBlocking(() -> {
+                            device.start();
+                            return null;
+                        })
+                        .onFailure(e -> LOG.error("counter agent: device {} did not start", device.id(), e));
+            }
+            CounterApp app = new CounterApp(
+                    vertx,
+                    options,
+                    new QueueClientCore(vertx, options.serverUrl(), options.site()),
+                    desks,
+                    new TicketReprinter(vertx, printer));
+            app.ownedDevices.addAll(created);
+            return app;
+        } catch (DeviceException | RuntimeException e) {
+            created.forEach(Device::close);
+            throw e;
+        }
+    }
+
     /** The page and its API, to mount with {@code parent.route("/counter/*").subRouter(app.router())}. */
     public Router router() {
         return router;
@@ -43,6 +114,7 @@ public final class CounterApp implements AutoCloseable {
             events.closeAll();
             agent.close();
             reprinter.close();
+            ownedDevices.forEach(Device::close);
         });
     }
 }

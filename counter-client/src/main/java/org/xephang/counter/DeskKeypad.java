@@ -3,18 +3,24 @@ package org.xephang.counter;
 import java.util.function.Consumer;
 
 /**
- * The rating keypad on one counter's desk. Presses arrive on the keypad's own thread.
+ * The rating keypad on one counter's desk, armed for one ticket at a time. {@link RatingKeypadDesk} is the real one
+ * over a device-drivers {@code RatingKeypad}. Presses arrive on the keypad's own thread.
  */
 interface DeskKeypad {
 
-    /** A press: {@code level} 1 = best, on a keypad of {@code scale} buttons. */
-    record Press(int level, int scale) {}
+    /**
+     * A rating: {@code level} 1 = best, on a keypad of {@code scale} buttons, for the ticket the keypad was armed for.
+     */
+    record Press(String ticketId, int level, int scale) {}
 
-    /** The device id used when recording ratings, e.g. {@code keypad:serial:///dev/ttyUSB2#3}. */
+    /** The device id recorded with ratings, e.g. {@code sim:keypad/counter3}. */
     String deviceId();
 
     void onPress(Consumer<Press> listener);
 
-    /** Lights the keypad's "please rate" prompt, where it has one; {@code false} turns it off. */
-    void invite(boolean on);
+    /** Invites a rating of {@code ticketId} (lights the keypad's prompt, where it has one). */
+    void awaitRating(String ticketId);
+
+    /** No rating is wanted any more (the window passed, the officer left). */
+    void cancelRating();
 }

@@ -109,16 +109,15 @@ class CounterAgentTest {
         String session = signIn(3);
         onContext(() -> agent.act(session, "call-next", new JsonObject()));
         onContext(() -> agent.act(session, "complete", new JsonObject()));
-        assertThat(keypad3.invitations).containsExactly(true);
+        assertThat(keypad3.invitations).containsExactly("id1");
 
         keypad3.press(1, 3);
-        keypad3.press(3, 3);
+        keypad3.pressFor("id1", 3, 3);
 
         await(() -> !core.ratings.isEmpty());
         Thread.sleep(100);
         assertThat(core.ratings)
                 .containsExactly(new FakeCounterCore.RatingRecord("id1", 1, 3, "sim:keypad#1", "officer3"));
-        assertThat(keypad3.invitations).containsExactly(true, false);
     }
 
     @Test
@@ -126,6 +125,7 @@ class CounterAgentTest {
         signIn(3);
 
         keypad3.press(2, 5);
+        keypad3.pressFor("id9", 1, 5);
         Thread.sleep(100);
 
         assertThat(core.ratings).isEmpty();

@@ -27,9 +27,11 @@ final class FakeDevices {
         }
     }
 
+    /** Like the real keypads: armed for one ticket, the first press rates it and disarms. */
     static final class Keypad implements DeskKeypad {
-        final List<Boolean> invitations = new CopyOnWriteArrayList<>();
+        final List<String> invitations = new CopyOnWriteArrayList<>();
         private Consumer<Press> listener;
+        private volatile String armed;
 
         @Override
         public String deviceId() {
@@ -42,12 +44,27 @@ final class FakeDevices {
         }
 
         @Override
-        public void invite(boolean on) {
-            invitations.add(on);
+        public void awaitRating(String ticketId) {
+            armed = ticketId;
+            invitations.add(ticketId);
         }
 
+        @Override
+        public void cancelRating() {
+            armed = null;
+            invitations.add("cancelled");
+        }
+
+        /** A press as the keypad reports it: for the armed ticket, then disarmed. */
         void press(int level, int scale) {
-            listener.accept(new Press(level, scale));
+            String ticket = armed;
+            armed = null;
+            listener.accept(new Press(ticket, level, scale));
+        }
+
+        /** A press reported for a ticket the agent never asked about (a confused or replayed keypad). */
+        void pressFor(String ticketId, int level, int scale) {
+            listener.accept(new Press(ticketId, level, scale));
         }
     }
 }

@@ -1,0 +1,54 @@
+package org.xephang.counter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class CounterAgentConfigTest {
+
+    @Test
+    void aFileWithSeveralCountersGivesEachItsOwnDevices() {
+        CounterAgentConfig config = CounterAgentConfig.fromJson(
+                new JsonObject()
+                        .put("server", "http://10.0.0.2:8080")
+                        .put("site", "demo")
+                        .put(
+                                "counters",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("counter", 3)
+                                                .put("led", "sim:led?address=3")
+                                                .put("keypad", "sim:keypad?name=counter3"))
+                                        .add(new JsonObject().put("counter", 4))),
+                null);
+
+        assertThat(config.options().desks())
+                .containsExactly(
+                        new CounterOptions.DeskOptions(3, "sim:led?address=3", "sim:keypad?name=counter3"),
+                        new CounterOptions.DeskOptions(4, null, null));
+        assertThat(config.port()).isEqualTo(8082);
+        assertThat(config.options().ratingWindow()).hasSeconds(60);
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceNamingItsKey() {
+        assertThatThrownBy(() -> CounterAgentConfig.fromJson(
+                        new JsonObject()
+                                .put("site", "demo")
+                                .put(
+                                        "counters",
+                                        new JsonArray()
+                                                .add(new JsonObject().put("counter", 2))
+                                                .add(new JsonObject()
+                                                        .put("counter", 2)
+                                                        .put("led", 5))),
+                        null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("counters[1].led: must be a string")
+                .hasMessageContaining("server: must be an http")
+                .hasMessageContaining("counters[1].counter: counter 2 is listed twice");
+    }
+}

@@ -1,0 +1,206 @@
+package org.xephang.counter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.xephang.api.Role;
+import org.xephang.api.Ticket;
+import org.xephang.core.Actor;
+import org.xephang.core.IssueCommand;
+import org.xephang.device.keypad.sim.SimulatedRatingKeypad;
+import org.xephang.device.led.sim.LedBusSimulator;
+
+/**
+ * The officer page in real Chromium against the real server, with the simulated LED display and rating keypad of
+ * counter 1: sign in, call, complete, rate; restart the server.
+ */
+class CounterPageIT {
+
+    private static final String BUS = "counter-page-it";
+    private static final String KEYPAD = "counter-page-it-1";
+
+    @TempDir
+    Path temp;
+
+    private Vertx vertx;
+    private RunningCentre centre;
+    private CounterApp counter;
+    private HttpServer agentServer;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void needsChromium() {
+        Browser.assumeInstalled();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        centre = new RunningCentre(vertx, temp.resolve("data"));
+        CounterOptions options = CounterOptions.of(
+                centre.url(),
+                "demo",
+                List.of(
+                        new CounterOptions.DeskOptions(1, "sim:led?address=1&bus=" + BUS, "sim:keypad?name=" + KEYPAD),
+                        new CounterOptions.DeskOptions(3, "sim:led?address=3&bus=" + BUS, null)));
+        counter = CounterApp.create(vertx, options);
+        Router root = Router.router(vertx);
+        root.route("/counter/*").subRouter(counter.router());
+        agentServer = vertx.createHttpServer()
+                .requestHandler(root)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        browser = Browser.open(false);
+        browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/counter/");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (counter != null) {
+            counter.close();
+        }
+        if (centre != null) {
+            centre.close();
+        }
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anOfficerCallsCompletesAndTheKeypadRatingIsStoredWithTicketOfficerAndCounter() throws Exception {
+        Ticket ticket = issue("A");
+        signIn("officer1", "demo", 1);
+        Browser.screenshot(browser, "counter-signed-in");
+
+        click("call-next");
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), ticket.number()));
+        await(() -> LedBusSimulator.named(BUS)
+                .shown(1)
+                .map(s -> s.contains(ticket.number()))
+                .orElse(false));
+        Browser.screenshot(browser, "counter-called");
+
+        click("start");
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-state"), "Đang phục vụ"));
+        click("complete");
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("awaiting-rating")));
+        await(() -> LedBusSimulator.named(BUS).shown(1).map(String::isBlank).orElse(false));
+
+        SimulatedRatingKeypad.named(KEYPAD).press("1");
+
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "đã được đánh giá"));
+        Browser.screenshot(browser, "counter-rated");
+        assertThat(storedRating(ticket.id())).isEqualTo("counter=1 officer=officer1 level=1/3 national=1");
+    }
+
+    @Test
+    void theServersRefusalIsShownAsItExplainsIt() throws Exception {
+        signIn("officer1", "demo", 1);
+
+        click("call-next");
+
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Không còn ai đang chờ"));
+    }
+
+    @Test
+    void aWrongPasswordIsExplainedOnTheSignInForm() {
+        browser.findElement(By.id("username")).sendKeys("officer1");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.id("counter")).sendKeys("1");
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+
+        Browser.waiting(browser, 10)
+                .until(driver ->
+                        !driver.findElement(By.id("login-error")).getText().isEmpty());
+    }
+
+    @Test
+    void whenTheServerRestartsThePageSaysSoAndRecoversByItself() throws Exception {
+        signIn("officer1", "demo", 1);
+
+        centre.stop();
+        Browser.waiting(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-server")));
+        Browser.screenshot(browser, "counter-server-lost");
+        centre.start();
+        Browser.waiting(browser, 30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("banner-server")));
+
+        Ticket ticket = issue("A");
+        click("call-next");
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), ticket.number()));
+    }
+
+    private void signIn(String username, String password, int counterNumber) {
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("counter")).sendKeys(String.valueOf(counterNumber));
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+    }
+
+    private void click(String action) {
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action='" + action + "']")))
+                .click();
+    }
+
+    private Ticket issue(String service) throws Exception {
+        return centre.engine()
+                .issue("demo", new IssueCommand(service, null, "kiosk", null), new Actor("kiosk1", Role.KIOSK))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .ticket();
+    }
+
+    private String storedRating(String ticketId) throws Exception {
+        String url = "jdbc:sqlite:" + centre.dataDir.resolve("xephang.db").toAbsolutePath();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (Connection db = DriverManager.getConnection(url);
+                    PreparedStatement query = db.prepareStatement(
+                            "SELECT counter, officer, native_level, scale, national_level FROM rating WHERE ticket_id = ?")) {
+                query.setString(1, ticketId);
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next()) {
+                        return "counter=" + row.getInt(1) + " officer=" + row.getString(2) + " level=" + row.getInt(3)
+                                + "/" + row.getInt(4) + " national=" + row.getInt(5);
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        return "no rating stored";
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(condition.getAsBoolean()).as("within 10 s").isTrue();
+    }
+}
