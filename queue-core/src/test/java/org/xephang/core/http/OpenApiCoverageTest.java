@@ -20,6 +20,7 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.xephang.core.QueueService;
 import org.xephang.core.auth.Authenticator;
+import org.xephang.core.backend.DossierRoutes;
 
 /** openapi.yaml documents exactly the routes the router serves, method by method. */
 class OpenApiCoverageTest {
@@ -34,12 +35,10 @@ class OpenApiCoverageTest {
                 QueueService.class.getClassLoader(), new Class<?>[] {QueueService.class}, (proxy, method, args) -> {
                     throw new UnsupportedOperationException(method.getName());
                 });
-        api = HttpApi.create(
-                vertx,
-                unused,
-                Authenticator.create(vertx, List.of(), null, Clock.systemUTC()),
-                Clock.systemUTC(),
-                StreamLimits.defaults());
+        Authenticator authenticator = Authenticator.create(vertx, List.of(), null, Clock.systemUTC());
+        api = HttpApi.create(vertx, unused, authenticator, Clock.systemUTC(), StreamLimits.defaults());
+        // The dossier back-end's routes, mounted the way QueueServerMain mounts them (QueueServer.Options.extend).
+        new DossierRoutes(null, () -> null, () -> null).mount(api.router(), authenticator);
         // The dossier routes (H6) are mounted by the server through QueueServer.Options.extend; documented here too.
         org.xephang.core.backend.DossierBackend.create(
                         vertx, org.xephang.core.backend.DossierConfig.none(), Clock.systemUTC())
