@@ -58,6 +58,8 @@ public final class OutboxForwarder extends VerticleBase {
     private static final int MAX_LISTED = 10_000;
     /** Even an old event (after a long stop, or put back by a supervisor) gets a few attempts before it is dead. */
     static final int MIN_ATTEMPTS_BEFORE_DEAD = 3;
+    /** Without a profile only the gauges are refreshed, this often. */
+    private static final Duration IDLE_POLL_INTERVAL = Duration.ofSeconds(30);
 
     private final Outbox outbox;
     private final ForwarderConfig config;
@@ -147,7 +149,9 @@ public final class OutboxForwarder extends VerticleBase {
 
     /** Reads the outbox again soon (a new event was committed, or a dead one was put back). Any thread. */
     public void wake() {
-        context.runOnContext(v -> cycle());
+        if (profile != null) {
+            context.runOnContext(v -> cycle());
+        }
     }
 
     /** A site's events in a delivery state, newest first (at most {@code limit}). Any thread. */
@@ -223,6 +227,16 @@ public final class OutboxForwarder extends VerticleBase {
 
     /** Blocking: the pending events, the dead ones that hold chains back, and the gauges. */
     private Round read(Instant now) throws Exception {
+        if (profile == null) {
+            // Nothing to deliver: keep the gauges true without reading the whole backlog.
+            backlog.set(outbox.count(DeliveryState.PENDING));
+            deadCount.set(outbox.count(DeliveryState.DEAD));
+            oldestPending.set(outbox.due(EVERYTHING, 1).stream()
+                    .map(Entry::at)
+                    .findFirst()
+                    .orElse(null));
+            return new Round(List.of(), null);
+        }
         List<Entry> pending = outbox.due(EVERYTHING, BATCH);
         Set<String> sites = new LinkedHashSet<>();
         pending.forEach(e -> sites.add(e.site()));
@@ -234,9 +248,6 @@ public final class OutboxForwarder extends VerticleBase {
         deadCount.set(outbox.count(DeliveryState.DEAD));
         oldestPending.set(
                 pending.stream().map(Entry::at).min(Instant::compareTo).orElse(null));
-        if (profile == null) {
-            return new Round(List.of(), null);
-        }
         Instant nextDue = pending.stream()
                 .map(Entry::nextAttemptAt)
                 .filter(at -> at.isAfter(now))
@@ -400,7 +411,7 @@ public final class OutboxForwarder extends VerticleBase {
             return;
         }
         Instant now = clock.instant();
-        Duration sleep = config.pollInterval();
+        Duration sleep = profile == null ? IDLE_POLL_INTERVAL : config.pollInterval();
         for (Instant wakeAt : new Instant[] {nextDue, pausedUntil}) {
             if (wakeAt != null && wakeAt.isAfter(now)) {
                 Duration until = Duration.between(now, wakeAt);
