@@ -52,6 +52,9 @@ import org.xephang.core.ticket.TicketRecord;
  * <p><b>Restart.</b> Everything is rebuilt from the database in {@link #open}: tickets of the local day and all open
  * ones, counters, numbering (continues, no duplicates), event seq (continues, +1 per event).
  *
+ * <p><b>Called-ticket timeout</b> (when a site configures {@code calledTimeoutMinutes}): checked before every command
+ * and every minute; see {@code SiteQueue#expireCalls}.
+ *
  * <p><b>Day rollover.</b> At the first command (or the minute check) of a new local day, tickets of earlier days still
  * open are cancelled with a {@code ticket.cancelled} event ({@code "reason":"hết ngày"}) and counters holding them are
  * freed.
@@ -69,7 +72,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private final QueueStore store;
     private final GroupCommitWriter writer;
     private final Outbox outbox;
-    private final ScheduledExecutorService dayCheck;
+    private final ScheduledExecutorService housekeeper;
 
     private QueueEngine(CentreConfig config, Path dataDir, Clock clock, EngineOptions options) throws SQLException {
         this.clock = clock;
@@ -86,12 +89,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                 writerConnection, lock.writeLock(), this::reload, options.maxGroupSize(), "xephang-writer");
         this.readerConnection = database.connect();
         this.outbox = new Outbox(readerConnection, writer);
-        this.dayCheck = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "xephang-day-check");
+        this.housekeeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "xephang-housekeeping");
             thread.setDaemon(true);
             return thread;
         });
-        dayCheck.scheduleAtFixedRate(this::checkDay, 0, 60, TimeUnit.SECONDS);
+        housekeeper.scheduleAtFixedRate(this::housekeeping, 0, 60, TimeUnit.SECONDS);
         LOG.info(
                 "Queue engine open on {}: {} site(s), {} ticket(s) in memory",
                 database.file(),
@@ -149,6 +152,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             SiteQueue.Writes writes = writes(tx);
             Instant now = now();
             site.rollover(writes, now);
+            site.expireCalls(writes, now);
             return command.run(site, writes, now);
         });
     }
@@ -162,6 +166,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             Instant now = now();
             for (SiteQueue site : sites.values()) {
                 site.rollover(writes, now);
+                site.expireCalls(writes, now);
             }
             for (SiteQueue site : sites.values()) {
                 Optional<TicketRecord> ticket = site.find(ticketId);
@@ -206,15 +211,17 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         }
     }
 
-    private void checkDay() {
+    /** Every minute: the day rollover when due, and the called-ticket timeout of the sites that configure one. */
+    private void housekeeping() {
         for (Map.Entry<String, SiteQueue> entry : sites.entrySet()) {
-            if (!entry.getValue().needsRollover(clock.instant())) {
+            SiteQueue queue = entry.getValue();
+            if (!queue.needsRollover(clock.instant()) && queue.config().calledTimeoutMinutes() == null) {
                 continue;
             }
             String site = entry.getKey();
             onSite(site, (s, writes, now) -> null).whenComplete((ignored, failure) -> {
                 if (failure != null) {
-                    LOG.warn("Site {}: day check failed: {}", site, failure.getMessage());
+                    LOG.warn("Site {}: housekeeping failed: {}", site, failure.getMessage());
                 }
             });
         }
@@ -394,7 +401,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     /** Finishes queued commands, then closes the database. Blocking. */
     @Override
     public void close() {
-        dayCheck.shutdownNow();
+        housekeeper.shutdownNow();
         writer.close();
         closeQuietly(readerConnection);
         closeQuietly(writerConnection);

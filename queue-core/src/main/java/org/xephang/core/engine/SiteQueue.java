@@ -200,6 +200,48 @@ final class SiteQueue {
         }
     }
 
+    /**
+     * With {@code calledTimeoutMinutes} configured: every CALLED ticket not started in time leaves its counter and goes
+     * back to WAITING at the front of its queue ({@code ticket.transferred}, {@code "reason":"hết thời gian chờ tại
+     * quầy"}); one already called {@value SiteConfig#MAX_CALLS_BEFORE_NO_SHOW} times becomes NO_SHOW instead.
+     */
+    void expireCalls(Writes writes, Instant now) throws SQLException {
+        Integer minutes = config.calledTimeoutMinutes();
+        if (minutes == null) {
+            return;
+        }
+        for (TicketRecord t : List.copyOf(tickets.values())) {
+            if (t.state() != TicketState.CALLED
+                    || t.calledAt().plusSeconds(minutes * 60L).isAfter(now)) {
+                continue;
+            }
+            releaseDeskHolding(writes, t);
+            if (t.callCount() >= SiteConfig.MAX_CALLS_BEFORE_NO_SHOW) {
+                TicketRecord absent = t.noShow(now);
+                save(writes, absent);
+                emit(
+                        writes,
+                        EventType.TICKET_NO_SHOW,
+                        absent,
+                        absent.counter(),
+                        new JsonObject().put("reason", "hết thời gian chờ tại quầy"),
+                        now);
+                continue;
+            }
+            TicketRecord back = t.transfer(t.service(), null, minQueueKey - 1);
+            minQueueKey = back.queueKey();
+            save(writes, back);
+            JsonObject details = new JsonObject()
+                    .put("fromService", t.service())
+                    .put("fromCounter", t.counter())
+                    .put("toService", t.service())
+                    .put("toCounter", null)
+                    .put("position", "front")
+                    .put("reason", "hết thời gian chờ tại quầy");
+            emit(writes, EventType.TICKET_TRANSFERRED, back, null, details, now);
+        }
+    }
+
     // ---------------------------------------------------------------- commands
 
     IssueResult issue(Writes writes, IssueCommand command, Actor actor, Instant now) throws SQLException {

@@ -136,7 +136,8 @@ public final class CentreConfigLoader {
                 "counters",
                 "notice",
                 "hotline",
-                "announcement");
+                "announcement",
+                "calledTimeoutMinutes");
         String code =
                 matching(node, "code", SITE_CODE, "lower-case letters, digits and '-', at most 32, e.g. \"demo\"");
         String name = node.requiredText("name");
@@ -175,7 +176,8 @@ public final class CentreConfigLoader {
                 counters,
                 node.text("notice", null),
                 node.text("hotline", null),
-                announcement);
+                announcement,
+                node.integer("calledTimeoutMinutes", null, 1, 120));
     }
 
     private static ZoneId zone(ConfigNode node) {

@@ -14,6 +14,8 @@ import org.xephang.api.announce.AnnouncementOptions;
  * @param ticketCutoffMinutes kiosks stop issuing tickets this many minutes before each session ends
  * @param notice the scrolling line of the boards, or null
  * @param hotline a phone number printed on tickets, or null
+ * @param calledTimeoutMinutes a CALLED ticket not started within this time goes back to WAITING at the front of its
+ *     queue (NO_SHOW once called {@value #MAX_CALLS_BEFORE_NO_SHOW} times); null = never (the default)
  */
 public record SiteConfig(
         String code,
@@ -28,7 +30,11 @@ public record SiteConfig(
         List<CounterConfig> counters,
         String notice,
         String hotline,
-        AnnouncementOptions announcement) {
+        AnnouncementOptions announcement,
+        Integer calledTimeoutMinutes) {
+
+    /** A ticket that timed out at the counter this many times becomes NO_SHOW instead of going back to the queue. */
+    public static final int MAX_CALLS_BEFORE_NO_SHOW = 3;
 
     public SiteConfig {
         Objects.requireNonNull(code, "code");

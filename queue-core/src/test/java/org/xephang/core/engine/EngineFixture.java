@@ -41,8 +41,12 @@ final class EngineFixture {
     private EngineFixture() {}
 
     static CentreConfig config() {
+        return config(YAML);
+    }
+
+    static CentreConfig config(String yaml) {
         try {
-            return CentreConfigLoader.parse(YAML, "fixture");
+            return CentreConfigLoader.parse(yaml, "fixture");
         } catch (ConfigException e) {
             throw new IllegalStateException(e);
         }

@@ -356,6 +356,39 @@ class QueueEngineTest {
     }
 
     @Test
+    void withACalledTimeoutAnUnstartedCallGoesBackToTheFrontThenBecomesANoShow() {
+        engine.close();
+        engine = QueueEngine.open(
+                EngineFixture.config(EngineFixture.YAML.replace("ticketCutoffMinutes: 15", "calledTimeoutMinutes: 5")),
+                dir,
+                clock,
+                new EngineOptions(false, "http://q.test"));
+        Ticket first = issue("A");
+        issue("A");
+        signIn(1);
+        callNext(1);
+
+        clock.advance(java.time.Duration.ofMinutes(4));
+        issue("B");
+        assertThat(engine.ticket(first.id()).orElseThrow().state()).isEqualTo(TicketState.CALLED);
+        clock.advance(java.time.Duration.ofMinutes(2));
+        issue("B");
+
+        Ticket back = engine.ticket(first.id()).orElseThrow();
+        assertThat(back.state()).isEqualTo(TicketState.WAITING);
+        assertThat(back.waitingAhead()).isZero();
+        assertThat(engine.snapshot(SITE).counters().get(0).ticket()).isNull();
+        assertThat(callNext(1).id()).isEqualTo(first.id());
+        clock.advance(java.time.Duration.ofMinutes(6));
+        issue("B");
+        assertThat(callNext(1).id()).isEqualTo(first.id());
+        clock.advance(java.time.Duration.ofMinutes(6));
+        issue("B");
+        assertThat(engine.ticket(first.id()).orElseThrow().state()).isEqualTo(TicketState.NO_SHOW);
+        assertThat(engine.ticket(first.id()).orElseThrow().callCount()).isEqualTo(3);
+    }
+
+    @Test
     void aNoShowFreesTheCounterAndMayBeRequeuedAndCalledAgain() {
         Ticket ticket = issue("A");
         issue("A");
