@@ -277,29 +277,7 @@ public final class EscPosEncoder {
     }
 
     static List<String> wrapByChars(String text, int perLine) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            while (word.length() > perLine) {
-                if (line.length() > 0) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                lines.add(word.substring(0, perLine));
-                word = word.substring(perLine);
-            }
-            if (line.length() == 0) {
-                line.append(word);
-            } else if (line.length() + 1 + word.length() <= perLine) {
-                line.append(' ').append(word);
-            } else {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            }
-        }
-        lines.add(line.toString());
-        return lines;
+        return WordWrap.wrap(text, line -> line.length() <= perLine);
     }
 
     /** Printer state while encoding, so that settings are sent only when they change. */

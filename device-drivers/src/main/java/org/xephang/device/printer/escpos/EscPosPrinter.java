@@ -47,6 +47,10 @@ public final class EscPosPrinter implements TicketPrinter {
     private static final Set<String> PARAMS =
             Set.of("profile", "mode", "statusTimeout", "poll", "asb", "status", "jobTimeout");
     private static final int CHUNK = 512;
+    /** Answer slots: the reply to {@code DLE EOT n}, and to {@code GS r 1}. */
+    private static final int REALTIME = 0;
+
+    private static final int SEQUENCED = 1;
     private static final int DLE = 0x10;
     private static final int EOT = 0x04;
     /** Enable automatic status back for on/off line, errors and the paper sensor. */
@@ -61,10 +65,7 @@ public final class EscPosPrinter implements TicketPrinter {
     /** Held while writing and while a query waits for its answer, so nothing is sent in between. */
     private final ReentrantLock io = new ReentrantLock();
 
-    private final ReentrantLock replyLock = new ReentrantLock();
-    private final Condition replyArrived = replyLock.newCondition();
-    private int realtimeReply = -1;
-    private int sequencedReply = -1;
+    private final Answers answers = new Answers();
     private volatile boolean paused;
     private volatile PrinterCondition asbCondition;
 
@@ -305,8 +306,7 @@ public final class EscPosPrinter implements TicketPrinter {
         }
         io.lock();
         try {
-            setSequenced(-1);
-            setRealtime(-1);
+            answers.clear();
             parser.expectSequenced(true);
             transport.write(new byte[] {0x1D, 'r', 1});
             transport.flush();
@@ -318,13 +318,13 @@ public final class EscPosPrinter implements TicketPrinter {
                 if (asb != null) {
                     failIfBad(asb, "giữa chừng, vé chưa in xong");
                 }
-                if (takeSequenced() >= 0) {
-                    if (realtimePending && awaitRealtime(settings.statusTimeout()) < 0) {
+                if (answers.take(SEQUENCED) >= 0) {
+                    if (realtimePending && answers.await(REALTIME, settings.statusTimeout()) < 0) {
                         LOG.debug("{}: no answer to the last DLE EOT 2 after the job", id);
                     }
                     return;
                 }
-                int reply = takeRealtime();
+                int reply = answers.take(REALTIME);
                 if (reply >= 0) {
                     realtimePending = false;
                     failIfBad(
@@ -337,7 +337,7 @@ public final class EscPosPrinter implements TicketPrinter {
                     realtimePending = true;
                     nextQuery = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
                 }
-                waitForReply(50);
+                answers.awaitAny(50);
             }
         } finally {
             parser.expectSequenced(false);
@@ -353,42 +353,6 @@ public final class EscPosPrinter implements TicketPrinter {
         if (!transport.isOpen() || transport.generation() != link) {
             throw new DeviceDisconnectedException(
                     "Máy in mất kết nối giữa chừng, vé có thể chưa in xong (" + transport.describe() + ")");
-        }
-    }
-
-    private int takeSequenced() {
-        replyLock.lock();
-        try {
-            int v = sequencedReply;
-            sequencedReply = -1;
-            return v;
-        } finally {
-            replyLock.unlock();
-        }
-    }
-
-    private int takeRealtime() {
-        replyLock.lock();
-        try {
-            int v = realtimeReply;
-            realtimeReply = -1;
-            return v;
-        } finally {
-            replyLock.unlock();
-        }
-    }
-
-    private void waitForReply(long millis) throws DeviceException {
-        replyLock.lock();
-        try {
-            if (realtimeReply < 0 && sequencedReply < 0) {
-                replyArrived.await(millis, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeviceTimeoutException(id + ": interrupted while waiting for the printer");
-        } finally {
-            replyLock.unlock();
         }
     }
 
@@ -450,10 +414,10 @@ public final class EscPosPrinter implements TicketPrinter {
     }
 
     private int ask(int n, Duration timeout) throws DeviceException {
-        setRealtime(-1);
+        answers.take(REALTIME);
         transport.write(new byte[] {DLE, EOT, (byte) n});
         transport.flush();
-        int reply = awaitRealtime(timeout);
+        int reply = answers.await(REALTIME, timeout);
         if (reply < 0) {
             if (!transport.isOpen()) {
                 throw new DeviceDisconnectedException(id + ": connection lost while asking for status");
@@ -462,54 +426,6 @@ public final class EscPosPrinter implements TicketPrinter {
                     + " ms; " + transport.describe() + ")");
         }
         return reply;
-    }
-
-    private void setRealtime(int value) {
-        replyLock.lock();
-        try {
-            realtimeReply = value;
-        } finally {
-            replyLock.unlock();
-        }
-    }
-
-    private void setSequenced(int value) {
-        replyLock.lock();
-        try {
-            sequencedReply = value;
-        } finally {
-            replyLock.unlock();
-        }
-    }
-
-    private int awaitRealtime(Duration timeout) throws DeviceException {
-        return await(timeout, true);
-    }
-
-    private int await(Duration timeout, boolean realtime) throws DeviceException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        replyLock.lock();
-        try {
-            while ((realtime ? realtimeReply : sequencedReply) < 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !transport.isOpen()) {
-                    return -1;
-                }
-                replyArrived.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
-            }
-            int v = realtime ? realtimeReply : sequencedReply;
-            if (realtime) {
-                realtimeReply = -1;
-            } else {
-                sequencedReply = -1;
-            }
-            return v;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeviceTimeoutException(id + ": interrupted while waiting for the printer");
-        } finally {
-            replyLock.unlock();
-        }
     }
 
     private void readLoop() {
@@ -528,12 +444,7 @@ public final class EscPosPrinter implements TicketPrinter {
                 if (running) {
                     status.update(DeviceState.OFFLINE, e.getMessage());
                 }
-                replyLock.lock();
-                try {
-                    replyArrived.signalAll();
-                } finally {
-                    replyLock.unlock();
-                }
+                answers.wake();
             }
         }
     }
@@ -597,6 +508,88 @@ public final class EscPosPrinter implements TicketPrinter {
         status.update(DeviceState.OFFLINE, "closed", "Đã đóng");
     }
 
+    /**
+     * The latest unclaimed answer of each kind: put by the reader thread, taken by the thread that asked (which holds
+     * {@link #io}, so there is one question of each kind at a time).
+     */
+    private final class Answers {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition arrived = lock.newCondition();
+        private final int[] slots = {-1, -1};
+
+        void put(int slot, int value) {
+            lock.lock();
+            try {
+                slots[slot] = value;
+                arrived.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** The answer in {@code slot} (removing it), or -1. */
+        int take(int slot) {
+            lock.lock();
+            try {
+                int v = slots[slot];
+                slots[slot] = -1;
+                return v;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void clear() {
+            take(REALTIME);
+            take(SEQUENCED);
+        }
+
+        /** Waits for and takes the answer in {@code slot}; -1 on timeout or when the link is lost. */
+        int await(int slot, Duration timeout) throws DeviceException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            lock.lock();
+            try {
+                while (slots[slot] < 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || !transport.isOpen()) {
+                        return -1;
+                    }
+                    arrived.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+                }
+                return take(slot);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeviceTimeoutException(id + ": interrupted while waiting for the printer");
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Waits up to {@code millis} for any answer (without taking it). */
+        void awaitAny(long millis) throws DeviceException {
+            lock.lock();
+            try {
+                if (slots[REALTIME] < 0 && slots[SEQUENCED] < 0) {
+                    arrived.await(millis, TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeviceTimeoutException(id + ": interrupted while waiting for the printer");
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void wake() {
+            lock.lock();
+            try {
+                arrived.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
     /** Turns parsed replies into waiting answers and status. Runs on the reader thread. */
     private final class Replies implements EscPosReplyParser.Listener {
         @Override
@@ -611,24 +604,12 @@ public final class EscPosPrinter implements TicketPrinter {
 
         @Override
         public void realtime(int b) {
-            replyLock.lock();
-            try {
-                realtimeReply = b;
-                replyArrived.signalAll();
-            } finally {
-                replyLock.unlock();
-            }
+            answers.put(REALTIME, b);
         }
 
         @Override
         public void sequenced(int b) {
-            replyLock.lock();
-            try {
-                sequencedReply = b;
-                replyArrived.signalAll();
-            } finally {
-                replyLock.unlock();
-            }
+            answers.put(SEQUENCED, b);
         }
 
         @Override

@@ -18,7 +18,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.xephang.device.printer.Align;
@@ -193,21 +192,7 @@ public final class TicketRasterizer {
 
     private List<String> wrap(String text, Font font) {
         FontMetrics fm = metrics(font);
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (fm.stringWidth(candidate) <= width || line.length() == 0) {
-                line.setLength(0);
-                line.append(candidate);
-            } else {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            }
-        }
-        lines.add(line.toString());
-        return lines;
+        return WordWrap.wrap(text, line -> fm.stringWidth(line) <= width);
     }
 
     /** Metrics of a font as drawn with anti-aliasing and fractional metrics off. */

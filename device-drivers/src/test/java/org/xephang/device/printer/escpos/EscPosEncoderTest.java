@@ -103,6 +103,24 @@ class EscPosEncoderTest {
     }
 
     @Test
+    void everyVietnameseLetterWithEveryToneInBothCasesComesBackFromTheTextModeBytes() throws Exception {
+        String letters = Tcvn3.allVietnameseLetters();
+        TicketDocument.Builder doc = TicketDocument.builder();
+        for (int i = 0; i < letters.length(); i += 40) {
+            doc.text(letters.substring(i, Math.min(letters.length(), i + 40)), Align.LEFT);
+        }
+
+        byte[] job = new EscPosEncoder(PrinterProfile.TM_T20III, EscPosMode.TEXT)
+                .encode(doc.build())
+                .bytes();
+
+        String printed =
+                org.xephang.device.testkit.EscPosWalker.walk(job, 576).text().replace("\n", "");
+        assertThat(printed).isEqualTo(letters);
+        assertThat(letters).hasSize(2 * (6 + 67));
+    }
+
+    @Test
     void textModeNeedsAProfileWithTcvn3() {
         assertThatThrownBy(() -> new EscPosEncoder(PrinterProfile.XP_Q200, EscPosMode.TEXT))
                 .isInstanceOf(InvalidDeviceUriException.class)
