@@ -98,7 +98,9 @@ public final class GroupCommitWriter implements AutoCloseable {
         this.maxGroupSize = maxGroupSize;
         connection.setAutoCommit(false);
         this.thread = new Thread(this::loop, name);
-        this.thread.setDaemon(false);
+        // A daemon: a forgotten close() must not keep the JVM alive. Nothing acknowledged is lost when the JVM exits,
+        // since a request completes only after its commit.
+        this.thread.setDaemon(true);
         this.thread.start();
     }
 
