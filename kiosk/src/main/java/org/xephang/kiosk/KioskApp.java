@@ -4,10 +4,12 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.device.Device;
 import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.printer.TicketTemplate;
+import org.xephang.device.scanner.BarcodeScanner;
 
 /**
  * The kiosk: a touch page and its agent (issues tickets through the queue server, prints them on the local printer,
@@ -21,6 +23,7 @@ public final class KioskApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
 
     private final KioskAgent agent;
+    private BarcodeScanner scanner;
     private final PageEvents events;
     private final Router router;
 
@@ -52,20 +55,41 @@ public final class KioskApp implements AutoCloseable {
 
     /**
      * Starts a kiosk on a printer the caller made (the demo lends its simulated printer so its devices page can run
-     * it out of paper). The printer is started here if {@code ownsPrinter}; a lent one must already be started.
+     * it out of paper). The printer is started here if {@code ownsPrinter}; a lent one must already be started. The
+     * serial scanner of {@code options.scannerUri()}, if any, is created, started and closed by the kiosk (simulated
+     * scanners are named singletons, {@code sim:scanner?name=kiosk1}, so a devices page can scan with the same one).
+     *
+     * @throws DeviceException if the scanner URI is wrong
      */
-    public static KioskApp create(Vertx vertx, KioskOptions options, TicketPrinter printer, boolean ownsPrinter) {
+    public static KioskApp create(Vertx vertx, KioskOptions options, TicketPrinter printer, boolean ownsPrinter)
+            throws DeviceException {
+        BarcodeScanner scanner = options.scannerUri() == null
+                ? null
+                : DeviceFactory.standard().create(options.scannerUri(), BarcodeScanner.class);
         if (ownsPrinter) {
-            vertx.executeBlocking(() -> {
-                        printer.start();
-                        return null;
-                    })
-                    .onFailure(
-                            e -> LOG.error("kiosk {}: printer {} did not start", options.kioskId(), printer.id(), e));
+            startInBackground(vertx, options, printer);
+        }
+        if (scanner != null) {
+            startInBackground(vertx, options, scanner);
         }
         ReceiptPrinter receipts = new TemplateReceiptPrinter(
                 printer, TicketTemplate.standard(), options.kioskId() + "/printer", ownsPrinter);
-        return new KioskApp(vertx, options, new QueueClientGateway(vertx, options), receipts, new ParsedScans());
+        ScanReader scans = new ParsedScans();
+        KioskApp app = new KioskApp(vertx, options, new QueueClientGateway(vertx, options), receipts, scans);
+        if (scanner != null) {
+            app.scanner = scanner;
+            scanner.addScanListener(
+                    scan -> app.agent.context().runOnContext(v -> app.agent.scanned(scans.read(scan.text()))));
+        }
+        return app;
+    }
+
+    private static void startInBackground(Vertx vertx, KioskOptions options, Device device) {
+        vertx.executeBlocking(() -> {
+                    device.start();
+                    return null;
+                })
+                .onFailure(e -> LOG.error("kiosk {}: device {} did not start", options.kioskId(), device.id(), e));
     }
 
     /** The page and its API, to mount with {@code parent.route("/kiosk/*").subRouter(app.router())}. */
@@ -78,6 +102,9 @@ public final class KioskApp implements AutoCloseable {
         agent.context().runOnContext(v -> {
             events.closeAll();
             agent.close();
+            if (scanner != null) {
+                scanner.close();
+            }
         });
     }
 }

@@ -26,12 +26,15 @@ import org.xephang.core.backend.sim.DossierSimulator;
 import org.xephang.core.backend.sim.SampleDossier;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.printer.TicketPrinter;
+import org.xephang.device.scanner.sim.SimulatedBarcodeScanner;
 
 /**
  * Scanning a receipt on the kiosk page (a keyboard-wedge scanner types fast and ends with Enter) opens the dossier
  * status screen: from the simulated dossier system when it is connected, a clear "not connected" otherwise.
  */
 class KioskDossierIT {
+
+    private static final String SCANNER = "kiosk-dossier-it";
 
     @TempDir
     Path temp;
@@ -112,6 +115,18 @@ class KioskDossierIT {
         assertThat(error.getText()).startsWith("Chưa kết nối hệ thống hồ sơ");
     }
 
+    @Test
+    void theKiosksOwnSerialScannerOpensTheDossierScreenToo() throws Exception {
+        vertx = Vertx.vertx();
+        openKiosk(new RunningCentre(vertx, temp.resolve("data")));
+
+        SimulatedBarcodeScanner.named(SCANNER).inject("https://dichvucong.gov.vn/tra-cuu?MaHoSo=H21.65-261122-0002");
+
+        WebElement error = Browser.waiting(browser, 15)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("dossier-error")));
+        assertThat(error.getText()).startsWith("Chưa kết nối hệ thống hồ sơ");
+    }
+
     private void openKiosk(RunningCentre running) throws Exception {
         centre = running;
         printer = DeviceFactory.standard().create("sim:printer?dir=" + temp.resolve("printed"), TicketPrinter.class);
@@ -119,7 +134,8 @@ class KioskDossierIT {
         kiosk = KioskApp.create(
                 vertx,
                 KioskOptions.of(centre.url(), "demo", "kiosk1", "demo", "sim:printer")
-                        .withHomeTimeout(Duration.ofSeconds(5)),
+                        .withHomeTimeout(Duration.ofSeconds(5))
+                        .withScannerUri("sim:scanner?name=" + SCANNER),
                 printer,
                 false);
         Router root = Router.router(vertx);

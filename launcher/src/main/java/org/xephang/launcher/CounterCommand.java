@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xephang counter --server URL --config counter.json}: a standalone counter agent serving the officer page, with the LED
- * displays and rating keypads of its counters (see {@link CounterAgentConfig}).
+ * {@code xephang counter --server URL --config counter.json}: a standalone counter agent serving the officer page,
+ * with the LED displays and rating keypads of its counters (see {@link CounterAgentConfig}).
  */
 @Command(name = "counter", mixinStandardHelpOptions = true, description = "Chạy tác tử quầy / run a counter agent")
 final class CounterCommand implements Callable<Integer> {
