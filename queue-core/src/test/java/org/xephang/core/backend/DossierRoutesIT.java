@@ -111,6 +111,20 @@ class DossierRoutesIT {
     }
 
     @Test
+    void aReceiptUrlInThePathIsReadForItsCode() throws Exception {
+        SampleDossier sample = simulator.samples().get(2);
+        String url = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?MaHoSo=" + sample.code();
+
+        HttpResponse<Buffer> response = send(
+                HttpMethod.GET,
+                "/api/v1/dossiers/" + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8),
+                null);
+
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo(sample.code());
+    }
+
+    @Test
     void anUnknownDossierIs404WithTheApiErrorShape() throws Exception {
         HttpResponse<Buffer> response = send(HttpMethod.GET, "/api/v1/dossiers/H56.27-990101-0001", null);
 
