@@ -182,9 +182,16 @@ public final class QueueServer {
         return server.actualPort();
     }
 
-    /** The server as seen from this machine: {@code http://127.0.0.1:PORT}. */
+    /**
+     * The server as seen from this machine: {@code http://127.0.0.1:PORT} when it listens on every interface (the
+     * default), otherwise {@code http://HOST:PORT}.
+     */
     public String localUrl() {
-        return "http://127.0.0.1:" + port();
+        String host = options.host;
+        boolean everyInterface = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        String shown =
+                everyInterface ? "127.0.0.1" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port();
     }
 
     /** Stops accepting requests and closes open connections (event streams included). */

@@ -180,9 +180,7 @@ public final class QueueServerMain {
             throw new UsageException("--port " + settings.port() + ": cannot listen on " + settings.host() + ":"
                     + settings.port() + " (" + rootMessage(bindFailed) + ")");
         }
-        String publicUrl = settings.publicUrl() != null
-                ? settings.publicUrl()
-                : "http://" + (isWildcard(settings.host()) ? "127.0.0.1" : settings.host()) + ":" + server.port();
+        String publicUrl = settings.publicUrl() != null ? settings.publicUrl() : server.localUrl();
         QueueEngine engine;
         try {
             engine = QueueEngine.open(
@@ -226,10 +224,6 @@ public final class QueueServerMain {
         if (!Files.isWritable(dataDir)) {
             throw new UsageException("--data: folder " + dataDir + " is not writable");
         }
-    }
-
-    private static boolean isWildcard(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
     }
 
     private static <T> T await(Future<T> future, String what) {

@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,11 +46,13 @@ public final class Authenticator implements AutoCloseable {
     private final Map<String, Account> accounts;
     private final BearerTokens tokens;
     private final WorkerExecutor passwordWorkers;
+    private final LoginThrottle throttle;
 
     private Authenticator(Vertx vertx, List<Account> accounts, byte[] key, Clock clock) {
         this.accounts = accounts.stream().collect(Collectors.toUnmodifiableMap(Account::username, Function.identity()));
         this.tokens = new BearerTokens(vertx, key, clock);
         this.passwordWorkers = vertx.createSharedWorkerExecutor("xephang-password-check", 2);
+        this.throttle = new LoginThrottle(clock);
     }
 
     /**
@@ -68,17 +72,31 @@ public final class Authenticator implements AutoCloseable {
         }
     }
 
-    /** Checks the password on a worker; fails with UNAUTHENTICATED (same message for unknown name or password). */
+    /**
+     * Checks the password on a worker; fails with UNAUTHENTICATED (same message for unknown name or password), or
+     * RATE_LIMITED (with {@code retryAfterSeconds}) after repeated wrong passwords for the username.
+     */
     public Future<LoginResult> login(String username, String password) {
+        Optional<Duration> wait = throttle.waitBeforeTrying(username);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds());
+            LOG.warn("Refused login for {}: too many wrong passwords, {} s left", username, seconds);
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.RATE_LIMITED,
+                    "Sai mật khẩu quá nhiều lần; hãy thử lại sau " + Math.max(1, (seconds + 59) / 60) + " phút.",
+                    new JsonObject().put("retryAfterSeconds", seconds)));
+        }
         Account account = accounts.get(username);
         String hash = account == null ? UNKNOWN_USER_HASH : account.passwordHash();
         return passwordWorkers
                 .executeBlocking(() -> passwordMatches(password, hash), false)
                 .map(matches -> {
                     if (!matches || account == null) {
+                        throttle.failed(username);
                         LOG.info("Refused login for {}", account == null ? "an unknown username" : username);
                         throw new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu.");
                     }
+                    throttle.succeeded(username);
                     BearerTokens.Issued issued = tokens.issue(account.username(), account.role());
                     LOG.info("{} signed in as {}", account.username(), account.role());
                     return new LoginResult(issued.token(), account.role(), issued.expiresAt());

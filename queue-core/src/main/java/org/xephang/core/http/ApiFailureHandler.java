@@ -34,6 +34,10 @@ final class ApiFailureHandler implements Handler<RoutingContext> {
         if (error.code() == ErrorCode.INTERNAL) {
             LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
         }
+        Object retryAfter = error.toJson().getValue("retryAfterSeconds");
+        if (retryAfter instanceof Number seconds) {
+            ctx.response().putHeader("Retry-After", String.valueOf(seconds.longValue()));
+        }
         Replies.error(ctx, error);
     }
 

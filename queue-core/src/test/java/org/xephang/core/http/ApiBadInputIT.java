@@ -271,6 +271,32 @@ class ApiBadInputIT {
     }
 
     @Test
+    void repeatedWrongPasswordsLockTheUsernameWith429AndRetryAfterEvenForTheRightPassword() {
+        String wrong = new JsonObject()
+                .put("username", "officer16")
+                .put("password", "guess")
+                .encode();
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.send(HttpMethod.POST, "/api/v1/auth/login", null, wrong)
+                            .statusCode())
+                    .isEqualTo(401);
+        }
+
+        HttpResponse<Buffer> locked = api.send(
+                HttpMethod.POST,
+                "/api/v1/auth/login",
+                null,
+                new JsonObject()
+                        .put("username", "officer16")
+                        .put("password", TestApi.PASSWORD)
+                        .encode());
+
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.bodyAsJsonObject().getString("error")).isEqualTo("RATE_LIMITED");
+        assertThat(Integer.parseInt(locked.getHeader("Retry-After"))).isBetween(1, 300);
+    }
+
+    @Test
     void theSameIdempotencyKeyGivesTheSameTicketWith200AndANewKeyANewTicket() {
         HttpResponse<Buffer> first = issueWithKey("kiosk1-tap-0001");
         HttpResponse<Buffer> again = issueWithKey("kiosk1-tap-0001");
