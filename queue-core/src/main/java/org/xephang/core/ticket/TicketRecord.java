@@ -131,29 +131,16 @@ public record TicketRecord(
                     ErrorCode.INVALID_TRANSITION,
                     "Vé " + number + " đã được chuyển đến quầy " + assignedCounter + ", chỉ quầy đó được gọi.");
         }
-        return new TicketRecord(
-                id,
-                site,
-                service,
-                localDay,
-                sequence,
-                number,
-                priority,
-                channel,
-                TicketState.CALLED,
-                issueOrder,
-                queueKey,
-                null,
-                atCounter,
-                byOfficer,
-                callCount + 1,
-                issuedAt,
-                at,
-                null,
-                null,
-                dossierCode,
-                idempotencyKey,
-                rated);
+        Draft d = new Draft(this);
+        d.state = TicketState.CALLED;
+        d.assignedCounter = null;
+        d.counter = atCounter;
+        d.officer = byOfficer;
+        d.callCount = callCount + 1;
+        d.calledAt = at;
+        d.startedAt = null;
+        d.finishedAt = null;
+        return d.build();
     }
 
     /** CALLED → CALLED again (Gọi lại): the call count goes up; the call time stays the first call's. */
@@ -200,57 +187,25 @@ public record TicketRecord(
      */
     public TicketRecord transfer(String toService, Integer toCounter, long newQueueKey) {
         require("chuyển", TicketState.WAITING, TicketState.CALLED, TicketState.SERVING, TicketState.NO_SHOW);
-        return new TicketRecord(
-                id,
-                site,
-                toService,
-                localDay,
-                sequence,
-                number,
-                priority,
-                channel,
-                TicketState.WAITING,
-                issueOrder,
-                newQueueKey,
-                toCounter,
-                null,
-                null,
-                callCount,
-                issuedAt,
-                null,
-                null,
-                null,
-                dossierCode,
-                idempotencyKey,
-                rated);
+        Draft d = new Draft(this);
+        d.service = toService;
+        d.state = TicketState.WAITING;
+        d.queueKey = newQueueKey;
+        d.assignedCounter = toCounter;
+        d.counter = null;
+        d.officer = null;
+        d.calledAt = null;
+        d.startedAt = null;
+        d.finishedAt = null;
+        return d.build();
     }
 
     /** Links a dossier code (already normalised) to a ticket that reached a counter (CALLED, SERVING or DONE). */
     public TicketRecord linkDossier(String code) {
         require("gắn mã hồ sơ", TicketState.CALLED, TicketState.SERVING, TicketState.DONE);
-        return new TicketRecord(
-                id,
-                site,
-                service,
-                localDay,
-                sequence,
-                number,
-                priority,
-                channel,
-                state,
-                issueOrder,
-                queueKey,
-                assignedCounter,
-                counter,
-                officer,
-                callCount,
-                issuedAt,
-                calledAt,
-                startedAt,
-                finishedAt,
-                code,
-                idempotencyKey,
-                rated);
+        Draft d = new Draft(this);
+        d.dossierCode = code;
+        return d.build();
     }
 
     /** Marks the ticket rated; only once, and only after it reached a counter. */
@@ -259,29 +214,9 @@ public record TicketRecord(
             throw new QueueError(ErrorCode.ALREADY_RATED, "Vé " + number + " đã được đánh giá. Xin cảm ơn!");
         }
         require("đánh giá", TicketState.CALLED, TicketState.SERVING, TicketState.DONE);
-        return new TicketRecord(
-                id,
-                site,
-                service,
-                localDay,
-                sequence,
-                number,
-                priority,
-                channel,
-                state,
-                issueOrder,
-                queueKey,
-                assignedCounter,
-                counter,
-                officer,
-                callCount,
-                issuedAt,
-                calledAt,
-                startedAt,
-                finishedAt,
-                dossierCode,
-                idempotencyKey,
-                true);
+        Draft d = new Draft(this);
+        d.rated = true;
+        return d.build();
     }
 
     /** The API view; {@code waitingAhead} and {@code estimatedWaitSeconds} only for a WAITING ticket. */
@@ -319,28 +254,70 @@ public record TicketRecord(
     }
 
     private TicketRecord withState(TicketState newState, int newCallCount, Instant started, Instant finished) {
-        return new TicketRecord(
-                id,
-                site,
-                service,
-                localDay,
-                sequence,
-                number,
-                priority,
-                channel,
-                newState,
-                issueOrder,
-                queueKey,
-                assignedCounter,
-                counter,
-                officer,
-                newCallCount,
-                issuedAt,
-                calledAt,
-                started,
-                finished,
-                dossierCode,
-                idempotencyKey,
-                rated);
+        Draft d = new Draft(this);
+        d.state = newState;
+        d.callCount = newCallCount;
+        d.startedAt = started;
+        d.finishedAt = finished;
+        return d.build();
+    }
+
+    /** A mutable copy for building the next record of a transition; only the changed fields are set. */
+    private static final class Draft {
+        private final TicketRecord from;
+        String service;
+        TicketState state;
+        long queueKey;
+        Integer assignedCounter;
+        Integer counter;
+        String officer;
+        int callCount;
+        Instant calledAt;
+        Instant startedAt;
+        Instant finishedAt;
+        String dossierCode;
+        boolean rated;
+
+        Draft(TicketRecord from) {
+            this.from = from;
+            service = from.service;
+            state = from.state;
+            queueKey = from.queueKey;
+            assignedCounter = from.assignedCounter;
+            counter = from.counter;
+            officer = from.officer;
+            callCount = from.callCount;
+            calledAt = from.calledAt;
+            startedAt = from.startedAt;
+            finishedAt = from.finishedAt;
+            dossierCode = from.dossierCode;
+            rated = from.rated;
+        }
+
+        TicketRecord build() {
+            return new TicketRecord(
+                    from.id,
+                    from.site,
+                    service,
+                    from.localDay,
+                    from.sequence,
+                    from.number,
+                    from.priority,
+                    from.channel,
+                    state,
+                    from.issueOrder,
+                    queueKey,
+                    assignedCounter,
+                    counter,
+                    officer,
+                    callCount,
+                    from.issuedAt,
+                    calledAt,
+                    startedAt,
+                    finishedAt,
+                    dossierCode,
+                    from.idempotencyKey,
+                    rated);
+        }
     }
 }
