@@ -117,7 +117,7 @@ class ScenarioSmokeIT {
                 new String[] {"jmh", "--smoke", "--out=" + out}, new PrintWriter(printed), new PrintWriter(printed));
 
         assertThat(code).as(printed.toString()).isZero();
-        assertThat(new JsonArray(Files.readString(out.resolve("jmh.json")))).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(new JsonArray(Files.readString(out.resolve("jmh.json")))).hasSizeGreaterThanOrEqualTo(6);
     }
 
     @Test

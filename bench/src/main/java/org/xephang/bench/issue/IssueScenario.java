@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -99,7 +100,7 @@ public final class IssueScenario extends Scenario {
             ConcurrentLinkedQueue<JsonObject> acknowledged = new ConcurrentLinkedQueue<>();
             JsonArray runs = new JsonArray();
             for (int n : kiosks) {
-                runs.add(runLevel(n, api, token, centre, acknowledged, report));
+                runs.add(runLevel(n, api, token, centre, acknowledged, server, report));
             }
             report.figure("runs", runs, runs.size() + " runs");
             JsonObject duplicates = duplicates(acknowledged);
@@ -119,6 +120,7 @@ public final class IssueScenario extends Scenario {
             String token,
             BenchCentre centre,
             ConcurrentLinkedQueue<JsonObject> acknowledged,
+            ServerProcess server,
             BenchReport report)
             throws InterruptedException {
         LatencyRecorder latency = new LatencyRecorder();
@@ -129,6 +131,7 @@ public final class IssueScenario extends Scenario {
         long deadline = measureFrom + seconds(durationSeconds);
         CountDownLatch finished = new CountDownLatch(n);
         AtomicLong sequence = new AtomicLong();
+        long clientCpuStart = clientCpuNanos();
         for (int k = 0; k < n; k++) {
             new Kiosk(
                             api,
@@ -144,28 +147,44 @@ public final class IssueScenario extends Scenario {
                             finished)
                     .next();
         }
+        long serverCpuStart = server.cpuMillis();
         long bound = seconds(warmupSeconds + durationSeconds + 60);
         if (!finished.await(bound, TimeUnit.NANOSECONDS)) {
             throw new IllegalStateException("kiosks still busy 60 s after the end of the run at N=" + n);
         }
         double measuredSeconds = (System.nanoTime() - measureFrom) / 1e9;
+        long serverCpu = server.cpuMillis() - serverCpuStart;
+        double clientCpuMillis = (clientCpuNanos() - clientCpuStart) / 1e6;
+        long issuedInRun = sequence.get();
         LatencySummary summary = latency.summary();
         double throughput = measuredOk.get() / measuredSeconds;
         JsonObject errorCounts = new JsonObject();
         errors.forEach((code, count) -> errorCounts.put(code, count.get()));
+        double serverCpuPerIssueMicros = issuedInRun == 0 ? 0 : serverCpu * 1000.0 / issuedInRun;
+        double clientCpuPerIssueMicros = issuedInRun == 0 ? 0 : clientCpuMillis * 1000.0 / issuedInRun;
         report.print(String.format(
                 Locale.ROOT,
-                "N=%-4d %,9.0f issues/s  %s  errors=%s",
+                "N=%-4d %,9.0f issues/s  %s  server CPU %.0f µs/issue, client CPU %.0f µs/issue  errors=%s",
                 n,
                 throughput,
                 summary.line(),
+                serverCpuPerIssueMicros,
+                clientCpuPerIssueMicros,
                 errorCounts.encode()));
         return new JsonObject()
                 .put("kiosks", n)
                 .put("issuesPerSecond", Math.round(throughput))
                 .put("measuredSeconds", measuredSeconds)
                 .put("latency", summary.toJson())
+                .put("serverCpuMicrosPerIssue", Math.round(serverCpuPerIssueMicros))
+                .put("clientCpuMicrosPerIssue", Math.round(clientCpuPerIssueMicros))
                 .put("errors", errorCounts);
+    }
+
+    /** CPU time of this (load generator) process. */
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long seconds(double s) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "jmh",
         mixinStandardHelpOptions = true,
-        description = "JMH microbenchmarks: FCFS routing and the ESC/POS encoder.")
+        description = "JMH microbenchmarks: FCFS routing, the ticket store and the ESC/POS encoder.")
 public final class MicroBenchmarks implements Callable<Integer> {
 
     @Spec
@@ -59,7 +59,8 @@ public final class MicroBenchmarks implements Callable<Integer> {
                     .measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(200))
                     .param("tickets", "100")
-                    .param("mode", "text");
+                    .param("mode", "text")
+                    .param("events", "1000");
         }
         // JMH prints its progress to the standard output itself (the same stream as this command's out).
         Collection<RunResult> results = new Runner(options.build()).run();

@@ -1,11 +1,14 @@
 package org.xephang.bench.province;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -15,6 +18,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.xephang.api.Role;
 import org.xephang.api.Ticket;
 import org.xephang.bench.harness.BenchCentre;
@@ -49,7 +53,8 @@ final class ProvinceDaySimulation {
             LocalDate date,
             ZoneId zone,
             long seed,
-            int maxInFlight) {}
+            int maxInFlight,
+            Duration maxWall) {}
 
     /** What happened to one ticket in simulated time, and what the engine estimated at issue. */
     record Served(int hourOfArrival, double arrival, double called, Long estimatedWaitSeconds) {
@@ -66,7 +71,9 @@ final class ProvinceDaySimulation {
             long fcfsViolations,
             List<String> violationExamples,
             List<Served> served,
-            long unserved) {}
+            long unserved,
+            boolean finished,
+            double simulatedSecondReached) {}
 
     private enum Kind {
         ARRIVAL,
@@ -113,6 +120,7 @@ final class ProvinceDaySimulation {
     private final List<Served> served = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private long violationCount;
+    private long issued;
     private long seq;
 
     /** Per site, per service: issued tickets not yet called, in issue order. */
@@ -160,20 +168,46 @@ final class ProvinceDaySimulation {
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
     }
 
-    Outcome run() throws Exception {
+    /**
+     * Replays the day; stops early (outcome not finished) when the wall time passes {@code maxWall}. Prints progress
+     * every 10 s of wall time.
+     */
+    Outcome run(Consumer<String> progress) throws Exception {
         BenchCentre centre = day.centre();
-        long tickets = 0;
         for (int s = 0; s < centre.sites(); s++) {
             SplittableRandom siteRandom = random.split();
             for (double t : PoissonArrivals.day(day.profile(), day.ticketsPerSite(), siteRandom)) {
                 events.add(new Event(t, seq++, Kind.ARRIVAL, s, siteRandom.nextInt(centre.services()), 0));
-                tickets++;
             }
         }
         long started = System.nanoTime();
+        long deadline = started + day.maxWall().toNanos();
+        long nextProgress = started + TimeUnit.SECONDS.toNanos(10);
+        boolean finished = true;
+        double reached = 0;
+        long processed = 0;
         Event event;
         while ((event = events.poll()) != null) {
             failIfEngineFailed();
+            reached = event.time();
+            if ((++processed & 1023) == 0) {
+                long now = System.nanoTime();
+                if (now > deadline) {
+                    finished = false;
+                    break;
+                }
+                if (now > nextProgress) {
+                    nextProgress = now + TimeUnit.SECONDS.toNanos(10);
+                    progress.accept(String.format(
+                            Locale.ROOT,
+                            "… %.0f s: simulated %s, %d commands (%.0f/s), %d tickets called",
+                            (now - started) / 1e9,
+                            LocalTime.ofSecondOfDay((long) reached),
+                            commands.get(),
+                            commands.get() / ((now - started) / 1e9),
+                            served.size()));
+                }
+            }
             clock.set(instantOf(event.time()));
             switch (event.kind()) {
                 case ARRIVAL -> arrive(event);
@@ -191,7 +225,8 @@ final class ProvinceDaySimulation {
                 unserved += queue.size();
             }
         }
-        return new Outcome(tickets, commands.get(), wall, violationCount, violations, served, unserved);
+        return new Outcome(
+                issued, commands.get(), wall, violationCount, violations, served, unserved, finished, reached);
     }
 
     private void arrive(Event event) throws InterruptedException {
@@ -200,6 +235,7 @@ final class ProvinceDaySimulation {
         CompletableFuture<IssueResult> issue =
                 track(engine.issue(site, new IssueCommand(service, null, "kiosk", null), KIOSK));
         waiting.get(event.site()).get(event.service()).add(new Issued(event.time(), issue));
+        issued++;
         Integer free = idle.get(event.site()).get(event.service()).poll();
         if (free != null) {
             call(event.site(), free, event.time());
