@@ -1,6 +1,7 @@
 package org.xephang.device;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. {@link #update} notifies listeners synchronously on the calling thread, outside any lock, in the
  * order of the updates made by that thread; an update that repeats the current state, detail and description is
- * ignored.
+ * ignored. State changes are logged at INFO, at most six a minute per device ({@link LogThrottle}): a flapping device
+ * does not flood the log.
  */
 public final class DeviceStatusTracker {
 
@@ -22,6 +24,7 @@ public final class DeviceStatusTracker {
     private final String deviceId;
     private final Clock clock;
     private final List<DeviceStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final LogThrottle logThrottle = new LogThrottle(6, Duration.ofMinutes(1));
     private DeviceStatus current;
 
     public DeviceStatusTracker(String deviceId, Clock clock) {
@@ -61,7 +64,12 @@ public final class DeviceStatusTracker {
             current = next;
         }
         if (previous.state() != next.state()) {
-            LOG.info("{}: {} -> {}", deviceId, previous.state(), next);
+            String note = logThrottle.tryAcquire();
+            if (note != null) {
+                LOG.info("{}: {} -> {}{}", deviceId, previous.state(), next, note);
+            } else {
+                LOG.debug("{}: {} -> {}", deviceId, previous.state(), next);
+            }
         }
         for (DeviceStatusListener listener : listeners) {
             try {

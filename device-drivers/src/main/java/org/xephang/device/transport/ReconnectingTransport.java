@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.device.DeviceDisconnectedException;
 import org.xephang.device.DeviceException;
+import org.xephang.device.LogThrottle;
 
 /**
  * A transport that reopens itself with {@link ReconnectBackoff} after the link is lost.
@@ -27,6 +28,7 @@ public final class ReconnectingTransport implements Transport {
     private final Transport inner;
     private final ReconnectBackoff backoff;
     private final Clock clock;
+    private final LogThrottle logThrottle = new LogThrottle(6, Duration.ofMinutes(1));
     private int failures;
     private Instant nextAttempt = Instant.MIN;
     private String lastFailure = "";
@@ -79,7 +81,12 @@ public final class ReconnectingTransport implements Transport {
                 inner.open();
                 generation++;
                 if (failures > 0) {
-                    LOG.info("{}: reconnected after {} failed attempt(s)", describe(), failures);
+                    String note = logThrottle.tryAcquire();
+                    if (note != null) {
+                        LOG.info("{}: reconnected after {} failed attempt(s){}", describe(), failures, note);
+                    } else {
+                        LOG.debug("{}: reconnected after {} failed attempt(s)", describe(), failures);
+                    }
                 }
                 failures = 0;
             } catch (DeviceException e) {
@@ -104,7 +111,12 @@ public final class ReconnectingTransport implements Transport {
                 return; // closed on purpose: the failing call was cut short by close()
             }
             if (failures == 0) {
-                LOG.warn("{}: connection lost: {}", describe(), e.getMessage());
+                String note = logThrottle.tryAcquire();
+                if (note != null) {
+                    LOG.warn("{}: connection lost: {}{}", describe(), e.getMessage(), note);
+                } else {
+                    LOG.debug("{}: connection lost: {}", describe(), e.getMessage());
+                }
                 failures = 1;
                 lastFailure = e.getMessage();
                 // The first reconnection attempt is immediate: a dropped TCP connection is often just reopened.
