@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,14 +12,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.xephang.board.testkit.BoardPage;
 import org.xephang.board.testkit.Browser;
 import org.xephang.board.testkit.FakeQueueServer;
+import org.xephang.board.testkit.Poll;
 
 /** The board page in a real Chromium against a fake queue server (the event source is ours to script). */
 class BoardPageIT {
 
     private static ChromeDriver browser;
     private FakeQueueServer server;
+    private BoardPage board;
 
     @BeforeAll
     static void openBrowser() {
@@ -37,10 +39,7 @@ class BoardPageIT {
     @BeforeEach
     void startServerAndOpenBoard() {
         server = new FakeQueueServer(new BoardOptions(null, FakeQueueServer.SITE, "vi", 3, null)).start();
-        browser.get(server.boardUrl());
-        waitUntil(
-                "the board is connected",
-                () -> Boolean.TRUE.equals(js("return !!window.xephangBoard && xephangBoard.connected")));
+        board = new BoardPage(browser).open(server.boardUrl());
     }
 
     @AfterEach
@@ -52,13 +51,13 @@ class BoardPageIT {
     void aCallShowsWithinOneSecondHighlightedAndItsAnnouncementIsQueued() {
         server.call("A1023", "HT", 5);
 
-        waitUntil(
+        Poll.until(
                 Duration.ofSeconds(1),
                 "A1023 highlighted at counter 5",
-                () -> rowOfCounter(5).contains("A1023") && rowClass(5).contains("called"));
+                () -> board.counterRow(5).contains("A1023") && board.highlighted(5));
         assertThat(browser.findElement(By.id("latest-number")).getText()).isEqualTo("A1023");
         assertThat(browser.findElement(By.id("latest-counter")).getText()).isEqualTo("đến quầy 5");
-        assertThat(announcementsHeardOrQueued())
+        assertThat(board.announcements())
                 .contains("Xin mời công dân có số thứ tự A một nghìn không trăm hai mươi ba đến quầy số năm");
         Browser.screenshot(browser, "board-call");
     }
@@ -66,71 +65,61 @@ class BoardPageIT {
     @Test
     void theHighlightEndsAfterItsTimeButTheCallStaysListed() {
         server.call("B007", "DD", 2);
-        waitUntil("B007 highlighted", () -> rowClass(2).contains("called"));
+        Poll.until("B007 highlighted", () -> board.highlighted(2));
 
-        waitUntil(Duration.ofSeconds(6), "highlight over", () -> !rowClass(2).contains("called"));
-        assertThat(rowOfCounter(2)).contains("B007");
+        Poll.until(Duration.ofSeconds(6), "highlight over", () -> !board.highlighted(2));
+        assertThat(board.counterRow(2)).contains("B007");
         assertThat(browser.findElement(By.id("recent-calls")).getText()).contains("B007");
     }
 
     @Test
     void afterTheServerRestartsTheBoardRecoversByItselfAndShowsNoStaleCallAsNew() {
         server.call("A001", "HT", 1);
-        waitUntil("A001 highlighted", () -> rowClass(1).contains("called"));
-        waitUntil(Duration.ofSeconds(6), "highlight over", () -> !rowClass(1).contains("called"));
-        long heard = announcementCount();
+        Poll.until("A001 highlighted", () -> board.highlighted(1));
+        Poll.until(Duration.ofSeconds(6), "highlight over", () -> !board.highlighted(1));
+        int heard = board.announcements().size();
 
         server.stop();
-        waitUntil(
-                "the disconnected mark",
-                () -> browser.findElement(By.id("offline")).isDisplayed());
+        Poll.until("the disconnected mark", () -> board.offlineShown());
         assertThat(browser.findElement(By.id("offline")).getText()).isEqualTo("mất kết nối");
         Browser.screenshot(browser, "board-disconnected");
         server.start();
 
-        waitUntil(
-                Duration.ofSeconds(15),
-                "reconnected",
-                () -> !browser.findElement(By.id("offline")).isDisplayed());
-        assertThat(rowOfCounter(1)).contains("A001");
-        assertThat(rowClass(1)).doesNotContain("called");
+        Poll.until(Duration.ofSeconds(15), "reconnected", () -> !board.offlineShown());
+        assertThat(board.counterRow(1)).contains("A001");
+        assertThat(board.highlighted(1)).isFalse();
         assertThat(browser.findElement(By.id("latest")).getAttribute("class")).doesNotContain("new");
-        assertThat(announcementCount()).isEqualTo(heard);
+        assertThat(board.announcements().size()).isEqualTo(heard);
         Browser.screenshot(browser, "board-after-restart");
 
         server.call("A002", "HT", 3);
-        waitUntil(
-                "a new call after the restart is highlighted", () -> rowClass(3).contains("called"));
+        Poll.until("a new call after the restart is highlighted", () -> board.highlighted(3));
     }
 
     @Test
     void aCallMadeWhileTheBoardWasDisconnectedIsAnnouncedOnceItReconnects() {
         server.stop();
-        waitUntil(
-                "the disconnected mark",
-                () -> browser.findElement(By.id("offline")).isDisplayed());
+        Poll.until("the disconnected mark", () -> board.offlineShown());
         server.call("A015", "HT", 4); // the board learns it from its next snapshot, not from the event
         server.start();
 
-        waitUntil(Duration.ofSeconds(15), "A015 highlighted", () -> rowClass(4).contains("called"));
-        waitUntil("announced", () -> announcementsHeardOrQueued().stream().anyMatch(t -> t.contains("A mười lăm")));
-        assertThat(announcementsHeardOrQueued().stream().filter(t -> t.contains("A mười lăm")))
+        Poll.until(Duration.ofSeconds(15), "A015 highlighted", () -> board.highlighted(4));
+        Poll.until("announced", () -> board.announcements().stream().anyMatch(t -> t.contains("A mười lăm")));
+        assertThat(board.announcements().stream().filter(t -> t.contains("A mười lăm")))
                 .hasSize(1);
     }
 
     @Test
     void aFreshlyOpenedBoardShowsEarlierCallsWithoutHighlightingOrAnnouncingThem() {
         server.call("A020", "HT", 1);
-        waitUntil("A020 shown", () -> rowOfCounter(1).contains("A020"));
+        Poll.until("A020 shown", () -> board.counterRow(1).contains("A020"));
 
         browser.navigate().refresh();
-        waitUntil(
-                "connected again",
-                () -> Boolean.TRUE.equals(js("return !!window.xephangBoard && xephangBoard.connected")));
+        Poll.until("connected again", board::connected);
 
-        assertThat(rowOfCounter(1)).contains("A020");
-        assertThat(rowClass(1)).doesNotContain("called");
-        assertThat(announcementCount()).isZero();
+        assertThat(board.counterRow(1)).contains("A020");
+        assertThat(board.highlighted(1)).isFalse();
+        assertThat(board.announcements().size()).isZero();
     }
 
     @Test
@@ -138,9 +127,9 @@ class BoardPageIT {
         server.call("B010", "DD", 6);
         server.recall(6);
 
-        waitUntil(
+        Poll.until(
                 "two announcements of B010",
-                () -> announcementsHeardOrQueued().stream()
+                () -> board.announcements().stream()
                                 .filter(t -> t.contains("B mười đến quầy số sáu"))
                                 .count()
                         == 2);
@@ -153,8 +142,8 @@ class BoardPageIT {
 
         server.sendWithGap();
 
-        waitUntil("a new connection", () -> server.connections() > connections);
-        waitUntil("caught up", () -> ((Number) js("return xephangBoard.state.seq")).longValue() == server.seq());
+        Poll.until("a new connection", () -> server.connections() > connections);
+        Poll.until("caught up", () -> ((Number) js("return xephangBoard.state.seq")).longValue() == server.seq());
     }
 
     @Test
@@ -206,7 +195,7 @@ class BoardPageIT {
             server.call(String.format("A%03d", i), "HT", 1 + i % 6);
         }
 
-        waitUntil("ten calls applied", () -> rowOfCounter(5).contains("A010"));
+        Poll.until("ten calls applied", () -> board.counterRow(5).contains("A010"));
         assertThat(browser.findElements(By.cssSelector("#recent-calls li"))).hasSize(8);
         Number sideBottom = (Number) js("return document.querySelector('.side').getBoundingClientRect().bottom");
         Number noticeTop = (Number) js("return document.querySelector('.notice').getBoundingClientRect().top");
@@ -303,15 +292,11 @@ class BoardPageIT {
     void whenTheBrowserBlocksAudioTheBoardAsksForATouchAndThenSpeaks() {
         ChromeDriver strict = Browser.open(false);
         try {
-            strict.get(server.boardUrl());
-            waitUntil(
-                    "connected",
-                    () -> Boolean.TRUE.equals(
-                            strict.executeScript("return !!window.xephangBoard && xephangBoard.connected")));
+            new BoardPage(strict).open(server.boardUrl());
 
             server.call("A031", "HT", 3);
 
-            waitUntil(
+            Poll.until(
                     "the enable-sound button",
                     () -> strict.findElement(By.id("sound")).isDisplayed());
             assertThat(strict.findElement(By.id("sound")).getText()).contains("Bấm để bật âm thanh");
@@ -321,11 +306,11 @@ class BoardPageIT {
 
             strict.findElement(By.id("sound")).click();
 
-            waitUntil(
+            Poll.until(
                     "the button hides",
                     () -> !strict.findElement(By.id("sound")).isDisplayed());
             // The chime, then the sentence once (the fake server says it once): about 5 s of audio.
-            waitUntil(
+            Poll.until(
                     Duration.ofSeconds(25),
                     "the announcement is played",
                     () -> ((Number) strict.executeScript("return xephangBoard.queue.played.length")).intValue() == 1);
@@ -336,52 +321,5 @@ class BoardPageIT {
 
     private Object js(String script) {
         return browser.executeScript(script);
-    }
-
-    private String rowOfCounter(int counter) {
-        Object text = js("const row = document.querySelector('#counter-rows li[data-counter=\"" + counter + "\"]');"
-                + "return row ? row.textContent : '';");
-        return String.valueOf(text);
-    }
-
-    private String rowClass(int counter) {
-        Object text = js("const row = document.querySelector('#counter-rows li[data-counter=\"" + counter + "\"]');"
-                + "return row ? row.className : '';");
-        return String.valueOf(text);
-    }
-
-    /** The texts of the announcements played, playing and waiting, in order. */
-    @SuppressWarnings("unchecked")
-    private List<String> announcementsHeardOrQueued() {
-        return (List<String>)
-                js("const q = xephangBoard.queue;" + "return [...q.played, ...q.pending].map((a) => a.text);");
-    }
-
-    private long announcementCount() {
-        return announcementsHeardOrQueued().size();
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        waitUntil(Duration.ofSeconds(10), what, condition);
-    }
-
-    private static void waitUntil(Duration timeout, String what, Supplier<Boolean> condition) {
-        waitUntilIn(timeout, what, condition);
-    }
-
-    private static void waitUntilIn(Duration timeout, String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                Browser.screenshot(browser, "timeout");
-                throw new AssertionError("waited " + timeout.toMillis() + " ms for: " + what);
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for: " + what, e);
-            }
-        }
     }
 }
