@@ -168,7 +168,7 @@ public final class HttpApi implements AutoCloseable {
             tagged(router.get("/metrics"), "/metrics")
                     .handler(ctx -> ctx.response()
                             .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                            .end(metrics.scrape()));
+                            .end(metrics.scrape(queue)));
             tagged(router.get("/t/:id"), "/t/:id")
                     .handler(ctx -> ctx.response()
                             .putHeader("Content-Type", "text/html; charset=utf-8")

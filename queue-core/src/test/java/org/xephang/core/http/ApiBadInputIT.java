@@ -352,6 +352,20 @@ class ApiBadInputIT {
     }
 
     @Test
+    void metricsShowTheQueueAndTheRequestsByRouteTemplateWithoutTicketIds() {
+        api.issue("B");
+
+        String metrics = api.send(HttpMethod.GET, "/metrics", null, null).bodyAsString();
+
+        assertThat(metrics)
+                .containsPattern("xephang_queue_waiting\\{[^}]*service=\"B\"[^}]*\\} [1-9]")
+                .contains("xephang_counters{")
+                .contains("route=\"/api/v1/sites/:site/tickets\"")
+                .contains("xephang_tickets_issued_total")
+                .doesNotContain(waitingTicket);
+    }
+
+    @Test
     void corsPreflightAdmitsAgentPagesOnOtherOrigins() {
         HttpResponse<Buffer> preflight = await(api.http
                 .request(HttpMethod.OPTIONS, ISSUE)
