@@ -191,15 +191,7 @@ public record BoardAgentConfig(
     }
 
     private static String string(JsonObject json, String key, String fallback, List<String> problems, String path) {
-        Object value = json.getValue(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof String text) {
-            return text;
-        }
-        problems.add(path + ": must be text, was " + value);
-        return fallback;
+        return value(json, key, String.class, fallback, problems, path, "text");
     }
 
     private static int integer(JsonObject json, String key, int fallback, List<String> problems) {
@@ -207,14 +199,20 @@ public record BoardAgentConfig(
     }
 
     private static int integer(JsonObject json, String key, int fallback, List<String> problems, String path) {
+        return value(json, key, Integer.class, fallback, problems, path, "a whole number");
+    }
+
+    /** The value at {@code key} if it has the type, the fallback if absent; a problem naming {@code path} if not. */
+    private static <T> T value(
+            JsonObject json, String key, Class<T> type, T fallback, List<String> problems, String path, String what) {
         Object value = json.getValue(key);
         if (value == null) {
             return fallback;
         }
-        if (value instanceof Integer number) {
-            return number;
+        if (type.isInstance(value)) {
+            return type.cast(value);
         }
-        problems.add(path + ": must be a whole number, was " + value);
+        problems.add(path + ": must be " + what + ", was " + value);
         return fallback;
     }
 }
