@@ -88,12 +88,6 @@ public final class DossierLookup implements AutoCloseable {
                 provider, clock, config.cacheFor(), config.timeout(), config.requestsPerMinute(), client);
     }
 
-    /** For tests and embedders with their own provider. */
-    public static DossierLookup withProvider(DossierStatusProvider provider, Clock clock, LookupConfig limits) {
-        return new DossierLookup(
-                provider, clock, limits.cacheFor(), limits.timeout(), limits.requestsPerMinute(), null);
-    }
-
     /**
      * Looks a dossier up for {@code client} (its address, for the rate limit). Succeeds with the public JSON of
      * {@link DossierStatus#toJson}; fails with a {@link QueueError}: INVALID_REQUEST, RATE_LIMITED (details {@code
