@@ -31,7 +31,7 @@ import org.xephang.device.printer.sim.EscPosCommandReader.Command;
  *
  * <p>Scriptable while running: {@link #paperNearEnd}, {@link #coverOpen}, {@link #paperOut},
  * {@link #paperOutAfter} (mid-job), {@link #dropConnectionAfter} and {@link #dropConnections}, {@link #readRate}
- * (a slow printer or a slow serial line).
+ * (a slow printer or a slow serial line), {@link #xoffFor} (software flow control).
  *
  * <p>Like a real printer, after paper runs out or the cover opens in a job it keeps reading but prints nothing more
  * of that job, still answers real-time status, and does not answer {@code GS r} (held behind the unprinted data).
@@ -168,6 +168,30 @@ public final class PrinterSimulator implements AutoCloseable {
     /** Reads at most {@code bytesPerSecond} (0 = as fast as possible): a slow mechanism or line (115200 baud = 11520). */
     public void readRate(int bytesPerSecond) {
         this.bytesPerSecond = Math.max(0, bytesPerSecond);
+    }
+
+    /**
+     * Sends XOFF now and XON after {@code pause}, as a serial printer with software flow control does when its buffer
+     * is full; it keeps answering real-time status meanwhile.
+     */
+    public void xoffFor(Duration pause) {
+        sendToAll((byte) 0x13);
+        Thread t = new Thread(
+                () -> {
+                    pause(pause.toMillis());
+                    sendToAll((byte) 0x11);
+                },
+                "printer-sim xon");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void sendToAll(byte b) {
+        synchronized (sessions) {
+            for (Session s : sessions) {
+                s.send(b);
+            }
+        }
     }
 
     /** Jobs received so far (complete or stopped), oldest first. */
@@ -390,6 +414,14 @@ public final class PrinterSimulator implements AutoCloseable {
                 }
             } catch (IOException e) {
                 LOG.debug("printer simulator: cannot send status: {}", e.getMessage());
+            }
+        }
+
+        void send(byte b) {
+            try {
+                reply(b & 0xFF);
+            } catch (IOException e) {
+                LOG.debug("printer simulator: cannot send flow control: {}", e.getMessage());
             }
         }
 

@@ -96,6 +96,32 @@ class PrinterSimulatorIT {
     }
 
     @Test
+    void paperOutMidJobIsCaughtByStatusQueriesWhenAutomaticStatusIsOff() throws Exception {
+        connect("&mode=raster&asb=false");
+        simulator.paperOutAfter(20_000);
+
+        assertThatThrownBy(() -> printer.print(TICKET))
+                .isInstanceOfSatisfying(
+                        DeviceFaultException.class, e -> assertThat(e.state()).isEqualTo(DeviceState.PAPER_OUT));
+        assertThat(seen).extracting(DeviceStatus::state).contains(DeviceState.PAPER_OUT);
+    }
+
+    @Test
+    void xoffPausesTheJobUntilXon() throws Exception {
+        connect("&mode=hybrid");
+        simulator.xoffFor(Duration.ofMillis(1500));
+        Thread.sleep(200); // let the XOFF arrive before the job starts
+
+        long start = System.nanoTime();
+        printer.print(TICKET);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1000));
+        assertThat(simulator.awaitJobs(1, Duration.ofSeconds(5)))
+                .singleElement()
+                .matches(PrintedJob::complete);
+    }
+
+    @Test
     void paperOutBeforeTheJobSendsNothingAndANewRollBringsThePrinterBack() throws Exception {
         connect("&mode=text&poll=200ms");
         simulator.paperOut(true);
