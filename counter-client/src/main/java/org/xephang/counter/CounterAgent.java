@@ -131,6 +131,13 @@ final class CounterAgent implements AutoCloseable {
                         pages.publish(counter, "signed-out", new JsonObject().put("reason", "replaced"));
                     }
                     String token = newToken();
+                    OfficerSession previous = desk.lastOfficer;
+                    if (previous != null && previous != desk.officer) {
+                        previous.close(); // signed out earlier; its last ticket's rating window is over now
+                    }
+                    if (desk.officer != null) {
+                        desk.officer.close();
+                    }
                     desk.officer = officer;
                     desk.lastOfficer = officer;
                     desk.pageSession = token;

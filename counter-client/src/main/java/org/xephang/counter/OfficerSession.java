@@ -41,4 +41,7 @@ interface OfficerSession {
     Future<CounterView> resume(int counter);
 
     Future<Ticket> ticket(String ticketId);
+
+    /** Forgets the officer's token (after they signed out and their last ticket can no longer be rated). */
+    void close();
 }

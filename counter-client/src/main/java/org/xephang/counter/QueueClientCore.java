@@ -162,5 +162,11 @@ final class QueueClientCore implements CounterCore {
         public Future<Ticket> ticket(String ticketId) {
             return client.ticket(ticketId);
         }
+
+        @Override
+        public void close() {
+            officers.remove(client);
+            client.close();
+        }
     }
 }

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.xephang.api.Role;
 import org.xephang.api.Ticket;
 import org.xephang.core.Actor;
@@ -126,6 +129,27 @@ class CounterPageIT {
 
         Browser.waiting(browser, 10)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Không còn ai đang chờ"));
+    }
+
+    @Test
+    void keyboardShortcutsCallAndTheTransferDialogMovesTheTicketToAnotherCounter() throws Exception {
+        Ticket ticket = issue("A");
+        signIn("officer1", "demo", 1);
+
+        new Actions(browser).keyDown(Keys.ALT).sendKeys("g").keyUp(Keys.ALT).perform();
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), ticket.number()));
+
+        new Actions(browser).keyDown(Keys.ALT).sendKeys("c").keyUp(Keys.ALT).perform();
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("dialog-transfer")));
+        new Select(browser.findElement(By.id("transfer-counter"))).selectByValue("2");
+        browser.findElement(By.cssSelector("#transfer-form button[type=submit]"))
+                .click();
+
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("message"), "Đã chuyển số " + ticket.number()));
+        assertThat(browser.findElement(By.id("ticket-number")).getText()).isEqualTo("—");
+        assertThat(centre.engine().ticket(ticket.id()).orElseThrow().counter()).isEqualTo(2);
     }
 
     @Test

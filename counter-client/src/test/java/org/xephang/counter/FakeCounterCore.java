@@ -239,5 +239,8 @@ final class FakeCounterCore implements CounterCore {
         public Future<Ticket> ticket(String ticketId) {
             return Future.succeededFuture(tickets.get(ticketId));
         }
+
+        @Override
+        public void close() {}
     }
 }

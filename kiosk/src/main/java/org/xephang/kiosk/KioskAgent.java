@@ -110,9 +110,15 @@ final class KioskAgent implements AutoCloseable {
         });
         answer.onFailure(failure -> noteRefusal(service, failure));
         requestsInFlight.put(key, answer);
-        // Keep finished requests a while, so a late retry of the same tap still finds its ticket.
-        answer.onComplete(
-                done -> vertx.setTimer(options.requestMemory().toMillis(), t -> requestsInFlight.remove(key)));
+        // Keep answered requests a while, so a late retry of the same tap finds its ticket; forget failed ones at
+        // once, so a retry tries again (with the same key, so still at most one ticket).
+        answer.onComplete(done -> {
+            if (done.succeeded()) {
+                vertx.setTimer(options.requestMemory().toMillis(), t -> requestsInFlight.remove(key));
+            } else {
+                requestsInFlight.remove(key);
+            }
+        });
         return answer;
     }
 

@@ -87,6 +87,20 @@ class KioskAgentTest {
     }
 
     @Test
+    void aRequestThatFailedEvenAfterRetriesIsTriedAgainWithTheSameKeyWhenThePageRetries() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            core.nextIssueFailures.add(new ConnectException("Connection refused"));
+        }
+        assertThatThrownBy(() -> onContext(() -> agent.issue("A", null, "late")));
+
+        JsonObject answer = onContext(() -> agent.issue("A", null, "late"));
+
+        assertThat(answer.getJsonObject("ticket").getString("number")).isEqualTo("A001");
+        assertThat(core.issueKeys).hasSize(5).containsOnly("kiosk1:late");
+        assertThat(core.ticketsByKey).hasSize(1);
+    }
+
+    @Test
     void theSameTapSentTwiceGivesTheSameTicketAndPrintsItOnce() throws Exception {
         JsonObject first = onContext(() -> agent.issue("A", null, "double"));
         awaitPrintEvent("PRINTED");

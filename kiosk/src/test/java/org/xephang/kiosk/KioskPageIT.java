@@ -176,6 +176,42 @@ class KioskPageIT {
         Browser.screenshot(browser, "kiosk-catalogue");
     }
 
+    @Test
+    void theSettingsOpenOnlyWithThePinAndListTheTicketsTakenHere() throws Exception {
+        takeTicket("A");
+        String number = browser.findElement(By.id("ticket-number")).getText();
+        browser.findElement(By.cssSelector("#screen-ticket [data-go-home]")).click();
+
+        browser.findElement(By.id("open-settings")).click();
+        pressPin("1111");
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("pin-error"), "Mã PIN không đúng"));
+        pressPin("2468");
+
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("screen-settings")));
+        assertThat(browser.findElement(By.id("recent")).getText()).contains(number);
+        Browser.screenshot(browser, "kiosk-settings");
+    }
+
+    private void pressPin(String pin) {
+        browser.findElements(By.cssSelector("#pin-pad button")).stream()
+                .filter(b -> b.getText().equals("Xoá"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        for (char digit : pin.toCharArray()) {
+            browser.findElements(By.cssSelector("#pin-pad button")).stream()
+                    .filter(b -> b.getText().equals(String.valueOf(digit)))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+        }
+        browser.findElements(By.cssSelector("#pin-pad button")).stream()
+                .filter(b -> b.getText().equals("OK"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+    }
+
     private void takeTicket(String service) {
         Browser.waiting(browser, 10)
                 .until(ExpectedConditions.elementToBeClickable(
