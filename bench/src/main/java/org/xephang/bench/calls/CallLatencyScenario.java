@@ -119,7 +119,7 @@ public final class CallLatencyScenario extends Scenario {
             long clientCpuStart = clientCpuNanos();
             CallStats stats = callSteadily(vertx, api, site, officerTokens, calls, sentAt);
             long expected = stats.succeeded * (long) connected.size();
-            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (delivered.get() < expected && System.nanoTime() < waitUntil) {
                 Thread.sleep(50);
             }
