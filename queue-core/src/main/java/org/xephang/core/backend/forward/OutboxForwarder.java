@@ -262,34 +262,48 @@ public final class OutboxForwarder extends VerticleBase {
         if (chains.isEmpty()) {
             return Future.succeededFuture(0);
         }
-        Promise<Integer> done = Promise.promise();
-        int[] next = {0};
-        int[] running = {0};
-        int[] sent = {0};
-        Runnable[] launch = new Runnable[1];
-        launch[0] = () -> {
-            while (running[0] < config.parallelChains() && next[0] < chains.size()) {
-                List<Entry> chain = chains.get(next[0]++);
-                running[0]++;
-                runChain(chain, 0).onComplete(result -> {
-                    running[0]--;
-                    if (result.succeeded()) {
-                        sent[0] += result.result();
-                    } else {
-                        LOG.error(
-                                "outbox forwarder: recording a delivery failed; the event stays pending",
-                                result.cause());
-                    }
-                    if (next[0] == chains.size() && running[0] == 0) {
-                        done.tryComplete(sent[0]);
-                    } else {
-                        launch[0].run();
-                    }
-                });
+        return new ChainRunner(chains).run();
+    }
+
+    /** Runs chains, at most {@code parallelChains} at a time, on the forwarder's event loop. */
+    private final class ChainRunner {
+        private final List<List<Entry>> chains;
+        private final Promise<Integer> done = Promise.promise();
+        private int next;
+        private int running;
+        private int sent;
+
+        ChainRunner(List<List<Entry>> chains) {
+            this.chains = chains;
+        }
+
+        /** Completes with the number of events sent once every chain has stopped. */
+        Future<Integer> run() {
+            launch();
+            return done.future();
+        }
+
+        private void launch() {
+            while (running < config.parallelChains() && next < chains.size()) {
+                List<Entry> chain = chains.get(next++);
+                running++;
+                runChain(chain, 0).onComplete(this::finished);
             }
-        };
-        launch[0].run();
-        return done.future();
+        }
+
+        private void finished(AsyncResult<Integer> result) {
+            running--;
+            if (result.succeeded()) {
+                sent += result.result();
+            } else {
+                LOG.error("outbox forwarder: recording a delivery failed; the event stays pending", result.cause());
+            }
+            if (next == chains.size() && running == 0) {
+                done.tryComplete(sent);
+            } else {
+                launch();
+            }
+        }
     }
 
     /** Delivers a chain's events one after the other; stops at the first failure. Succeeds with the count sent. */
