@@ -49,6 +49,7 @@ public final class PeerEndpoint implements AutoCloseable {
     /** Accepts hosts on {@code address}. */
     public int listenTcp(InetSocketAddress address) throws IOException {
         ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true); // a restarted simulator gets its port back at once
         server.bind(address);
         servers.add(server);
         Thread accept = new Thread(

@@ -181,6 +181,7 @@ public final class LedBusSimulator implements AutoCloseable {
     /** Listens on {@code address}; see {@link #listenTcp(int)}. */
     public int listenTcp(InetSocketAddress address) throws IOException {
         ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true); // a restarted simulator gets its port back at once
         server.bind(address);
         resources.add(server);
         pump("tcp accept " + server.getLocalPort(), () -> {
