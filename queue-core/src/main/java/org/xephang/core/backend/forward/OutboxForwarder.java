@@ -86,6 +86,8 @@ public final class OutboxForwarder extends VerticleBase {
     private long timerId = -1;
     private Instant pausedUntil = Instant.MIN;
     private Instant nextDue;
+    private Instant failingSince;
+    private long failedAttemptsInOutage;
 
     /**
      * @param queue when given, each committed event wakes the forwarder at once (otherwise it polls)
@@ -355,6 +357,7 @@ public final class OutboxForwarder extends VerticleBase {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             delivered.increment();
+            noteReachable();
             return mark(outbox.markDelivered(entry.site(), entry.seq(), clock.instant()))
                     .map(true);
         }
@@ -376,6 +379,16 @@ public final class OutboxForwarder extends VerticleBase {
     private Future<Boolean> failed(Entry entry, FailureCause cause, String error, Duration retryAfter) {
         failures.get(cause).increment();
         Instant now = clock.instant();
+        if (cause == FailureCause.UNRENDERABLE) {
+            LOG.warn(
+                    "outbox event {} ({}) of site {} cannot be rendered: {}",
+                    entry.eventId(),
+                    entry.type(),
+                    entry.site(),
+                    error);
+        } else {
+            noteFailing(error, now);
+        }
         boolean triedEnough = entry.attempts() + 1 >= MIN_ATTEMPTS_BEFORE_DEAD;
         if (triedEnough && !now.isBefore(entry.at().plus(config.deadAfter()))) {
             movedToDead.increment();
@@ -401,6 +414,30 @@ public final class OutboxForwarder extends VerticleBase {
                 wait.toMillis());
         return mark(outbox.markFailed(entry.site(), entry.seq(), error, now.plus(wait)))
                 .map(false);
+    }
+
+    /** One WARN when the endpoint starts failing (not one per attempt), one INFO when it answers again. */
+    private void noteFailing(String error, Instant now) {
+        failedAttemptsInOutage++;
+        if (failingSince == null) {
+            failingSince = now;
+            LOG.warn(
+                    "the dossier system at {} is failing ({}); events are kept in the outbox and retried",
+                    config.url(),
+                    error);
+        }
+    }
+
+    private void noteReachable() {
+        if (failingSince != null) {
+            LOG.info(
+                    "the dossier system at {} answers again after {} s and {} failed attempts",
+                    config.url(),
+                    Duration.between(failingSince, clock.instant()).toSeconds(),
+                    failedAttemptsInOutage);
+            failingSince = null;
+            failedAttemptsInOutage = 0;
+        }
     }
 
     private Future<Void> mark(java.util.concurrent.CompletionStage<Void> stage) {
