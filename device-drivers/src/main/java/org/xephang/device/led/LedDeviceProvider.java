@@ -106,7 +106,9 @@ public final class LedDeviceProvider implements DeviceProvider {
                                 kind + ":" + protocol + "+" + port, transport, codec, gap, replyTimeout, clock));
             }
             String id = simulated ? uri.toString() : uri.toString().replaceAll("\\?.*", "") + "?address=" + address;
-            return new BusLedDisplay(id, lease, address, lines, clock);
+            return summary
+                    ? new BusLedSummaryBoard(id, lease, address, lines, clock)
+                    : new BusLedDisplay(id, lease, address, clock);
         } catch (IllegalArgumentException e) {
             throw new InvalidDeviceUriException(uri + ": " + e.getMessage());
         }
