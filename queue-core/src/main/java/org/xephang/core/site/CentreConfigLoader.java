@@ -145,6 +145,18 @@ public final class CentreConfigLoader {
         ZoneId zone = zone(node.child("timeZone"));
         OpeningHours hours = openingHours(node.child("openingHours"));
         int cutoff = node.integer("ticketCutoffMinutes", DEFAULT_CUTOFF_MINUTES, 0, 240);
+        cutoffCheck:
+        for (DayOfWeek day : DayOfWeek.values()) {
+            for (Session session : hours.on(day)) {
+                if (Duration.between(session.start(), session.end()).toMinutes() <= cutoff) {
+                    node.child("ticketCutoffMinutes")
+                            .problem("leaves no time to issue tickets in the "
+                                    + day.name().toLowerCase(Locale.ROOT) + " session " + session
+                                    + "; it must be shorter than every session");
+                    break cutoffCheck;
+                }
+            }
+        }
         List<Closure> closures = closures(node);
         List<PriorityCategory> categories = priorityCategories(node);
         Map<String, ConfigNode> serviceNodes = new LinkedHashMap<>();

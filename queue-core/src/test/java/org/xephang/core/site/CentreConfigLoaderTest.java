@@ -179,6 +179,17 @@ class CentreConfigLoaderTest {
     }
 
     @Test
+    void aCutOffLongerThanASessionIsReported() {
+        String yaml = MINIMAL.replace(
+                "    services:",
+                "    openingHours: { saturday: [\"07:30-08:00\"] }\n    ticketCutoffMinutes: 30\n    services:");
+
+        assertThatThrownBy(() -> CentreConfigLoader.parse(yaml, "t"))
+                .hasMessageContaining("sites[0].ticketCutoffMinutes: leaves no time to issue tickets in the saturday"
+                        + " session 07:30–08:00; it must be shorter than every session");
+    }
+
+    @Test
     void brokenYamlIsReportedWithItsPosition() {
         assertThatThrownBy(() -> CentreConfigLoader.parse("sites: [\n  - code: x\n", "broken.yaml"))
                 .isInstanceOf(ConfigException.class)
