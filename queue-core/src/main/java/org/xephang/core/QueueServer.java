@@ -125,6 +125,12 @@ public final class QueueServer {
             return this;
         }
 
+        /** Lets {@code customization} add to these options (mounts, extensions); answers this builder. */
+        public Options apply(Consumer<Options> customization) {
+            customization.accept(this);
+            return this;
+        }
+
         /** Adds routes with access to the API's router and authenticator (the dossier back-end's routes). */
         public Options extend(Consumer<HttpApi> extension) {
             extensions.add(Objects.requireNonNull(extension, "extension"));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.core.backend.DossierBackend;
@@ -67,6 +68,14 @@ public final class QueueServerMain {
 
         public QueueServer server() {
             return server;
+        }
+
+        public Vertx vertx() {
+            return vertx;
+        }
+
+        public QueueEngine engine() {
+            return engine;
         }
 
         /** Blocking: stops the HTTP server, then the engine (which finishes its pending commits), then Vert.x. */
@@ -155,8 +164,22 @@ public final class QueueServerMain {
     public static Running launch(Settings settings) throws UsageException {
         CentreConfig config = loadConfig(settings.config());
         DossierConfig dossierConfig = loadDossierConfig(settings.config());
+        return launch(Vertx.vertx(), config, dossierConfig, settings, options -> {});
+    }
+
+    /**
+     * {@link #launch(Settings)} with configurations already read (the demo points the dossier link at its simulator)
+     * and a hook to add to the server's options before it listens (the demo mounts its pages). {@code vertx} is
+     * owned by the returned {@link Running}, which closes it. Blocking, like {@link #launch(Settings)}.
+     */
+    public static Running launch(
+            Vertx vertx,
+            CentreConfig config,
+            DossierConfig dossierConfig,
+            Settings settings,
+            Consumer<QueueServer.Options> customize)
+            throws UsageException {
         prepareDataDir(settings.dataDir());
-        Vertx vertx = Vertx.vertx();
         // The dossier system link (H6): lookup and outbox routes on the API, forwarder once the engine is open.
         DossierBackend dossier = DossierBackend.create(vertx, dossierConfig, Clock.systemUTC());
         AtomicReference<io.micrometer.core.instrument.MeterRegistry> metrics = new AtomicReference<>();
@@ -173,7 +196,8 @@ public final class QueueServerMain {
                                     .extend(api -> {
                                         metrics.set(api.meterRegistry());
                                         dossier.mount(api.router(), api.authenticator());
-                                    })),
+                                    })
+                                    .apply(customize)),
                     "listen");
         } catch (IllegalStateException bindFailed) {
             await(vertx.close(), "Vert.x");
