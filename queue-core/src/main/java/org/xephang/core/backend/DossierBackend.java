@@ -1,5 +1,6 @@
 package org.xephang.core.backend;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -62,9 +63,17 @@ public final class DossierBackend {
     /**
      * Deploys the forwarder over the engine's outbox (with profile {@code none} it delivers nothing but still serves
      * the outbox routes and the backlog metrics). {@code queue} wakes it at each committed event; {@code registry}
-     * (may be null) receives the {@code xephang.outbox.*} metrics.
+     * (may be null) receives the {@code xephang.outbox.*} metrics and the lookups' {@code xephang.dossier.lookups}.
      */
     public Future<Void> startForwarding(Outbox outbox, QueueService queueService, MeterRegistry registry) {
+        if (registry != null) {
+            for (String outcome : DossierLookup.OUTCOMES) {
+                FunctionCounter.builder("xephang.dossier.lookups", lookup, l -> l.outcomeCount(outcome))
+                        .tag("outcome", outcome)
+                        .description("Dossier lookups by how they ended")
+                        .register(registry);
+            }
+        }
         OutboxForwarder created = new OutboxForwarder(outbox, config.forward(), clock, queueService, registry);
         return vertx.deployVerticle(created).map(id -> {
             deployment = id;

@@ -80,7 +80,8 @@ class ServerWithDossierIT {
             String metrics = await(http.getAbs(base + "/metrics").send()).bodyAsString();
             assertThat(metrics)
                     .contains("xephang_outbox_backlog", "xephang_outbox_oldest_pending_age_seconds")
-                    .contains("xephang_outbox_delivered_total");
+                    .contains("xephang_outbox_delivered_total")
+                    .containsPattern("xephang_dossier_lookups_total\\{outcome=\"found\",?\\} 1\\.0");
         } finally {
             server.close();
             simulator.close();

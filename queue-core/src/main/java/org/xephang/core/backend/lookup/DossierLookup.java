@@ -8,9 +8,11 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
@@ -32,6 +34,10 @@ public final class DossierLookup implements AutoCloseable {
     static final String INVALID_CODE =
             "Mã hồ sơ không hợp lệ. Vui lòng quét mã trên giấy tiếp nhận hoặc nhập đúng mã (ví dụ H21.65-261122-0001).";
 
+    /** How a lookup ended: the {@code outcome} label of the {@code xephang.dossier.lookups} metric. */
+    public static final List<String> OUTCOMES =
+            List.of("found", "unknown", "invalid", "rate_limited", "not_configured", "busy", "refused", "malformed");
+
     private static final Logger LOG = LoggerFactory.getLogger(DossierLookup.class);
     private static final int MAX_CACHED = 5_000;
     /** "Unknown dossier" is reused only briefly: the officer may be creating that dossier right now. */
@@ -44,6 +50,7 @@ public final class DossierLookup implements AutoCloseable {
     private final ClientRateLimiter rateLimiter;
     private final WebClient ownedClient;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
 
     /** An answer and until when it may be reused. */
     private record Cached(Future<DossierStatus> answer, Instant reusableUntil) {}
@@ -61,6 +68,7 @@ public final class DossierLookup implements AutoCloseable {
         this.timeout = timeout;
         this.rateLimiter = new ClientRateLimiter(clock, perMinute);
         this.ownedClient = ownedClient;
+        OUTCOMES.forEach(outcome -> outcomes.put(outcome, new LongAdder()));
     }
 
     /** Builds the lookup the configuration asks for; {@code style: none} gives one that answers "not connected". */
@@ -94,6 +102,36 @@ public final class DossierLookup implements AutoCloseable {
      * retryAfterSeconds}), UNKNOWN_DOSSIER or UNAVAILABLE.
      */
     public Future<JsonObject> lookup(String scannedOrTyped, String client) {
+        return answerFor(scannedOrTyped, client)
+                .onComplete(result -> outcomes.get(result.succeeded() ? "found" : outcome(result.cause()))
+                        .increment());
+    }
+
+    /** The lookups answered so far with {@code outcome} (one of {@link #OUTCOMES}), for the metrics. */
+    public long outcomeCount(String outcome) {
+        LongAdder count = outcomes.get(outcome);
+        return count == null ? 0 : count.sum();
+    }
+
+    private static String outcome(Throwable failure) {
+        if (!(failure instanceof QueueError error)) {
+            return "busy";
+        }
+        return switch (error.code()) {
+            case INVALID_REQUEST -> "invalid";
+            case RATE_LIMITED -> "rate_limited";
+            case UNKNOWN_DOSSIER -> "unknown";
+            default ->
+                switch (error.getMessage()) {
+                    case NOT_CONFIGURED -> "not_configured";
+                    case REFUSED -> "refused";
+                    case BAD_ANSWER -> "malformed";
+                    default -> "busy";
+                };
+        };
+    }
+
+    private Future<JsonObject> answerFor(String scannedOrTyped, String client) {
         String code = DossierCode.normalise(scannedOrTyped).orElse(null);
         if (code == null) {
             return Future.failedFuture(new QueueError(ErrorCode.INVALID_REQUEST, INVALID_CODE));
