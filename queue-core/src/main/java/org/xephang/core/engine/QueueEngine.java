@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
@@ -227,7 +228,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         }
     }
 
-    private <T> T read(String siteCode, java.util.function.Function<SiteQueue, T> query) {
+    private <T> T read(String siteCode, Function<SiteQueue, T> query) {
         SiteQueue site = sites.get(siteCode);
         if (site == null) {
             throw unknownSite(siteCode);

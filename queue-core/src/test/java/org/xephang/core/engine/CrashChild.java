@@ -1,5 +1,7 @@
 package org.xephang.core.engine;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,8 +20,7 @@ final class CrashChild {
     private CrashChild() {}
 
     public static void main(String[] args) throws Exception {
-        PrintStream out =
-                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         QueueEngine engine = QueueEngine.open(
                 EngineFixture.config(), Path.of(args[0]), Clock.systemUTC(), new EngineOptions(true, "http://q.test"));
         ExecutorService threads = Executors.newFixedThreadPool(8);

@@ -6,12 +6,14 @@ import static org.xephang.core.engine.EngineFixture.MONDAY_MORNING;
 import static org.xephang.core.engine.EngineFixture.SITE;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +44,7 @@ class QueueEngineConcurrencyIT {
 
     final MutableClock clock = MutableClock.at(MONDAY_MORNING);
 
-    static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+    static <T> T await(CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();
     }
 
@@ -74,7 +77,7 @@ class QueueEngineConcurrencyIT {
             assertThat(new HashSet<>(all))
                     .isEqualTo(IntStream.rangeClosed(1, 640)
                             .mapToObj(n -> String.format("B%04d", n))
-                            .collect(java.util.stream.Collectors.toSet()));
+                            .collect(Collectors.toSet()));
             assertThat(engine.transactions())
                     .as("640 issues from 64 threads are committed in fewer transactions")
                     .isLessThan(640);
@@ -202,7 +205,7 @@ class QueueEngineConcurrencyIT {
         String calledId;
         QueueSnapshot before;
         Ticket calledBefore;
-        clock.advance(java.time.Duration.ofNanos(123_456_789)); // sub-millisecond time must not change on restart
+        clock.advance(Duration.ofNanos(123_456_789)); // sub-millisecond time must not change on restart
         try (QueueEngine engine = EngineFixture.open(dir, clock)) {
             for (int i = 0; i < 3; i++) {
                 await(engine.issue(SITE, new IssueCommand("A", null, null, "k" + i), KIOSK));

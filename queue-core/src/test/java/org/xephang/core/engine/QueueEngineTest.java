@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -368,10 +369,10 @@ class QueueEngineTest {
         signIn(1);
         callNext(1);
 
-        clock.advance(java.time.Duration.ofMinutes(4));
+        clock.advance(Duration.ofMinutes(4));
         issue("B");
         assertThat(engine.ticket(first.id()).orElseThrow().state()).isEqualTo(TicketState.CALLED);
-        clock.advance(java.time.Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         issue("B");
 
         Ticket back = engine.ticket(first.id()).orElseThrow();
@@ -379,10 +380,10 @@ class QueueEngineTest {
         assertThat(back.waitingAhead()).isZero();
         assertThat(engine.snapshot(SITE).counters().get(0).ticket()).isNull();
         assertThat(callNext(1).id()).isEqualTo(first.id());
-        clock.advance(java.time.Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         issue("B");
         assertThat(callNext(1).id()).isEqualTo(first.id());
-        clock.advance(java.time.Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         issue("B");
         assertThat(engine.ticket(first.id()).orElseThrow().state()).isEqualTo(TicketState.NO_SHOW);
         assertThat(engine.ticket(first.id()).orElseThrow().callCount()).isEqualTo(3);

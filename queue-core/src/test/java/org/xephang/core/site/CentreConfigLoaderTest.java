@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -217,8 +219,7 @@ class CentreConfigLoaderTest {
 
         assertThat(closures).hasSize(2);
         assertThat(closures.get(1).name()).isEqualTo("Tết Nguyên đán");
-        assertThat(closures.get(1).contains(java.time.LocalDate.of(2026, 2, 18)))
-                .isTrue();
+        assertThat(closures.get(1).contains(LocalDate.of(2026, 2, 18))).isTrue();
     }
 
     @Test
@@ -249,7 +250,7 @@ class CentreConfigLoaderTest {
 
     @Test
     void namesAreStoredInNfcWhateverTheFileUses() throws Exception {
-        String decomposed = java.text.Normalizer.normalize("Hộ tịch", java.text.Normalizer.Form.NFD);
+        String decomposed = Normalizer.normalize("Hộ tịch", Normalizer.Form.NFD);
         String yaml = MINIMAL.replace("name: Hộ tịch", "name: " + decomposed);
 
         assertThat(CentreConfigLoader.parse(yaml, "t")
