@@ -47,6 +47,7 @@ final class CounterRoutes {
 
     Router router(Vertx vertx) {
         Router router = Router.router(vertx);
+        router.route("/").handler(CounterRoutes::withTrailingSlash);
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
         router.route("/api/*").handler(ctx -> {
             ctx.response().putHeader("Cache-Control", "no-store");
@@ -111,6 +112,17 @@ final class CounterRoutes {
             return;
         }
         reply(ctx, agent.act(session(ctx), action, body));
+    }
+
+    /** {@code /counter} → {@code /counter/}: the page's relative URLs (api/…) need the trailing slash. */
+    private static void withTrailingSlash(RoutingContext ctx) {
+        String path = ctx.request().path();
+        if (path.endsWith("/")) {
+            ctx.next();
+        } else {
+            String query = ctx.request().query();
+            ctx.redirect(path + "/" + (query == null ? "" : "?" + query));
+        }
     }
 
     private static String session(RoutingContext ctx) {

@@ -74,7 +74,7 @@ class CounterPageIT {
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         browser = Browser.open(false);
-        browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/counter/");
+        browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/counter"); // no slash: redirected
     }
 
     @AfterEach

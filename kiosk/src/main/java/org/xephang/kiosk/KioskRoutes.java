@@ -38,6 +38,7 @@ final class KioskRoutes {
 
     Router router(Vertx vertx) {
         Router router = Router.router(vertx);
+        router.route("/").handler(KioskRoutes::withTrailingSlash);
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
         router.route("/api/*").handler(ctx -> {
             ctx.response().putHeader("Cache-Control", "no-store");
@@ -141,6 +142,17 @@ final class KioskRoutes {
         }
         pinFailures = 0;
         json(ctx, 200, new JsonObject().put("recent", agent.recent()).put("state", agent.state()));
+    }
+
+    /** {@code /kiosk} → {@code /kiosk/}: the page's relative URLs (api/…) need the trailing slash. */
+    private static void withTrailingSlash(RoutingContext ctx) {
+        String path = ctx.request().path();
+        if (path.endsWith("/")) {
+            ctx.next();
+        } else {
+            String query = ctx.request().query();
+            ctx.redirect(path + "/" + (query == null ? "" : "?" + query));
+        }
     }
 
     private static JsonObject body(RoutingContext ctx) {

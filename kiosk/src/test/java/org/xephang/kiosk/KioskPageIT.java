@@ -76,7 +76,7 @@ class KioskPageIT {
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         browser = Browser.open(true);
-        browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/kiosk/");
+        browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/kiosk"); // no slash: redirected
         Browser.waiting(browser, 15)
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fields button[data-service]")));
     }
