@@ -5,7 +5,7 @@ import org.xephang.core.persistence.Outbox;
 
 /**
  * How the events of the outbox look to one kind of dossier system. Adding a system is one class implementing this
- * (and one line in {@link DeliveryProfiles}). Pure: no I/O, any thread.
+ * (and one line in {@code DeliveryProfiles.of}). Pure: no I/O, any thread.
  */
 public interface DeliveryProfile {
 

@@ -1,7 +1,7 @@
 package org.xephang.core.backend.forward;
 
 /** The profile a configuration names. */
-public final class DeliveryProfiles {
+final class DeliveryProfiles {
 
     private DeliveryProfiles() {}
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * yyyy-MM-dd HH:mm:ss}, {@code dd/MM/yyyy HH:mm[:ss]}, {@code dd/MM/yyyy}, and epoch milliseconds. A date without a
  * time means the start of that day, or its end for a deadline ({@link #parseDeadline}).
  */
-public final class DossierDates {
+final class DossierDates {
 
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 

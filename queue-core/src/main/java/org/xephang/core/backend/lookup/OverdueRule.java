@@ -7,7 +7,7 @@ import java.time.Instant;
  * now is past its appointment date, or when it finished after that date. The first appointment counts: a rescheduled
  * date (apology slip) does not make a late dossier on time, it only tells the citizen when to come back.
  */
-public final class OverdueRule {
+final class OverdueRule {
 
     private OverdueRule() {}
 

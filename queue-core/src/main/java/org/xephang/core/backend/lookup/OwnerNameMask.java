@@ -8,7 +8,7 @@ import java.util.List;
  * Masks an owner's name for public screens: the family name stays, middle names keep their initial, the given name
  * keeps only its initial ("Nguyễn Văn An" → "Nguyễn V*** A"). A one-word name keeps its initial only.
  */
-public final class OwnerNameMask {
+final class OwnerNameMask {
 
     private OwnerNameMask() {}
 
