@@ -147,6 +147,19 @@ class BoardPageIT {
     }
 
     @Test
+    void aBoardSetUpForAnUnknownSiteSaysSoInVietnamese() {
+        try (FakeQueueServer other = new FakeQueueServer(new BoardOptions(null, "nowhere", "vi", 20, null)).start()) {
+            browser.get(other.boardUrl());
+
+            Poll.until(
+                    "the message",
+                    () -> String.valueOf(js("return document.getElementById('site-name').textContent"))
+                            .contains("Không tìm thấy trung tâm “nowhere”"));
+            assertThat(board.offlineShown()).isTrue();
+        }
+    }
+
+    @Test
     void theBoardSwitchesToEnglishAndBack() {
         browser.findElement(By.id("language")).click();
         assertThat(browser.findElement(By.cssSelector(".counter-head")).getText())

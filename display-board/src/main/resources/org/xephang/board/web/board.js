@@ -13,6 +13,7 @@ const TEXT = {
     recent: 'Các số vừa gọi',
     waiting: 'Đang chờ',
     offline: 'mất kết nối',
+    unknownSite: (site) => `Không tìm thấy trung tâm “${site}”: kiểm tra mục site trong cấu hình bảng`,
     enableSound: '🔊 Bấm để bật âm thanh',
     paused: 'Tạm dừng',
     closed: 'Chưa mở',
@@ -31,6 +32,7 @@ const TEXT = {
     recent: 'Recent calls',
     waiting: 'Waiting',
     offline: 'connection lost',
+    unknownSite: (site) => `No site “${site}” on the server: check the board's site setting`,
     enableSound: '🔊 Tap to enable sound',
     paused: 'Paused',
     closed: 'Closed',
@@ -95,6 +97,9 @@ class Board {
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await fetch(`${this.apiBase}/api/v1/sites/${encodeURIComponent(this.config.site)}`);
+        if (response.status === 404) {
+          $('site-name').textContent = this.t('unknownSite', this.config.site);
+        }
         if (!response.ok) {
           throw new Error(`HTTP ${response.status}`);
         }
