@@ -42,7 +42,7 @@ public final class EventStream implements AutoCloseable {
     private Consumer<QueueSnapshot> onSnapshot = snapshot -> {};
     private Consumer<QueueEvent> onEvent = event -> {};
     private Consumer<Boolean> onConnectionChange = connected -> {};
-    private Context context;
+    private volatile Context context;
     private WebSocket socket;
     private long lastSeq = -1;
     private long retryMillis = FIRST_RETRY.toMillis();
@@ -79,8 +79,15 @@ public final class EventStream implements AutoCloseable {
         return this;
     }
 
-    /** Connects (and keeps reconnecting until {@link #close()}). */
-    public EventStream start() {
+    /**
+     * Connects (and keeps reconnecting until {@link #close()}). Call once.
+     *
+     * @throws IllegalStateException when already started
+     */
+    public synchronized EventStream start() {
+        if (context != null) {
+            throw new IllegalStateException("event stream of site " + site + " already started");
+        }
         context = vertx.getOrCreateContext();
         context.runOnContext(v -> connect());
         return this;
