@@ -11,9 +11,6 @@ import jpos.events.StatusUpdateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.device.DeviceState;
-import org.xephang.device.DeviceStatus;
-import org.xephang.device.DeviceStatusListener;
-import org.xephang.device.DeviceStatusTracker;
 
 /**
  * A rating keypad behind a JavaPOS POSKeyboard service ({@code keypad:javapos://POSKeyboard1}): each key-down data
@@ -22,29 +19,21 @@ import org.xephang.device.DeviceStatusTracker;
  *
  * <p>Threading: see {@link RatingKeypad}; presses arrive on the service's event thread.
  */
-final class JavaPosRatingKeypad implements RatingKeypad {
+final class JavaPosRatingKeypad extends TrackedRatingKeypad {
 
     private static final Logger LOG = LoggerFactory.getLogger(JavaPosRatingKeypad.class);
     private static final int CLAIM_TIMEOUT_MS = 3000;
 
     private final String logicalName;
     private final POSKeyboard keyboard;
-    private final DeviceStatusTracker tracker;
-    private final KeypadPresses presses;
     private boolean ready;
 
     JavaPosRatingKeypad(String logicalName, POSKeyboard control, RatingCollector collector, Clock clock) {
-        this.logicalName = Objects.requireNonNull(logicalName, "logicalName");
+        super("keypad:javapos://" + logicalName, collector, clock);
+        this.logicalName = logicalName;
         this.keyboard = Objects.requireNonNull(control, "control");
-        this.tracker = new DeviceStatusTracker(id(), clock);
-        this.presses = new KeypadPresses(id(), collector);
         keyboard.addDataListener(this::dataOccurred);
         keyboard.addStatusUpdateListener(this::statusUpdateOccurred);
-    }
-
-    @Override
-    public String id() {
-        return "keypad:javapos://" + logicalName;
     }
 
     @Override
@@ -64,20 +53,21 @@ final class JavaPosRatingKeypad implements RatingKeypad {
             keyboard.setEventTypes(POSKeyboardConst.KBD_ET_DOWN);
             keyboard.setDataEventEnabled(true);
             ready = true;
-            tracker.update(DeviceState.ONLINE, "JavaPOS " + logicalName);
+            tracker().update(DeviceState.ONLINE, "JavaPOS " + logicalName);
         } catch (JposException e) {
             closeQuietly();
-            tracker.update(
-                    DeviceState.OFFLINE,
-                    "JavaPOS " + logicalName + ": cannot open, claim and enable: " + e.getMessage() + " (error "
-                            + e.getErrorCode() + ")");
+            tracker()
+                    .update(
+                            DeviceState.OFFLINE,
+                            "JavaPOS " + logicalName + ": cannot open, claim and enable: " + e.getMessage() + " (error "
+                                    + e.getErrorCode() + ")");
         }
     }
 
     private void dataOccurred(DataEvent event) {
         try {
             if (keyboard.getPOSKeyEventType() == POSKeyboardConst.KBD_KET_KEYDOWN) {
-                presses.press(Integer.toString(keyboard.getPOSKeyData()));
+                press(Integer.toString(keyboard.getPOSKeyData()));
             }
         } catch (JposException e) {
             LOG.warn("{}: reading key data failed: {}", id(), e.getMessage());
@@ -85,65 +75,21 @@ final class JavaPosRatingKeypad implements RatingKeypad {
             try {
                 keyboard.setDataEventEnabled(true);
             } catch (JposException e) {
-                tracker.update(
-                        DeviceState.ERROR,
-                        "JavaPOS " + logicalName + ": cannot re-enable data events: " + e.getMessage());
+                tracker()
+                        .update(
+                                DeviceState.ERROR,
+                                "JavaPOS " + logicalName + ": cannot re-enable data events: " + e.getMessage());
             }
         }
     }
 
     private void statusUpdateOccurred(StatusUpdateEvent event) {
         switch (event.getStatus()) {
-            case JposConst.JPOS_SUE_POWER_ONLINE -> tracker.update(DeviceState.ONLINE, "JavaPOS " + logicalName);
+            case JposConst.JPOS_SUE_POWER_ONLINE -> tracker().update(DeviceState.ONLINE, "JavaPOS " + logicalName);
             case JposConst.JPOS_SUE_POWER_OFF, JposConst.JPOS_SUE_POWER_OFFLINE, JposConst.JPOS_SUE_POWER_OFF_OFFLINE ->
-                tracker.update(DeviceState.OFFLINE, "JavaPOS " + logicalName + ": power state " + event.getStatus());
+                tracker().update(DeviceState.OFFLINE, "JavaPOS " + logicalName + ": power state " + event.getStatus());
             default -> LOG.debug("{}: status update {}", id(), event.getStatus());
         }
-    }
-
-    @Override
-    public DeviceStatus status() {
-        return tracker.current();
-    }
-
-    @Override
-    public void addStatusListener(DeviceStatusListener listener) {
-        tracker.addListener(listener);
-    }
-
-    @Override
-    public void removeStatusListener(DeviceStatusListener listener) {
-        tracker.removeListener(listener);
-    }
-
-    @Override
-    public ButtonMapping mapping() {
-        return presses.collector().mapping();
-    }
-
-    @Override
-    public void awaitRating(String ticketId) {
-        presses.collector().await(ticketId);
-    }
-
-    @Override
-    public void cancelRating() {
-        presses.collector().cancel();
-    }
-
-    @Override
-    public String waitingTicket() {
-        return presses.collector().waitingTicket();
-    }
-
-    @Override
-    public void addRatingListener(RatingListener listener) {
-        presses.addListener(listener);
-    }
-
-    @Override
-    public void removeRatingListener(RatingListener listener) {
-        presses.removeListener(listener);
     }
 
     private void closeQuietly() {
@@ -166,6 +112,6 @@ final class JavaPosRatingKeypad implements RatingKeypad {
             closeQuietly();
             ready = false;
         }
-        tracker.update(DeviceState.OFFLINE, "closed");
+        tracker().update(DeviceState.OFFLINE, "closed");
     }
 }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class KeypadPresses {
+final class KeypadPresses {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeypadPresses.class);
     private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -24,25 +24,25 @@ public final class KeypadPresses {
     private final List<RatingListener> listeners = new CopyOnWriteArrayList<>();
     private long lastInfoNanos = System.nanoTime() - QUIET_NANOS;
 
-    public KeypadPresses(String deviceId, RatingCollector collector) {
+    KeypadPresses(String deviceId, RatingCollector collector) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.collector = Objects.requireNonNull(collector, "collector");
     }
 
-    public RatingCollector collector() {
+    RatingCollector collector() {
         return collector;
     }
 
-    public void addListener(RatingListener listener) {
+    void addListener(RatingListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    public void removeListener(RatingListener listener) {
+    void removeListener(RatingListener listener) {
         listeners.remove(listener);
     }
 
     /** Handles a press of {@code button}. */
-    public RatingCollector.Outcome press(String button) {
+    RatingCollector.Outcome press(String button) {
         RatingCollector.Outcome outcome = collector.press(button);
         if (outcome instanceof RatingCollector.Rated rated) {
             LOG.info(

@@ -12,9 +12,6 @@ import jpos.events.StatusUpdateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.device.DeviceState;
-import org.xephang.device.DeviceStatus;
-import org.xephang.device.DeviceStatusListener;
-import org.xephang.device.DeviceStatusTracker;
 
 /**
  * A scanner behind a vendor's JavaPOS Scanner service ({@code scanner:javapos://Scanner1}), opened, claimed and
@@ -23,30 +20,22 @@ import org.xephang.device.DeviceStatusTracker;
  *
  * <p>Threading: see {@link BarcodeScanner}; scans and status changes arrive on the service's event thread.
  */
-final class JavaPosBarcodeScanner implements BarcodeScanner {
+final class JavaPosBarcodeScanner extends TrackedBarcodeScanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(JavaPosBarcodeScanner.class);
     private static final int CLAIM_TIMEOUT_MS = 3000;
 
     private final String logicalName;
     private final Scanner scanner;
-    private final DeviceStatusTracker tracker;
-    private final ScanListeners listeners;
     private boolean ready;
 
     JavaPosBarcodeScanner(String logicalName, Scanner control, ScannedPayloadParser parser, Clock clock) {
-        this.logicalName = Objects.requireNonNull(logicalName, "logicalName");
+        super("scanner:javapos://" + logicalName, parser, clock);
+        this.logicalName = logicalName;
         this.scanner = Objects.requireNonNull(control, "control");
-        this.tracker = new DeviceStatusTracker(id(), clock);
-        this.listeners = new ScanListeners(id(), parser, clock);
         scanner.addDataListener(this::dataOccurred);
         scanner.addErrorListener(this::errorOccurred);
         scanner.addStatusUpdateListener(this::statusUpdateOccurred);
-    }
-
-    @Override
-    public String id() {
-        return "scanner:javapos://" + logicalName;
     }
 
     @Override
@@ -66,13 +55,14 @@ final class JavaPosBarcodeScanner implements BarcodeScanner {
             scanner.setDecodeData(true);
             scanner.setDataEventEnabled(true);
             ready = true;
-            tracker.update(DeviceState.ONLINE, "JavaPOS " + logicalName);
+            tracker().update(DeviceState.ONLINE, "JavaPOS " + logicalName);
         } catch (JposException e) {
             closeQuietly();
-            tracker.update(
-                    DeviceState.OFFLINE,
-                    "JavaPOS " + logicalName + ": cannot open, claim and enable: " + e.getMessage() + " (error "
-                            + e.getErrorCode() + ")");
+            tracker()
+                    .update(
+                            DeviceState.OFFLINE,
+                            "JavaPOS " + logicalName + ": cannot open, claim and enable: " + e.getMessage() + " (error "
+                                    + e.getErrorCode() + ")");
         }
     }
 
@@ -82,16 +72,17 @@ final class JavaPosBarcodeScanner implements BarcodeScanner {
             if (label == null || label.length == 0) {
                 label = scanner.getScanData();
             }
-            listeners.deliver(new String(label, StandardCharsets.UTF_8));
+            deliver(new String(label, StandardCharsets.UTF_8));
         } catch (JposException e) {
             LOG.warn("{}: reading scan data failed: {}", id(), e.getMessage());
         } finally {
             try {
                 scanner.setDataEventEnabled(true);
             } catch (JposException e) {
-                tracker.update(
-                        DeviceState.ERROR,
-                        "JavaPOS " + logicalName + ": cannot re-enable data events: " + e.getMessage());
+                tracker()
+                        .update(
+                                DeviceState.ERROR,
+                                "JavaPOS " + logicalName + ": cannot re-enable data events: " + e.getMessage());
             }
         }
     }
@@ -102,36 +93,11 @@ final class JavaPosBarcodeScanner implements BarcodeScanner {
 
     private void statusUpdateOccurred(StatusUpdateEvent event) {
         switch (event.getStatus()) {
-            case JposConst.JPOS_SUE_POWER_ONLINE -> tracker.update(DeviceState.ONLINE, "JavaPOS " + logicalName);
+            case JposConst.JPOS_SUE_POWER_ONLINE -> tracker().update(DeviceState.ONLINE, "JavaPOS " + logicalName);
             case JposConst.JPOS_SUE_POWER_OFF, JposConst.JPOS_SUE_POWER_OFFLINE, JposConst.JPOS_SUE_POWER_OFF_OFFLINE ->
-                tracker.update(DeviceState.OFFLINE, "JavaPOS " + logicalName + ": power state " + event.getStatus());
+                tracker().update(DeviceState.OFFLINE, "JavaPOS " + logicalName + ": power state " + event.getStatus());
             default -> LOG.debug("{}: status update {}", id(), event.getStatus());
         }
-    }
-
-    @Override
-    public DeviceStatus status() {
-        return tracker.current();
-    }
-
-    @Override
-    public void addStatusListener(DeviceStatusListener listener) {
-        tracker.addListener(listener);
-    }
-
-    @Override
-    public void removeStatusListener(DeviceStatusListener listener) {
-        tracker.removeListener(listener);
-    }
-
-    @Override
-    public void addScanListener(ScanListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeScanListener(ScanListener listener) {
-        listeners.remove(listener);
     }
 
     private void closeQuietly() {
@@ -154,6 +120,6 @@ final class JavaPosBarcodeScanner implements BarcodeScanner {
             closeQuietly();
             ready = false;
         }
-        tracker.update(DeviceState.OFFLINE, "closed");
+        tracker().update(DeviceState.OFFLINE, "closed");
     }
 }

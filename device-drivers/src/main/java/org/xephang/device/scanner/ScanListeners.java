@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class ScanListeners {
+final class ScanListeners {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanListeners.class);
 
@@ -22,17 +22,17 @@ public final class ScanListeners {
     private final Clock clock;
     private final List<ScanListener> listeners = new CopyOnWriteArrayList<>();
 
-    public ScanListeners(String deviceId, ScannedPayloadParser parser, Clock clock) {
+    ScanListeners(String deviceId, ScannedPayloadParser parser, Clock clock) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public void add(ScanListener listener) {
+    void add(ScanListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    public void remove(ScanListener listener) {
+    void remove(ScanListener listener) {
         listeners.remove(listener);
     }
 
@@ -41,7 +41,7 @@ public final class ScanListeners {
      *
      * @return the scan delivered, or null for blank input
      */
-    public Scan deliver(String raw) {
+    Scan deliver(String raw) {
         String text = raw.codePoints()
                 .filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)

@@ -7,15 +7,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xephang.device.DeviceState;
-import org.xephang.device.DeviceStatus;
-import org.xephang.device.DeviceStatusListener;
-import org.xephang.device.DeviceStatusTracker;
 import org.xephang.device.keypad.ButtonMapping;
-import org.xephang.device.keypad.KeypadPresses;
 import org.xephang.device.keypad.RatingCollector;
-import org.xephang.device.keypad.RatingKeypad;
-import org.xephang.device.keypad.RatingListener;
 import org.xephang.device.keypad.RatingScale;
+import org.xephang.device.keypad.TrackedRatingKeypad;
 
 /**
  * An in-process rating keypad ({@code sim:keypad?name=counter3&scale=3}): {@link #press} presses a button as a
@@ -24,7 +19,7 @@ import org.xephang.device.keypad.RatingScale;
  *
  * <p>Thread-safe; {@link #press} calls the listeners on the calling thread.
  */
-public final class SimulatedRatingKeypad implements RatingKeypad {
+public final class SimulatedRatingKeypad extends TrackedRatingKeypad {
 
     /** Debounce of simulated keypads (a page's double click is a double press). */
     public static final Duration DEBOUNCE = Duration.ofMillis(300);
@@ -34,15 +29,12 @@ public final class SimulatedRatingKeypad implements RatingKeypad {
     private static final Map<String, SimulatedRatingKeypad> NAMED = new ConcurrentHashMap<>();
 
     private final String name;
-    private final DeviceStatusTracker tracker;
-    private final KeypadPresses presses;
     private volatile boolean started;
     private volatile boolean connected = true;
 
     public SimulatedRatingKeypad(String name, ButtonMapping mapping, Clock clock) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.tracker = new DeviceStatusTracker(id(), clock);
-        this.presses = new KeypadPresses(id(), new RatingCollector(mapping, DEBOUNCE, WINDOW, clock));
+        super("sim:keypad?name=" + name, new RatingCollector(mapping, DEBOUNCE, WINDOW, clock), clock);
+        this.name = name;
     }
 
     /**
@@ -78,22 +70,18 @@ public final class SimulatedRatingKeypad implements RatingKeypad {
         return name;
     }
 
-    @Override
-    public String id() {
-        return "sim:keypad?name=" + name;
-    }
-
     /**
      * Presses {@code button} ("1" = best with the standard mapping).
      *
      * @return what became of the press
      * @throws IllegalStateException if the keypad is not started or is unplugged
      */
+    @Override
     public RatingCollector.Outcome press(String button) {
         if (!started || !connected) {
             throw new IllegalStateException(id() + " is " + (started ? "unplugged" : "not started"));
         }
-        return presses.press(Objects.requireNonNull(button, "button"));
+        return super.press(Objects.requireNonNull(button, "button"));
     }
 
     /** Simulates unplugging ({@code false}) and plugging back in ({@code true}). */
@@ -104,11 +92,11 @@ public final class SimulatedRatingKeypad implements RatingKeypad {
 
     private void refresh() {
         if (!started) {
-            tracker.update(DeviceState.OFFLINE, "not started");
+            tracker().update(DeviceState.OFFLINE, "not started");
         } else if (connected) {
-            tracker.update(DeviceState.ONLINE, id());
+            tracker().update(DeviceState.ONLINE, id());
         } else {
-            tracker.update(DeviceState.OFFLINE, id() + ": unplugged (simulated)");
+            tracker().update(DeviceState.OFFLINE, id() + ": unplugged (simulated)");
         }
     }
 
@@ -118,55 +106,10 @@ public final class SimulatedRatingKeypad implements RatingKeypad {
         refresh();
     }
 
-    @Override
-    public DeviceStatus status() {
-        return tracker.current();
-    }
-
-    @Override
-    public void addStatusListener(DeviceStatusListener listener) {
-        tracker.addListener(listener);
-    }
-
-    @Override
-    public void removeStatusListener(DeviceStatusListener listener) {
-        tracker.removeListener(listener);
-    }
-
-    @Override
-    public ButtonMapping mapping() {
-        return presses.collector().mapping();
-    }
-
-    @Override
-    public void awaitRating(String ticketId) {
-        presses.collector().await(ticketId);
-    }
-
-    @Override
-    public void cancelRating() {
-        presses.collector().cancel();
-    }
-
-    @Override
-    public String waitingTicket() {
-        return presses.collector().waitingTicket();
-    }
-
-    @Override
-    public void addRatingListener(RatingListener listener) {
-        presses.addListener(listener);
-    }
-
-    @Override
-    public void removeRatingListener(RatingListener listener) {
-        presses.removeListener(listener);
-    }
-
     /** Stops; the instance stays {@link #named} and can be started again. */
     @Override
     public void close() {
         started = false;
-        tracker.update(DeviceState.OFFLINE, "closed");
+        tracker().update(DeviceState.OFFLINE, "closed");
     }
 }

@@ -5,14 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xephang.device.DeviceState;
-import org.xephang.device.DeviceStatus;
-import org.xephang.device.DeviceStatusListener;
-import org.xephang.device.DeviceStatusTracker;
-import org.xephang.device.scanner.BarcodeScanner;
 import org.xephang.device.scanner.Scan;
-import org.xephang.device.scanner.ScanListener;
-import org.xephang.device.scanner.ScanListeners;
 import org.xephang.device.scanner.ScannedPayloadParser;
+import org.xephang.device.scanner.TrackedBarcodeScanner;
 
 /**
  * An in-process scanner ({@code sim:scanner?name=kiosk1}): {@link #inject} delivers a scan as if a code had been
@@ -21,20 +16,17 @@ import org.xephang.device.scanner.ScannedPayloadParser;
  *
  * <p>Thread-safe; {@link #inject} calls the listeners on the calling thread.
  */
-public final class SimulatedBarcodeScanner implements BarcodeScanner {
+public final class SimulatedBarcodeScanner extends TrackedBarcodeScanner {
 
     private static final Map<String, SimulatedBarcodeScanner> NAMED = new ConcurrentHashMap<>();
 
     private final String name;
-    private final DeviceStatusTracker tracker;
-    private final ScanListeners listeners;
     private volatile boolean started;
     private volatile boolean connected = true;
 
     public SimulatedBarcodeScanner(String name, Clock clock) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.tracker = new DeviceStatusTracker(id(), clock);
-        this.listeners = new ScanListeners(id(), new ScannedPayloadParser(), clock);
+        super("sim:scanner?name=" + name, new ScannedPayloadParser(), clock);
+        this.name = name;
     }
 
     /** The simulated scanner called {@code name} in this process, created on first use (system clock). */
@@ -51,11 +43,6 @@ public final class SimulatedBarcodeScanner implements BarcodeScanner {
         return name;
     }
 
-    @Override
-    public String id() {
-        return "sim:scanner?name=" + name;
-    }
-
     /**
      * Scans {@code text}.
      *
@@ -67,7 +54,7 @@ public final class SimulatedBarcodeScanner implements BarcodeScanner {
         if (!started || !connected) {
             throw new IllegalStateException(id() + " is " + (started ? "unplugged" : "not started"));
         }
-        Scan scan = listeners.deliver(text);
+        Scan scan = deliver(text);
         if (scan == null) {
             throw new IllegalArgumentException("a blank scan is not delivered");
         }
@@ -82,11 +69,11 @@ public final class SimulatedBarcodeScanner implements BarcodeScanner {
 
     private void refresh() {
         if (!started) {
-            tracker.update(DeviceState.OFFLINE, "not started");
+            tracker().update(DeviceState.OFFLINE, "not started");
         } else if (connected) {
-            tracker.update(DeviceState.ONLINE, id());
+            tracker().update(DeviceState.ONLINE, id());
         } else {
-            tracker.update(DeviceState.OFFLINE, id() + ": unplugged (simulated)");
+            tracker().update(DeviceState.OFFLINE, id() + ": unplugged (simulated)");
         }
     }
 
@@ -96,35 +83,10 @@ public final class SimulatedBarcodeScanner implements BarcodeScanner {
         refresh();
     }
 
-    @Override
-    public DeviceStatus status() {
-        return tracker.current();
-    }
-
-    @Override
-    public void addStatusListener(DeviceStatusListener listener) {
-        tracker.addListener(listener);
-    }
-
-    @Override
-    public void removeStatusListener(DeviceStatusListener listener) {
-        tracker.removeListener(listener);
-    }
-
-    @Override
-    public void addScanListener(ScanListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeScanListener(ScanListener listener) {
-        listeners.remove(listener);
-    }
-
     /** Stops delivering; the instance stays {@link #named} and can be started again. */
     @Override
     public void close() {
         started = false;
-        tracker.update(DeviceState.OFFLINE, "closed");
+        tracker().update(DeviceState.OFFLINE, "closed");
     }
 }
