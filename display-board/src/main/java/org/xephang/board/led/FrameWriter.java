@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.device.DeviceDisconnectedException;
 import org.xephang.device.DeviceException;
 
 /**
@@ -58,6 +59,9 @@ final class FrameWriter {
             }
             try {
                 next.getValue().run();
+            } catch (DeviceDisconnectedException e) {
+                // Already reported as the device's OFFLINE status; the bus shows the frame once it reconnects.
+                LOG.debug("LED {}: disconnected, shown on reconnect: {}", next.getKey(), e.getMessage());
             } catch (DeviceException e) {
                 LOG.warn("LED {}: not updated: {}", next.getKey(), e.getMessage());
             } catch (RuntimeException e) {

@@ -90,6 +90,20 @@ class LedMirrorTest {
     }
 
     @Test
+    void aCallMadeWhileTheBusIsUnpluggedIsShownOnceItIsBack() throws Exception {
+        mirror.onSnapshot(events.snapshot());
+        awaitShown(1, "A001");
+
+        simulator().setConnected(false);
+        mirror.onEvent(events.call("A050", 3));
+        Thread.sleep(200);
+        simulator().setConnected(true);
+
+        awaitShown(3, "A050");
+        awaitShown(10, "03 A050");
+    }
+
+    @Test
     void aBurstOfCallsEndsWithTheLatestNumberShown() throws Exception {
         mirror.onSnapshot(events.snapshot());
         for (int i = 4; i <= 40; i++) {
