@@ -33,12 +33,14 @@ final class TicketRoutes {
     void issue(RoutingContext ctx) {
         String site = PathParams.site(ctx);
         RequestBody body = RequestBody.of(ctx);
+        Actor actor = Authenticator.actor(ctx);
+        String key = idempotencyKey(ctx);
+        // Scoped to the account, so two kiosks that happen to use the same key never share a ticket.
         IssueCommand command = new IssueCommand(
                 body.requiredText("service"),
                 body.optionalText("priority"),
                 body.optionalText("channel"),
-                idempotencyKey(ctx));
-        Actor actor = Authenticator.actor(ctx);
+                key == null ? null : actor.username() + "/" + key);
         EngineCalls.call(ctx, () -> queue.issue(site, command, actor))
                 .onSuccess(result -> {
                     if (!result.replayed()) {

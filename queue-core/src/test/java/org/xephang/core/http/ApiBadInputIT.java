@@ -313,6 +313,20 @@ class ApiBadInputIT {
     }
 
     @Test
+    void idempotencyKeysAreScopedToTheAccount() {
+        HttpResponse<Buffer> kiosk = issueWithKey("tap-42");
+        HttpResponse<Buffer> officer = await(api.http
+                .post(ISSUE)
+                .putHeader("Authorization", "Bearer " + api.token("supervisor"))
+                .putHeader("Idempotency-Key", "tap-42")
+                .sendJsonObject(new JsonObject().put("service", "B")));
+
+        assertThat(kiosk.statusCode()).isEqualTo(201);
+        assertThat(officer.statusCode()).isEqualTo(201);
+        assertThat(id(officer)).isNotEqualTo(id(kiosk));
+    }
+
+    @Test
     void anIdempotencyKeyWithSpacesOrTooLongIsRefused() {
         assertThat(issueWithKey("has spaces").statusCode()).isEqualTo(400);
         assertThat(issueWithKey("k".repeat(129)).statusCode()).isEqualTo(400);
