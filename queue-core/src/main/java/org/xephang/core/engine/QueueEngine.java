@@ -15,9 +15,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
@@ -47,8 +46,8 @@ import org.xephang.core.ticket.TicketRecord;
  *
  * <p><b>Threads.</b> Commands queue to one writer thread that applies them in arrival order and commits them in groups
  * (one transaction, one fsync for many commands); a command's stage completes on the writer thread after its group is
- * committed and its events were handed to the subscribers, in seq order. Queries read the memory under a read lock
- * that the writer holds while it applies, commits and publishes a group, so they see only committed states.
+ * committed and its events were handed to the subscribers, in seq order. Queries never wait for the writer: they read
+ * an immutable copy of each site's state published after every committed group, so they see only committed states.
  *
  * <p><b>Restart.</b> Everything is rebuilt from the database in {@link #open}: tickets of the local day and all open
  * ones, counters, numbering (continues, no duplicates), event seq (continues, +1 per event).
@@ -66,7 +65,9 @@ public final class QueueEngine implements QueueService, AutoCloseable {
 
     private final Clock clock;
     private final Map<String, SiteQueue> sites = new LinkedHashMap<>();
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Held while committed events and state are published, and while a subscription takes its snapshot. */
+    private final ReentrantLock publishLock = new ReentrantLock();
+
     private final Database database;
     private final Connection writerConnection;
     private final Connection readerConnection;
@@ -87,7 +88,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             site.load(store);
         }
         this.writer = new GroupCommitWriter(
-                writerConnection, lock.writeLock(), this::reload, options.maxGroupSize(), "xephang-writer");
+                writerConnection,
+                publishLock,
+                this::publishChanges,
+                this::reload,
+                options.maxGroupSize(),
+                "xephang-writer");
         this.readerConnection = database.connect();
         this.outbox = new Outbox(readerConnection, writer);
         this.housekeeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -198,6 +204,13 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         };
     }
 
+    /** After a committed group (writer thread, under the publish lock): the new state becomes visible to queries. */
+    private void publishChanges() {
+        for (SiteQueue site : sites.values()) {
+            site.publishIfChanged();
+        }
+    }
+
     /** After a rolled-back group: memory back to what the database holds (writer thread, under the lock). */
     private void reload() {
         for (SiteQueue site : sites.values()) {
@@ -228,17 +241,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         }
     }
 
-    private <T> T read(String siteCode, Function<SiteQueue, T> query) {
+    private SiteView published(String siteCode) {
         SiteQueue site = sites.get(siteCode);
         if (site == null) {
             throw unknownSite(siteCode);
         }
-        lock.readLock().lock();
-        try {
-            return query.apply(site);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return site.published();
     }
 
     private static QueueError unknownSite(String site) {
@@ -360,43 +368,47 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         if (ticketId == null) {
             return Optional.empty();
         }
-        lock.readLock().lock();
-        try {
-            for (SiteQueue site : sites.values()) {
-                Optional<TicketRecord> ticket = site.find(ticketId);
-                if (ticket.isPresent()) {
-                    return Optional.of(site.view(ticket.get()));
-                }
+        for (SiteQueue site : sites.values()) {
+            SiteView view = site.published();
+            Optional<TicketRecord> ticket = view.find(ticketId);
+            if (ticket.isPresent()) {
+                return Optional.of(view.ticket(ticket.get()));
             }
-            return Optional.empty();
-        } finally {
-            lock.readLock().unlock();
         }
+        return Optional.empty();
     }
 
     @Override
     public QueueSnapshot snapshot(String site) {
-        return read(site, SiteQueue::snapshot);
+        return published(site).snapshot();
     }
 
     @Override
-    public Subscription subscribe(String site, Consumer<QueueEvent> listener) {
-        return read(site, s -> {
-            QueueSnapshot snapshot = s.snapshot();
-            Consumer<QueueEvent> wrapper = listener::accept;
-            s.subscribers().add(wrapper);
-            return new Subscription() {
-                @Override
-                public QueueSnapshot snapshot() {
-                    return snapshot;
-                }
+    public Subscription subscribe(String siteCode, Consumer<QueueEvent> listener) {
+        SiteQueue site = sites.get(siteCode);
+        if (site == null) {
+            throw unknownSite(siteCode);
+        }
+        Consumer<QueueEvent> wrapper = listener::accept;
+        QueueSnapshot snapshot;
+        publishLock.lock();
+        try {
+            snapshot = site.published().snapshot();
+            site.subscribers().add(wrapper);
+        } finally {
+            publishLock.unlock();
+        }
+        return new Subscription() {
+            @Override
+            public QueueSnapshot snapshot() {
+                return snapshot;
+            }
 
-                @Override
-                public void close() {
-                    s.subscribers().remove(wrapper);
-                }
-            };
-        });
+            @Override
+            public void close() {
+                site.subscribers().remove(wrapper);
+            }
+        };
     }
 
     /** Finishes queued commands, then closes the database. Blocking. */

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
@@ -24,15 +23,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xephang.api.CounterState;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.EventType;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueEvent;
-import org.xephang.api.QueueSnapshot;
 import org.xephang.api.QueueSnapshot.Call;
 import org.xephang.api.QueueSnapshot.CounterView;
-import org.xephang.api.QueueSnapshot.ServiceQueue;
 import org.xephang.api.Role;
 import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
@@ -97,6 +93,10 @@ final class SiteQueue {
     private volatile LocalDate currentDay;
     /** Set by {@link #load}: tickets of earlier days may still be open and are cancelled by the next rollover. */
     private volatile boolean staleCheckPending;
+    /** Whether the live state changed since {@link #publishIfChanged()}. */
+    private boolean changed = true;
+
+    private volatile SiteView published;
 
     private long lastSeq;
     private long lastIssueOrder;
@@ -154,6 +154,8 @@ final class SiteQueue {
         maxQueueKey = range[1];
         currentDay = today;
         staleCheckPending = true;
+        changed = true;
+        publishIfChanged();
     }
 
     /** Whether {@link #rollover} has work at this instant (safe from any thread). */
@@ -174,6 +176,7 @@ final class SiteQueue {
         }
         currentDay = today;
         staleCheckPending = false;
+        changed = true;
         for (TicketRecord t : List.copyOf(tickets.values())) {
             if (!t.localDay().isBefore(today)) {
                 continue;
@@ -587,57 +590,50 @@ final class SiteQueue {
         return Optional.ofNullable(tickets.get(ticketId));
     }
 
-    Ticket view(TicketRecord ticket) {
-        String statusUrl = options.publicBaseUrl() + "/t/" + ticket.id();
-        if (ticket.state() != TicketState.WAITING) {
-            return ticket.toApi(null, null, statusUrl);
-        }
-        int ahead = RoutingPolicy.waitingAhead(ticket, tickets.values());
-        int open = (int) config.counters().stream()
-                .filter(c -> ticket.assignedCounter() != null
-                        ? c.number() == ticket.assignedCounter()
-                        : c.services().contains(ticket.service()))
-                .filter(c -> desks.get(c.number()).state() == CounterState.OPEN)
-                .count();
-        Duration average = estimator.averageServiceTime(
-                ticket.service(),
-                config.service(ticket.service())
-                        .map(ServiceConfig::expectedServiceTime)
-                        .orElse(Duration.ofMinutes(10)));
-        return ticket.toApi(ahead, estimator.estimateSeconds(ahead, open, average), statusUrl);
+    /** Views over the live state: only on the writer thread, for a command's events and answer. */
+    private SiteView live() {
+        return new SiteView(config, options, clock, tickets, desks, lastCalls, lastSeq, this::averageServiceTime);
     }
 
-    QueueSnapshot snapshot() {
-        List<ServiceQueue> services = new ArrayList<>();
-        for (ServiceConfig service : config.services()) {
-            int waiting = 0;
-            int priority = 0;
-            for (TicketRecord t : tickets.values()) {
-                if (t.state() == TicketState.WAITING && t.service().equals(service.code())) {
-                    waiting++;
-                    if (t.isPriority()) {
-                        priority++;
-                    }
-                }
-            }
-            services.add(new ServiceQueue(service.code(), service.name(), service.prefix(), waiting, priority));
-        }
-        List<CounterView> counters =
-                desks.values().stream().map(this::counterView).toList();
-        return new QueueSnapshot(lastSeq, config.code(), clock.instant(), services, counters, List.copyOf(lastCalls));
+    Ticket view(TicketRecord ticket) {
+        return live().ticket(ticket);
     }
 
     CounterView counterView(CounterDesk desk) {
-        CounterConfig counter = counter(desk.number());
-        Ticket held = desk.ticketId() == null ? null : view(tickets.get(desk.ticketId()));
-        return new CounterView(
-                desk.number(),
-                counter.name(),
-                desk.state(),
-                desk.pauseReason(),
-                desk.officer(),
-                counter.services(),
-                held);
+        return live().counter(desk);
+    }
+
+    private Duration averageServiceTime(String service) {
+        return estimator.averageServiceTime(
+                service,
+                config.service(service).map(ServiceConfig::expectedServiceTime).orElse(Duration.ofMinutes(10)));
+    }
+
+    /**
+     * The state as of the last committed group: an immutable copy that queries read from any thread without waiting
+     * for the writer (docs/adr/0011).
+     */
+    SiteView published() {
+        return published;
+    }
+
+    /** After a committed group (writer thread): publishes a copy of the state if a command changed it. */
+    void publishIfChanged() {
+        if (!changed) {
+            return;
+        }
+        Map<String, Duration> averages = new HashMap<>();
+        config.services().forEach(s -> averages.put(s.code(), averageServiceTime(s.code())));
+        published = new SiteView(
+                config,
+                options,
+                clock,
+                new LinkedHashMap<>(tickets),
+                new TreeMap<>(desks),
+                List.copyOf(lastCalls),
+                lastSeq,
+                service -> averages.getOrDefault(service, Duration.ofMinutes(10)));
+        changed = false;
     }
 
     List<Consumer<QueueEvent>> subscribers() {
@@ -756,11 +752,13 @@ final class SiteQueue {
     }
 
     private void save(Writes writes, TicketRecord ticket) throws SQLException {
+        changed = true;
         writes.store().updateTicket(ticket);
         tickets.put(ticket.id(), ticket);
     }
 
     private void saveDesk(Writes writes, CounterDesk desk) throws SQLException {
+        changed = true;
         writes.store().saveDesk(config.code(), desk);
         desks.put(desk.number(), desk);
     }
@@ -768,6 +766,7 @@ final class SiteQueue {
     private void emit(
             Writes writes, EventType type, TicketRecord ticket, Integer counter, JsonObject details, Instant now)
             throws SQLException {
+        changed = true;
         QueueEvent event = new QueueEvent(
                 UUID.randomUUID().toString(),
                 ++lastSeq,

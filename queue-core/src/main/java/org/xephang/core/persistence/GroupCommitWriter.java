@@ -28,8 +28,9 @@ import org.xephang.api.QueueError;
  * whole group back, runs the {@code onRollback} action (the engine rebuilds its memory from the database) and fails
  * every request of the group with {@code UNAVAILABLE}; nothing is half-applied.
  *
- * <p>{@code groupLock} is held from the first task of a group until its after-commit actions have run, so readers that
- * take it see only committed states.
+ * <p>Tasks and the commit run without any lock; {@code publishLock} is held only while the committed group's
+ * after-commit actions and {@code afterGroup} run (or {@code onRollback} after a failure). Readers that need a view
+ * atomic with the published events (a new subscription) take it; others read what {@code afterGroup} published.
  */
 public final class GroupCommitWriter implements AutoCloseable {
 
@@ -76,7 +77,8 @@ public final class GroupCommitWriter implements AutoCloseable {
     private static final Request<Object> STOP = new Request<>(tx -> null);
 
     private final Connection connection;
-    private final Lock groupLock;
+    private final Lock publishLock;
+    private final Runnable afterGroup;
     private final Runnable onRollback;
     private final int maxGroupSize;
     private final BlockingQueue<Request<?>> queue = new LinkedBlockingQueue<>();
@@ -87,13 +89,21 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     /**
      * @param connection the writer's own connection; auto-commit is turned off and the writer owns it from now on
-     * @param groupLock held during each group (see the class comment)
-     * @param onRollback run on the writer thread, under the lock, after a group was rolled back
+     * @param publishLock held while a group's after-commit actions and {@code afterGroup} run, or {@code onRollback}
+     * @param afterGroup run after each committed group's after-commit actions (the engine publishes its state)
+     * @param onRollback run after a group was rolled back (the engine rebuilds its state from the database)
      */
-    public GroupCommitWriter(Connection connection, Lock groupLock, Runnable onRollback, int maxGroupSize, String name)
+    public GroupCommitWriter(
+            Connection connection,
+            Lock publishLock,
+            Runnable afterGroup,
+            Runnable onRollback,
+            int maxGroupSize,
+            String name)
             throws SQLException {
         this.connection = connection;
-        this.groupLock = groupLock;
+        this.publishLock = publishLock;
+        this.afterGroup = afterGroup;
         this.onRollback = onRollback;
         this.maxGroupSize = maxGroupSize;
         connection.setAutoCommit(false);
@@ -175,7 +185,6 @@ public final class GroupCommitWriter implements AutoCloseable {
             }
         };
         Exception failure = null;
-        groupLock.lock();
         try {
             for (Request<?> request : group) {
                 try {
@@ -189,23 +198,34 @@ public final class GroupCommitWriter implements AutoCloseable {
             connection.commit();
             transactions.incrementAndGet();
             committedRequests.addAndGet(group.size());
-            for (Runnable action : afterCommit) {
-                try {
-                    action.run();
-                } catch (RuntimeException e) {
-                    LOG.error("After-commit action failed (the change itself is committed)", e);
-                }
-            }
         } catch (SQLException | RuntimeException e) {
             failure = e;
-            rollback(e);
+        }
+        publishLock.lock();
+        try {
+            if (failure == null) {
+                for (Runnable action : afterCommit) {
+                    runLogged(action, "After-commit action failed (the change itself is committed)");
+                }
+                runLogged(afterGroup, "Publishing the committed state failed");
+            } else {
+                rollback(failure);
+            }
         } finally {
-            groupLock.unlock();
+            publishLock.unlock();
         }
         if (failure != null) {
             failAll(group, failure);
         } else {
             group.forEach(Request::complete);
+        }
+    }
+
+    private static void runLogged(Runnable action, String message) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.error(message, e);
         }
     }
 

@@ -200,6 +200,37 @@ class QueueEngineConcurrencyIT {
     }
 
     @Test
+    void queriesDoNotWaitForTheWriterAndShowOnlyPublishedState() throws Exception {
+        try (QueueEngine engine = EngineFixture.open(dir, clock)) {
+            long seqBefore = engine.snapshot(SITE).seq();
+            CountDownLatch writerHeld = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Subscription blocker = engine.subscribe(SITE, event -> {
+                writerHeld.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            CompletableFuture<?> issue = engine.issue(SITE, new IssueCommand("A", null, null, null), KIOSK)
+                    .toCompletableFuture();
+            assertThat(writerHeld.await(10, TimeUnit.SECONDS)).isTrue();
+
+            QueueSnapshot during =
+                    CompletableFuture.supplyAsync(() -> engine.snapshot(SITE)).get(5, TimeUnit.SECONDS);
+
+            assertThat(during.seq()).isEqualTo(seqBefore);
+            assertThat(during.services().get(0).waiting()).isZero();
+            release.countDown();
+            issue.join();
+            blocker.close();
+            assertThat(engine.snapshot(SITE).seq()).isEqualTo(seqBefore + 1);
+            assertThat(engine.snapshot(SITE).services().get(0).waiting()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void afterARestartStateIsRebuiltAndNumberingAndSeqContinue() {
         Actor officer1 = EngineFixture.officer(1);
         String calledId;

@@ -32,6 +32,7 @@ class GroupCommitWriterTest {
     Connection reader;
     GroupCommitWriter writer;
     final AtomicInteger rollbacks = new AtomicInteger();
+    final AtomicInteger groups = new AtomicInteger();
 
     @BeforeEach
     void open() throws Exception {
@@ -41,7 +42,13 @@ class GroupCommitWriterTest {
             s.execute("CREATE TABLE item (name TEXT PRIMARY KEY)");
         }
         reader = database.connect();
-        writer = new GroupCommitWriter(connection, new ReentrantLock(), rollbacks::incrementAndGet, 64, "test-writer");
+        writer = new GroupCommitWriter(
+                connection,
+                new ReentrantLock(),
+                groups::incrementAndGet,
+                rollbacks::incrementAndGet,
+                64,
+                "test-writer");
     }
 
     @AfterEach

@@ -1,0 +1,119 @@
+package org.xephang.core.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.xephang.api.CounterState;
+import org.xephang.api.QueueSnapshot;
+import org.xephang.api.QueueSnapshot.Call;
+import org.xephang.api.QueueSnapshot.CounterView;
+import org.xephang.api.QueueSnapshot.ServiceQueue;
+import org.xephang.api.Ticket;
+import org.xephang.api.TicketState;
+import org.xephang.core.counter.CounterDesk;
+import org.xephang.core.routing.RoutingPolicy;
+import org.xephang.core.routing.WaitEstimator;
+import org.xephang.core.site.CounterConfig;
+import org.xephang.core.site.ServiceConfig;
+import org.xephang.core.site.SiteConfig;
+import org.xephang.core.ticket.TicketRecord;
+
+/**
+ * The API views of a site's state: tickets with their place and estimate, counters, the snapshot. Built over the
+ * writer's live state (for the events and answers of a command) or over a committed copy (for queries from any thread,
+ * see {@link SiteQueue#published()}).
+ */
+final class SiteView {
+
+    private static final WaitEstimator ESTIMATE = new WaitEstimator();
+
+    private final SiteConfig config;
+    private final EngineOptions options;
+    private final Clock clock;
+    private final Map<String, TicketRecord> tickets;
+    private final Map<Integer, CounterDesk> desks;
+    private final Collection<Call> lastCalls;
+    private final long seq;
+    private final Function<String, Duration> averageServiceTime;
+
+    SiteView(
+            SiteConfig config,
+            EngineOptions options,
+            Clock clock,
+            Map<String, TicketRecord> tickets,
+            Map<Integer, CounterDesk> desks,
+            Collection<Call> lastCalls,
+            long seq,
+            Function<String, Duration> averageServiceTime) {
+        this.config = config;
+        this.options = options;
+        this.clock = clock;
+        this.tickets = tickets;
+        this.desks = desks;
+        this.lastCalls = lastCalls;
+        this.seq = seq;
+        this.averageServiceTime = averageServiceTime;
+    }
+
+    Optional<TicketRecord> find(String ticketId) {
+        return Optional.ofNullable(tickets.get(ticketId));
+    }
+
+    long seq() {
+        return seq;
+    }
+
+    /** The API ticket; a WAITING one with its place in its queue and its estimated wait (docs/adr/0015). */
+    Ticket ticket(TicketRecord ticket) {
+        String statusUrl = options.publicBaseUrl() + "/t/" + ticket.id();
+        if (ticket.state() != TicketState.WAITING) {
+            return ticket.toApi(null, null, statusUrl);
+        }
+        int ahead = RoutingPolicy.waitingAhead(ticket, tickets.values());
+        int open = (int) config.counters().stream()
+                .filter(c -> ticket.assignedCounter() != null
+                        ? c.number() == ticket.assignedCounter()
+                        : c.services().contains(ticket.service()))
+                .filter(c -> desks.get(c.number()).state() == CounterState.OPEN)
+                .count();
+        Duration average = averageServiceTime.apply(ticket.service());
+        return ticket.toApi(ahead, ESTIMATE.estimateSeconds(ahead, open, average), statusUrl);
+    }
+
+    QueueSnapshot snapshot() {
+        List<ServiceQueue> services = new ArrayList<>();
+        for (ServiceConfig service : config.services()) {
+            int waiting = 0;
+            int priority = 0;
+            for (TicketRecord t : tickets.values()) {
+                if (t.state() == TicketState.WAITING && t.service().equals(service.code())) {
+                    waiting++;
+                    if (t.isPriority()) {
+                        priority++;
+                    }
+                }
+            }
+            services.add(new ServiceQueue(service.code(), service.name(), service.prefix(), waiting, priority));
+        }
+        List<CounterView> counters = desks.values().stream().map(this::counter).toList();
+        return new QueueSnapshot(seq, config.code(), clock.instant(), services, counters, List.copyOf(lastCalls));
+    }
+
+    CounterView counter(CounterDesk desk) {
+        CounterConfig counter = config.counter(desk.number()).orElseThrow();
+        Ticket held = desk.ticketId() == null ? null : ticket(tickets.get(desk.ticketId()));
+        return new CounterView(
+                desk.number(),
+                counter.name(),
+                desk.state(),
+                desk.pauseReason(),
+                desk.officer(),
+                counter.services(),
+                held);
+    }
+}
