@@ -119,6 +119,16 @@ class LedDisplayTest {
     }
 
     @Test
+    void aCounterDisplayIsNotASummaryBoardNorTheOtherWayRound() {
+        assertThatThrownBy(() -> factory.create("sim:led?address=1&bus=" + bus, LedSummaryBoard.class))
+                .isInstanceOf(InvalidDeviceUriException.class)
+                .hasMessageContaining("not a LedSummaryBoard");
+        assertThatThrownBy(() -> factory.create("sim:ledsummary?address=1&bus=" + bus, LedDisplay.class))
+                .isInstanceOf(InvalidDeviceUriException.class)
+                .hasMessageContaining("not a LedDisplay");
+    }
+
+    @Test
     void badUrisNameTheProblem() {
         assertThatThrownBy(() -> factory.create("led:morse+serial:///dev/ttyUSB1", LedDisplay.class))
                 .isInstanceOf(InvalidDeviceUriException.class)
