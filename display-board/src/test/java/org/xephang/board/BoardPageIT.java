@@ -160,6 +160,27 @@ class BoardPageIT {
     }
 
     @Test
+    void aCentreWithMoreCountersThanRowsShowsThemPageByPage() {
+        try (FakeQueueServer big =
+                new FakeQueueServer(new BoardOptions(null, FakeQueueServer.SITE, "vi", 20, null), 25).start()) {
+            BoardPage page = new BoardPage(browser).open(big.boardUrl());
+
+            assertThat(browser.findElements(By.cssSelector("#counter-rows li"))).hasSize(10);
+            assertThat(browser.findElement(By.id("counter-page")).getText()).isEqualTo("Trang 1/3");
+            Number rowsBottom =
+                    (Number) js("return document.querySelector('#counter-rows').getBoundingClientRect().bottom");
+            Number noticeTop = (Number) js("return document.querySelector('.notice').getBoundingClientRect().top");
+            assertThat(rowsBottom.doubleValue()).isLessThanOrEqualTo(noticeTop.doubleValue());
+            Browser.screenshot(browser, "board-many-counters");
+
+            big.call("B077", "DD", 24);
+
+            Poll.until("the page of counter 24 with its call highlighted", () -> page.highlighted(24));
+            assertThat(browser.findElement(By.id("counter-page")).getText()).isEqualTo("Trang 3/3");
+        }
+    }
+
+    @Test
     void theBoardSwitchesToEnglishAndBack() {
         browser.findElement(By.id("language")).click();
         assertThat(browser.findElement(By.cssSelector(".counter-head")).getText())

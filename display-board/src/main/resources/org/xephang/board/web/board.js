@@ -42,7 +42,7 @@ const TEXT = {
   },
 };
 
-const ROWS_PER_PAGE = 11;
+const ROWS_PER_PAGE = 10;
 const PAGE_SECONDS = 10;
 const RETRY_MAX_MS = 10000;
 
@@ -218,8 +218,14 @@ class Board {
     }
   }
 
+  /** Highlights a call and turns the counter list to the page that shows its counter. */
   highlightCall(call) {
     this.highlight = { call, until: Date.now() + this.highlightMs };
+    const numbers = [...this.state.counters.keys()].sort((a, b) => a - b);
+    const index = numbers.indexOf(call.counter);
+    if (index >= 0) {
+      this.page = Math.floor(index / ROWS_PER_PAGE);
+    }
   }
 
   setConnected(connected) {

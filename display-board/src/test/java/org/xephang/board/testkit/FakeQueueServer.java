@@ -44,11 +44,17 @@ public final class FakeQueueServer implements AutoCloseable {
     private int port;
     private long seq;
 
+    /** A site with six counters. */
     public FakeQueueServer(BoardOptions boardOptions) {
+        this(boardOptions, 6);
+    }
+
+    /** A site with {@code counterCount} counters, odd ones for Hộ tịch (A), even ones for Đất đai (B). */
+    public FakeQueueServer(BoardOptions boardOptions, int counterCount) {
         this.boardOptions = boardOptions;
         services.put("HT", service("HT", "Hộ tịch", "A", 3));
         services.put("DD", service("DD", "Đất đai", "B", 1));
-        for (int number = 1; number <= 6; number++) {
+        for (int number = 1; number <= counterCount; number++) {
             counters.put(
                     number,
                     new JsonObject()
