@@ -129,6 +129,17 @@ class LedDisplayTest {
     }
 
     @Test
+    void aMissingSerialPortIsOfflineWithThePortNamedNotAnException() throws Exception {
+        LedDisplay display =
+                open(factory.create("led:ascii+serial:///dev/ttyXEPHANG-MISSING?address=3", LedDisplay.class));
+        display.start();
+        await("offline", Duration.ofSeconds(1), () -> display.status().detail().contains("ttyXEPHANG-MISSING"));
+        assertThat(display.status().state()).isEqualTo(DeviceState.OFFLINE);
+        assertThat(display.status().detail()).contains("ports present");
+        assertThat(display.status().description()).isEqualTo("Mất kết nối");
+    }
+
+    @Test
     void badUrisNameTheProblem() {
         assertThatThrownBy(() -> factory.create("led:morse+serial:///dev/ttyUSB1", LedDisplay.class))
                 .isInstanceOf(InvalidDeviceUriException.class)
