@@ -75,7 +75,8 @@ class BoardRealServerIT {
     }
 
     @Test
-    void aCallThroughTheApiShowsWithinOneSecondHighlightedWithItsAnnouncementQueued() throws Exception {
+    void aCallThroughTheApiShowsWithinOneSecondHighlightedWithItsAnnouncementQueuedAndARecallIsQueuedAgain()
+            throws Exception {
         board.open(server.url() + "/board/");
 
         Ticket ticket = issueAndCall();
@@ -91,6 +92,16 @@ class BoardRealServerIT {
                         .anyMatch(text -> text.startsWith("Xin mời công dân có số thứ tự C")
                                 && text.endsWith("đến quầy số năm")));
         Browser.screenshot(browser, "real-server-call");
+
+        await(officer.recall(ticket.id()));
+
+        Poll.until(
+                Duration.ofSeconds(1),
+                "the recall announced again",
+                () -> board.announcements().stream()
+                                .filter(text -> text.endsWith("đến quầy số năm"))
+                                .count()
+                        == 2);
     }
 
     @Test
