@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,6 +76,11 @@ public final class LedBusSimulator implements AutoCloseable {
                 n -> new LedBusSimulator(
                         n,
                         new AsciiFrameCodec(AsciiFrameCodec.Options.defaults().withWidth(64))));
+    }
+
+    /** The names of the in-process simulated buses created so far (for the demo's devices page). */
+    public static Set<String> names() {
+        return Set.copyOf(NAMED.keySet());
     }
 
     public String name() {
