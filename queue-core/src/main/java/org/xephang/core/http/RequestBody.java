@@ -49,27 +49,30 @@ final class RequestBody {
 
     /** A non-blank string of at most {@value #MAX_TEXT_LENGTH} characters, or null when absent or JSON null. */
     String optionalText(String field) {
-        Object value = json.getValue(field);
-        if (value == null) {
+        String text = string(field);
+        if (text == null) {
             return null;
-        }
-        if (!(value instanceof String text)) {
-            throw invalid(field, "phải là chuỗi ký tự");
         }
         if (text.isBlank()) {
             throw invalid(field, "không được để trống");
-        }
-        if (text.length() > MAX_TEXT_LENGTH) {
-            throw invalid(field, "dài quá " + MAX_TEXT_LENGTH + " ký tự");
         }
         return text.strip();
     }
 
     /** A string taken exactly as sent (passwords: spaces count). */
     String requiredRawText(String field) {
+        String text = string(field);
+        if (text == null) {
+            throw invalid(field, "là bắt buộc");
+        }
+        return text;
+    }
+
+    /** The field as sent when it is a string of at most {@value #MAX_TEXT_LENGTH} characters; null when absent. */
+    private String string(String field) {
         Object value = json.getValue(field);
         if (value == null) {
-            throw invalid(field, "là bắt buộc");
+            return null;
         }
         if (!(value instanceof String text)) {
             throw invalid(field, "phải là chuỗi ký tự");
