@@ -1,8 +1,15 @@
 package org.xephang.launcher;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.xephang.core.QueueServerMain.UsageException;
+import org.xephang.launcher.demo.DemoCentre;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -15,9 +22,65 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "P", description = "Cổng HTTP; 0 = cổng trống bất kỳ")
+    private int port;
+
+    @Option(
+            names = "--data",
+            defaultValue = "data/demo",
+            paramLabel = "DIR",
+            description = "Thư mục dữ liệu (SQLite, vé đã in)")
+    private Path dataDir;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Tệp cấu hình trung tâm; mặc định examples/centre.yaml của kho mã")
+    private Path config;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "H", description = "Địa chỉ lắng nghe")
+    private String host;
+
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("xephang demo: not built yet");
-        return Xephang.EXIT_USAGE;
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            err.println("xephang demo: --port must be a number from 0 to 65535, got " + port);
+            return Xephang.EXIT_USAGE;
+        }
+        Path configFile = config != null ? config : exampleConfig();
+        if (!Files.isRegularFile(configFile)) {
+            err.println("xephang demo: --config: no such file " + configFile);
+            return Xephang.EXIT_USAGE;
+        }
+        DemoCentre centre;
+        try {
+            centre = DemoCentre.start(configFile, dataDir, host, port);
+        } catch (UsageException e) {
+            err.println("xephang demo: " + e.getMessage());
+            return Xephang.EXIT_USAGE;
+        } catch (RuntimeException cannotStart) {
+            err.println("xephang demo: could not start: " + cannotStart.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            centre.close();
+                            stopped.countDown();
+                        },
+                        "xephang-demo-shutdown"));
+        centre.describe(out);
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** {@code examples/centre.yaml} of the repository ({@code ./xephang} passes its folder as xephang.home). */
+    private static Path exampleConfig() {
+        String home = System.getProperty("xephang.home", ".");
+        return Path.of(home, "examples", "centre.yaml");
     }
 }

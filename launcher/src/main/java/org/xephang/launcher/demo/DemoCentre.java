@@ -1,0 +1,198 @@
+package org.xephang.launcher.demo;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xephang.board.BoardApp;
+import org.xephang.board.BoardOptions;
+import org.xephang.board.led.LedAgent;
+import org.xephang.core.QueueServerMain;
+import org.xephang.core.QueueServerMain.Running;
+import org.xephang.core.QueueServerMain.Settings;
+import org.xephang.core.QueueServerMain.UsageException;
+import org.xephang.core.backend.sim.DossierSimulator;
+import org.xephang.core.site.CentreConfig;
+import org.xephang.core.site.CentreConfigLoader;
+import org.xephang.core.site.ConfigException;
+import org.xephang.counter.CounterApp;
+import org.xephang.counter.CounterOptions;
+import org.xephang.device.DeviceException;
+import org.xephang.device.DeviceFactory;
+import org.xephang.device.DeviceUri;
+import org.xephang.device.printer.sim.SimulatedTicketPrinter;
+import org.xephang.kiosk.KioskApp;
+import org.xephang.kiosk.KioskOptions;
+
+/**
+ * The whole centre in one process (ARCHITECTURE.md §3, "demo"): the queue server on the example configuration, always
+ * open; a simulated dossier system it forwards to and looks dossiers up in; one kiosk with a simulated printer and
+ * scanner; the board with the voice and a simulated LED summary board; every counter of the site with a simulated LED
+ * display and rating keypad; and the devices page that drives the simulators. Everything on one port.
+ */
+public final class DemoCentre implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCentre.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final String KIOSK = "kiosk1";
+    private static final String PASSWORD = "demo";
+
+    private final Running running;
+    private final DossierSimulator dossiers;
+    private final String site;
+    private final List<AutoCloseable> apps;
+
+    private DemoCentre(Running running, DossierSimulator dossiers, String site, List<AutoCloseable> apps) {
+        this.running = running;
+        this.dossiers = dossiers;
+        this.site = site;
+        this.apps = apps;
+    }
+
+    /**
+     * Starts everything. Blocking; call from a main thread.
+     *
+     * @throws UsageException for a bad configuration or a port that is taken (one line naming the key)
+     */
+    public static DemoCentre start(Path configFile, Path dataDir, String host, int port) throws UsageException {
+        CentreConfig config = load(configFile);
+        String site = config.sites().get(0).code();
+        Vertx vertx = Vertx.vertx();
+        DossierSimulator dossiers =
+                await(DossierSimulator.start(vertx, DossierSimulator.Options.defaults()), "simulated dossier system");
+        // The pages are created once the port is known (they talk to the server's API); until then the
+        // placeholders answer nothing and the server itself answers 503.
+        Router kioskMount = Router.router(vertx);
+        Router boardMount = Router.router(vertx);
+        Router counterMount = Router.router(vertx);
+        Router devicesMount = Router.router(vertx);
+        Running running;
+        try {
+            running = QueueServerMain.launch(
+                    vertx,
+                    config,
+                    dossiers.demoConfig("generic"),
+                    new Settings(configFile, port, dataDir, true, host, null),
+                    options -> options.mount("/kiosk", kioskMount)
+                            .mount("/board", boardMount)
+                            .mount("/counter", counterMount)
+                            .mount("/devices", devicesMount));
+        } catch (UsageException | RuntimeException failed) {
+            dossiers.close();
+            vertx.close();
+            throw failed;
+        }
+        String serverUrl = "http://127.0.0.1:" + running.server().port();
+        List<AutoCloseable> apps = new ArrayList<>();
+        DemoCentre centre = new DemoCentre(running, dossiers, site, apps);
+        try {
+            SimulatedTicketPrinter printer = SimulatedTicketPrinter.fromUri(
+                    DeviceUri.parse(
+                            "sim:printer?dir=" + dataDir.resolve("printed").toAbsolutePath()),
+                    Clock.systemUTC());
+            printer.start();
+            apps.add(printer);
+
+            KioskApp kiosk = KioskApp.create(
+                    vertx,
+                    KioskOptions.of(serverUrl, site, KIOSK, PASSWORD, "sim:printer")
+                            .withKioskId(KIOSK)
+                            .withScannerUri("sim:scanner?name=" + KIOSK),
+                    printer,
+                    false);
+            apps.add(kiosk);
+            kioskMount.route("/*").subRouter(kiosk.router());
+
+            boardMount.route("/*").subRouter(BoardApp.router(vertx, BoardOptions.sameOrigin(site)));
+            LedAgent leds = await(
+                    LedAgent.start(
+                            vertx,
+                            LedAgent.Settings.of(serverUrl, site, List.of(), DemoDevices.SUMMARY_BOARD_URI)
+                                    .reportingAs("board1", "board1", PASSWORD),
+                            DeviceFactory.standard()),
+                    "LED summary board");
+            apps.add(leds);
+
+            List<Integer> counters = config.sites().get(0).counters().stream()
+                    .map(counter -> counter.number())
+                    .toList();
+            CounterApp desks = CounterApp.create(
+                    vertx,
+                    CounterOptions.of(
+                            serverUrl,
+                            site,
+                            counters.stream()
+                                    .map(n -> new CounterOptions.DeskOptions(
+                                            n, DemoDevices.ledUri(n), DemoDevices.keypadUri(n)))
+                                    .toList()));
+            apps.add(desks);
+            counterMount.route("/*").subRouter(desks.router());
+
+            DemoDevices devices = new DemoDevices(vertx, printer, KIOSK, counters, dossiers.samples());
+            devicesMount.route("/*").subRouter(devices.router());
+        } catch (DeviceException | RuntimeException failed) {
+            centre.close();
+            throw new IllegalStateException("the simulated devices could not start: " + failed.getMessage(), failed);
+        }
+        return centre;
+    }
+
+    /** Prints where everything is, Vietnamese first. */
+    public void describe(PrintWriter out) {
+        String base = running.server().localUrl();
+        out.println("listening on " + base);
+        out.println();
+        out.println("xephang demo — trung tâm mẫu \"" + site + "\", luôn mở cửa, thiết bị mô phỏng");
+        out.println("  Ki-ốt lấy số / kiosk:          " + base + "/kiosk/");
+        out.println("  Bảng hiển thị / board:         " + base + "/board/");
+        out.println("  Quầy / counter:                " + base + "/counter/   (officer1…officer9, mật khẩu demo)");
+        out.println("  Thiết bị mô phỏng / devices:   " + base + "/devices/   (vé đã in, LED, bàn phím, máy quét)");
+        out.println("  API:                           " + base + "/api/v1/openapi.yaml");
+        out.println("  Hệ thống hồ sơ mô phỏng:       " + dossiers.baseUrl());
+        out.println("Dừng / stop: Ctrl-C");
+    }
+
+    /** Stops the pages, the server (its pending commits finish), the simulator and Vert.x. */
+    @Override
+    public void close() {
+        for (AutoCloseable app : apps) {
+            try {
+                app.close();
+            } catch (Exception e) {
+                LOG.warn("demo: {} did not close cleanly", app, e);
+            }
+        }
+        dossiers.close();
+        running.close();
+    }
+
+    private static CentreConfig load(Path file) throws UsageException {
+        try {
+            return CentreConfigLoader.load(file);
+        } catch (ConfigException invalid) {
+            throw new UsageException(file + ": " + String.join("; ", invalid.problems()));
+        }
+    }
+
+    private static <T> T await(Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + ": interrupted", interrupted);
+        } catch (ExecutionException | TimeoutException failed) {
+            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+            throw new IllegalStateException(what + " did not start: " + cause.getMessage(), cause);
+        }
+    }
+}

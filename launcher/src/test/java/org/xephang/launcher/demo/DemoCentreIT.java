@@ -1,0 +1,123 @@
+package org.xephang.launcher.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCentreIT {
+
+    private static final Path EXAMPLE = Path.of("..", "examples", "centre.yaml");
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    static Path data;
+
+    static DemoCentre centre;
+    static String described;
+
+    @BeforeAll
+    static void startTheDemo() throws Exception {
+        centre = DemoCentre.start(EXAMPLE, data, "127.0.0.1", 0);
+        StringWriter text = new StringWriter();
+        centre.describe(new PrintWriter(text, true));
+        described = text.toString();
+    }
+
+    @AfterAll
+    static void stopTheDemo() {
+        if (centre != null) {
+            centre.close();
+        }
+    }
+
+    @Test
+    void everyPageTheDemoPrintsIsServed() throws Exception {
+        Matcher urls = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/(kiosk|board|counter|devices)/")
+                .matcher(described);
+        List<String> pages = urls.results().map(m -> m.group()).toList();
+
+        assertThat(pages).hasSize(4);
+        for (String page : pages) {
+            HttpResponse<String> response = get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            assertThat(response.body()).as(page).contains("<html");
+        }
+    }
+
+    @Test
+    void aTicketTakenAtTheKioskIsPrintedAndShownOnTheDevicesPage() throws Exception {
+        String base = baseUrl();
+        HttpResponse<String> issued = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/kiosk/api/tickets"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"service\":\"C\",\"requestId\":\"demo-it-1\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(issued.statusCode()).isBetween(200, 201);
+        String number = new JsonObject(issued.body()).getJsonObject("ticket").getString("number");
+        assertThat(number).startsWith("C");
+
+        Path printed = data.resolve("printed");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (pngs(printed) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(pngs(printed)).isEqualTo(1);
+
+        JsonObject state = new JsonObject(get(base + "/devices/api/state").body());
+        String job = state.getJsonObject("printer").getJsonArray("jobs").getString(0);
+        HttpResponse<String> image = get(base + "/devices/printed/" + job);
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+    }
+
+    @Test
+    void theDevicesPageRefusesAnUnknownPrinterStateWithAClearMessage() throws Exception {
+        HttpResponse<String> refused = HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/devices/api/printer"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"ON_FIRE\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(refused.body()).getString("error")).isEqualTo("INVALID_REQUEST");
+    }
+
+    private static String baseUrl() {
+        Matcher listening = Pattern.compile("listening on (\\S+)").matcher(described);
+        assertThat(listening.find()).isTrue();
+        return listening.group(1);
+    }
+
+    private static long pngs(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".png")).count();
+        }
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
