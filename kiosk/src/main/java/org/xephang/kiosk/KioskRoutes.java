@@ -39,7 +39,7 @@ final class KioskRoutes {
     Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.route("/").handler(KioskRoutes::withTrailingSlash);
-        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
         router.route("/api/*").handler(ctx -> {
             ctx.response().putHeader("Cache-Control", "no-store");
             // The agent's state lives on its own context: carry on there, whichever event loop took the request.

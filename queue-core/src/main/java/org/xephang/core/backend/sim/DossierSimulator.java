@@ -324,7 +324,7 @@ public final class DossierSimulator implements AutoCloseable {
 
     private Router router() {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(1_048_576));
+        router.route().handler(BodyHandler.create(false).setBodyLimit(1_048_576));
         router.route("/generic/*").handler(ctx -> gate(Scope.LOOKUP, ctx));
         router.route("/igate/*").handler(ctx -> gate(Scope.LOOKUP, ctx));
         router.route("/dvcqg/*").handler(ctx -> gate(Scope.LOOKUP, ctx));
