@@ -60,6 +60,7 @@ final class CounterAgent implements AutoCloseable {
     private QueueSnapshot snapshot;
     private boolean connected;
     private boolean snapshotRefreshPending;
+    private long siteRetryTimer = -1;
     private boolean closed;
 
     /** One counter served by this agent, with its devices and the officer signed in there. */
@@ -444,18 +445,25 @@ final class CounterAgent implements AutoCloseable {
     // ---- following the core ----------------------------------------------------------------------------------
 
     private void loadSite() {
+        if (siteRetryTimer >= 0) {
+            vertx.cancelTimer(siteRetryTimer);
+            siteRetryTimer = -1;
+        }
         if (closed) {
             return;
         }
         core.siteInfo().onComplete(loaded -> {
             if (loaded.succeeded()) {
                 site = loaded.result();
-                desks.values().forEach(this::deskChanged);
+                desks.values().forEach(desk -> pages.publish(desk.number, "desk", deskView(desk)));
             } else {
                 LOG.warn(
                         "counter agent: site description not loaded yet: {}",
                         loaded.cause().toString());
-                vertx.setTimer(3_000, t -> loadSite());
+                siteRetryTimer = vertx.setTimer(3_000, t -> {
+                    siteRetryTimer = -1;
+                    loadSite();
+                });
             }
         });
     }
@@ -509,17 +517,20 @@ final class CounterAgent implements AutoCloseable {
         }
         connected = up;
         LOG.info("counter agent: server connection {}", up ? "up" : "lost");
-        if (up && site == null) {
-            loadSite();
+        if (up) {
+            loadSite(); // the server may have restarted with a changed configuration
         }
         desks.values().forEach(this::deskChanged);
     }
 
     // ---- the desk's view and its LED -------------------------------------------------------------------------
 
+    /** Publishes the desk's view without the site description (large, rarely changing: sent when it does). */
     private void deskChanged(Desk desk) {
         updateLed(desk);
-        pages.publish(desk.number, "desk", deskView(desk));
+        JsonObject view = deskView(desk);
+        view.remove("site");
+        pages.publish(desk.number, "desk", view);
     }
 
     /** Everything the counter page shows. */

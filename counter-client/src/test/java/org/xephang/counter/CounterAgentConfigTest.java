@@ -34,6 +34,14 @@ class CounterAgentConfigTest {
     }
 
     @Test
+    void theExampleConfigurationIsValid() throws Exception {
+        CounterAgentConfig config =
+                CounterAgentConfig.load(java.nio.file.Path.of("..", "examples", "counter.json"), null);
+
+        assertThat(config.options().desks()).hasSize(2);
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceNamingItsKey() {
         assertThatThrownBy(() -> CounterAgentConfig.fromJson(
                         new JsonObject()

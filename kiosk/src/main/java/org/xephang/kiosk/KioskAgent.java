@@ -354,26 +354,36 @@ final class KioskAgent implements AutoCloseable {
         return list;
     }
 
+    /** The state without the site description (large, and it rarely changes: sent when it does). */
     private void publishState() {
-        pages.publish("state", state());
+        JsonObject state = state();
+        state.remove("site");
+        pages.publish("state", state);
     }
 
     // ---- following the core and the printer -----------------------------------------------------------------
 
     private void loadSite() {
+        if (siteRetryTimer >= 0) {
+            vertx.cancelTimer(siteRetryTimer);
+            siteRetryTimer = -1;
+        }
         if (closed) {
             return;
         }
         core.siteInfo().onComplete(loaded -> {
             if (loaded.succeeded()) {
                 site = loaded.result();
-                publishState();
+                pages.publish("state", state());
             } else {
                 LOG.warn(
                         "kiosk {}: site description not loaded yet: {}",
                         options.kioskId(),
                         loaded.cause().toString());
-                siteRetryTimer = vertx.setTimer(3_000, t -> loadSite());
+                siteRetryTimer = vertx.setTimer(3_000, t -> {
+                    siteRetryTimer = -1;
+                    loadSite();
+                });
             }
         });
     }
@@ -391,9 +401,7 @@ final class KioskAgent implements AutoCloseable {
         connected = up;
         LOG.info("kiosk {}: server connection {}", options.kioskId(), up ? "up" : "lost");
         if (up) {
-            if (site == null) {
-                loadSite();
-            }
+            loadSite(); // the server may have restarted with a changed configuration
             sendPendingReport();
         }
         publishState();

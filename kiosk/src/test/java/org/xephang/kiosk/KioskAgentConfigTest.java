@@ -27,6 +27,14 @@ class KioskAgentConfigTest {
     }
 
     @Test
+    void theExampleConfigurationIsValid() throws Exception {
+        KioskAgentConfig config = KioskAgentConfig.load(java.nio.file.Path.of("..", "examples", "kiosk.json"), null);
+
+        assertThat(config.options().printerUri()).startsWith("sim:printer");
+        assertThat(config.port()).isEqualTo(8081);
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceNamingItsKey() {
         assertThatThrownBy(() -> KioskAgentConfig.fromJson(
                         new JsonObject().put("site", "demo").put("port", 70000).put("settingsPin", "12"), null))

@@ -136,6 +136,7 @@ async function signOut() {
 // ---- the desk -------------------------------------------------------------------------------------------
 
 function update(view) {
+  if (!('site' in view)) view.site = desk?.site; // sent only when it changes
   desk = view;
   if (view.serverTime) clockOffset = Date.parse(view.serverTime) - Date.now();
   render();

@@ -497,7 +497,9 @@ function connect() {
   source.addEventListener('open', () => { $('banner-agent').hidden = true; });
   source.addEventListener('error', () => { $('banner-agent').hidden = false; });
   source.addEventListener('state', (e) => {
-    state = JSON.parse(e.data);
+    const next = JSON.parse(e.data);
+    if (!('site' in next)) next.site = state?.site; // sent only when it changes
+    state = next;
     render();
     tick();
   });
