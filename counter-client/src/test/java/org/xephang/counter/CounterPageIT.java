@@ -94,7 +94,8 @@ class CounterPageIT {
     }
 
     @Test
-    void anOfficerCallsCompletesAndTheKeypadRatingIsStoredWithTicketOfficerAndCounter() throws Exception {
+    void anOfficerCallsLinksADossierCompletesAndTheKeypadRatingIsStoredWithTicketOfficerCounterAndDossier()
+            throws Exception {
         Ticket ticket = issue("A");
         signIn("officer1", "demo", 1);
         Browser.screenshot(browser, "counter-signed-in");
@@ -107,6 +108,11 @@ class CounterPageIT {
                 .orElse(false));
         Browser.screenshot(browser, "counter-called");
 
+        browser.findElement(By.id("dossier-code")).sendKeys(" h21.65-261122-0001" + Keys.ENTER);
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("ticket-dossier"), "H21.65-261122-0001"));
+
         click("start");
         Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-state"), "Đang phục vụ"));
         click("complete");
@@ -118,7 +124,8 @@ class CounterPageIT {
         Browser.waiting(browser, 10)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "đã được đánh giá"));
         Browser.screenshot(browser, "counter-rated");
-        assertThat(storedRating(ticket.id())).isEqualTo("counter=1 officer=officer1 level=1/3 national=1");
+        assertThat(storedRating(ticket.id()))
+                .isEqualTo("counter=1 officer=officer1 level=1/3 national=1 dossier=H21.65-261122-0001");
     }
 
     @Test
@@ -207,12 +214,13 @@ class CounterPageIT {
         for (int attempt = 0; attempt < 100; attempt++) {
             try (Connection db = DriverManager.getConnection(url);
                     PreparedStatement query = db.prepareStatement(
-                            "SELECT counter, officer, native_level, scale, national_level FROM rating WHERE ticket_id = ?")) {
+                            "SELECT counter, officer, native_level, scale, national_level, dossier_code FROM rating"
+                                    + " WHERE ticket_id = ?")) {
                 query.setString(1, ticketId);
                 try (ResultSet row = query.executeQuery()) {
                     if (row.next()) {
                         return "counter=" + row.getInt(1) + " officer=" + row.getString(2) + " level=" + row.getInt(3)
-                                + "/" + row.getInt(4) + " national=" + row.getInt(5);
+                                + "/" + row.getInt(4) + " national=" + row.getInt(5) + " dossier=" + row.getString(6);
                     }
                 }
             }
