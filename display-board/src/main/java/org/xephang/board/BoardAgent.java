@@ -3,14 +3,22 @@ package org.xephang.board;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.api.EventStream;
+import org.xephang.api.EventType;
+import org.xephang.api.QueueClient;
+import org.xephang.api.announce.Announcement;
 import org.xephang.board.led.LedAgent;
+import org.xephang.board.voice.AnnouncementSpeaker;
 import org.xephang.device.DeviceFactory;
 
 /**
  * A standalone board agent ({@code xephang board}): serves the board page at its root for the TV's browser, and
- * mirrors the calls to the LED displays of its configuration. The page reads the queue server directly (its CORS
+ * mirrors the calls to the LED displays of its configuration; optionally says the calls on its own sound card. The page reads the queue server directly (its CORS
  * allows other origins). Close it to stop.
  */
 public final class BoardAgent implements AutoCloseable {
@@ -20,11 +28,33 @@ public final class BoardAgent implements AutoCloseable {
     private final HttpServer http;
     private final LedAgent leds;
     private final String url;
+    private final List<AutoCloseable> voice = new ArrayList<>();
 
     private BoardAgent(HttpServer http, LedAgent leds, String url) {
         this.http = http;
         this.leds = leds;
         this.url = url;
+    }
+
+    /**
+     * Says each call and recall on the sound card as its event arrives (never those of a snapshot, which are old).
+     */
+    private void speakCalls(Vertx vertx, BoardAgentConfig config) {
+        AnnouncementSpeaker speaker = AnnouncementSpeaker.onDefaultSoundCard();
+        QueueClient client = QueueClient.create(vertx, config.server());
+        EventStream stream = client.events(config.site())
+                .onEvent(event -> {
+                    JsonObject announcement = event.details().getJsonObject("announcement");
+                    if ((event.type() == EventType.TICKET_CALLED || event.type() == EventType.TICKET_RECALLED)
+                            && announcement != null) {
+                        speaker.say(Announcement.fromJson(announcement));
+                    }
+                })
+                .start();
+        voice.add(stream);
+        voice.add(client);
+        voice.add(speaker);
+        LOG.info("Board of site {}: saying calls on the sound card", config.site());
     }
 
     /** Starts the LED mirroring, then the page's HTTP server; fails if a device URI is invalid or the port is taken. */
@@ -38,7 +68,11 @@ public final class BoardAgent implements AutoCloseable {
                             String host = "0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host();
                             String url = "http://" + host + ":" + http.actualPort() + "/";
                             LOG.info("Board of site {} at {} (server {})", config.site(), url, config.server());
-                            return new BoardAgent(http, leds, url);
+                            BoardAgent agent = new BoardAgent(http, leds, url);
+                            if (config.speaker()) {
+                                agent.speakCalls(vertx, config);
+                            }
+                            return agent;
                         }));
     }
 
@@ -53,6 +87,13 @@ public final class BoardAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        for (AutoCloseable part : voice) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("Board: closing the speaker failed: {}", e.getMessage());
+            }
+        }
         http.close();
         leds.close();
     }

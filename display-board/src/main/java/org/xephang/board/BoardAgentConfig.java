@@ -23,6 +23,7 @@ import org.xephang.board.led.LedAgent;
  *   "host": "0.0.0.0", "port": 8090,             // where the agent serves the board page
  *   "language": "vi", "highlightSeconds": 20, "notice": null,
  *   "agentId": "board1", "username": "board1", "password": "…", // optional: report LED status to the server
+ *   "speaker": false,                          // true: also say the calls on this machine's sound card
  *   "leds": {
  *     "counters": [ { "counter": 1, "uri": "led:ascii+serial:///dev/ttyUSB0?address=1" } ],
  *     "summary": "ledsummary:ascii+serial:///dev/ttyUSB0?address=10&lines=6"
@@ -44,7 +45,8 @@ public record BoardAgentConfig(
         String summaryLed,
         String agentId,
         String username,
-        String password) {
+        String password,
+        boolean speaker) {
 
     public BoardAgentConfig {
         counterLeds = List.copyOf(counterLeds);
@@ -55,7 +57,7 @@ public record BoardAgentConfig(
     public String toString() {
         return "BoardAgentConfig[server=" + server + ", site=" + site + ", host=" + host + ", port=" + port
                 + ", leds=" + counterLeds + ", summary=" + summaryLed + ", agentId=" + agentId + ", username="
-                + username + "]";
+                + username + ", speaker=" + speaker + "]";
     }
 
     /** What the LED agent drives, and whether (and as whom) it reports the devices' status. */
@@ -78,7 +80,8 @@ public record BoardAgentConfig(
                 summaryLed,
                 agentId,
                 username,
-                password);
+                password,
+                speaker);
     }
 
     /** The board page's options for this agent (the page reads the queue server across origins). */
@@ -133,6 +136,7 @@ public record BoardAgentConfig(
         }
         String username = string(json, "username", null, problems);
         String password = string(json, "password", null, problems);
+        boolean speaker = value(json, "speaker", Boolean.class, false, problems, "speaker", "true or false");
         if (username != null && password == null) {
             problems.add("password: is required with username");
         }
@@ -183,7 +187,8 @@ public record BoardAgentConfig(
                 summary,
                 agentId,
                 username,
-                password);
+                password,
+                speaker);
     }
 
     private static String string(JsonObject json, String key, String fallback, List<String> problems) {

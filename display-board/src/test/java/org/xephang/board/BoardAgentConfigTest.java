@@ -16,7 +16,7 @@ class BoardAgentConfigTest {
     void readsAFullConfigurationAndLetsTheCommandLineChooseTheServer(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("board.json");
         Files.writeString(file, """
-                {"server": "http://10.0.0.2:8080", "site": "demo", "port": 8091, "language": "en",
+                {"server": "http://10.0.0.2:8080", "site": "demo", "port": 8091, "language": "en", "speaker": true,
                  "leds": {"counters": [{"counter": 1, "uri": "sim:led?address=1"}],
                           "summary": "sim:ledsummary?address=10&lines=6"}}
                 """);
@@ -30,6 +30,8 @@ class BoardAgentConfigTest {
         assertThat(config.counterLeds()).containsExactly(new LedAgent.Display(1, "sim:led?address=1"));
         assertThat(config.summaryLed()).isEqualTo("sim:ledsummary?address=10&lines=6");
         assertThat(config.boardOptions().language()).isEqualTo("en");
+        assertThat(config.speaker()).isTrue();
+        assertThat(config.ledSettings().username()).isNull();
     }
 
     @Test
@@ -38,6 +40,7 @@ class BoardAgentConfigTest {
                 .put("server", "10.0.0.2")
                 .put("port", 70000)
                 .put("language", "fr")
+                .put("speaker", "yes")
                 .put(
                         "leds",
                         new JsonObject()
@@ -54,6 +57,7 @@ class BoardAgentConfigTest {
                 .hasMessageContaining("site: is required")
                 .hasMessageContaining("port: must be 0 to 65535")
                 .hasMessageContaining("language: must be vi or en")
+                .hasMessageContaining("speaker: must be true or false")
                 .hasMessageContaining("leds.counters[0].uri: is required")
                 .hasMessageContaining("leds.counters[1].counter: counter 1 already has a display");
     }
