@@ -13,8 +13,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.CounterState;
@@ -39,6 +42,7 @@ final class CounterAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CounterAgent.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int KNOWN_NUMBERS = 5_000;
+    private static final Pattern TICKET_NUMBER = Pattern.compile("([A-Z]+)0*(\\d+)");
 
     private final Vertx vertx;
     private final Context context;
@@ -313,7 +317,7 @@ final class CounterAgent implements AutoCloseable {
         if (fromUrl != null) {
             return Future.succeededFuture(fromUrl);
         }
-        String number = text.toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+        String number = text.toUpperCase(Locale.ROOT).replace(" ", "");
         String id = openTicketIds.get(number);
         if (id == null) {
             id = openTicketIds.get(normaliseNumber(number));
@@ -325,17 +329,17 @@ final class CounterAgent implements AutoCloseable {
                         "Không tìm thấy số " + number + " trong hàng chờ hôm nay. Có thể quét mã QR trên vé."));
     }
 
+    /** "A12" typed for "A012": the known number with the same letters and value, or the text as typed. */
     private String normaliseNumber(String number) {
-        // "A12" typed for "A012": compare without leading zeros.
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("([A-Z]+)0*(\\d+)").matcher(number);
-        if (!m.matches()) {
+        Matcher typed = TICKET_NUMBER.matcher(number);
+        if (!typed.matches()) {
             return number;
         }
         for (String known : openTicketIds.keySet()) {
-            java.util.regex.Matcher k =
-                    java.util.regex.Pattern.compile("([A-Z]+)0*(\\d+)").matcher(known);
-            if (k.matches() && k.group(1).equals(m.group(1)) && k.group(2).equals(m.group(2))) {
+            Matcher candidate = TICKET_NUMBER.matcher(known);
+            if (candidate.matches()
+                    && candidate.group(1).equals(typed.group(1))
+                    && candidate.group(2).equals(typed.group(2))) {
                 return known;
             }
         }

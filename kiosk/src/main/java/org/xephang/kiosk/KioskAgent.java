@@ -5,11 +5,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -316,8 +320,7 @@ final class KioskAgent implements AutoCloseable {
                 .put("closed", closedNotice)
                 .put(
                         "capReached",
-                        new io.vertx.core.json.JsonArray(
-                                capReached.keySet().stream().sorted().toList()))
+                        new JsonArray(capReached.keySet().stream().sorted().toList()))
                 .put(
                         "printer",
                         new JsonObject()
@@ -332,13 +335,14 @@ final class KioskAgent implements AutoCloseable {
     /** Whether {@code pin} opens the settings screen. */
     boolean settingsPinMatches(String pin) {
         return pin != null
-                && java.security.MessageDigest.isEqual(
-                        pin.getBytes(), options.settingsPin().getBytes());
+                && MessageDigest.isEqual(
+                        pin.getBytes(StandardCharsets.UTF_8),
+                        options.settingsPin().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Tickets issued or reprinted here recently, newest first, with their print outcome (settings screen). */
-    io.vertx.core.json.JsonArray recent() {
-        io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
+    JsonArray recent() {
+        io.vertx.core.json.JsonArray list = new JsonArray();
         recentTickets.values().stream()
                 .sorted((a, b) -> b.issuedAt().compareTo(a.issuedAt()))
                 .limit(20)
@@ -456,7 +460,7 @@ final class KioskAgent implements AutoCloseable {
             return fallback;
         }
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
             try {
                 return Instant.parse(text);
