@@ -66,7 +66,9 @@ public final class QueueServer {
         private Path dataDir;
         private Clock clock = Clock.systemUTC();
         private StreamLimits streamLimits = StreamLimits.defaults();
-        private HttpServerOptions httpServerOptions = new HttpServerOptions();
+        /** Idle keep-alive connections are closed after 2 minutes; event streams send a heartbeat well before. */
+        private HttpServerOptions httpServerOptions = new HttpServerOptions().setIdleTimeout(120);
+
         private final List<Consumer<HttpApi>> extensions = new ArrayList<>();
 
         /** The interface to bind; {@code 0.0.0.0} (every interface) by default. */
