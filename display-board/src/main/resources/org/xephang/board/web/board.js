@@ -237,6 +237,7 @@ class Board {
     this.language = this.language === 'vi' ? 'en' : 'vi';
     localStorage.setItem('xephang.board.language', this.language);
     this.applyLanguage();
+    this.tick();
     this.render();
   }
 
