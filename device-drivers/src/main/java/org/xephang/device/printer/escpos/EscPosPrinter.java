@@ -181,7 +181,8 @@ public final class EscPosPrinter implements TicketPrinter {
         asbCondition = null;
         paused = false;
         if (!transport.canRead() || !settings.queryStatus()) {
-            status.update(DeviceState.ONLINE, transport.describe() + ": connected (no status from this printer)");
+            status.update(
+                    DeviceState.ONLINE, transport.describe() + ": jobs are sent without status from this printer");
             return;
         }
         if (settings.autoStatusBack()) {
@@ -278,7 +279,7 @@ public final class EscPosPrinter implements TicketPrinter {
         }
         if (!checks) {
             status.update(
-                    DeviceState.ONLINE, transport.describe() + ": job sent (" + bytes.length + " bytes, no status)");
+                    DeviceState.ONLINE, transport.describe() + ": jobs are sent without status from this printer");
             return;
         }
         awaitEndOfJob(job, link);
@@ -616,7 +617,7 @@ public final class EscPosPrinter implements TicketPrinter {
         public void asb(byte[] block) {
             PrinterCondition c = EscPosStatusDecoder.asb(block);
             asbCondition = c;
-            status.update(c.state(), c.detail() + " (automatic status)", c.description());
+            status.update(c.state(), c.detail(), c.description());
         }
 
         @Override
