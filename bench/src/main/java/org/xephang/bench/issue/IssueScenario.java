@@ -105,6 +105,10 @@ public final class IssueScenario extends Scenario {
             report.figure("runs", runs, runs.size() + " runs");
             JsonObject duplicates = duplicates(acknowledged);
             report.figure("duplicateCheck", duplicates, duplicates.encode());
+            report.figure(
+                    "waitingTicketsPerSiteAtEnd",
+                    acknowledged.size() / sites,
+                    acknowledged.size() / sites + " (nobody is called in this scenario: every ticket stays WAITING)");
             report.figure("serverResidentMiB", server.residentKiB() / 1024);
             boolean clean =
                     duplicates.getInteger("duplicateIds") == 0 && duplicates.getInteger("duplicateNumbers") == 0;
