@@ -3,6 +3,7 @@ package org.xephang.device.transport;
 import java.time.Duration;
 import org.xephang.device.DeviceDisconnectedException;
 import org.xephang.device.DeviceException;
+import org.xephang.device.DeviceTimeoutException;
 
 /**
  * A byte pipe to a device: serial port, TCP socket, print service or in-memory loopback. Knows nothing about what
@@ -28,9 +29,12 @@ public interface Transport extends AutoCloseable {
     boolean isOpen();
 
     /**
-     * Writes all bytes, blocking while the device is slow (no timeout for a healthy slow reader).
+     * Writes all bytes, blocking while the device is slow (no timeout for a healthy slow reader that keeps taking
+     * bytes).
      *
      * @throws DeviceDisconnectedException if the connection is closed or lost
+     * @throws DeviceTimeoutException if the device took nothing for the transport's write timeout (a serial device
+     *     holding CTS low); the transport is closed then, so that nothing stale is sent after reopening
      */
     void write(byte[] data, int offset, int length) throws DeviceException;
 

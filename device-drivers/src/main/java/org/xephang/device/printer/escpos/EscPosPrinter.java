@@ -33,7 +33,7 @@ import org.xephang.device.transport.TransportFactory;
  * (raster, text, hybrid; default raster), {@code statusTimeout} (default 1s), {@code poll} (idle status poll, default
  * 2s), {@code asb} (automatic status back, default true), {@code status} ({@code query} or {@code none} for printers
  * that never answer), {@code jobTimeout} (longest wait for the end of a job, default 30s), plus the transport's own
- * ({@code baud}, {@code flow}, {@code connectTimeout}, {@code reconnect}, {@code reconnectMax}).
+ * ({@code baud}, {@code flow}, {@code writeTimeout}, {@code connectTimeout}, {@code reconnect}, {@code reconnectMax}).
  *
  * <p>Two daemon threads per started printer: a reader (turns bytes from the printer into status, detects a lost link)
  * and a watcher (reconnects with backoff, polls status when idle). Status changes are published from them; no

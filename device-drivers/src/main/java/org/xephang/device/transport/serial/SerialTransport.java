@@ -8,9 +8,18 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.xephang.device.DeviceDisconnectedException;
 import org.xephang.device.DeviceException;
+import org.xephang.device.DeviceTimeoutException;
 import org.xephang.device.DeviceUri;
 import org.xephang.device.InvalidDeviceUriException;
 import org.xephang.device.transport.Transport;
@@ -23,28 +32,60 @@ import org.xephang.device.transport.Transport;
  * {@code flow=xonxoff} is not given to the operating system: XON/XOFF bytes reach the reader, which must tell them
  * from device answers (ESC/POS status bytes can look like them only if the OS swallows them).
  *
+ * <p>A write that makes no progress for {@code writeTimeout} (default 10s) fails with {@link DeviceTimeoutException}
+ * naming the port, and closes it (discarding what the OS still held): with {@code flow=rtscts} a printer holds CTS
+ * low while it cannot take data (paper out, cover open, switched off with the cable in), and jSerialComm has no write
+ * timeout on Linux, so without this a write would block for ever. A slow but healthy device keeps making progress
+ * and is never cut off, however long the whole write takes. Writes run on one daemon thread per open port, so that
+ * the caller can stop waiting for them.
+ *
  * <p>Threading: see {@link Transport}.
  */
 public final class SerialTransport implements Transport {
 
     /** URI parameters this transport reads. */
-    public static final Set<String> PARAMS = Set.of("baud", "dataBits", "parity", "stopBits", "flow");
+    public static final Set<String> PARAMS = Set.of("baud", "dataBits", "parity", "stopBits", "flow", "writeTimeout");
+
+    /** How long a write may make no progress before it fails, unless the URI says {@code writeTimeout}. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
 
     /** Longest a single native read blocks; reads with longer timeouts loop so that close() is seen quickly. */
     private static final int READ_SLICE_MS = 100;
 
     private final String path;
     private final SerialSettings settings;
+    private final Duration writeTimeout;
+    /** The slice handed to one native write: about 100 ms of the line, so that progress is seen often. */
+    private final int writeSlice;
+
     private volatile SerialPort port;
+    private volatile ExecutorService writer;
 
     public SerialTransport(String path, SerialSettings settings) {
-        this.path = Objects.requireNonNull(path, "path");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this(path, settings, DEFAULT_WRITE_TIMEOUT);
     }
 
-    /** From {@code …serial:///dev/ttyUSB0?baud=115200&dataBits=8&parity=none&stopBits=1&flow=rtscts}. */
+    /** @param writeTimeout how long a write may make no progress (the device accepts nothing) before it fails */
+    public SerialTransport(String path, SerialSettings settings, Duration writeTimeout) {
+        this.path = Objects.requireNonNull(path, "path");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.writeTimeout = Objects.requireNonNull(writeTimeout, "writeTimeout");
+        if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+            throw new IllegalArgumentException("writeTimeout must be positive, not " + writeTimeout);
+        }
+        this.writeSlice = Math.max(16, settings.baud() / 100);
+    }
+
+    /**
+     * From {@code …serial:///dev/ttyUSB0?baud=115200&dataBits=8&parity=none&stopBits=1&flow=rtscts&writeTimeout=10s}.
+     */
     public static SerialTransport from(DeviceUri uri, int defaultBaud) throws InvalidDeviceUriException {
-        return new SerialTransport(uri.address(), SerialSettings.from(uri, defaultBaud));
+        Duration writeTimeout = uri.durationParam("writeTimeout", DEFAULT_WRITE_TIMEOUT);
+        if (writeTimeout.isZero()) {
+            throw new InvalidDeviceUriException(
+                    uri + ": parameter 'writeTimeout' must be longer than 0, e.g. 10s (writes must not hang)");
+        }
+        return new SerialTransport(uri.address(), SerialSettings.from(uri, defaultBaud), writeTimeout);
     }
 
     /** The line settings. */
@@ -80,6 +121,11 @@ public final class SerialTransport implements Transport {
             throw new DeviceDisconnectedException(describe() + ": cannot open (error " + candidate.getLastErrorCode()
                     + "); ports present: " + portsPresent());
         }
+        writer = Executors.newSingleThreadExecutor(body -> {
+            Thread t = new Thread(body, "xephang-serial-writer " + path);
+            t.setDaemon(true);
+            return t;
+        });
         port = candidate;
     }
 
@@ -96,17 +142,74 @@ public final class SerialTransport implements Transport {
         return port != null;
     }
 
+    /**
+     * Writes all bytes; fails with {@link DeviceTimeoutException} (and closes the port) when the device accepts
+     * nothing for {@code writeTimeout}.
+     */
     @Override
     public void write(byte[] data, int offset, int length) throws DeviceException {
+        Objects.checkFromIndexSize(offset, length, data.length);
         SerialPort p = requireOpen();
+        ExecutorService w = writer;
+        AtomicLong progress = new AtomicLong();
+        Future<Void> done;
+        try {
+            done = w.submit(() -> {
+                writeAll(p, data, offset, length, progress);
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            throw new DeviceDisconnectedException(describe() + ": not open", e);
+        }
+        long seen = 0;
+        long stallDeadline = System.nanoTime() + writeTimeout.toNanos();
+        while (true) {
+            try {
+                done.get(Math.max(1, stallDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                return;
+            } catch (TimeoutException e) {
+                long now = progress.get();
+                if (now != seen) {
+                    seen = now;
+                    stallDeadline = System.nanoTime() + writeTimeout.toNanos();
+                    continue;
+                }
+                close();
+                throw new DeviceTimeoutException(describe() + ": the device accepted nothing for "
+                        + writeTimeout.toMillis() + " ms (" + now + " of " + length + " bytes written"
+                        + (settings.flow() == SerialSettings.Flow.RTSCTS
+                                ? "; CTS held low: paper out, cover open or switched off?"
+                                : "")
+                        + "); port closed, the rest is not sent");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof DeviceException failure) {
+                    throw failure;
+                }
+                close();
+                throw new DeviceDisconnectedException(describe() + ": write failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new DeviceDisconnectedException(describe() + ": interrupted while writing; port closed");
+            }
+        }
+    }
+
+    /** Runs on the writer thread; counts the bytes written in {@code progress}. */
+    private void writeAll(SerialPort p, byte[] data, int offset, int length, AtomicLong progress)
+            throws DeviceException {
         int done = 0;
         while (done < length) {
-            int n = p.writeBytes(data, length - done, offset + done);
+            if (port != p) {
+                throw new DeviceDisconnectedException(describe() + ": closed while writing");
+            }
+            int n = p.writeBytes(data, Math.min(writeSlice, length - done), offset + done);
             if (n < 0 || (n == 0 && !Files.exists(Path.of(path)))) {
                 close();
                 throw new DeviceDisconnectedException(describe() + ": write failed (device unplugged?)");
             }
             done += n;
+            progress.set(done);
         }
     }
 
@@ -154,11 +257,18 @@ public final class SerialTransport implements Transport {
     @Override
     public void close() {
         SerialPort p;
+        ExecutorService w;
         synchronized (this) {
             p = port;
             port = null;
+            w = writer;
+            writer = null;
+        }
+        if (w != null) {
+            w.shutdown();
         }
         if (p != null) {
+            // Also makes a native write stuck behind CTS return: the port turns non-blocking and its queue is flushed.
             p.closePort();
         }
     }

@@ -1,21 +1,28 @@
 package org.xephang.device.printer.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
+import org.xephang.device.DeviceTimeoutException;
+import org.xephang.device.printer.Align;
 import org.xephang.device.printer.TicketData;
+import org.xephang.device.printer.TicketDocument;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.printer.TicketTemplate;
 import org.xephang.device.printer.escpos.PrinterProfile;
@@ -129,6 +136,54 @@ class SerialPrinterIT {
 
         printer.print(TicketTemplate.standard().render(TicketData.sample(Instant.parse("2026-11-22T01:15:00Z"))));
         assertThat(simulator.awaitJobs(1, Duration.ofSeconds(5))).anyMatch(PrintedJob::complete);
+    }
+
+    @Test
+    void aPrinterThatStopsTakingBytesMidJobFailsThePrintNamingThePortInsteadOfHanging() throws Exception {
+        printer = DeviceFactory.standard()
+                .create(
+                        "escpos:serial://" + hostEnd + "?baud=115200&flow=rtscts&writeTimeout=1s&profile=tm-t20iii"
+                                + "&mode=raster",
+                        TicketPrinter.class);
+        printer.start();
+        assertThat(printer.status().state()).isEqualTo(DeviceState.ONLINE);
+        // ~300 KB of raster: far more than the pty buffers (~64 KB) take once the line stops moving.
+        TicketDocument.Builder longTicket = TicketDocument.builder();
+        for (int i = 0; i < 150; i++) {
+            longTicket.text("Dòng " + i + ": thủ tục đăng ký hộ kinh doanh", Align.LEFT);
+        }
+        TicketDocument document = longTicket.cut().build();
+
+        long start = System.nanoTime();
+        CompletableFuture<Void> print = CompletableFuture.runAsync(() -> {
+            try {
+                printer.print(document);
+            } catch (DeviceException e) {
+                throw new CompletionException(e);
+            }
+        });
+        Thread.sleep(300);
+        signal(socat, "-STOP"); // paper out: the printer holds CTS low and takes nothing more
+
+        assertThatThrownBy(() -> print.get(15, TimeUnit.SECONDS))
+                .as("print() fails instead of hanging")
+                .rootCause()
+                .isInstanceOf(DeviceTimeoutException.class)
+                .hasMessageContaining("serial://" + hostEnd)
+                .hasMessageContaining("accepted nothing for 1000 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(printer.status().state()).isNotEqualTo(DeviceState.ONLINE);
+        assertThat(printer.status().detail()).contains(hostEnd.toString());
+    }
+
+    private static void signal(Process process, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+                .redirectErrorStream(true)
+                .start();
+        kill.getInputStream().readAllBytes();
+        assertThat(kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0)
+                .as("kill %s socat", signal)
+                .isTrue();
     }
 
     private void awaitState(DeviceState state, Duration timeout) throws InterruptedException {
