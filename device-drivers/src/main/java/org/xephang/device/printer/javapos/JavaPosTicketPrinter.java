@@ -59,6 +59,9 @@ public final class JavaPosTicketPrinter implements TicketPrinter {
     private final TicketRasterizer rasterizer;
     private final DeviceStatusTracker status;
     private boolean ready;
+    /** Set when the service reports the power went off: the device is opened, claimed and enabled again. */
+    private volatile boolean powerLost;
+
     private volatile boolean coverOpen;
     private volatile boolean paperEmpty;
     private volatile boolean nearEnd;
@@ -99,11 +102,15 @@ public final class JavaPosTicketPrinter implements TicketPrinter {
         }
     }
 
-    /** Opens, claims and enables the device if not done yet. */
+    /** Opens, claims and enables the device if not done yet, or again after it was lost. */
     private void prepare() throws DeviceException {
+        if (ready && powerLost) {
+            shutDown("the device was switched off");
+        }
         if (ready) {
             return;
         }
+        powerLost = false;
         try {
             printer.open(logicalName);
             printer.claim(CLAIM_TIMEOUT_MS);
@@ -147,6 +154,7 @@ public final class JavaPosTicketPrinter implements TicketPrinter {
             case JposConst.JPOS_SUE_POWER_OFF,
                     JposConst.JPOS_SUE_POWER_OFFLINE,
                     JposConst.JPOS_SUE_POWER_OFF_OFFLINE -> {
+                powerLost = true;
                 status.update(DeviceState.OFFLINE, "JavaPOS " + logicalName + ": power state " + event.getStatus());
                 return;
             }
@@ -172,20 +180,27 @@ public final class JavaPosTicketPrinter implements TicketPrinter {
         status.removeListener(listener);
     }
 
+    /**
+     * Prints {@code document} as one JavaPOS transaction. A job that fails always leaves transaction mode: the
+     * buffered part is discarded ({@code clearOutput}), so no half ticket comes out later; if even that fails, or
+     * the failure means the device went away (off line, no hardware, timeout, claim lost), the device is disabled,
+     * released and closed, and the next call opens, claims and enables it again.
+     */
     @Override
     public synchronized void print(TicketDocument document) throws DeviceException {
-        prepare();
+        try {
+            prepare();
+        } catch (DeviceException e) {
+            status.update(e.state(), e.getMessage());
+            throw e;
+        }
         try {
             refresh();
             DeviceStatus before = status.current();
             if (!before.usable()) {
                 throw new DeviceFaultException(before, before.description() + " (trước khi in; " + id() + ")");
             }
-            printer.transactionPrint(STATION, POSPrinterConst.PTR_TP_TRANSACTION);
-            for (Element element : document.elements()) {
-                print(element);
-            }
-            printer.transactionPrint(STATION, POSPrinterConst.PTR_TP_NORMAL);
+            printTransaction(document);
             refresh();
             DeviceStatus after = status.current();
             if (!after.usable()) {
@@ -193,10 +208,54 @@ public final class JavaPosTicketPrinter implements TicketPrinter {
             }
         } catch (JposException e) {
             DeviceException failure = translate(e, "print failed");
+            if (leavesDeviceUnusable(e)) {
+                shutDown("after " + failure.getMessage());
+            }
             status.update(failure.state(), failure.getMessage());
             LOG.warn("{}: {}", id(), failure.getMessage());
             throw failure;
         }
+    }
+
+    /** Prints the elements between {@code transactionPrint} TRANSACTION and NORMAL; abandons it on any failure. */
+    private void printTransaction(TicketDocument document) throws JposException {
+        printer.transactionPrint(STATION, POSPrinterConst.PTR_TP_TRANSACTION);
+        try {
+            for (Element element : document.elements()) {
+                print(element);
+            }
+            printer.transactionPrint(STATION, POSPrinterConst.PTR_TP_NORMAL);
+        } catch (JposException | RuntimeException e) {
+            abandonTransaction(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Leaves transaction mode after {@code failure} without printing what was buffered: {@code clearOutput} cancels
+     * the transaction (UPOS). Ending it with NORMAL instead would print half a ticket. Problems here are attached to
+     * {@code failure} (suppressed), never thrown in its place.
+     */
+    private void abandonTransaction(Exception failure) {
+        try {
+            printer.clearOutput();
+        } catch (JposException e) {
+            failure.addSuppressed(e);
+            shutDown("the transaction could not be cancelled: " + e.getMessage());
+        }
+    }
+
+    /** Whether the device must be opened, claimed and enabled again before it can print. */
+    private static boolean leavesDeviceUnusable(JposException e) {
+        return switch (e.getErrorCode()) {
+            case JposConst.JPOS_E_OFFLINE,
+                    JposConst.JPOS_E_NOHARDWARE,
+                    JposConst.JPOS_E_CLOSED,
+                    JposConst.JPOS_E_TIMEOUT,
+                    JposConst.JPOS_E_NOTCLAIMED,
+                    JposConst.JPOS_E_DISABLED -> true;
+            default -> false;
+        };
     }
 
     private void print(Element element) throws JposException {
@@ -265,6 +324,20 @@ public final class JavaPosTicketPrinter implements TicketPrinter {
     private DeviceFaultException fault(DeviceState state, String message) {
         DeviceStatus s = status.update(state, message);
         return new DeviceFaultException(s, state.vietnamese() + ": " + message);
+    }
+
+    /** Disables, releases and closes the device after a failure (each step may fail: logged); never throws. */
+    private void shutDown(String why) {
+        LOG.info("{}: closing the device to open it again at the next print ({})", id(), why);
+        if (ready) {
+            try {
+                printer.setDeviceEnabled(false);
+                printer.release();
+            } catch (JposException e) {
+                LOG.debug("{}: disable and release after failure: {}", id(), e.getMessage());
+            }
+        }
+        closeQuietly();
     }
 
     private void closeQuietly() {

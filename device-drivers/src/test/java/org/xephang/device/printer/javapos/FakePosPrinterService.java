@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jpos.JposConst;
 import jpos.JposException;
@@ -16,8 +17,10 @@ import jpos.services.POSPrinterService115;
 
 /**
  * A JavaPOS POSPrinter device service for tests, registered in a temporary {@code jpos.xml} through its
- * {@link Factory}. It records what it is asked to print and can be told to be empty, open, or to fail mid-job.
- * Built as a dynamic proxy because the service interface has a few hundred methods; unlisted getters return
+ * {@link Factory}. It records what it is asked to print and can be told to be empty, open, or to fail mid-job (paper
+ * out, or going off line until told otherwise). It keeps transaction mode as UPOS does: print calls are buffered until
+ * {@code transactionPrint} NORMAL prints them as one ticket ({@link #printed}), {@code clearOutput} discards them and
+ * leaves transaction mode, and entering transaction mode twice is refused. Built as a dynamic proxy because the service interface has a few hundred methods; unlisted getters return
  * zero/false/null.
  */
 final class FakePosPrinterService implements InvocationHandler {
@@ -25,14 +28,29 @@ final class FakePosPrinterService implements InvocationHandler {
     static volatile boolean coverOpen;
     static volatile boolean recEmpty;
     static volatile boolean failMidJob;
+    /** Off line: every call that needs the device fails with JPOS_E_OFFLINE. */
+    static volatile boolean offline;
+    /** Goes {@link #offline} at the bitmap with this index (0-based) of a job; -1 for never. */
+    static volatile int offlineAtBitmap = -1;
+
     static volatile EventCallbacks callbacks;
     static final List<String> calls = new CopyOnWriteArrayList<>();
+    /** The tickets that came out of the printer: the number of bitmaps in each. */
+    static final List<Integer> printed = new CopyOnWriteArrayList<>();
 
-    static void reset() {
+    private static boolean inTransaction;
+    private static int buffered;
+
+    static synchronized void reset() {
         coverOpen = false;
         recEmpty = false;
         failMidJob = false;
+        offline = false;
+        offlineAtBitmap = -1;
+        inTransaction = false;
+        buffered = 0;
         calls.clear();
+        printed.clear();
     }
 
     /** Named in jpos.xml's {@code creation factoryClass}. */
@@ -46,14 +64,37 @@ final class FakePosPrinterService implements InvocationHandler {
         }
     }
 
+    private static final Set<String> NEED_THE_DEVICE = Set.of(
+            "getCoverOpen",
+            "getRecEmpty",
+            "getRecNearEnd",
+            "printMemoryBitmap",
+            "printNormal",
+            "printBarCode",
+            "cutPaper",
+            "transactionPrint",
+            "clearOutput");
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        synchronized (FakePosPrinterService.class) {
+            return answer(proxy, method, args);
+        }
+    }
+
+    private Object answer(Object proxy, Method method, Object[] args) throws Throwable {
         String name = method.getName();
+        if (offline && (NEED_THE_DEVICE.contains(name) || (name.equals("setDeviceEnabled") && (Boolean) args[0]))) {
+            calls.add(name + " failed: offline");
+            throw new JposException(JposConst.JPOS_E_OFFLINE, "the printer is off line");
+        }
         switch (name) {
             case "getDeviceServiceVersion":
                 return 1_015_000;
             case "open":
                 callbacks = (EventCallbacks) args[1];
+                inTransaction = false;
+                buffered = 0;
                 calls.add("open " + args[0]);
                 return null;
             case "getState":
@@ -70,12 +111,17 @@ final class FakePosPrinterService implements InvocationHandler {
             case "getRecLineWidth":
                 return 576;
             case "printMemoryBitmap":
-                if (failMidJob
-                        && calls.stream().filter(c -> c.startsWith("bitmap")).count() >= 3) {
+                if (failMidJob && buffered >= 3) {
                     recEmpty = true;
                     throw new JposException(
                             JposConst.JPOS_E_EXTENDED, POSPrinterConst.JPOS_EPTR_REC_EMPTY, "paper empty");
                 }
+                if (buffered == offlineAtBitmap) {
+                    offline = true;
+                    calls.add(name + " failed: offline");
+                    throw new JposException(JposConst.JPOS_E_OFFLINE, "the printer went off line");
+                }
+                buffered++;
                 calls.add("bitmap " + args[3] + " dots wide, " + ((byte[]) args[1]).length + " bytes BMP");
                 return null;
             case "cutPaper":
@@ -83,11 +129,31 @@ final class FakePosPrinterService implements InvocationHandler {
                 return null;
             case "transactionPrint":
                 calls.add("transaction " + args[1]);
+                if ((Integer) args[1] == POSPrinterConst.PTR_TP_TRANSACTION) {
+                    if (inTransaction) {
+                        throw new JposException(JposConst.JPOS_E_ILLEGAL, "already in transaction mode");
+                    }
+                    inTransaction = true;
+                    buffered = 0;
+                } else if (inTransaction) {
+                    inTransaction = false;
+                    printed.add(buffered);
+                    buffered = 0;
+                }
+                return null;
+            case "clearOutput":
+                calls.add("clearOutput");
+                inTransaction = false;
+                buffered = 0;
+                return null;
+            case "close":
+                inTransaction = false;
+                buffered = 0;
+                calls.add(name);
                 return null;
             case "claim":
             case "setDeviceEnabled":
             case "release":
-            case "close":
                 calls.add(name + (args == null ? "" : " " + args[0]));
                 return null;
             case "hashCode":

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import jpos.JposConst;
 import jpos.POSPrinterConst;
 import jpos.events.StatusUpdateEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xephang.device.DeviceDisconnectedException;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceFaultException;
 import org.xephang.device.DeviceState;
@@ -103,6 +105,69 @@ class JavaPosTicketPrinterIT {
             assertThat(e.getMessage()).contains("Hết giấy").contains("JavaPOS error 114/203");
         });
         assertThat(printer.status().state()).isEqualTo(DeviceState.PAPER_OUT);
+        // The transaction was cancelled, not ended with NORMAL: the half ticket never came out.
+        List<String> calls = FakePosPrinterService.calls;
+        assertThat(calls.get(calls.size() - 1)).isEqualTo("clearOutput");
+        assertThat(FakePosPrinterService.printed).isEmpty();
+
+        // A new roll: the next ticket prints whole, in a new transaction, on the same claim.
+        FakePosPrinterService.failMidJob = false;
+        FakePosPrinterService.recEmpty = false;
+        printer.print(TICKET);
+        assertThat(FakePosPrinterService.printed).containsExactly(15);
+        assertThat(calls).containsOnlyOnce("open FakePrinter");
+        assertThat(printer.status().state()).isEqualTo(DeviceState.ONLINE);
+    }
+
+    @Test
+    void aPrinterThatWentOffLineMidJobIsOpenedClaimedAndEnabledAgainAtTheNextPrint() throws Exception {
+        printer.start();
+        FakePosPrinterService.offlineAtBitmap = 3;
+
+        assertThatThrownBy(() -> printer.print(TICKET))
+                .isInstanceOf(DeviceDisconnectedException.class)
+                .hasMessageContaining("JavaPOS error 108");
+        assertThat(printer.status().state()).isEqualTo(DeviceState.OFFLINE);
+        assertThat(FakePosPrinterService.printed).isEmpty();
+        List<String> calls = FakePosPrinterService.calls;
+        int failed = calls.indexOf("printMemoryBitmap failed: offline");
+        assertThat(calls.subList(failed, calls.size()))
+                .as("the transaction is ended (cancelled) and the device closed")
+                .containsSubsequence("clearOutput failed: offline", "close");
+
+        // Still off line: the print fails at once, naming the device, and nothing is left half done.
+        assertThatThrownBy(() -> printer.print(TICKET))
+                .isInstanceOf(DeviceDisconnectedException.class)
+                .hasMessageContaining("javapos://FakePrinter")
+                .hasMessageContaining("cannot open, claim and enable");
+
+        // Back on line: the next print opens, claims and enables the device again and prints the whole ticket.
+        FakePosPrinterService.offline = false;
+        FakePosPrinterService.offlineAtBitmap = -1;
+        calls.clear();
+        printer.print(TICKET);
+
+        assertThat(calls)
+                .startsWith("open FakePrinter", "claim 3000", "setDeviceEnabled true", "transaction 11")
+                .endsWith("cut 90", "transaction 12");
+        assertThat(FakePosPrinterService.printed).containsExactly(15);
+        assertThat(printer.status().state()).isEqualTo(DeviceState.ONLINE);
+    }
+
+    @Test
+    void aPowerOffReportedByTheServiceMakesTheNextPrintOpenTheDeviceAgain() throws Exception {
+        printer.start();
+        FakePosPrinterService.callbacks.fireStatusUpdateEvent(new StatusUpdateEvent(
+                FakePosPrinterService.callbacks.getEventSource(), JposConst.JPOS_SUE_POWER_OFF_OFFLINE));
+        assertThat(printer.status().state()).isEqualTo(DeviceState.OFFLINE);
+
+        FakePosPrinterService.calls.clear();
+        printer.print(TICKET);
+
+        assertThat(FakePosPrinterService.calls)
+                .containsSubsequence("release", "close", "open FakePrinter", "claim 3000", "setDeviceEnabled true");
+        assertThat(FakePosPrinterService.printed).containsExactly(15);
+        assertThat(printer.status().state()).isEqualTo(DeviceState.ONLINE);
     }
 
     @Test
