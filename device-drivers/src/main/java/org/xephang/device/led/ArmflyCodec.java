@@ -2,6 +2,7 @@ package org.xephang.device.led;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import org.xephang.device.framing.FrameSink;
 import org.xephang.device.framing.MarkerFramer;
 
@@ -27,6 +28,11 @@ public final class ArmflyCodec implements LedCodec {
     @Override
     public String name() {
         return "armfly";
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Map.of("width", Integer.toString(width));
     }
 
     @Override

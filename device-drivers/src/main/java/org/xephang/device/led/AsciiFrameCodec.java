@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.xephang.device.framing.FrameSink;
 import org.xephang.device.framing.MarkerFramer;
 
@@ -155,6 +157,20 @@ public final class AsciiFrameCodec implements LedCodec {
             }
         }
         return String.format(Locale.ROOT, "%02X", value).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> s = new TreeMap<>();
+        s.put("start", String.format(Locale.ROOT, "0x%02x", options.start()));
+        s.put("end", String.format(Locale.ROOT, "0x%02x", options.end()));
+        s.put("addressFormat", options.addressFormat().name().toLowerCase(Locale.ROOT));
+        if (options.addressFormat() == AddressFormat.DECIMAL) {
+            s.put("addressDigits", Integer.toString(options.addressDigits()));
+        }
+        s.put("checksum", options.checksum().name().toLowerCase(Locale.ROOT));
+        s.put("width", Integer.toString(options.width()));
+        return s;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.xephang.device.led;
 
+import java.util.Map;
+
 /**
  * The wire protocol of one family of LED boards: turns "show this at that address" into bytes, checks the board's
  * answer if the protocol has one, and (for simulators and tests) decodes the same bytes on the board's side.
@@ -37,6 +39,12 @@ public interface LedCodec {
      * @throws LedReplyException saying what was wrong (bad checksum, an exception code from the board)
      */
     default void checkReply(byte[] request, byte[] reply) throws LedReplyException {}
+
+    /**
+     * The settings this codec was made with, by URI parameter name (e.g. {@code width=16}, {@code checksum=none}):
+     * displays sharing a bus must agree on them, and a conflict is reported with these names.
+     */
+    Map<String, String> settings();
 
     /** A decoder for the board's side of the line (simulators, tests). */
     LedBoardDecoder boardDecoder(LedBoardDecoder.Sink sink);

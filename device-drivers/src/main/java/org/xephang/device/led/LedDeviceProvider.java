@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.xephang.device.Device;
 import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceProvider;
@@ -32,7 +34,8 @@ import org.xephang.device.transport.TransportFactory;
  * (e.g. {@code 0x02}), {@code addressFormat} (binary|decimal), {@code addressDigits}, {@code checksum}
  * (none|xor|sum), {@code width} (default 16); Armfly: {@code width}; Modbus: {@code framing} (rtu|tcp; default rtu on
  * serial, tcp on tcp), {@code mode} (auto|value|segments), {@code digits} (default 5); plus the transport's own
- * ({@code baud}, {@code reconnect}…). Displays naming the same port share one {@link LedBus}.
+ * ({@code baud}, {@code reconnect}…). Displays naming the same port share one {@link LedBus}, so they must agree on
+ * everything but {@code address} and {@code lines}: a display that does not is refused, naming the settings.
  *
  * <p>Stateless; thread-safe.
  */
@@ -84,7 +87,7 @@ public final class LedDeviceProvider implements DeviceProvider {
                 checkAddresses(simulator.codec(), address, lines);
                 lease = SharedLedBuses.acquire(
                         "sim:led/" + busName,
-                        protocol,
+                        busSettings(protocol, simulator.codec(), gap, replyTimeout, Map.of()),
                         () -> new LedBus(
                                 "sim:led/" + busName,
                                 new ReconnectingTransport(simulator.connect(), ReconnectBackoff.DEFAULT, clock),
@@ -101,7 +104,7 @@ public final class LedDeviceProvider implements DeviceProvider {
                 String port = uri.transport().orElse("") + "://" + uri.address();
                 lease = SharedLedBuses.acquire(
                         port,
-                        protocol,
+                        busSettings(protocol, codec, gap, replyTimeout, TransportFactory.settingsOf(uri, 9600)),
                         () -> new LedBus(
                                 kind + ":" + protocol + "+" + port, transport, codec, gap, replyTimeout, clock));
             }
@@ -112,6 +115,17 @@ public final class LedDeviceProvider implements DeviceProvider {
         } catch (IllegalArgumentException e) {
             throw new InvalidDeviceUriException(uri + ": " + e.getMessage());
         }
+    }
+
+    /** What displays sharing one bus must agree on, by URI parameter name, with defaults applied. */
+    private static Map<String, String> busSettings(
+            String protocol, LedCodec codec, Duration gap, Duration replyTimeout, Map<String, String> line) {
+        Map<String, String> settings = new TreeMap<>(line);
+        settings.putAll(codec.settings());
+        settings.put("protocol", protocol);
+        settings.put("gap", gap.toMillis() + "ms");
+        settings.put("replyTimeout", replyTimeout.toMillis() + "ms");
+        return settings;
     }
 
     /** Fails (IllegalArgumentException) now rather than at the first frame if an address is out of range. */

@@ -2,7 +2,9 @@ package org.xephang.device.led;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -86,6 +88,17 @@ public final class ModbusLedCodec implements LedCodec {
     @Override
     public String name() {
         return "modbus";
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> s = new TreeMap<>();
+        s.put("framing", options.framing().name().toLowerCase(Locale.ROOT));
+        s.put("mode", options.mode().name().toLowerCase(Locale.ROOT));
+        s.put("digits", Integer.toString(options.digits()));
+        s.put("valueRegister", String.format(Locale.ROOT, "0x%04x", options.valueRegister()));
+        s.put("segmentRegister", String.format(Locale.ROOT, "0x%04x", options.segmentRegister()));
+        return s;
     }
 
     @Override

@@ -151,4 +151,31 @@ class LedDisplayTest {
         assertThatThrownBy(() -> factory.create("led:ascii+serial:///dev/ttyUSB1?checksum=crc", LedDisplay.class))
                 .hasMessageContaining("allowed: none, sum, xor");
     }
+
+    @Test
+    void aSecondDisplayOnOnePortWithOtherBusSettingsIsRefusedNamingBoth() throws Exception {
+        open(factory.create("sim:led?gap=0ms&address=3&bus=" + bus, LedDisplay.class));
+        assertThatThrownBy(() -> factory.create("sim:led?gap=100ms&address=4&bus=" + bus, LedDisplay.class))
+                .isInstanceOf(InvalidDeviceUriException.class)
+                .hasMessageContaining("sim:led/" + bus + " is already an LED bus with gap=0ms")
+                .hasMessageContaining("(this display: gap=100ms)");
+
+        String port = "led:ascii+serial:///dev/ttyUSB-" + bus;
+        open(factory.create(port + "?address=1&width=16&checksum=xor", LedDisplay.class));
+        // Spelling out a default is the same setting: the same bus.
+        open(factory.create(port + "?address=2&width=16&checksum=xor&baud=9600&gap=300ms", LedDisplay.class));
+        assertThatThrownBy(() -> factory.create(port + "?address=3&width=8", LedDisplay.class))
+                .isInstanceOf(InvalidDeviceUriException.class)
+                .hasMessageContaining(
+                        "serial:///dev/ttyUSB-" + bus + " is already an LED bus with checksum=xor, width=16")
+                .hasMessageContaining("(this display: checksum=none, width=8)");
+        assertThatThrownBy(() -> factory.create(
+                        "ledsummary:ascii+serial:///dev/ttyUSB-" + bus + "?address=10&width=16&checksum=xor&baud=19200",
+                        LedSummaryBoard.class))
+                .hasMessageContaining("baud=9600 (this display: baud=19200)");
+        assertThatThrownBy(
+                        () -> factory.create("led:modbus+serial:///dev/ttyUSB-" + bus + "?address=4", LedDisplay.class))
+                .hasMessageContaining("protocol=ascii")
+                .hasMessageContaining("protocol=modbus");
+    }
 }

@@ -30,6 +30,9 @@ public final class TcpTransport implements Transport {
     /** URI parameters this transport reads. */
     public static final Set<String> PARAMS = Set.of("connectTimeout");
 
+    /** How long a connection attempt may take, unless the URI says {@code connectTimeout}. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
     private final InetSocketAddress address;
     private final Duration connectTimeout;
     private volatile Socket socket;
@@ -44,7 +47,7 @@ public final class TcpTransport implements Transport {
     /** From {@code …tcp://host:port?connectTimeout=3s} (port defaults to {@code defaultPort}). */
     public static TcpTransport from(DeviceUri uri, int defaultPort) throws InvalidDeviceUriException {
         return new TcpTransport(
-                uri.hostAndPort(defaultPort), uri.durationParam("connectTimeout", Duration.ofSeconds(3)));
+                uri.hostAndPort(defaultPort), uri.durationParam("connectTimeout", DEFAULT_CONNECT_TIMEOUT));
     }
 
     @Override
