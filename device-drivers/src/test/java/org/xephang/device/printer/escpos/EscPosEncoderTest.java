@@ -3,6 +3,7 @@ package org.xephang.device.printer.escpos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,33 @@ class EscPosEncoderTest {
                 org.xephang.device.testkit.EscPosWalker.walk(job, 576).text().replace("\n", "");
         assertThat(printed).isEqualTo(letters);
         assertThat(letters).hasSize(2 * (6 + 67));
+    }
+
+    @Test
+    void everyLetterIsSentAsTheStandardsByteInATableThatPrintsIt() throws Exception {
+        EscPosEncoder encoder = new EscPosEncoder(PrinterProfile.TM_T20III, EscPosMode.TEXT);
+        for (Tcvn3Letters.Letter letter : Tcvn3Letters.all()) {
+            byte[] job = encoder.encode(TicketDocument.builder()
+                            .text(letter.letter(), Align.LEFT)
+                            .build())
+                    .bytes();
+            // ESC t n selects the table just before the letter's byte, then the line feed.
+            assertThat(letter.tables())
+                    .as(
+                            "ESC t n, 0x%02X, LF for %s in %s",
+                            letter.code(), letter, HexFormat.of().formatHex(job))
+                    .anyMatch(table ->
+                            indexOf(job, new byte[] {0x1B, 't', table.byteValue(), (byte) letter.code(), 0x0A}) >= 0);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

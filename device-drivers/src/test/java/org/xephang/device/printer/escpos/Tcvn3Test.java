@@ -33,6 +33,36 @@ class Tcvn3Test {
     }
 
     @Test
+    void everyLetterHasTheByteAndTableOfTheStandardLetterByLetter() {
+        List<Tcvn3Letters.Letter> expected = Tcvn3Letters.all();
+        assertThat(expected).hasSize(146); // 12 vowels × 6 tones × 2 cases + đ Đ
+
+        for (Tcvn3Letters.Letter letter : expected) {
+            List<Tcvn3.Glyph> glyphs = Tcvn3.encode(letter.letter());
+            assertThat(glyphs).as("%s is one byte", letter).hasSize(1);
+            Tcvn3.Glyph glyph = glyphs.get(0);
+            assertThat(glyph.code() & 0xFF).as("byte of %s", letter).isEqualTo(letter.code());
+            assertThat(glyph.table())
+                    .as("table of %s", letter)
+                    .isEqualTo(
+                            letter.tables().size() == 2
+                                    ? Tcvn3.Table.EITHER
+                                    : letter.tables().contains(31) ? Tcvn3.Table.UPPER : Tcvn3.Table.LOWER);
+            for (int table : letter.tables()) {
+                assertThat(Tcvn3.decode((byte) letter.code(), table == 31))
+                        .as("%s read back in table %d", letter, table)
+                        .isEqualTo(letter.letter().charAt(0));
+            }
+        }
+        assertThat(expected)
+                .extracting(Tcvn3Letters.Letter::letter)
+                .containsExactlyInAnyOrderElementsOf(Tcvn3.allVietnameseLetters()
+                        .chars()
+                        .mapToObj(Character::toString)
+                        .toList());
+    }
+
+    @Test
     void theTableHas67DistinctLowerCaseCodesAndTheSevenBaseCapitals() {
         Set<Byte> lowerCodes = new HashSet<>();
         for (char c : Tcvn3.allVietnameseLetters().toCharArray()) {
