@@ -7,16 +7,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xephang.device.DeviceDisconnectedException;
+import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
 import org.xephang.device.led.sim.LedBusSimulator;
 import org.xephang.device.testkit.Eventually;
 import org.xephang.device.testkit.SocatPtyPair;
+import org.xephang.device.transport.Transport;
 import org.xephang.device.transport.serial.SerialSettings;
 import org.xephang.device.transport.serial.SerialTransport;
 
@@ -95,7 +98,11 @@ class LedBusSocatIT {
     @Test
     void modbusRtuWritesAreAcknowledgedAndARefusalIsAnError() throws Exception {
         ModbusLedCodec.Options options = ModbusLedCodec.Options.defaults(ModbusLedCodec.Framing.RTU);
-        serveBoards(new ModbusLedCodec(options));
+        boards = new LedBusSimulator("pty", new ModbusLedCodec(options));
+        RefusingLink link = new RefusingLink(new SerialTransport(
+                pty.deviceEnd().toString(),
+                SerialSettings.from(org.xephang.device.DeviceUri.parse("led:serial://x"), 9600)));
+        boards.attach(link);
         try (LedDisplay display =
                 factory.create("led:modbus+serial://" + pty.hostEnd() + "?gap=0ms&address=1", LedDisplay.class)) {
             display.start();
@@ -105,6 +112,98 @@ class LedBusSocatIT {
             display.show(LedFrame.number("A1023"));
             assertThat(boards.shown(1)).contains("A1023");
             assertThat(display.status().state()).isEqualTo(DeviceState.ONLINE);
+
+            // The board answers the next write with Modbus exception 02 (illegal data address).
+            link.refuseNextWith(2);
+            assertThatThrownBy(() -> display.show(LedFrame.number("A1024")))
+                    .isInstanceOf(DeviceException.class)
+                    .hasMessageContaining("board at address 1")
+                    .hasMessageContaining("board refused the write: Modbus exception 2 (illegal data address)")
+                    .satisfies(e -> assertThat(((DeviceException) e).state()).isEqualTo(DeviceState.ERROR));
+            assertThat(link.refusals()).isEqualTo(1);
+            Eventually.within(
+                    Duration.ofSeconds(1), "ERROR", () -> display.status().state() == DeviceState.ERROR);
+            assertThat(display.status().detail()).contains("Modbus exception 2");
+
+            // The next write is acknowledged again: the display is back.
+            display.show(LedFrame.number("A1025"));
+            assertThat(boards.shown(1)).contains("A1025");
+            Eventually.within(
+                    Duration.ofSeconds(1),
+                    "ONLINE again",
+                    () -> display.status().state() == DeviceState.ONLINE);
+        }
+    }
+
+    /**
+     * The boards' end of the line, answering one write with a Modbus RTU exception response (unit, function | 0x80,
+     * exception code, CRC low, CRC high) instead of the simulator's acknowledgement.
+     */
+    private static final class RefusingLink implements Transport {
+        private final Transport inner;
+        private final AtomicInteger refuseWith = new AtomicInteger();
+        private final AtomicInteger refusals = new AtomicInteger();
+
+        RefusingLink(Transport inner) {
+            this.inner = inner;
+        }
+
+        void refuseNextWith(int exceptionCode) {
+            refuseWith.set(exceptionCode);
+        }
+
+        int refusals() {
+            return refusals.get();
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) throws DeviceException {
+            int code = refuseWith.getAndSet(0);
+            if (code == 0) {
+                inner.write(data, offset, length);
+                return;
+            }
+            byte[] refusal = {data[offset], (byte) (data[offset + 1] | 0x80), (byte) code, 0, 0};
+            int crc = Crc16Modbus.of(refusal, 0, 3);
+            refusal[3] = (byte) crc;
+            refusal[4] = (byte) (crc >>> 8);
+            refusals.incrementAndGet();
+            inner.write(refusal);
+        }
+
+        @Override
+        public String describe() {
+            return inner.describe();
+        }
+
+        @Override
+        public void open() throws DeviceException {
+            inner.open();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return inner.isOpen();
+        }
+
+        @Override
+        public void flush() throws DeviceException {
+            inner.flush();
+        }
+
+        @Override
+        public boolean canRead() {
+            return inner.canRead();
+        }
+
+        @Override
+        public int read(byte[] buffer, Duration timeout) throws DeviceException {
+            return inner.read(buffer, timeout);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
         }
     }
 
