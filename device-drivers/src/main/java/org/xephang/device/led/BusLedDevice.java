@@ -52,16 +52,24 @@ abstract class BusLedDevice implements Device {
         bus.addStatusListener(followBus);
     }
 
+    /**
+     * Derives this device's status from the bus's and the last failure. Called from the caller's thread (start) and
+     * the bus thread at once: a refresh that read the bus before it changed could otherwise overwrite the newer
+     * status (a display left "not started" while its bus is online), so it reads again after updating and repeats
+     * until what it derived from is still current. No lock is held while listeners run.
+     */
     private void refresh() {
-        if (closed.get()) {
-            return;
-        }
-        DeviceStatus bus = lease.bus().status();
-        DeviceException failure = lastFailure;
-        if (bus.state() == DeviceState.ONLINE && failure != null) {
-            tracker.update(DeviceState.ERROR, failure.getMessage(), "Bảng LED không nhận lệnh");
-        } else {
-            tracker.update(bus.state(), bus.detail(), bus.description());
+        while (!closed.get()) {
+            DeviceStatus bus = lease.bus().status();
+            DeviceException failure = lastFailure;
+            if (bus.state() == DeviceState.ONLINE && failure != null) {
+                tracker.update(DeviceState.ERROR, failure.getMessage(), "Bảng LED không nhận lệnh");
+            } else {
+                tracker.update(bus.state(), bus.detail(), bus.description());
+            }
+            if (lease.bus().status().equals(bus) && lastFailure == failure) {
+                return;
+            }
         }
     }
 
