@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -47,9 +48,12 @@ class KioskPageIT {
     private RunningCentre centre;
     private SimulatedTicketPrinter printer;
     private KioskApp kiosk;
+    private Router root;
     private HttpServer agentServer;
     private ChromeDriver browser;
     private Path printed;
+    private volatile boolean agentStarting;
+    private final AtomicInteger refusedStreams = new AtomicInteger();
 
     @BeforeAll
     static void needsChromium() {
@@ -67,14 +71,20 @@ class KioskPageIT {
         KioskOptions options = KioskOptions.of(centre.url(), "demo", "kiosk1", "demo", "sim:printer")
                 .withSettingsPin("2468");
         kiosk = KioskApp.create(vertx, options, printer, false);
-        Router root = Router.router(vertx);
+        root = Router.router(vertx);
+        root.route("/kiosk/*").handler(ctx -> {
+            // While "starting", answer like a placeholder router in front of an agent that is not up yet.
+            if (!agentStarting) {
+                ctx.next();
+                return;
+            }
+            if (ctx.request().path().endsWith("/api/events")) {
+                refusedStreams.incrementAndGet();
+            }
+            ctx.response().setStatusCode(503).end("starting");
+        });
         root.route("/kiosk/*").subRouter(kiosk.router());
-        agentServer = vertx.createHttpServer()
-                .requestHandler(root)
-                .listen(0, "127.0.0.1")
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        agentServer = listen(0);
         browser = Browser.open(true);
         browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/kiosk"); // no slash: redirected
         Browser.waiting(browser, 15)
@@ -166,6 +176,27 @@ class KioskPageIT {
     }
 
     @Test
+    void whenTheAgentGoesAwayAndComesBackBehindA503ThePageReconnectsWithoutAReload() throws Exception {
+        int port = agentServer.actualPort();
+        agentStarting = true;
+        agentServer.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Browser.waiting(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-agent")));
+
+        agentServer = listen(port);
+        // A 503 on the event stream makes the browser's EventSource give up for good (readyState CLOSED).
+        Browser.waiting(browser, 20).until(driver -> refusedStreams.get() > 0);
+        assertThat(browser.findElement(By.id("banner-agent")).isDisplayed()).isTrue();
+        Browser.screenshot(browser, "kiosk-agent-lost");
+        agentStarting = false;
+
+        Browser.waiting(browser, 30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("banner-agent")));
+        takeTicket("A");
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+    }
+
+    @Test
     void theCatalogueListsTheProceduresOfAField() throws Exception {
         browser.findElement(By.id("open-catalogue")).click();
         browser.findElement(By.cssSelector("#catalogue-fields button[data-service=A]"))
@@ -190,6 +221,15 @@ class KioskPageIT {
         Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("screen-settings")));
         assertThat(browser.findElement(By.id("recent")).getText()).contains(number);
         Browser.screenshot(browser, "kiosk-settings");
+    }
+
+    private HttpServer listen(int port) throws Exception {
+        return vertx.createHttpServer()
+                .requestHandler(root)
+                .listen(port, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     private void pressPin(String pin) {
