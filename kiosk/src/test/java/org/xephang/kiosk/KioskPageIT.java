@@ -24,12 +24,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.xephang.api.EventType;
 import org.xephang.api.QueueEvent;
+import org.xephang.api.Role;
 import org.xephang.api.Ticket;
+import org.xephang.core.Actor;
+import org.xephang.core.IssueCommand;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
 import org.xephang.device.printer.TicketPrinter;
@@ -194,6 +199,36 @@ class KioskPageIT {
         Browser.waiting(browser, 15)
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#print-status[data-stage=PRINTED]")));
+    }
+
+    @Test
+    void aScannedTicketThatWasNotPrintedHereIsShownWithAReprintButton() throws Exception {
+        takeTicket("A");
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        assertThat(browser.findElement(By.id("reprint")).isDisplayed()).isFalse();
+        browser.findElement(By.cssSelector("#screen-ticket [data-go-home]")).click();
+        Ticket elsewhere = centre.engine()
+                .issue("demo", new IssueCommand("B", null, "kiosk", null), new Actor("kiosk1", Role.KIOSK))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .ticket();
+
+        new Actions(browser).sendKeys(elsewhere.statusUrl() + Keys.ENTER).perform(); // a keyboard-wedge scanner
+
+        Browser.waiting(browser, 15).until(ExpectedConditions.textToBe(By.id("ticket-number"), elsewhere.number()));
+        WebElement reprint =
+                Browser.waiting(browser, 5).until(ExpectedConditions.visibilityOfElementLocated(By.id("reprint")));
+        assertThat(browser.findElement(By.id("print-status")).getText()).isEmpty();
+        assertThat(browser.findElement(By.id("print-status")).getDomAttribute("data-stage"))
+                .isNull();
+        reprint.click();
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        assertThat(reprint.isDisplayed()).isFalse();
+        assertThat(pngs()).hasSize(2);
     }
 
     @Test

@@ -107,6 +107,7 @@ const TEXT = {
 };
 
 const $ = (id) => document.getElementById(id);
+const FINISHED_STATES = new Set(['DONE', 'CANCELLED']); // no use printing these again
 let lang = 'vi';
 let state = null;
 let current = null; // {ticket, print}
@@ -306,7 +307,11 @@ function renderTicket() {
 function renderPrint(print) {
   const status = $('print-status');
   if (!print) {
+    // Not printed at this kiosk (a ticket scanned here that came from elsewhere): offer to print it here.
     status.textContent = '';
+    status.className = 'print-status';
+    delete status.dataset.stage;
+    $('reprint').hidden = !current?.ticket || FINISHED_STATES.has(current.ticket.state);
     return;
   }
   status.textContent = lang === 'vi' ? print.message : print.messageEn;
