@@ -24,6 +24,7 @@ final class FakeCore implements CoreGateway {
     final List<JsonObject> reports = new ArrayList<>();
     final Queue<Throwable> nextIssueFailures = new ArrayDeque<>();
     Throwable dossierFailure;
+    Throwable ticketFailure;
     boolean reportsFail;
     Consumer<QueueSnapshot> snapshots;
     Consumer<Boolean> connection;
@@ -72,6 +73,9 @@ final class FakeCore implements CoreGateway {
 
     @Override
     public Future<Ticket> ticket(String ticketId) {
+        if (ticketFailure != null) {
+            return Future.failedFuture(ticketFailure);
+        }
         Ticket ticket = ticketsById.get(ticketId);
         return ticket == null
                 ? Future.failedFuture(new org.xephang.api.QueueError(org.xephang.api.ErrorCode.UNKNOWN_TICKET, "?"))
