@@ -435,12 +435,15 @@ final class CounterAgent implements AutoCloseable {
                                         .put("number", ticket.number())
                                         .put("level", press.level())
                                         .put("scale", press.scale()));
-                    } else {
+                    } else if (done.cause() instanceof QueueError || PageFailures.isLostConnection(done.cause())) {
                         LOG.warn(
                                 "counter {}: rating of {} not recorded: {}",
                                 desk.number,
                                 ticket.number(),
                                 done.cause().toString());
+                        pages.publish(desk.number, "problem", problem(done.cause()));
+                    } else {
+                        LOG.error("counter {}: rating of {} not recorded", desk.number, ticket.number(), done.cause());
                         pages.publish(desk.number, "problem", problem(done.cause()));
                     }
                 });
@@ -621,13 +624,18 @@ final class CounterAgent implements AutoCloseable {
                 }));
     }
 
+    /** What the page is told of a failure it did not ask for (a keypad rating not recorded). */
     static JsonObject problem(Throwable failure) {
-        if (failure instanceof QueueError error) {
-            return error.toJson();
-        }
-        return new JsonObject()
-                .put("error", ErrorCode.UNAVAILABLE.name())
-                .put("message", "Mất kết nối tới máy chủ xếp hàng. Vui lòng thử lại.");
+        return PageFailures.errorFor(failure).toJson();
+    }
+
+    /**
+     * For logs: "counter 3" for a page session of this agent, else the counters it serves. Reads the sessions only on
+     * the agent's context.
+     */
+    String logName(String token) {
+        Integer counter = Vertx.currentContext() == context && token != null ? sessions.get(token) : null;
+        return counter != null ? "counter " + counter : "counter agent (counters " + desks.keySet() + ")";
     }
 
     Optional<Desk> desk(int counter) {

@@ -29,6 +29,10 @@ final class FakeCounterCore implements CounterCore {
     final Map<Integer, CounterView> counters = new ConcurrentHashMap<>();
     final List<RatingRecord> ratings = new CopyOnWriteArrayList<>();
     Consumer<QueueEvent> events;
+    /** When set, the next calls of these kinds fail with it. */
+    volatile Throwable loginFailure;
+
+    volatile Throwable callNextFailure;
     private int next = 1;
 
     Ticket enqueue(String service) {
@@ -74,6 +78,9 @@ final class FakeCounterCore implements CounterCore {
 
     @Override
     public Future<OfficerSession> login(String username, String password) {
+        if (loginFailure != null) {
+            return Future.failedFuture(loginFailure);
+        }
         if (!"demo".equals(password)) {
             return Future.failedFuture(new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu"));
         }
@@ -146,6 +153,9 @@ final class FakeCounterCore implements CounterCore {
 
         @Override
         public Future<Optional<Ticket>> callNext(int number) {
+            if (callNextFailure != null) {
+                return Future.failedFuture(callNextFailure);
+            }
             if (waiting.isEmpty()) {
                 return Future.succeededFuture(Optional.empty());
             }
