@@ -130,28 +130,34 @@ final class CounterAgent implements AutoCloseable {
                     new QueueError(ErrorCode.INVALID_REQUEST, "Vui lòng nhập tên đăng nhập và mật khẩu"));
         }
         return core.login(username.trim(), password)
-                .compose(officer -> officer.signIn(counter).map(view -> {
-                    if (desk.pageSession != null) {
-                        sessions.remove(desk.pageSession);
-                        pages.publish(counter, "signed-out", new JsonObject().put("reason", "replaced"));
-                    }
-                    String token = newToken();
-                    OfficerSession previous = desk.lastOfficer;
-                    if (previous != null && previous != desk.officer) {
-                        previous.close(); // signed out earlier; its last ticket's rating window is over now
-                    }
-                    if (desk.officer != null) {
-                        desk.officer.close();
-                    }
-                    desk.officer = officer;
-                    desk.lastOfficer = officer;
-                    desk.pageSession = token;
-                    sessions.put(token, counter);
-                    desk.view = view;
-                    LOG.info("counter {}: {} signed in", counter, officer.username());
-                    deskChanged(desk);
-                    return new JsonObject().put("session", token).put("desk", deskView(desk));
-                }));
+                .compose(officer -> officer.signIn(counter)
+                        .onFailure(refused -> officer.close()) // not signed in here: its fresh token goes unused
+                        .map(view -> seated(desk, officer, view)));
+    }
+
+    /** The officer is signed in at the desk's counter: replaces whoever was there; answers the page's session. */
+    private JsonObject seated(Desk desk, OfficerSession officer, CounterView view) {
+        int counter = desk.number;
+        if (desk.pageSession != null) {
+            sessions.remove(desk.pageSession);
+            pages.publish(counter, "signed-out", new JsonObject().put("reason", "replaced"));
+        }
+        String token = newToken();
+        OfficerSession previous = desk.lastOfficer;
+        if (previous != null && previous != desk.officer) {
+            previous.close(); // signed out earlier; its last ticket's rating window is over now
+        }
+        if (desk.officer != null) {
+            desk.officer.close();
+        }
+        desk.officer = officer;
+        desk.lastOfficer = officer;
+        desk.pageSession = token;
+        sessions.put(token, counter);
+        desk.view = view;
+        LOG.info("counter {}: {} signed in", counter, officer.username());
+        deskChanged(desk);
+        return new JsonObject().put("session", token).put("desk", deskView(desk));
     }
 
     /** The counter a page session belongs to, or a failure asking the officer to sign in again. */

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 
 class CounterAgentTest {
@@ -68,6 +69,20 @@ class CounterAgentTest {
                 .rootCause()
                 .isInstanceOf(QueueError.class)
                 .hasMessage("Sai tên đăng nhập hoặc mật khẩu");
+    }
+
+    @Test
+    void anOfficerTheServerRefusesAtTheCounterLeavesNoOpenSessionBehind() throws Exception {
+        core.signInFailure = new QueueError(ErrorCode.COUNTER_BUSY, "Quầy 3 đang có cán bộ khác làm việc");
+
+        assertThatThrownBy(() -> onContext(() -> agent.signIn("officer3", "demo", 3)))
+                .rootCause()
+                .hasMessage("Quầy 3 đang có cán bộ khác làm việc");
+        assertThat(core.openSessions).isEmpty();
+
+        core.signInFailure = null;
+        signIn(3);
+        assertThat(core.openSessions).containsExactly("officer3");
     }
 
     @Test

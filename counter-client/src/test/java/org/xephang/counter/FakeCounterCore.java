@@ -33,6 +33,11 @@ final class FakeCounterCore implements CounterCore {
     volatile Throwable loginFailure;
 
     volatile Throwable callNextFailure;
+
+    volatile Throwable signInFailure;
+    /** The officers whose session (token) is open: logged in and not closed. */
+    final List<String> openSessions = new CopyOnWriteArrayList<>();
+
     private int next = 1;
 
     Ticket enqueue(String service) {
@@ -84,6 +89,7 @@ final class FakeCounterCore implements CounterCore {
         if (!"demo".equals(password)) {
             return Future.failedFuture(new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu"));
         }
+        openSessions.add(username);
         return Future.succeededFuture(new Session(username));
     }
 
@@ -142,6 +148,9 @@ final class FakeCounterCore implements CounterCore {
 
         @Override
         public Future<CounterView> signIn(int number) {
+            if (signInFailure != null) {
+                return Future.failedFuture(signInFailure);
+            }
             counter = number;
             return Future.succeededFuture(view(number, CounterState.OPEN, null, username, null));
         }
@@ -251,6 +260,8 @@ final class FakeCounterCore implements CounterCore {
         }
 
         @Override
-        public void close() {}
+        public void close() {
+            openSessions.remove(username);
+        }
     }
 }
