@@ -22,6 +22,7 @@ final class FakeCore implements CoreGateway {
     final Map<String, Ticket> ticketsByKey = new HashMap<>();
     final Map<String, Ticket> ticketsById = new HashMap<>();
     final List<JsonObject> reports = new ArrayList<>();
+    final List<JsonObject> refusedReports = new ArrayList<>();
     final Queue<Throwable> nextIssueFailures = new ArrayDeque<>();
     Throwable dossierFailure;
     Throwable ticketFailure;
@@ -92,6 +93,7 @@ final class FakeCore implements CoreGateway {
     @Override
     public Future<Void> reportDeviceStatus(JsonObject report) {
         if (reportsFail) {
+            refusedReports.add(report);
             return Future.failedFuture(new ConnectException("Connection refused"));
         }
         reports.add(report);
