@@ -167,8 +167,8 @@ class CounterPageIT {
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
 
         Browser.waiting(browser, 10)
-                .until(driver ->
-                        !driver.findElement(By.id("login-error")).getText().isEmpty());
+                .until(ExpectedConditions.textToBe(By.id("login-error"), "Sai tên đăng nhập hoặc mật khẩu."));
+        assertThat(browser.findElement(By.id("desk")).isDisplayed()).isFalse();
     }
 
     @Test
