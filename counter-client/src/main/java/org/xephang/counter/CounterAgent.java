@@ -455,6 +455,24 @@ final class CounterAgent implements AutoCloseable {
                 });
     }
 
+    /**
+     * A key of the counter's USB HID keypad, read by the page: handed to that keypad, whose ratings take the same path
+     * as every keypad's ({@link #pressed}). Answers whether the key became a rating.
+     */
+    Future<JsonObject> keypadKey(String token, String key) {
+        return counterOf(token).compose(counter -> {
+            Desk desk = desks.get(counter);
+            if (!(desk.keypad instanceof HidKeypadDesk hid)) {
+                return Future.failedFuture(new QueueError(
+                        ErrorCode.NOT_FOUND, "Quầy " + counter + " không dùng bàn phím đánh giá cắm vào máy tính"));
+            }
+            if (key == null || key.isEmpty()) {
+                return Future.failedFuture(new QueueError(ErrorCode.INVALID_REQUEST, "Thiếu phím đã bấm"));
+            }
+            return Future.succeededFuture(new JsonObject().put("rating", hid.keyPressed(key)));
+        });
+    }
+
     // ---- following the core ----------------------------------------------------------------------------------
 
     private void loadSite() {
@@ -575,6 +593,7 @@ final class CounterAgent implements AutoCloseable {
                 .put("awaitingRating", desk.awaitingRating == null ? null : desk.awaitingRating.number())
                 .put("led", desk.ledShown)
                 .put("hasKeypad", desk.keypad != null)
+                .put("keypadKeys", desk.keypad instanceof HidKeypadDesk hid ? new JsonArray(hid.keys()) : null)
                 .put("connected", connected)
                 .put("site", site)
                 .put("serverTime", clock.instant().toString());

@@ -60,6 +60,7 @@ final class CounterRoutes {
                 .handler(ctx -> reply(ctx, agent.counterOf(session(ctx)).map(agent::deskView)));
         router.get("/api/events").handler(this::events);
         router.post("/api/actions/:action").handler(this::act);
+        router.post("/api/keypad").handler(this::keypadKey);
         router.route("/api/*").handler(ctx -> ctx.fail(new QueueError(ErrorCode.NOT_FOUND, "Không có đường dẫn này")));
         router.route("/api/*").failureHandler(this::failure);
         router.route("/*")
@@ -112,6 +113,15 @@ final class CounterRoutes {
             return;
         }
         reply(ctx, agent.act(session(ctx), action, body));
+    }
+
+    /** A key of the counter's USB HID rating keypad, read by the page: {@code {"key": "1"}}. */
+    private void keypadKey(RoutingContext ctx) {
+        JsonObject body = body(ctx);
+        if (body == null) {
+            return;
+        }
+        reply(ctx, agent.keypadKey(session(ctx), body.getString("key")));
     }
 
     /** {@code /counter} → {@code /counter/}: the page's relative URLs (api/…) need the trailing slash. */

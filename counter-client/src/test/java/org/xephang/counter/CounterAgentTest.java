@@ -28,6 +28,7 @@ class CounterAgentTest {
     private final FakeDevices.Led led3 = new FakeDevices.Led();
     private final FakeDevices.Keypad keypad3 = new FakeDevices.Keypad();
     private final FakeDevices.Led led4 = new FakeDevices.Led();
+    private HidKeypadDesk hid5;
     private CounterAgent agent;
 
     @BeforeEach
@@ -40,15 +41,20 @@ class CounterAgentTest {
                         "demo",
                         List.of(
                                 new CounterOptions.DeskOptions(3, "sim:led", "sim:keypad"),
-                                new CounterOptions.DeskOptions(4, "sim:led", null)))
+                                new CounterOptions.DeskOptions(4, "sim:led", null),
+                                new CounterOptions.DeskOptions(5, null, "hid")))
                 .withRatingWindow(Duration.ofSeconds(30));
+        hid5 = HidKeypadDesk.create("hid", 5, options.ratingWindow(), options.clock());
         agent = onContext(() -> {
             CounterAgent created = new CounterAgent(
                     vertx,
                     core,
                     (counter, event, data) -> {},
                     options,
-                    List.of(new CounterAgent.Desk(3, led3, keypad3), new CounterAgent.Desk(4, led4, null)));
+                    List.of(
+                            new CounterAgent.Desk(3, led3, keypad3),
+                            new CounterAgent.Desk(4, led4, null),
+                            new CounterAgent.Desk(5, null, hid5)));
             created.start();
             return Future.succeededFuture(created);
         });
@@ -151,6 +157,35 @@ class CounterAgentTest {
         await(() -> !core.ratings.isEmpty());
         assertThat(core.ratings)
                 .containsExactly(new FakeCounterCore.RatingRecord("id1", 3, 3, "sim:keypad#1", "officer3"));
+    }
+
+    @Test
+    void aKeyOfAUsbHidKeypadReadInThePageRatesTheCompletedTicketThroughTheSamePathAsAnyKeypad() throws Exception {
+        core.enqueue("A");
+        String session = signIn(5);
+        onContext(() -> agent.act(session, "call-next", new JsonObject()));
+        JsonObject completed = onContext(() -> agent.act(session, "complete", new JsonObject()));
+        JsonObject desk = completed.getJsonObject("desk");
+        assertThat(desk.getString("awaitingRating")).isEqualTo("A001");
+        assertThat(desk.getJsonArray("keypadKeys").getList()).containsExactly("1", "2", "3");
+
+        JsonObject answer = onContext(() -> agent.keypadKey(session, "2"));
+        await(() -> !core.ratings.isEmpty());
+        drain();
+
+        assertThat(answer.getBoolean("rating")).isTrue();
+        assertThat(core.ratings)
+                .containsExactly(new FakeCounterCore.RatingRecord("id1", 2, 3, "keypad:hid/counter5", "officer5"));
+        assertThat(agent.deskView(5).getString("awaitingRating")).isNull();
+    }
+
+    @Test
+    void aCounterWithoutAUsbHidKeypadRefusesItsKeys() throws Exception {
+        String session = signIn(3);
+
+        assertThatThrownBy(() -> onContext(() -> agent.keypadKey(session, "1")))
+                .rootCause()
+                .hasMessageContaining("không dùng bàn phím đánh giá");
     }
 
     @Test
