@@ -130,28 +130,34 @@ final class CounterAgent implements AutoCloseable {
                     new QueueError(ErrorCode.INVALID_REQUEST, "Vui lòng nhập tên đăng nhập và mật khẩu"));
         }
         return core.login(username.trim(), password)
-                .compose(officer -> officer.signIn(counter).map(view -> {
-                    if (desk.pageSession != null) {
-                        sessions.remove(desk.pageSession);
-                        pages.publish(counter, "signed-out", new JsonObject().put("reason", "replaced"));
-                    }
-                    String token = newToken();
-                    OfficerSession previous = desk.lastOfficer;
-                    if (previous != null && previous != desk.officer) {
-                        previous.close(); // signed out earlier; its last ticket's rating window is over now
-                    }
-                    if (desk.officer != null) {
-                        desk.officer.close();
-                    }
-                    desk.officer = officer;
-                    desk.lastOfficer = officer;
-                    desk.pageSession = token;
-                    sessions.put(token, counter);
-                    desk.view = view;
-                    LOG.info("counter {}: {} signed in", counter, officer.username());
-                    deskChanged(desk);
-                    return new JsonObject().put("session", token).put("desk", deskView(desk));
-                }));
+                .compose(officer -> officer.signIn(counter)
+                        .onFailure(refused -> officer.close()) // not signed in here: its fresh token goes unused
+                        .map(view -> seated(desk, officer, view)));
+    }
+
+    /** The officer is signed in at the desk's counter: replaces whoever was there; answers the page's session. */
+    private JsonObject seated(Desk desk, OfficerSession officer, CounterView view) {
+        int counter = desk.number;
+        if (desk.pageSession != null) {
+            sessions.remove(desk.pageSession);
+            pages.publish(counter, "signed-out", new JsonObject().put("reason", "replaced"));
+        }
+        String token = newToken();
+        OfficerSession previous = desk.lastOfficer;
+        if (previous != null && previous != desk.officer) {
+            previous.close(); // signed out earlier; its last ticket's rating window is over now
+        }
+        if (desk.officer != null) {
+            desk.officer.close();
+        }
+        desk.officer = officer;
+        desk.lastOfficer = officer;
+        desk.pageSession = token;
+        sessions.put(token, counter);
+        desk.view = view;
+        LOG.info("counter {}: {} signed in", counter, officer.username());
+        deskChanged(desk);
+        return new JsonObject().put("session", token).put("desk", deskView(desk));
     }
 
     /** The counter a page session belongs to, or a failure asking the officer to sign in again. */
@@ -435,15 +441,36 @@ final class CounterAgent implements AutoCloseable {
                                         .put("number", ticket.number())
                                         .put("level", press.level())
                                         .put("scale", press.scale()));
-                    } else {
+                    } else if (done.cause() instanceof QueueError || PageFailures.isLostConnection(done.cause())) {
                         LOG.warn(
                                 "counter {}: rating of {} not recorded: {}",
                                 desk.number,
                                 ticket.number(),
                                 done.cause().toString());
                         pages.publish(desk.number, "problem", problem(done.cause()));
+                    } else {
+                        LOG.error("counter {}: rating of {} not recorded", desk.number, ticket.number(), done.cause());
+                        pages.publish(desk.number, "problem", problem(done.cause()));
                     }
                 });
+    }
+
+    /**
+     * A key of the counter's USB HID keypad, read by the page: handed to that keypad, whose ratings take the same path
+     * as every keypad's ({@link #pressed}). Answers whether the key became a rating.
+     */
+    Future<JsonObject> keypadKey(String token, String key) {
+        return counterOf(token).compose(counter -> {
+            Desk desk = desks.get(counter);
+            if (!(desk.keypad instanceof HidKeypadDesk hid)) {
+                return Future.failedFuture(new QueueError(
+                        ErrorCode.NOT_FOUND, "Quầy " + counter + " không dùng bàn phím đánh giá cắm vào máy tính"));
+            }
+            if (key == null || key.isEmpty()) {
+                return Future.failedFuture(new QueueError(ErrorCode.INVALID_REQUEST, "Thiếu phím đã bấm"));
+            }
+            return Future.succeededFuture(new JsonObject().put("rating", hid.keyPressed(key)));
+        });
     }
 
     // ---- following the core ----------------------------------------------------------------------------------
@@ -566,6 +593,7 @@ final class CounterAgent implements AutoCloseable {
                 .put("awaitingRating", desk.awaitingRating == null ? null : desk.awaitingRating.number())
                 .put("led", desk.ledShown)
                 .put("hasKeypad", desk.keypad != null)
+                .put("keypadKeys", desk.keypad instanceof HidKeypadDesk hid ? new JsonArray(hid.keys()) : null)
                 .put("connected", connected)
                 .put("site", site)
                 .put("serverTime", clock.instant().toString());
@@ -621,13 +649,18 @@ final class CounterAgent implements AutoCloseable {
                 }));
     }
 
+    /** What the page is told of a failure it did not ask for (a keypad rating not recorded). */
     static JsonObject problem(Throwable failure) {
-        if (failure instanceof QueueError error) {
-            return error.toJson();
-        }
-        return new JsonObject()
-                .put("error", ErrorCode.UNAVAILABLE.name())
-                .put("message", "Mất kết nối tới máy chủ xếp hàng. Vui lòng thử lại.");
+        return PageFailures.errorFor(failure).toJson();
+    }
+
+    /**
+     * For logs: "counter 3" for a page session of this agent, else the counters it serves. Reads the sessions only on
+     * the agent's context.
+     */
+    String logName(String token) {
+        Integer counter = Vertx.currentContext() == context && token != null ? sessions.get(token) : null;
+        return counter != null ? "counter " + counter : "counter agent (counters " + desks.keySet() + ")";
     }
 
     Optional<Desk> desk(int counter) {

@@ -20,7 +20,8 @@ import java.util.List;
  *   "server": "http://10.0.0.2:8080",      // the queue server (--server overrides it)
  *   "site": "demo",
  *   "counters": [                           // the counters served from this PC, each with its devices (optional)
- *     { "counter": 3, "led": "led:ascii+serial:///dev/ttyUSB1?address=3", "keypad": "keypad:serial:///dev/ttyUSB2" }
+ *     { "counter": 3, "led": "led:ascii+serial:///dev/ttyUSB1?address=3", "keypad": "keypad:serial:///dev/ttyUSB2" },
+ *     { "counter": 4, "keypad": "keypad:hid?keys=1,2,3" }   // a USB HID keypad, read in the counter page
  *   ],
  *   "printer": null,                        // a ticket printer for reprints at the counter
  *   "ratingWindowSeconds": 60,
@@ -28,7 +29,13 @@ import java.util.List;
  * }
  * }</pre>
  *
- * Every problem is reported at once, each naming its key. Immutable.
+ * A counter's {@code keypad} is a device URI (serial, JavaPOS, {@code sim:keypad}; see the device-drivers keypads)
+ * or a USB HID keypad that types keys like a keyboard, read by the counter page while the ticket just completed there
+ * awaits a rating: {@code "keypad:hid"} (or {@code "hid"}) for keys 1, 2, 3; {@code "keypad:hid?scale=5"} for keys 1
+ * to 5; {@code "keypad:hid?keys=a,b,c"} for other keys, best first; {@code map=key:level,…} and {@code debounce=300ms}
+ * as for the other keypads. Numpad digits count as the same digits; keys typed into a text field never rate.
+ *
+ * <p>Every problem is reported at once, each naming its key. Immutable.
  */
 public record CounterAgentConfig(CounterOptions options, String host, int port) {
 

@@ -48,7 +48,7 @@ public final class CounterApp implements AutoCloseable {
      * Starts a counter agent with the devices named in {@code options} (each desk's {@code ledUri} and
      * {@code keypadUri}, the optional printer) and answers its router, ready to mount at {@code /counter/*}.
      * Simulated devices are named singletons ({@code sim:led?address=3}, {@code sim:keypad?name=counter3}), so a
-     * devices page can drive the very same ones.
+     * devices page can drive the very same ones. A {@code keypad:hid} keypad is read by the counter page.
      *
      * @throws DeviceException if a device URI is wrong (an unplugged device is not an error: it reconnects)
      */
@@ -70,7 +70,10 @@ public final class CounterApp implements AutoCloseable {
                     created.add(display);
                     led = new LedDisplayDesk(display);
                 }
-                if (desk.keypadUri() != null) {
+                if (HidKeypadDesk.names(desk.keypadUri())) {
+                    keypad = HidKeypadDesk.create(
+                            desk.keypadUri(), desk.counter(), options.ratingWindow(), options.clock());
+                } else if (desk.keypadUri() != null) {
                     RatingKeypad pad = devices.create(desk.keypadUri(), RatingKeypad.class);
                     created.add(pad);
                     keypad = new RatingKeypadDesk(pad, desk.counter());

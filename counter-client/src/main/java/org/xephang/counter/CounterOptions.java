@@ -26,7 +26,8 @@ public record CounterOptions(
      *
      * @param counter the counter number
      * @param ledUri its LED display, e.g. {@code led:ascii+serial:///dev/ttyUSB1?address=3} or {@code sim:led}, or null
-     * @param keypadUri its rating keypad, e.g. {@code keypad:serial:///dev/ttyUSB2} or {@code sim:keypad}, or null
+     * @param keypadUri its rating keypad, e.g. {@code keypad:serial:///dev/ttyUSB2}, {@code sim:keypad}, or
+     *     {@code keypad:hid?keys=1,2,3} for a USB HID keypad read in the counter page ({@link HidKeypadDesk}), or null
      */
     public record DeskOptions(int counter, String ledUri, String keypadUri) {}
 
@@ -48,6 +49,14 @@ public record CounterOptions(
                     problems.add("counters[" + i + "].counter: must be 1 or more, was " + counter);
                 } else if (!seen.add(counter)) {
                     problems.add("counters[" + i + "].counter: counter " + counter + " is listed twice");
+                }
+                String keypad = desks.get(i).keypadUri();
+                if (HidKeypadDesk.names(keypad)) {
+                    try {
+                        HidKeypadDesk.check(keypad);
+                    } catch (IllegalArgumentException e) {
+                        problems.add("counters[" + i + "].keypad: " + e.getMessage());
+                    }
                 }
             }
         }

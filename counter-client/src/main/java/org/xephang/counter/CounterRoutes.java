@@ -60,8 +60,9 @@ final class CounterRoutes {
                 .handler(ctx -> reply(ctx, agent.counterOf(session(ctx)).map(agent::deskView)));
         router.get("/api/events").handler(this::events);
         router.post("/api/actions/:action").handler(this::act);
+        router.post("/api/keypad").handler(this::keypadKey);
         router.route("/api/*").handler(ctx -> ctx.fail(new QueueError(ErrorCode.NOT_FOUND, "Không có đường dẫn này")));
-        router.route("/api/*").failureHandler(CounterRoutes::failure);
+        router.route("/api/*").failureHandler(this::failure);
         router.route("/*")
                 .handler(StaticHandler.create("org/xephang/counter/page")
                         .setCachingEnabled(false)
@@ -100,7 +101,7 @@ final class CounterRoutes {
             ctx.fail(new QueueError(ErrorCode.NOT_FOUND, "Không có thao tác " + action));
             return;
         }
-        JsonObject body = ctx.body().length() == 0 ? new JsonObject() : body(ctx);
+        JsonObject body = ctx.body().length() <= 0 ? new JsonObject() : body(ctx); // -1: no body at all
         if (body == null) {
             return;
         }
@@ -112,6 +113,15 @@ final class CounterRoutes {
             return;
         }
         reply(ctx, agent.act(session(ctx), action, body));
+    }
+
+    /** A key of the counter's USB HID rating keypad, read by the page: {@code {"key": "1"}}. */
+    private void keypadKey(RoutingContext ctx) {
+        JsonObject body = body(ctx);
+        if (body == null) {
+            return;
+        }
+        reply(ctx, agent.keypadKey(session(ctx), body.getString("key")));
     }
 
     /** {@code /counter} → {@code /counter/}: the page's relative URLs (api/…) need the trailing slash. */
@@ -152,18 +162,35 @@ final class CounterRoutes {
         });
     }
 
-    private static void failure(RoutingContext ctx) {
+    /** The one place that writes error answers: see {@link PageFailures}. */
+    private void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof QueueError error) {
             json(ctx, error.code().httpStatus(), error.toJson());
         } else if (ctx.statusCode() == 413) {
             json(ctx, 413, new QueueError(ErrorCode.PAYLOAD_TOO_LARGE, "Nội dung quá lớn").toJson());
+        } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            json(ctx, ctx.statusCode(), new QueueError(ErrorCode.INVALID_REQUEST, "Yêu cầu không hợp lệ").toJson());
+        } else if (failure == null) {
+            LOG.error("{}: page request {} failed with status {}", where(ctx), ctx.normalizedPath(), ctx.statusCode());
+            json(ctx, 500, PageFailures.errorFor(null).toJson());
+        } else if (PageFailures.isLostConnection(failure)) {
+            LOG.warn(
+                    "{}: page request {} failed, queue server unreachable: {}",
+                    where(ctx),
+                    ctx.normalizedPath(),
+                    failure.toString());
+            json(ctx, 503, PageFailures.errorFor(failure).toJson());
         } else {
-            if (failure != null) {
-                LOG.warn("counter page request {} failed: {}", ctx.normalizedPath(), failure.toString());
-            }
-            json(ctx, 503, CounterAgent.problem(failure));
+            LOG.error("{}: page request {} failed unexpectedly", where(ctx), ctx.normalizedPath(), failure);
+            json(ctx, 500, PageFailures.errorFor(failure).toJson());
         }
+    }
+
+    /** "counter 3" for the request's page session, for logs. */
+    private String where(RoutingContext ctx) {
+        String token = session(ctx);
+        return agent.logName(token != null ? token : ctx.queryParams().get("session"));
     }
 
     private static void json(RoutingContext ctx, int status, JsonObject body) {

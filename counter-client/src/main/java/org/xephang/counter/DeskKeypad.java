@@ -3,8 +3,9 @@ package org.xephang.counter;
 import java.util.function.Consumer;
 
 /**
- * The rating keypad on one counter's desk, armed for one ticket at a time. {@link RatingKeypadDesk} is the real one
- * over a device-drivers {@code RatingKeypad}. Presses arrive on the keypad's own thread.
+ * The rating keypad on one counter's desk, armed for one ticket at a time. {@link RatingKeypadDesk} is a serial,
+ * JavaPOS or simulated one over a device-drivers {@code RatingKeypad} (presses arrive on the keypad's own thread);
+ * {@link HidKeypadDesk} is a USB HID one whose keys the counter page reads (presses arrive on the agent's context).
  */
 interface DeskKeypad {
 

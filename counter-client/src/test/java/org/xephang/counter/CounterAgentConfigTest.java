@@ -34,6 +34,37 @@ class CounterAgentConfigTest {
     }
 
     @Test
+    void aUsbHidKeypadIsChosenWithHidAndItsKeysAreChecked() {
+        CounterAgentConfig config = CounterAgentConfig.fromJson(
+                new JsonObject()
+                        .put("server", "http://10.0.0.2:8080")
+                        .put("site", "demo")
+                        .put(
+                                "counters",
+                                new JsonArray()
+                                        .add(new JsonObject().put("counter", 3).put("keypad", "hid"))
+                                        .add(new JsonObject().put("counter", 4).put("keypad", "keypad:hid?scale=5"))),
+                null);
+        assertThat(config.options().desks())
+                .extracting(CounterOptions.DeskOptions::keypadUri)
+                .containsExactly("hid", "keypad:hid?scale=5");
+
+        assertThatThrownBy(() -> CounterAgentConfig.fromJson(
+                        new JsonObject()
+                                .put("server", "http://10.0.0.2:8080")
+                                .put("site", "demo")
+                                .put(
+                                        "counters",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("counter", 3)
+                                                        .put("keypad", "hid?keys=1,2"))),
+                        null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("counters[0].keypad: keypad:hid?keys=1,2: keys: a rating scale has 3, 4 or 5");
+    }
+
+    @Test
     void theExampleConfigurationIsValid() throws Exception {
         CounterAgentConfig config =
                 CounterAgentConfig.load(java.nio.file.Path.of("..", "examples", "counter.json"), null);

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 
 class CounterAgentTest {
@@ -27,6 +28,7 @@ class CounterAgentTest {
     private final FakeDevices.Led led3 = new FakeDevices.Led();
     private final FakeDevices.Keypad keypad3 = new FakeDevices.Keypad();
     private final FakeDevices.Led led4 = new FakeDevices.Led();
+    private HidKeypadDesk hid5;
     private CounterAgent agent;
 
     @BeforeEach
@@ -39,15 +41,20 @@ class CounterAgentTest {
                         "demo",
                         List.of(
                                 new CounterOptions.DeskOptions(3, "sim:led", "sim:keypad"),
-                                new CounterOptions.DeskOptions(4, "sim:led", null)))
+                                new CounterOptions.DeskOptions(4, "sim:led", null),
+                                new CounterOptions.DeskOptions(5, null, "hid")))
                 .withRatingWindow(Duration.ofSeconds(30));
+        hid5 = HidKeypadDesk.create("hid", 5, options.ratingWindow(), options.clock());
         agent = onContext(() -> {
             CounterAgent created = new CounterAgent(
                     vertx,
                     core,
                     (counter, event, data) -> {},
                     options,
-                    List.of(new CounterAgent.Desk(3, led3, keypad3), new CounterAgent.Desk(4, led4, null)));
+                    List.of(
+                            new CounterAgent.Desk(3, led3, keypad3),
+                            new CounterAgent.Desk(4, led4, null),
+                            new CounterAgent.Desk(5, null, hid5)));
             created.start();
             return Future.succeededFuture(created);
         });
@@ -68,6 +75,20 @@ class CounterAgentTest {
                 .rootCause()
                 .isInstanceOf(QueueError.class)
                 .hasMessage("Sai tên đăng nhập hoặc mật khẩu");
+    }
+
+    @Test
+    void anOfficerTheServerRefusesAtTheCounterLeavesNoOpenSessionBehind() throws Exception {
+        core.signInFailure = new QueueError(ErrorCode.COUNTER_BUSY, "Quầy 3 đang có cán bộ khác làm việc");
+
+        assertThatThrownBy(() -> onContext(() -> agent.signIn("officer3", "demo", 3)))
+                .rootCause()
+                .hasMessage("Quầy 3 đang có cán bộ khác làm việc");
+        assertThat(core.openSessions).isEmpty();
+
+        core.signInFailure = null;
+        signIn(3);
+        assertThat(core.openSessions).containsExactly("officer3");
     }
 
     @Test
@@ -115,20 +136,56 @@ class CounterAgentTest {
         keypad3.pressFor("id1", 3, 3);
 
         await(() -> !core.ratings.isEmpty());
-        Thread.sleep(100);
+        drain(); // the second press was taken in, after the first
         assertThat(core.ratings)
                 .containsExactly(new FakeCounterCore.RatingRecord("id1", 1, 3, "sim:keypad#1", "officer3"));
     }
 
     @Test
     void aPressWithNothingAwaitingARatingIsIgnored() throws Exception {
-        signIn(3);
+        core.enqueue("A");
+        String session = signIn(3);
 
         keypad3.press(2, 5);
         keypad3.pressFor("id9", 1, 5);
-        Thread.sleep(100);
+        drain();
 
         assertThat(core.ratings).isEmpty();
+        onContext(() -> agent.act(session, "call-next", new JsonObject()));
+        onContext(() -> agent.act(session, "complete", new JsonObject()));
+        keypad3.press(3, 3);
+        await(() -> !core.ratings.isEmpty());
+        assertThat(core.ratings)
+                .containsExactly(new FakeCounterCore.RatingRecord("id1", 3, 3, "sim:keypad#1", "officer3"));
+    }
+
+    @Test
+    void aKeyOfAUsbHidKeypadReadInThePageRatesTheCompletedTicketThroughTheSamePathAsAnyKeypad() throws Exception {
+        core.enqueue("A");
+        String session = signIn(5);
+        onContext(() -> agent.act(session, "call-next", new JsonObject()));
+        JsonObject completed = onContext(() -> agent.act(session, "complete", new JsonObject()));
+        JsonObject desk = completed.getJsonObject("desk");
+        assertThat(desk.getString("awaitingRating")).isEqualTo("A001");
+        assertThat(desk.getJsonArray("keypadKeys").getList()).containsExactly("1", "2", "3");
+
+        JsonObject answer = onContext(() -> agent.keypadKey(session, "2"));
+        await(() -> !core.ratings.isEmpty());
+        drain();
+
+        assertThat(answer.getBoolean("rating")).isTrue();
+        assertThat(core.ratings)
+                .containsExactly(new FakeCounterCore.RatingRecord("id1", 2, 3, "keypad:hid/counter5", "officer5"));
+        assertThat(agent.deskView(5).getString("awaitingRating")).isNull();
+    }
+
+    @Test
+    void aCounterWithoutAUsbHidKeypadRefusesItsKeys() throws Exception {
+        String session = signIn(3);
+
+        assertThatThrownBy(() -> onContext(() -> agent.keypadKey(session, "1")))
+                .rootCause()
+                .hasMessageContaining("không dùng bàn phím đánh giá");
     }
 
     @Test
@@ -138,7 +195,7 @@ class CounterAgentTest {
         String session = signIn(3);
         context.runOnContext(v -> core.events.accept(new org.xephang.api.QueueEvent(
                 "e1", 2, org.xephang.api.EventType.TICKET_ISSUED, second.issuedAt(), "demo", second, null, null)));
-        onContext(() -> Future.succeededFuture()); // the agent has taken the event in
+        drain(); // the agent has taken the event in
 
         JsonObject called = onContext(() -> agent.act(session, "call", new JsonObject().put("number", "a2")));
 
@@ -169,6 +226,11 @@ class CounterAgentTest {
     private String signIn(int counter) throws Exception {
         return onContext(() -> agent.signIn("officer" + counter, "demo", counter))
                 .getString("session");
+    }
+
+    /** Waits until the agent's context has run everything queued so far (keypad presses hop onto it). */
+    private void drain() throws Exception {
+        onContext(() -> Future.succeededFuture());
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -63,7 +64,7 @@ class CounterPageIT {
                 "demo",
                 List.of(
                         new CounterOptions.DeskOptions(1, "sim:led?address=1&bus=" + BUS, "sim:keypad?name=" + KEYPAD),
-                        new CounterOptions.DeskOptions(3, "sim:led?address=3&bus=" + BUS, null)));
+                        new CounterOptions.DeskOptions(3, "sim:led?address=3&bus=" + BUS, "keypad:hid")));
         counter = CounterApp.create(vertx, options);
         Router root = Router.router(vertx);
         root.route("/counter/*").subRouter(counter.router());
@@ -129,6 +130,30 @@ class CounterPageIT {
     }
 
     @Test
+    void aUsbHidKeypadKeyRatesTheCompletedTicketButNotWhileTheOfficerTypesInAField() throws Exception {
+        Ticket ticket = issue("B");
+        signIn("officer3", "demo", 3);
+        click("call-next");
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), ticket.number()));
+        click("complete");
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("awaiting-rating")));
+
+        WebElement dossier = browser.findElement(By.id("dossier-code"));
+        dossier.sendKeys("2"); // the officer typing: text, not a rating
+        assertThat(dossier.getDomProperty("value")).isEqualTo("2");
+        dossier.clear();
+        browser.executeScript("document.activeElement.blur()");
+        new Actions(browser).sendKeys(Keys.NUMPAD1).perform(); // the citizen's "Rất hài lòng"
+
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("message"), "Số " + ticket.number() + " đã được đánh giá"));
+        assertThat(storedRating(ticket.id())).isEqualTo("counter=3 officer=officer3 level=1/3 national=1 dossier=null");
+        Browser.waiting(browser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("awaiting-rating")));
+        Browser.screenshot(browser, "counter-hid-keypad-rated");
+    }
+
+    @Test
     void theServersRefusalIsShownAsItExplainsIt() throws Exception {
         signIn("officer1", "demo", 1);
 
@@ -167,8 +192,8 @@ class CounterPageIT {
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
 
         Browser.waiting(browser, 10)
-                .until(driver ->
-                        !driver.findElement(By.id("login-error")).getText().isEmpty());
+                .until(ExpectedConditions.textToBe(By.id("login-error"), "Sai tên đăng nhập hoặc mật khẩu."));
+        assertThat(browser.findElement(By.id("desk")).isDisplayed()).isFalse();
     }
 
     @Test

@@ -29,6 +29,15 @@ final class FakeCounterCore implements CounterCore {
     final Map<Integer, CounterView> counters = new ConcurrentHashMap<>();
     final List<RatingRecord> ratings = new CopyOnWriteArrayList<>();
     Consumer<QueueEvent> events;
+    /** When set, the next calls of these kinds fail with it. */
+    volatile Throwable loginFailure;
+
+    volatile Throwable callNextFailure;
+
+    volatile Throwable signInFailure;
+    /** The officers whose session (token) is open: logged in and not closed. */
+    final List<String> openSessions = new CopyOnWriteArrayList<>();
+
     private int next = 1;
 
     Ticket enqueue(String service) {
@@ -74,9 +83,13 @@ final class FakeCounterCore implements CounterCore {
 
     @Override
     public Future<OfficerSession> login(String username, String password) {
+        if (loginFailure != null) {
+            return Future.failedFuture(loginFailure);
+        }
         if (!"demo".equals(password)) {
             return Future.failedFuture(new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu"));
         }
+        openSessions.add(username);
         return Future.succeededFuture(new Session(username));
     }
 
@@ -135,6 +148,9 @@ final class FakeCounterCore implements CounterCore {
 
         @Override
         public Future<CounterView> signIn(int number) {
+            if (signInFailure != null) {
+                return Future.failedFuture(signInFailure);
+            }
             counter = number;
             return Future.succeededFuture(view(number, CounterState.OPEN, null, username, null));
         }
@@ -146,6 +162,9 @@ final class FakeCounterCore implements CounterCore {
 
         @Override
         public Future<Optional<Ticket>> callNext(int number) {
+            if (callNextFailure != null) {
+                return Future.failedFuture(callNextFailure);
+            }
             if (waiting.isEmpty()) {
                 return Future.succeededFuture(Optional.empty());
             }
@@ -241,6 +260,8 @@ final class FakeCounterCore implements CounterCore {
         }
 
         @Override
-        public void close() {}
+        public void close() {
+            openSessions.remove(username);
+        }
     }
 }

@@ -479,6 +479,11 @@ final class KioskAgent implements AutoCloseable {
         };
     }
 
+    /** The kiosk's id for logs, e.g. {@code kiosk1}. */
+    String kioskId() {
+        return options.kioskId();
+    }
+
     /** The context all of this agent's state lives on. */
     Context context() {
         return context;

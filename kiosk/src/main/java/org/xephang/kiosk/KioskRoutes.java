@@ -27,6 +27,7 @@ final class KioskRoutes {
     private final KioskAgent agent;
     private final PageEvents events;
     private final ScanReader scans;
+    private final String kioskId;
     private int pinFailures;
     private Instant pinLockedUntil = Instant.MIN;
 
@@ -34,6 +35,7 @@ final class KioskRoutes {
         this.agent = agent;
         this.events = events;
         this.scans = scans;
+        this.kioskId = agent.kioskId();
     }
 
     Router router(Vertx vertx) {
@@ -182,26 +184,32 @@ final class KioskRoutes {
         ctx.fail(error);
     }
 
+    /** The one place that writes error answers: see {@link PageFailures}. */
     private void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof QueueError error) {
             json(ctx, error.code().httpStatus(), error.toJson());
         } else if (ctx.statusCode() == 413) {
             json(ctx, 413, new QueueError(ErrorCode.PAYLOAD_TOO_LARGE, "Nội dung quá lớn").toJson());
-        } else if (failure != null) {
-            LOG.warn("kiosk page request {} failed: {}", ctx.normalizedPath(), failure.toString());
-            json(
-                    ctx,
-                    503,
-                    new QueueError(
-                                    ErrorCode.UNAVAILABLE,
-                                    "Mất kết nối tới máy chủ xếp hàng. Vui lòng thử lại sau ít phút.")
-                            .toJson());
-        } else {
+        } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             json(
                     ctx,
                     ctx.statusCode(),
                     new JsonObject().put("error", "INVALID_REQUEST").put("message", "Yêu cầu không hợp lệ"));
+        } else if (failure == null) {
+            LOG.error(
+                    "kiosk {}: page request {} failed with status {}", kioskId, ctx.normalizedPath(), ctx.statusCode());
+            json(ctx, 500, PageFailures.errorFor(null).toJson());
+        } else if (PageFailures.isLostConnection(failure)) {
+            LOG.warn(
+                    "kiosk {}: page request {} failed, queue server unreachable: {}",
+                    kioskId,
+                    ctx.normalizedPath(),
+                    failure.toString());
+            json(ctx, 503, PageFailures.errorFor(failure).toJson());
+        } else {
+            LOG.error("kiosk {}: page request {} failed unexpectedly", kioskId, ctx.normalizedPath(), failure);
+            json(ctx, 500, PageFailures.errorFor(failure).toJson());
         }
     }
 

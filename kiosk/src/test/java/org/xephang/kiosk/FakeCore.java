@@ -22,8 +22,10 @@ final class FakeCore implements CoreGateway {
     final Map<String, Ticket> ticketsByKey = new HashMap<>();
     final Map<String, Ticket> ticketsById = new HashMap<>();
     final List<JsonObject> reports = new ArrayList<>();
+    final List<JsonObject> refusedReports = new ArrayList<>();
     final Queue<Throwable> nextIssueFailures = new ArrayDeque<>();
     Throwable dossierFailure;
+    Throwable ticketFailure;
     boolean reportsFail;
     Consumer<QueueSnapshot> snapshots;
     Consumer<Boolean> connection;
@@ -72,6 +74,9 @@ final class FakeCore implements CoreGateway {
 
     @Override
     public Future<Ticket> ticket(String ticketId) {
+        if (ticketFailure != null) {
+            return Future.failedFuture(ticketFailure);
+        }
         Ticket ticket = ticketsById.get(ticketId);
         return ticket == null
                 ? Future.failedFuture(new org.xephang.api.QueueError(org.xephang.api.ErrorCode.UNKNOWN_TICKET, "?"))
@@ -88,6 +93,7 @@ final class FakeCore implements CoreGateway {
     @Override
     public Future<Void> reportDeviceStatus(JsonObject report) {
         if (reportsFail) {
+            refusedReports.add(report);
             return Future.failedFuture(new ConnectException("Connection refused"));
         }
         reports.add(report);

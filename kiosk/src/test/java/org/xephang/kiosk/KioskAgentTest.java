@@ -173,7 +173,8 @@ class KioskAgentTest {
         awaitReports(1); // the status at start
         core.reportsFail = true;
         printer.becomes(DeviceState.PAPER_OUT);
-        Thread.sleep(100);
+        onContext(() -> Future.succeededFuture()); // the change hops onto the agent's context: handled by now
+        assertThat(core.refusedReports).extracting(r -> r.getString("state")).containsExactly("PAPER_OUT");
         assertThat(core.reports).hasSize(1);
 
         core.reportsFail = false;

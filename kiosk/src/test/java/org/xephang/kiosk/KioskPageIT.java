@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -23,12 +24,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.xephang.api.EventType;
 import org.xephang.api.QueueEvent;
+import org.xephang.api.Role;
 import org.xephang.api.Ticket;
+import org.xephang.core.Actor;
+import org.xephang.core.IssueCommand;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
 import org.xephang.device.printer.TicketPrinter;
@@ -47,9 +53,12 @@ class KioskPageIT {
     private RunningCentre centre;
     private SimulatedTicketPrinter printer;
     private KioskApp kiosk;
+    private Router root;
     private HttpServer agentServer;
     private ChromeDriver browser;
     private Path printed;
+    private volatile boolean agentStarting;
+    private final AtomicInteger refusedStreams = new AtomicInteger();
 
     @BeforeAll
     static void needsChromium() {
@@ -67,14 +76,20 @@ class KioskPageIT {
         KioskOptions options = KioskOptions.of(centre.url(), "demo", "kiosk1", "demo", "sim:printer")
                 .withSettingsPin("2468");
         kiosk = KioskApp.create(vertx, options, printer, false);
-        Router root = Router.router(vertx);
+        root = Router.router(vertx);
+        root.route("/kiosk/*").handler(ctx -> {
+            // While "starting", answer like a placeholder router in front of an agent that is not up yet.
+            if (!agentStarting) {
+                ctx.next();
+                return;
+            }
+            if (ctx.request().path().endsWith("/api/events")) {
+                refusedStreams.incrementAndGet();
+            }
+            ctx.response().setStatusCode(503).end("starting");
+        });
         root.route("/kiosk/*").subRouter(kiosk.router());
-        agentServer = vertx.createHttpServer()
-                .requestHandler(root)
-                .listen(0, "127.0.0.1")
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        agentServer = listen(0);
         browser = Browser.open(true);
         browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/kiosk"); // no slash: redirected
         Browser.waiting(browser, 15)
@@ -166,6 +181,57 @@ class KioskPageIT {
     }
 
     @Test
+    void whenTheAgentGoesAwayAndComesBackBehindA503ThePageReconnectsWithoutAReload() throws Exception {
+        int port = agentServer.actualPort();
+        agentStarting = true;
+        agentServer.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Browser.waiting(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-agent")));
+
+        agentServer = listen(port);
+        // A 503 on the event stream makes the browser's EventSource give up for good (readyState CLOSED).
+        Browser.waiting(browser, 20).until(driver -> refusedStreams.get() > 0);
+        assertThat(browser.findElement(By.id("banner-agent")).isDisplayed()).isTrue();
+        Browser.screenshot(browser, "kiosk-agent-lost");
+        agentStarting = false;
+
+        Browser.waiting(browser, 30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("banner-agent")));
+        takeTicket("A");
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+    }
+
+    @Test
+    void aScannedTicketThatWasNotPrintedHereIsShownWithAReprintButton() throws Exception {
+        takeTicket("A");
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        assertThat(browser.findElement(By.id("reprint")).isDisplayed()).isFalse();
+        browser.findElement(By.cssSelector("#screen-ticket [data-go-home]")).click();
+        Ticket elsewhere = centre.engine()
+                .issue("demo", new IssueCommand("B", null, "kiosk", null), new Actor("kiosk1", Role.KIOSK))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .ticket();
+
+        new Actions(browser).sendKeys(elsewhere.statusUrl() + Keys.ENTER).perform(); // a keyboard-wedge scanner
+
+        Browser.waiting(browser, 15).until(ExpectedConditions.textToBe(By.id("ticket-number"), elsewhere.number()));
+        WebElement reprint =
+                Browser.waiting(browser, 5).until(ExpectedConditions.visibilityOfElementLocated(By.id("reprint")));
+        assertThat(browser.findElement(By.id("print-status")).getText()).isEmpty();
+        assertThat(browser.findElement(By.id("print-status")).getDomAttribute("data-stage"))
+                .isNull();
+        reprint.click();
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        assertThat(reprint.isDisplayed()).isFalse();
+        assertThat(pngs()).hasSize(2);
+    }
+
+    @Test
     void theCatalogueListsTheProceduresOfAField() throws Exception {
         browser.findElement(By.id("open-catalogue")).click();
         browser.findElement(By.cssSelector("#catalogue-fields button[data-service=A]"))
@@ -190,6 +256,15 @@ class KioskPageIT {
         Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("screen-settings")));
         assertThat(browser.findElement(By.id("recent")).getText()).contains(number);
         Browser.screenshot(browser, "kiosk-settings");
+    }
+
+    private HttpServer listen(int port) throws Exception {
+        return vertx.createHttpServer()
+                .requestHandler(root)
+                .listen(port, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     private void pressPin(String pin) {

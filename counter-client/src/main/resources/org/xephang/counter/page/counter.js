@@ -252,6 +252,41 @@ function openCall(mode) {
   $('call-number').focus();
 }
 
+// ---- USB HID rating keypad ------------------------------------------------------------------------------
+
+// A HID keypad types keys like a keyboard. While the ticket just completed here awaits a rating, a key of the
+// counter's keypad (desk.keypadKeys, from the agent's configuration) is sent to the agent, which rates that ticket
+// with the same rules as any keypad. Never while the officer types in a field or a dialog is open.
+const RATING_DEBOUNCE_MS = 300;
+let ratingKeyAt = -Infinity;
+let ratingSentFor = null;
+
+function typingIn(target) {
+  return target instanceof HTMLElement
+    && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+function onRatingKey(event) {
+  const keys = desk?.keypadKeys;
+  if (!keys || !desk.awaitingRating || event.repeat || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (typingIn(event.target) || document.querySelector('dialog[open]')) return;
+  const key = /^Numpad[0-9]$/.test(event.code) ? event.code.slice('Numpad'.length) : event.key;
+  if (!keys.includes(key)) return;
+  event.preventDefault();
+  const now = performance.now();
+  const bounced = now - ratingKeyAt < RATING_DEBOUNCE_MS;
+  ratingKeyAt = now;
+  if (bounced || ratingSentFor === desk.awaitingRating) return; // one rating per ticket
+  ratingSentFor = desk.awaitingRating;
+  api('api/keypad', { method: 'POST', body: JSON.stringify({ key }) }).then((answer) => {
+    if (!answer.rating) ratingSentFor = null; // ignored by the agent (logged there): the next key may still rate
+  }).catch((error) => {
+    ratingSentFor = null;
+    if (error.status === 401) showLogin(error.message);
+    else say(error.message, false);
+  });
+}
+
 // ---- live updates ---------------------------------------------------------------------------------------
 
 function connect() {
@@ -305,6 +340,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     act(callMode, { number: $('call-number').value });
     event.target.closest('dialog').close();
   });
+  document.addEventListener('keydown', onRatingKey);
   document.addEventListener('keydown', (event) => {
     if (!event.altKey || !desk || document.querySelector('dialog[open]')) return;
     const key = event.key.toLowerCase();

@@ -107,6 +107,7 @@ const TEXT = {
 };
 
 const $ = (id) => document.getElementById(id);
+const FINISHED_STATES = new Set(['DONE', 'CANCELLED']); // no use printing these again
 let lang = 'vi';
 let state = null;
 let current = null; // {ticket, print}
@@ -306,7 +307,11 @@ function renderTicket() {
 function renderPrint(print) {
   const status = $('print-status');
   if (!print) {
+    // Not printed at this kiosk (a ticket scanned here that came from elsewhere): offer to print it here.
     status.textContent = '';
+    status.className = 'print-status';
+    delete status.dataset.stage;
+    $('reprint').hidden = !current?.ticket || FINISHED_STATES.has(current.ticket.state);
     return;
   }
   status.textContent = lang === 'vi' ? print.message : print.messageEn;
@@ -492,25 +497,41 @@ function unlockAgain() {
 
 // ---- live state from the agent --------------------------------------------------------------------------
 
+let source = null;
+let reconnectDelay = 1000;
+
 function connect() {
-  const source = new EventSource('api/events');
-  source.addEventListener('open', () => { $('banner-agent').hidden = true; });
-  source.addEventListener('error', () => { $('banner-agent').hidden = false; });
-  source.addEventListener('state', (e) => {
+  if (source) source.close();
+  const stream = new EventSource('api/events');
+  source = stream;
+  stream.addEventListener('open', () => {
+    $('banner-agent').hidden = true;
+    reconnectDelay = 1000;
+  });
+  stream.addEventListener('error', () => {
+    $('banner-agent').hidden = false;
+    // A dropped connection is retried by the browser; a refused one (the agent answered 404/503 while it or the demo
+    // restarts) closes the EventSource for good. Open a new one after a growing pause, up to 30 s.
+    if (stream === source && stream.readyState === EventSource.CLOSED) {
+      setTimeout(connect, reconnectDelay);
+      reconnectDelay = Math.min(reconnectDelay * 2, 30000);
+    }
+  });
+  stream.addEventListener('state', (e) => {
     const next = JSON.parse(e.data);
     if (!('site' in next)) next.site = state?.site; // sent only when it changes
     state = next;
     render();
     tick();
   });
-  source.addEventListener('print', (e) => {
+  stream.addEventListener('print', (e) => {
     const print = JSON.parse(e.data);
     if (current && current.ticket.id === print.ticketId) {
       current.print = print;
       renderPrint(print);
     }
   });
-  source.addEventListener('scan', (e) => handleScanResult(JSON.parse(e.data)));
+  stream.addEventListener('scan', (e) => handleScanResult(JSON.parse(e.data)));
 }
 
 document.addEventListener('DOMContentLoaded', () => {

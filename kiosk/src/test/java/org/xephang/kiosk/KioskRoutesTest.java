@@ -1,0 +1,152 @@
+package org.xephang.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.ConnectException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+
+/** The page API's one failure handler: refusals as they are, lost connections 503, bugs 500 with a stack trace. */
+class KioskRoutesTest {
+
+    private Vertx vertx;
+    private FakeCore core;
+    private KioskApp kiosk;
+    private HttpServer server;
+    private WebClient http;
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger routesLog = (Logger) LoggerFactory.getLogger(KioskRoutes.class);
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        core = new FakeCore();
+        kiosk = new KioskApp(
+                vertx,
+                KioskOptions.of("http://127.0.0.1:1", "demo", "kiosk1", "demo", "sim:printer"),
+                core,
+                new FakeReceiptPrinter(),
+                new ParsedScans());
+        server = await(vertx.createHttpServer().requestHandler(kiosk.router()).listen(0, "127.0.0.1"));
+        http = WebClient.create(
+                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
+        logs.start();
+        routesLog.addAppender(logs);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        routesLog.detachAppender(logs);
+        kiosk.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aBugIsAnInternalErrorLoggedWithItsStackTraceNeverALostConnection() throws Exception {
+        core.ticketFailure = new NullPointerException("a bug");
+
+        HttpResponse<Buffer> answer = await(http.get("/api/tickets/t1").send());
+
+        assertThat(answer.statusCode()).isEqualTo(500);
+        JsonObject body = answer.bodyAsJsonObject();
+        assertThat(body.getString("error")).isEqualTo("INTERNAL");
+        assertThat(body.getString("message")).startsWith("Lỗi hệ thống").doesNotContain("Mất kết nối");
+        ILoggingEvent logged = onlyLogged();
+        assertThat(logged.getLevel()).isEqualTo(Level.ERROR);
+        assertThat(logged.getFormattedMessage()).contains("kiosk1").contains("/api/tickets");
+        assertThat(logged.getThrowableProxy()).isNotNull();
+        assertThat(logged.getThrowableProxy().getClassName()).isEqualTo(NullPointerException.class.getName());
+        assertThat(logged.getThrowableProxy().getStackTraceElementProxyArray()).isNotEmpty();
+    }
+
+    @Test
+    void aRefusedConnectionToTheServerIsUnavailableAndLoggedWithoutAStackTrace() throws Exception {
+        core.ticketFailure = new ConnectException("Connection refused");
+
+        HttpResponse<Buffer> answer = await(http.get("/api/tickets/t1").send());
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.bodyAsJsonObject())
+                .isEqualTo(new JsonObject().put("error", "UNAVAILABLE").put("message", PageFailures.LOST_CONNECTION));
+        ILoggingEvent logged = onlyLogged();
+        assertThat(logged.getLevel()).isEqualTo(Level.WARN);
+        assertThat(logged.getThrowableProxy()).isNull();
+    }
+
+    @Test
+    void theServersRefusalIsPassedOnAsItIs() throws Exception {
+        core.ticketFailure = new QueueError(ErrorCode.UNKNOWN_TICKET, "Không có vé này");
+
+        HttpResponse<Buffer> answer = await(http.get("/api/tickets/t1").send());
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.bodyAsJsonObject().getString("message")).isEqualTo("Không có vé này");
+        assertThat(logs.list).isEmpty();
+    }
+
+    @Test
+    void refusedResetClosedAndTimedOutConnectionsAreLostConnectionsWrappedOrNot() {
+        assertThat(PageFailures.errorFor(new ConnectException("Connection refused"))
+                        .code())
+                .isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(PageFailures.errorFor(new java.net.SocketException("Connection reset"))
+                        .code())
+                .isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(PageFailures.errorFor(new HttpClosedException("Connection was closed"))
+                        .code())
+                .isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(PageFailures.errorFor(new VertxException("Connection was closed", true))
+                        .code())
+                .isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(PageFailures.errorFor(new TimeoutException("The timeout period of 15000ms has been exceeded"))
+                        .code())
+                .isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(PageFailures.errorFor(new CompletionException(new ConnectException("Connection refused")))
+                        .code())
+                .isEqualTo(ErrorCode.UNAVAILABLE);
+    }
+
+    @Test
+    void everythingElseIsAnInternalError() {
+        for (Throwable bug : new Throwable[] {
+            new NullPointerException(),
+            new IllegalStateException("bad state"),
+            new ClassCastException(),
+            new VertxException("something else")
+        }) {
+            QueueError error = PageFailures.errorFor(bug);
+            assertThat(error.code()).as(bug.toString()).isEqualTo(ErrorCode.INTERNAL);
+            assertThat(error.toJson().getString("message")).isEqualTo(PageFailures.INTERNAL);
+        }
+    }
+
+    private ILoggingEvent onlyLogged() {
+        assertThat(logs.list).hasSize(1);
+        return logs.list.get(0);
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
