@@ -9,16 +9,19 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.xephang.api.Role;
 import org.xephang.api.Ticket;
 import org.xephang.bench.harness.BenchCentre;
@@ -32,11 +35,13 @@ import org.xephang.core.QueueService;
 
 /**
  * A day of a province replayed against a {@link QueueService} as fast as it goes: a discrete-event simulation whose
- * arrivals, calls, starts and finishes are submitted to the engine in simulated-time order, with at most {@code
- * maxInFlight} commands outstanding (so group commit has work to batch). The engine applies commands in submission
- * order, so the k-th call of a service must return its k-th ticket: every call is checked against that (FCFS). Waits
- * are measured in simulated time (call − arrival); the engine's clock follows the submissions (it may trail the event
- * being applied by the in-flight window).
+ * commands are submitted to the engine as the simulated day unfolds, with at most {@code maxInFlight} commands
+ * outstanding (so group commit has work to batch). Arrivals are submitted at once; a counter's commands (call, start,
+ * complete, the next call) form a chain, each sent when the previous one is answered, so the replay never waits for a
+ * commit while other counters have work. FCFS is checked in the engine's own order: within a service, the numbers
+ * called must strictly increase, and a call must find a ticket whenever the simulation has one waiting. Waits are
+ * measured in simulated time (call − arrival); the engine's clock follows the submissions (it may trail the event being
+ * applied by the in-flight window).
  *
  * <p>Counters serve one service each ({@link BenchCentre}); a counter is busy from its call through a walk time
  * (lognormal, mean 20 s) and the service time (lognormal) to the finish, then calls the next waiting ticket.
@@ -101,13 +106,15 @@ final class ProvinceDaySimulation {
         }
     }
 
-    /** A counter: idle, or holding the call it made (and the ticket FCFS says it should get). */
+    /** A counter: its chain of commands, ending with the ticket it holds (null id: none), and its current call. */
     private static final class Counter {
-        CompletableFuture<Optional<Ticket>> call;
+        CompletableFuture<String> chain = CompletableFuture.completedFuture(null);
         Issued expected;
         double calledAt;
-        String ticketId;
     }
+
+    /** A call in simulated time, with the issue whose estimate it is compared with (resolved after the replay). */
+    private record Call(int hourOfArrival, double arrival, double called, CompletableFuture<IssueResult> issue) {}
 
     private final Day day;
     private final QueueService engine;
@@ -117,9 +124,14 @@ final class ProvinceDaySimulation {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong commands = new AtomicLong();
     private final SplittableRandom random;
-    private final List<Served> served = new ArrayList<>();
+    private final List<Call> calls = new ArrayList<>();
+    /** Written by the chains' continuations (the engine's thread), read after the replay. */
     private final List<String> violations = new ArrayList<>();
-    private long violationCount;
+
+    private final AtomicLong violationCount = new AtomicLong();
+    /** Per site and service: the last number sequence called, in the engine's order. */
+    private final Map<String, Integer> lastCalled = new ConcurrentHashMap<>();
+
     private long issued;
     private long seq;
 
@@ -205,7 +217,7 @@ final class ProvinceDaySimulation {
                             LocalTime.ofSecondOfDay((long) reached),
                             commands.get(),
                             commands.get() / ((now - started) / 1e9),
-                            served.size()));
+                            calls.size()));
                 }
             }
             clock.set(instantOf(event.time()));
@@ -225,8 +237,20 @@ final class ProvinceDaySimulation {
                 unserved += queue.size();
             }
         }
+        List<Served> served = new ArrayList<>(calls.size());
+        for (Call call : calls) {
+            served.add(new Served(
+                    call.hourOfArrival(),
+                    call.arrival(),
+                    call.called(),
+                    call.issue().get().ticket().estimatedWaitSeconds()));
+        }
+        List<String> examples;
+        synchronized (violations) {
+            examples = List.copyOf(violations);
+        }
         return new Outcome(
-                issued, commands.get(), wall, violationCount, violations, served, unserved, finished, reached);
+                issued, commands.get(), wall, violationCount.get(), examples, served, unserved, finished, reached);
     }
 
     private void arrive(Event event) throws InterruptedException {
@@ -242,42 +266,61 @@ final class ProvinceDaySimulation {
         }
     }
 
-    /** Calls the next ticket at a counter whose service has one waiting. */
+    /** Calls the next ticket at a counter whose service has one waiting (once the counter's last command is done). */
     private void call(int siteIndex, int counterNumber, double now) throws InterruptedException {
         String site = day.centre().siteCode(siteIndex);
         Counter counter = counters.get(siteIndex)[counterNumber];
         int service = day.centre().serviceOfCounter(counterNumber);
         counter.expected = waiting.get(siteIndex).get(service).poll();
         counter.calledAt = now;
-        counter.call = track(engine.callNext(site, counterNumber, officer(site, counterNumber)));
+        Actor officer = officer(site, counterNumber);
+        String line = site + "/" + service;
+        counter.chain = chain(
+                counter.chain,
+                held -> engine.callNext(site, counterNumber, officer).thenApply(called -> {
+                    checkFcfs(line, counterNumber, called);
+                    return called.map(Ticket::id).orElse(null);
+                }));
         events.add(new Event(now + day.walk().sample(random), seq++, Kind.START, siteIndex, service, counterNumber));
     }
 
-    private void start(Event event) throws Exception {
-        String site = day.centre().siteCode(event.site());
-        Counter counter = counters.get(event.site())[event.counter()];
-        Optional<Ticket> called = counter.call.get(5, TimeUnit.MINUTES);
-        IssueResult expected = counter.expected.result.get(5, TimeUnit.MINUTES);
-        if (called.isEmpty() || !called.get().id().equals(expected.ticket().id())) {
-            violationCount++;
-            if (violations.size() < 20) {
-                violations.add(site + " counter " + event.counter() + " called "
-                        + called.map(Ticket::number).orElse("nothing") + " but FCFS says "
-                        + expected.ticket().number());
-            }
-        }
+    /** In the engine's order: each call of a service finds a ticket, with a higher number than the call before. */
+    private void checkFcfs(String line, int counter, Optional<Ticket> called) {
         if (called.isEmpty()) {
-            // Nothing to serve: the counter is free again.
-            idle.get(event.site()).get(event.service()).add(event.counter());
+            violation(line + " counter " + counter + " found nothing while a ticket waited");
             return;
         }
-        counter.ticketId = called.get().id();
-        served.add(new Served(
+        String number = called.get().number();
+        int sequence = Integer.parseInt(number.replaceAll("\\D", ""));
+        Integer before = lastCalled.put(line, sequence);
+        if (before != null && before >= sequence) {
+            violation(line + " counter " + counter + " called " + number + " after number " + before);
+        }
+    }
+
+    private void violation(String example) {
+        violationCount.incrementAndGet();
+        synchronized (violations) {
+            if (violations.size() < 20) {
+                violations.add(example);
+            }
+        }
+    }
+
+    private void start(Event event) throws InterruptedException {
+        String site = day.centre().siteCode(event.site());
+        Counter counter = counters.get(event.site())[event.counter()];
+        calls.add(new Call(
                 (int) (counter.expected.arrival / 3600),
                 counter.expected.arrival,
                 counter.calledAt,
-                expected.ticket().estimatedWaitSeconds()));
-        track(engine.start(counter.ticketId, officer(site, event.counter())));
+                counter.expected.result));
+        Actor officer = officer(site, event.counter());
+        counter.chain = chain(
+                counter.chain,
+                id -> id == null
+                        ? CompletableFuture.completedFuture(null)
+                        : engine.start(id, officer).thenApply(started -> id));
         events.add(new Event(
                 event.time() + day.service().sample(random),
                 seq++,
@@ -290,13 +333,32 @@ final class ProvinceDaySimulation {
     private void finish(Event event) throws InterruptedException {
         String site = day.centre().siteCode(event.site());
         Counter counter = counters.get(event.site())[event.counter()];
-        track(engine.complete(counter.ticketId, officer(site, event.counter())));
-        counter.ticketId = null;
+        Actor officer = officer(site, event.counter());
+        counter.chain = chain(
+                counter.chain,
+                id -> id == null
+                        ? CompletableFuture.completedFuture(null)
+                        : engine.complete(id, officer).thenApply(done -> null));
         if (!waiting.get(event.site()).get(event.service()).isEmpty()) {
             call(event.site(), event.counter(), event.time());
         } else {
             idle.get(event.site()).get(event.service()).add(event.counter());
         }
+    }
+
+    /** The next command of a counter's chain: sent when the previous one is answered; counts as in flight until then. */
+    private <T> CompletableFuture<T> chain(
+            CompletableFuture<String> previous, Function<String, CompletionStage<T>> next) throws InterruptedException {
+        inFlight.acquire();
+        commands.incrementAndGet();
+        CompletableFuture<T> future = previous.thenCompose(next);
+        future.whenComplete((value, error) -> {
+            inFlight.release();
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+        });
+        return future;
     }
 
     private <T> CompletableFuture<T> track(CompletionStage<T> stage) throws InterruptedException {

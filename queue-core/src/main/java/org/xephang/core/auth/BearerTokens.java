@@ -12,6 +12,8 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xephang.api.Role;
 
 /**
@@ -26,8 +28,16 @@ final class BearerTokens {
     private static final String ISSUER = "xephang";
     private static final String ALGORITHM = "HS256";
 
+    /** Verified tokens are remembered up to this many; past it the memory starts again (a kiosk keeps one token). */
+    static final int REMEMBERED = 10_000;
+
     private final JWTAuth jwt;
     private final Clock clock;
+    /**
+     * Tokens already verified, with their claims and expiry: a kiosk or board sends the same token with every request,
+     * and checking its signature and parsing its JSON each time cost more than issuing the ticket.
+     */
+    private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
 
     BearerTokens(Vertx vertx, byte[] key, Clock clock) {
         this.clock = clock;
@@ -62,8 +72,17 @@ final class BearerTokens {
         return new Issued(token, expiresAt);
     }
 
+    private record Remembered(Claims claims, Instant expiresAt) {}
+
     /** Fails when the signature is wrong, the token expired, or its claims are not ours. */
     Future<Claims> verify(String token) {
+        Remembered known = verified.get(token);
+        if (known != null) {
+            if (clock.instant().isBefore(known.expiresAt())) {
+                return Future.succeededFuture(known.claims());
+            }
+            verified.remove(token);
+        }
         return jwt.authenticate(new TokenCredentials(token)).map(user -> {
             JsonObject principal = user.principal();
             String username = principal.getValue("sub") instanceof String s ? s : null;
@@ -71,8 +90,25 @@ final class BearerTokens {
             if (username == null || !(role instanceof String roleName)) {
                 throw new IllegalArgumentException("token without sub or role");
             }
-            return new Claims(username, Role.valueOf(roleName));
+            if (!(user.get("exp") instanceof Number exp)) {
+                throw new IllegalArgumentException("token without exp");
+            }
+            // The library checks expiry against the system clock; ours is the server's clock.
+            Instant expiresAt = Instant.ofEpochSecond(exp.longValue());
+            if (!clock.instant().isBefore(expiresAt)) {
+                throw new IllegalArgumentException("token expired at " + expiresAt);
+            }
+            Claims claims = new Claims(username, Role.valueOf(roleName));
+            remember(token, new Remembered(claims, expiresAt));
+            return claims;
         });
+    }
+
+    private void remember(String token, Remembered remembered) {
+        if (verified.size() >= REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(token, remembered);
     }
 
     static Duration lifetime(Role role) {

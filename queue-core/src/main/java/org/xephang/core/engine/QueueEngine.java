@@ -169,19 +169,17 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             return CompletableFuture.failedFuture(unknownTicket(null));
         }
         return writer.submit(tx -> {
+            SiteQueue site = sites.values().stream()
+                    .filter(s -> s.find(ticketId).isPresent())
+                    .findFirst()
+                    .orElseThrow(() -> unknownTicket(ticketId));
             SiteQueue.Writes writes = writes(tx);
             Instant now = now();
-            for (SiteQueue site : sites.values()) {
-                site.rollover(writes, now);
-                site.expireCalls(writes, now);
-            }
-            for (SiteQueue site : sites.values()) {
-                Optional<TicketRecord> ticket = site.find(ticketId);
-                if (ticket.isPresent()) {
-                    return command.run(site, writes, ticket.get(), now);
-                }
-            }
-            throw unknownTicket(ticketId);
+            site.rollover(writes, now);
+            site.expireCalls(writes, now);
+            // The rollover may have cancelled the ticket, or let a finished ticket of an earlier day leave memory.
+            TicketRecord ticket = site.find(ticketId).orElseThrow(() -> unknownTicket(ticketId));
+            return command.run(site, writes, ticket, now);
         });
     }
 

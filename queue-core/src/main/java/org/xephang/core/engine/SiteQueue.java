@@ -12,13 +12,16 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -42,8 +45,8 @@ import org.xephang.core.TransferCommand;
 import org.xephang.core.counter.CounterDesk;
 import org.xephang.core.persistence.QueueStore;
 import org.xephang.core.persistence.RatingRow;
-import org.xephang.core.routing.RoutingPolicy;
 import org.xephang.core.routing.WaitEstimator;
+import org.xephang.core.routing.WaitingLines;
 import org.xephang.core.site.CounterConfig;
 import org.xephang.core.site.ServiceConfig;
 import org.xephang.core.site.SiteCalendar;
@@ -81,6 +84,16 @@ final class SiteQueue {
     private final AnnouncementBuilder announcer;
 
     private final Map<String, TicketRecord> tickets = new LinkedHashMap<>();
+    /** The WAITING tickets of {@link #tickets} by queue, in calling order: kept by {@link #put} and {@link #forget}. */
+    private final WaitingLines lines = new WaitingLines();
+    /**
+     * The tickets as of the last committed group, for queries from any thread. Updated after each commit with the
+     * tickets the group changed, never copied whole (a busy site holds thousands).
+     */
+    private final Map<String, TicketRecord> committed = new ConcurrentHashMap<>();
+    /** Ids of the tickets changed (or forgotten) since the last publication. */
+    private final Set<String> changedTickets = new HashSet<>();
+
     private final Map<Integer, CounterDesk> desks = new TreeMap<>();
     private final Map<String, String> idempotency = new HashMap<>();
     private final Deque<Call> lastCalls = new ArrayDeque<>();
@@ -122,13 +135,16 @@ final class SiteQueue {
         Instant now = clock.instant();
         LocalDate today = calendar.localDay(now);
         tickets.clear();
+        lines.clear();
+        // Readers keep the committed tickets until the rebuilt state is published; then the stale ones go.
+        changedTickets.addAll(committed.keySet());
         desks.clear();
         idempotency.clear();
         lastCalls.clear();
         allocator = new TicketNumberAllocator();
         estimator = new WaitEstimator();
         for (TicketRecord t : store.loadTickets(config.code(), today)) {
-            tickets.put(t.id(), t);
+            put(t);
             if (t.idempotencyKey() != null) {
                 idempotency.put(idempotencyKey(t.localDay(), t.idempotencyKey()), t.id());
             }
@@ -193,7 +209,7 @@ final class SiteQueue {
                         new JsonObject().put("reason", "hết ngày"),
                         now);
             }
-            tickets.remove(t.id());
+            forget(t.id());
         }
         if (newDay) {
             idempotency.keySet().removeIf(k -> !k.startsWith(today + "|"));
@@ -213,8 +229,10 @@ final class SiteQueue {
         if (minutes == null) {
             return;
         }
-        for (TicketRecord t : List.copyOf(tickets.values())) {
-            if (t.state() != TicketState.CALLED
+        for (CounterDesk desk : List.copyOf(desks.values())) {
+            TicketRecord t = desk.ticketId() == null ? null : tickets.get(desk.ticketId());
+            if (t == null
+                    || t.state() != TicketState.CALLED
                     || t.calledAt().plusSeconds(minutes * 60L).isAfter(now)) {
                 continue;
             }
@@ -304,7 +322,7 @@ final class SiteQueue {
                 key);
         writes.store().insertTicket(ticket);
         allocator.commit(service.code(), today, allocation.sequence());
-        tickets.put(ticket.id(), ticket);
+        put(ticket);
         if (key != null) {
             idempotency.put(idempotencyKey(today, key), ticket.id());
         }
@@ -318,7 +336,7 @@ final class SiteQueue {
         CounterDesk desk = desks.get(counterNumber);
         requireActsAt(actor, desk);
         desk.requireCanCall();
-        Optional<TicketRecord> next = RoutingPolicy.next(counter, tickets.values());
+        Optional<TicketRecord> next = lines.next(counter, tickets::get);
         if (next.isEmpty()) {
             return Optional.empty();
         }
@@ -592,7 +610,8 @@ final class SiteQueue {
 
     /** Views over the live state: only on the writer thread, for a command's events and answer. */
     private SiteView live() {
-        return new SiteView(config, options, clock, tickets, desks, lastCalls, lastSeq, this::averageServiceTime);
+        return new SiteView(
+                config, options, clock, tickets::get, lines, desks, lastCalls, lastSeq, this::averageServiceTime);
     }
 
     Ticket view(TicketRecord ticket) {
@@ -624,11 +643,21 @@ final class SiteQueue {
         }
         Map<String, Duration> averages = new HashMap<>();
         config.services().forEach(s -> averages.put(s.code(), averageServiceTime(s.code())));
+        for (String id : changedTickets) {
+            TicketRecord ticket = tickets.get(id);
+            if (ticket == null) {
+                committed.remove(id);
+            } else {
+                committed.put(id, ticket);
+            }
+        }
+        changedTickets.clear();
         published = new SiteView(
                 config,
                 options,
                 clock,
-                new LinkedHashMap<>(tickets),
+                committed::get,
+                lines.freeze(),
                 new TreeMap<>(desks),
                 List.copyOf(lastCalls),
                 lastSeq,
@@ -754,7 +783,18 @@ final class SiteQueue {
     private void save(Writes writes, TicketRecord ticket) throws SQLException {
         changed = true;
         writes.store().updateTicket(ticket);
-        tickets.put(ticket.id(), ticket);
+        put(ticket);
+    }
+
+    /** The one way a ticket enters or changes in memory, so that its line and the next publication follow. */
+    private void put(TicketRecord ticket) {
+        lines.update(tickets.put(ticket.id(), ticket), ticket);
+        changedTickets.add(ticket.id());
+    }
+
+    private void forget(String ticketId) {
+        lines.update(tickets.remove(ticketId), null);
+        changedTickets.add(ticketId);
     }
 
     private void saveDesk(Writes writes, CounterDesk desk) throws SQLException {

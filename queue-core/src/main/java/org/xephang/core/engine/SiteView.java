@@ -16,7 +16,7 @@ import org.xephang.api.QueueSnapshot.ServiceQueue;
 import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
 import org.xephang.core.counter.CounterDesk;
-import org.xephang.core.routing.RoutingPolicy;
+import org.xephang.core.routing.LinePositions;
 import org.xephang.core.routing.WaitEstimator;
 import org.xephang.core.site.CounterConfig;
 import org.xephang.core.site.ServiceConfig;
@@ -35,7 +35,8 @@ final class SiteView {
     private final SiteConfig config;
     private final EngineOptions options;
     private final Clock clock;
-    private final Map<String, TicketRecord> tickets;
+    private final Function<String, TicketRecord> tickets;
+    private final LinePositions positions;
     private final Map<Integer, CounterDesk> desks;
     private final Collection<Call> lastCalls;
     private final long seq;
@@ -45,7 +46,8 @@ final class SiteView {
             SiteConfig config,
             EngineOptions options,
             Clock clock,
-            Map<String, TicketRecord> tickets,
+            Function<String, TicketRecord> tickets,
+            LinePositions positions,
             Map<Integer, CounterDesk> desks,
             Collection<Call> lastCalls,
             long seq,
@@ -54,6 +56,7 @@ final class SiteView {
         this.options = options;
         this.clock = clock;
         this.tickets = tickets;
+        this.positions = positions;
         this.desks = desks;
         this.lastCalls = lastCalls;
         this.seq = seq;
@@ -61,7 +64,7 @@ final class SiteView {
     }
 
     Optional<TicketRecord> find(String ticketId) {
-        return Optional.ofNullable(tickets.get(ticketId));
+        return Optional.ofNullable(tickets.apply(ticketId));
     }
 
     long seq() {
@@ -74,7 +77,7 @@ final class SiteView {
         if (ticket.state() != TicketState.WAITING) {
             return ticket.toApi(null, null, statusUrl);
         }
-        int ahead = RoutingPolicy.waitingAhead(ticket, tickets.values());
+        int ahead = positions.waitingAhead(ticket);
         int open = (int) config.counters().stream()
                 .filter(c -> ticket.assignedCounter() != null
                         ? c.number() == ticket.assignedCounter()
@@ -88,17 +91,12 @@ final class SiteView {
     QueueSnapshot snapshot() {
         List<ServiceQueue> services = new ArrayList<>();
         for (ServiceConfig service : config.services()) {
-            int waiting = 0;
-            int priority = 0;
-            for (TicketRecord t : tickets.values()) {
-                if (t.state() == TicketState.WAITING && t.service().equals(service.code())) {
-                    waiting++;
-                    if (t.isPriority()) {
-                        priority++;
-                    }
-                }
-            }
-            services.add(new ServiceQueue(service.code(), service.name(), service.prefix(), waiting, priority));
+            services.add(new ServiceQueue(
+                    service.code(),
+                    service.name(),
+                    service.prefix(),
+                    positions.waiting(service.code()),
+                    positions.waitingPriority(service.code())));
         }
         List<CounterView> counters = desks.values().stream().map(this::counter).toList();
         return new QueueSnapshot(seq, config.code(), clock.instant(), services, counters, List.copyOf(lastCalls));
@@ -106,7 +104,7 @@ final class SiteView {
 
     CounterView counter(CounterDesk desk) {
         CounterConfig counter = config.counter(desk.number()).orElseThrow();
-        Ticket held = desk.ticketId() == null ? null : ticket(tickets.get(desk.ticketId()));
+        Ticket held = desk.ticketId() == null ? null : ticket(tickets.apply(desk.ticketId()));
         return new CounterView(
                 desk.number(),
                 counter.name(),

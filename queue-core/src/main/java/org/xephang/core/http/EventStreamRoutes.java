@@ -5,7 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
@@ -26,8 +26,15 @@ final class EventStreamRoutes {
     private final QueueService queue;
     private final StreamLimits limits;
     private final ApiMetrics metrics;
-    /** The last encoded event: every subscriber gets the same event object, so it is encoded once, not per client. */
-    private final AtomicReference<Encoded> lastEncoded = new AtomicReference<>();
+    /**
+     * The JSON of recent events. Every subscriber of a site receives the same event object, so each event is encoded
+     * once however many boards follow it (5,000 subscribers on two event loops drain interleaved events, which a single
+     * "last event" slot cannot serve). A slot is chosen by site and seq and checked by identity; a race only costs an
+     * extra encoding.
+     */
+    private static final int RECENT_SLOTS = 256;
+
+    private final AtomicReferenceArray<Encoded> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
 
     EventStreamRoutes(QueueService queue, StreamLimits limits, ApiMetrics metrics) {
         this.queue = queue;
@@ -38,12 +45,13 @@ final class EventStreamRoutes {
     private record Encoded(QueueEvent event, String json) {}
 
     String encode(QueueEvent event) {
-        Encoded last = lastEncoded.get();
-        if (last != null && last.event() == event) {
-            return last.json();
+        int slot = (int) ((event.seq() * 31 + event.site().hashCode()) & (RECENT_SLOTS - 1));
+        Encoded cached = recent.get(slot);
+        if (cached != null && cached.event() == event) {
+            return cached.json();
         }
         String json = event.toJson().encode();
-        lastEncoded.set(new Encoded(event, json));
+        recent.set(slot, new Encoded(event, json));
         return json;
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.xephang.api.Role;
@@ -52,6 +53,36 @@ class BearerTokensTest {
         assertThat(verifier.verify(staffOld).failed()).isTrue();
         assertThat(succeeds(verifier.verify(kioskWeekOld))).isTrue();
         assertThat(succeeds(verifier.verify(boardTooOld))).isFalse();
+    }
+
+    @Test
+    void aRememberedTokenStillExpiresByTheServersClock() throws Exception {
+        Instant now = Instant.now();
+        AtomicReference<Instant> time = new AtomicReference<>(now);
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return time.get();
+            }
+        };
+        BearerTokens tokens = new BearerTokens(vertx, key, clock);
+        String token = tokens.issue("officer2", Role.OFFICER).token();
+        assertThat(await(tokens.verify(token))).isEqualTo(new BearerTokens.Claims("officer2", Role.OFFICER));
+        assertThat(await(tokens.verify(token))).isEqualTo(new BearerTokens.Claims("officer2", Role.OFFICER));
+
+        time.set(now.plus(Duration.ofHours(12)).plusSeconds(1));
+
+        assertThat(succeeds(tokens.verify(token))).isFalse();
     }
 
     @Test

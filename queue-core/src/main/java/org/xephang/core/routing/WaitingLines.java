@@ -1,0 +1,248 @@
+package org.xephang.core.routing;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.xephang.api.TicketState;
+import org.xephang.core.site.CounterConfig;
+import org.xephang.core.ticket.TicketRecord;
+
+/**
+ * The WAITING tickets of one site, kept in calling order per queue, so that who is next at a counter and how many wait
+ * ahead of a ticket are answered without scanning the day's tickets. The answers are exactly those of {@link
+ * RoutingPolicy} over all the site's tickets (the tests hold the two side by side); the cost is O(log n) instead of
+ * O(n).
+ *
+ * <p>A queue (a <em>line</em>) is a service's tickets not transferred to a counter, or the tickets transferred to one
+ * counter. Within a line the calling order is priority first, then queue key, so each line is two sorted runs of queue
+ * keys: its priority tickets and the others. The head of every line a counter calls from are its only candidates, and
+ * {@link RoutingPolicy#next} chooses among those few.
+ *
+ * <p>Not thread-safe: the writer changes it; {@link #freeze()} gives readers on other threads an immutable copy,
+ * sharing what did not change since the last copy.
+ */
+public final class WaitingLines implements LinePositions {
+
+    private final Map<LineKey, Line> lines = new HashMap<>();
+    private final Map<String, int[]> perService = new HashMap<>();
+
+    /** Keeps the lines right after a ticket changed: {@code before} null for a new ticket, {@code after} null when it left memory. */
+    public void update(TicketRecord before, TicketRecord after) {
+        if (before != null && before.state() == TicketState.WAITING) {
+            line(before).remove(before);
+            count(before, -1);
+        }
+        if (after != null && after.state() == TicketState.WAITING) {
+            line(after).add(after);
+            count(after, 1);
+        }
+    }
+
+    /** Forgets every ticket (before the state is rebuilt from the database). */
+    public void clear() {
+        lines.clear();
+        perService.clear();
+    }
+
+    /** The next ticket the counter calls by FCFS routing, among the heads of the lines it calls from. */
+    public Optional<TicketRecord> next(CounterConfig counter, Function<String, TicketRecord> tickets) {
+        List<TicketRecord> heads = new ArrayList<>(2 * (counter.services().size() + 1));
+        addHeads(lines.get(LineKey.counter(counter.number())), tickets, heads);
+        for (String service : counter.services()) {
+            addHeads(lines.get(LineKey.service(service)), tickets, heads);
+        }
+        return RoutingPolicy.next(counter, heads);
+    }
+
+    private static void addHeads(Line line, Function<String, TicketRecord> tickets, List<TicketRecord> heads) {
+        if (line == null) {
+            return;
+        }
+        if (line.priority.size > 0) {
+            heads.add(tickets.apply(line.priority.ids[0]));
+        }
+        if (line.normal.size > 0) {
+            heads.add(tickets.apply(line.normal.ids[0]));
+        }
+    }
+
+    @Override
+    public int waitingAhead(TicketRecord ticket) {
+        Line line = lines.get(LineKey.of(ticket));
+        return line == null ? 0 : line.ahead(ticket);
+    }
+
+    @Override
+    public int waiting(String service) {
+        int[] counts = perService.get(service);
+        return counts == null ? 0 : counts[0];
+    }
+
+    @Override
+    public int waitingPriority(String service) {
+        int[] counts = perService.get(service);
+        return counts == null ? 0 : counts[1];
+    }
+
+    /** An immutable copy for readers on other threads; lines unchanged since the last copy are shared, not copied. */
+    public Frozen freeze() {
+        Map<LineKey, Frozen.FrozenLine> frozen = new HashMap<>(lines.size() * 2);
+        lines.forEach((key, line) -> frozen.put(key, line.freeze()));
+        Map<String, int[]> counts = new HashMap<>(perService.size() * 2);
+        perService.forEach((service, c) -> counts.put(service, c.clone()));
+        return new Frozen(frozen, counts);
+    }
+
+    private Line line(TicketRecord ticket) {
+        return lines.computeIfAbsent(LineKey.of(ticket), k -> new Line());
+    }
+
+    private void count(TicketRecord ticket, int delta) {
+        int[] counts = perService.computeIfAbsent(ticket.service(), s -> new int[2]);
+        counts[0] += delta;
+        if (ticket.isPriority()) {
+            counts[1] += delta;
+        }
+    }
+
+    /** The committed lines as readers see them: position and counts only. */
+    public static final class Frozen implements LinePositions {
+        private final Map<LineKey, FrozenLine> lines;
+        private final Map<String, int[]> perService;
+
+        private Frozen(Map<LineKey, FrozenLine> lines, Map<String, int[]> perService) {
+            this.lines = lines;
+            this.perService = perService;
+        }
+
+        @Override
+        public int waitingAhead(TicketRecord ticket) {
+            FrozenLine line = lines.get(LineKey.of(ticket));
+            return line == null ? 0 : line.ahead(ticket);
+        }
+
+        @Override
+        public int waiting(String service) {
+            int[] counts = perService.get(service);
+            return counts == null ? 0 : counts[0];
+        }
+
+        @Override
+        public int waitingPriority(String service) {
+            int[] counts = perService.get(service);
+            return counts == null ? 0 : counts[1];
+        }
+
+        private record FrozenLine(long[] priority, long[] normal) {
+            int ahead(TicketRecord ticket) {
+                return ticket.isPriority()
+                        ? rank(priority, ticket.queueKey())
+                        : priority.length + rank(normal, ticket.queueKey());
+            }
+
+            private static int rank(long[] keys, long key) {
+                int at = Arrays.binarySearch(keys, key);
+                return at >= 0 ? at : -at - 1;
+            }
+        }
+    }
+
+    /** A service's line, or the line of the tickets transferred to a counter. */
+    private record LineKey(String service, int counter) {
+        static LineKey of(TicketRecord ticket) {
+            return ticket.assignedCounter() != null ? counter(ticket.assignedCounter()) : service(ticket.service());
+        }
+
+        static LineKey service(String service) {
+            return new LineKey(service, 0);
+        }
+
+        static LineKey counter(int counter) {
+            return new LineKey(null, counter);
+        }
+    }
+
+    private static final class Line {
+        final SortedRun priority = new SortedRun();
+        final SortedRun normal = new SortedRun();
+        Frozen.FrozenLine frozen;
+
+        void add(TicketRecord ticket) {
+            run(ticket).add(ticket.queueKey(), ticket.id());
+            frozen = null;
+        }
+
+        void remove(TicketRecord ticket) {
+            run(ticket).remove(ticket.queueKey(), ticket.id());
+            frozen = null;
+        }
+
+        int ahead(TicketRecord ticket) {
+            return ticket.isPriority()
+                    ? priority.rank(ticket.queueKey())
+                    : priority.size + normal.rank(ticket.queueKey());
+        }
+
+        Frozen.FrozenLine freeze() {
+            if (frozen == null) {
+                frozen = new Frozen.FrozenLine(priority.keys(), normal.keys());
+            }
+            return frozen;
+        }
+
+        private SortedRun run(TicketRecord ticket) {
+            return ticket.isPriority() ? priority : normal;
+        }
+    }
+
+    /**
+     * Queue keys in increasing order with their ticket ids. New tickets get the largest key and leave from the front,
+     * so the usual insert is an append and the usual removal shifts one array: cheaper than any tree at these sizes.
+     */
+    private static final class SortedRun {
+        long[] keys = new long[16];
+        String[] ids = new String[16];
+        int size;
+
+        void add(long key, String id) {
+            int at = rank(key);
+            if (at < size && keys[at] == key) {
+                throw new IllegalStateException("queue key " + key + " is already taken by ticket " + ids[at]);
+            }
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            System.arraycopy(keys, at, keys, at + 1, size - at);
+            System.arraycopy(ids, at, ids, at + 1, size - at);
+            keys[at] = key;
+            ids[at] = id;
+            size++;
+        }
+
+        void remove(long key, String id) {
+            int at = rank(key);
+            if (at == size || keys[at] != key || !ids[at].equals(id)) {
+                throw new IllegalStateException("ticket " + id + " with queue key " + key + " is not in its line");
+            }
+            System.arraycopy(keys, at + 1, keys, at, size - at - 1);
+            System.arraycopy(ids, at + 1, ids, at, size - at - 1);
+            size--;
+            ids[size] = null;
+        }
+
+        /** How many keys are smaller than {@code key}. */
+        int rank(long key) {
+            int at = Arrays.binarySearch(keys, 0, size, key);
+            return at >= 0 ? at : -at - 1;
+        }
+
+        long[] keys() {
+            return Arrays.copyOf(keys, size);
+        }
+    }
+}
