@@ -129,12 +129,17 @@ public final class DemoCentre implements AutoCloseable {
             CounterApp desks = CounterApp.create(
                     vertx,
                     CounterOptions.of(
-                            serverUrl,
-                            site,
-                            counters.stream()
-                                    .map(n -> new CounterOptions.DeskOptions(
-                                            n, DemoDevices.ledUri(n), DemoDevices.keypadUri(n)))
-                                    .toList()));
+                                    serverUrl,
+                                    site,
+                                    counters.stream()
+                                            .map(n -> new CounterOptions.DeskOptions(
+                                                    n, DemoDevices.ledUri(n), DemoDevices.keypadUri(n)))
+                                            .toList())
+                            // "In lại vé" at a counter prints on the desk's own (simulated) printer.
+                            .withPrinterUri("sim:printer?dir="
+                                    + dataDir.resolve("printed")
+                                            .resolve("counters")
+                                            .toAbsolutePath()));
             apps.add(desks);
             counterMount.route("/*").subRouter(desks.router());
 

@@ -90,6 +90,44 @@ class DemoCentreIT {
     }
 
     @Test
+    void anOfficerReprintsAKioskTicketOnTheCountersOwnPrinter() throws Exception {
+        String base = baseUrl();
+        String number = new JsonObject(
+                        post(base + "/kiosk/api/tickets", null, "{\"service\":\"D\",\"requestId\":\"demo-it-2\"}")
+                                .body())
+                .getJsonObject("ticket")
+                .getString("number");
+        HttpResponse<String> signedIn = post(
+                base + "/counter/api/session", null, "{\"username\":\"officer6\",\"password\":\"demo\",\"counter\":6}");
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        String session = new JsonObject(signedIn.body()).getString("session");
+
+        HttpResponse<String> reprinted;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        do { // the counter learns of the kiosk's ticket from its event stream
+            reprinted = post(base + "/counter/api/actions/reprint", session, "{\"number\":\"" + number + "\"}");
+        } while (reprinted.statusCode() != 200 && System.nanoTime() < deadline && sleep());
+
+        assertThat(reprinted.statusCode()).as(reprinted.body()).isEqualTo(200);
+        assertThat(pngs(data.resolve("printed").resolve("counters"))).isEqualTo(1);
+    }
+
+    private static boolean sleep() throws InterruptedException {
+        Thread.sleep(100);
+        return true;
+    }
+
+    private static HttpResponse<String> post(String url, String session, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (session != null) {
+            request.header("X-Session", session);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void theDevicesPageRefusesAnUnknownPrinterStateWithAClearMessage() throws Exception {
         HttpResponse<String> refused = HTTP.send(
                 HttpRequest.newBuilder(URI.create(baseUrl() + "/devices/api/printer"))
