@@ -7,6 +7,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -344,7 +351,19 @@ class ApiBadInputIT {
                 new JsonObject().put("service", "C").encode());
 
         assertThat(third.statusCode()).isEqualTo(422);
-        assertThat(third.bodyAsJsonObject().getString("error")).isEqualTo("DAILY_CAP_REACHED");
+        JsonObject body = third.bodyAsJsonObject();
+        assertThat(body.getString("error")).isEqualTo("DAILY_CAP_REACHED");
+        // The test centre is open weekdays 07:30–11:30 and 13:30–17:00: the next working day's first session.
+        ZonedDateTime next = ZonedDateTime.parse(body.getString("nextOpening"));
+        ZoneId vietnam = ZoneId.of("Asia/Ho_Chi_Minh");
+        LocalDate today = LocalDate.now(vietnam);
+        assertThat(next.toLocalTime()).isEqualTo(LocalTime.of(7, 30));
+        assertThat(next.getOffset()).isEqualTo(ZoneOffset.ofHours(7));
+        assertThat(next.toLocalDate()).isAfter(today).isBeforeOrEqualTo(today.plusDays(3));
+        assertThat(next.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat(body.getString("message"))
+                .isEqualTo("Lĩnh vực Chứng thực đã hết số thứ tự trong ngày (tối đa 2 số). Mời quay lại lúc "
+                        + DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").format(next) + ".");
     }
 
     @Test
