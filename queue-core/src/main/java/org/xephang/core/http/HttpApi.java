@@ -182,9 +182,8 @@ public final class HttpApi implements AutoCloseable {
 
             ApiFailureHandler failures = new ApiFailureHandler();
             router.route().failureHandler(failures);
-            Handler<RoutingContext> unmatched = ctx -> Replies.error(ctx, ApiFailureHandler.toQueueError(ctx));
-            router.errorHandler(404, unmatched);
-            router.errorHandler(405, unmatched);
+            router.errorHandler(404, ctx -> Replies.error(ctx, ApiFailureHandler.toQueueError(ctx)));
+            router.errorHandler(405, ApiFailureHandler.methodNotAllowed(router));
         }
 
         private void publicRoute(HttpMethod method, String path, Handler<RoutingContext> handler) {

@@ -221,6 +221,14 @@ class ApiBadInputIT {
                         "INVALID_REQUEST"),
                 bad("unknown API path", HttpMethod.GET, "/api/v1/nothing-here", null, null, 404, "NOT_FOUND"),
                 bad(
+                        "a method the path does not take",
+                        HttpMethod.DELETE,
+                        "/api/v1/tickets/" + TICKET,
+                        "supervisor",
+                        null,
+                        405,
+                        "METHOD_NOT_ALLOWED"),
+                bad(
                         "events without WebSocket or SSE",
                         HttpMethod.GET,
                         "/api/v1/sites/demo/events",
@@ -259,6 +267,25 @@ class ApiBadInputIT {
         }
         assertThat(json.getString("message")).isNotBlank();
         assertThat(api.engine.snapshot(TestApi.SITE).seq()).isEqualTo(seqBefore);
+    }
+
+    @Test
+    void aMethodThePathDoesNotTakeIs405WithTheMethodsItTakesInAllow() {
+        HttpResponse<Buffer> getCall =
+                api.send(HttpMethod.GET, "/api/v1/tickets/" + waitingTicket + "/call", "supervisor", null);
+        HttpResponse<Buffer> postQueue = api.send(HttpMethod.POST, "/api/v1/sites/demo/queue", null, "{}");
+        HttpResponse<Buffer> getDossierLink =
+                api.send(HttpMethod.GET, "/api/v1/tickets/" + waitingTicket + "/dossier", "supervisor", null);
+
+        assertThat(getCall.statusCode()).isEqualTo(405);
+        assertThat(getCall.getHeader("Allow")).isEqualTo("POST");
+        JsonObject body = getCall.bodyAsJsonObject();
+        assertThat(body.getString("error")).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(body.getString("message"))
+                .isEqualTo("Địa chỉ này không nhận phương thức GET. Các phương thức được nhận: POST.");
+        assertThat(postQueue.statusCode()).isEqualTo(405);
+        assertThat(postQueue.getHeader("Allow")).isEqualTo("GET");
+        assertThat(getDossierLink.getHeader("Allow")).isEqualTo("PUT");
     }
 
     @Test

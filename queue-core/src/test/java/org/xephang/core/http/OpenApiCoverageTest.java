@@ -8,6 +8,7 @@ import io.vertx.ext.web.Route;
 import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.xephang.api.ErrorCode;
 import org.xephang.core.QueueService;
 import org.xephang.core.auth.Authenticator;
 import org.xephang.core.backend.DossierRoutes;
@@ -81,13 +83,31 @@ class OpenApiCoverageTest {
                 .contains("post /api/v1/sites/{site}/tickets", "get /api/v1/sites/{site}/events", "get /t/{id}");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocumentedErrorCodesAreExactlyThoseOfErrorCode() throws Exception {
+        Map<String, Object> schemas =
+                (Map<String, Object>) ((Map<String, Object>) document().get("components")).get("schemas");
+        Map<String, Object> error =
+                (Map<String, Object>) ((Map<String, Object>) schemas.get("Error")).get("properties");
+        List<String> documented = (List<String>) ((Map<String, Object>) error.get("error")).get("enum");
+
+        assertThat(documented)
+                .containsExactly(
+                        Arrays.stream(ErrorCode.values()).map(Enum::name).toArray(String[]::new));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> documentedPaths() throws Exception {
+        Map<String, Object> document = document();
+        assertThat(document.get("openapi")).isEqualTo("3.1.0");
+        return (Map<String, Object>) document.get("paths");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> document() throws Exception {
         try (InputStream in = OpenApiCoverageTest.class.getResourceAsStream("/openapi.yaml")) {
-            Map<String, Object> document =
-                    (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
-            assertThat(document.get("openapi")).isEqualTo("3.1.0");
-            return (Map<String, Object>) document.get("paths");
+            return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
         }
     }
 }
