@@ -143,6 +143,7 @@ public final class HttpApi implements AutoCloseable {
             publicRoute(HttpMethod.GET, "/sites/:site/queue", sites::snapshot);
             publicRoute(HttpMethod.GET, "/sites/:site/events", events::handle);
             route(HttpMethod.POST, "/sites/:site/tickets", ISSUERS, tickets::issue);
+            route(HttpMethod.GET, "/sites/:site/tickets", STAFF, tickets::findByNumber);
             route(HttpMethod.POST, "/sites/:site/devices/status", DEVICE_REPORTERS, sites::deviceStatus);
 
             route(HttpMethod.POST, "/sites/:site/counters/:counter/call-next", STAFF, counters::callNext);

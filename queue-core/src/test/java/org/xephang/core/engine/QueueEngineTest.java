@@ -235,6 +235,50 @@ class QueueEngineTest {
     }
 
     @Test
+    void aTicketIsFoundByItsNumberAsTypedEvenAfterATransfer() {
+        Ticket first = issue("A");
+        Ticket second = issue("A");
+        Ticket other = issue("B");
+
+        assertThat(engine.ticketByNumber(SITE, "A001")).map(Ticket::id).contains(first.id());
+        assertThat(engine.ticketByNumber(SITE, " a 2 ")).map(Ticket::id).contains(second.id());
+        assertThat(engine.ticketByNumber(SITE, "b1")).map(Ticket::id).contains(other.id());
+        assertThat(engine.ticketByNumber(SITE, "A003")).isEmpty();
+
+        signIn(2);
+        await(engine.transfer(second.id(), new TransferCommand("B", null, Position.BACK), officer(2)));
+        assertThat(engine.ticketByNumber(SITE, "A002")).hasValueSatisfying(t -> {
+            assertThat(t.id()).isEqualTo(second.id());
+            assertThat(t.service()).isEqualTo("B");
+        });
+    }
+
+    @Test
+    void aNumberLookupSeesOnlyTodaysTickets() {
+        Ticket monday = issue("A");
+        clock.set(MONDAY_MORNING.plusDays(1)); // Tuesday: Monday's ticket is still in memory until the first command
+
+        assertThat(engine.ticketByNumber(SITE, "A001")).isEmpty();
+
+        Ticket tuesday = issue("A");
+        assertThat(tuesday.number()).isEqualTo("A001");
+        assertThat(engine.ticketByNumber(SITE, "A001")).map(Ticket::id).contains(tuesday.id());
+        assertThat(tuesday.id()).isNotEqualTo(monday.id());
+    }
+
+    @Test
+    void aNumberLookupRefusesAnUnknownSiteAndAnUnreadableNumber() {
+        assertThat(catchThrowable(() -> engine.ticketByNumber("nowhere", "A001")))
+                .isInstanceOfSatisfying(
+                        QueueError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_SITE));
+        assertThat(catchThrowable(() -> engine.ticketByNumber(SITE, "12")))
+                .isInstanceOfSatisfying(QueueError.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+                    assertThat(e.getMessage()).contains("ví dụ A012");
+                });
+    }
+
+    @Test
     void numberingResetsAtLocalMidnightAndYesterdaysOpenTicketsAreCancelled() {
         Ticket waiting = issue("A");
         issue("A");
