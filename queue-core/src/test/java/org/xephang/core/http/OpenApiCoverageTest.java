@@ -22,7 +22,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.xephang.api.ErrorCode;
 import org.xephang.core.QueueService;
 import org.xephang.core.auth.Authenticator;
-import org.xephang.core.backend.DossierRoutes;
+import org.xephang.core.backend.DossierBackend;
+import org.xephang.core.backend.DossierConfig;
 
 /** openapi.yaml documents exactly the routes the router serves, method by method. */
 class OpenApiCoverageTest {
@@ -40,11 +41,7 @@ class OpenApiCoverageTest {
         Authenticator authenticator = Authenticator.create(vertx, List.of(), null, Clock.systemUTC());
         api = HttpApi.create(vertx, unused, authenticator, Clock.systemUTC(), StreamLimits.defaults());
         // The dossier back-end's routes, mounted the way QueueServerMain mounts them (QueueServer.Options.extend).
-        new DossierRoutes(null, () -> null, () -> null).mount(api.router(), authenticator);
-        // The dossier routes (H6) are mounted by the server through QueueServer.Options.extend; documented here too.
-        org.xephang.core.backend.DossierBackend.create(
-                        vertx, org.xephang.core.backend.DossierConfig.none(), Clock.systemUTC())
-                .mount(api.router(), api.authenticator());
+        DossierBackend.create(vertx, DossierConfig.none(), Clock.systemUTC()).mount(api.router(), api.authenticator());
     }
 
     @AfterEach
