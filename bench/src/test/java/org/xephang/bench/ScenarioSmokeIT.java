@@ -46,13 +46,20 @@ class ScenarioSmokeIT {
     }
 
     @Test
-    void issueSmokeMeasuresEachKioskCountAndFindsNoDuplicates() throws IOException {
+    void issueSmokeMeasuresEachKioskCountAndFindsNoDuplicatesAndNoErrors() throws IOException {
         JsonObject figures = smoke("issue");
 
         assertThat(figures.getJsonArray("runs")).hasSize(2);
         JsonObject first = figures.getJsonArray("runs").getJsonObject(0);
         assertThat(first.getLong("issuesPerSecond")).isPositive();
         assertThat(first.getJsonObject("latency").getLong("count")).isPositive();
+        for (int i = 0; i < figures.getJsonArray("runs").size(); i++) {
+            JsonObject run = figures.getJsonArray("runs").getJsonObject(i);
+            assertThat(run.getJsonObject("errors"))
+                    .as("errors at N=%d", run.getInteger("kiosks"))
+                    .isEqualTo(new JsonObject());
+        }
+        assertThat(figures.getJsonObject("failedRequests").getLong("count")).isZero();
         JsonObject duplicates = figures.getJsonObject("duplicateCheck");
         assertThat(duplicates.getInteger("acknowledged")).isPositive();
         assertThat(duplicates.getInteger("duplicateIds")).isZero();

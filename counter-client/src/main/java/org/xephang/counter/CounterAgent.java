@@ -217,7 +217,9 @@ final class CounterAgent implements AutoCloseable {
                     return next.isPresent() ? null : "Không còn ai đang chờ ở các lĩnh vực của quầy này.";
                 });
             case "call" ->
-                resolveTicket(body.getString("number")).compose(officer::call).map(ticket -> holding(desk, ticket));
+                resolveTicket(officer, body.getString("number"))
+                        .compose(officer::call)
+                        .map(ticket -> holding(desk, ticket));
             case "recall" -> current(desk).compose(officer::recall).map(ticket -> holding(desk, ticket));
             case "start" -> current(desk).compose(officer::start).map(ticket -> holding(desk, ticket));
             case "complete" ->
@@ -291,7 +293,7 @@ final class CounterAgent implements AutoCloseable {
     Future<Ticket> ticketToReprint(String token, String typed) {
         return counterOf(token).compose(counter -> {
             Desk desk = desks.get(counter);
-            Future<String> id = typed == null || typed.isBlank() ? current(desk) : resolveTicket(typed);
+            Future<String> id = typed == null || typed.isBlank() ? current(desk) : resolveTicket(desk.officer, typed);
             return id.compose(desk.officer::ticket);
         });
     }
@@ -311,9 +313,11 @@ final class CounterAgent implements AutoCloseable {
     }
 
     /**
-     * Finds a ticket to call by its printed number ({@code A012}), or by its id or status URL (a scanned ticket QR).
+     * Finds a ticket to call by its printed number ({@code A012}), or by its id or status URL (a scanned ticket QR). A
+     * number this agent has not seen on the event stream (issued before it started, or before a reconnection) is asked
+     * of the server, which knows every ticket of the day.
      */
-    private Future<String> resolveTicket(String typed) {
+    private Future<String> resolveTicket(OfficerSession officer, String typed) {
         if (typed == null || typed.isBlank()) {
             return Future.failedFuture(
                     new QueueError(ErrorCode.INVALID_REQUEST, "Vui lòng nhập số cần gọi, ví dụ A012"));
@@ -328,11 +332,19 @@ final class CounterAgent implements AutoCloseable {
         if (id == null) {
             id = openTicketIds.get(normaliseNumber(number));
         }
-        return id != null
-                ? Future.succeededFuture(id)
-                : Future.failedFuture(new QueueError(
+        if (id != null) {
+            return Future.succeededFuture(id);
+        }
+        return officer.ticketByNumber(number).map(Ticket::id).recover(failure -> {
+            if (failure instanceof QueueError error
+                    && (error.code() == ErrorCode.UNKNOWN_TICKET || error.code() == ErrorCode.NOT_FOUND)) {
+                // NOT_FOUND: a server older than the lookup; either way the number is not known today.
+                return Future.failedFuture(new QueueError(
                         ErrorCode.UNKNOWN_TICKET,
                         "Không tìm thấy số " + number + " trong hàng chờ hôm nay. Có thể quét mã QR trên vé."));
+            }
+            return Future.failedFuture(failure);
+        });
     }
 
     /** "A12" typed for "A012": the known number with the same letters and value, or the text as typed. */

@@ -42,6 +42,12 @@ interface OfficerSession {
 
     Future<Ticket> ticket(String ticketId);
 
+    /**
+     * Today's ticket of the site printed with {@code number} ({@code A012}; the server also reads {@code a12}); fails
+     * with UNKNOWN_TICKET when there is none.
+     */
+    Future<Ticket> ticketByNumber(String number);
+
     /** Forgets the officer's token (after they signed out and their last ticket can no longer be rated). */
     void close();
 }

@@ -164,6 +164,11 @@ final class QueueClientCore implements CounterCore {
         }
 
         @Override
+        public Future<Ticket> ticketByNumber(String number) {
+            return client.ticketByNumber(site, number);
+        }
+
+        @Override
         public void close() {
             officers.remove(client);
             client.close();

@@ -204,6 +204,46 @@ class CounterAgentTest {
     }
 
     @Test
+    void aNumberSeenOnTheEventStreamIsResolvedWithoutAskingTheServer() throws Exception {
+        var first = core.enqueue("A");
+        String session = signIn(3);
+        context.runOnContext(v -> core.events.accept(new org.xephang.api.QueueEvent(
+                "e1", 2, org.xephang.api.EventType.TICKET_ISSUED, first.issuedAt(), "demo", first, null, null)));
+        onContext(() -> Future.succeededFuture());
+
+        onContext(() -> agent.act(session, "call", new JsonObject().put("number", "A001")));
+
+        assertThat(core.numberLookups).isEmpty();
+    }
+
+    @Test
+    void aNumberIssuedBeforeTheAgentStartedIsFoundAtTheServer() throws Exception {
+        core.enqueue("A");
+        core.enqueue("A"); // issued before this agent started: never seen on its event stream
+        String session = signIn(3);
+
+        JsonObject called = onContext(() -> agent.act(session, "call", new JsonObject().put("number", "a2")));
+
+        assertThat(called.getJsonObject("desk").getJsonObject("ticket").getString("number"))
+                .isEqualTo("A002");
+        assertThat(core.numberLookups).containsExactly("A2");
+    }
+
+    @Test
+    void aNumberTheServerDoesNotKnowEitherIsRefusedSuggestingTheQrCode() throws Exception {
+        String session = signIn(3);
+
+        assertThatThrownBy(() -> onContext(() -> agent.act(session, "call", new JsonObject().put("number", "B077"))))
+                .rootCause()
+                .isInstanceOfSatisfying(QueueError.class, error -> {
+                    assertThat(error.code()).isEqualTo(ErrorCode.UNKNOWN_TICKET);
+                    assertThat(error.getMessage())
+                            .isEqualTo("Không tìm thấy số B077 trong hàng chờ hôm nay. Có thể quét mã QR trên vé.");
+                });
+        assertThat(core.numberLookups).containsExactly("B077");
+    }
+
+    @Test
     void aDossierCodeIsNormalisedBeforeItIsLinked() throws Exception {
         core.enqueue("A");
         String session = signIn(3);

@@ -28,6 +28,9 @@ final class FakeCounterCore implements CounterCore {
     final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
     final Map<Integer, CounterView> counters = new ConcurrentHashMap<>();
     final List<RatingRecord> ratings = new CopyOnWriteArrayList<>();
+    /** The numbers asked of the server by {@code ticketByNumber}. */
+    final List<String> numberLookups = new CopyOnWriteArrayList<>();
+
     Consumer<QueueEvent> events;
     /** When set, the next calls of these kinds fail with it. */
     volatile Throwable loginFailure;
@@ -257,6 +260,19 @@ final class FakeCounterCore implements CounterCore {
         @Override
         public Future<Ticket> ticket(String ticketId) {
             return Future.succeededFuture(tickets.get(ticketId));
+        }
+
+        /** As the server: letter and value, whatever the padding ("A2" finds A002). */
+        @Override
+        public Future<Ticket> ticketByNumber(String number) {
+            numberLookups.add(number);
+            String wanted = number.replaceFirst("^([A-Z]+)0*", "$1");
+            return tickets.values().stream()
+                    .filter(t -> t.number().replaceFirst("^([A-Z]+)0*", "$1").equals(wanted))
+                    .findFirst()
+                    .map(Future::succeededFuture)
+                    .orElseGet(() -> Future.failedFuture(new QueueError(
+                            ErrorCode.UNKNOWN_TICKET, "Hôm nay không có vé số " + number + " tại điểm này.")));
         }
 
         @Override

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xephang.core.QueueServerMain;
 import org.xephang.core.QueueServerMain.Running;
 import org.xephang.core.QueueServerMain.Settings;
@@ -18,6 +20,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Chạy máy chủ xếp hàng (queue-core) / run the queue server")
 final class ServerCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -58,6 +62,8 @@ final class ServerCommand implements Callable<Integer> {
             err.println("xephang server: " + e.getMessage());
             return Xephang.EXIT_USAGE;
         } catch (RuntimeException cannotStart) {
+            // One line for the operator; the stack trace (and any suppressed clean-up failure) for the log.
+            LOG.error("The queue server could not start (config {}, data {})", config, dataDir, cannotStart);
             err.println("xephang server: could not start: " + cannotStart.getMessage());
             return 1;
         }

@@ -2,12 +2,17 @@ package org.xephang.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Bad arguments and bad configuration end with exit code 2 and one line naming the option or key. */
@@ -50,6 +55,52 @@ class ServerCommandTest {
         assertThat(err.toString().strip()).startsWith("xephang server: ").contains("sites[0].services[0]");
         assertThat(err.toString().strip().lines()).hasSize(1);
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aStartFailureSaysSoInOneLineAndLogsItsStackTrace(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("centre.yaml");
+        Files.writeString(config, """
+                sites:
+                  - code: demo
+                    name: Thử
+                    services:
+                      - { code: A, name: Đất đai }
+                    counters:
+                      - { number: 1, services: [A] }
+                accounts: []
+                """);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("xephang.db"), "not a database, written by the test\n".repeat(200));
+        Logger logger = (Logger) LoggerFactory.getLogger(ServerCommand.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            int code = run(
+                    "server",
+                    "--config",
+                    config.toString(),
+                    "--port",
+                    "0",
+                    "--host",
+                    "127.0.0.1",
+                    "--data",
+                    data.toString());
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString().strip().lines()).hasSize(1);
+            assertThat(err.toString()).startsWith("xephang server: could not start: ");
+            assertThat(logged.list).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+                assertThat(event.getFormattedMessage()).contains("could not start");
+                assertThat(event.getThrowableProxy()).as("the stack trace").isNotNull();
+                assertThat(event.getThrowableProxy().getStackTraceElementProxyArray())
+                        .isNotEmpty();
+            });
+        } finally {
+            logger.detachAppender(logged);
+        }
     }
 
     @Test

@@ -16,6 +16,8 @@ public enum ErrorCode {
     UNKNOWN_TICKET(404),
     UNKNOWN_DOSSIER(404),
     NOT_FOUND(404),
+    /** The path exists but not with this method; the answer's {@code Allow} header lists those it takes. */
+    METHOD_NOT_ALLOWED(405),
     INVALID_TRANSITION(409),
     COUNTER_BUSY(409),
     ALREADY_RATED(409),

@@ -144,6 +144,16 @@ public final class QueueClient implements AutoCloseable {
 
     // ---- tickets
 
+    /**
+     * Today's ticket at {@code site} printed with {@code number} (signed in as OFFICER, SUPERVISOR or ADMIN), for
+     * calling a specific ticket whose issue this client did not see. The server reads the number leniently ({@code a12}
+     * finds {@code A012}). Fails with a {@link QueueError} UNKNOWN_TICKET when no ticket of today has that number,
+     * INVALID_REQUEST when it is not a letter and digits.
+     */
+    public Future<Ticket> ticketByNumber(String site, String number) {
+        return get(sitePath(site) + "/tickets?number=" + segment(number)).map(QueueClient::ticketOf);
+    }
+
     /** An issued ticket; {@code replayed} when the idempotency key had already issued it (HTTP 200, not 201). */
     public record Issued(Ticket ticket, boolean replayed) {}
 

@@ -1,6 +1,8 @@
 package org.xephang.api;
 
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A refused request, with its code and a plain Vietnamese message. The domain throws it; the HTTP failure handler
@@ -20,6 +22,15 @@ public class QueueError extends RuntimeException {
         super(message);
         this.code = code;
         this.details = details;
+    }
+
+    /**
+     * A refusal with extra wire fields given as plain values (strings, numbers, booleans), for code that keeps clear of
+     * Vert.x types (the domain).
+     */
+    public static QueueError withDetails(ErrorCode code, String message, Map<String, ?> details) {
+        return new QueueError(
+                code, message, details.isEmpty() ? null : new JsonObject(new LinkedHashMap<String, Object>(details)));
     }
 
     public ErrorCode code() {

@@ -78,13 +78,32 @@ public final class QueueServerMain {
             return engine;
         }
 
-        /** Blocking: stops the HTTP server, then the engine (which finishes its pending commits), then Vert.x. */
+        /**
+         * Blocking: stops the HTTP server, the forwarder, then the engine (which finishes its pending commits), then
+         * Vert.x. Every step is tried even when one before it failed; the first failure is thrown afterwards.
+         */
         @Override
         public void close() {
-            await(server.close(), "HTTP server");
-            await(dossier.close(), "dossier forwarder");
-            engine.close();
-            await(vertx.close(), "Vert.x");
+            List<Runnable> steps = List.of(
+                    () -> await(server.close(), "HTTP server"),
+                    () -> await(dossier.close(), "dossier forwarder"),
+                    engine::close,
+                    () -> await(vertx.close(), "Vert.x"));
+            RuntimeException first = null;
+            for (Runnable step : steps) {
+                try {
+                    step.run();
+                } catch (RuntimeException failed) {
+                    if (first == null) {
+                        first = failed;
+                    } else {
+                        first.addSuppressed(failed);
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
         }
     }
 
@@ -210,13 +229,33 @@ public final class QueueServerMain {
             engine = QueueEngine.open(
                     config, settings.dataDir(), Clock.systemUTC(), new EngineOptions(settings.alwaysOpen(), publicUrl));
         } catch (RuntimeException cannotOpen) {
-            await(server.close(), "HTTP server");
-            await(vertx.close(), "Vert.x");
+            closeAfterFailure(cannotOpen, "HTTP server", () -> await(server.close(), "HTTP server"));
+            closeAfterFailure(cannotOpen, "Vert.x", () -> await(vertx.close(), "Vert.x"));
             throw cannotOpen;
         }
-        await(server.serve(engine), "serve");
-        await(dossier.startForwarding(engine.outbox(), engine, metrics.get()), "dossier forwarder");
-        return new Running(vertx, server, engine, dossier);
+        Running running = new Running(vertx, server, engine, dossier);
+        try {
+            await(server.serve(engine), "serve");
+            await(dossier.startForwarding(engine.outbox(), engine, metrics.get()), "dossier forwarder");
+        } catch (RuntimeException cannotServe) {
+            // Nothing is served yet: stop the port, the forwarder, the engine (its pending commits) and Vert.x.
+            closeAfterFailure(cannotServe, "the half-started server", running::close);
+            throw cannotServe;
+        }
+        return running;
+    }
+
+    /**
+     * Runs a clean-up step after {@code failure} stopped the start; a step that fails too is attached to {@code
+     * failure} (suppressed) and logged, so the first cause is the one reported.
+     */
+    private static void closeAfterFailure(RuntimeException failure, String what, Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException closeFailed) {
+            LOG.warn("Could not close {} after a failed start", what, closeFailed);
+            failure.addSuppressed(closeFailed);
+        }
     }
 
     private static CentreConfig loadConfig(Path file) throws UsageException {

@@ -68,6 +68,14 @@ public interface QueueService {
 
     Optional<Ticket> ticket(String ticketId);
 
+    /**
+     * The ticket of the site's current local day printed with this number, for an officer calling a specific ticket
+     * ("Gọi số cụ thể"). {@code number} is read leniently (case, spaces, leading zeros: {@code "a12"} finds
+     * {@code A012}). Empty when no ticket of today has that number. Fails with UNKNOWN_SITE for a site this node does
+     * not serve and INVALID_REQUEST when {@code number} is not a letter followed by digits.
+     */
+    Optional<Ticket> ticketByNumber(String site, String number);
+
     /** The public description of a site (kiosks, boards); fails with UNKNOWN_SITE for a site this node does not serve. */
     SiteInfo site(String siteCode);
 

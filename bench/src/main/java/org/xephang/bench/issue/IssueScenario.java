@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Option;
  * N kiosks issue tickets over HTTP as fast as the server answers (closed loop: each kiosk sends its next request when
  * the previous one is answered), for a fixed time per N. Every 2xx is durable by contract (ARCHITECTURE.md §1.2), so
  * throughput here is durable issues per second. At the end every acknowledged ticket is checked for a duplicate id or
- * a duplicate (site, number).
+ * a duplicate (site, number), and every request must have been answered 2xx: a failed request (an error answer, a
+ * timeout, a refused connection) makes the run exit {@link BenchMain#EXIT_CHECK_FAILED}.
  */
 @Command(
         name = "issue",
@@ -110,9 +112,14 @@ public final class IssueScenario extends Scenario {
                     acknowledged.size() / sites,
                     acknowledged.size() / sites + " (nobody is called in this scenario: every ticket stays WAITING)");
             report.figure("serverResidentMiB", server.residentKiB() / 1024);
-            boolean clean =
-                    duplicates.getInteger("duplicateIds") == 0 && duplicates.getInteger("duplicateNumbers") == 0;
-            return clean ? 0 : BenchMain.EXIT_CHECK_FAILED;
+            JsonObject failed = failedRequests(runs);
+            report.figure("failedRequests", failed, failed.encode());
+            List<String> problems = checkFailures(duplicates, failed);
+            problems.forEach(problem -> report.print("CHECK FAILED: " + problem));
+            if (failed.getLong("count") > 0) {
+                report.print("(the server's log: " + server.logFile() + ")");
+            }
+            return problems.isEmpty() ? 0 : BenchMain.EXIT_CHECK_FAILED;
         } finally {
             vertx.close().await(30, TimeUnit.SECONDS);
         }
@@ -261,6 +268,35 @@ public final class IssueScenario extends Scenario {
                 next();
             });
         }
+    }
+
+    /** What failed the checks (empty when the run is clean): duplicates acknowledged, requests not answered 2xx. */
+    static List<String> checkFailures(JsonObject duplicates, JsonObject failed) {
+        List<String> problems = new ArrayList<>();
+        if (duplicates.getInteger("duplicateIds") != 0 || duplicates.getInteger("duplicateNumbers") != 0) {
+            problems.add("duplicate tickets were acknowledged " + duplicates.encode());
+        }
+        long failures = failed.getLong("count");
+        if (failures > 0) {
+            problems.add(failures + " issue request(s) were not answered 2xx "
+                    + failed.getJsonObject("byError").encode() + "; every request must succeed");
+        }
+        return problems;
+    }
+
+    /** The requests of every run (warm-up included) that were not answered 2xx: how many, and by error code. */
+    static JsonObject failedRequests(JsonArray runs) {
+        JsonObject byError = new JsonObject();
+        long count = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            JsonObject errors = runs.getJsonObject(i).getJsonObject("errors");
+            for (String code : errors.fieldNames()) {
+                long n = errors.getLong(code);
+                byError.put(code, byError.getLong(code, 0L) + n);
+                count += n;
+            }
+        }
+        return new JsonObject().put("count", count).put("byError", byError);
     }
 
     static JsonObject duplicates(Iterable<JsonObject> tickets) {

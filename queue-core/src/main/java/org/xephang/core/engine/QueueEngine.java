@@ -40,6 +40,7 @@ import org.xephang.core.persistence.QueueStore;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.SiteConfig;
 import org.xephang.core.ticket.TicketRecord;
+import org.xephang.core.ticket.TypedTicketNumber;
 
 /**
  * The queue engine: the one writer of every configured site's state (ARCHITECTURE.md §1.1, §7), over a SQLite file.
@@ -374,6 +375,15 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<Ticket> ticketByNumber(String site, String number) {
+        SiteView view = published(site);
+        TypedTicketNumber wanted = TypedTicketNumber.parse(number)
+                .orElseThrow(() -> new QueueError(
+                        ErrorCode.INVALID_REQUEST, "Số vé phải gồm chữ cái của lĩnh vực và các chữ số, ví dụ A012."));
+        return view.findByNumber(wanted).map(view::ticket);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
@@ -101,7 +100,7 @@ final class SiteQueue {
     /** The last reported state and detail per device: a repeated report makes no new event. */
     private final Map<String, String> deviceStates = new HashMap<>();
 
-    private TicketNumberAllocator allocator = new TicketNumberAllocator();
+    private TicketNumberAllocator allocator;
     private WaitEstimator estimator = new WaitEstimator();
     private volatile LocalDate currentDay;
     /** Set by {@link #load}: tickets of earlier days may still be open and are cancelled by the next rollover. */
@@ -122,6 +121,7 @@ final class SiteQueue {
         this.clock = clock;
         this.options = options;
         this.announcer = new AnnouncementBuilder(config.announcement());
+        this.allocator = new TicketNumberAllocator(calendar);
     }
 
     SiteConfig config() {
@@ -141,7 +141,7 @@ final class SiteQueue {
         desks.clear();
         idempotency.clear();
         lastCalls.clear();
-        allocator = new TicketNumberAllocator();
+        allocator = new TicketNumberAllocator(calendar);
         estimator = new WaitEstimator();
         for (TicketRecord t : store.loadTickets(config.code(), today)) {
             put(t);
@@ -301,10 +301,7 @@ final class SiteQueue {
             }
         }
         if (!options.alwaysOpen() && !calendar.isIssuing(now)) {
-            JsonObject details = new JsonObject();
-            calendar.nextOpening(now)
-                    .ifPresent(next -> details.put("nextOpening", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(next)));
-            throw new QueueError(ErrorCode.SITE_CLOSED, calendar.closedMessage(now), details);
+            throw calendar.closedRefusal(now);
         }
         Allocation allocation = allocator.next(service, today);
         TicketRecord ticket = TicketRecord.issued(

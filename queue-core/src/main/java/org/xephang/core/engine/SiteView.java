@@ -2,6 +2,7 @@ package org.xephang.core.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.xephang.core.site.CounterConfig;
 import org.xephang.core.site.ServiceConfig;
 import org.xephang.core.site.SiteConfig;
 import org.xephang.core.ticket.TicketRecord;
+import org.xephang.core.ticket.TypedTicketNumber;
 
 /**
  * The API views of a site's state: tickets with their place and estimate, counters, the snapshot. Built over the
@@ -65,6 +67,14 @@ final class SiteView {
 
     Optional<TicketRecord> find(String ticketId) {
         return Optional.ofNullable(tickets.apply(ticketId));
+    }
+
+    /** The ticket of the site's local day now with this number (numbers repeat only across days). */
+    Optional<TicketRecord> findByNumber(TypedTicketNumber number) {
+        LocalDate today = clock.instant().atZone(config.timeZone()).toLocalDate();
+        return tickets.values().stream()
+                .filter(t -> t.localDay().equals(today) && number.matches(t.number()))
+                .findFirst();
     }
 
     long seq() {

@@ -1,10 +1,18 @@
 package org.xephang.core.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
@@ -12,12 +20,13 @@ import org.xephang.api.QueueError;
 
 /**
  * The one place that writes error answers: a {@link QueueError} (from the engine or from request checks) becomes its
- * status and {@code {"error","message"}}; Vert.x's own failures (413 from the body limit, 404, 405) get the same
- * shape; anything else is a defect, logged with its stack trace and answered 500 INTERNAL.
+ * status and {@code {"error","message"}}; Vert.x's own failures (413 from the body limit, 404, 405 with its {@code
+ * Allow} header) get the same shape; anything else is a defect, logged with its stack trace and answered 500 INTERNAL.
  */
 final class ApiFailureHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiFailureHandler.class);
+    private static final String NO_SUCH_PATH = "Không có địa chỉ này trong API.";
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -55,14 +64,61 @@ final class ApiFailureHandler implements Handler<RoutingContext> {
             case 400 -> new QueueError(ErrorCode.INVALID_REQUEST, "Yêu cầu không hợp lệ.");
             case 401 -> new QueueError(ErrorCode.UNAUTHENTICATED, "Cần đăng nhập.");
             case 403 -> new QueueError(ErrorCode.FORBIDDEN, "Không được phép.");
-            case 404 -> new QueueError(ErrorCode.NOT_FOUND, "Không có địa chỉ này trong API.");
+            case 404 -> new QueueError(ErrorCode.NOT_FOUND, NO_SUCH_PATH);
             case 405 ->
                 new QueueError(
-                        ErrorCode.NOT_FOUND,
+                        ErrorCode.METHOD_NOT_ALLOWED,
                         "Địa chỉ này không nhận phương thức " + ctx.request().method() + ".");
             case 413 -> new QueueError(ErrorCode.PAYLOAD_TOO_LARGE, "Nội dung yêu cầu vượt quá 64 KiB.");
             default -> new QueueError(ErrorCode.INTERNAL, "Lỗi máy chủ; hãy thử lại hoặc báo quản trị viên.");
         };
+    }
+
+    /**
+     * Vert.x's 405: 405 METHOD_NOT_ALLOWED with an {@code Allow} header naming the methods the path takes (RFC 9110
+     * §15.5.6), read from the router's route templates. Vert.x also says 405 for a path no operation has when a
+     * prefix-wide handler limited to some methods (the body limit on POST and PUT) matched it: that is a 404.
+     */
+    static Handler<RoutingContext> methodNotAllowed(Router router) {
+        return ctx -> {
+            Set<String> allowed = allowedMethods(router, ctx.normalizedPath());
+            if (allowed.isEmpty()) {
+                Replies.error(ctx, new QueueError(ErrorCode.NOT_FOUND, NO_SUCH_PATH));
+                return;
+            }
+            ctx.response().putHeader("Allow", String.join(", ", allowed));
+            Replies.error(
+                    ctx,
+                    new QueueError(
+                            ErrorCode.METHOD_NOT_ALLOWED,
+                            "Địa chỉ này không nhận phương thức "
+                                    + ctx.request().method() + ". Các phương thức được nhận: "
+                                    + String.join(", ", allowed) + "."));
+        };
+    }
+
+    /** The methods of the routes whose template ({@code /api/v1/tickets/:id}) matches {@code path}. */
+    static Set<String> allowedMethods(Router router, String path) {
+        Set<String> allowed = new TreeSet<>();
+        for (Route route : router.getRoutes()) {
+            String template = route.getName() != null ? route.getName() : route.getPath();
+            if (route.methods() == null
+                    || route.methods().isEmpty()
+                    || template == null
+                    || (!route.isExactPath() && !route.isRegexPath())) {
+                continue; // handlers for everything under a prefix (CORS, body limit)
+            }
+            if (templatePattern(template).matcher(path).matches()) {
+                route.methods().stream().map(HttpMethod::name).forEach(allowed::add);
+            }
+        }
+        return allowed;
+    }
+
+    private static Pattern templatePattern(String template) {
+        return Pattern.compile(Arrays.stream(template.split("/", -1))
+                .map(segment -> segment.startsWith(":") ? "[^/]+" : Pattern.quote(segment))
+                .collect(Collectors.joining("/")));
     }
 
     private static Throwable unwrap(Throwable failure) {

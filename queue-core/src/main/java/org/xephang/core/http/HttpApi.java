@@ -143,6 +143,7 @@ public final class HttpApi implements AutoCloseable {
             publicRoute(HttpMethod.GET, "/sites/:site/queue", sites::snapshot);
             publicRoute(HttpMethod.GET, "/sites/:site/events", events::handle);
             route(HttpMethod.POST, "/sites/:site/tickets", ISSUERS, tickets::issue);
+            route(HttpMethod.GET, "/sites/:site/tickets", STAFF, tickets::findByNumber);
             route(HttpMethod.POST, "/sites/:site/devices/status", DEVICE_REPORTERS, sites::deviceStatus);
 
             route(HttpMethod.POST, "/sites/:site/counters/:counter/call-next", STAFF, counters::callNext);
@@ -182,9 +183,8 @@ public final class HttpApi implements AutoCloseable {
 
             ApiFailureHandler failures = new ApiFailureHandler();
             router.route().failureHandler(failures);
-            Handler<RoutingContext> unmatched = ctx -> Replies.error(ctx, ApiFailureHandler.toQueueError(ctx));
-            router.errorHandler(404, unmatched);
-            router.errorHandler(405, unmatched);
+            router.errorHandler(404, ctx -> Replies.error(ctx, ApiFailureHandler.toQueueError(ctx)));
+            router.errorHandler(405, ApiFailureHandler.methodNotAllowed(router));
         }
 
         private void publicRoute(HttpMethod method, String path, Handler<RoutingContext> handler) {

@@ -21,6 +21,7 @@ final class TicketRoutes {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
     private static final int MAX_DOSSIER_CODE_LENGTH = 64;
+    private static final int MAX_NUMBER_LENGTH = 16;
 
     private final QueueService queue;
     private final ApiMetrics metrics;
@@ -70,6 +71,28 @@ final class TicketRoutes {
                             + " ký tự ASCII in được, không có dấu cách.");
         }
         return key;
+    }
+
+    /**
+     * Staff: today's ticket with the printed number {@code ?number=A012} (read leniently: {@code a12} too), for "Gọi số
+     * cụ thể" at a counter that did not see the ticket issued.
+     */
+    void findByNumber(RoutingContext ctx) {
+        String site = PathParams.site(ctx);
+        String number = ctx.request().getParam("number");
+        if (number == null || number.isBlank()) {
+            throw new QueueError(ErrorCode.INVALID_REQUEST, "Cần tham số number là số vé cần tìm, ví dụ ?number=A012.");
+        }
+        if (number.length() > MAX_NUMBER_LENGTH) {
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST, "Số vé dài quá " + MAX_NUMBER_LENGTH + " ký tự, ví dụ đúng: A012.");
+        }
+        Ticket ticket = queue.ticketByNumber(site, number)
+                .orElseThrow(() -> new QueueError(
+                        ErrorCode.UNKNOWN_TICKET,
+                        "Hôm nay không có vé số "
+                                + number.replaceAll("\\s+", "").toUpperCase(Locale.ROOT) + " tại điểm này."));
+        Replies.json(ctx, 200, ticket.toJson());
     }
 
     /** Public: no personal data; the linked dossier code is shown only to signed-in users. */

@@ -8,7 +8,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
 import org.xephang.core.site.OpeningHours.Session;
 
 /**
@@ -21,6 +24,9 @@ public final class SiteCalendar {
     private static final int SEARCH_DAYS = 400;
 
     private static final DateTimeFormatter VIETNAMESE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
+    /** The field of a refusal that carries the next opening (ISO-8601 with offset), for kiosks to count down to. */
+    public static final String NEXT_OPENING_FIELD = "nextOpening";
 
     private final ZoneId zone;
     private final OpeningHours hours;
@@ -94,15 +100,39 @@ public final class SiteCalendar {
         return Optional.empty();
     }
 
+    /**
+     * The first session of the first working day after {@code day} (weekends, holidays and closures skipped): when
+     * numbering has started again and tickets are issued. Empty when nothing opens within a year.
+     */
+    public Optional<ZonedDateTime> firstOpeningAfter(LocalDate day) {
+        return nextOpening(day.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
     /** A Vietnamese sentence for a refused ticket: "Ngoài giờ cấp số. Mời quay lại lúc 07:30 ngày 23/11/2026." */
     public String closedMessage(Instant at) {
-        LocalDate day = localDay(at);
-        String reason = closureOn(day)
+        return closedRefusal(at).getMessage();
+    }
+
+    /** {@code SITE_CLOSED}: why (outside the hours, or the holiday's name) and when to come back. */
+    public QueueError closedRefusal(Instant at) {
+        String reason = closureOn(localDay(at))
                 .map(c -> "Hôm nay trung tâm nghỉ (" + c.name() + ").")
                 .orElse("Ngoài giờ cấp số thứ tự.");
-        return nextOpening(at)
-                .map(next -> reason + " Mời quay lại lúc " + VIETNAMESE_TIME.format(next) + ".")
+        return refusal(ErrorCode.SITE_CLOSED, reason, nextOpening(at));
+    }
+
+    /**
+     * A refusal that sends the person away until {@code next}: the reason, then "Mời quay lại lúc 07:30 ngày
+     * 24/11/2026." (or "Chưa có lịch mở cửa tiếp theo." when nothing opens), with the instant in {@value
+     * #NEXT_OPENING_FIELD}.
+     */
+    public static QueueError refusal(ErrorCode code, String reason, Optional<ZonedDateTime> next) {
+        String message = next.map(n -> reason + " Mời quay lại lúc " + VIETNAMESE_TIME.format(n) + ".")
                 .orElse(reason + " Chưa có lịch mở cửa tiếp theo.");
+        Map<String, Object> details = next.<Map<String, Object>>map(
+                        n -> Map.of(NEXT_OPENING_FIELD, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(n)))
+                .orElse(Map.of());
+        return QueueError.withDetails(code, message, details);
     }
 
     private LocalDateTime issuingEnd(LocalDate day, Session session) {

@@ -4,17 +4,25 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.xephang.api.ErrorCode;
-import org.xephang.api.QueueError;
 import org.xephang.core.site.ServiceConfig;
+import org.xephang.core.site.SiteCalendar;
 
 /**
  * Ticket numbers of one site: per (service, local day), starting at 1, so they reset at the site's local midnight;
- * zero-padded to the service's width ("A001"); refused with {@code DAILY_CAP_REACHED} past the daily cap. Not
- * thread-safe: the site's single writer owns it. {@link #restore} rebuilds it from the database on start.
+ * zero-padded to the service's width ("A001"); refused with {@code DAILY_CAP_REACHED} past the daily cap, naming the
+ * first session of the next working day of the site's calendar (message and {@code nextOpening}, as {@code
+ * SITE_CLOSED} does). Not thread-safe: the site's single writer owns it. {@link #restore} rebuilds it from the
+ * database on start.
  */
 public final class TicketNumberAllocator {
 
+    private final SiteCalendar calendar;
     private final Map<Key, Integer> lastSequence = new HashMap<>();
+
+    /** @param calendar the site's calendar: where a refused person is sent once the day's numbers are gone */
+    public TicketNumberAllocator(SiteCalendar calendar) {
+        this.calendar = calendar;
+    }
 
     private record Key(String service, LocalDate day) {}
 
@@ -22,16 +30,17 @@ public final class TicketNumberAllocator {
     public record Allocation(int sequence, String number) {}
 
     /**
-     * Checks the cap and gives the next number. Nothing is reserved until {@link #commit} (a refused or failed issue
+     * Checks the cap and gives the next number of {@code day} (the site's local day). Nothing is reserved until {@link #commit} (a refused or failed issue
      * leaves no gap).
      */
     public Allocation next(ServiceConfig service, LocalDate day) {
         int next = lastSequence.getOrDefault(new Key(service.code(), day), 0) + 1;
         if (service.dailyCap() != null && next > service.dailyCap()) {
-            throw new QueueError(
+            throw SiteCalendar.refusal(
                     ErrorCode.DAILY_CAP_REACHED,
                     "Lĩnh vực " + service.name() + " đã hết số thứ tự trong ngày (tối đa " + service.dailyCap()
-                            + " số). Mời quay lại vào ngày làm việc tiếp theo.");
+                            + " số).",
+                    calendar.firstOpeningAfter(day));
         }
         return new Allocation(next, format(service.prefix(), service.width(), next));
     }

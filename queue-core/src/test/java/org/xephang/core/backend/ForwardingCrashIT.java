@@ -33,11 +33,13 @@ import org.xephang.core.backend.sim.DossierSimulator;
 import org.xephang.core.backend.sim.ReceivedDelivery;
 import org.xephang.core.backend.sim.SimulatedFailure;
 import org.xephang.core.backend.sim.SimulatedFailure.Scope;
+import org.xephang.core.testkit.Deliveries;
 
 /**
  * The server as its own process forwards to the simulated dossier system while it is failing, is killed with SIGKILL
  * in the middle of the outage, and restarts on the same data folder: once the dossier system recovers, every event is
- * delivered, each ticket's in order, none lost, and repeats carry the same idempotency key.
+ * delivered, each ticket's in order on first delivery, none lost, and every repeat (an answer lost after the dossier
+ * system stored the event, or an event sent just before the kill) is a retry with the same idempotency key and body.
  */
 class ForwardingCrashIT {
 
@@ -61,6 +63,8 @@ class ForwardingCrashIT {
         simulator.script(Scope.WEBHOOK, SimulatedFailure.serverError(), 40);
         simulator.script(Scope.WEBHOOK, SimulatedFailure.rateLimited(Duration.ofSeconds(1)), 2);
         simulator.script(Scope.WEBHOOK, SimulatedFailure.timeout(), 2);
+        // Stored, then answered after the server's 1 s timeout: the server must send these again.
+        simulator.script(Scope.WEBHOOK, SimulatedFailure.slowAfterRecording(Duration.ofMillis(2500)), 2);
         Path config = writeConfig(simulator);
         WebClient http = WebClient.create(vertx);
 
@@ -114,6 +118,9 @@ class ForwardingCrashIT {
         assertThat(accepted).as("every event once, none lost").isEqualTo(seqById.keySet());
         assertThat(simulator.received())
                 .allSatisfy(d -> assertThat(d.signatureValid()).isTrue());
+        assertThat(Deliveries.assertDuplicatesAreSameKeyRetries(simulator.received()))
+                .as("the two lost answers were retried")
+                .isGreaterThanOrEqualTo(2);
         assertThat(lastSeqPerTicket.keySet()).containsAll(tickets);
     }
 

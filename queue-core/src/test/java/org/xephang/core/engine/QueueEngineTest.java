@@ -195,7 +195,7 @@ class QueueEngineTest {
     }
 
     @Test
-    void theDailyCapRefusesWithDailyCapReached() {
+    void theDailyCapRefusesWithDailyCapReachedAndTheNextWorkingDaysFirstSession() {
         for (int i = 0; i < 5; i++) {
             issue("A");
         }
@@ -203,7 +203,79 @@ class QueueEngineTest {
         QueueError error = refusal(engine.issue(SITE, new IssueCommand("A", null, null, null), KIOSK));
 
         assertThat(error.code()).isEqualTo(ErrorCode.DAILY_CAP_REACHED);
-        assertThat(error.getMessage()).contains("Hộ tịch").contains("tối đa 5 số");
+        assertThat(error.getMessage())
+                .isEqualTo("Lĩnh vực Hộ tịch đã hết số thứ tự trong ngày (tối đa 5 số). "
+                        + "Mời quay lại lúc 07:30 ngày 24/11/2026.");
+        assertThat(error.toJson().getString("nextOpening")).isEqualTo("2026-11-24T07:30:00+07:00");
+    }
+
+    @Test
+    void aCapReachedOnSaturdayMorningSendsPeopleToMondayNotToTheAfternoon() {
+        clock.set(LocalDateTime.of(2026, 11, 28, 8, 0)); // Saturday: morning session only; Sunday closed
+        for (int i = 0; i < 5; i++) {
+            issue("A");
+        }
+
+        QueueError error = refusal(engine.issue(SITE, new IssueCommand("A", null, null, null), KIOSK));
+
+        assertThat(error.getMessage()).endsWith("Mời quay lại lúc 07:30 ngày 30/11/2026.");
+        assertThat(error.toJson().getString("nextOpening")).isEqualTo("2026-11-30T07:30:00+07:00");
+    }
+
+    @Test
+    void aCapReachedTheDayBeforeAHolidaySkipsTheHoliday() {
+        clock.set(LocalDateTime.of(2026, 9, 1, 14, 0)); // Tuesday; Wednesday 2/9 is Quốc khánh
+        for (int i = 0; i < 5; i++) {
+            issue("A");
+        }
+
+        QueueError error = refusal(engine.issue(SITE, new IssueCommand("A", null, null, null), KIOSK));
+
+        assertThat(error.toJson().getString("nextOpening")).isEqualTo("2026-09-03T07:30:00+07:00");
+    }
+
+    @Test
+    void aTicketIsFoundByItsNumberAsTypedEvenAfterATransfer() {
+        Ticket first = issue("A");
+        Ticket second = issue("A");
+        Ticket other = issue("B");
+
+        assertThat(engine.ticketByNumber(SITE, "A001")).map(Ticket::id).contains(first.id());
+        assertThat(engine.ticketByNumber(SITE, " a 2 ")).map(Ticket::id).contains(second.id());
+        assertThat(engine.ticketByNumber(SITE, "b1")).map(Ticket::id).contains(other.id());
+        assertThat(engine.ticketByNumber(SITE, "A003")).isEmpty();
+
+        signIn(2);
+        await(engine.transfer(second.id(), new TransferCommand("B", null, Position.BACK), officer(2)));
+        assertThat(engine.ticketByNumber(SITE, "A002")).hasValueSatisfying(t -> {
+            assertThat(t.id()).isEqualTo(second.id());
+            assertThat(t.service()).isEqualTo("B");
+        });
+    }
+
+    @Test
+    void aNumberLookupSeesOnlyTodaysTickets() {
+        Ticket monday = issue("A");
+        clock.set(MONDAY_MORNING.plusDays(1)); // Tuesday: Monday's ticket is still in memory until the first command
+
+        assertThat(engine.ticketByNumber(SITE, "A001")).isEmpty();
+
+        Ticket tuesday = issue("A");
+        assertThat(tuesday.number()).isEqualTo("A001");
+        assertThat(engine.ticketByNumber(SITE, "A001")).map(Ticket::id).contains(tuesday.id());
+        assertThat(tuesday.id()).isNotEqualTo(monday.id());
+    }
+
+    @Test
+    void aNumberLookupRefusesAnUnknownSiteAndAnUnreadableNumber() {
+        assertThat(catchThrowable(() -> engine.ticketByNumber("nowhere", "A001")))
+                .isInstanceOfSatisfying(
+                        QueueError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_SITE));
+        assertThat(catchThrowable(() -> engine.ticketByNumber(SITE, "12")))
+                .isInstanceOfSatisfying(QueueError.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+                    assertThat(e.getMessage()).contains("ví dụ A012");
+                });
     }
 
     @Test

@@ -7,6 +7,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -212,7 +219,39 @@ class ApiBadInputIT {
                         "{\"username\":\"kiosk1\"}",
                         400,
                         "INVALID_REQUEST"),
+                bad(
+                        "ticket lookup without a number",
+                        HttpMethod.GET,
+                        ISSUE,
+                        "supervisor",
+                        null,
+                        400,
+                        "INVALID_REQUEST"),
+                bad(
+                        "ticket lookup of an unreadable number",
+                        HttpMethod.GET,
+                        ISSUE + "?number=12",
+                        "supervisor",
+                        null,
+                        400,
+                        "INVALID_REQUEST"),
+                bad(
+                        "ticket lookup of a number not issued today",
+                        HttpMethod.GET,
+                        ISSUE + "?number=B9999",
+                        "supervisor",
+                        null,
+                        404,
+                        "UNKNOWN_TICKET"),
                 bad("unknown API path", HttpMethod.GET, "/api/v1/nothing-here", null, null, 404, "NOT_FOUND"),
+                bad(
+                        "a method the path does not take",
+                        HttpMethod.DELETE,
+                        "/api/v1/tickets/" + TICKET,
+                        "supervisor",
+                        null,
+                        405,
+                        "METHOD_NOT_ALLOWED"),
                 bad(
                         "events without WebSocket or SSE",
                         HttpMethod.GET,
@@ -252,6 +291,25 @@ class ApiBadInputIT {
         }
         assertThat(json.getString("message")).isNotBlank();
         assertThat(api.engine.snapshot(TestApi.SITE).seq()).isEqualTo(seqBefore);
+    }
+
+    @Test
+    void aMethodThePathDoesNotTakeIs405WithTheMethodsItTakesInAllow() {
+        HttpResponse<Buffer> getCall =
+                api.send(HttpMethod.GET, "/api/v1/tickets/" + waitingTicket + "/call", "supervisor", null);
+        HttpResponse<Buffer> postQueue = api.send(HttpMethod.POST, "/api/v1/sites/demo/queue", null, "{}");
+        HttpResponse<Buffer> getDossierLink =
+                api.send(HttpMethod.GET, "/api/v1/tickets/" + waitingTicket + "/dossier", "supervisor", null);
+
+        assertThat(getCall.statusCode()).isEqualTo(405);
+        assertThat(getCall.getHeader("Allow")).isEqualTo("POST");
+        JsonObject body = getCall.bodyAsJsonObject();
+        assertThat(body.getString("error")).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(body.getString("message"))
+                .isEqualTo("Địa chỉ này không nhận phương thức GET. Các phương thức được nhận: POST.");
+        assertThat(postQueue.statusCode()).isEqualTo(405);
+        assertThat(postQueue.getHeader("Allow")).isEqualTo("GET");
+        assertThat(getDossierLink.getHeader("Allow")).isEqualTo("PUT");
     }
 
     @Test
@@ -344,7 +402,19 @@ class ApiBadInputIT {
                 new JsonObject().put("service", "C").encode());
 
         assertThat(third.statusCode()).isEqualTo(422);
-        assertThat(third.bodyAsJsonObject().getString("error")).isEqualTo("DAILY_CAP_REACHED");
+        JsonObject body = third.bodyAsJsonObject();
+        assertThat(body.getString("error")).isEqualTo("DAILY_CAP_REACHED");
+        // The test centre is open weekdays 07:30–11:30 and 13:30–17:00: the next working day's first session.
+        ZonedDateTime next = ZonedDateTime.parse(body.getString("nextOpening"));
+        ZoneId vietnam = ZoneId.of("Asia/Ho_Chi_Minh");
+        LocalDate today = LocalDate.now(vietnam);
+        assertThat(next.toLocalTime()).isEqualTo(LocalTime.of(7, 30));
+        assertThat(next.getOffset()).isEqualTo(ZoneOffset.ofHours(7));
+        assertThat(next.toLocalDate()).isAfter(today).isBeforeOrEqualTo(today.plusDays(3));
+        assertThat(next.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat(body.getString("message"))
+                .isEqualTo("Lĩnh vực Chứng thực đã hết số thứ tự trong ngày (tối đa 2 số). Mời quay lại lúc "
+                        + DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").format(next) + ".");
     }
 
     @Test

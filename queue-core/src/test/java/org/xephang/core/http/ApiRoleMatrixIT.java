@@ -2,68 +2,122 @@ package org.xephang.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.xephang.api.Role;
+import org.xephang.core.backend.sim.DossierSimulator;
 
 /**
- * Every endpoint with every role (and with no token): a role the endpoint does not admit gets 403 FORBIDDEN (401
- * without a token) and changes nothing; an admitted role gets past the gate (whatever the queue then answers).
+ * Every operation of openapi.yaml with every role (and with no token), against the server wired as {@code xephang
+ * server} wires it (dossier lookup and outbox routes included, the dossier system simulated): a role the operation
+ * does not admit gets 403 FORBIDDEN (401 without a token) and changes nothing; an admitted role gets past the gate and
+ * never a 5xx or INTERNAL, whatever the queue then answers. The matrix must list every documented operation.
  */
 class ApiRoleMatrixIT {
 
     private static final Set<Role> STAFF = EnumSet.of(Role.OFFICER, Role.SUPERVISOR, Role.ADMIN);
+    private static final Set<Role> SUPERVISORS = EnumSet.of(Role.SUPERVISOR, Role.ADMIN);
     private static final Set<Role> ISSUERS = EnumSet.of(Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN);
     private static final Set<Role> DEVICES = EnumSet.allOf(Role.class);
     private static final Set<Role> PUBLIC = null;
-    private static final String TICKET = "{ticket}";
+    private static final String TICKET = "{id}";
 
     @TempDir
     static Path dataDir;
 
+    private static Vertx simulatorVertx;
+    private static DossierSimulator simulator;
     private static TestApi api;
+    private static HttpClient streams;
     private static String ticketId;
 
-    /** One row of the matrix: the endpoint, a valid body, and the roles it admits (null = public). */
-    record Endpoint(HttpMethod method, String path, String body, Set<Role> roles) {
+    /**
+     * One row of the matrix: the documented operation (method and path template), a query and a valid body, and the
+     * roles it admits (null = public). {@code stream}: an SSE stream, whose answer never ends (only its head is read).
+     */
+    record Endpoint(HttpMethod method, String template, String query, String body, Set<Role> roles, boolean stream) {
+        Endpoint(HttpMethod method, String template, String body, Set<Role> roles) {
+            this(method, template, "", body, roles, false);
+        }
+
+        String operation() {
+            return method.name().toLowerCase(Locale.ROOT) + " " + template;
+        }
+
+        String path(String ticket, String dossierCode) {
+            return template.replace("{site}", "demo")
+                            .replace("{counter}", "3")
+                            .replace(TICKET, ticket)
+                            .replace("{code}", dossierCode)
+                            .replace("{eventId}", "no-such-event")
+                    + query;
+        }
+
         @Override
         public String toString() {
-            return method + " " + path;
+            return method + " " + template + query;
         }
     }
 
     static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint(
+                    HttpMethod.POST,
+                    "/api/v1/auth/login",
+                    new JsonObject()
+                            .put("username", "kiosk1")
+                            .put("password", TestApi.PASSWORD)
+                            .encode(),
+                    PUBLIC),
             new Endpoint(HttpMethod.GET, "/api/v1/openapi.yaml", null, PUBLIC),
-            new Endpoint(HttpMethod.GET, "/api/v1/sites/demo", null, PUBLIC),
-            new Endpoint(HttpMethod.GET, "/api/v1/sites/demo/queue", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/queue", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/events", "", null, PUBLIC, true),
             new Endpoint(HttpMethod.GET, "/api/v1/tickets/" + TICKET, null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/api/v1/dossiers/{code}", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/health", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/metrics", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/t/" + TICKET, null, PUBLIC),
-            new Endpoint(HttpMethod.POST, "/api/v1/sites/demo/tickets", "{\"service\":\"A\"}", ISSUERS),
+            new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/tickets", "{\"service\":\"A\"}", ISSUERS),
+            new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/tickets", "?number=A0001", null, STAFF, false),
             new Endpoint(
                     HttpMethod.POST,
-                    "/api/v1/sites/demo/devices/status",
+                    "/api/v1/sites/{site}/devices/status",
                     "{\"device\":\"kiosk1/printer\",\"kind\":\"printer\",\"state\":\"ONLINE\"}",
                     DEVICES),
-            new Endpoint(HttpMethod.POST, "/api/v1/sites/demo/counters/3/call-next", null, STAFF),
-            new Endpoint(HttpMethod.POST, "/api/v1/sites/demo/counters/3/pause", "{\"reason\":\"Họp\"}", STAFF),
-            new Endpoint(HttpMethod.POST, "/api/v1/sites/demo/counters/3/resume", null, STAFF),
-            new Endpoint(HttpMethod.POST, "/api/v1/sites/demo/counters/3/sign-in", null, STAFF),
-            new Endpoint(HttpMethod.POST, "/api/v1/sites/demo/counters/3/sign-out", null, STAFF),
+            new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/counters/{counter}/call-next", null, STAFF),
+            new Endpoint(
+                    HttpMethod.POST, "/api/v1/sites/{site}/counters/{counter}/pause", "{\"reason\":\"Họp\"}", STAFF),
+            new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/counters/{counter}/resume", null, STAFF),
+            new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/counters/{counter}/sign-in", null, STAFF),
+            new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/counters/{counter}/sign-out", null, STAFF),
             new Endpoint(HttpMethod.POST, "/api/v1/tickets/" + TICKET + "/call", null, STAFF),
             new Endpoint(HttpMethod.POST, "/api/v1/tickets/" + TICKET + "/recall", null, STAFF),
             new Endpoint(HttpMethod.POST, "/api/v1/tickets/" + TICKET + "/start", null, STAFF),
@@ -84,19 +138,36 @@ class ApiRoleMatrixIT {
                     HttpMethod.POST,
                     "/api/v1/tickets/" + TICKET + "/rating",
                     "{\"level\":1,\"scale\":3}",
-                    EnumSet.of(Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN)));
+                    EnumSet.of(Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN)),
+            new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/outbox", "?state=pending", null, SUPERVISORS, false),
+            new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/outbox/{eventId}/retry", null, SUPERVISORS));
 
     private static final String[] USERS = {null, "admin", "supervisor", "officer3", "kiosk1", "board1"};
 
     @BeforeAll
-    static void start() {
-        api = TestApi.start(dataDir);
+    static void start() throws Exception {
+        simulatorVertx = Vertx.vertx();
+        simulator = DossierSimulator.start(simulatorVertx, DossierSimulator.Options.defaults())
+                .await(30, TimeUnit.SECONDS);
+        api = TestApi.launch(dataDir, simulator.demoConfig("generic"));
+        streams = api.vertx.createHttpClient();
         ticketId = api.issue("A").getString("id");
     }
 
     @AfterAll
-    static void stop() {
-        api.close();
+    static void stop() throws Exception {
+        if (streams != null) {
+            streams.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (simulatorVertx != null) {
+            simulatorVertx.close().await(30, TimeUnit.SECONDS);
+        }
     }
 
     static Stream<Arguments> everyEndpointWithEveryRole() {
@@ -120,31 +191,101 @@ class ApiRoleMatrixIT {
         };
     }
 
+    /** What came back: the status and, for an error, its code. */
+    private record Answer(int status, String error, String body) {}
+
+    private static Answer send(Endpoint endpoint, String user) {
+        String path = endpoint.path(ticketId, simulator.samples().get(0).code());
+        if (endpoint.stream()) {
+            return openStream(path, user);
+        }
+        HttpResponse<Buffer> response = api.send(endpoint.method(), path, user, endpoint.body());
+        String error =
+                response.statusCode() >= 400 ? response.bodyAsJsonObject().getString("error") : null;
+        return new Answer(response.statusCode(), error, response.bodyAsString());
+    }
+
+    /** Opens an SSE stream, reads its status (and error body), and hangs up. */
+    private static Answer openStream(String path, String user) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost("127.0.0.1")
+                .setPort(api.port())
+                .setURI(path)
+                .putHeader("Accept", "text/event-stream");
+        if (user != null) {
+            options.putHeader("Authorization", "Bearer " + api.token(user));
+        }
+        Future<Answer> answer = streams.request(options)
+                .compose(request -> request.send())
+                .compose(response -> response.statusCode() >= 400
+                        ? response.body().map(body -> errorAnswer(response, body))
+                        : Future.succeededFuture(hangUp(response)));
+        return TestApi.await(answer);
+    }
+
+    private static Answer errorAnswer(HttpClientResponse response, Buffer body) {
+        return new Answer(response.statusCode(), body.toJsonObject().getString("error"), body.toString());
+    }
+
+    private static Answer hangUp(HttpClientResponse response) {
+        String contentType = response.getHeader("Content-Type");
+        response.exceptionHandler(closedByUs -> {
+            // the hang-up below ends the stream: expected, nothing to report
+        });
+        response.request().connection().close();
+        return new Answer(response.statusCode(), null, contentType);
+    }
+
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("everyEndpointWithEveryRole")
     void onlyTheRolesOfTheContractGetPastTheGate(Endpoint endpoint, String user) {
         Role role = roleOf(user);
-        String path = endpoint.path().replace(TICKET, ticketId);
         long seqBefore = api.engine.snapshot(TestApi.SITE).seq();
 
-        HttpResponse<Buffer> response = api.send(endpoint.method(), path, role == null ? null : user, endpoint.body());
+        Answer answer = send(endpoint, role == null ? null : user);
 
-        String error =
-                response.statusCode() >= 400 ? response.bodyAsJsonObject().getString("error") : null;
         if (endpoint.roles() == PUBLIC) {
-            assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         } else if (role == null) {
-            assertThat(response.statusCode()).isEqualTo(401);
-            assertThat(error).isEqualTo("UNAUTHENTICATED");
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.error()).isEqualTo("UNAUTHENTICATED");
             assertThat(api.engine.snapshot(TestApi.SITE).seq()).isEqualTo(seqBefore);
         } else if (!endpoint.roles().contains(role)) {
-            assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(403);
-            assertThat(error).isEqualTo("FORBIDDEN");
+            assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+            assertThat(answer.error()).isEqualTo("FORBIDDEN");
             assertThat(api.engine.snapshot(TestApi.SITE).seq()).isEqualTo(seqBefore);
         } else {
-            assertThat(error)
-                    .as("%s as %s: %s", endpoint, user, response.bodyAsString())
-                    .isNotIn("UNAUTHENTICATED", "FORBIDDEN");
+            assertThat(answer.status())
+                    .as("%s as %s: %s", endpoint, user, answer.body())
+                    .isLessThan(500);
+            assertThat(answer.error())
+                    .as("%s as %s: %s", endpoint, user, answer.body())
+                    .isNotIn("UNAUTHENTICATED", "FORBIDDEN", "INTERNAL");
+        }
+    }
+
+    @Test
+    void theMatrixListsEveryOperationOfTheDocumentOnce() throws Exception {
+        List<String> listed = ENDPOINTS.stream().map(Endpoint::operation).toList();
+
+        assertThat(listed).doesNotHaveDuplicates();
+        assertThat(new TreeSet<>(listed)).isEqualTo(documentedOperations());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> documentedOperations() throws Exception {
+        try (InputStream in = ApiRoleMatrixIT.class.getResourceAsStream("/openapi.yaml")) {
+            Map<String, Object> document =
+                    (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
+            Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+            return paths.entrySet().stream()
+                    .flatMap(path -> ((Map<String, Object>) path.getValue())
+                            .keySet().stream()
+                                    .filter(key -> Set.of("get", "post", "put", "delete", "patch")
+                                            .contains(key))
+                                    .map(method -> method + " " + path.getKey()))
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.Route;
 import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.xephang.api.ErrorCode;
 import org.xephang.core.QueueService;
 import org.xephang.core.auth.Authenticator;
-import org.xephang.core.backend.DossierRoutes;
+import org.xephang.core.backend.DossierBackend;
+import org.xephang.core.backend.DossierConfig;
 
 /** openapi.yaml documents exactly the routes the router serves, method by method. */
 class OpenApiCoverageTest {
@@ -38,11 +41,7 @@ class OpenApiCoverageTest {
         Authenticator authenticator = Authenticator.create(vertx, List.of(), null, Clock.systemUTC());
         api = HttpApi.create(vertx, unused, authenticator, Clock.systemUTC(), StreamLimits.defaults());
         // The dossier back-end's routes, mounted the way QueueServerMain mounts them (QueueServer.Options.extend).
-        new DossierRoutes(null, () -> null, () -> null).mount(api.router(), authenticator);
-        // The dossier routes (H6) are mounted by the server through QueueServer.Options.extend; documented here too.
-        org.xephang.core.backend.DossierBackend.create(
-                        vertx, org.xephang.core.backend.DossierConfig.none(), Clock.systemUTC())
-                .mount(api.router(), api.authenticator());
+        DossierBackend.create(vertx, DossierConfig.none(), Clock.systemUTC()).mount(api.router(), api.authenticator());
     }
 
     @AfterEach
@@ -81,13 +80,31 @@ class OpenApiCoverageTest {
                 .contains("post /api/v1/sites/{site}/tickets", "get /api/v1/sites/{site}/events", "get /t/{id}");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocumentedErrorCodesAreExactlyThoseOfErrorCode() throws Exception {
+        Map<String, Object> schemas =
+                (Map<String, Object>) ((Map<String, Object>) document().get("components")).get("schemas");
+        Map<String, Object> error =
+                (Map<String, Object>) ((Map<String, Object>) schemas.get("Error")).get("properties");
+        List<String> documented = (List<String>) ((Map<String, Object>) error.get("error")).get("enum");
+
+        assertThat(documented)
+                .containsExactly(
+                        Arrays.stream(ErrorCode.values()).map(Enum::name).toArray(String[]::new));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> documentedPaths() throws Exception {
+        Map<String, Object> document = document();
+        assertThat(document.get("openapi")).isEqualTo("3.1.0");
+        return (Map<String, Object>) document.get("paths");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> document() throws Exception {
         try (InputStream in = OpenApiCoverageTest.class.getResourceAsStream("/openapi.yaml")) {
-            Map<String, Object> document =
-                    (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
-            assertThat(document.get("openapi")).isEqualTo("3.1.0");
-            return (Map<String, Object>) document.get("paths");
+            return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
         }
     }
 }

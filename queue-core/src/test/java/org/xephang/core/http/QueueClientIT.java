@@ -89,6 +89,42 @@ class QueueClientIT {
     }
 
     @Test
+    void staffFindTodaysTicketByItsPrintedNumberAsTyped(@TempDir Path dataDir) {
+        try (TestApi api = TestApi.start(dataDir);
+                QueueClient kiosk = api.client();
+                QueueClient officer = api.client()) {
+            await(kiosk.login("kiosk1", TestApi.PASSWORD));
+            await(officer.login("officer3", TestApi.PASSWORD));
+            Ticket a = await(kiosk.issue("demo", "A", null, null, null));
+            Ticket b = await(kiosk.issue("demo", "B", null, null, null));
+            assertThat(a.number()).isEqualTo("A0001");
+
+            assertThat(await(officer.ticketByNumber("demo", "A0001")).id()).isEqualTo(a.id());
+            assertThat(await(officer.ticketByNumber("demo", " a 1")).id()).isEqualTo(a.id());
+            assertThat(await(officer.ticketByNumber("demo", "b001")).id()).isEqualTo(b.id());
+
+            assertThatThrownBy(() -> await(officer.ticketByNumber("demo", "A0999")))
+                    .rootCause()
+                    .isInstanceOfSatisfying(QueueError.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TICKET);
+                        assertThat(e.getMessage()).isEqualTo("Hôm nay không có vé số A0999 tại điểm này.");
+                    });
+            assertThatThrownBy(() -> await(officer.ticketByNumber("demo", "12")))
+                    .rootCause()
+                    .isInstanceOfSatisfying(
+                            QueueError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
+            assertThatThrownBy(() -> await(officer.ticketByNumber("nowhere", "A1")))
+                    .rootCause()
+                    .isInstanceOfSatisfying(
+                            QueueError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_SITE));
+            assertThatThrownBy(() -> await(kiosk.ticketByNumber("demo", "A1")))
+                    .rootCause()
+                    .isInstanceOfSatisfying(
+                            QueueError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        }
+    }
+
+    @Test
     void theEventStreamDeliversSnapshotThenEventsAndResynchronisesAfterTheServerComesBack(@TempDir Path dataDir) {
         try (TestApi api = TestApi.start(dataDir);
                 QueueClient board = api.client()) {

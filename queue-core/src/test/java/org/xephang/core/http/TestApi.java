@@ -24,7 +24,9 @@ import org.xephang.api.Role;
 import org.xephang.core.Actor;
 import org.xephang.core.IssueCommand;
 import org.xephang.core.QueueServer;
+import org.xephang.core.QueueServerMain;
 import org.xephang.core.QueueService;
+import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.site.CentreConfig;
@@ -46,11 +48,18 @@ final class TestApi implements AutoCloseable {
     final QueueServer server;
     final WebClient http;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** Set when started through {@link #launch}: it owns the server, the dossier link, the engine and Vert.x. */
+    private final QueueServerMain.Running running;
 
     private TestApi(Vertx vertx, QueueEngine engine, QueueServer server) {
+        this(vertx, engine, server, null);
+    }
+
+    private TestApi(Vertx vertx, QueueEngine engine, QueueServer server, QueueServerMain.Running running) {
         this.vertx = vertx;
         this.engine = engine;
         this.server = server;
+        this.running = running;
         this.http = WebClient.create(
                 vertx,
                 new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.port()),
@@ -81,6 +90,26 @@ final class TestApi implements AutoCloseable {
                         .streamLimits(limits)
                         .httpServerOptions(httpOptions)));
         return new TestApi(vertx, engine, server);
+    }
+
+    /**
+     * The test centre wired exactly as {@code xephang server} wires it ({@link QueueServerMain#launch}): the dossier
+     * back-end's lookup and outbox routes mounted on the API and its forwarder started over the engine's outbox.
+     * Always open, on 127.0.0.1 port 0.
+     */
+    static TestApi launch(Path dataDir, DossierConfig dossier) {
+        Vertx vertx = Vertx.vertx();
+        try {
+            QueueServerMain.Running running = QueueServerMain.launch(
+                    vertx,
+                    config(),
+                    dossier,
+                    new QueueServerMain.Settings(configFile(), 0, dataDir, true, "127.0.0.1", "http://q.test"),
+                    options -> {});
+            return new TestApi(vertx, running.engine(), running.server(), running);
+        } catch (QueueServerMain.UsageException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Path configFile() {
@@ -192,6 +221,11 @@ final class TestApi implements AutoCloseable {
 
     @Override
     public void close() {
+        if (running != null) {
+            http.close();
+            running.close();
+            return;
+        }
         await(server.close());
         http.close();
         engine.close();

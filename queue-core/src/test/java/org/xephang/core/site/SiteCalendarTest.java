@@ -13,6 +13,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
 import org.xephang.core.site.OpeningHours.Session;
 
 class SiteCalendarTest {
@@ -110,6 +112,25 @@ class SiteCalendarTest {
     }
 
     @Test
+    void theFirstOpeningAfterADayIsTheFirstSessionOfTheNextWorkingDay() {
+        // Monday → Tuesday morning, even while Monday afternoon is still to come.
+        assertThat(CALENDAR.firstOpeningAfter(LocalDate.of(2026, 11, 23))).contains(vnZoned(2026, 11, 24, 7, 30));
+        // Saturday → Monday (no Sunday sessions).
+        assertThat(CALENDAR.firstOpeningAfter(LocalDate.of(2026, 11, 28))).contains(vnZoned(2026, 11, 30, 7, 30));
+        // The day before Quốc khánh → the day after it; the day before Tết → the Saturday after it.
+        assertThat(CALENDAR.firstOpeningAfter(LocalDate.of(2026, 9, 1))).contains(vnZoned(2026, 9, 3, 7, 30));
+        assertThat(CALENDAR.firstOpeningAfter(LocalDate.of(2027, 2, 4))).contains(vnZoned(2027, 2, 13, 7, 30));
+    }
+
+    @Test
+    void aClosedRefusalCarriesTheNextOpeningAsAField() {
+        QueueError refusal = CALENDAR.closedRefusal(vn(2026, 11, 28, 12, 0));
+
+        assertThat(refusal.code()).isEqualTo(ErrorCode.SITE_CLOSED);
+        assertThat(refusal.toJson().getString(SiteCalendar.NEXT_OPENING_FIELD)).isEqualTo("2026-11-30T07:30:00+07:00");
+    }
+
+    @Test
     void localDayAndHoursAreThoseOfTheSiteZoneNotUtc() {
         // 00:30 UTC is 07:30 in Vietnam.
         Instant at = Instant.parse("2026-11-23T00:30:00Z");
@@ -132,5 +153,8 @@ class SiteCalendarTest {
 
         assertThat(never.nextOpening(vn(2026, 11, 23, 9, 0))).isEmpty();
         assertThat(never.closedMessage(vn(2026, 11, 23, 9, 0))).contains("Chưa có lịch mở cửa tiếp theo");
+        assertThat(never.firstOpeningAfter(LocalDate.of(2026, 11, 23))).isEmpty();
+        assertThat(never.closedRefusal(vn(2026, 11, 23, 9, 0)).toJson().containsKey(SiteCalendar.NEXT_OPENING_FIELD))
+                .isFalse();
     }
 }

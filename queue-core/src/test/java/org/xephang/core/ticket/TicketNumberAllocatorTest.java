@@ -3,13 +3,22 @@ package org.xephang.core.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
+import org.xephang.core.site.Closure;
+import org.xephang.core.site.OpeningHours;
+import org.xephang.core.site.OpeningHours.Session;
 import org.xephang.core.site.ServiceConfig;
+import org.xephang.core.site.SiteCalendar;
 
 class TicketNumberAllocatorTest {
 
@@ -18,7 +27,27 @@ class TicketNumberAllocatorTest {
             new ServiceConfig("D", "Chứng thực", "D", 4, null, Duration.ofMinutes(5), List.of());
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
 
-    final TicketNumberAllocator allocator = new TicketNumberAllocator();
+    /** Weekdays 07:30–11:30 and 13:30–17:00; Tuesday 24/11/2026 is a (made-up) closure. */
+    static final SiteCalendar CALENDAR = new SiteCalendar(
+            ZoneId.of("Asia/Ho_Chi_Minh"),
+            weekdays(),
+            List.of(new Closure(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 24), "Kiểm kê")),
+            15);
+
+    final TicketNumberAllocator allocator = new TicketNumberAllocator(CALENDAR);
+
+    static OpeningHours weekdays() {
+        Map<DayOfWeek, List<Session>> sessions = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : List.of(
+                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+            sessions.put(
+                    day,
+                    List.of(
+                            new Session(LocalTime.of(7, 30), LocalTime.of(11, 30)),
+                            new Session(LocalTime.of(13, 30), LocalTime.of(17, 0))));
+        }
+        return new OpeningHours(sessions);
+    }
 
     String issue(ServiceConfig service, LocalDate day) {
         TicketNumberAllocator.Allocation allocation = allocator.next(service, day);
@@ -51,7 +80,7 @@ class TicketNumberAllocatorTest {
     }
 
     @Test
-    void theDailyCapRefusesWithAVietnameseMessage() {
+    void theDailyCapRefusesWithAVietnameseMessageAndTheNextWorkingDaysFirstSession() {
         issue(HO_TICH, MONDAY);
         issue(HO_TICH, MONDAY);
         issue(HO_TICH, MONDAY);
@@ -59,10 +88,34 @@ class TicketNumberAllocatorTest {
         assertThatThrownBy(() -> allocator.next(HO_TICH, MONDAY))
                 .isInstanceOf(QueueError.class)
                 .hasMessage("Lĩnh vực Hộ tịch đã hết số thứ tự trong ngày (tối đa 3 số). "
-                        + "Mời quay lại vào ngày làm việc tiếp theo.")
-                .extracting(e -> ((QueueError) e).code())
-                .isEqualTo(ErrorCode.DAILY_CAP_REACHED);
+                        + "Mời quay lại lúc 07:30 ngày 25/11/2026.")
+                .satisfies(e -> {
+                    QueueError refusal = (QueueError) e;
+                    assertThat(refusal.code()).isEqualTo(ErrorCode.DAILY_CAP_REACHED);
+                    assertThat(refusal.toJson().getString("nextOpening")).isEqualTo("2026-11-25T07:30:00+07:00");
+                });
         assertThat(issue(HO_TICH, MONDAY.plusDays(1))).isEqualTo("C001");
+    }
+
+    @Test
+    void aCapReachedOnFridaySendsPeopleToMonday() {
+        LocalDate friday = LocalDate.of(2026, 11, 27);
+        allocator.restore("C", friday, 3);
+
+        assertThatThrownBy(() -> allocator.next(HO_TICH, friday))
+                .hasMessageEndingWith("Mời quay lại lúc 07:30 ngày 30/11/2026.");
+    }
+
+    @Test
+    void aCapReachedAtASiteThatNeverOpensAgainSaysSo() {
+        TicketNumberAllocator closedForGood = new TicketNumberAllocator(
+                new SiteCalendar(ZoneId.of("Asia/Ho_Chi_Minh"), new OpeningHours(Map.of()), List.of(), 0));
+        closedForGood.restore("C", MONDAY, 3);
+
+        assertThatThrownBy(() -> closedForGood.next(HO_TICH, MONDAY))
+                .hasMessageEndingWith("Chưa có lịch mở cửa tiếp theo.")
+                .satisfies(e -> assertThat(((QueueError) e).toJson().containsKey("nextOpening"))
+                        .isFalse());
     }
 
     @Test

@@ -17,11 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +75,16 @@ public final class DossierSimulator implements AutoCloseable {
             9, Map.entry(5, "Có kết quả"),
             10, Map.entry(6, "Đã trả kết quả"));
 
+    /** How many received deliveries (and idempotency keys) {@link Options#defaults()} keeps. */
+    public static final int DEFAULT_KEEP_RECEIVED = 10_000;
+
     /**
      * What the simulator accepts.
      *
      * @param tokenLifetime the iGate access token's {@code expires_in}
+     * @param keepReceived how many of the newest forwarded requests {@link #received()} keeps, and how many of the
+     *     newest idempotency keys it remembers to mark repeats as duplicates; older ones are forgotten so a long demo
+     *     runs in bounded memory
      */
     public record Options(
             String host,
@@ -90,9 +96,19 @@ public final class DossierSimulator implements AutoCloseable {
             String dvcqgUsername,
             String dvcqgPassword,
             String dvcqgDstcode,
-            Clock clock) {
+            Clock clock,
+            int keepReceived) {
 
-        /** Port 0 on 127.0.0.1 with the demo credentials ({@code docs/webhook.md}). */
+        public Options {
+            if (keepReceived < 1) {
+                throw new IllegalArgumentException("keepReceived must be at least 1, got " + keepReceived);
+            }
+        }
+
+        /**
+         * Port 0 on 127.0.0.1 with the demo credentials ({@code docs/webhook.md}), keeping the newest {@value
+         * #DEFAULT_KEEP_RECEIVED} deliveries.
+         */
         public static Options defaults() {
             return new Options(
                     "127.0.0.1",
@@ -104,7 +120,8 @@ public final class DossierSimulator implements AutoCloseable {
                     "xephang",
                     "demo",
                     "H56.27",
-                    Clock.systemUTC());
+                    Clock.systemUTC(),
+                    DEFAULT_KEEP_RECEIVED);
         }
 
         public Options withPort(int newPort) {
@@ -118,7 +135,8 @@ public final class DossierSimulator implements AutoCloseable {
                     dvcqgUsername,
                     dvcqgPassword,
                     dvcqgDstcode,
-                    clock);
+                    clock,
+                    keepReceived);
         }
 
         public Options withTokenLifetime(Duration lifetime) {
@@ -132,9 +150,28 @@ public final class DossierSimulator implements AutoCloseable {
                     dvcqgUsername,
                     dvcqgPassword,
                     dvcqgDstcode,
-                    clock);
+                    clock,
+                    keepReceived);
+        }
+
+        public Options withKeepReceived(int newest) {
+            return new Options(
+                    host,
+                    port,
+                    webhookSecret,
+                    igateClientId,
+                    igateClientSecret,
+                    tokenLifetime,
+                    dvcqgUsername,
+                    dvcqgPassword,
+                    dvcqgDstcode,
+                    clock,
+                    newest);
         }
     }
+
+    /** The routing-context key of {@link SimulatedFailure.Kind#SLOW_AFTER_RECORDING}'s delay for the answer. */
+    private static final String ANSWER_DELAY = "sim.answerDelay";
 
     private record ScriptedStep(SimulatedFailure failure, AtomicInteger remaining) {}
 
@@ -144,8 +181,11 @@ public final class DossierSimulator implements AutoCloseable {
     private final List<SampleDossier> samples;
     private final Map<String, SampleDossier> byCode = new LinkedHashMap<>();
     private final Map<Scope, Deque<ScriptedStep>> script = new EnumMap<>(Scope.class);
-    private final List<ReceivedDelivery> received = new ArrayList<>();
-    private final Set<String> seenKeys = new HashSet<>();
+    /** The newest {@code keepReceived} deliveries, oldest first; guarded by itself, as is {@link #seenKeys}. */
+    private final Deque<ReceivedDelivery> received = new ArrayDeque<>();
+    /** The newest {@code keepReceived} idempotency keys, in the order first seen. */
+    private final Set<String> seenKeys = new LinkedHashSet<>();
+
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
@@ -282,14 +322,22 @@ public final class DossierSimulator implements AutoCloseable {
         }
     }
 
-    /** Every forwarded request received so far, in arrival order (failed-by-script requests are not included). */
+    /**
+     * The forwarded requests received, in arrival order: all of them, or the newest {@link Options#keepReceived()}
+     * in a long run. Requests failed by a script before they were taken in are not included; those of {@link
+     * SimulatedFailure.Kind#SLOW_AFTER_RECORDING} are.
+     */
     public List<ReceivedDelivery> received() {
         synchronized (received) {
             return List.copyOf(received);
         }
     }
 
-    /** The validly signed, first-time deliveries, in arrival order: what a real system would have stored. */
+    /**
+     * The validly signed, first-time deliveries among {@link #received()}, in arrival order: what a real system would
+     * have stored. A key repeated after more than {@link Options#keepReceived()} newer keys is no longer recognised as
+     * a duplicate.
+     */
     public List<ReceivedDelivery> accepted() {
         return received().stream()
                 .filter(d -> d.signatureValid() && !d.duplicate())
@@ -395,6 +443,14 @@ public final class DossierSimulator implements AutoCloseable {
                         .putHeader("Content-Type", "application/json")
                         .end("{\"content\": [ {\"code\": ");
             case SLOW -> vertx.setTimer(Math.max(1, failure.delay().toMillis()), timer -> ctx.next());
+            case SLOW_AFTER_RECORDING -> {
+                if (scope == Scope.WEBHOOK) {
+                    ctx.put(ANSWER_DELAY, failure.delay());
+                    ctx.next();
+                } else {
+                    vertx.setTimer(Math.max(1, failure.delay().toMillis()), timer -> ctx.next());
+                }
+            }
             case TIMEOUT -> {
                 // never answer: the client's own timeout has to fire
             }
@@ -609,8 +665,8 @@ public final class DossierSimulator implements AutoCloseable {
         ctx.request().formAttributes().forEach(form::put);
         boolean duplicate;
         synchronized (received) {
-            duplicate = valid && key != null && !seenKeys.add(key);
-            received.add(new ReceivedDelivery(
+            duplicate = valid && key != null && !remember(key);
+            received.addLast(new ReceivedDelivery(
                     ctx.normalizedPath(),
                     key,
                     ctx.request().getHeader(WebhookSignature.EVENT_TYPE_HEADER),
@@ -619,16 +675,45 @@ public final class DossierSimulator implements AutoCloseable {
                     valid,
                     duplicate,
                     options.clock().instant()));
+            while (received.size() > options.keepReceived()) {
+                received.removeFirst();
+            }
         }
+        int status;
+        JsonObject answer;
         if (!valid) {
-            json(ctx, 401, new JsonObject().put("error", "INVALID_SIGNATURE"));
+            status = 401;
+            answer = new JsonObject().put("error", "INVALID_SIGNATURE");
+        } else if (key == null) {
+            status = 400;
+            answer = new JsonObject().put("error", "MISSING_IDEMPOTENCY_KEY");
+        } else {
+            status = 200;
+            answer = new JsonObject().put("received", true).put("duplicate", duplicate);
+        }
+        Duration answerDelay = ctx.get(ANSWER_DELAY);
+        if (answerDelay == null) {
+            json(ctx, status, answer);
             return;
         }
-        if (key == null) {
-            json(ctx, 400, new JsonObject().put("error", "MISSING_IDEMPOTENCY_KEY"));
-            return;
+        vertx.setTimer(Math.max(1, answerDelay.toMillis()), timer -> {
+            if (!ctx.response().closed() && !ctx.response().ended()) {
+                json(ctx, status, answer);
+            }
+        });
+    }
+
+    /** Whether {@code key} is new (then remembered, forgetting the oldest beyond the limit). Holds received's lock. */
+    private boolean remember(String key) {
+        if (!seenKeys.add(key)) {
+            return false;
         }
-        json(ctx, 200, new JsonObject().put("received", true).put("duplicate", duplicate));
+        if (seenKeys.size() > options.keepReceived()) {
+            Iterator<String> oldest = seenKeys.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        return true;
     }
 
     private void listSamples(RoutingContext ctx) {
@@ -661,7 +746,7 @@ public final class DossierSimulator implements AutoCloseable {
                             .put(
                                     "message",
                                     "scope: lookup|webhook, kind: server-error|unavailable|timeout|rate-limited|slow"
-                                            + "|malformed-json, times: number"));
+                                            + "|slow-after-recording|malformed-json, times: number"));
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Locale;
  * DossierSimulator#script(Scope, SimulatedFailure, int)} or {@code POST /control/failures}.
  *
  * @param retryAfter for {@link Kind#RATE_LIMITED}: the {@code Retry-After} sent
- * @param delay for {@link Kind#SLOW}: how long before answering normally
+ * @param delay for {@link Kind#SLOW} and {@link Kind#SLOW_AFTER_RECORDING}: how long before answering normally
  */
 public record SimulatedFailure(Kind kind, Duration retryAfter, Duration delay) {
 
@@ -23,8 +23,15 @@ public record SimulatedFailure(Kind kind, Duration retryAfter, Duration delay) {
         TIMEOUT,
         /** 429 with {@code Retry-After}. */
         RATE_LIMITED,
-        /** Answers normally, after a delay. */
+        /** Answers normally, after a delay (a forwarded event is recorded only when the delay is over). */
         SLOW,
+        /**
+         * Takes a forwarded event in at once (it is recorded as received, as a real system would store it) and answers
+         * only after the delay. With a delay past the client's timeout the delivery got through but the client never
+         * learns it and sends it again: the retry is a duplicate with the same idempotency key. On lookups, where
+         * nothing is recorded, this is {@link #SLOW}.
+         */
+        SLOW_AFTER_RECORDING,
         /** 200 with a body that is not JSON. */
         MALFORMED_JSON
     }
@@ -53,6 +60,11 @@ public record SimulatedFailure(Kind kind, Duration retryAfter, Duration delay) {
 
     public static SimulatedFailure slow(Duration delay) {
         return new SimulatedFailure(Kind.SLOW, null, delay);
+    }
+
+    /** Records the forwarded event, then answers after {@code delay} (see {@link Kind#SLOW_AFTER_RECORDING}). */
+    public static SimulatedFailure slowAfterRecording(Duration delay) {
+        return new SimulatedFailure(Kind.SLOW_AFTER_RECORDING, null, delay);
     }
 
     public static SimulatedFailure malformedJson() {
