@@ -608,7 +608,7 @@ final class SiteQueue {
     /** Views over the live state: only on the writer thread, for a command's events and answer. */
     private SiteView live() {
         return new SiteView(
-                config, options, clock, tickets::get, lines, desks, lastCalls, lastSeq, this::averageServiceTime);
+                config, options, clock, tickets, lines, desks, lastCalls, lastSeq, this::averageServiceTime);
     }
 
     Ticket view(TicketRecord ticket) {
@@ -653,7 +653,7 @@ final class SiteQueue {
                 config,
                 options,
                 clock,
-                committed::get,
+                committed,
                 lines.freeze(),
                 new TreeMap<>(desks),
                 List.copyOf(lastCalls),

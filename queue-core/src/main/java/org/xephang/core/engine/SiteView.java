@@ -37,7 +37,9 @@ final class SiteView {
     private final SiteConfig config;
     private final EngineOptions options;
     private final Clock clock;
-    private final Function<String, TicketRecord> tickets;
+    /** The live tickets (writer thread) or the committed ones (a concurrent map, read from any thread). */
+    private final Map<String, TicketRecord> tickets;
+
     private final LinePositions positions;
     private final Map<Integer, CounterDesk> desks;
     private final Collection<Call> lastCalls;
@@ -48,7 +50,7 @@ final class SiteView {
             SiteConfig config,
             EngineOptions options,
             Clock clock,
-            Function<String, TicketRecord> tickets,
+            Map<String, TicketRecord> tickets,
             LinePositions positions,
             Map<Integer, CounterDesk> desks,
             Collection<Call> lastCalls,
@@ -66,7 +68,7 @@ final class SiteView {
     }
 
     Optional<TicketRecord> find(String ticketId) {
-        return Optional.ofNullable(tickets.apply(ticketId));
+        return Optional.ofNullable(tickets.get(ticketId));
     }
 
     /** The ticket of the site's local day now with this number (numbers repeat only across days). */
@@ -114,7 +116,7 @@ final class SiteView {
 
     CounterView counter(CounterDesk desk) {
         CounterConfig counter = config.counter(desk.number()).orElseThrow();
-        Ticket held = desk.ticketId() == null ? null : ticket(tickets.apply(desk.ticketId()));
+        Ticket held = desk.ticketId() == null ? null : ticket(tickets.get(desk.ticketId()));
         return new CounterView(
                 desk.number(),
                 counter.name(),
