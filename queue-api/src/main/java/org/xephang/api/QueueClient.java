@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -152,6 +153,15 @@ public final class QueueClient implements AutoCloseable {
      */
     public Future<Ticket> ticketByNumber(String site, String number) {
         return get(sitePath(site) + "/tickets?number=" + segment(number)).map(QueueClient::ticketOf);
+    }
+
+    /**
+     * The site's statistics over the local days {@code from}…{@code to}, both inclusive (SUPERVISOR, ADMIN). Fails with
+     * a {@link QueueError} INVALID_REQUEST when {@code from} is after {@code to} or the range is longer than a year.
+     */
+    public Future<SiteStatistics> statistics(String site, LocalDate from, LocalDate to) {
+        return get(sitePath(site) + "/stats?from=" + from + "&to=" + to)
+                .map(response -> SiteStatistics.fromJson(response.bodyAsJsonObject()));
     }
 
     /** An issued ticket; {@code replayed} when the idempotency key had already issued it (HTTP 200, not 201). */

@@ -1,5 +1,6 @@
 package org.xephang.core;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -8,6 +9,7 @@ import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.QueueSnapshot.CounterView;
 import org.xephang.api.SiteInfo;
+import org.xephang.api.SiteStatistics;
 import org.xephang.api.Ticket;
 
 /**
@@ -75,6 +77,16 @@ public interface QueueService {
      * not serve and INVALID_REQUEST when {@code number} is not a letter followed by digits.
      */
     Optional<Ticket> ticketByNumber(String site, String number);
+
+    /**
+     * The statistics of a site's tickets issued on the local days {@code from}…{@code to} (ARCHITECTURE.md §6.6), read
+     * from the database off the writer's thread. Fails with UNKNOWN_SITE, or INVALID_REQUEST when {@code from} is after
+     * {@code to} or the range is longer than {@link #MAX_STATISTICS_DAYS} days.
+     */
+    CompletionStage<SiteStatistics> statistics(String site, LocalDate from, LocalDate to);
+
+    /** The longest range of days one statistics query covers. */
+    int MAX_STATISTICS_DAYS = 366;
 
     /** The public description of a site (kiosks, boards); fails with UNKNOWN_SITE for a site this node does not serve. */
     SiteInfo site(String siteCode);

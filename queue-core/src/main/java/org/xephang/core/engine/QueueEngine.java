@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,7 @@ import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.QueueSnapshot.CounterView;
 import org.xephang.api.SiteInfo;
+import org.xephang.api.SiteStatistics;
 import org.xephang.api.Ticket;
 import org.xephang.core.Actor;
 import org.xephang.core.DeviceStatusReport;
@@ -39,6 +42,8 @@ import org.xephang.core.persistence.Outbox;
 import org.xephang.core.persistence.QueueStore;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.SiteConfig;
+import org.xephang.core.stats.StatisticsReport;
+import org.xephang.core.stats.TicketFacts;
 import org.xephang.core.ticket.TicketRecord;
 import org.xephang.core.ticket.TypedTicketNumber;
 
@@ -76,6 +81,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private final GroupCommitWriter writer;
     private final Outbox outbox;
     private final ScheduledExecutorService housekeeper;
+    /** Statistics queries, one at a time on their own connection: a long report never holds up the writer or queries. */
+    private final ExecutorService statistics = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "xephang-statistics");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private QueueEngine(CentreConfig config, Path dataDir, Clock clock, EngineOptions options) throws SQLException {
         this.clock = clock;
@@ -387,6 +398,34 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     }
 
     @Override
+    public CompletionStage<SiteStatistics> statistics(String siteCode, LocalDate from, LocalDate to) {
+        SiteQueue site = sites.get(siteCode);
+        if (site == null) {
+            return CompletableFuture.failedFuture(unknownSite(siteCode));
+        }
+        if (from.isAfter(to)) {
+            return CompletableFuture.failedFuture(new QueueError(
+                    ErrorCode.INVALID_REQUEST, "Ngày bắt đầu (from) phải trước hoặc bằng ngày kết thúc (to)."));
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_STATISTICS_DAYS) {
+            return CompletableFuture.failedFuture(new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Mỗi lần xem thống kê tối đa " + MAX_STATISTICS_DAYS + " ngày; hãy chia khoảng ngày nhỏ hơn."));
+        }
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (Connection connection = database.connect()) {
+                        List<TicketFacts> tickets = new QueueStore(connection).ticketFacts(siteCode, from, to);
+                        return StatisticsReport.of(site.config(), from, to, tickets);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(
+                                "reading the statistics of " + siteCode + " failed: " + e.getMessage(), e);
+                    }
+                },
+                statistics);
+    }
+
+    @Override
     public QueueSnapshot snapshot(String site) {
         return published(site).snapshot();
     }
@@ -423,6 +462,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     @Override
     public void close() {
         housekeeper.shutdownNow();
+        statistics.shutdownNow();
         writer.close();
         closeQuietly(readerConnection);
         closeQuietly(writerConnection);

@@ -3,6 +3,8 @@ package org.xephang.core.http;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.xephang.core.Actor;
@@ -31,6 +33,33 @@ final class SiteRoutes {
 
     void snapshot(RoutingContext ctx) {
         Replies.json(ctx, 200, queue.snapshot(PathParams.site(ctx)).toJson());
+    }
+
+    /**
+     * {@code GET /sites/{site}/stats?from=YYYY-MM-DD&to=YYYY-MM-DD}: both days inclusive, in the site's time zone; each
+     * defaults to the site's today.
+     */
+    void statistics(RoutingContext ctx) {
+        String site = PathParams.site(ctx);
+        LocalDate today =
+                LocalDate.ofInstant(clock.instant(), ZoneId.of(queue.site(site).timeZone()));
+        LocalDate from = day(ctx, "from", today);
+        LocalDate to = day(ctx, "to", today);
+        EngineCalls.call(ctx, () -> queue.statistics(site, from, to))
+                .onSuccess(stats -> Replies.json(ctx, 200, stats.toJson()))
+                .onFailure(ctx::fail);
+    }
+
+    private static LocalDate day(RoutingContext ctx, String parameter, LocalDate fallback) {
+        String text = ctx.queryParams().get(parameter);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw RequestBody.invalid(parameter, "phải là ngày dạng YYYY-MM-DD, ví dụ 2026-12-06");
+        }
     }
 
     /** 204 once the report is recorded as a {@code device.status} event. */
