@@ -162,6 +162,8 @@ public final class DemoCentre implements AutoCloseable {
         out.println("  Bảng hiển thị / board:         " + base + "/board/");
         out.println("  Quầy / counter:                " + base + "/counter/   (officer1…officer9, mật khẩu demo)");
         out.println("  Thiết bị mô phỏng / devices:   " + base + "/devices/   (vé đã in, LED, bàn phím, máy quét)");
+        out.println(
+                "  Thống kê / statistics:         " + base + "/stats/?site=" + site + "   (supervisor, mật khẩu demo)");
         out.println("  API:                           " + base + "/api/v1/openapi.yaml");
         out.println("  Hệ thống hồ sơ mô phỏng:       " + dossiers.baseUrl());
         out.println("Dừng / stop: Ctrl-C");
