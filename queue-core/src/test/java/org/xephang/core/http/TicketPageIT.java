@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xephang.core.http.TestApi.eventually;
 
 import io.vertx.core.http.HttpMethod;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /** The public page the QR code opens, in a real headless Chromium: Vietnamese first, live, no personal data. */
 class TicketPageIT {
@@ -62,21 +58,6 @@ class TicketPageIT {
     }
 
     private static ChromeDriver openBrowser() {
-        Path chromium = Path.of(System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium"));
-        Path driver = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
-        Assumptions.assumeTrue(
-                Files.isExecutable(chromium) && Files.isExecutable(driver),
-                "Skipped: the ticket page test needs chromium and chromium-driver (apt-get install -y chromium"
-                        + " chromium-driver); looked for " + chromium + " and " + driver);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=412,915");
-        return new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(driver.toFile())
-                        .usingAnyFreePort()
-                        .build(),
-                options);
+        return HeadlessChromium.open(412, 915);
     }
 }
