@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.xephang.core.backend.forward.DeliveryProfiles;
 import org.xephang.core.backend.forward.ForwarderConfig;
 import org.xephang.core.backend.lookup.LookupConfig;
 import org.xephang.core.site.ConfigException;
@@ -162,8 +163,9 @@ public final class DossierConfigReader {
                         "parallel",
                         "opencps"));
         String profile = text(map, key + ".profile", "none");
-        if (!Set.of("none", "webhook", "opencps").contains(profile)) {
-            problems.add(key + ".profile: must be none, webhook or opencps, got \"" + profile + "\"");
+        if (!DeliveryProfiles.names().contains(profile)) {
+            problems.add(key + ".profile: must be one of " + String.join(", ", DeliveryProfiles.names()) + ", got \""
+                    + profile + "\"");
         }
         boolean enabled = !"none".equals(profile);
         String url = enabled ? requiredText(map, key + ".url") : text(map, key + ".url", null);
