@@ -3,7 +3,9 @@ package org.xephang.bench.micro;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,13 +20,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.xephang.core.routing.RoutingPolicy;
+import org.xephang.core.routing.WaitingLines;
 import org.xephang.core.site.CounterConfig;
 import org.xephang.core.ticket.TicketRecord;
 
 /**
  * FCFS routing over a site's tickets of the day: {@code next} (call-next) and {@code waitingAhead} (computed for every
  * issued ticket and every status read). {@code tickets} is the site's tickets in memory, a tenth of them priority, a
- * quarter already served; 4 services; the counter serves two of them.
+ * quarter already served; 4 services; the counter serves two of them. The {@code scan…} benchmarks run the rule's
+ * definition over every ticket ({@link RoutingPolicy}); the {@code lines…} ones the engine's index ({@link
+ * WaitingLines}), which answers the same.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +46,8 @@ public class RoutingBenchmark {
     private TicketRecord last;
     private CounterConfig fcfsCounter;
     private CounterConfig listedCounter;
+    private WaitingLines lines;
+    private Map<String, TicketRecord> byId;
 
     @Setup
     public void setUp() {
@@ -69,22 +76,42 @@ public class RoutingBenchmark {
             day.add(t);
         }
         last = day.get(day.size() - 1);
+        lines = new WaitingLines();
+        byId = new HashMap<>();
+        for (TicketRecord t : day) {
+            lines.update(byId.put(t.id(), t), t);
+        }
         fcfsCounter = new CounterConfig(1, "Quầy 1", List.of("A", "B"), CounterConfig.ServiceOrder.FCFS);
         listedCounter = new CounterConfig(2, "Quầy 2", List.of("C", "A"), CounterConfig.ServiceOrder.LISTED);
     }
 
     @Benchmark
-    public Optional<TicketRecord> callNextFcfs() {
+    public Optional<TicketRecord> scanCallNextFcfs() {
         return RoutingPolicy.next(fcfsCounter, day);
     }
 
     @Benchmark
-    public Optional<TicketRecord> callNextListed() {
+    public Optional<TicketRecord> scanCallNextListed() {
         return RoutingPolicy.next(listedCounter, day);
     }
 
     @Benchmark
-    public int waitingAheadOfTheNewestTicket() {
+    public int scanWaitingAheadOfTheNewestTicket() {
         return RoutingPolicy.waitingAhead(last, day);
+    }
+
+    @Benchmark
+    public Optional<TicketRecord> linesCallNextFcfs() {
+        return lines.next(fcfsCounter, byId::get);
+    }
+
+    @Benchmark
+    public Optional<TicketRecord> linesCallNextListed() {
+        return lines.next(listedCounter, byId::get);
+    }
+
+    @Benchmark
+    public int linesWaitingAheadOfTheNewestTicket() {
+        return lines.waitingAhead(last);
     }
 }

@@ -76,6 +76,12 @@ public final class ProvinceDayScenario extends Scenario {
     int maxInFlight;
 
     @Option(
+            names = "--max-group",
+            defaultValue = "" + EngineOptions.DEFAULT_MAX_GROUP_SIZE,
+            description = "Most commands in one committed group (default: the server's, ${DEFAULT-VALUE}).")
+    int maxGroupSize;
+
+    @Option(
             names = "--max-wall",
             defaultValue = "300",
             description =
@@ -110,6 +116,7 @@ public final class ProvinceDayScenario extends Scenario {
         report.parameter("meanWalkSeconds", walk.mean());
         report.parameter("serviceCv", serviceCv);
         report.parameter("maxInFlight", maxInFlight);
+        report.parameter("maxGroupSize", maxGroupSize);
         report.print(String.format(
                 Locale.ROOT,
                 "%d sites × %d counters (%d per service), ~%d tickets; counter busy per ticket: %.0f s mean (walk %.0f + "
@@ -145,7 +152,7 @@ public final class ProvinceDayScenario extends Scenario {
                 CentreConfigLoader.load(config),
                 workDir.resolve("data"),
                 clock,
-                new EngineOptions(true, "http://127.0.0.1:8080"))) {
+                new EngineOptions(true, "http://127.0.0.1:8080", maxGroupSize))) {
             report.figure("engineOpenMillis", (System.nanoTime() - openNanos) / 1_000_000);
             List<QueueService.Subscription> subscriptions = new ArrayList<>();
             for (String site : centre.siteCodes()) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,8 @@ public final class QueueEngine implements QueueService, AutoCloseable {
 
     private final Clock clock;
     private final Map<String, SiteQueue> sites = new LinkedHashMap<>();
+    /** The site of every ticket in memory (writer thread): a ticket command finds its site without asking each one. */
+    private final Map<String, SiteQueue> siteOfTicket = new HashMap<>();
     /** Held while committed events and state are published, and while a subscription takes its snapshot. */
     private final ReentrantLock publishLock = new ReentrantLock();
 
@@ -91,7 +94,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private QueueEngine(CentreConfig config, Path dataDir, Clock clock, EngineOptions options) throws SQLException {
         this.clock = clock;
         for (SiteConfig site : config.sites()) {
-            sites.put(site.code(), new SiteQueue(site, clock, options));
+            sites.put(site.code(), new SiteQueue(site, clock, options, siteOfTicket));
         }
         this.database = Database.open(dataDir);
         this.writerConnection = database.connect();
@@ -181,10 +184,10 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             return CompletableFuture.failedFuture(unknownTicket(null));
         }
         return writer.submit(tx -> {
-            SiteQueue site = sites.values().stream()
-                    .filter(s -> s.find(ticketId).isPresent())
-                    .findFirst()
-                    .orElseThrow(() -> unknownTicket(ticketId));
+            SiteQueue site = siteOfTicket.get(ticketId);
+            if (site == null) {
+                throw unknownTicket(ticketId);
+            }
             SiteQueue.Writes writes = writes(tx);
             Instant now = now();
             site.rollover(writes, now);

@@ -81,6 +81,8 @@ final class SiteQueue {
     private final Clock clock;
     private final EngineOptions options;
     private final AnnouncementBuilder announcer;
+    /** Every site's tickets in memory by id, shared by the engine's sites (writer thread): which site a ticket is at. */
+    private final Map<String, SiteQueue> siteOfTicket;
 
     private final Map<String, TicketRecord> tickets = new LinkedHashMap<>();
     /** The WAITING tickets of {@link #tickets} by queue, in calling order: kept by {@link #put} and {@link #forget}. */
@@ -115,8 +117,9 @@ final class SiteQueue {
     private long minQueueKey;
     private long maxQueueKey;
 
-    SiteQueue(SiteConfig config, Clock clock, EngineOptions options) {
+    SiteQueue(SiteConfig config, Clock clock, EngineOptions options, Map<String, SiteQueue> siteOfTicket) {
         this.config = config;
+        this.siteOfTicket = siteOfTicket;
         this.calendar = SiteCalendar.of(config);
         this.clock = clock;
         this.options = options;
@@ -134,6 +137,7 @@ final class SiteQueue {
     void load(QueueStore store) throws SQLException {
         Instant now = clock.instant();
         LocalDate today = calendar.localDay(now);
+        tickets.keySet().forEach(siteOfTicket::remove);
         tickets.clear();
         lines.clear();
         // Readers keep the committed tickets until the rebuilt state is published; then the stale ones go.
@@ -786,11 +790,13 @@ final class SiteQueue {
     /** The one way a ticket enters or changes in memory, so that its line and the next publication follow. */
     private void put(TicketRecord ticket) {
         lines.update(tickets.put(ticket.id(), ticket), ticket);
+        siteOfTicket.put(ticket.id(), this);
         changedTickets.add(ticket.id());
     }
 
     private void forget(String ticketId) {
         lines.update(tickets.remove(ticketId), null);
+        siteOfTicket.remove(ticketId);
         changedTickets.add(ticketId);
     }
 

@@ -23,31 +23,35 @@ public final class WaitEstimator {
 
     static final int WINDOW = 20;
 
-    private final Map<String, Deque<Duration>> recent = new HashMap<>();
+    private final Map<String, Window> recent = new HashMap<>();
+
+    /** A service's last {@value #WINDOW} service times in milliseconds, with their running total. */
+    private static final class Window {
+        final Deque<Long> millis = new ArrayDeque<>(WINDOW + 1);
+        long total;
+    }
 
     /** Records a completed ticket's call-to-finish time. */
     public void record(String service, Duration serviceTime) {
         if (serviceTime.isNegative()) {
             return;
         }
-        Deque<Duration> times = recent.computeIfAbsent(service, s -> new ArrayDeque<>());
-        times.addLast(serviceTime);
-        while (times.size() > WINDOW) {
-            times.removeFirst();
+        Window window = recent.computeIfAbsent(service, s -> new Window());
+        long millis = serviceTime.toMillis();
+        window.millis.addLast(millis);
+        window.total += millis;
+        while (window.millis.size() > WINDOW) {
+            window.total -= window.millis.removeFirst();
         }
     }
 
-    /** The mean of the recent service times, or {@code fallback} when none was measured. */
+    /** The mean of the recent service times, or {@code fallback} when none was measured. O(1): read on every publish. */
     public Duration averageServiceTime(String service, Duration fallback) {
-        Deque<Duration> times = recent.get(service);
-        if (times == null || times.isEmpty()) {
+        Window window = recent.get(service);
+        if (window == null || window.millis.isEmpty()) {
             return fallback;
         }
-        long total = 0;
-        for (Duration d : times) {
-            total += d.toMillis();
-        }
-        return Duration.ofMillis(total / times.size());
+        return Duration.ofMillis(window.total / window.millis.size());
     }
 
     /** The estimate in whole seconds. */
