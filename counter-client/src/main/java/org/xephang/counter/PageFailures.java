@@ -1,9 +1,7 @@
 package org.xephang.counter;
 
-import io.vertx.core.http.HttpClosedException;
-import java.io.IOException;
-import java.util.concurrent.TimeoutException;
 import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueClient;
 import org.xephang.api.QueueError;
 
 /**
@@ -16,9 +14,6 @@ final class PageFailures {
 
     static final String LOST_CONNECTION = "Mất kết nối tới máy chủ xếp hàng. Vui lòng thử lại sau ít phút.";
     static final String INTERNAL = "Lỗi hệ thống ở máy quầy. Vui lòng thử lại; nếu vẫn lỗi, xin báo bộ phận kỹ thuật.";
-
-    /** Vert.x fails pending requests with this (no stack trace, no subclass) when their connection closes. */
-    private static final String VERTX_CONNECTION_CLOSED = "Connection was closed";
 
     private PageFailures() {}
 
@@ -34,14 +29,6 @@ final class PageFailures {
 
     /** Whether {@code failure}, or one of its causes, says the queue server could not be reached. */
     static boolean isLostConnection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException // connect refused or timed out, reset, unknown host, TLS
-                    || t instanceof TimeoutException // the request's own timeout
-                    || t instanceof HttpClosedException
-                    || VERTX_CONNECTION_CLOSED.equals(t.getMessage())) {
-                return true;
-            }
-        }
-        return false;
+        return QueueClient.isLostConnection(failure);
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -11,6 +12,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Typed client of the queue server's HTTP API v1 (ARCHITECTURE.md §5), used by the kiosk, board and counter agents,
@@ -381,6 +384,26 @@ public final class QueueClient implements AutoCloseable {
     private static QueueError unexpected(HttpResponse<Buffer> response) {
         ErrorCode code = response.statusCode() == 503 ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL;
         return new QueueError(code, "Máy chủ trả lời HTTP " + response.statusCode() + " không kèm mã lỗi.");
+    }
+
+    /** Vert.x fails pending requests with this (no stack trace, no subclass) when their connection closes. */
+    private static final String VERTX_CONNECTION_CLOSED = "Connection was closed";
+
+    /**
+     * Whether a failure of this client, or one of its causes, says the queue server could not be reached (connection
+     * refused or reset, connection closed, timeout) rather than that it refused the request or that the caller has a
+     * bug. Agents show the first as "lost connection" and retry; never the others.
+     */
+    public static boolean isLostConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException // connect refused or timed out, reset, unknown host, TLS
+                    || t instanceof TimeoutException // the request's own timeout
+                    || t instanceof HttpClosedException
+                    || VERTX_CONNECTION_CLOSED.equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Ticket ticketOf(HttpResponse<Buffer> response) {
