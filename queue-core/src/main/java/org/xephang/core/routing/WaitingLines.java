@@ -78,14 +78,12 @@ public final class WaitingLines implements LinePositions {
 
     @Override
     public int waiting(String service) {
-        int[] counts = perService.get(service);
-        return counts == null ? 0 : counts[0];
+        return count(perService, service, 0);
     }
 
     @Override
     public int waitingPriority(String service) {
-        int[] counts = perService.get(service);
-        return counts == null ? 0 : counts[1];
+        return count(perService, service, 1);
     }
 
     /** An immutable copy for readers on other threads; lines unchanged since the last copy are shared, not copied. */
@@ -95,6 +93,12 @@ public final class WaitingLines implements LinePositions {
         Map<String, int[]> counts = new HashMap<>(perService.size() * 2);
         perService.forEach((service, c) -> counts.put(service, c.clone()));
         return new Frozen(frozen, counts);
+    }
+
+    /** Waiting (0) or waiting priority (1) tickets of a service in a counts map. */
+    private static int count(Map<String, int[]> perService, String service, int which) {
+        int[] counts = perService.get(service);
+        return counts == null ? 0 : counts[which];
     }
 
     private Line line(TicketRecord ticket) {
@@ -127,14 +131,12 @@ public final class WaitingLines implements LinePositions {
 
         @Override
         public int waiting(String service) {
-            int[] counts = perService.get(service);
-            return counts == null ? 0 : counts[0];
+            return count(perService, service, 0);
         }
 
         @Override
         public int waitingPriority(String service) {
-            int[] counts = perService.get(service);
-            return counts == null ? 0 : counts[1];
+            return count(perService, service, 1);
         }
 
         private record FrozenLine(long[] priority, long[] normal) {

@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.xephang.api.Role;
+import org.xephang.core.testkit.MutableClock;
 
 class BearerTokensTest {
 
@@ -58,29 +58,13 @@ class BearerTokensTest {
     @Test
     void aRememberedTokenStillExpiresByTheServersClock() throws Exception {
         Instant now = Instant.now();
-        AtomicReference<Instant> time = new AtomicReference<>(now);
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return time.get();
-            }
-        };
+        MutableClock clock = new MutableClock(now, ZoneOffset.UTC);
         BearerTokens tokens = new BearerTokens(vertx, key, clock);
         String token = tokens.issue("officer2", Role.OFFICER).token();
         assertThat(await(tokens.verify(token))).isEqualTo(new BearerTokens.Claims("officer2", Role.OFFICER));
         assertThat(await(tokens.verify(token))).isEqualTo(new BearerTokens.Claims("officer2", Role.OFFICER));
 
-        time.set(now.plus(Duration.ofHours(12)).plusSeconds(1));
+        clock.advance(Duration.ofHours(12).plusSeconds(1));
 
         assertThat(succeeds(tokens.verify(token))).isFalse();
     }

@@ -27,24 +27,13 @@ class StatsPageIT {
             api.send(HttpMethod.POST, "/api/v1/tickets/" + id + "/complete", "officer2", null);
 
             browser.get("http://127.0.0.1:" + api.port() + "/stats/?site=demo");
-            browser.findElement(By.id("username")).sendKeys("officer2");
-            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
-            browser.findElement(By.cssSelector("#sign-in button")).click();
-            eventually(
-                    Duration.ofSeconds(20),
-                    () -> browser.findElement(By.id("query")).isDisplayed());
+            signIn(browser, "officer2");
             browser.findElement(By.cssSelector("#query button.primary")).click();
             eventually(Duration.ofSeconds(20), () -> !text(browser, "error").isEmpty());
             assertThat(text(browser, "error")).contains("OFFICER");
 
             browser.findElement(By.id("sign-out")).click();
-            browser.findElement(By.id("username")).clear();
-            browser.findElement(By.id("username")).sendKeys("supervisor");
-            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
-            browser.findElement(By.cssSelector("#sign-in button")).click();
-            eventually(
-                    Duration.ofSeconds(20),
-                    () -> browser.findElement(By.id("query")).isDisplayed());
+            signIn(browser, "supervisor");
             browser.findElement(By.cssSelector("#query button.primary")).click();
 
             eventually(
@@ -63,6 +52,17 @@ class StatsPageIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /** Signs in on the page's form and waits for the query form. */
+    private static void signIn(ChromeDriver browser, String username) {
+        browser.findElement(By.id("username")).clear();
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        eventually(
+                Duration.ofSeconds(20),
+                () -> browser.findElement(By.id("query")).isDisplayed());
     }
 
     private static String text(ChromeDriver browser, String id) {

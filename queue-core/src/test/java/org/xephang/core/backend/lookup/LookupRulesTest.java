@@ -3,13 +3,12 @@ package org.xephang.core.backend.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.xephang.core.testkit.MutableClock;
 
 /** The pure rules of the lookup: codes, dates, names, statuses, overdue, the rate limit. */
 class LookupRulesTest {
@@ -126,23 +125,7 @@ class LookupRulesTest {
 
     @Test
     void rateLimitAllowsABurstThenRefusesUntilTokensComeBackPerClient() {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T01:00:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T01:00:00Z"), ZoneOffset.UTC);
         ClientRateLimiter limiter = new ClientRateLimiter(clock, 30); // bursts of 10, one more every 2 s
 
         for (int i = 0; i < 10; i++) {
@@ -152,7 +135,7 @@ class LookupRulesTest {
         assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(limiter.acquire("10.0.0.6")).as("another client").isZero();
 
-        now.set(now.get().plusSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         assertThat(limiter.acquire("10.0.0.5")).isZero();
         assertThat(limiter.acquire("10.0.0.5")).isPositive();
     }
