@@ -3,6 +3,7 @@ package org.xephang.kiosk;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
+import org.xephang.api.IssuingState;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.Ticket;
 
@@ -15,6 +16,9 @@ interface CoreGateway extends AutoCloseable {
 
     /** The public description of the site ({@code SiteInfo} as JSON). */
     Future<JsonObject> siteInfo();
+
+    /** Whether the site issues tickets now, and the services at their daily cap. */
+    Future<IssuingState> issuing();
 
     /** Issues a ticket; the same {@code idempotencyKey} again gives the same ticket. */
     Future<Ticket> issue(String service, String priority, String idempotencyKey);

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
+import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.Ticket;
@@ -42,6 +43,9 @@ final class KioskAgent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskAgent.class);
     private static final int RECENT_TICKETS = 50;
+    /** How often the home screen's "open / closed / no more numbers" is checked with the core. */
+    private static final Duration ISSUING_CHECK = Duration.ofSeconds(30);
+
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Vertx vertx;
@@ -65,6 +69,7 @@ final class KioskAgent implements AutoCloseable {
     private Instant closedUntil;
     private DeviceStatus reportPending;
     private long siteRetryTimer = -1;
+    private long issuingTimer = -1;
     private boolean closed;
 
     KioskAgent(Vertx vertx, CoreGateway core, ReceiptPrinter printer, PageChannel pages, KioskOptions options) {
@@ -87,6 +92,7 @@ final class KioskAgent implements AutoCloseable {
         loadSite();
         reportPending = printer.status();
         sendPendingReport();
+        issuingTimer = vertx.setPeriodic(ISSUING_CHECK.toMillis(), t -> checkIssuing());
     }
 
     // ---- issuing and printing -------------------------------------------------------------------------------
@@ -392,6 +398,48 @@ final class KioskAgent implements AutoCloseable {
         });
     }
 
+    /**
+     * Asks the core whether tickets are issued now, so that the home screen says "closed" or "no more numbers today"
+     * before anyone taps (the refusal of a tap says the same, but only to the one who tapped).
+     */
+    private void checkIssuing() {
+        if (closed || !connected) {
+            return;
+        }
+        core.issuing().onComplete(answer -> {
+            if (answer.failed()) {
+                LOG.debug(
+                        "kiosk {}: issuing state not read: {}",
+                        options.kioskId(),
+                        answer.cause().toString());
+                return;
+            }
+            IssuingState issuing = answer.result();
+            JsonObject notice = issuing.open()
+                    ? null
+                    : new JsonObject()
+                            .put("message", issuing.message())
+                            .put(
+                                    "nextOpening",
+                                    issuing.nextOpening() == null
+                                            ? null
+                                            : issuing.nextOpening().toString());
+            Map<String, LocalDate> capped = new HashMap<>();
+            LocalDate today = LocalDate.now(clock.withZone(zone()));
+            issuing.capReached().forEach(code -> capped.put(code, today));
+            if (Objects.equals(notice, closedNotice) && capped.equals(capReached)) {
+                return;
+            }
+            closedNotice = notice;
+            closedUntil = issuing.nextOpening() == null
+                    ? clock.instant().plus(ISSUING_CHECK)
+                    : issuing.nextOpening().toInstant();
+            capReached.clear();
+            capReached.putAll(capped);
+            publishState();
+        });
+    }
+
     private void queueChanged(QueueSnapshot snapshot) {
         waiting.clear();
         snapshot.services().forEach(s -> waiting.put(s.code(), s.waiting()));
@@ -407,6 +455,7 @@ final class KioskAgent implements AutoCloseable {
         if (up) {
             loadSite(); // the server may have restarted with a changed configuration
             sendPendingReport();
+            checkIssuing();
         }
         publishState();
     }
@@ -494,6 +543,9 @@ final class KioskAgent implements AutoCloseable {
         closed = true;
         if (siteRetryTimer >= 0) {
             vertx.cancelTimer(siteRetryTimer);
+        }
+        if (issuingTimer >= 0) {
+            vertx.cancelTimer(issuingTimer);
         }
         printQueue.close();
         core.close();

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.EventStream;
+import org.xephang.api.IssuingState;
 import org.xephang.api.QueueClient;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.SiteInfo;
@@ -38,6 +39,11 @@ final class QueueClientGateway implements CoreGateway {
     @Override
     public Future<JsonObject> siteInfo() {
         return client.siteInfo(options.site()).map(SiteInfo::toJson);
+    }
+
+    @Override
+    public Future<IssuingState> issuing() {
+        return client.issuing(options.site());
     }
 
     @Override

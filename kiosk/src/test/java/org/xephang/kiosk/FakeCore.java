@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.function.Consumer;
+import org.xephang.api.IssuingState;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
@@ -29,7 +30,15 @@ final class FakeCore implements CoreGateway {
     boolean reportsFail;
     Consumer<QueueSnapshot> snapshots;
     Consumer<Boolean> connection;
+    /** What {@link #issuing()} answers: open, nothing capped, until a test says otherwise. */
+    IssuingState issuing = new IssuingState(true, null, null, List.of());
+
     private int next = 1;
+
+    @Override
+    public Future<IssuingState> issuing() {
+        return Future.succeededFuture(issuing);
+    }
 
     @Override
     public Future<JsonObject> siteInfo() {

@@ -9,16 +9,19 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xephang.api.ErrorCode;
+import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
 import org.xephang.device.DeviceState;
 
@@ -135,6 +138,45 @@ class KioskAgentTest {
 
         JsonObject state = onContext(() -> Future.succeededFuture(agent.state()));
         assertThat(state.getJsonArray("capReached").getList()).containsExactly("C");
+    }
+
+    @Test
+    void theHomeScreenSaysClosedAndNamesTheCappedFieldsBeforeAnyoneTaps() throws Exception {
+        core.issuing = new IssuingState(
+                false,
+                "Ngoài giờ cấp số thứ tự. Mời quay lại lúc 07:30 ngày 30/11/2099.",
+                OffsetDateTime.parse("2099-11-30T07:30+07:00"),
+                List.of("B"));
+
+        core.connection.accept(false);
+        core.connection.accept(true); // on reconnecting the agent asks at once, then every 30 s
+
+        JsonObject state = awaitState(s -> s.getValue("closed") != null);
+        assertThat(state.getJsonObject("closed").getString("message"))
+                .isEqualTo("Ngoài giờ cấp số thứ tự. Mời quay lại lúc 07:30 ngày 30/11/2099.");
+        assertThat(state.getJsonObject("closed").getString("nextOpening")).isEqualTo("2099-11-30T07:30+07:00");
+        assertThat(state.getJsonArray("capReached").getList()).containsExactly("B");
+        assertThat(core.issueKeys).isEmpty();
+
+        core.issuing = new IssuingState(true, null, null, List.of());
+        core.connection.accept(false);
+        core.connection.accept(true);
+
+        assertThat(awaitState(s -> s.getValue("closed") == null).getJsonArray("capReached"))
+                .isEmpty();
+    }
+
+    private JsonObject awaitState(Predicate<JsonObject> wanted) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        JsonObject state;
+        do {
+            state = onContext(() -> Future.succeededFuture(agent.state()));
+            if (wanted.test(state)) {
+                return state;
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < until);
+        throw new AssertionError("the kiosk's state never became as expected: " + state.encode());
     }
 
     @Test

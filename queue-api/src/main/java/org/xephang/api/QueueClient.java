@@ -167,6 +167,11 @@ public final class QueueClient implements AutoCloseable {
                 .map(response -> SiteStatistics.fromJson(response.bodyAsJsonObject()));
     }
 
+    /** Whether the site issues tickets now, and which services reached their daily cap (public). */
+    public Future<IssuingState> issuing(String site) {
+        return get(sitePath(site) + "/issuing").map(response -> IssuingState.fromJson(response.bodyAsJsonObject()));
+    }
+
     /** An issued ticket; {@code replayed} when the idempotency key had already issued it (HTTP 200, not 201). */
     public record Issued(Ticket ticket, boolean replayed) {}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import org.xephang.api.IssuingState;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.QueueSnapshot.CounterView;
@@ -87,6 +88,12 @@ public interface QueueService {
 
     /** The longest range of days one statistics query covers. */
     int MAX_STATISTICS_DAYS = 366;
+
+    /**
+     * Whether the site issues tickets now and which services reached today's cap, as of the last committed change (a
+     * new day's counts once its first command or the minute's housekeeping ran). Fails with UNKNOWN_SITE.
+     */
+    IssuingState issuing(String site);
 
     /** The public description of a site (kiosks, boards); fails with UNKNOWN_SITE for a site this node does not serve. */
     SiteInfo site(String siteCode);

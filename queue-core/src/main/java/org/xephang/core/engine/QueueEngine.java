@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
+import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
@@ -279,6 +280,15 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             throw unknownSite(siteCode);
         }
         return site.config().toSiteInfo();
+    }
+
+    @Override
+    public IssuingState issuing(String siteCode) {
+        SiteQueue site = sites.get(siteCode);
+        if (site == null) {
+            throw unknownSite(siteCode);
+        }
+        return site.issuing(clock.instant());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
@@ -27,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.EventType;
+import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot.Call;
@@ -111,6 +113,8 @@ final class SiteQueue {
     private boolean changed = true;
 
     private volatile SiteView published;
+    /** The services whose daily cap was reached on the current day, as of the last publication. */
+    private volatile List<String> capReached = List.of();
 
     private long lastSeq;
     private long lastIssueOrder;
@@ -629,6 +633,22 @@ final class SiteQueue {
                 config.service(service).map(ServiceConfig::expectedServiceTime).orElse(Duration.ofMinutes(10)));
     }
 
+    /** Whether tickets are issued at {@code now}, and the services at their cap (any thread). */
+    IssuingState issuing(Instant now) {
+        boolean open = options.alwaysOpen() || calendar.isIssuing(now);
+        LocalDate day = currentDay;
+        List<String> capped = day != null && day.equals(calendar.localDay(now)) ? capReached : List.of();
+        return open
+                ? new IssuingState(true, null, null, capped)
+                : new IssuingState(
+                        false,
+                        calendar.closedMessage(now),
+                        calendar.nextOpening(now)
+                                .map(ZonedDateTime::toOffsetDateTime)
+                                .orElse(null),
+                        capped);
+    }
+
     /**
      * The state as of the last committed group: an immutable copy that queries read from any thread without waiting
      * for the writer (docs/adr/0011).
@@ -653,6 +673,10 @@ final class SiteQueue {
             }
         }
         changedTickets.clear();
+        capReached = config.services().stream()
+                .filter(s -> s.dailyCap() != null && allocator.issued(s.code(), currentDay) >= s.dailyCap())
+                .map(ServiceConfig::code)
+                .toList();
         published = new SiteView(
                 config,
                 options,

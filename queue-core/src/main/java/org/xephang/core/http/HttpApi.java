@@ -143,6 +143,7 @@ public final class HttpApi implements AutoCloseable {
 
             publicRoute(HttpMethod.GET, "/sites/:site", sites::siteInfo);
             publicRoute(HttpMethod.GET, "/sites/:site/queue", sites::snapshot);
+            publicRoute(HttpMethod.GET, "/sites/:site/issuing", sites::issuing);
             publicRoute(HttpMethod.GET, "/sites/:site/events", events::handle);
             route(HttpMethod.POST, "/sites/:site/tickets", ISSUERS, tickets::issue);
             route(HttpMethod.GET, "/sites/:site/tickets", STAFF, tickets::findByNumber);

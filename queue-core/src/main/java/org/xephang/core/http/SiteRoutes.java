@@ -31,6 +31,11 @@ final class SiteRoutes {
         Replies.json(ctx, 200, queue.site(PathParams.site(ctx)).toJson());
     }
 
+    /** Whether tickets are issued now, and the services at their daily cap: kiosks show it before anyone taps. */
+    void issuing(RoutingContext ctx) {
+        Replies.json(ctx, 200, queue.issuing(PathParams.site(ctx)).toJson());
+    }
+
     void snapshot(RoutingContext ctx) {
         Replies.json(ctx, 200, queue.snapshot(PathParams.site(ctx)).toJson());
     }

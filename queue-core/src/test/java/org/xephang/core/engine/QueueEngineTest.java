@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xephang.api.CounterState;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.EventType;
+import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
@@ -171,6 +172,34 @@ class QueueEngineTest {
         assertThat(error.code()).isEqualTo(ErrorCode.SITE_CLOSED);
         assertThat(error.getMessage()).isEqualTo("Ngoài giờ cấp số thứ tự. Mời quay lại lúc 07:30 ngày 30/11/2026.");
         assertThat(error.toJson().getString("nextOpening")).isEqualTo("2026-11-30T07:30:00+07:00");
+    }
+
+    @Test
+    void theIssuingStateSaysClosedBeforeAnyoneIsRefusedAndOpenAgainAtTheSession() {
+        clock.set(LocalDateTime.of(2026, 11, 29, 10, 0)); // Sunday
+
+        IssuingState closed = engine.issuing(SITE);
+
+        assertThat(closed.open()).isFalse();
+        assertThat(closed.message()).isEqualTo("Ngoài giờ cấp số thứ tự. Mời quay lại lúc 07:30 ngày 30/11/2026.");
+        assertThat(closed.nextOpening()).hasToString("2026-11-30T07:30+07:00");
+
+        clock.set(LocalDateTime.of(2026, 11, 30, 7, 30));
+
+        assertThat(engine.issuing(SITE)).isEqualTo(new IssuingState(true, null, null, List.of()));
+    }
+
+    @Test
+    void theIssuingStateNamesTheServicesAtTheirCapUntilTheNextDay() {
+        for (int i = 0; i < 5; i++) {
+            issue("A");
+        }
+
+        assertThat(engine.issuing(SITE).capReached()).containsExactly("A");
+
+        clock.set(LocalDateTime.of(2026, 11, 24, 8, 0));
+
+        assertThat(engine.issuing(SITE).capReached()).isEmpty();
     }
 
     @Test

@@ -99,6 +99,7 @@ class ApiRoleMatrixIT {
             new Endpoint(HttpMethod.GET, "/api/v1/openapi.yaml", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/queue", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/issuing", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/events", "", null, PUBLIC, true),
             new Endpoint(HttpMethod.GET, "/api/v1/tickets/" + TICKET, null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/api/v1/dossiers/{code}", null, PUBLIC),
