@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -835,7 +834,7 @@ final class SiteQueue {
             throws SQLException {
         changed = true;
         QueueEvent event = new QueueEvent(
-                UUID.randomUUID().toString(),
+                EventIds.next(now),
                 ++lastSeq,
                 type,
                 now,
