@@ -408,10 +408,18 @@ final class KioskAgent implements AutoCloseable {
         }
         core.issuing().onComplete(answer -> {
             if (answer.failed()) {
-                LOG.debug(
-                        "kiosk {}: issuing state not read: {}",
-                        options.kioskId(),
-                        answer.cause().toString());
+                // A lost link is shown on the page already; anything else (a refusal, an older server) must be seen.
+                if (PageFailures.isLostConnection(answer.cause())) {
+                    LOG.debug(
+                            "kiosk {}: issuing state not read: {}",
+                            options.kioskId(),
+                            answer.cause().toString());
+                } else {
+                    LOG.warn(
+                            "kiosk {}: the server did not say whether it issues tickets: {}",
+                            options.kioskId(),
+                            answer.cause().toString());
+                }
                 return;
             }
             IssuingState issuing = answer.result();
