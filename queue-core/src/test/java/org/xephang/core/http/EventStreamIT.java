@@ -69,12 +69,16 @@ class EventStreamIT {
                             .setPort(api.port())
                             .setURI("/api/v1/sites/demo/events")
                             .addHeader("Accept", "text/event-stream"))
-                    .compose(request -> request.send())
-                    .map(answer -> answer.handler(chunk -> {
-                        synchronized (received) {
-                            received.append(chunk.toString(StandardCharsets.UTF_8));
-                        }
-                    })));
+                    .compose(request -> {
+                        // The body handler is set as the head arrives, before the first chunk (the snapshot) can.
+                        request.response()
+                                .onSuccess(answer -> answer.handler(chunk -> {
+                                    synchronized (received) {
+                                        received.append(chunk.toString(StandardCharsets.UTF_8));
+                                    }
+                                }));
+                        return request.send();
+                    }));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
 
