@@ -1,11 +1,13 @@
 package org.xephang.core.routing;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 import org.xephang.api.TicketState;
 import org.xephang.core.site.CounterConfig;
 import org.xephang.core.site.CounterConfig.ServiceOrder;
+import org.xephang.core.site.PriorityRule;
 import org.xephang.core.ticket.TicketRecord;
 
 /**
@@ -21,14 +23,48 @@ import org.xephang.core.ticket.TicketRecord;
  *   <li>then by queue key: the server's issue sequence, or the position a transfer gave (front or back). Never a wall
  *       clock.
  * </ol>
+ *
+ * A site's {@link PriorityRule} may let a normal ticket go before the waiting priority tickets, so that a steady
+ * stream of priority tickets cannot starve the normal line; the order within each class stays as above.
  */
 public final class RoutingPolicy {
 
     private RoutingPolicy() {}
 
-    /** The ticket the counter calls next, if any waits. */
+    /** The ticket the counter calls next under strict priority, if any waits. */
     public static Optional<TicketRecord> next(CounterConfig counter, Collection<TicketRecord> tickets) {
         return tickets.stream().filter(t -> isCandidate(counter, t)).min(order(counter));
+    }
+
+    /**
+     * The ticket the counter calls next under the site's priority rule, if any waits.
+     *
+     * @param priorityCallsInRow the counter's priority calls since its last normal call
+     * @param now the time of the call
+     */
+    public static Optional<TicketRecord> next(
+            CounterConfig counter,
+            Collection<TicketRecord> tickets,
+            PriorityRule rule,
+            int priorityCallsInRow,
+            Instant now) {
+        Comparator<TicketRecord> order = order(counter);
+        TicketRecord priority = null;
+        TicketRecord normal = null;
+        for (TicketRecord ticket : tickets) {
+            if (!isCandidate(counter, ticket)) {
+                continue;
+            }
+            if (ticket.isPriority()) {
+                priority = priority == null || order.compare(ticket, priority) < 0 ? ticket : priority;
+            } else {
+                normal = normal == null || order.compare(ticket, normal) < 0 ? ticket : normal;
+            }
+        }
+        if (priority == null || normal == null) {
+            return Optional.ofNullable(priority != null ? priority : normal);
+        }
+        return Optional.of(rule.normalGoesFirst(normal.issuedAt(), priorityCallsInRow, now) ? normal : priority);
     }
 
     /** Whether the counter may call this ticket by call-next. */

@@ -1,5 +1,6 @@
 package org.xephang.core.routing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.xephang.api.TicketState;
 import org.xephang.core.site.CounterConfig;
+import org.xephang.core.site.PriorityRule;
 import org.xephang.core.ticket.TicketRecord;
 
 /**
@@ -48,14 +50,32 @@ public final class WaitingLines implements LinePositions {
         perService.clear();
     }
 
-    /** The next ticket the counter calls by FCFS routing, among the heads of the lines it calls from. */
+    /** The next ticket the counter calls by FCFS routing under strict priority, among the heads of its lines. */
     public Optional<TicketRecord> next(CounterConfig counter, Function<String, TicketRecord> tickets) {
+        return RoutingPolicy.next(counter, heads(counter, tickets));
+    }
+
+    /**
+     * The next ticket the counter calls by FCFS routing under the site's priority rule, among the heads of its lines.
+     *
+     * @param priorityCallsInRow the counter's priority calls since its last normal call
+     */
+    public Optional<TicketRecord> next(
+            CounterConfig counter,
+            Function<String, TicketRecord> tickets,
+            PriorityRule rule,
+            int priorityCallsInRow,
+            Instant now) {
+        return RoutingPolicy.next(counter, heads(counter, tickets), rule, priorityCallsInRow, now);
+    }
+
+    private List<TicketRecord> heads(CounterConfig counter, Function<String, TicketRecord> tickets) {
         List<TicketRecord> heads = new ArrayList<>(2 * (counter.services().size() + 1));
         addHeads(lines.get(LineKey.counter(counter.number())), tickets, heads);
         for (String service : counter.services()) {
             addHeads(lines.get(LineKey.service(service)), tickets, heads);
         }
-        return RoutingPolicy.next(counter, heads);
+        return heads;
     }
 
     private static void addHeads(Line line, Function<String, TicketRecord> tickets, List<TicketRecord> heads) {

@@ -137,7 +137,8 @@ public final class CentreConfigLoader {
                 "notice",
                 "hotline",
                 "announcement",
-                "calledTimeoutMinutes");
+                "calledTimeoutMinutes",
+                "priorityRule");
         String code =
                 matching(node, "code", SITE_CODE, "lower-case letters, digits and '-', at most 32, e.g. \"demo\"");
         String name = node.requiredText("name");
@@ -189,7 +190,19 @@ public final class CentreConfigLoader {
                 node.text("notice", null),
                 node.text("hotline", null),
                 announcement,
-                node.integer("calledTimeoutMinutes", null, 1, 120));
+                node.integer("calledTimeoutMinutes", null, 1, 120),
+                priorityRule(node.child("priorityRule")));
+    }
+
+    /** {@code priorityRule: {maxInRow: 3, normalWaitLimitMinutes: 45}}; absent means {@link PriorityRule#DEFAULT}. */
+    private static PriorityRule priorityRule(ConfigNode node) {
+        if (node.isMissing() || !node.isMapping()) {
+            return PriorityRule.DEFAULT;
+        }
+        node.allowOnly("maxInRow", "normalWaitLimitMinutes");
+        int maxInRow = node.integer("maxInRow", PriorityRule.DEFAULT.maxInRow(), 0, 100);
+        Integer limit = node.integer("normalWaitLimitMinutes", null, 1, 600);
+        return new PriorityRule(maxInRow, limit == null ? null : Duration.ofMinutes(limit));
     }
 
     private static ZoneId zone(ConfigNode node) {

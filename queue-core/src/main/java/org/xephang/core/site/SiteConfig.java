@@ -16,6 +16,8 @@ import org.xephang.api.announce.AnnouncementOptions;
  * @param hotline a phone number printed on tickets, or null
  * @param calledTimeoutMinutes a CALLED ticket not started within this time goes back to WAITING at the front of its
  *     queue (NO_SHOW once called {@value #MAX_CALLS_BEFORE_NO_SHOW} times); null = never (the default)
+ * @param priorityRule when a counter calls a normal ticket although priority tickets wait; null means
+ *     {@link PriorityRule#DEFAULT}
  */
 public record SiteConfig(
         String code,
@@ -31,7 +33,8 @@ public record SiteConfig(
         String notice,
         String hotline,
         AnnouncementOptions announcement,
-        Integer calledTimeoutMinutes) {
+        Integer calledTimeoutMinutes,
+        PriorityRule priorityRule) {
 
     /** A ticket that timed out at the counter this many times becomes NO_SHOW instead of going back to the queue. */
     public static final int MAX_CALLS_BEFORE_NO_SHOW = 3;
@@ -42,6 +45,7 @@ public record SiteConfig(
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(openingHours, "openingHours");
         Objects.requireNonNull(announcement, "announcement");
+        priorityRule = priorityRule == null ? PriorityRule.DEFAULT : priorityRule;
         unitLines = List.copyOf(unitLines);
         closures = List.copyOf(closures);
         priorityCategories = List.copyOf(priorityCategories);

@@ -192,6 +192,43 @@ class CentreConfigLoaderTest {
     }
 
     @Test
+    void aSiteWithoutAPriorityRuleAllowsThreePriorityCallsInARow() throws Exception {
+        SiteConfig site = CentreConfigLoader.parse(MINIMAL, "t").site("s1").orElseThrow();
+
+        assertThat(site.priorityRule()).isEqualTo(PriorityRule.DEFAULT);
+        assertThat(site.priorityRule().maxInRow()).isEqualTo(3);
+    }
+
+    @Test
+    void aSiteMayChooseStrictPriorityOrAWaitLimitForTheNormalLine() throws Exception {
+        String strict = MINIMAL.replace("    services:", "    priorityRule: { maxInRow: 0 }\n    services:");
+        String limited = MINIMAL.replace(
+                "    services:", "    priorityRule: { maxInRow: 5, normalWaitLimitMinutes: 40 }\n    services:");
+
+        assertThat(CentreConfigLoader.parse(strict, "t")
+                        .site("s1")
+                        .orElseThrow()
+                        .priorityRule()
+                        .isStrict())
+                .isTrue();
+        assertThat(CentreConfigLoader.parse(limited, "t")
+                        .site("s1")
+                        .orElseThrow()
+                        .priorityRule())
+                .isEqualTo(new PriorityRule(5, java.time.Duration.ofMinutes(40)));
+    }
+
+    @Test
+    void aBadPriorityRuleNamesItsKey() {
+        String yaml = MINIMAL.replace(
+                "    services:", "    priorityRule: { maxInRow: -1, normalWaitMinutes: 40 }\n    services:");
+
+        assertThatThrownBy(() -> CentreConfigLoader.parse(yaml, "t"))
+                .hasMessageContaining("sites[0].priorityRule.maxInRow")
+                .hasMessageContaining("normalWaitMinutes");
+    }
+
+    @Test
     void brokenYamlIsReportedWithItsPosition() {
         assertThatThrownBy(() -> CentreConfigLoader.parse("sites: [\n  - code: x\n", "broken.yaml"))
                 .isInstanceOf(ConfigException.class)
