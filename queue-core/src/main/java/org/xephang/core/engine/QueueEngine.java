@@ -61,7 +61,7 @@ import org.xephang.core.ticket.TypedTicketNumber;
  * ones, counters, numbering (continues, no duplicates), event seq (continues, +1 per event).
  *
  * <p><b>Called-ticket timeout</b> (when a site configures {@code calledTimeoutMinutes}): checked before every command
- * and every minute; see {@code SiteQueue#expireCalls}.
+ * and every minute; see {@code SiteHousekeeping#expireCalls}.
  *
  * <p><b>Day rollover.</b> At the first command (or the minute check) of a new local day, tickets of earlier days still
  * open are cancelled with a {@code ticket.cancelled} event ({@code "reason":"hết ngày"}) and counters holding them are
@@ -174,8 +174,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         return writer.submit(tx -> {
             SiteQueue.Writes writes = writes(tx);
             Instant now = now();
-            site.rollover(writes, now);
-            site.expireCalls(writes, now);
+            site.beforeCommand(writes, now);
             return command.run(site, writes, now);
         });
     }
@@ -191,8 +190,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             }
             SiteQueue.Writes writes = writes(tx);
             Instant now = now();
-            site.rollover(writes, now);
-            site.expireCalls(writes, now);
+            site.beforeCommand(writes, now);
             // The rollover may have cancelled the ticket, or let a finished ticket of an earlier day leave memory.
             TicketRecord ticket = site.find(ticketId).orElseThrow(() -> unknownTicket(ticketId));
             return command.run(site, writes, ticket, now);
@@ -298,42 +296,42 @@ public final class QueueEngine implements QueueService, AutoCloseable {
 
     @Override
     public CompletionStage<IssueResult> issue(String site, IssueCommand command, Actor actor) {
-        return onSite(site, (s, w, now) -> s.issue(w, command, actor, now));
+        return onSite(site, (s, w, now) -> s.tickets().issue(w, command, actor, now));
     }
 
     @Override
     public CompletionStage<Optional<Ticket>> callNext(String site, int counter, Actor actor) {
-        return onSite(site, (s, w, now) -> s.callNext(w, counter, actor, now));
+        return onSite(site, (s, w, now) -> s.tickets().callNext(w, counter, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> call(String ticketId, Actor actor) {
-        return onTicket(ticketId, (s, w, t, now) -> s.call(w, t, actor, now));
+        return onTicket(ticketId, (s, w, t, now) -> s.tickets().call(w, t, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> recall(String ticketId, Actor actor) {
-        return onTicket(ticketId, (s, w, t, now) -> s.recall(w, t, actor, now));
+        return onTicket(ticketId, (s, w, t, now) -> s.tickets().recall(w, t, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> start(String ticketId, Actor actor) {
-        return onTicket(ticketId, (s, w, t, now) -> s.start(w, t, actor, now));
+        return onTicket(ticketId, (s, w, t, now) -> s.tickets().start(w, t, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> complete(String ticketId, Actor actor) {
-        return onTicket(ticketId, (s, w, t, now) -> s.complete(w, t, actor, now));
+        return onTicket(ticketId, (s, w, t, now) -> s.tickets().complete(w, t, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> noShow(String ticketId, Actor actor) {
-        return onTicket(ticketId, (s, w, t, now) -> s.noShow(w, t, actor, now));
+        return onTicket(ticketId, (s, w, t, now) -> s.tickets().noShow(w, t, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> cancel(String ticketId, Actor actor) {
-        return onTicket(ticketId, (s, w, t, now) -> s.cancel(w, t, actor, now));
+        return onTicket(ticketId, (s, w, t, now) -> s.tickets().cancel(w, t, actor, now));
     }
 
     @Override
@@ -342,12 +340,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             return CompletableFuture.failedFuture(
                     new QueueError(ErrorCode.INVALID_REQUEST, "Thiếu nơi chuyển vé đến."));
         }
-        return onTicket(ticketId, (s, w, t, now) -> s.transfer(w, t, command, actor, now));
+        return onTicket(ticketId, (s, w, t, now) -> s.tickets().transfer(w, t, command, actor, now));
     }
 
     @Override
     public CompletionStage<Ticket> linkDossier(String ticketId, String dossierCode, Actor actor) {
-        return onTicket(ticketId, (s, w, t, now) -> s.linkDossier(w, t, dossierCode, actor, now));
+        return onTicket(ticketId, (s, w, t, now) -> s.tickets().linkDossier(w, t, dossierCode, actor, now));
     }
 
     @Override
@@ -355,33 +353,33 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         if (command == null) {
             return CompletableFuture.failedFuture(new QueueError(ErrorCode.INVALID_REQUEST, "Thiếu mức đánh giá."));
         }
-        return onTicket(ticketId, (s, w, t, now) -> s.rate(w, t, command, actor, now));
+        return onTicket(ticketId, (s, w, t, now) -> s.tickets().rate(w, t, command, actor, now));
     }
 
     @Override
     public CompletionStage<CounterView> pause(String site, int counter, String reason, Actor actor) {
-        return onSite(site, (s, w, now) -> s.pause(w, counter, reason, actor, now));
+        return onSite(site, (s, w, now) -> s.counters().pause(w, counter, reason, actor, now));
     }
 
     @Override
     public CompletionStage<CounterView> resume(String site, int counter, Actor actor) {
-        return onSite(site, (s, w, now) -> s.resume(w, counter, actor, now));
+        return onSite(site, (s, w, now) -> s.counters().resume(w, counter, actor, now));
     }
 
     @Override
     public CompletionStage<CounterView> signIn(String site, int counter, Actor actor) {
-        return onSite(site, (s, w, now) -> s.signIn(w, counter, actor, now));
+        return onSite(site, (s, w, now) -> s.counters().signIn(w, counter, actor, now));
     }
 
     @Override
     public CompletionStage<CounterView> signOut(String site, int counter, Actor actor) {
-        return onSite(site, (s, w, now) -> s.signOut(w, counter, actor, now));
+        return onSite(site, (s, w, now) -> s.counters().signOut(w, counter, actor, now));
     }
 
     @Override
     public CompletionStage<Void> reportDeviceStatus(String site, DeviceStatusReport report, Actor actor) {
         return onSite(site, (s, w, now) -> {
-            s.reportDeviceStatus(w, report, now);
+            s.devices().report(w, report, now);
             return null;
         });
     }

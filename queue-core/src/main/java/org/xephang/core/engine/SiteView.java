@@ -28,7 +28,7 @@ import org.xephang.core.ticket.TypedTicketNumber;
 /**
  * The API views of a site's state: tickets with their place and estimate, counters, the snapshot. Built over the
  * writer's live state (for the events and answers of a command) or over a committed copy (for queries from any thread,
- * see {@link SiteQueue#published()}).
+ * see {@link SiteState#published()}).
  */
 final class SiteView {
 

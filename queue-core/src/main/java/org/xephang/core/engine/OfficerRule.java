@@ -1,0 +1,81 @@
+package org.xephang.core.engine;
+
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+import org.xephang.api.Role;
+import org.xephang.core.Actor;
+import org.xephang.core.counter.CounterDesk;
+import org.xephang.core.ticket.TicketRecord;
+
+/**
+ * Who may act at which counter: an OFFICER acts only at the counter they are signed in to; SUPERVISOR and ADMIN
+ * anywhere; other roles not at all (a KIOSK only rates). Each check throws {@link QueueError} before a command changes
+ * anything.
+ */
+final class OfficerRule {
+
+    private final SiteState state;
+
+    OfficerRule(SiteState state) {
+        this.state = state;
+    }
+
+    /** The officer rule at a desk; a {@code null} desk (the ticket is at no counter) passes any staff member. */
+    void requireActsAt(Actor actor, CounterDesk desk) {
+        if (actor.role() == Role.SUPERVISOR || actor.role() == Role.ADMIN) {
+            return;
+        }
+        if (actor.role() != Role.OFFICER) {
+            throw forbidden(actor);
+        }
+        if (desk == null) {
+            return; // the ticket is at no counter: the state machine refuses what needs one, with its own message
+        }
+        if (!actor.username().equals(desk.officer())) {
+            throw new QueueError(
+                    ErrorCode.NOT_SIGNED_IN,
+                    "Bạn chưa đăng nhập quầy " + desk.number() + "; cán bộ chỉ thao tác tại quầy mình đã đăng nhập.");
+        }
+    }
+
+    /** The officer rule at the counter holding a ticket (any staff member for a ticket at none). */
+    void requireActsOn(Actor actor, TicketRecord ticket) {
+        requireActsAt(actor, state.deskOf(ticket));
+    }
+
+    /** For a ticket at a counter: the officer rule at that counter; otherwise any signed-in officer. */
+    void requireMayHandle(Actor actor, TicketRecord ticket) {
+        if (ticket.state().isAtCounter()) {
+            requireActsAt(actor, state.deskOf(ticket));
+            return;
+        }
+        requireStaff(actor);
+        if (actor.role() == Role.OFFICER
+                && state.deskSignedInBy(actor.username()).isEmpty()) {
+            throw new QueueError(ErrorCode.NOT_SIGNED_IN, "Bạn chưa đăng nhập quầy nào.");
+        }
+    }
+
+    /** Linking a dossier: the officer rule at the counter the ticket names, whatever its state. */
+    void requireMayLinkDossier(Actor actor, TicketRecord ticket) {
+        requireActsAt(actor, state.deskNamedBy(ticket));
+    }
+
+    /** Rating: the kiosk's rating device, or staff under the officer rule at the counter the ticket names. */
+    void requireMayRate(Actor actor, TicketRecord ticket) {
+        if (actor.role() != Role.KIOSK) {
+            requireActsAt(actor, state.deskNamedBy(ticket));
+        }
+    }
+
+    /** An officer, supervisor or admin. */
+    void requireStaff(Actor actor) {
+        if (actor.role() != Role.OFFICER && actor.role() != Role.SUPERVISOR && actor.role() != Role.ADMIN) {
+            throw forbidden(actor);
+        }
+    }
+
+    private static QueueError forbidden(Actor actor) {
+        return new QueueError(ErrorCode.FORBIDDEN, "Tài khoản " + actor.role() + " không được làm việc này.");
+    }
+}
