@@ -65,6 +65,8 @@ final class SiteState {
     private final Map<Integer, CounterDesk> desks = new TreeMap<>();
     private final Map<String, String> idempotency = new HashMap<>();
     private final Deque<Call> lastCalls = new ArrayDeque<>();
+    /** Per counter, its priority calls since its last normal call: the streak the site's priority rule bounds. */
+    private final Map<Integer, Integer> priorityCallsInRow = new HashMap<>();
 
     private TicketNumberAllocator allocator;
     private WaitEstimator estimator = new WaitEstimator();
@@ -124,6 +126,7 @@ final class SiteState {
         desks.clear();
         idempotency.clear();
         lastCalls.clear();
+        priorityCallsInRow.clear();
         allocator = new TicketNumberAllocator(calendar);
         estimator = new WaitEstimator();
         for (TicketRecord t : store.loadTickets(config.code(), today)) {
@@ -144,8 +147,10 @@ final class SiteState {
                         && t.counter() != null
                         && t.localDay().equals(today))
                 .sorted((a, b) -> a.calledAt().compareTo(b.calledAt()))
-                .forEach(t ->
-                        addCall(new Call(t.id(), t.number(), t.service(), t.counter(), t.calledAt(), t.callCount())));
+                .forEach(t -> {
+                    addCall(new Call(t.id(), t.number(), t.service(), t.counter(), t.calledAt(), t.callCount()));
+                    countCall(t.counter(), t);
+                });
         lastSeq = store.lastSeq(config.code());
         lastIssueOrder = store.lastIssueOrder(config.code());
         long[] range = store.queueKeyRange(config.code());
@@ -180,6 +185,7 @@ final class SiteState {
         idempotency.keySet().removeIf(k -> !k.startsWith(today + "|"));
         allocator.forgetBefore(today);
         lastCalls.clear();
+        priorityCallsInRow.clear();
     }
 
     // ---------------------------------------------------------------- tickets (writer thread)
@@ -193,9 +199,19 @@ final class SiteState {
         return List.copyOf(tickets.values());
     }
 
-    /** The next waiting ticket for a counter, if any. */
-    Optional<TicketRecord> nextFor(CounterConfig counter) {
-        return lines.next(counter, tickets::get);
+    /** The next waiting ticket for a counter under the site's priority rule, if any. */
+    Optional<TicketRecord> nextFor(CounterConfig counter, Instant now) {
+        return lines.next(
+                counter,
+                tickets::get,
+                config.priorityRule(),
+                priorityCallsInRow.getOrDefault(counter.number(), 0),
+                now);
+    }
+
+    /** A counter called a ticket: its priority streak grows, or ends with a normal ticket. */
+    void countCall(int counter, TicketRecord ticket) {
+        priorityCallsInRow.put(counter, ticket.isPriority() ? priorityCallsInRow.getOrDefault(counter, 0) + 1 : 0);
     }
 
     /** The ticket issued today under an idempotency key, if one was. */

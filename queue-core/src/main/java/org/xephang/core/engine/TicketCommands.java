@@ -111,7 +111,7 @@ final class TicketCommands {
         CounterDesk desk = state.desk(counterNumber);
         officers.requireActsAt(actor, desk);
         desk.requireCanCall();
-        Optional<TicketRecord> next = state.nextFor(counter);
+        Optional<TicketRecord> next = state.nextFor(counter, now);
         if (next.isEmpty()) {
             return Optional.empty();
         }
@@ -134,6 +134,7 @@ final class TicketCommands {
         state.save(writes, called);
         state.saveDesk(writes, desk.hold(called.id()));
         state.addCall(new Call(called.id(), called.number(), called.service(), desk.number(), now, called.callCount()));
+        state.countCall(desk.number(), called);
         events.emit(writes, EventType.TICKET_CALLED, called, desk.number(), announcement(called, desk.number()), now);
         return state.view(called);
     }

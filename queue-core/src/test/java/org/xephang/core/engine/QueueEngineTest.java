@@ -392,6 +392,28 @@ class QueueEngineTest {
     }
 
     @Test
+    void afterThreePriorityCallsInARowTheCounterCallsTheWaitingNormalTicketEvenAcrossARestart() {
+        Ticket normal = issue("A");
+        for (int i = 0; i < 4; i++) { // service A's daily cap is 5
+            issue("A", "elderly");
+        }
+        signIn(1);
+        for (int i = 0; i < 2; i++) {
+            assertThat(callNext(1).priority()).isEqualTo("elderly");
+            await(engine.complete(
+                    engine.snapshot(SITE).counters().get(0).ticket().id(), officer(1)));
+        }
+        subscription.close();
+        engine.close();
+        engine = EngineFixture.open(dir, clock);
+        subscription = engine.subscribe(SITE, events::add);
+
+        assertThat(callNext(1).priority()).isEqualTo("elderly");
+        await(engine.complete(engine.snapshot(SITE).counters().get(0).ticket().id(), officer(1)));
+        assertThat(callNext(1).id()).isEqualTo(normal.id());
+    }
+
+    @Test
     void unknownSiteServiceCounterAndTicketGetTheirOwnCodes() {
         assertThat(refusal(engine.issue("nowhere", new IssueCommand("A", null, null, null), KIOSK))
                         .code())
