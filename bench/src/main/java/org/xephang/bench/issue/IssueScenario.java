@@ -12,12 +12,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.xephang.bench.BenchMain;
 import org.xephang.bench.Scenario;
 import org.xephang.bench.harness.ApiClient;
@@ -69,6 +71,26 @@ public final class IssueScenario extends Scenario {
     int sites;
 
     @Option(
+            names = "--curve",
+            defaultValue = "20",
+            description = "Seconds of the JIT warm-up curve measured first, from the fresh server's start: issues per"
+                    + " second at 32 kiosks, second by second (0: none; default: ${DEFAULT-VALUE}).")
+    int curveSeconds;
+
+    @Option(
+            names = "--wrk",
+            defaultValue = "auto",
+            description = "Also drive the load with the outside tool wrk: auto (when wrk is installed), on, off"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String wrkMode;
+
+    @Option(
+            names = "--wrk-connections",
+            defaultValue = "32",
+            description = "wrk's connections, each a kiosk in a closed loop (default: ${DEFAULT-VALUE}).")
+    int wrkConnections;
+
+    @Option(
             names = "--client-threads",
             defaultValue = "1",
             description =
@@ -82,6 +104,13 @@ public final class IssueScenario extends Scenario {
             durationSeconds = 1;
             warmupSeconds = 0.3;
             sites = 2;
+            curveSeconds = 0;
+            wrkMode = "off";
+        }
+        Optional<WrkRun> wrk = wrkMode.equals("off") ? Optional.empty() : WrkRun.find(workDir);
+        if (wrk.isEmpty() && wrkMode.equals("on")) {
+            report.print("CHECK FAILED: --wrk on, but wrk is not installed (apt-get install wrk)");
+            return BenchMain.EXIT_CHECK_FAILED;
         }
         BenchCentre centre = new BenchCentre(sites, 17, 17, 9999, 10);
         report.parameter("kiosks", new JsonArray(kiosks));
@@ -100,11 +129,28 @@ public final class IssueScenario extends Scenario {
             report.print("server pid " + server.pid() + " at " + server.baseUri() + " (log " + server.logFile() + ")");
             String token = Await.result(api.login(BenchCentre.KIOSK, BenchCentre.PASSWORD), Duration.ofSeconds(30));
             ConcurrentLinkedQueue<JsonObject> acknowledged = new ConcurrentLinkedQueue<>();
+            Map<String, AtomicLong> curveErrors = new ConcurrentHashMap<>();
+            if (curveSeconds > 0) {
+                JsonArray curve = warmUpCurve(api, token, centre, acknowledged, curveErrors);
+                report.figure("warmUpCurve", curve, "issues/s in each of the first " + curveSeconds + " s: " + curve);
+            }
             JsonArray runs = new JsonArray();
             for (int n : kiosks) {
                 runs.add(runLevel(n, api, token, centre, acknowledged, server, report));
             }
             report.figure("runs", runs, runs.size() + " runs");
+            long wrkFailures = 0;
+            if (wrk.isPresent()) {
+                wrk.get().run(server.baseUri(), token, centre, wrkConnections, 2, warmupSeconds);
+                JsonObject result = wrk.get().run(server.baseUri(), token, centre, wrkConnections, 2, durationSeconds);
+                wrkFailures = WrkRun.failures(result);
+                report.figure(
+                        "wrk",
+                        result.put("connections", wrkConnections),
+                        "wrk, " + wrkConnections + " connections: " + WrkRun.line(result));
+            } else {
+                report.print("wrk: not run (" + (wrkMode.equals("off") ? "--wrk off" : "not installed") + ")");
+            }
             JsonObject duplicates = duplicates(acknowledged);
             report.figure("duplicateCheck", duplicates, duplicates.encode());
             report.figure(
@@ -115,6 +161,12 @@ public final class IssueScenario extends Scenario {
             JsonObject failed = failedRequests(runs);
             report.figure("failedRequests", failed, failed.encode());
             List<String> problems = checkFailures(duplicates, failed);
+            if (!curveErrors.isEmpty()) {
+                problems.add("issue requests of the warm-up curve were not answered 2xx: " + curveErrors);
+            }
+            if (wrkFailures > 0) {
+                problems.add(wrkFailures + " wrk request(s) were not answered 2xx; every request must succeed");
+            }
             problems.forEach(problem -> report.print("CHECK FAILED: " + problem));
             if (failed.getLong("count") > 0) {
                 report.print("(the server's log: " + server.logFile() + ")");
@@ -192,6 +244,49 @@ public final class IssueScenario extends Scenario {
                 .put("errors", errorCounts);
     }
 
+    /**
+     * 32 kiosks from the fresh server's start for {@link #curveSeconds}, counting the issues answered in each second:
+     * how fast the JIT brings the server to its speed.
+     */
+    private JsonArray warmUpCurve(
+            ApiClient api,
+            String token,
+            BenchCentre centre,
+            ConcurrentLinkedQueue<JsonObject> acknowledged,
+            Map<String, AtomicLong> errors)
+            throws InterruptedException {
+        AtomicLongArray perSecond = new AtomicLongArray(curveSeconds);
+        long start = System.nanoTime();
+        long deadline = start + seconds(curveSeconds);
+        int n = 32;
+        CountDownLatch finished = new CountDownLatch(n);
+        AtomicLong sequence = new AtomicLong();
+        for (int k = 0; k < n; k++) {
+            new Kiosk(
+                            api,
+                            token,
+                            centre,
+                            deadline,
+                            start,
+                            new LatencyRecorder(),
+                            new AtomicLong(),
+                            errors,
+                            acknowledged,
+                            sequence,
+                            finished)
+                    .countingPerSecond(perSecond, start)
+                    .next();
+        }
+        if (!finished.await(seconds(curveSeconds + 60), TimeUnit.NANOSECONDS)) {
+            throw new IllegalStateException("kiosks still busy 60 s after the end of the warm-up curve");
+        }
+        JsonArray curve = new JsonArray();
+        for (int i = 0; i < perSecond.length(); i++) {
+            curve.add(perSecond.get(i));
+        }
+        return curve;
+    }
+
     /** CPU time of this (load generator) process. */
     private static long clientCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -215,6 +310,8 @@ public final class IssueScenario extends Scenario {
         private final ConcurrentLinkedQueue<JsonObject> acknowledged;
         private final AtomicLong sequence;
         private final CountDownLatch finished;
+        private AtomicLongArray perSecond;
+        private long perSecondFrom;
 
         Kiosk(
                 ApiClient api,
@@ -241,6 +338,13 @@ public final class IssueScenario extends Scenario {
             this.finished = finished;
         }
 
+        /** Also counts each answered issue in the second (since {@code from}) it was answered in. */
+        Kiosk countingPerSecond(AtomicLongArray counts, long from) {
+            perSecond = counts;
+            perSecondFrom = from;
+            return this;
+        }
+
         void next() {
             long sentAt = System.nanoTime();
             if (sentAt >= deadline) {
@@ -255,6 +359,12 @@ public final class IssueScenario extends Scenario {
                 boolean measured = sentAt >= measureFrom;
                 if (result.succeeded()) {
                     acknowledged.add(result.result());
+                    if (perSecond != null) {
+                        int second = (int) ((now - perSecondFrom) / 1_000_000_000L);
+                        if (second < perSecond.length()) {
+                            perSecond.incrementAndGet(second);
+                        }
+                    }
                     if (measured) {
                         latency.recordNanos(now - sentAt);
                         measuredOk.incrementAndGet();
