@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.xephang.api.EventType;
 import org.xephang.api.QueueEvent;
-import org.xephang.core.persistence.Database;
 import org.xephang.core.persistence.QueueStore;
+import org.xephang.core.persistence.SqliteStore;
 import org.xephang.core.ticket.TicketRecord;
 
 /**
@@ -55,7 +55,7 @@ public class TicketStoreBenchmark {
     @Setup
     public void setUp() throws IOException, SQLException {
         dir = Files.createTempDirectory("xephang-store-bench");
-        connection = Database.open(dir).connect();
+        connection = SqliteStore.open(dir).connect();
         connection.setAutoCommit(false);
         store = new QueueStore(connection);
         Instant at = Instant.parse("2026-11-23T01:00:00Z");

@@ -38,10 +38,11 @@ import org.xephang.core.IssueResult;
 import org.xephang.core.QueueService;
 import org.xephang.core.RatingCommand;
 import org.xephang.core.TransferCommand;
-import org.xephang.core.persistence.Database;
 import org.xephang.core.persistence.GroupCommitWriter;
 import org.xephang.core.persistence.Outbox;
 import org.xephang.core.persistence.QueueStore;
+import org.xephang.core.persistence.Store;
+import org.xephang.core.persistence.StoreLocation;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.SiteConfig;
 import org.xephang.core.stats.StatisticsReport;
@@ -50,7 +51,8 @@ import org.xephang.core.ticket.TicketRecord;
 import org.xephang.core.ticket.TypedTicketNumber;
 
 /**
- * The queue engine: the one writer of every configured site's state (ARCHITECTURE.md §1.1, §7), over a SQLite file.
+ * The queue engine: the one writer of every configured site's state (ARCHITECTURE.md §1.1, §7), over a {@link Store}:
+ * the SQLite file of one office or a PostgreSQL database.
  *
  * <p><b>Threads.</b> Commands queue to one writer thread that applies them in arrival order and commits them in groups
  * (one transaction, one fsync for many commands); a command's stage completes on the writer thread after its group is
@@ -78,7 +80,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     /** Held while committed events and state are published, and while a subscription takes its snapshot. */
     private final ReentrantLock publishLock = new ReentrantLock();
 
-    private final Database database;
+    private final Store database;
     private final Connection writerConnection;
     private final Connection readerConnection;
     private final QueueStore store;
@@ -92,12 +94,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         return thread;
     });
 
-    private QueueEngine(CentreConfig config, Path dataDir, Clock clock, EngineOptions options) throws SQLException {
+    private QueueEngine(CentreConfig config, Store opened, Clock clock, EngineOptions options) throws SQLException {
         this.clock = clock;
         for (SiteConfig site : config.sites()) {
             sites.put(site.code(), new SiteQueue(site, clock, options, siteOfTicket));
         }
-        this.database = Database.open(dataDir);
+        this.database = opened;
         this.writerConnection = database.connect();
         this.store = new QueueStore(writerConnection);
         for (SiteQueue site : sites.values()) {
@@ -120,7 +122,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         housekeeper.scheduleAtFixedRate(this::housekeeping, 0, 60, TimeUnit.SECONDS);
         LOG.info(
                 "Queue engine open on {}: {} site(s), {} ticket(s) in memory",
-                database.file(),
+                database.location(),
                 sites.size(),
                 sites.values().stream().mapToInt(SiteQueue::ticketCount).sum());
     }
@@ -132,11 +134,47 @@ public final class QueueEngine implements QueueService, AutoCloseable {
      * @throws IllegalStateException when the database cannot be opened (its message says why)
      */
     public static QueueEngine open(CentreConfig config, Path dataDir, Clock clock, EngineOptions options) {
+        return open(config, StoreLocation.Sqlite.inFolder(dataDir), clock, options);
+    }
+
+    /**
+     * Opens the engine on a store: {@code sqlite:DIR} or {@code postgresql://…}, migrated and read. Blocking.
+     *
+     * @throws IllegalStateException when the store cannot be opened (its message says why)
+     */
+    public static QueueEngine open(CentreConfig config, StoreLocation location, Clock clock, EngineOptions options) {
+        Store store;
         try {
-            return new QueueEngine(config, dataDir, clock, options);
+            store = Store.open(location);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the database in " + dataDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open the store " + location + ": " + e.getMessage(), e);
         }
+        return open(config, store, clock, options);
+    }
+
+    /**
+     * Opens the engine on a store already open (the server opens it first, to tell a wrong {@code --store} apart). The
+     * engine owns the store from now on and closes it with itself, also when this fails. Blocking.
+     *
+     * @throws IllegalStateException when the state cannot be read (its message says why)
+     */
+    public static QueueEngine open(CentreConfig config, Store store, Clock clock, EngineOptions options) {
+        try {
+            return new QueueEngine(config, store, clock, options);
+        } catch (SQLException | RuntimeException e) {
+            store.close();
+            throw new IllegalStateException("cannot open the store " + store.location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the store answers a trivial query within about two seconds (readiness). Blocking: call on a worker. */
+    public boolean storeAnswers() {
+        return database.answers();
+    }
+
+    /** Where the state is kept (no password). */
+    public StoreLocation storeLocation() {
+        return database.location();
     }
 
     /** The outbox of the dossier forwarder (H6): due events, delivery marks through the writer. */
@@ -477,6 +515,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         writer.close();
         closeQuietly(readerConnection);
         closeQuietly(writerConnection);
+        database.close();
         LOG.info(
                 "Queue engine closed ({} transactions, {} commands)",
                 writer.transactions(),

@@ -1,10 +1,15 @@
 /**
- * Durable state: the SQLite file {@code xephang.db} in the data folder (WAL, {@code synchronous=FULL}, foreign keys
- * on), versioned migrations {@code db/migration/V<n>.sql} tracked by {@code PRAGMA user_version}, the
- * {@link org.xephang.core.persistence.GroupCommitWriter} (the one thread that writes, committing requests in groups)
- * and the {@link org.xephang.core.persistence.Outbox}.
+ * Durable state behind a {@link org.xephang.core.persistence.Store}: the SQLite file {@code xephang.db} of one office
+ * ({@link org.xephang.core.persistence.SqliteStore}: WAL, {@code synchronous=FULL}, foreign keys on) or a PostgreSQL
+ * database shared by a province ({@link org.xephang.core.persistence.PostgresStore}: pgjdbc and a small HikariCP
+ * pool). Both are migrated by Flyway at open from {@code db/migration/sqlite} or {@code db/migration/postgresql}
+ * ({@link org.xephang.core.persistence.SchemaMigrations}); the SQL of {@link org.xephang.core.persistence.QueueStore}
+ * and {@link org.xephang.core.persistence.Outbox} is shared, since both dialects agree on it. The
+ * {@link org.xephang.core.persistence.GroupCommitWriter} is the one thread that writes, committing requests in groups
+ * (one transaction per group on both stores).
  *
- * <h2>Tables (schema V1; times are epoch milliseconds UTC, days are the site's local day YYYY-MM-DD)</h2>
+ * <h2>Tables (schema V1; times are epoch milliseconds UTC, BIGINT on PostgreSQL; days are the site's local day
+ * YYYY-MM-DD)</h2>
  *
  * <ul>
  *   <li>{@code ticket}: every ticket with its service, number, priority, channel, state, counter, officer, call count,

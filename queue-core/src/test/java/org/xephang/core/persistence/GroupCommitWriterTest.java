@@ -28,6 +28,7 @@ class GroupCommitWriterTest {
     @TempDir
     Path dir;
 
+    SqliteStore database;
     Connection connection;
     Connection reader;
     GroupCommitWriter writer;
@@ -36,7 +37,7 @@ class GroupCommitWriterTest {
 
     @BeforeEach
     void open() throws Exception {
-        Database database = Database.open(dir);
+        database = SqliteStore.open(dir);
         connection = database.connect();
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE item (name TEXT PRIMARY KEY)");
@@ -56,6 +57,7 @@ class GroupCommitWriterTest {
         writer.close();
         connection.close();
         reader.close();
+        database.close();
     }
 
     CompletableFuture<String> insert(String name) {

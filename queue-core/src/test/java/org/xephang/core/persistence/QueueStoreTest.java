@@ -22,7 +22,8 @@ class QueueStoreTest {
 
     @Test
     void everyChangeOfATicketsLifeReadsBackAsWritten() throws Exception {
-        try (Connection connection = Database.open(dir).connect()) {
+        try (SqliteStore sqlite = SqliteStore.open(dir);
+                Connection connection = sqlite.connect()) {
             QueueStore store = new QueueStore(connection);
             TicketRecord issued =
                     TicketRecord.issued("t1", "demo", "A", DAY, 7, "A007", "elderly", "kiosk", 3, 3, T0, "key-1");
@@ -43,7 +44,8 @@ class QueueStoreTest {
 
     @Test
     void updatingATicketThatWasNeverStoredIsAnError() throws Exception {
-        try (Connection connection = Database.open(dir).connect()) {
+        try (SqliteStore sqlite = SqliteStore.open(dir);
+                Connection connection = sqlite.connect()) {
             QueueStore store = new QueueStore(connection);
             TicketRecord stranger =
                     TicketRecord.issued("t9", "demo", "A", DAY, 1, "A001", null, "kiosk", 1, 1, T0, null);

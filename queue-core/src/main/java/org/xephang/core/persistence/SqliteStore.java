@@ -1,0 +1,188 @@
+package org.xephang.core.persistence;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite file {@code xephang.db} of one office: WAL, {@code synchronous=FULL}, foreign keys on, schema migrated by
+ * Flyway from {@code db/migration/sqlite}. While open it holds a lock on {@code xephang.db.lock} next to the file, so
+ * that a second server or a {@code restore} cannot use the same store at the same time. Blocking: call from a worker,
+ * the writer thread or main.
+ */
+public final class SqliteStore implements Store {
+
+    public static final String FILE_NAME = "xephang.db";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+
+    private final StoreLocation.Sqlite location;
+    private final String url;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private int schemaVersion;
+
+    private SqliteStore(StoreLocation.Sqlite location, FileChannel lockChannel, FileLock lock) {
+        this.location = location;
+        this.url = jdbcUrl(location.file());
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** The {@code xephang.db} of a data folder. */
+    public static SqliteStore open(Path dataDir) throws SQLException {
+        return open(StoreLocation.Sqlite.inFolder(dataDir));
+    }
+
+    /**
+     * Creates the folder and the file if needed, takes the store's lock and migrates the schema to the newest version.
+     *
+     * @throws StoreInUseException when another process (or engine) has the store open
+     */
+    public static SqliteStore open(StoreLocation.Sqlite location) throws SQLException {
+        Path folder = location.folder();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new SQLException("cannot create the data folder " + folder + ": " + e.getMessage(), e);
+        }
+        Path lockFile = lockFile(location.file());
+        FileChannel channel;
+        FileLock lock;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new SQLException("cannot create the lock file " + lockFile + ": " + e.getMessage(), e);
+        }
+        try {
+            lock = channel.tryLock();
+        } catch (IOException | OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            closeQuietly(channel);
+            throw new StoreInUseException("the SQLite store " + location.file()
+                    + " is in use by another xephang process (stop it first; the lock is " + lockFile + ")");
+        }
+        SqliteStore store = new SqliteStore(location, channel, lock);
+        try {
+            store.schemaVersion =
+                    SchemaMigrations.migrate(store.dataSource(), SchemaMigrations.Dialect.SQLITE, location.toString());
+        } catch (SQLException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /** The lock file next to a store file: held while a server (or a restore) uses the store. */
+    static Path lockFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".lock");
+    }
+
+    static String jdbcUrl(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    public Path file() {
+        return location.file();
+    }
+
+    @Override
+    public StoreLocation.Sqlite location() {
+        return location;
+    }
+
+    /** A new connection with the pragmas set; the caller owns and closes it. Auto-commit is on. */
+    @Override
+    public Connection connect() throws SQLException {
+        return connect(url);
+    }
+
+    static Connection connect(String url) throws SQLException {
+        Connection connection = DriverManager.getConnection(url);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA synchronous=FULL");
+            statement.execute("PRAGMA foreign_keys=ON");
+            statement.execute("PRAGMA busy_timeout=5000");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    @Override
+    public boolean answers() {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(2);
+            try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM ticket WHERE 0")) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            LOG.warn("Store {} does not answer: {}", location, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    static int userVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Releases the lock. */
+    @Override
+    public void close() {
+        try {
+            if (lock.isValid()) {
+                lock.release();
+            }
+        } catch (IOException e) {
+            LOG.warn("Releasing the lock of {} failed: {}", location, e.getMessage());
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.warn("Closing a lock file failed: {}", e.getMessage());
+        }
+    }
+
+    /** For Flyway: connections with the same pragmas. */
+    DataSource dataSource() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5000);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+}
