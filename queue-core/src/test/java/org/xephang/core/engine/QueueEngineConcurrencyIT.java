@@ -36,7 +36,7 @@ import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.testkit.MutableClock;
 
-/** Many threads against one engine on a real SQLite file; restart from the file. */
+/** Many threads against one engine on a real store (SQLite here); restart from the store. */
 class QueueEngineConcurrencyIT {
 
     @TempDir
@@ -44,13 +44,25 @@ class QueueEngineConcurrencyIT {
 
     final MutableClock clock = MutableClock.at(MONDAY_MORNING);
 
+    /**
+     * Opens the engine under test; every call within a test opens the same store (a restart). This suite runs on
+     * SQLite here and on PostgreSQL in {@link QueueEngineConcurrencyPostgresIT}, which overrides this.
+     */
+    QueueEngine openEngine(CentreConfig config, EngineOptions options) {
+        return QueueEngine.open(config, dir, clock, options);
+    }
+
+    QueueEngine openEngine() {
+        return openEngine(EngineFixture.config(), new EngineOptions(false, "http://q.test"));
+    }
+
     static <T> T await(CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();
     }
 
     @Test
     void sixtyFourClientsIssuingInParallelGetUniqueGapFreeNumbers() throws Exception {
-        try (QueueEngine engine = EngineFixture.open(dir, clock)) {
+        try (QueueEngine engine = openEngine()) {
             ExecutorService clients = Executors.newFixedThreadPool(64);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<List<String>>> results = new ArrayList<>();
@@ -98,7 +110,7 @@ class QueueEngineConcurrencyIT {
             yaml.append("      - { number: ").append(n).append(", services: [A] }\n");
         }
         CentreConfig config = CentreConfigLoader.parse(yaml.toString(), "sixteen");
-        try (QueueEngine engine = QueueEngine.open(config, dir, clock, new EngineOptions(true, "http://q.test"))) {
+        try (QueueEngine engine = openEngine(config, new EngineOptions(true, "http://q.test"))) {
             List<CompletableFuture<?>> issued = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 issued.add(engine.issue(SITE, new IssueCommand("A", i % 7 == 0 ? "elderly" : null, null, null), KIOSK)
@@ -162,7 +174,7 @@ class QueueEngineConcurrencyIT {
 
     @Test
     void groupCommitPutsQueuedIssuesInOneTransaction() throws Exception {
-        try (QueueEngine engine = EngineFixture.open(dir, clock)) {
+        try (QueueEngine engine = openEngine()) {
             CountDownLatch writerHeld = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             AtomicBoolean first = new AtomicBoolean(true);
@@ -201,7 +213,7 @@ class QueueEngineConcurrencyIT {
 
     @Test
     void queriesDoNotWaitForTheWriterAndShowOnlyPublishedState() throws Exception {
-        try (QueueEngine engine = EngineFixture.open(dir, clock)) {
+        try (QueueEngine engine = openEngine()) {
             long seqBefore = engine.snapshot(SITE).seq();
             CountDownLatch writerHeld = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
@@ -237,7 +249,7 @@ class QueueEngineConcurrencyIT {
         QueueSnapshot before;
         Ticket calledBefore;
         clock.advance(Duration.ofNanos(123_456_789)); // sub-millisecond time must not change on restart
-        try (QueueEngine engine = EngineFixture.open(dir, clock)) {
+        try (QueueEngine engine = openEngine()) {
             for (int i = 0; i < 3; i++) {
                 await(engine.issue(SITE, new IssueCommand("A", null, null, "k" + i), KIOSK));
             }
@@ -248,7 +260,7 @@ class QueueEngineConcurrencyIT {
             calledBefore = engine.ticket(calledId).orElseThrow();
         }
 
-        try (QueueEngine engine = EngineFixture.open(dir, clock)) {
+        try (QueueEngine engine = openEngine()) {
             QueueSnapshot after = engine.snapshot(SITE);
             assertThat(after.seq()).isEqualTo(before.seq());
             assertThat(after.services()).isEqualTo(before.services());
@@ -273,7 +285,7 @@ class QueueEngineConcurrencyIT {
     @Test
     void openTicketsOfAnEarlierDayAreCancelledWhenTheEngineStartsOnANewDay() {
         String mondayTicket;
-        try (QueueEngine engine = EngineFixture.open(dir, clock)) {
+        try (QueueEngine engine = openEngine()) {
             mondayTicket = await(engine.issue(SITE, new IssueCommand("A", null, null, null), KIOSK))
                     .ticket()
                     .id();
@@ -281,7 +293,7 @@ class QueueEngineConcurrencyIT {
         }
         clock.set(MONDAY_MORNING.plusDays(1));
 
-        try (QueueEngine engine = EngineFixture.open(dir, clock)) {
+        try (QueueEngine engine = openEngine()) {
             Ticket tuesday = await(engine.issue(SITE, new IssueCommand("A", null, null, null), KIOSK))
                     .ticket();
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ import org.xephang.core.RatingCommand;
 import org.xephang.core.TransferCommand;
 import org.xephang.core.TransferCommand.Position;
 import org.xephang.core.persistence.Outbox;
+import org.xephang.core.site.CentreConfig;
 import org.xephang.core.testkit.MutableClock;
 
 class QueueEngineTest {
@@ -54,9 +56,22 @@ class QueueEngineTest {
     final List<QueueEvent> events = new CopyOnWriteArrayList<>();
     Subscription subscription;
 
+    /**
+     * Opens the engine under test on a fresh store for each test (the same store again within a test). This suite runs
+     * on SQLite here and on PostgreSQL in {@link QueueEnginePostgresIT}, which overrides this and {@link #queryStore}.
+     */
+    QueueEngine openEngine(CentreConfig config, EngineOptions options) {
+        return QueueEngine.open(config, dir, clock, options);
+    }
+
+    /** A plain connection to the store the engine uses, to check what was written. */
+    Connection queryStore() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("xephang.db"));
+    }
+
     @BeforeEach
     void open() {
-        engine = EngineFixture.open(dir, clock);
+        engine = openEngine(EngineFixture.config(), new EngineOptions(false, "http://q.test"));
         subscription = engine.subscribe(SITE, events::add);
     }
 
@@ -215,7 +230,7 @@ class QueueEngineTest {
     void alwaysOpenIgnoresOpeningHours() {
         engine.close();
         clock.set(LocalDateTime.of(2026, 11, 29, 23, 0));
-        engine = QueueEngine.open(EngineFixture.config(), dir, clock, new EngineOptions(true, "http://q.test"));
+        engine = openEngine(EngineFixture.config(), new EngineOptions(true, "http://q.test"));
 
         assertThat(await(engine.issue(SITE, new IssueCommand("A", null, null, null), KIOSK))
                         .ticket()
@@ -482,10 +497,8 @@ class QueueEngineTest {
     @Test
     void withACalledTimeoutAnUnstartedCallGoesBackToTheFrontThenBecomesANoShow() {
         engine.close();
-        engine = QueueEngine.open(
+        engine = openEngine(
                 EngineFixture.config(EngineFixture.YAML.replace("ticketCutoffMinutes: 15", "calledTimeoutMinutes: 5")),
-                dir,
-                clock,
                 new EngineOptions(false, "http://q.test"));
         Ticket first = issue("A");
         issue("A");
@@ -641,7 +654,7 @@ class QueueEngineTest {
                         .code())
                 .isEqualTo(ErrorCode.ALREADY_RATED);
         assertThat(lastEvent().details().getString("nationalLabel")).isEqualTo("Hài lòng");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("xephang.db"));
+        try (Connection c = queryStore();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT site, service, counter, officer, native_level, scale,"
                         + " national_level, device, dossier_code FROM rating")) {
