@@ -10,10 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import org.xephang.core.IssueCommand;
+import org.xephang.core.persistence.StoreLocation;
 
 /**
  * The process {@link EngineCrashIT} kills: issues tickets from 8 threads forever and prints "ACK id number" for each
- * acknowledged (committed) one.
+ * acknowledged (committed) one. Its argument is a data folder (SQLite) or a {@code postgresql://} store URL.
  */
 final class CrashChild {
 
@@ -21,8 +22,11 @@ final class CrashChild {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        StoreLocation store = args[0].startsWith("postgresql://")
+                ? StoreLocation.parse(args[0])
+                : StoreLocation.Sqlite.inFolder(Path.of(args[0]));
         QueueEngine engine = QueueEngine.open(
-                EngineFixture.config(), Path.of(args[0]), Clock.systemUTC(), new EngineOptions(true, "http://q.test"));
+                EngineFixture.config(), store, Clock.systemUTC(), new EngineOptions(true, "http://q.test"));
         ExecutorService threads = Executors.newFixedThreadPool(8);
         Semaphore inFlight = new Semaphore(32);
         out.println("READY");

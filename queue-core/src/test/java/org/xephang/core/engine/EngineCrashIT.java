@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.HashMap;
@@ -24,6 +25,20 @@ class EngineCrashIT {
     @TempDir
     Path dir;
 
+    /** The child's argument: the data folder here, a PostgreSQL URL in {@link EngineCrashPostgresIT}. */
+    String storeArgument() {
+        return dir.toString();
+    }
+
+    QueueEngine reopen() {
+        return QueueEngine.open(
+                EngineFixture.config(), dir, Clock.systemUTC(), new EngineOptions(true, "http://q.test"));
+    }
+
+    Connection queryStore() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("xephang.db"));
+    }
+
     @Test
     void aKilledEngineLosesNoAcknowledgedTicketAndNumberingContinuesWithoutDuplicates() throws Exception {
         Process child = new ProcessBuilder(
@@ -32,7 +47,7 @@ class EngineCrashIT {
                         System.getProperty("java.class.path"),
                         "-Dlogback.configurationFile=none",
                         CrashChild.class.getName(),
-                        dir.toString())
+                        storeArgument())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         Map<String, String> acknowledged = new HashMap<>();
@@ -50,8 +65,7 @@ class EngineCrashIT {
         }
         assertThat(acknowledged).hasSize(500);
 
-        try (QueueEngine engine = QueueEngine.open(
-                EngineFixture.config(), dir, Clock.systemUTC(), new EngineOptions(true, "http://q.test"))) {
+        try (QueueEngine engine = reopen()) {
             acknowledged.forEach((id, number) -> assertThat(engine.ticket(id))
                     .as("acknowledged ticket %s", number)
                     .hasValueSatisfying(t -> assertThat(t.number()).isEqualTo(number)));
@@ -61,7 +75,7 @@ class EngineCrashIT {
                     .ticket()
                     .number();
             assertThat(acknowledged.values()).doesNotContain(next);
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("xephang.db"));
+            try (Connection c = queryStore();
                     Statement s = c.createStatement();
                     ResultSet rs =
                             s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT number), MAX(sequence) FROM ticket")) {
