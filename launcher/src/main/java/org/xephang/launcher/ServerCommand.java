@@ -47,6 +47,13 @@ final class ServerCommand implements Callable<Integer> {
             description = "Địa chỉ công dân mở bằng mã QR trên phiếu, ví dụ http://192.168.1.10:8080")
     private String publicUrl;
 
+    @Option(
+            names = "--store",
+            paramLabel = "URL",
+            description = "Nơi lưu dữ liệu xếp hàng: sqlite:DIR (mặc định: tệp xephang.db trong --data) hoặc"
+                    + " postgresql://HOST:PORT/DB?user=…&password=… (cấp tỉnh) / where the queue state is kept")
+    private String store;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -57,7 +64,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         Running running;
         try {
-            running = QueueServerMain.launch(new Settings(config, port, dataDir, alwaysOpen, host, publicUrl));
+            running = QueueServerMain.launch(new Settings(config, port, dataDir, alwaysOpen, host, publicUrl, store));
         } catch (UsageException e) {
             err.println("xephang server: " + e.getMessage());
             return Xephang.EXIT_USAGE;

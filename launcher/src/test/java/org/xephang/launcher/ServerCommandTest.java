@@ -112,4 +112,47 @@ class ServerCommandTest {
         assertThat(run("server")).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void aMalformedOrUnreachableStoreExitsWithTwoAndOneLineNamingTheOption(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("centre.yaml");
+        Files.writeString(config, """
+                sites:
+                  - code: demo
+                    name: Thử
+                    services:
+                      - { code: A, name: Đất đai }
+                    counters:
+                      - { number: 1, services: [A] }
+                accounts: []
+                """);
+        String data = dir.resolve("data").toString();
+
+        assertThat(run("server", "--config", config.toString(), "--data", data, "--store", "mysql://x/y"))
+                .isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("xephang server: --store: ");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+
+        err.getBuffer().setLength(0);
+        // Port 1 on the loopback: nothing listens, the connection is refused at once.
+        int code = run(
+                "server",
+                "--config",
+                config.toString(),
+                "--port",
+                "0",
+                "--host",
+                "127.0.0.1",
+                "--data",
+                data,
+                "--store",
+                "postgresql://127.0.0.1:1/xephang?user=xephang&password=secret-in-test");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .startsWith("xephang server: --store postgresql://xephang@127.0.0.1:1/xephang: ")
+                .contains("cannot reach PostgreSQL at 127.0.0.1:1")
+                .doesNotContain("secret-in-test");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(out.toString()).isEmpty();
+    }
 }

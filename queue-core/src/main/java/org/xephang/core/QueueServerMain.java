@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,13 +20,17 @@ import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.backend.DossierConfigReader;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
+import org.xephang.core.persistence.Store;
+import org.xephang.core.persistence.StoreInUseException;
+import org.xephang.core.persistence.StoreLocation;
+import org.xephang.core.persistence.StoreUnreachableException;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.site.ConfigException;
 
 /**
  * Runs the queue server alone: {@code QueueServerMain --config FILE [--port P] [--data DIR] [--always-open]
- * [--host H] [--public-url URL]}. {@code xephang server} is this with picocli in front; tests start it as a separate
+ * [--host H] [--public-url URL] [--store sqlite:DIR|postgresql://HOST:PORT/DB?user=…&password=…]}. {@code xephang server} is this with picocli in front; tests start it as a separate
  * process (the crash test). Prints exactly one line, {@code listening on http://127.0.0.1:PORT}, on standard output
  * once requests are served; a bad argument or configuration exits 2 with one line naming the key; SIGTERM shuts down
  * gracefully.
@@ -42,8 +47,21 @@ public final class QueueServerMain {
      * What to run.
      *
      * @param publicUrl base of the ticket status URLs in QR codes; null = {@code http://<host or 127.0.0.1>:<port>}
+     * @param store {@code --store}: {@code sqlite:DIR} or {@code postgresql://HOST:PORT/DB?user=…&password=…}; null =
+     *     the SQLite file {@code xephang.db} in {@code dataDir}
      */
-    public record Settings(Path config, int port, Path dataDir, boolean alwaysOpen, String host, String publicUrl) {}
+    public record Settings(
+            Path config, int port, Path dataDir, boolean alwaysOpen, String host, String publicUrl, String store) {
+
+        public Settings(Path config, int port, Path dataDir, boolean alwaysOpen, String host, String publicUrl) {
+            this(config, port, dataDir, alwaysOpen, host, publicUrl, null);
+        }
+
+        /** The store to open: {@code --store}, or SQLite in the data folder. */
+        StoreLocation storeLocation() throws UsageException {
+            return store != null ? parseStore(store) : StoreLocation.Sqlite.inFolder(dataDir);
+        }
+    }
 
     /** A bad argument or an unusable configuration: one line, naming the argument or key. */
     public static final class UsageException extends Exception {
@@ -136,6 +154,7 @@ public final class QueueServerMain {
         boolean alwaysOpen = false;
         String host = "0.0.0.0";
         String publicUrl = null;
+        String store = null;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -146,13 +165,43 @@ public final class QueueServerMain {
                 case "--always-open" -> alwaysOpen = true;
                 case "--host" -> host = value(option, rest);
                 case "--public-url" -> publicUrl = value(option, rest);
+                case "--store" -> store = value(option, rest);
                 default -> throw new UsageException("unknown option " + option);
             }
         }
         if (config == null) {
             throw new UsageException("--config FILE is required");
         }
-        return new Settings(config, port, dataDir, alwaysOpen, host, publicUrl);
+        Settings settings = new Settings(config, port, dataDir, alwaysOpen, host, publicUrl, store);
+        settings.storeLocation(); // a malformed --store is a usage error before anything starts
+        return settings;
+    }
+
+    /** Reads a {@code --store} value; a bad one is a usage error naming the option. */
+    static StoreLocation parseStore(String text) throws UsageException {
+        try {
+            return StoreLocation.parse(text);
+        } catch (IllegalArgumentException bad) {
+            throw new UsageException("--store: " + bad.getMessage());
+        }
+    }
+
+    /**
+     * Opens (and migrates) the store before anything listens: a wrong {@code --store} URL or credentials, or a data
+     * folder in use by another server, is a usage error naming the option; anything else (a database written by a newer
+     * release) fails the start with its message.
+     */
+    private static Store openStore(Settings settings) throws UsageException {
+        StoreLocation location = settings.storeLocation();
+        String option = settings.store() != null ? "--store " + location : "--data " + settings.dataDir();
+        try {
+            return Store.open(location);
+        } catch (StoreUnreachableException | StoreInUseException unusable) {
+            throw new UsageException(option + ": " + unusable.getMessage());
+        } catch (SQLException cannotOpen) {
+            throw new IllegalStateException(
+                    "cannot open the store " + location + ": " + cannotOpen.getMessage(), cannotOpen);
+        }
     }
 
     private static String value(String option, List<String> rest) throws UsageException {
@@ -201,6 +250,7 @@ public final class QueueServerMain {
         prepareDataDir(settings.dataDir());
         // The dossier system link (H6): lookup and outbox routes on the API, forwarder once the engine is open.
         DossierBackend dossier = DossierBackend.create(vertx, dossierConfig, Clock.systemUTC());
+        Store store = openStore(settings);
         AtomicReference<io.micrometer.core.instrument.MeterRegistry> metrics = new AtomicReference<>();
         QueueServer server;
         try {
@@ -219,6 +269,7 @@ public final class QueueServerMain {
                                     .apply(customize)),
                     "listen");
         } catch (IllegalStateException bindFailed) {
+            store.close();
             await(vertx.close(), "Vert.x");
             throw new UsageException("--port " + settings.port() + ": cannot listen on " + settings.host() + ":"
                     + settings.port() + " (" + rootMessage(bindFailed) + ")");
@@ -226,8 +277,9 @@ public final class QueueServerMain {
         String publicUrl = settings.publicUrl() != null ? settings.publicUrl() : server.localUrl();
         QueueEngine engine;
         try {
+            // The engine owns the store from here, and closes it also when it cannot open.
             engine = QueueEngine.open(
-                    config, settings.dataDir(), Clock.systemUTC(), new EngineOptions(settings.alwaysOpen(), publicUrl));
+                    config, store, Clock.systemUTC(), new EngineOptions(settings.alwaysOpen(), publicUrl));
         } catch (RuntimeException cannotOpen) {
             closeAfterFailure(cannotOpen, "HTTP server", () -> await(server.close(), "HTTP server"));
             closeAfterFailure(cannotOpen, "Vert.x", () -> await(vertx.close(), "Vert.x"));
