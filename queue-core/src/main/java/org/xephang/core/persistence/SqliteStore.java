@@ -1,12 +1,8 @@
 package org.xephang.core.persistence;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,14 +28,12 @@ public final class SqliteStore implements Store {
 
     private final StoreLocation.Sqlite location;
     private final String url;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final StoreLock lock;
     private int schemaVersion;
 
-    private SqliteStore(StoreLocation.Sqlite location, FileChannel lockChannel, FileLock lock) {
+    private SqliteStore(StoreLocation.Sqlite location, StoreLock lock) {
         this.location = location;
         this.url = jdbcUrl(location.file());
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -60,25 +54,8 @@ public final class SqliteStore implements Store {
         } catch (IOException e) {
             throw new SQLException("cannot create the data folder " + folder + ": " + e.getMessage(), e);
         }
-        Path lockFile = lockFile(location.file());
-        FileChannel channel;
-        FileLock lock;
-        try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new SQLException("cannot create the lock file " + lockFile + ": " + e.getMessage(), e);
-        }
-        try {
-            lock = channel.tryLock();
-        } catch (IOException | OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            closeQuietly(channel);
-            throw new StoreInUseException("the SQLite store " + location.file()
-                    + " is in use by another xephang process (stop it first; the lock is " + lockFile + ")");
-        }
-        SqliteStore store = new SqliteStore(location, channel, lock);
+        StoreLock lock = StoreLock.take(location.file());
+        SqliteStore store = new SqliteStore(location, lock);
         try {
             store.schemaVersion =
                     SchemaMigrations.migrate(store.dataSource(), SchemaMigrations.Dialect.SQLITE, location.toString());
@@ -87,11 +64,6 @@ public final class SqliteStore implements Store {
             throw e;
         }
         return store;
-    }
-
-    /** The lock file next to a store file: held while a server (or a restore) uses the store. */
-    static Path lockFile(Path file) {
-        return file.resolveSibling(file.getFileName() + ".lock");
     }
 
     static String jdbcUrl(Path file) {
@@ -156,22 +128,7 @@ public final class SqliteStore implements Store {
     /** Releases the lock. */
     @Override
     public void close() {
-        try {
-            if (lock.isValid()) {
-                lock.release();
-            }
-        } catch (IOException e) {
-            LOG.warn("Releasing the lock of {} failed: {}", location, e.getMessage());
-        }
-        closeQuietly(lockChannel);
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.warn("Closing a lock file failed: {}", e.getMessage());
-        }
+        lock.close();
     }
 
     /** For Flyway: connections with the same pragmas. */
