@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             ServerCommand.class,
+            StoreCommands.Migrate.class,
+            StoreCommands.Backup.class,
+            StoreCommands.Restore.class,
             KioskCommand.class,
             BoardCommand.class,
             CounterCommand.class,
