@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL database through pgjdbc and a small HikariCP pool (docs/adr/0021-postgresql-store-over-jdbc.md). The
+ * A PostgreSQL database through pgjdbc and a small HikariCP pool (docs/adr/0022-postgresql-store-over-jdbc.md). The
  * engine holds two connections for its lifetime (the writer's, whose transactions are the commit groups, and the
  * outbox reader's); statistics, readiness pings and tools borrow the rest. Schema migrated by Flyway from {@code
  * db/migration/postgresql} (Flyway takes a PostgreSQL advisory lock, so nodes starting together migrate once).
