@@ -81,9 +81,9 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private final ReentrantLock publishLock = new ReentrantLock();
 
     private final Store database;
-    private final Connection writerConnection;
-    private final Connection readerConnection;
-    private final QueueStore store;
+    /** The writer's statements; replaced on the writer thread when the writer renews a lost connection. */
+    private QueueStore store;
+
     private final GroupCommitWriter writer;
     private final Outbox outbox;
     private final ScheduledExecutorService housekeeper;
@@ -100,20 +100,23 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             sites.put(site.code(), new SiteQueue(site, clock, options, siteOfTicket));
         }
         this.database = opened;
-        this.writerConnection = database.connect();
+        Connection writerConnection = database.connect();
         this.store = new QueueStore(writerConnection);
         for (SiteQueue site : sites.values()) {
             site.load(store);
         }
+        // A lost connection (PostgreSQL restarted) is replaced after the group that found it failed, so the engine
+        // serves again when the database is back.
         this.writer = new GroupCommitWriter(
                 writerConnection,
                 publishLock,
                 this::publishChanges,
                 this::reload,
                 options.maxGroupSize(),
-                "xephang-writer");
-        this.readerConnection = database.connect();
-        this.outbox = new Outbox(readerConnection, writer);
+                "xephang-writer",
+                database::connect,
+                renewed -> store = new QueueStore(renewed));
+        this.outbox = new Outbox(database.connect(), database::connect, writer);
         this.housekeeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "xephang-housekeeping");
             thread.setDaemon(true);
@@ -513,8 +516,8 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         housekeeper.shutdownNow();
         statistics.shutdownNow();
         writer.close();
-        closeQuietly(readerConnection);
-        closeQuietly(writerConnection);
+        outbox.close();
+        closeQuietly(writer.connection());
         database.close();
         LOG.info(
                 "Queue engine closed ({} transactions, {} commands)",

@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
@@ -76,7 +77,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     /** Queued by {@link #close()} after the last accepted request. */
     private static final Request<Object> STOP = new Request<>(tx -> null);
 
-    private final Connection connection;
+    /** Written only on the writer thread (a renewal), read by it; {@link #close()} joins the thread first. */
+    private Connection connection;
+
+    private final ConnectionRenewal renewal;
+    private final Consumer<Connection> onRenewed;
     private final Lock publishLock;
     private final Runnable afterGroup;
     private final Runnable onRollback;
@@ -101,7 +106,30 @@ public final class GroupCommitWriter implements AutoCloseable {
             int maxGroupSize,
             String name)
             throws SQLException {
+        this(connection, publishLock, afterGroup, onRollback, maxGroupSize, name, null, c -> {});
+    }
+
+    /**
+     * A writer that replaces its connection when a failed group finds it lost (a database restart), so that it serves
+     * again once the database is back, without a restart of the process.
+     *
+     * @param renewal where a new connection comes from; null = never replaced
+     * @param onRenewed told the new connection (writer thread, under the publish lock, before {@code onRollback}): the
+     *     owner of statements prepared on the old one prepares them again; the old connection is closed by the writer
+     */
+    public GroupCommitWriter(
+            Connection connection,
+            Lock publishLock,
+            Runnable afterGroup,
+            Runnable onRollback,
+            int maxGroupSize,
+            String name,
+            ConnectionRenewal renewal,
+            Consumer<Connection> onRenewed)
+            throws SQLException {
         this.connection = connection;
+        this.renewal = renewal;
+        this.onRenewed = onRenewed;
         this.publishLock = publishLock;
         this.afterGroup = afterGroup;
         this.onRollback = onRollback;
@@ -236,11 +264,53 @@ public final class GroupCommitWriter implements AutoCloseable {
         } catch (SQLException e) {
             LOG.error("Rollback failed too", e);
         }
+        renewIfLost();
         try {
             onRollback.run();
         } catch (RuntimeException e) {
             LOG.error("Rebuilding state after a rollback failed", e);
         }
+    }
+
+    /** After a failed group: when the connection is gone, take a new one (or try again after the next failure). */
+    private void renewIfLost() {
+        if (renewal == null) {
+            return;
+        }
+        boolean valid;
+        try {
+            valid = connection.isValid(2);
+        } catch (SQLException e) {
+            valid = false;
+        }
+        if (valid) {
+            return;
+        }
+        Connection fresh;
+        try {
+            fresh = renewal.renew();
+            fresh.setAutoCommit(false);
+        } catch (SQLException | RuntimeException e) {
+            LOG.error(
+                    "Writer: the database connection is lost and cannot be replaced yet ({}); the next group tries"
+                            + " again",
+                    e.getMessage());
+            return;
+        }
+        Connection lost = connection;
+        connection = fresh;
+        onRenewed.accept(fresh);
+        try {
+            lost.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing the lost writer connection failed: {}", e.getMessage());
+        }
+        LOG.warn("Writer: the database connection was lost and has been replaced");
+    }
+
+    /** The connection the writer uses now (it changes after a renewal); for its owner to close after {@link #close()}. */
+    public Connection connection() {
+        return connection;
     }
 
     private static void failAll(List<Request<?>> group, Throwable cause) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 
@@ -55,43 +57,100 @@ public final class Outbox {
     private static final String COLUMNS =
             "site, seq, id, type, at, payload, delivery_state, attempts, next_attempt_at, last_error";
 
-    private final Connection reader;
+    /** Reads one result from the reader connection. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+    private Connection reader;
+    private final ConnectionRenewal renewal;
     private final GroupCommitWriter writer;
 
+    /** An outbox reading on {@code reader}, which stays the caller's. */
     public Outbox(Connection reader, GroupCommitWriter writer) {
+        this(reader, null, writer);
+    }
+
+    /**
+     * An outbox that owns its reader ({@link #close()} closes it) and replaces it from {@code renewal} when a read finds
+     * it lost (a database restart).
+     */
+    public Outbox(Connection reader, ConnectionRenewal renewal, GroupCommitWriter writer) {
         this.reader = reader;
+        this.renewal = renewal;
         this.writer = writer;
+    }
+
+    /** Runs a read; when it fails on a lost connection, once more on a new one. */
+    private <T> T read(Read<T> read) throws SQLException {
+        try {
+            return read.run(reader);
+        } catch (SQLException failed) {
+            if (renewal == null || reader.isValid(1)) {
+                throw failed;
+            }
+            LOG.warn("Outbox: the read connection was lost ({}); reading again on a new one", failed.getMessage());
+            Connection lost = reader;
+            reader = renewal.renew();
+            closeQuietly(lost);
+            return read.run(reader);
+        }
+    }
+
+    /** Closes the reader when the outbox owns it (built with a renewal). */
+    public synchronized void close() {
+        if (renewal != null) {
+            closeQuietly(reader);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing an outbox read connection failed: {}", e.getMessage());
+        }
     }
 
     /** Pending events whose next attempt is due at {@code now}, oldest first (per site in seq order). Blocking. */
     public synchronized List<Entry> due(Instant now, int limit) throws SQLException {
-        try (PreparedStatement s = reader.prepareStatement("SELECT " + COLUMNS + " FROM event"
-                + " WHERE delivery_state='pending' AND next_attempt_at<=? ORDER BY at, site, seq LIMIT ?")) {
-            s.setLong(1, now.toEpochMilli());
-            s.setInt(2, limit);
-            return entries(s);
-        }
+        return read(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("SELECT " + COLUMNS + " FROM event"
+                    + " WHERE delivery_state='pending' AND next_attempt_at<=? ORDER BY at, site, seq LIMIT ?")) {
+                s.setLong(1, now.toEpochMilli());
+                s.setInt(2, limit);
+                return entries(s);
+            }
+        });
     }
 
     /** A site's events in a delivery state, newest first (e.g. the dead ones for the admin page). Blocking. */
     public synchronized List<Entry> list(String site, DeliveryState state, int limit) throws SQLException {
-        try (PreparedStatement s = reader.prepareStatement(
-                "SELECT " + COLUMNS + " FROM event" + " WHERE site=? AND delivery_state=? ORDER BY seq DESC LIMIT ?")) {
-            s.setString(1, site);
-            s.setString(2, state.column());
-            s.setInt(3, limit);
-            return entries(s);
-        }
+        return read(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("SELECT " + COLUMNS + " FROM event"
+                    + " WHERE site=? AND delivery_state=? ORDER BY seq DESC LIMIT ?")) {
+                s.setString(1, site);
+                s.setString(2, state.column());
+                s.setInt(3, limit);
+                return entries(s);
+            }
+        });
     }
 
     /** How many events are in a delivery state, over all sites. Blocking. */
     public synchronized long count(DeliveryState state) throws SQLException {
-        try (PreparedStatement s = reader.prepareStatement("SELECT COUNT(*) FROM event WHERE delivery_state=?")) {
-            s.setString(1, state.column());
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
+        return read(connection -> {
+            try (PreparedStatement s =
+                    connection.prepareStatement("SELECT COUNT(*) FROM event WHERE delivery_state=?")) {
+                s.setString(1, state.column());
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
             }
-        }
+        });
     }
 
     /** The event was delivered. */

@@ -12,12 +12,15 @@ import org.xephang.core.testkit.PostgresFixture;
 @Timeout(180)
 class QueueEngineConcurrencyPostgresIT extends QueueEngineConcurrencyIT {
 
-    private StoreLocation.Postgres database;
+    /** JUnit makes an instance per test: the first open of each test starts from empty tables. */
+    private boolean emptied;
 
     @Override
     QueueEngine openEngine(CentreConfig config, EngineOptions options) {
-        if (database == null) {
-            database = PostgresFixture.newDatabase("concurrency");
+        StoreLocation.Postgres database = PostgresFixture.databaseFor(getClass());
+        if (!emptied) {
+            PostgresFixture.empty(database);
+            emptied = true;
         }
         return QueueEngine.open(config, database, clock, options);
     }

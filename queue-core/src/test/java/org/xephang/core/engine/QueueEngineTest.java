@@ -420,7 +420,7 @@ class QueueEngineTest {
         }
         subscription.close();
         engine.close();
-        engine = EngineFixture.open(dir, clock);
+        engine = openEngine(EngineFixture.config(), new EngineOptions(false, "http://q.test"));
         subscription = engine.subscribe(SITE, events::add);
 
         assertThat(callNext(1).priority()).isEqualTo("elderly");

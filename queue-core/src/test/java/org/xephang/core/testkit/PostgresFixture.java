@@ -16,14 +16,14 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.core.persistence.StoreLocation;
 
 /**
- * A PostgreSQL server for tests, one per JVM, and a fresh database per call of {@link #newDatabase}.
+ * A PostgreSQL server for tests, one per JVM; a fresh database per call of {@link #newDatabase}, or one per test
+ * class ({@link #databaseFor}, emptied before each test with {@link #empty}).
  *
  * <ul>
  *   <li>{@code XEPHANG_TEST_POSTGRES_URL} set (CI sets it): that server, e.g.
@@ -39,6 +39,8 @@ public final class PostgresFixture {
     public static final String URL_VARIABLE = "XEPHANG_TEST_POSTGRES_URL";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresFixture.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final java.util.Map<Class<?>, StoreLocation.Postgres> CLASS_DATABASES =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static StoreLocation.Postgres server;
     private static String unavailable;
 
@@ -64,6 +66,30 @@ public final class PostgresFixture {
             throw new IllegalStateException("cannot create the test database " + name + ": " + e.getMessage(), e);
         }
         return admin.withDatabase(name);
+    }
+
+    /**
+     * The database of a test class, created at its first use; {@link #empty} it before each test. Cheaper than a
+     * database per test: creating one copies a template, and a long suite would leave hundreds behind.
+     */
+    public static StoreLocation.Postgres databaseFor(Class<?> testClass) {
+        return CLASS_DATABASES.computeIfAbsent(testClass, c -> newDatabase(c.getSimpleName()));
+    }
+
+    /** Deletes every row of the queue tables, when the schema is there (the store keeps its migration history). */
+    public static void empty(StoreLocation.Postgres database) {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
+            try (java.sql.ResultSet rs = statement.executeQuery("SELECT to_regclass('ticket') IS NOT NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return;
+                }
+            }
+            statement.execute("TRUNCATE rating, event, counter_desk, ticket");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the test database " + database + ": " + e.getMessage(), e);
+        }
     }
 
     /** A plain JDBC connection to a location (for checks beside the store). */
@@ -107,12 +133,16 @@ public final class PostgresFixture {
             throw new IllegalStateException("no initdb and pg_ctl found under /usr/lib/postgresql/*/bin");
         }
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path home = Files.createTempDirectory("xephang-test-pg");
+        // In memory when the machine has /dev/shm: initdb and CREATE DATABASE write thousands of small files.
+        Path shm = Path.of("/dev/shm");
+        Path home = Files.isDirectory(shm) && Files.isWritable(shm)
+                ? Files.createTempDirectory(shm, "xephang-test-pg")
+                : Files.createTempDirectory("xephang-test-pg");
         Path data = home.resolve("data");
         Path log = home.resolve("server.log");
         int port = freePort();
         if (root) {
-            run(List.of("chown", "postgres:postgres", home.toString()), root, 30);
+            run(List.of("chown", "postgres:postgres", home.toString()), false, 30);
         }
         run(
                 List.of(
@@ -159,7 +189,7 @@ public final class PostgresFixture {
                                                 "stop"),
                                         root,
                                         30);
-                                deleteTree(home);
+                                run(List.of("rm", "-rf", home.toString()), false, 20);
                             } catch (IOException | RuntimeException e) {
                                 LOG.warn("Stopping the test PostgreSQL in {} failed: {}", home, e.getMessage());
                             }
@@ -205,7 +235,7 @@ public final class PostgresFixture {
 
     private static void run(List<String> command, boolean asPostgres, int timeoutSeconds) throws IOException {
         List<String> full = new ArrayList<>();
-        if (asPostgres && !command.get(0).equals("chown")) {
+        if (asPostgres) {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         full.addAll(command);
@@ -229,14 +259,6 @@ public final class PostgresFixture {
             throw new IllegalStateException("interrupted while running " + command.get(0), e);
         } finally {
             Files.deleteIfExists(output);
-        }
-    }
-
-    private static void deleteTree(Path home) throws IOException {
-        try (Stream<Path> paths = Files.walk(home)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }
