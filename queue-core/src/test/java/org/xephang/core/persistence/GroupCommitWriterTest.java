@@ -178,4 +178,48 @@ class GroupCommitWriterTest {
         Throwable thrown = catchThrowable(() -> insert("late").join());
         assertThat(thrown).hasCauseInstanceOf(QueueError.class);
     }
+
+    @Test
+    void aWriterWithARenewalReplacesALostConnectionAfterTheGroupThatFoundIt() throws Exception {
+        writer.close();
+        List<Connection> renewed = new ArrayList<>();
+        GroupCommitWriter renewing = new GroupCommitWriter(
+                connection,
+                new ReentrantLock(),
+                groups::incrementAndGet,
+                rollbacks::incrementAndGet,
+                64,
+                "test-renewing-writer",
+                database::connect,
+                renewed::add);
+        try {
+            connection.close(); // lost, as when the database server restarts
+
+            Throwable failed = catchThrowable(() -> renewing.submit(tx -> {
+                        try (Statement s = tx.connection().createStatement()) {
+                            s.execute("INSERT INTO item VALUES ('lost')");
+                        }
+                        return null;
+                    })
+                    .toCompletableFuture()
+                    .join());
+            String stored = renewing.submit(tx -> {
+                        try (Statement s = tx.connection().createStatement()) {
+                            s.execute("INSERT INTO item VALUES ('after')");
+                        }
+                        return "after";
+                    })
+                    .toCompletableFuture()
+                    .join();
+
+            assertThat(failed).hasCauseInstanceOf(QueueError.class);
+            assertThat(((QueueError) failed.getCause()).code()).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(stored).isEqualTo("after");
+            assertThat(renewed).singleElement().isSameAs(renewing.connection());
+            assertThat(stored()).containsExactly("after");
+        } finally {
+            renewing.close();
+            renewing.connection().close();
+        }
+    }
 }
