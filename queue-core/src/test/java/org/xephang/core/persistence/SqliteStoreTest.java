@@ -63,15 +63,18 @@ class SqliteStoreTest {
         SqliteStore.open(dir).close();
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(store.schemaVersion()).isEqualTo(1);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(1);
-            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history WHERE success=1 AND version='1'"))
-                    .isEqualTo("1");
+            assertThat(store.schemaVersion()).isEqualTo(2);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(2);
+            assertThat(single(
+                            c,
+                            "SELECT group_concat(version, ' ') FROM (SELECT version FROM flyway_schema_history"
+                                    + " WHERE success=1 ORDER BY installed_rank)"))
+                    .isEqualTo("1 2");
             assertThat(single(
                             c,
                             "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
                                     + " WHERE type='table' ORDER BY name)"))
-                    .contains("counter_desk", "event", "rating", "ticket");
+                    .contains("counter_desk", "event", "rating", "ticket", "site_lease");
         }
     }
 
@@ -91,12 +94,15 @@ class SqliteStoreTest {
             assertThat(counts(c)).isEqualTo(before);
             assertThat(single(c, "SELECT type FROM flyway_schema_history WHERE version='1'"))
                     .isEqualTo("BASELINE");
-            assertThat(store.schemaVersion()).isEqualTo(1);
+            assertThat(single(c, "SELECT type FROM flyway_schema_history WHERE version='2'"))
+                    .isEqualTo("SQL");
+            assertThat(store.schemaVersion()).isEqualTo(2);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(2);
         }
-        // Opened again: the baseline is not taken twice.
+        // Opened again: the baseline is not taken twice, V2 not applied twice.
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("1");
+            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("2");
         }
     }
 
@@ -106,7 +112,7 @@ class SqliteStoreTest {
         try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(dir.resolve("xephang.db")));
                 Statement s = c.createStatement()) {
             s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, execution_time, success) VALUES (2, '7', 'from the future', 'SQL',"
+                    + " checksum, installed_by, execution_time, success) VALUES (99, '7', 'from the future', 'SQL',"
                     + " 'V7__from_the_future.sql', 1, 'test', 1, 1)");
         }
 
@@ -114,7 +120,7 @@ class SqliteStoreTest {
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("newer xephang release")
                 .hasMessageContaining("schema version 7")
-                .hasMessageContaining("knows up to 1");
+                .hasMessageContaining("knows up to 2");
         try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(dir.resolve("xephang.db")))) {
             assertThat(single(c, "SELECT MAX(version) FROM flyway_schema_history"))
                     .isEqualTo("7");
@@ -127,12 +133,12 @@ class SqliteStoreTest {
         Files.copy(SCHEMA_V1_FIXTURE, file);
         try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(file));
                 Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version=2");
+            s.execute("PRAGMA user_version=3");
         }
 
         assertThatThrownBy(() -> SqliteStore.open(dir))
                 .isInstanceOf(SchemaTooNewException.class)
-                .hasMessageContaining("schema version 2");
+                .hasMessageContaining("schema version 3");
     }
 
     @Test
