@@ -40,7 +40,9 @@ import org.xephang.core.RatingCommand;
 import org.xephang.core.TransferCommand;
 import org.xephang.core.persistence.GroupCommitWriter;
 import org.xephang.core.persistence.Outbox;
+import org.xephang.core.persistence.PostgresStore;
 import org.xephang.core.persistence.QueueStore;
+import org.xephang.core.persistence.SiteOwnership;
 import org.xephang.core.persistence.Store;
 import org.xephang.core.persistence.StoreLocation;
 import org.xephang.core.site.CentreConfig;
@@ -94,13 +96,17 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         return thread;
     });
 
-    private QueueEngine(CentreConfig config, Store opened, Clock clock, EngineOptions options) throws SQLException {
+    private QueueEngine(CentreConfig config, Store opened, Clock clock, EngineOptions options, SiteOwnership ownership)
+            throws SQLException {
         this.clock = clock;
         for (SiteConfig site : config.sites()) {
             sites.put(site.code(), new SiteQueue(site, clock, options, siteOfTicket));
         }
         this.database = opened;
         Connection writerConnection = database.connect();
+        if (ownership != null) {
+            ownership.acquireAll(writerConnection, sites.keySet());
+        }
         this.store = new QueueStore(writerConnection);
         for (SiteQueue site : sites.values()) {
             site.load(store);
@@ -114,15 +120,26 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                 this::reload,
                 options.maxGroupSize(),
                 "xephang-writer",
-                database::connect,
-                renewed -> store = new QueueStore(renewed));
-        this.outbox = new Outbox(database.connect(), database::connect, writer);
+                database::reconnect,
+                renewed -> store = new QueueStore(renewed),
+                ownership == null
+                        ? null
+                        : tx -> {
+                            ownership.fence(tx.connection());
+                            return null;
+                        });
+        this.outbox = new Outbox(database.connect(), database::reconnect, writer);
         this.housekeeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "xephang-housekeeping");
             thread.setDaemon(true);
             return thread;
         });
         housekeeper.scheduleAtFixedRate(this::housekeeping, 0, 60, TimeUnit.SECONDS);
+        if (ownership != null) {
+            // An idle node still renews its leases: an empty group runs the fence.
+            long every = Math.max(1, ownership.ttl().toMillis() / 3);
+            housekeeper.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+        }
         LOG.info(
                 "Queue engine open on {}: {} site(s), {} ticket(s) in memory",
                 database.location(),
@@ -162,8 +179,25 @@ public final class QueueEngine implements QueueService, AutoCloseable {
      * @throws IllegalStateException when the state cannot be read (its message says why)
      */
     public static QueueEngine open(CentreConfig config, Store store, Clock clock, EngineOptions options) {
+        return open(config, store, clock, options, null);
+    }
+
+    /**
+     * Opens the engine as one node of a cluster on a PostgreSQL store: it takes the leases of every configured site
+     * (refusing to open when another live node holds one), renews them every third of their time, and fences every
+     * write group with them, so that after another node took a site over nothing of this node commits (ARCHITECTURE.md
+     * §10). The engine owns the store from now on. Blocking.
+     *
+     * @param ownership null = no leases (one node, or SQLite)
+     * @throws IllegalStateException when the store cannot be opened or a site is owned elsewhere (the message says so)
+     */
+    public static QueueEngine open(
+            CentreConfig config, Store store, Clock clock, EngineOptions options, SiteOwnership ownership) {
         try {
-            return new QueueEngine(config, store, clock, options);
+            if (ownership != null && !(store instanceof PostgresStore)) {
+                throw new IllegalArgumentException("site leases need a PostgreSQL store, not " + store.location());
+            }
+            return new QueueEngine(config, store, clock, options, ownership);
         } catch (SQLException | RuntimeException e) {
             store.close();
             throw new IllegalStateException("cannot open the store " + store.location() + ": " + e.getMessage(), e);
@@ -276,6 +310,15 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                         e);
             }
         }
+    }
+
+    /** An empty write group: the fence renews the leases (housekeeping thread). */
+    private void renewLeases() {
+        writer.submit(tx -> null).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.warn("Renewing the site leases failed: {}", failure.getMessage());
+            }
+        });
     }
 
     /** Every minute: the day rollover when due, and the called-ticket timeout of the sites that configure one. */

@@ -81,6 +81,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private Connection connection;
 
     private final ConnectionRenewal renewal;
+    private final Task<Void> beforeCommit;
     private final Consumer<Connection> onRenewed;
     private final Lock publishLock;
     private final Runnable afterGroup;
@@ -127,7 +128,26 @@ public final class GroupCommitWriter implements AutoCloseable {
             ConnectionRenewal renewal,
             Consumer<Connection> onRenewed)
             throws SQLException {
+        this(connection, publishLock, afterGroup, onRollback, maxGroupSize, name, renewal, onRenewed, null);
+    }
+
+    /**
+     * A writer that also runs {@code beforeCommit} at the end of every group, inside its transaction (the site leases'
+     * fence in a cluster): when it throws, the whole group is rolled back and failed with {@code UNAVAILABLE}.
+     */
+    public GroupCommitWriter(
+            Connection connection,
+            Lock publishLock,
+            Runnable afterGroup,
+            Runnable onRollback,
+            int maxGroupSize,
+            String name,
+            ConnectionRenewal renewal,
+            Consumer<Connection> onRenewed,
+            Task<Void> beforeCommit)
+            throws SQLException {
         this.connection = connection;
+        this.beforeCommit = beforeCommit;
         this.renewal = renewal;
         this.onRenewed = onRenewed;
         this.publishLock = publishLock;
@@ -222,6 +242,9 @@ public final class GroupCommitWriter implements AutoCloseable {
                     // committed with the group, so its after-commit actions are kept too.
                     request.refusal = refusal;
                 }
+            }
+            if (beforeCommit != null) {
+                beforeCommit.run(transaction);
             }
             connection.commit();
             transactions.incrementAndGet();

@@ -109,6 +109,19 @@ public final class PostgresStore implements Store {
         return pool.getConnection();
     }
 
+    /** Skips (and evicts) pooled connections that were cut with the lost one: the pool checks only long-idle ones. */
+    @Override
+    public Connection reconnect() throws SQLException {
+        for (int attempt = 0; attempt <= POOL_SIZE; attempt++) {
+            Connection connection = pool.getConnection();
+            if (connection.isValid(2)) {
+                return connection;
+            }
+            pool.evictConnection(connection);
+        }
+        throw new SQLException("no working connection to " + location + " after " + (POOL_SIZE + 1) + " attempts");
+    }
+
     @Override
     public boolean answers() {
         try (Connection connection = pool.getConnection();

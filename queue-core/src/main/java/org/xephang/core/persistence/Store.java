@@ -32,6 +32,14 @@ public interface Store extends AutoCloseable {
     /** A connection with auto-commit on; the caller owns and closes it. */
     Connection connect() throws SQLException;
 
+    /**
+     * A connection known to work, to replace one that was lost (the pool may still hold connections cut at the same
+     * moment). Blocking.
+     */
+    default Connection reconnect() throws SQLException {
+        return connect();
+    }
+
     /** Whether the store answers a trivial query within about two seconds (for readiness checks). Blocking. */
     boolean answers();
 
