@@ -8,7 +8,7 @@
  * {@link org.xephang.core.persistence.GroupCommitWriter} is the one thread that writes, committing requests in groups
  * (one transaction per group on both stores).
  *
- * <h2>Tables (schema V1; times are epoch milliseconds UTC, BIGINT on PostgreSQL; days are the site's local day
+ * <h2>Tables (schema V2; times are epoch milliseconds UTC, BIGINT on PostgreSQL; days are the site's local day
  * YYYY-MM-DD)</h2>
  *
  * <ul>
@@ -19,6 +19,8 @@
  *   <li>{@code rating}: one per ticket: site, service, counter, officer, native level and scale, national level (1 Rất
  *       hài lòng, 2 Hài lòng, 3 Không hài lòng), keypad, time, dossier code.
  *   <li>{@code event}: every event of every site AND the outbox (docs/adr/0012-outbox-in-the-event-table.md).
+ *   <li>{@code site_lease} (V2): which node owns each site, with the fencing epoch ({@link
+ *       org.xephang.core.persistence.SiteLeases}); used on PostgreSQL by a cluster's nodes.
  * </ul>
  *
  * <h2>The outbox, for the dossier forwarder</h2>
