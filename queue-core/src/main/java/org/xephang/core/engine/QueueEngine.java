@@ -31,6 +31,7 @@ import org.xephang.api.QueueSnapshot.CounterView;
 import org.xephang.api.SiteInfo;
 import org.xephang.api.SiteStatistics;
 import org.xephang.api.Ticket;
+import org.xephang.api.WaitingTicket;
 import org.xephang.core.Actor;
 import org.xephang.core.DeviceStatusReport;
 import org.xephang.core.IssueCommand;
@@ -406,6 +407,11 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                 .orElseThrow(() -> new QueueError(
                         ErrorCode.INVALID_REQUEST, "Số vé phải gồm chữ cái của lĩnh vực và các chữ số, ví dụ A012."));
         return view.findByNumber(wanted).map(view::ticket);
+    }
+
+    @Override
+    public List<WaitingTicket> waiting(String site, String service) {
+        return published(site).waiting(service);
     }
 
     @Override

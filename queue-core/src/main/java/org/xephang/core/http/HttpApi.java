@@ -147,6 +147,7 @@ public final class HttpApi implements AutoCloseable {
             publicRoute(HttpMethod.GET, "/sites/:site/events", events::handle);
             route(HttpMethod.POST, "/sites/:site/tickets", ISSUERS, tickets::issue);
             route(HttpMethod.GET, "/sites/:site/tickets", STAFF, tickets::findByNumber);
+            route(HttpMethod.GET, "/sites/:site/waiting", STAFF, sites::waiting);
             route(HttpMethod.GET, "/sites/:site/stats", MANAGERS, sites::statistics);
             route(HttpMethod.POST, "/sites/:site/devices/status", DEVICE_REPORTERS, sites::deviceStatus);
 
