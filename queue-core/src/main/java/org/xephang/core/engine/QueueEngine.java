@@ -94,6 +94,9 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     });
 
     private QueueEngine(CentreConfig config, Path dataDir, Clock clock, EngineOptions options) throws SQLException {
+        this.officerNames = config.accounts().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        org.xephang.core.site.Account::username, org.xephang.core.site.Account::shownName));
         this.clock = clock;
         for (SiteConfig site : config.sites()) {
             sites.put(site.code(), new SiteQueue(site, clock, options, siteOfTicket));
@@ -132,6 +135,9 @@ public final class QueueEngine implements QueueService, AutoCloseable {
      *
      * @throws IllegalStateException when the database cannot be opened (its message says why)
      */
+    /** The names the managers' pages show for officers: display names from the accounts, else usernames. */
+    private final java.util.Map<String, String> officerNames;
+
     public static QueueEngine open(CentreConfig config, Path dataDir, Clock clock, EngineOptions options) {
         try {
             return new QueueEngine(config, dataDir, clock, options);
@@ -433,7 +439,8 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                 () -> {
                     try (Connection connection = database.connect()) {
                         List<TicketFacts> tickets = new QueueStore(connection).ticketFacts(siteCode, from, to);
-                        return StatisticsReport.of(site.config(), from, to, tickets);
+                        return StatisticsReport.of(
+                                site.config(), from, to, tickets, name -> officerNames.getOrDefault(name, name));
                     } catch (SQLException e) {
                         throw new IllegalStateException(
                                 "reading the statistics of " + siteCode + " failed: " + e.getMessage(), e);
