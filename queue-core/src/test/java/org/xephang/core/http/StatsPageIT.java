@@ -26,6 +26,7 @@ class StatsPageIT {
     void anOfficerIsRefusedAtSignInAndASupervisorSeesTheReportAtOnce(@TempDir Path dataDir) throws Exception {
         ChromeDriver browser = HeadlessChromium.open(1366, 768);
         try (TestApi api = served(dataDir)) {
+            HeadlessChromium.recordPolicyViolations(browser);
             browser.get("http://127.0.0.1:" + api.port() + "/stats/?site=demo");
 
             fillSignIn(browser, "officer2");
@@ -56,6 +57,9 @@ class StatsPageIT {
                     .isNotEmpty();
             assertThat(browser.findElements(By.cssSelector("#chart-load canvas")))
                     .isNotEmpty();
+            assertThat(HeadlessChromium.policyViolations(browser))
+                    .as("Content-Security-Policy violations")
+                    .isEmpty();
             HeadlessChromium.screenshot(browser, "stats-page-1366");
 
             browser.findElement(By.id("lang")).click();

@@ -30,6 +30,7 @@ class SupervisorPageIT {
         ChromeDriver browser = HeadlessChromium.open(1366, 768);
         try (TestApi api = TestApi.start(dataDir)) {
             api.signIn(2);
+            HeadlessChromium.recordPolicyViolations(browser);
             browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
             signIn(browser, "supervisor");
             eventually(
@@ -63,6 +64,9 @@ class SupervisorPageIT {
             assertThat(browser.executeScript(
                             "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
                     .isEqualTo(true);
+            assertThat(HeadlessChromium.policyViolations(browser))
+                    .as("Content-Security-Policy violations")
+                    .isEmpty();
             HeadlessChromium.screenshot(browser, "supervisor-1366");
         } finally {
             browser.quit();
