@@ -42,42 +42,6 @@ public record SiteConfig(
     /** A ticket that timed out at the counter this many times becomes NO_SHOW instead of going back to the queue. */
     public static final int MAX_CALLS_BEFORE_NO_SHOW = 3;
 
-    /** A site with the default alert thresholds. */
-    public SiteConfig(
-            String code,
-            String name,
-            List<String> unitLines,
-            ZoneId timeZone,
-            OpeningHours openingHours,
-            int ticketCutoffMinutes,
-            List<Closure> closures,
-            List<PriorityCategory> priorityCategories,
-            List<ServiceConfig> services,
-            List<CounterConfig> counters,
-            String notice,
-            String hotline,
-            AnnouncementOptions announcement,
-            Integer calledTimeoutMinutes,
-            PriorityRule priorityRule) {
-        this(
-                code,
-                name,
-                unitLines,
-                timeZone,
-                openingHours,
-                ticketCutoffMinutes,
-                closures,
-                priorityCategories,
-                services,
-                counters,
-                notice,
-                hotline,
-                announcement,
-                calledTimeoutMinutes,
-                priorityRule,
-                SiteInfo.Supervision.DEFAULTS);
-    }
-
     public SiteConfig {
         supervision = supervision == null ? SiteInfo.Supervision.DEFAULTS : supervision;
         Objects.requireNonNull(code, "code");
