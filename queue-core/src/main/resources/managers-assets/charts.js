@@ -25,7 +25,9 @@ window.XephangCharts = (() => {
 
   const COUNTS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]; // whole tickets on count axes
 
-  const bars = () => (window.uPlot && uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.6, 60] }) : undefined);
+  // Bars side by side around each x: align -1 to its left, 1 to its right, 0 centred.
+  const bars = (align = 0, size = 0.6) =>
+    (window.uPlot && uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [size, 60], align }) : undefined);
 
   /** Mean wait (minutes, line) and tickets issued (bars) per hour of issue: rows [{hour, waitSeconds, issued}]. */
   function waitsByHour(container, rows, lang) {
@@ -33,9 +35,10 @@ window.XephangCharts = (() => {
     const waits = rows.map(r => (r.waitSeconds === null || r.waitSeconds === undefined ? null : Math.round(r.waitSeconds / 6) / 10));
     const issued = rows.map(r => r.issued);
     draw(container, {
-      scales: { x: { time: false, range: (u, min, max) => [Math.min(min, 7) - 0.5, Math.max(max, 17) + 0.5] }, n: {} },
+      // The working day at least (7h–17h), whole hours on the axis.
+      scales: { x: { time: false, auto: false, range: [Math.min(7, ...hours) - 0.5, Math.max(17, ...hours) + 0.5] }, n: {} },
       axes: [
-        { values: (u, splits) => splits.map(h => (Number.isInteger(h) ? h + "h" : "")) },
+        { incrs: [1, 2, 3, 4, 6], values: (u, splits) => splits.map(h => (Number.isInteger(h) ? h + "h" : "")) },
         { label: text(lang, "phút chờ", "min waited") },
         { scale: "n", side: 1, grid: { show: false }, incrs: COUNTS, label: text(lang, "lượt lấy số", "tickets") },
       ],
@@ -55,15 +58,15 @@ window.XephangCharts = (() => {
   function loadByField(container, rows, lang, otherLabel) {
     const index = rows.map((r, i) => i);
     draw(container, {
-      scales: { x: { time: false, range: () => [-0.5, Math.max(rows.length, 1) - 0.5] } },
+      scales: { x: { time: false, auto: false, range: [-0.5, Math.max(rows.length, 1) - 0.5] } },
       axes: [
         { splits: () => index, values: (u, splits) => splits.map(i => rows[i] ? shorten(rows[i].label) : "") },
         { incrs: COUNTS, label: text(lang, "lượt", "tickets") },
       ],
       series: [
         { label: text(lang, "Lĩnh vực", "Field"), value: (u, i) => (rows[i] ? rows[i].label : "") },
-        { label: text(lang, "Lấy số", "Issued"), stroke: BLUE, fill: BLUE + "aa", paths: bars(), points: { show: false } },
-        { label: text(lang, otherLabel[0], otherLabel[1]), stroke: GREEN, fill: GREEN + "aa", paths: bars(),
+        { label: text(lang, "Lấy số", "Issued"), stroke: BLUE, fill: BLUE + "aa", paths: bars(-1, 0.35), points: { show: false } },
+        { label: text(lang, otherLabel[0], otherLabel[1]), stroke: GREEN, fill: GREEN + "aa", paths: bars(1, 0.35),
           points: { show: false } },
       ],
     }, [index, rows.map(r => r.issued), rows.map(r => r.other)]);
