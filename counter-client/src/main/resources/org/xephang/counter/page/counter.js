@@ -281,6 +281,7 @@ function renderWaitingTickets() {
     return row;
   }));
   $('waiting-empty').hidden = waitingTickets.length > 0 || !desk;
+  $('waiting-tickets').closest('table').classList.toggle('empty', waitingTickets.length === 0);
 }
 
 function tick() {

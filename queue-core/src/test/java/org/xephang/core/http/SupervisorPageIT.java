@@ -68,6 +68,10 @@ class SupervisorPageIT {
                     .as("Content-Security-Policy violations")
                     .isEmpty();
             HeadlessChromium.screenshot(browser, "supervisor-1366");
+
+            browser.findElement(By.id("lang")).click();
+            assertThat(cell(browser, "header h1")).startsWith("Live supervision");
+            assertThat(cell(browser, "#counters tr[data-counter='5']")).contains("Signed out");
         } finally {
             browser.quit();
         }
