@@ -14,7 +14,10 @@ let source = null;
 let refreshTimer = null;
 let figuresTimer = null;
 let figuresAt = 0;
-const pausedSince = new Map(); // counter → instant of its counter.paused event (seen on the stream)
+// counter → instant of its counter.paused event, as seen on the stream; kept in this browser so a reload still knows
+// (a pause that began before the page was ever opened shows no duration: the queue does not say when it began)
+const pausedSince = new Map();
+const pausedFor = new Map(); // counter → the reason of that pause (a stored pause with another reason is a newer one)
 const devices = new Map();     // device → its last status report
 
 function t(vi, en) { return lang === "vi" ? vi : en; }
@@ -100,8 +103,24 @@ function signedOut(message) {
   $("error").textContent = message || "";
 }
 
+function pausesKey() { return "xephang.supervisor.pauses." + site.code; }
+function savePauses() {
+  localStorage.setItem(pausesKey(), JSON.stringify([...pausedSince].map(([n, at]) => [n, at, pausedFor.get(n)])));
+}
+function loadPauses() {
+  try {
+    for (const [counter, at, reason] of JSON.parse(localStorage.getItem(pausesKey()) || "[]")) {
+      pausedSince.set(counter, at);
+      pausedFor.set(counter, reason ?? null);
+    }
+  } catch (e) {
+    localStorage.removeItem(pausesKey());
+  }
+}
+
 async function open(code) {
   site = await api("/api/v1/sites/" + encodeURIComponent(code));
+  loadPauses();
   $("site-name").textContent = "· " + site.name;
   $("sign-in").hidden = true;
   $("view").hidden = false;
@@ -119,8 +138,12 @@ function follow() {
   source.onerror = () => live(false); // EventSource reconnects by itself
   source.onmessage = message => {
     const event = JSON.parse(message.data);
-    if (event.type === "counter.paused") pausedSince.set(event.counter, event.at);
+    if (event.type === "counter.paused") {
+      pausedSince.set(event.counter, event.at);
+      pausedFor.set(event.counter, event.reason ?? null);
+    }
     if (event.type === "counter.resumed" || event.type === "counter.signed-out") pausedSince.delete(event.counter);
+    if (event.type.startsWith("counter.")) savePauses();
     if (event.type === "device.status") devices.set(event.device, event);
     refreshSoon();
   };
@@ -145,6 +168,11 @@ async function refresh() {
     const [queue, list] = await Promise.all([api(base + "/queue"), api(base + "/waiting")]);
     snapshot = queue;
     clockOffset = Date.parse(queue.at) - Date.now();
+    for (const counter of queue.counters) {
+      // resumed (or paused again for another reason) while this page was closed: that start time is not this pause's
+      const known = pausedFor.get(counter.number);
+      if (counter.state !== "PAUSED" || (known != null && known !== counter.pauseReason)) pausedSince.delete(counter.number);
+    }
     waiting = list.tickets || [];
     render();
     loadFigures(base);

@@ -253,7 +253,8 @@ async function loadWaiting() {
 
 function waitedText(issuedAt) {
   const minutes = Math.floor((Date.now() + clockOffset - Date.parse(issuedAt)) / 60000);
-  return { text: minutes < 1 ? t('underMinute') : t('minutes', minutes), long: minutes >= 30 };
+  const limit = desk?.site?.supervision?.waitAlertMinutes ?? 30; // the site's alert threshold (config: supervision)
+  return { text: minutes < 1 ? t('underMinute') : t('minutes', minutes), long: minutes >= limit };
 }
 
 function priorityName(code) {
