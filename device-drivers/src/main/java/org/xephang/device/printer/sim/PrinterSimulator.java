@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ import org.xephang.device.printer.sim.EscPosCommandReader.Command;
  *
  * <p>Scriptable while running: {@link #paperNearEnd}, {@link #coverOpen}, {@link #paperOut},
  * {@link #paperOutAfter} (mid-job), {@link #dropConnectionAfter} and {@link #dropConnections}, {@link #readRate}
- * (a slow printer or a slow serial line), {@link #xoffFor} (software flow control).
+ * (a slow printer or a slow serial line), {@link #xoff} and {@link #xon} (software flow control).
  *
  * <p>Like a real printer, after paper runs out or the cover opens in a job it keeps reading but prints nothing more
  * of that job, still answers real-time status, and does not answer {@code GS r} (held behind the unprinted data).
@@ -56,6 +57,10 @@ public final class PrinterSimulator implements AutoCloseable {
     private volatile int paperOutAfter = -1;
     private volatile int dropAfter = -1;
     private volatile int bytesPerSecond;
+    private volatile boolean xoff;
+    private final AtomicLong statusQueries = new AtomicLong();
+    private final AtomicLong jobBytes = new AtomicLong();
+    private final AtomicLong jobBytesWhileXoff = new AtomicLong();
 
     /**
      * @param profile paper width and model
@@ -171,19 +176,34 @@ public final class PrinterSimulator implements AutoCloseable {
     }
 
     /**
-     * Sends XOFF now and XON after {@code pause}, as a serial printer with software flow control does when its buffer
-     * is full; it keeps answering real-time status meanwhile.
+     * Sends XOFF, as a serial printer with software flow control does when its buffer is full: until {@link #xon()}
+     * it keeps answering real-time status, and counts the job bytes it is sent anyway
+     * ({@link #jobBytesReceivedWhileXoff()}; a real printer would lose them).
      */
-    public void xoffFor(Duration pause) {
+    public void xoff() {
+        xoff = true;
         sendToAll((byte) 0x13);
-        Thread t = new Thread(
-                () -> {
-                    pause(pause.toMillis());
-                    sendToAll((byte) 0x11);
-                },
-                "printer-sim xon");
-        t.setDaemon(true);
-        t.start();
+    }
+
+    /** Sends XON: the host may send again. */
+    public void xon() {
+        xoff = false;
+        sendToAll((byte) 0x11);
+    }
+
+    /** How many real-time status queries ({@code DLE EOT n}) were answered so far, on every connection. */
+    public long statusQueriesAnswered() {
+        return statusQueries.get();
+    }
+
+    /** How many bytes of jobs (anything but status commands) arrived so far, on every connection. */
+    public long jobBytesReceived() {
+        return jobBytes.get();
+    }
+
+    /** How many bytes of jobs arrived while XOFF was in effect. */
+    public long jobBytesReceivedWhileXoff() {
+        return jobBytesWhileXoff.get();
     }
 
     private void sendToAll(byte b) {
@@ -289,7 +309,10 @@ public final class PrinterSimulator implements AutoCloseable {
 
         private void handle(Command c) throws IOException {
             switch (c.kind()) {
-                case REALTIME_STATUS -> reply(realtime(c.arg()));
+                case REALTIME_STATUS -> {
+                    reply(realtime(c.arg()));
+                    statusQueries.incrementAndGet();
+                }
                 case AUTO_STATUS_BACK -> {
                     asb = c.arg() != 0;
                     sendAsbIfEnabled();
@@ -302,12 +325,14 @@ public final class PrinterSimulator implements AutoCloseable {
                 case INIT -> {
                     finishJob(false);
                     startJob(c);
+                    countJobBytes(c);
                 }
                 default -> {
                     if (roll == null) {
                         startJob(null);
                     }
                     jobBytes.write(c.raw(), 0, c.raw().length);
+                    countJobBytes(c);
                     if (paperOutAfter >= 0 && jobBytes.size() >= paperOutAfter) {
                         paperOutAfter = -1;
                         paperOut = true;
@@ -328,6 +353,13 @@ public final class PrinterSimulator implements AutoCloseable {
                         drop();
                     }
                 }
+            }
+        }
+
+        private void countJobBytes(Command c) {
+            PrinterSimulator.this.jobBytes.addAndGet(c.raw().length);
+            if (xoff) {
+                jobBytesWhileXoff.addAndGet(c.raw().length);
             }
         }
 

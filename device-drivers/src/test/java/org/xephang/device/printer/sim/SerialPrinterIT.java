@@ -26,6 +26,7 @@ import org.xephang.device.printer.TicketDocument;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.printer.TicketTemplate;
 import org.xephang.device.printer.escpos.PrinterProfile;
+import org.xephang.device.testkit.Eventually;
 
 /**
  * An {@code escpos:serial://} printer over a socat pty pair, the simulator on the other end reading at 115200 baud.
@@ -162,7 +163,9 @@ class SerialPrinterIT {
                 throw new CompletionException(e);
             }
         });
-        Thread.sleep(300);
+        long jobBytes = simulator.jobBytesReceived();
+        Eventually.within(
+                Duration.ofSeconds(10), "the job is on its way", () -> simulator.jobBytesReceived() > jobBytes);
         signal(socat, "-STOP"); // paper out: the printer holds CTS low and takes nothing more
 
         assertThatThrownBy(() -> print.get(15, TimeUnit.SECONDS))
