@@ -25,7 +25,10 @@ import org.xephang.device.printer.TicketData;
 import org.xephang.device.printer.TicketDocument;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.printer.TicketTemplate;
+import org.xephang.device.printer.escpos.EscPosMode;
+import org.xephang.device.printer.escpos.EscPosPrinter;
 import org.xephang.device.printer.escpos.PrinterProfile;
+import org.xephang.device.printer.escpos.SentJob;
 import org.xephang.device.testkit.Eventually;
 
 /**
@@ -118,6 +121,26 @@ class SerialPrinterIT {
         assertThat(job.roll().qrCodes()).containsExactly("https://xephang.example.vn/t/01JD8Z6Q4W3X");
         // ~11.4 KB at 11 520 bytes/s: the throttle really applies, and the print waited for it.
         assertThat(took).isGreaterThan(Duration.ofMillis(800));
+    }
+
+    @Test
+    void aSerialPrinterWithoutAModePrintsHybridInUnderTwelveKilobytesAndAbout1SecondOfLine() throws Exception {
+        printer = DeviceFactory.standard()
+                .create("escpos:serial://" + hostEnd + "?baud=115200&profile=tm-t20iii", TicketPrinter.class);
+        printer.start();
+
+        printer.print(TicketTemplate.standard().render(TicketData.sample(Instant.parse("2026-11-22T01:15:00Z"))));
+
+        SentJob sent = ((EscPosPrinter) printer).lastJob().orElseThrow();
+        PrintedJob received = simulator.awaitJobs(1, Duration.ofSeconds(5)).get(0);
+        assertThat(received.complete()).isTrue();
+        assertThat(sent.mode()).isEqualTo(EscPosMode.HYBRID);
+        assertThat(sent.bytes()).isEqualTo(received.bytes().length).isLessThanOrEqualTo(12 * 1024);
+        assertThat(SentJob.lineTime(sent.bytes(), 115200)).isLessThanOrEqualTo(Duration.ofSeconds(1));
+        // The simulator reads at 11 520 bytes/s: the printer confirms no sooner than the line allows.
+        assertThat(sent.confirmed())
+                .isGreaterThan(
+                        SentJob.lineTime(sent.bytes(), 115200).multipliedBy(8).dividedBy(10));
     }
 
     @Test
