@@ -89,7 +89,8 @@ class LinkSupervisorTest {
         assertThat(supervisor.isUp()).isFalse();
 
         inner.peer().reconnect();
-        Eventually.within(WITHIN, "ONLINE again", () -> status.current().state() == DeviceState.ONLINE);
+        // Listeners hear of a change just after it is current: wait for what they heard.
+        Eventually.within(WITHIN, "ONLINE again", () -> seen.size() >= 3);
 
         assertThat(seen)
                 .extracting(DeviceStatus::state)
