@@ -17,9 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.device.printer.escpos.PrinterProfile;
@@ -44,10 +42,8 @@ public final class PrinterSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PrinterSimulator.class);
 
     private final PrinterProfile profile;
-    private final Path saveDir;
-    private final List<PrintedJob> jobs = new ArrayList<>();
+    private final ReceivedJobs jobs;
     private final List<Session> sessions = new ArrayList<>();
-    private final AtomicInteger jobCounter = new AtomicInteger();
     private volatile ServerSocket server;
     private volatile boolean closed;
 
@@ -68,7 +64,7 @@ public final class PrinterSimulator implements AutoCloseable {
      */
     public PrinterSimulator(PrinterProfile profile, Path saveDir) {
         this.profile = Objects.requireNonNull(profile, "profile");
-        this.saveDir = saveDir;
+        this.jobs = new ReceivedJobs(saveDir);
     }
 
     /**
@@ -216,24 +212,12 @@ public final class PrinterSimulator implements AutoCloseable {
 
     /** Jobs received so far (complete or stopped), oldest first. */
     public List<PrintedJob> jobs() {
-        synchronized (jobs) {
-            return List.copyOf(jobs);
-        }
+        return jobs.all();
     }
 
     /** Waits until at least {@code count} jobs were received. */
     public List<PrintedJob> awaitJobs(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (jobs) {
-            while (jobs.size() < count) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                jobs.wait(Math.max(1, left / 1_000_000));
-            }
-            return List.copyOf(jobs);
-        }
+        return jobs.await(count, timeout);
     }
 
     private void statusChanged() {
@@ -288,7 +272,7 @@ public final class PrinterSimulator implements AutoCloseable {
                 sessions.add(this);
             }
             try {
-                EscPosCommandReader reader = new EscPosCommandReader(new RateLimitedInput(rawIn));
+                EscPosCommandReader reader = new EscPosCommandReader(new RateLimitedInput(rawIn, () -> bytesPerSecond));
                 for (Command c = reader.next(); c != null; c = reader.next()) {
                     handle(c);
                 }
@@ -388,28 +372,7 @@ public final class PrinterSimulator implements AutoCloseable {
             if (!complete && done.transcript().isEmpty() && done.rasters().isEmpty()) {
                 return; // an ESC @ with nothing after it, e.g. a status-only connection
             }
-            Path png = save(bytes, done, complete);
-            synchronized (jobs) {
-                jobs.add(new PrintedJob(bytes, done, complete && !stopped, png));
-                jobs.notifyAll();
-            }
-        }
-
-        private Path save(byte[] bytes, PaperRoll done, boolean complete) {
-            if (saveDir == null) {
-                return null;
-            }
-            String base = String.format("sim-job-%04d%s", jobCounter.incrementAndGet(), complete ? "" : "-incomplete");
-            try {
-                Files.createDirectories(saveDir);
-                Files.write(saveDir.resolve(base + ".bin"), bytes);
-                Path png = saveDir.resolve(base + ".png");
-                ImageIO.write(done.image(), "png", png.toFile());
-                return png;
-            } catch (IOException e) {
-                LOG.error("printer simulator: cannot save {} in {}: {}", base, saveDir, e.getMessage());
-                return null;
-            }
+            jobs.add(bytes, done, complete && !stopped, complete);
         }
 
         private int realtime(int n) {
@@ -475,56 +438,6 @@ public final class PrinterSimulator implements AutoCloseable {
             } catch (IOException e) {
                 LOG.debug("printer simulator: close: {}", e.getMessage());
             }
-        }
-    }
-
-    /**
-     * Limits reading speed to {@link #bytesPerSecond}, like a slow line or mechanism: a token bucket over the bytes
-     * read so far, so that many one-byte reads cost what the bytes cost and not a sleep each.
-     */
-    private final class RateLimitedInput extends InputStream {
-        private final InputStream in;
-        private long baseline = System.nanoTime();
-        private long bytesSinceBaseline;
-
-        RateLimitedInput(InputStream in) {
-            this.in = new java.io.BufferedInputStream(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int rate = bytesPerSecond;
-            if (rate <= 0) {
-                return in.read(b, off, len);
-            }
-            int n = in.read(b, off, Math.max(1, Math.min(len, rate / 50)));
-            if (n > 0) {
-                long now = System.nanoTime();
-                long due = baseline + bytesSinceBaseline * 1_000_000_000L / rate;
-                if (now - due > 50_000_000L) {
-                    // Idle for a while: the line was free, start counting afresh.
-                    baseline = now;
-                    bytesSinceBaseline = 0;
-                }
-                bytesSinceBaseline += n;
-                long ahead = baseline + bytesSinceBaseline * 1_000_000_000L / rate - now;
-                if (ahead > 1_000_000L) {
-                    pause(ahead / 1_000_000L);
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return in.available();
         }
     }
 }
