@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.CounterState;
@@ -123,7 +124,9 @@ final class CounterAgent implements AutoCloseable {
         if (desk == null) {
             return Future.failedFuture(new QueueError(
                     ErrorCode.UNKNOWN_COUNTER,
-                    "Máy này không phục vụ quầy " + counter + ". Các quầy của máy: " + desks.keySet()));
+                    "Máy này không phục vụ quầy " + counter + ". Các quầy của máy: "
+                            + desks.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                            + "."));
         }
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             return Future.failedFuture(
@@ -255,9 +258,22 @@ final class CounterAgent implements AutoCloseable {
                 .map(ticket -> {
                     released(desk);
                     return "Đã chuyển số " + ticket.number() + " đến "
-                            + (service != null ? "lĩnh vực " + service : "quầy " + counter)
+                            + (service != null ? "lĩnh vực " + serviceName(service) : "quầy " + counter)
                             + (front ? " (đầu hàng)." : " (cuối hàng).");
                 });
+    }
+
+    /** The field's name in the site's description ("Đăng ký kinh doanh"), or its code before the site has loaded. */
+    private String serviceName(String code) {
+        JsonArray services = site == null ? null : site.getJsonArray("services");
+        if (services != null) {
+            for (Object item : services) {
+                if (item instanceof JsonObject service && code.equals(service.getString("code"))) {
+                    return service.getString("name", code);
+                }
+            }
+        }
+        return code;
     }
 
     private Future<String> dossier(Desk desk, OfficerSession officer, JsonObject body) {

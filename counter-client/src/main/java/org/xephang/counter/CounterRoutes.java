@@ -3,16 +3,19 @@ package org.xephang.counter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
+import org.xephang.api.WaitingTicket;
 
 /**
  * The counter agent's HTTP face: the officer page and the JSON API it talks to. The page's session token travels in
@@ -59,6 +62,7 @@ final class CounterRoutes {
         router.get("/api/desk")
                 .handler(ctx -> reply(ctx, agent.counterOf(session(ctx)).map(agent::deskView)));
         router.get("/api/events").handler(this::events);
+        router.get("/api/waiting").handler(this::waiting);
         router.post("/api/actions/:action").handler(this::act);
         router.post("/api/keypad").handler(this::keypadKey);
         router.route("/api/*").handler(ctx -> ctx.fail(new QueueError(ErrorCode.NOT_FOUND, "Không có đường dẫn này")));
@@ -93,6 +97,28 @@ final class CounterRoutes {
                 events.open(found.result(), ctx.response(), agent.deskView(found.result()));
             }
         });
+    }
+
+    /**
+     * The tickets waiting for the session's counter: its fields' common lines and the tickets transferred to it, in
+     * the server's order (field, then position).
+     */
+    private void waiting(RoutingContext ctx) {
+        reply(ctx, agent.counterOf(session(ctx)).compose(number -> {
+            CounterAgent.Desk desk = agent.desk(number).orElseThrow();
+            List<String> fields = desk.view == null ? List.of() : desk.view.services();
+            return desk.officer
+                    .waiting()
+                    .map(tickets -> new JsonObject()
+                            .put(
+                                    "tickets",
+                                    new JsonArray(tickets.stream()
+                                            .filter(t -> t.counter() != null
+                                                    ? t.counter() == number
+                                                    : fields.contains(t.service()))
+                                            .map(WaitingTicket::toJson)
+                                            .toList())));
+        }));
     }
 
     private void act(RoutingContext ctx) {

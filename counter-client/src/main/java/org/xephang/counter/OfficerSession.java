@@ -1,9 +1,11 @@
 package org.xephang.counter;
 
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.Optional;
 import org.xephang.api.QueueSnapshot.CounterView;
 import org.xephang.api.Ticket;
+import org.xephang.api.WaitingTicket;
 
 /**
  * One signed-in officer's authority at the server (their token). Every call fails with a
@@ -47,6 +49,9 @@ interface OfficerSession {
      * with UNKNOWN_TICKET when there is none.
      */
     Future<Ticket> ticketByNumber(String number);
+
+    /** The site's waiting tickets (numbers, priority, issue time, position; no personal data). */
+    Future<List<WaitingTicket>> waiting();
 
     /** Forgets the officer's token (after they signed out and their last ticket can no longer be rated). */
     void close();

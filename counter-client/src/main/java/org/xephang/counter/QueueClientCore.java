@@ -14,6 +14,7 @@ import org.xephang.api.QueueSnapshot;
 import org.xephang.api.QueueSnapshot.CounterView;
 import org.xephang.api.SiteInfo;
 import org.xephang.api.Ticket;
+import org.xephang.api.WaitingTicket;
 
 /**
  * The counter agent's link to the queue server over {@link QueueClient}: one anonymous client for the site's public
@@ -166,6 +167,11 @@ final class QueueClientCore implements CounterCore {
         @Override
         public Future<Ticket> ticketByNumber(String number) {
             return client.ticketByNumber(site, number);
+        }
+
+        @Override
+        public Future<List<WaitingTicket>> waiting() {
+            return client.waiting(site, null);
         }
 
         @Override

@@ -29,6 +29,11 @@ final class Browser {
 
     /** A headless browser with a portrait kiosk-like window (1080×1600 when {@code portrait}). */
     static ChromeDriver open(boolean portrait) {
+        return portrait ? open(1080, 1600) : open(1600, 1000);
+    }
+
+    /** A headless browser with a window of {@code width}×{@code height} CSS pixels (the counter PC: 1366×768). */
+    static ChromeDriver open(int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
@@ -40,7 +45,7 @@ final class Browser {
                 "--disable-component-update",
                 "--disable-sync",
                 "--lang=vi-VN",
-                portrait ? "--window-size=1080,1600" : "--window-size=1600,1000");
+                "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

@@ -18,6 +18,7 @@ import org.xephang.api.QueueSnapshot;
 import org.xephang.api.QueueSnapshot.CounterView;
 import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
+import org.xephang.api.WaitingTicket;
 
 /** A queue server in memory for one site: a FIFO of waiting tickets, counters, ratings. */
 final class FakeCounterCore implements CounterCore {
@@ -273,6 +274,11 @@ final class FakeCounterCore implements CounterCore {
                     .map(Future::succeededFuture)
                     .orElseGet(() -> Future.failedFuture(new QueueError(
                             ErrorCode.UNKNOWN_TICKET, "Hôm nay không có vé số " + number + " tại điểm này.")));
+        }
+
+        @Override
+        public Future<List<WaitingTicket>> waiting() {
+            return Future.succeededFuture(List.of());
         }
 
         @Override

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * Holds a device's current status and tells listeners when it changes; the building block device implementations
  * use for {@link Device#status()} and {@link Device#addStatusListener}.
  *
- * <p>Thread-safe. Several threads may update one device (its reader, its watcher, the thread printing), so changes
- * are delivered one at a time in the order they were made, and each listener sees every change with
+ * <p>Thread-safe. Several threads may update one device (its reader, its link supervisor, the thread printing), so
+ * changes are delivered one at a time in the order they were made, and each listener sees every change with
  * {@code previous} equal to the {@code current} it saw last, ending on {@link #current()}. Delivery runs outside the
  * status lock, on a thread that is updating: normally the caller of {@link #update}, which returns once its change is
  * delivered; while another thread is delivering, that thread delivers this change too, after the earlier ones, and

@@ -4,11 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
+import org.xephang.device.DeviceUri;
 import org.xephang.device.InvalidDeviceUriException;
 import org.xephang.device.printer.TicketData;
 import org.xephang.device.printer.TicketDocument;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code xephang print-test --printer URI [--out FILE.png]}: prints the sample Vietnamese ticket on any printer URI
  * (the installer's test print). Exit 0 when the printer confirmed it, 1 with the printer's reason when it did not,
- * 2 for a bad URI.
+ * 2 for a bad URI. It says which mode the ticket was encoded in (and whether that was the default for the link), how
+ * many bytes it sent and how long the link took, with the least a serial line's baud rate allows.
  */
 @Command(
         name = "print-test",
@@ -40,7 +44,7 @@ import picocli.CommandLine.Spec;
             "Ví dụ / examples:",
             "  xephang print-test --printer sim:printer?dir=./data/printed",
             "  xephang print-test --printer 'escpos:tcp://10.0.0.31:9100?profile=tm-t20iii&mode=hybrid'",
-            "  xephang print-test --printer 'escpos:serial:///dev/ttyUSB0?baud=115200&profile=tm-t88v&mode=text'",
+            "  xephang print-test --printer 'escpos:serial:///dev/ttyUSB0?baud=115200&profile=tm-t88v'",
             "  xephang print-test --printer escpos:cups://TM-T20III",
             "  xephang print-test --printer javapos://POSPrinter1"
         })
@@ -73,8 +77,11 @@ final class PrintTestCommand implements Callable<Integer> {
             }
             printer.start();
             stdout.println("Máy in / printer: " + printer.id() + " — " + printer.status());
+            long start = System.nanoTime();
             printer.print(ticket);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
             stdout.println("Đã in vé mẫu / sample ticket printed — " + printer.status());
+            report(printer, ticket, took).forEach(stdout::println);
             return 0;
         } catch (InvalidDeviceUriException e) {
             stderr.println("xephang print-test: " + e.getMessage());
@@ -89,6 +96,17 @@ final class PrintTestCommand implements Callable<Integer> {
             stdout.flush();
             stderr.flush();
         }
+    }
+
+    /** What the job cost: mode, bytes, time on the link (and the least a serial line allows). */
+    private List<String> report(TicketPrinter printer, TicketDocument ticket, Duration took)
+            throws InvalidDeviceUriException {
+        DeviceUri uri = DeviceUri.parse(printerUri);
+        if (printer instanceof EscPosPrinter escpos && escpos.lastJob().isPresent()) {
+            return PrintTestReport.of(uri, escpos.lastJob().get());
+        }
+        EscPosEncoder encoder = encoderOf(printer);
+        return PrintTestReport.of(uri, encoder.mode(), encoder.encode(ticket).size(), took);
     }
 
     private static EscPosEncoder encoderOf(TicketPrinter printer) throws InvalidDeviceUriException {

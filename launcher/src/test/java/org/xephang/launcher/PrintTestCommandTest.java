@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,23 @@ class PrintTestCommandTest {
             simulator.paperOut(true);
             assertThat(run("print-test", "--printer", uri)).isEqualTo(1);
             assertThat(err.toString()).contains("[PAPER_OUT]").contains("Hết giấy");
+        }
+    }
+
+    @Test
+    void printTestSaysWhichModeItUsedHowManyBytesItSentAndHowLongTheLinkTook() throws Exception {
+        try (PrinterSimulator simulator = new PrinterSimulator(PrinterProfile.TM_T20III, null)) {
+            int port = simulator.listen("127.0.0.1", 0);
+
+            assertThat(run("print-test", "--printer", "escpos:tcp://127.0.0.1:" + port))
+                    .as(err.toString())
+                    .isZero();
+
+            int sent = simulator.awaitJobs(1, Duration.ofSeconds(5)).get(0).bytes().length;
+            assertThat(out.toString())
+                    .contains("Chế độ in / mode: raster (mặc định / the default)")
+                    .containsPattern("Đã gửi / sent: " + sent + " byte trong / in \\d+,\\d\\d s; máy in xác nhận sau"
+                            + " / confirmed after \\d+,\\d\\d s");
         }
     }
 

@@ -18,6 +18,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -165,6 +166,18 @@ public final class QueueClient implements AutoCloseable {
     public Future<SiteStatistics> statistics(String site, LocalDate from, LocalDate to) {
         return get(sitePath(site) + "/stats?from=" + from + "&to=" + to)
                 .map(response -> SiteStatistics.fromJson(response.bodyAsJsonObject()));
+    }
+
+    /**
+     * The site's waiting tickets (signed in as OFFICER, SUPERVISOR or ADMIN), or only {@code service}'s when not null:
+     * numbers, priority, time of issue and position, no personal data. Fails with a {@link QueueError} UNKNOWN_SERVICE
+     * for a service the site does not have.
+     */
+    public Future<List<WaitingTicket>> waiting(String site, String service) {
+        return get(sitePath(site) + "/waiting" + (service == null ? "" : "?service=" + segment(service)))
+                .map(response -> response.bodyAsJsonObject().getJsonArray("tickets").stream()
+                        .map(item -> WaitingTicket.fromJson((JsonObject) item))
+                        .toList());
     }
 
     /** Whether the site issues tickets now, and which services reached their daily cap (public). */

@@ -17,6 +17,7 @@ import org.xephang.api.announce.AnnouncementOptions;
  * @param notice the scrolling line of the boards, or null
  * @param hotline the phone number printed on tickets, or null
  * @param announcement how calls are announced at this site
+ * @param supervision when the supervisor's live view raises an alert
  */
 public record SiteInfo(
         String code,
@@ -29,9 +30,70 @@ public record SiteInfo(
         List<String> openingHours,
         String notice,
         String hotline,
-        AnnouncementOptions announcement) {
+        AnnouncementOptions announcement,
+        Supervision supervision) {
+
+    /** A site without its own alert thresholds: the defaults of {@link Supervision#DEFAULTS}. */
+    public SiteInfo(
+            String code,
+            String name,
+            List<String> unitLines,
+            String timeZone,
+            List<Service> services,
+            List<Counter> counters,
+            List<PriorityCategory> priorityCategories,
+            List<String> openingHours,
+            String notice,
+            String hotline,
+            AnnouncementOptions announcement) {
+        this(
+                code,
+                name,
+                unitLines,
+                timeZone,
+                services,
+                counters,
+                priorityCategories,
+                openingHours,
+                notice,
+                hotline,
+                announcement,
+                Supervision.DEFAULTS);
+    }
+
+    /**
+     * When the supervisor's live view ({@code /supervisor/}) raises an alert.
+     *
+     * @param waitAlertMinutes a ticket waiting longer than this
+     * @param pauseAlertMinutes a counter paused longer than this
+     */
+    public record Supervision(int waitAlertMinutes, int pauseAlertMinutes) {
+        /** 30 minutes of waiting, 15 minutes of pause. */
+        public static final Supervision DEFAULTS = new Supervision(30, 15);
+
+        public Supervision {
+            if (waitAlertMinutes < 1 || pauseAlertMinutes < 1) {
+                throw new IllegalArgumentException("alert thresholds are whole minutes, 1 or more");
+            }
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject()
+                    .put("waitAlertMinutes", waitAlertMinutes)
+                    .put("pauseAlertMinutes", pauseAlertMinutes);
+        }
+
+        public static Supervision fromJson(JsonObject json) {
+            return json == null
+                    ? DEFAULTS
+                    : new Supervision(
+                            json.getInteger("waitAlertMinutes", DEFAULTS.waitAlertMinutes()),
+                            json.getInteger("pauseAlertMinutes", DEFAULTS.pauseAlertMinutes()));
+        }
+    }
 
     public SiteInfo {
+        supervision = supervision == null ? Supervision.DEFAULTS : supervision;
         Objects.requireNonNull(code, "code");
         unitLines = List.copyOf(unitLines);
         services = List.copyOf(services);
@@ -157,7 +219,8 @@ public record SiteInfo(
                 .put("openingHours", new JsonArray(List.copyOf(openingHours)))
                 .put("notice", notice)
                 .put("hotline", hotline)
-                .put("announcement", announcement.toJson());
+                .put("announcement", announcement.toJson())
+                .put("supervision", supervision.toJson());
     }
 
     public static SiteInfo fromJson(JsonObject json) {
@@ -178,7 +241,8 @@ public record SiteInfo(
                 strings(json.getJsonArray("openingHours")),
                 json.getString("notice"),
                 json.getString("hotline"),
-                AnnouncementOptions.fromJson(json.getJsonObject("announcement", new JsonObject())));
+                AnnouncementOptions.fromJson(json.getJsonObject("announcement", new JsonObject())),
+                Supervision.fromJson(json.getJsonObject("supervision")));
     }
 
     private static List<JsonObject> objects(JsonArray array) {

@@ -12,6 +12,7 @@ import org.xephang.api.QueueSnapshot.CounterView;
 import org.xephang.api.SiteInfo;
 import org.xephang.api.SiteStatistics;
 import org.xephang.api.Ticket;
+import org.xephang.api.WaitingTicket;
 
 /**
  * The one writer of the queue state of every site this node owns (ARCHITECTURE.md §1.1). The HTTP layer, the demo and
@@ -85,6 +86,14 @@ public interface QueueService {
      * {@code to} or the range is longer than {@link #MAX_STATISTICS_DAYS} days.
      */
     CompletionStage<SiteStatistics> statistics(String site, LocalDate from, LocalDate to);
+
+    /**
+     * The site's WAITING tickets as of the last committed change, for staff: every line of the site, or only
+     * {@code service}'s (its common line and the tickets transferred to a counter in that service) when not null.
+     * Ordered by service (configuration order), then the counter line after the common one, then position. Fails with
+     * UNKNOWN_SITE, or UNKNOWN_SERVICE for a service the site does not have.
+     */
+    List<WaitingTicket> waiting(String site, String service);
 
     /** The longest range of days one statistics query covers. */
     int MAX_STATISTICS_DAYS = 366;

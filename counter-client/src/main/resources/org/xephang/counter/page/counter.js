@@ -16,6 +16,10 @@ const TEXT = {
     nothingWaiting: 'Không còn ai đang chờ.', pausedBecause: 'Tạm dừng: {0}', reprintWhich: 'In lại vé số',
     presets: ['Nghỉ giải lao', 'Họp', 'Hỗ trợ quầy khác', 'Xử lý hồ sơ tồn'], chooseTarget: '— chọn —',
     replaced: 'Quầy này vừa được đăng nhập ở nơi khác.',
+    number: 'Số', waitedSoFar: 'Đã chờ', priorityHead: 'Ưu tiên', priority: 'Ưu tiên', nobodyWaiting: 'Không có ai đang chờ.',
+    minutes: '{0} phút', underMinute: '< 1 phút', movedHere: 'chuyển đến quầy này',
+    chooseTransferTarget: 'Chọn một lĩnh vực hoặc một quầy để chuyển đến.',
+    noShowConfirm: 'Đúng, công dân vắng mặt', noShowQuestion: 'Công dân số {0} không đến quầy? Số này sẽ được đánh dấu vắng mặt.',
   },
   en: {
     appTitle: 'Counter', signOut: 'Sign out', signInTitle: 'Counter sign-in', username: 'Username',
@@ -33,6 +37,10 @@ const TEXT = {
     nothingWaiting: 'Nobody is waiting.', pausedBecause: 'Paused: {0}', reprintWhich: 'Reprint ticket number',
     presets: ['Break', 'Meeting', 'Helping another counter', 'Backlog'], chooseTarget: '— choose —',
     replaced: 'This counter was just signed in elsewhere.',
+    number: 'Number', waitedSoFar: 'Waited', priorityHead: 'Priority', priority: 'Priority', nobodyWaiting: 'Nobody is waiting.',
+    minutes: '{0} min', underMinute: '< 1 min', movedHere: 'transferred here',
+    chooseTransferTarget: 'Choose a field or a counter to transfer to.',
+    noShowConfirm: 'Yes, the citizen did not come', noShowQuestion: 'Number {0} did not come to the counter? It will be marked as a no-show.',
   },
 };
 const SHORTCUTS = { g: 'call-next', l: 'recall', b: 'start', h: 'complete', k: 'no-show', c: 'transfer', s: 'call',
@@ -45,6 +53,10 @@ let desk = null;
 let source = null;
 let clockOffset = 0;
 let callMode = 'call';
+let busyAction = null; // the action whose request is in flight: every action waits for it (no double calls)
+let waitingTickets = [];
+let waitingLoading = false;
+let waitingAgain = false;
 
 function t(key, ...args) {
   const text = TEXT[lang][key] ?? TEXT.vi[key] ?? key;
@@ -97,6 +109,13 @@ function showLogin(message) {
   $('sign-out').hidden = true;
   $('banner-agent').hidden = true;
   $('banner-server').hidden = true;
+  $('desk-name').textContent = t('appTitle');
+  $('desk-officer').textContent = '';
+  $('desk-officer').hidden = true;
+  $('desk-state').textContent = '';
+  $('desk-state').hidden = true;
+  waitingTickets = [];
+  $('waiting-tickets').replaceChildren();
   $('login-error').textContent = message || '';
 }
 
@@ -140,6 +159,19 @@ function update(view) {
   desk = view;
   if (view.serverTime) clockOffset = Date.parse(view.serverTime) - Date.now();
   render();
+  loadWaiting();
+}
+
+// The calls made at this counter: a ticket transferred here was called before elsewhere, and "gọi 2 lần" must count
+// only this counter's calls. The first call count this page saw of a ticket is its base (kept over a reload).
+function callsHere(ticket) {
+  const key = `xephang.counter.calls.${desk.counter}.${ticket.id}`;
+  let base = Number(sessionStorage.getItem(key));
+  if (!base) {
+    base = ticket.callCount || 1;
+    sessionStorage.setItem(key, String(base));
+  }
+  return (ticket.callCount || 1) - base + 1;
 }
 
 function serviceName(code) {
@@ -150,7 +182,9 @@ function render() {
   if (!desk) return;
   $('desk-name').textContent = desk.name || `${t('counter')} ${desk.counter}`;
   $('desk-officer').textContent = desk.officer ?? '';
+  $('desk-officer').hidden = !desk.officer;
   const state = $('desk-state');
+  state.hidden = false;
   state.textContent = desk.state === 'PAUSED' && desk.pauseReason ? t('pausedBecause', desk.pauseReason) : t(desk.state);
   state.className = `state ${desk.state}`;
   $('banner-server').hidden = desk.connected !== false;
@@ -158,8 +192,8 @@ function render() {
   const ticket = desk.ticket;
   $('ticket-number').textContent = ticket ? ticket.number : t('none');
   $('ticket-service').textContent = ticket ? serviceName(ticket.service) : '';
-  $('ticket-state').textContent = ticket
-    ? `${t(ticket.state)}${ticket.callCount > 1 ? ` · ${t('callCount', ticket.callCount)}` : ''}` : '';
+  const calls = ticket ? callsHere(ticket) : 0;
+  $('ticket-state').textContent = ticket ? `${t(ticket.state)}${calls > 1 ? ` · ${t('callCount', calls)}` : ''}` : '';
   $('ticket-dossier').textContent = ticket?.dossierCode ? t('dossierLinked', ticket.dossierCode) : '';
   $('awaiting-rating').hidden = !desk.awaitingRating;
   $('awaiting-rating').textContent = desk.awaitingRating ? t('awaitingRating', desk.awaitingRating) : '';
@@ -168,11 +202,16 @@ function render() {
   const open = desk.state === 'OPEN';
   const holding = !!ticket;
   const enable = {
-    'call-next': open && !holding, call: open && !holding, recall: holding, start: ticket?.state === 'CALLED',
+    'call-next': open && !holding, call: open && !holding, recall: ticket?.state === 'CALLED',
+    start: ticket?.state === 'CALLED',
     complete: holding, 'no-show': ticket?.state === 'CALLED', transfer: holding, pause: desk.state === 'OPEN' && !holding,
     resume: desk.state === 'PAUSED', reprint: true,
   };
-  document.querySelectorAll('[data-action]').forEach((b) => { b.disabled = !enable[b.dataset.action]; });
+  document.querySelectorAll('[data-action]').forEach((b) => {
+    b.disabled = busyAction !== null || !enable[b.dataset.action];
+    b.setAttribute('aria-busy', String(busyAction === b.dataset.action));
+  });
+  $('dossier-submit').disabled = busyAction !== null || !holding;
 
   $('waiting').replaceChildren(...(desk.waiting ?? []).map((s) => {
     const row = document.createElement('tr');
@@ -185,6 +224,65 @@ function render() {
     row.append(name, count);
     return row;
   }));
+  renderWaitingTickets();
+}
+
+// ---- the waiting list: the tickets this counter may call, with the wait so far --------------------------------
+
+async function loadWaiting() {
+  if (!session) return;
+  if (waitingLoading) {
+    waitingAgain = true; // a change arrived meanwhile: ask once more when this answer is in
+    return;
+  }
+  waitingLoading = true;
+  try {
+    waitingTickets = (await api('api/waiting')).tickets ?? [];
+    renderWaitingTickets();
+  } catch (error) {
+    if (error.status === 401) showLogin(error.message);
+    // otherwise the server link is down: the banner says so, and the list comes back with the next change
+  } finally {
+    waitingLoading = false;
+    if (waitingAgain) {
+      waitingAgain = false;
+      loadWaiting();
+    }
+  }
+}
+
+function waitedText(issuedAt) {
+  const minutes = Math.floor((Date.now() + clockOffset - Date.parse(issuedAt)) / 60000);
+  const limit = desk?.site?.supervision?.waitAlertMinutes ?? 30; // the site's alert threshold (config: supervision)
+  return { text: minutes < 1 ? t('underMinute') : t('minutes', minutes), long: minutes >= limit };
+}
+
+function priorityName(code) {
+  return desk?.site?.priorityCategories?.find((p) => p.code === code)?.name ?? code;
+}
+
+function renderWaitingTickets() {
+  const cell = (className, text) => Object.assign(document.createElement('td'), { className, textContent: text });
+  $('waiting-tickets').replaceChildren(...waitingTickets.map((w) => {
+    const row = document.createElement('tr');
+    row.dataset.number = w.number;
+    const waited = waitedText(w.issuedAt);
+    const waitedCell = cell(`waited${waited.long ? ' long' : ''}`, waited.text);
+    const priority = cell('', '');
+    if (w.priority) {
+      const badge = Object.assign(document.createElement('span'), {
+        className: 'priority', textContent: t('priority'), title: priorityName(w.priority),
+      });
+      priority.append(badge);
+    }
+    if (w.counter) {
+      priority.append(Object.assign(document.createElement('span'), { className: 'moved', textContent: ` ${t('movedHere')}` }));
+    }
+    row.append(cell('number', w.number), waitedCell, priority);
+    return row;
+  }));
+  $('waiting-empty').hidden = waitingTickets.length > 0 || !desk;
+  $('waiting-tickets').closest('table').classList.toggle('empty', waitingTickets.length === 0);
 }
 
 function tick() {
@@ -203,6 +301,9 @@ function tick() {
 }
 
 async function act(action, body = {}) {
+  if (busyAction !== null) return false; // one action at a time: a double click must not send a second request
+  busyAction = action;
+  render();
   say('');
   try {
     const answer = await api(`api/actions/${action}`, { method: 'POST', body: JSON.stringify(body) });
@@ -213,13 +314,18 @@ async function act(action, body = {}) {
     if (error.status === 401) showLogin(error.message);
     else say(error.message, false);
     return false;
+  } finally {
+    busyAction = null;
+    render();
   }
 }
 
 function trigger(action) {
   const button = document.querySelector(`[data-action="${action}"]`);
   if (button?.disabled) return;
+  if (busyAction !== null) return;
   if (action === 'transfer') openTransfer();
+  else if (action === 'no-show') openConfirmNoShow();
   else if (action === 'pause') openPause();
   else if (action === 'call' || action === 'reprint') openCall(action);
   else act(action);
@@ -232,7 +338,14 @@ function openTransfer() {
   $('transfer-counter').replaceChildren(option('', t('chooseTarget')),
     ...(desk?.site?.counters ?? []).filter((c) => c.number !== desk.counter)
       .map((c) => option(String(c.number), c.name || `${t('counter')} ${c.number}`)));
+  $('transfer-error').textContent = '';
   $('dialog-transfer').showModal();
+}
+
+function openConfirmNoShow() {
+  if (!desk?.ticket) return;
+  $('confirm-text').textContent = t('noShowQuestion', desk.ticket.number);
+  $('dialog-confirm').showModal();
 }
 
 function openPause() {
@@ -328,10 +441,16 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('transfer-form').addEventListener('submit', (event) => {
     const service = $('transfer-service').value;
     const counter = $('transfer-counter').value;
+    if (!service && !counter) {
+      event.preventDefault(); // nothing chosen: keep the dialog open and say what is missing
+      $('transfer-error').textContent = t('chooseTransferTarget');
+      return;
+    }
     const position = document.querySelector('input[name="position"]:checked').value;
     act('transfer', { service: service || null, counter: !service && counter ? Number(counter) : null, position });
     event.target.closest('dialog').close();
   });
+  $('confirm-form').addEventListener('submit', () => { act('no-show'); });
   $('pause-form').addEventListener('submit', (event) => {
     act('pause', { reason: $('pause-reason').value });
     event.target.closest('dialog').close();
@@ -353,6 +472,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     }
   });
   setInterval(tick, 1000);
+  setInterval(renderWaitingTickets, 15000); // the wait so far, in minutes
   setLang(lang);
   if (!session) {
     showLogin();

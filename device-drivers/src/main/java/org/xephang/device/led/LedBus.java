@@ -22,6 +22,7 @@ import org.xephang.device.DeviceStatus;
 import org.xephang.device.DeviceStatusListener;
 import org.xephang.device.DeviceStatusTracker;
 import org.xephang.device.DeviceTimeoutException;
+import org.xephang.device.transport.LinkSupervisor;
 import org.xephang.device.transport.ReconnectingTransport;
 
 /**
@@ -30,7 +31,8 @@ import org.xephang.device.transport.ReconnectingTransport;
  * frame (boards need time to latch; QSystem waits 300 ms), reads the board's acknowledgement when the protocol has
  * one, and between frames watches the link so an unplugged adapter is seen within a fraction of a second.
  *
- * <p>It remembers the latest frame of every address and sends them all again when the link comes back.
+ * <p>It remembers the latest frame of every address and sends them all again when the link comes back. The link is
+ * kept by a {@link LinkSupervisor} (reconnection, status, the offline detail's stability).
  *
  * <p>Threading: thread-safe. {@link #send} blocks the caller until its frame is written (and acknowledged); status
  * listeners are called on the bus thread.
@@ -39,7 +41,6 @@ public final class LedBus implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedBus.class);
     private static final Duration IDLE_READ = Duration.ofMillis(50);
-    private static final Duration OFFLINE_PAUSE = Duration.ofMillis(100);
     private static final long QUIET_LOG_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final String id;
@@ -51,9 +52,7 @@ public final class LedBus implements AutoCloseable {
     private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final Map<Integer, LedFrame> latest = new ConcurrentHashMap<>();
     private final Map<Integer, AddressListener> addressListeners = new ConcurrentHashMap<>();
-    private volatile boolean online;
-    private volatile boolean running;
-    private Thread thread;
+    private final LinkSupervisor supervisor;
     private long lastWriteNanos;
     private long lastNoiseLogNanos = -QUIET_LOG_NANOS;
 
@@ -82,6 +81,9 @@ public final class LedBus implements AutoCloseable {
         this.gap = Objects.requireNonNull(gap, "gap");
         this.replyTimeout = Objects.requireNonNull(replyTimeout, "replyTimeout");
         this.tracker = new DeviceStatusTracker(id, clock);
+        // The thread sees close() within one idle read (50 ms) or one reply timeout.
+        this.supervisor = new LinkSupervisor(
+                id, transport, tracker, Duration.ZERO, replyTimeout.plusSeconds(1), new FrameWriting());
     }
 
     public String id() {
@@ -93,14 +95,8 @@ public final class LedBus implements AutoCloseable {
     }
 
     /** Starts the bus thread (idempotent); the link is opened there, and its state reported as status. */
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, "xephang-led-bus " + transport.describe());
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        supervisor.start();
     }
 
     public DeviceStatus status() {
@@ -135,10 +131,10 @@ public final class LedBus implements AutoCloseable {
     public void send(int address, LedFrame frame) throws DeviceException {
         byte[] bytes = codec.encode(address, frame);
         latest.put(address, frame);
-        if (!running) {
+        if (!supervisor.isRunning()) {
             throw new DeviceDisconnectedException(id + ": not started");
         }
-        if (!online) {
+        if (!supervisor.isUp()) {
             throw new DeviceDisconnectedException(
                     id + ": " + tracker.current().detail() + " (the display will be updated when the link is back)");
         }
@@ -161,54 +157,41 @@ public final class LedBus implements AutoCloseable {
         }
     }
 
-    private void run() {
-        byte[] buffer = new byte[256];
-        boolean reported = false;
-        while (running) {
-            Job job = null;
+    /** Writes the queued frames one at a time; between them, watches the link. */
+    private final class FrameWriting implements LinkSupervisor.Work {
+        private final byte[] buffer = new byte[256];
+
+        @Override
+        public void connected() {
+            tracker.update(DeviceState.ONLINE, transport.describe());
+            queueRefresh();
+        }
+
+        @Override
+        public void step() throws DeviceException, InterruptedException {
+            Job job = queue.poll(IDLE_READ.toMillis(), TimeUnit.MILLISECONDS);
+            if (job == null) {
+                watchLink(buffer);
+                return;
+            }
             try {
-                transport.ensureOpen();
-                if (!online || !reported) {
-                    online = true;
-                    reported = true;
-                    tracker.update(DeviceState.ONLINE, transport.describe());
-                    queueRefresh();
-                }
-                job = queue.poll(IDLE_READ.toMillis(), TimeUnit.MILLISECONDS);
-                if (job == null) {
-                    watchLink(buffer);
-                    continue;
-                }
                 write(job);
                 job.succeed();
             } catch (DeviceDisconnectedException e) {
-                if (!running) {
-                    failAll(job, e);
-                    break;
-                }
-                if (online || !reported) {
-                    online = false;
-                    reported = true;
-                    tracker.update(DeviceState.OFFLINE, stable(e.getMessage()));
-                }
-                failAll(job, e);
-                pause(OFFLINE_PAUSE);
+                job.fail(e);
+                throw e;
             } catch (DeviceException e) {
-                if (job != null) {
-                    job.fail(e);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                job.fail(e);
             } catch (RuntimeException e) {
-                LOG.error("{}: bus thread failed; continuing", id, e);
-                if (job != null) {
-                    job.fail(new DeviceException(DeviceState.ERROR, id + ": " + e, e));
-                }
-                pause(OFFLINE_PAUSE);
+                job.fail(new DeviceException(DeviceState.ERROR, id + ": " + e, e));
+                throw e;
             }
         }
-        failAll(null, new DeviceDisconnectedException(id + ": closed"));
+
+        @Override
+        public void disconnected(DeviceException reason) {
+            failAll(reason);
+        }
     }
 
     /** After (re)connecting, every address shows its latest frame again. */
@@ -276,10 +259,7 @@ public final class LedBus implements AutoCloseable {
         }
     }
 
-    private void failAll(Job current, DeviceException reason) {
-        if (current != null) {
-            current.fail(reason);
-        }
+    private void failAll(DeviceException reason) {
         List<Job> pending = new ArrayList<>();
         queue.drainTo(pending);
         for (Job job : pending) {
@@ -287,39 +267,11 @@ public final class LedBus implements AutoCloseable {
         }
     }
 
-    /** Drops the changing "next attempt in … ms" part so the status detail stays the same while offline. */
-    private static String stable(String message) {
-        int cut = message.indexOf(" (next attempt in");
-        return cut >= 0 ? message.substring(0, cut) : message;
-    }
-
-    private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     /** Stops the bus thread and closes the link; pending frames fail. Idempotent. */
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-            thread = null;
-        }
-        if (t != null) {
-            try { // the thread sees `running` within one idle read (50 ms) or one reply timeout
-                t.join(replyTimeout.toMillis() + 1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        transport.close();
-        online = false;
+        supervisor.close();
+        failAll(new DeviceDisconnectedException(id + ": closed"));
         tracker.update(DeviceState.OFFLINE, "closed");
     }
 

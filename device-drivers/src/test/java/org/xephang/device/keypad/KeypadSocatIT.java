@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +32,33 @@ class KeypadSocatIT {
 
     private SocatPtyPair pty;
     private KeypadSimulator keys;
-    private final DeviceFactory factory = new DeviceFactory(List.of(new KeypadDeviceProvider()), Clock.systemUTC());
+    /** The wall clock, which the test can move ahead (past a debounce) without waiting. */
+    private final AheadClock clock = new AheadClock();
+
+    private final DeviceFactory factory = new DeviceFactory(List.of(new KeypadDeviceProvider()), clock);
+
+    private static final class AheadClock extends Clock {
+        private final AtomicLong aheadNanos = new AtomicLong();
+
+        void moveAhead(Duration by) {
+            aheadNanos.addAndGet(by.toNanos());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plusNanos(aheadNanos.get());
+        }
+    }
 
     @BeforeEach
     void plugIn() throws Exception {
@@ -75,7 +105,7 @@ class KeypadSocatIT {
             assertThat(ignored).containsExactly("2: no ticket is waiting for a rating");
 
             keypad.awaitRating("ticket-1");
-            Thread.sleep(150); // past the debounce of the ignored press
+            clock.moveAhead(Duration.ofMillis(150)); // past the debounce of the ignored press
             keys.press("3");
             Eventually.within(Duration.ofSeconds(2), "rating", () -> ratings.size() == 1);
             assertThat(ratings.get(0).ticketId()).isEqualTo("ticket-1");

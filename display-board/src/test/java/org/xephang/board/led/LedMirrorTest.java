@@ -1,7 +1,10 @@
 package org.xephang.board.led;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +99,9 @@ class LedMirrorTest {
 
         simulator().setConnected(false);
         mirror.onEvent(events.call("A050", 3));
-        Thread.sleep(200);
+        // The mirror writes on `writer`, one task after another: once this task has run, its attempt is over.
+        writer.submit(() -> {}).get(5, TimeUnit.SECONDS);
+        assertThat(simulator().shown(3)).isNotEqualTo(Optional.of("A050"));
         simulator().setConnected(true);
 
         awaitShown(3, "A050");

@@ -164,6 +164,8 @@ public final class DemoCentre implements AutoCloseable {
         out.println("  Thiết bị mô phỏng / devices:   " + base + "/devices/   (vé đã in, LED, bàn phím, máy quét)");
         out.println(
                 "  Thống kê / statistics:         " + base + "/stats/?site=" + site + "   (supervisor, mật khẩu demo)");
+        out.println("  Giám sát / supervisor view:    " + base + "/supervisor/?site=" + site
+                + "   (supervisor, mật khẩu demo)");
         out.println("  API:                           " + base + "/api/v1/openapi.yaml");
         out.println("  Hệ thống hồ sơ mô phỏng:       " + dossiers.baseUrl());
         out.println("Dừng / stop: Ctrl-C");

@@ -50,11 +50,11 @@ class DemoCentreIT {
 
     @Test
     void everyPageTheDemoPrintsIsServed() throws Exception {
-        Matcher urls = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/(kiosk|board|counter|devices|stats)/")
+        Matcher urls = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/(kiosk|board|counter|devices|stats|supervisor)/")
                 .matcher(described);
         List<String> pages = urls.results().map(m -> m.group()).toList();
 
-        assertThat(pages).hasSize(5);
+        assertThat(pages).hasSize(6);
         for (String page : pages) {
             HttpResponse<String> response = get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);

@@ -31,6 +31,7 @@ import org.xephang.api.QueueSnapshot.CounterView;
 import org.xephang.api.SiteInfo;
 import org.xephang.api.SiteStatistics;
 import org.xephang.api.Ticket;
+import org.xephang.api.WaitingTicket;
 import org.xephang.core.Actor;
 import org.xephang.core.DeviceStatusReport;
 import org.xephang.core.IssueCommand;
@@ -98,6 +99,9 @@ public final class QueueEngine implements QueueService, AutoCloseable {
 
     private QueueEngine(CentreConfig config, Store opened, Clock clock, EngineOptions options, SiteOwnership ownership)
             throws SQLException {
+        this.officerNames = config.accounts().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        org.xephang.core.site.Account::username, org.xephang.core.site.Account::shownName));
         this.clock = clock;
         for (SiteConfig site : config.sites()) {
             sites.put(site.code(), new SiteQueue(site, clock, options, siteOfTicket));
@@ -153,6 +157,9 @@ public final class QueueEngine implements QueueService, AutoCloseable {
      *
      * @throws IllegalStateException when the database cannot be opened (its message says why)
      */
+    /** The names the managers' pages show for officers: display names from the accounts, else usernames. */
+    private final java.util.Map<String, String> officerNames;
+
     public static QueueEngine open(CentreConfig config, Path dataDir, Clock clock, EngineOptions options) {
         return open(config, StoreLocation.Sqlite.inFolder(dataDir), clock, options);
     }
@@ -493,6 +500,11 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     }
 
     @Override
+    public List<WaitingTicket> waiting(String site, String service) {
+        return published(site).waiting(service);
+    }
+
+    @Override
     public CompletionStage<SiteStatistics> statistics(String siteCode, LocalDate from, LocalDate to) {
         SiteQueue site = sites.get(siteCode);
         if (site == null) {
@@ -511,7 +523,8 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                 () -> {
                     try (Connection connection = database.connect()) {
                         List<TicketFacts> tickets = new QueueStore(connection).ticketFacts(siteCode, from, to);
-                        return StatisticsReport.of(site.config(), from, to, tickets);
+                        return StatisticsReport.of(
+                                site.config(), from, to, tickets, name -> officerNames.getOrDefault(name, name));
                     } catch (SQLException e) {
                         throw new IllegalStateException(
                                 "reading the statistics of " + siteCode + " failed: " + e.getMessage(), e);

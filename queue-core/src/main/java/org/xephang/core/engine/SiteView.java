@@ -5,17 +5,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.xephang.api.CounterState;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.QueueSnapshot.Call;
 import org.xephang.api.QueueSnapshot.CounterView;
 import org.xephang.api.QueueSnapshot.ServiceQueue;
 import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
+import org.xephang.api.WaitingTicket;
 import org.xephang.core.counter.CounterDesk;
 import org.xephang.core.routing.LinePositions;
 import org.xephang.core.routing.WaitEstimator;
@@ -77,6 +81,28 @@ final class SiteView {
         return tickets.values().stream()
                 .filter(t -> t.localDay().equals(today) && number.matches(t.number()))
                 .findFirst();
+    }
+
+    /** The WAITING tickets, of every service or only {@code service}'s; see {@code QueueService#waiting}. */
+    List<WaitingTicket> waiting(String service) {
+        if (service != null && config.service(service).isEmpty()) {
+            throw new QueueError(ErrorCode.UNKNOWN_SERVICE, "Điểm phục vụ không có lĩnh vực \"" + service + "\".");
+        }
+        List<String> order = config.services().stream().map(ServiceConfig::code).toList();
+        return tickets.values().stream()
+                .filter(t -> t.state() == TicketState.WAITING)
+                .filter(t -> service == null || service.equals(t.service()))
+                .map(t -> new WaitingTicket(
+                        t.number(),
+                        t.service(),
+                        t.priority(),
+                        t.issuedAt(),
+                        positions.waitingAhead(t) + 1,
+                        t.assignedCounter()))
+                .sorted(Comparator.comparingInt((WaitingTicket w) -> order.indexOf(w.service()))
+                        .thenComparingInt(w -> w.counter() == null ? 0 : w.counter())
+                        .thenComparingInt(WaitingTicket::position))
+                .toList();
     }
 
     long seq() {

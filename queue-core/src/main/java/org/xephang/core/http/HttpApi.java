@@ -119,7 +119,6 @@ public final class HttpApi implements AutoCloseable {
             EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
             Buffer openApi = resource("/openapi.yaml");
             Buffer ticketPage = resource("/ticket-page/index.html");
-            Buffer statsPage = resource("/stats-page/index.html");
 
             router.route().handler(metrics.timing());
             router.route(PREFIX + "/*")
@@ -147,6 +146,7 @@ public final class HttpApi implements AutoCloseable {
             publicRoute(HttpMethod.GET, "/sites/:site/events", events::handle);
             route(HttpMethod.POST, "/sites/:site/tickets", ISSUERS, tickets::issue);
             route(HttpMethod.GET, "/sites/:site/tickets", STAFF, tickets::findByNumber);
+            route(HttpMethod.GET, "/sites/:site/waiting", STAFF, sites::waiting);
             route(HttpMethod.GET, "/sites/:site/stats", MANAGERS, sites::statistics);
             route(HttpMethod.POST, "/sites/:site/devices/status", DEVICE_REPORTERS, sites::deviceStatus);
 
@@ -185,17 +185,9 @@ public final class HttpApi implements AutoCloseable {
                                             + " connect-src 'self' ws: wss:")
                             .end(ticketPage));
 
-            // The managers' statistics page: it signs in and reads GET /api/v1/sites/{site}/stats like any client.
-            tagged(router.get("/stats/"), "/stats/")
-                    .handler(ctx -> ctx.response()
-                            .putHeader("Content-Type", "text/html; charset=utf-8")
-                            .putHeader("Cache-Control", "no-cache")
-                            .putHeader("Referrer-Policy", "no-referrer")
-                            .putHeader(
-                                    "Content-Security-Policy",
-                                    "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline';"
-                                            + " connect-src 'self'; img-src 'self' blob:")
-                            .end(statsPage));
+            // The managers' pages (statistics, the supervisor's live view): they sign in and read the API like any
+            // client.
+            ManagerPages.mount(router);
 
             ApiFailureHandler failures = new ApiFailureHandler();
             router.route().failureHandler(failures);

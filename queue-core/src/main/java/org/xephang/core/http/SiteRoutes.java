@@ -1,12 +1,16 @@
 package org.xephang.core.http;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
+import org.xephang.api.WaitingTicket;
 import org.xephang.core.Actor;
 import org.xephang.core.DeviceStatusReport;
 import org.xephang.core.QueueService;
@@ -38,6 +42,28 @@ final class SiteRoutes {
 
     void snapshot(RoutingContext ctx) {
         Replies.json(ctx, 200, queue.snapshot(PathParams.site(ctx)).toJson());
+    }
+
+    /**
+     * {@code GET /sites/{site}/waiting[?service=A]} (staff): the waiting tickets, numbers and positions only, with the
+     * time they were issued so pages show the wait so far.
+     */
+    void waiting(RoutingContext ctx) {
+        String site = PathParams.site(ctx);
+        String service = ctx.queryParams().get("service");
+        List<WaitingTicket> tickets =
+                queue.waiting(site, service == null || service.isBlank() ? null : service.strip());
+        Replies.json(
+                ctx,
+                200,
+                new JsonObject()
+                        .put("site", site)
+                        .put("at", clock.instant().toString())
+                        .put(
+                                "tickets",
+                                new JsonArray(tickets.stream()
+                                        .map(WaitingTicket::toJson)
+                                        .toList())));
     }
 
     /**

@@ -25,6 +25,7 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.xephang.api.Role;
+import org.xephang.api.SiteInfo;
 import org.xephang.api.announce.AnnouncementOptions;
 import org.xephang.api.announce.AnnouncementOptions.Wording;
 import org.xephang.api.announce.Dialect;
@@ -138,7 +139,8 @@ public final class CentreConfigLoader {
                 "hotline",
                 "announcement",
                 "calledTimeoutMinutes",
-                "priorityRule");
+                "priorityRule",
+                "supervision");
         String code =
                 matching(node, "code", SITE_CODE, "lower-case letters, digits and '-', at most 32, e.g. \"demo\"");
         String name = node.requiredText("name");
@@ -191,7 +193,8 @@ public final class CentreConfigLoader {
                 node.text("hotline", null),
                 announcement,
                 node.integer("calledTimeoutMinutes", null, 1, 120),
-                priorityRule(node.child("priorityRule")));
+                priorityRule(node.child("priorityRule")),
+                supervision(node.child("supervision")));
     }
 
     /** {@code priorityRule: {maxInRow: 3, normalWaitLimitMinutes: 45}}; absent means {@link PriorityRule#DEFAULT}. */
@@ -203,6 +206,18 @@ public final class CentreConfigLoader {
         int maxInRow = node.integer("maxInRow", PriorityRule.DEFAULT.maxInRow(), 0, 100);
         Integer limit = node.integer("normalWaitLimitMinutes", null, 1, 600);
         return new PriorityRule(maxInRow, limit == null ? null : Duration.ofMinutes(limit));
+    }
+
+    /** The live view's alert thresholds: {@code supervision: { waitAlertMinutes: 30, pauseAlertMinutes: 15 }}. */
+    private static SiteInfo.Supervision supervision(ConfigNode node) {
+        if (node.isMissing()) {
+            return SiteInfo.Supervision.DEFAULTS;
+        }
+        node.allowOnly("waitAlertMinutes", "pauseAlertMinutes");
+        SiteInfo.Supervision defaults = SiteInfo.Supervision.DEFAULTS;
+        return new SiteInfo.Supervision(
+                node.integer("waitAlertMinutes", defaults.waitAlertMinutes(), 1, 480),
+                node.integer("pauseAlertMinutes", defaults.pauseAlertMinutes(), 1, 480));
     }
 
     private static ZoneId zone(ConfigNode node) {
@@ -508,7 +523,7 @@ public final class CentreConfigLoader {
                         .problem("plain passwords are not accepted; put a bcrypt hash in passwordHash "
                                 + "(e.g. htpasswd -nbBC 10 user password)");
             }
-            item.allowOnly("username", "role", "passwordHash", "counter", "password");
+            item.allowOnly("username", "role", "passwordHash", "counter", "password", "displayName");
             String username = matching(item, "username", USERNAME, "letters, digits, '.', '_' and '-', at most 64");
             if (username != null && !usernames.add(username)) {
                 item.child("username").problem("duplicate username \"" + username + "\"");
@@ -528,7 +543,7 @@ public final class CentreConfigLoader {
                 item.child("counter").problem("no site has counter " + counter);
             }
             if (username != null && role != null && hash != null) {
-                accounts.add(new Account(username, role, hash, counter));
+                accounts.add(new Account(username, role, hash, counter, item.text("displayName", null)));
             }
         }
         return accounts;

@@ -18,6 +18,8 @@ import org.xephang.api.announce.AnnouncementOptions;
  *     queue (NO_SHOW once called {@value #MAX_CALLS_BEFORE_NO_SHOW} times); null = never (the default)
  * @param priorityRule when a counter calls a normal ticket although priority tickets wait; null means
  *     {@link PriorityRule#DEFAULT}
+ * @param supervision the supervisor's live view's alert thresholds (config {@code supervision:}; defaults 30 and 15
+ *     minutes)
  */
 public record SiteConfig(
         String code,
@@ -34,12 +36,14 @@ public record SiteConfig(
         String hotline,
         AnnouncementOptions announcement,
         Integer calledTimeoutMinutes,
-        PriorityRule priorityRule) {
+        PriorityRule priorityRule,
+        SiteInfo.Supervision supervision) {
 
     /** A ticket that timed out at the counter this many times becomes NO_SHOW instead of going back to the queue. */
     public static final int MAX_CALLS_BEFORE_NO_SHOW = 3;
 
     public SiteConfig {
+        supervision = supervision == null ? SiteInfo.Supervision.DEFAULTS : supervision;
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(timeZone, "timeZone");
@@ -101,6 +105,7 @@ public record SiteConfig(
                 openingHours.describe(),
                 notice,
                 hotline,
-                announcement);
+                announcement,
+                supervision);
     }
 }

@@ -26,6 +26,18 @@ public final class StatisticsReport {
     private StatisticsReport() {}
 
     public static SiteStatistics of(SiteConfig site, LocalDate from, LocalDate to, List<TicketFacts> tickets) {
+        return of(site, from, to, tickets, Function.identity());
+    }
+
+    /**
+     * The statistics, officers labelled by {@code officerName} (their display name; the key stays the username).
+     */
+    public static SiteStatistics of(
+            SiteConfig site,
+            LocalDate from,
+            LocalDate to,
+            List<TicketFacts> tickets,
+            Function<String, String> officerName) {
         ZoneId zone = site.timeZone();
         return new SiteStatistics(
                 site.code(),
@@ -49,7 +61,7 @@ public final class StatisticsReport {
                         tickets.stream().filter(t -> t.officer() != null).toList(),
                         TicketFacts::officer,
                         Comparator.naturalOrder(),
-                        Function.identity()),
+                        officerName),
                 groups(
                         tickets,
                         t -> String.format("%02d", t.issuedAt().atZone(zone).getHour()),

@@ -140,8 +140,10 @@ class ApiRoleMatrixIT {
                     "/api/v1/tickets/" + TICKET + "/rating",
                     "{\"level\":1,\"scale\":3}",
                     EnumSet.of(Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN)),
+            new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/waiting", "?service=A", null, STAFF, false),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/stats", "?from=2026-01-01", null, SUPERVISORS, false),
             new Endpoint(HttpMethod.GET, "/stats/", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/supervisor/", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/outbox", "?state=pending", null, SUPERVISORS, false),
             new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/outbox/{eventId}/retry", null, SUPERVISORS));
 

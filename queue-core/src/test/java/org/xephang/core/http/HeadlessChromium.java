@@ -2,6 +2,8 @@ package org.xephang.core.http;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,6 +37,23 @@ final class HeadlessChromium {
                         .usingAnyFreePort()
                         .build(),
                 options);
+    }
+
+    /** From the next page on, every Content-Security-Policy violation is kept for {@link #policyViolations}. */
+    static void recordPolicyViolations(ChromeDriver browser) {
+        browser.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "window.__policyViolations = [];"
+                                + "document.addEventListener('securitypolicyviolation', e =>"
+                                + " window.__policyViolations.push(e.violatedDirective + ' ' + e.blockedURI"
+                                + " + ' ' + e.sourceFile + ':' + e.lineNumber));"));
+    }
+
+    /** The violations seen since {@link #recordPolicyViolations}, as "directive blocked-uri source:line". */
+    static List<?> policyViolations(ChromeDriver browser) {
+        return (List<?>) browser.executeScript("return window.__policyViolations || ['not recorded'];");
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

@@ -2,6 +2,7 @@ package org.xephang.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.xephang.core.http.TestApi.await;
 import static org.xephang.core.http.TestApi.eventually;
 
@@ -21,6 +22,7 @@ import org.xephang.api.QueueSnapshot;
 import org.xephang.api.Role;
 import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
+import org.xephang.api.WaitingTicket;
 import org.xephang.core.QueueServer;
 
 /** The typed client against the real server: every kind of call, refusals as QueueError, the healing event stream. */
@@ -61,6 +63,39 @@ class QueueClientIT {
                     .isEqualTo("Nghỉ giữa giờ");
             await(officer.resume("demo", 2));
             await(officer.signOut("demo", 2));
+        }
+    }
+
+    @Test
+    void theWaitingListGivesStaffNumbersPositionsAndPriorityButNoIds(@TempDir Path dataDir) {
+        try (TestApi api = TestApi.start(dataDir);
+                QueueClient kiosk = api.client();
+                QueueClient officer = api.client()) {
+            await(kiosk.login("kiosk1", TestApi.PASSWORD));
+            await(officer.login("officer2", TestApi.PASSWORD));
+            Ticket first = await(kiosk.issue("demo", "A", null, "kiosk", null));
+            Ticket second = await(kiosk.issue("demo", "A", null, "kiosk", null));
+            Ticket other = await(kiosk.issue("demo", "B", null, "kiosk", null));
+
+            List<WaitingTicket> fieldA = await(officer.waiting("demo", "A"));
+
+            assertThat(fieldA)
+                    .extracting(WaitingTicket::number, WaitingTicket::position)
+                    .containsExactly(tuple(first.number(), 1), tuple(second.number(), 2));
+            assertThat(fieldA.get(0).issuedAt()).isEqualTo(first.issuedAt());
+            assertThat(await(officer.waiting("demo", null)))
+                    .extracting(WaitingTicket::number)
+                    .contains(first.number(), second.number(), other.number());
+            assertThat(fieldA.get(0).toJson().fieldNames())
+                    .containsExactlyInAnyOrder("number", "service", "priority", "issuedAt", "position", "counter");
+            assertThatThrownBy(() -> await(officer.waiting("demo", "Z")))
+                    .rootCause()
+                    .isInstanceOfSatisfying(
+                            QueueError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_SERVICE));
+            assertThatThrownBy(() -> await(kiosk.waiting("demo", "A")))
+                    .rootCause()
+                    .isInstanceOfSatisfying(
+                            QueueError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
         }
     }
 

@@ -123,6 +123,12 @@ class StatisticsIT {
         HttpResponse<Buffer> page = api.send(HttpMethod.GET, "/stats/", null, null);
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.bodyAsString()).contains("Thống kê", "/api/v1/sites/");
+        assertThat(page.bodyAsString()).contains("Thống kê", "stats.js", "/assets/uplot/uPlot.iife.min.js");
+        HttpResponse<Buffer> script = api.send(HttpMethod.GET, "/stats/stats.js", null, null);
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.bodyAsString()).contains("/api/v1/sites/");
+        HttpResponse<Buffer> charts = api.send(HttpMethod.GET, "/assets/uplot/uPlot.iife.min.js", null, null);
+        assertThat(charts.statusCode()).isEqualTo(200);
+        assertThat(charts.getHeader("Content-Type")).contains("javascript");
     }
 }

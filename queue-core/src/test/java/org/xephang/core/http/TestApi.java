@@ -75,16 +75,25 @@ final class TestApi implements AutoCloseable {
     }
 
     static TestApi start(Path dataDir, StreamLimits limits, HttpServerOptions httpOptions) {
+        return start(dataDir, limits, httpOptions, Clock.systemUTC());
+    }
+
+    /** The test centre on a clock the test moves (waits and pauses that last without the test waiting). */
+    static TestApi start(Path dataDir, Clock clock) {
+        return start(dataDir, StreamLimits.defaults(), new HttpServerOptions(), clock);
+    }
+
+    private static TestApi start(Path dataDir, StreamLimits limits, HttpServerOptions httpOptions, Clock clock) {
         Vertx vertx = Vertx.vertx();
         CentreConfig config = config();
-        QueueEngine engine =
-                QueueEngine.open(config, dataDir, Clock.systemUTC(), new EngineOptions(true, "http://q.test"));
+        QueueEngine engine = QueueEngine.open(config, dataDir, clock, new EngineOptions(true, "http://q.test"));
         QueueServer server = await(QueueServer.start(
                 vertx,
                 engine,
                 new QueueServer.Options()
                         .host("127.0.0.1")
                         .port(0)
+                        .clock(clock)
                         .accounts(config.accounts())
                         .dataDir(dataDir)
                         .streamLimits(limits)

@@ -78,6 +78,8 @@ class CentreConfigLoaderTest {
                         "kiosk1",
                         "board1");
         assertThat(config.account("officer4").orElseThrow().counter()).isEqualTo(4);
+        assertThat(config.account("officer2").orElseThrow().shownName()).isEqualTo("Trần Thị Bình");
+        assertThat(config.account("kiosk1").orElseThrow().shownName()).isEqualTo("kiosk1");
         assertThat(config.account("kiosk1").orElseThrow().role()).isEqualTo(Role.KIOSK);
         assertThat(config.account("board1").orElseThrow().role()).isEqualTo(Role.DISPLAY);
         assertThat(config.accounts())
@@ -113,6 +115,20 @@ class CentreConfigLoaderTest {
         assertThat(site.priorityCategories()).extracting(PriorityCategory::code).contains("elderly", "merit");
         assertThat(site.openingHours().on(DayOfWeek.MONDAY)).hasSize(2);
         assertThat(site.openingHours().on(DayOfWeek.SATURDAY)).isEmpty();
+        assertThat(site.supervision()).isEqualTo(new SiteInfo.Supervision(30, 15));
+        assertThat(site.toSiteInfo().toJson().getJsonObject("supervision").getInteger("pauseAlertMinutes"))
+                .isEqualTo(15);
+    }
+
+    @Test
+    void theLiveViewsAlertThresholdsAreReadFromTheSite() throws Exception {
+        String yaml = MINIMAL.replaceFirst(
+                "(?m)^(\\s+)name: (.*)$", "$1name: $2\n$1supervision: { waitAlertMinutes: 45, pauseAlertMinutes: 20 }");
+
+        SiteConfig site = CentreConfigLoader.parse(yaml, "t").sites().get(0);
+
+        assertThat(site.supervision()).isEqualTo(new SiteInfo.Supervision(45, 20));
+        assertThat(SiteInfo.fromJson(site.toSiteInfo().toJson()).supervision()).isEqualTo(site.supervision());
     }
 
     @Test

@@ -17,8 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.imageio.ImageIO;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.device.printer.escpos.PrinterProfile;
@@ -31,7 +30,7 @@ import org.xephang.device.printer.sim.EscPosCommandReader.Command;
  *
  * <p>Scriptable while running: {@link #paperNearEnd}, {@link #coverOpen}, {@link #paperOut},
  * {@link #paperOutAfter} (mid-job), {@link #dropConnectionAfter} and {@link #dropConnections}, {@link #readRate}
- * (a slow printer or a slow serial line), {@link #xoffFor} (software flow control).
+ * (a slow printer or a slow serial line), {@link #xoff} and {@link #xon} (software flow control).
  *
  * <p>Like a real printer, after paper runs out or the cover opens in a job it keeps reading but prints nothing more
  * of that job, still answers real-time status, and does not answer {@code GS r} (held behind the unprinted data).
@@ -43,10 +42,8 @@ public final class PrinterSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PrinterSimulator.class);
 
     private final PrinterProfile profile;
-    private final Path saveDir;
-    private final List<PrintedJob> jobs = new ArrayList<>();
+    private final ReceivedJobs jobs;
     private final List<Session> sessions = new ArrayList<>();
-    private final AtomicInteger jobCounter = new AtomicInteger();
     private volatile ServerSocket server;
     private volatile boolean closed;
 
@@ -56,6 +53,10 @@ public final class PrinterSimulator implements AutoCloseable {
     private volatile int paperOutAfter = -1;
     private volatile int dropAfter = -1;
     private volatile int bytesPerSecond;
+    private volatile boolean xoff;
+    private final AtomicLong statusQueries = new AtomicLong();
+    private final AtomicLong jobBytes = new AtomicLong();
+    private final AtomicLong jobBytesWhileXoff = new AtomicLong();
 
     /**
      * @param profile paper width and model
@@ -63,7 +64,7 @@ public final class PrinterSimulator implements AutoCloseable {
      */
     public PrinterSimulator(PrinterProfile profile, Path saveDir) {
         this.profile = Objects.requireNonNull(profile, "profile");
-        this.saveDir = saveDir;
+        this.jobs = new ReceivedJobs(saveDir);
     }
 
     /**
@@ -171,19 +172,34 @@ public final class PrinterSimulator implements AutoCloseable {
     }
 
     /**
-     * Sends XOFF now and XON after {@code pause}, as a serial printer with software flow control does when its buffer
-     * is full; it keeps answering real-time status meanwhile.
+     * Sends XOFF, as a serial printer with software flow control does when its buffer is full: until {@link #xon()}
+     * it keeps answering real-time status, and counts the job bytes it is sent anyway
+     * ({@link #jobBytesReceivedWhileXoff()}; a real printer would lose them).
      */
-    public void xoffFor(Duration pause) {
+    public void xoff() {
+        xoff = true;
         sendToAll((byte) 0x13);
-        Thread t = new Thread(
-                () -> {
-                    pause(pause.toMillis());
-                    sendToAll((byte) 0x11);
-                },
-                "printer-sim xon");
-        t.setDaemon(true);
-        t.start();
+    }
+
+    /** Sends XON: the host may send again. */
+    public void xon() {
+        xoff = false;
+        sendToAll((byte) 0x11);
+    }
+
+    /** How many real-time status queries ({@code DLE EOT n}) were answered so far, on every connection. */
+    public long statusQueriesAnswered() {
+        return statusQueries.get();
+    }
+
+    /** How many bytes of jobs (anything but status commands) arrived so far, on every connection. */
+    public long jobBytesReceived() {
+        return jobBytes.get();
+    }
+
+    /** How many bytes of jobs arrived while XOFF was in effect. */
+    public long jobBytesReceivedWhileXoff() {
+        return jobBytesWhileXoff.get();
     }
 
     private void sendToAll(byte b) {
@@ -196,24 +212,12 @@ public final class PrinterSimulator implements AutoCloseable {
 
     /** Jobs received so far (complete or stopped), oldest first. */
     public List<PrintedJob> jobs() {
-        synchronized (jobs) {
-            return List.copyOf(jobs);
-        }
+        return jobs.all();
     }
 
     /** Waits until at least {@code count} jobs were received. */
     public List<PrintedJob> awaitJobs(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (jobs) {
-            while (jobs.size() < count) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                jobs.wait(Math.max(1, left / 1_000_000));
-            }
-            return List.copyOf(jobs);
-        }
+        return jobs.await(count, timeout);
     }
 
     private void statusChanged() {
@@ -268,7 +272,7 @@ public final class PrinterSimulator implements AutoCloseable {
                 sessions.add(this);
             }
             try {
-                EscPosCommandReader reader = new EscPosCommandReader(new RateLimitedInput(rawIn));
+                EscPosCommandReader reader = new EscPosCommandReader(new RateLimitedInput(rawIn, () -> bytesPerSecond));
                 for (Command c = reader.next(); c != null; c = reader.next()) {
                     handle(c);
                 }
@@ -289,7 +293,10 @@ public final class PrinterSimulator implements AutoCloseable {
 
         private void handle(Command c) throws IOException {
             switch (c.kind()) {
-                case REALTIME_STATUS -> reply(realtime(c.arg()));
+                case REALTIME_STATUS -> {
+                    reply(realtime(c.arg()));
+                    statusQueries.incrementAndGet();
+                }
                 case AUTO_STATUS_BACK -> {
                     asb = c.arg() != 0;
                     sendAsbIfEnabled();
@@ -302,12 +309,14 @@ public final class PrinterSimulator implements AutoCloseable {
                 case INIT -> {
                     finishJob(false);
                     startJob(c);
+                    countJobBytes(c);
                 }
                 default -> {
                     if (roll == null) {
                         startJob(null);
                     }
                     jobBytes.write(c.raw(), 0, c.raw().length);
+                    countJobBytes(c);
                     if (paperOutAfter >= 0 && jobBytes.size() >= paperOutAfter) {
                         paperOutAfter = -1;
                         paperOut = true;
@@ -328,6 +337,13 @@ public final class PrinterSimulator implements AutoCloseable {
                         drop();
                     }
                 }
+            }
+        }
+
+        private void countJobBytes(Command c) {
+            PrinterSimulator.this.jobBytes.addAndGet(c.raw().length);
+            if (xoff) {
+                jobBytesWhileXoff.addAndGet(c.raw().length);
             }
         }
 
@@ -356,28 +372,7 @@ public final class PrinterSimulator implements AutoCloseable {
             if (!complete && done.transcript().isEmpty() && done.rasters().isEmpty()) {
                 return; // an ESC @ with nothing after it, e.g. a status-only connection
             }
-            Path png = save(bytes, done, complete);
-            synchronized (jobs) {
-                jobs.add(new PrintedJob(bytes, done, complete && !stopped, png));
-                jobs.notifyAll();
-            }
-        }
-
-        private Path save(byte[] bytes, PaperRoll done, boolean complete) {
-            if (saveDir == null) {
-                return null;
-            }
-            String base = String.format("sim-job-%04d%s", jobCounter.incrementAndGet(), complete ? "" : "-incomplete");
-            try {
-                Files.createDirectories(saveDir);
-                Files.write(saveDir.resolve(base + ".bin"), bytes);
-                Path png = saveDir.resolve(base + ".png");
-                ImageIO.write(done.image(), "png", png.toFile());
-                return png;
-            } catch (IOException e) {
-                LOG.error("printer simulator: cannot save {} in {}: {}", base, saveDir, e.getMessage());
-                return null;
-            }
+            jobs.add(bytes, done, complete && !stopped, complete);
         }
 
         private int realtime(int n) {
@@ -443,56 +438,6 @@ public final class PrinterSimulator implements AutoCloseable {
             } catch (IOException e) {
                 LOG.debug("printer simulator: close: {}", e.getMessage());
             }
-        }
-    }
-
-    /**
-     * Limits reading speed to {@link #bytesPerSecond}, like a slow line or mechanism: a token bucket over the bytes
-     * read so far, so that many one-byte reads cost what the bytes cost and not a sleep each.
-     */
-    private final class RateLimitedInput extends InputStream {
-        private final InputStream in;
-        private long baseline = System.nanoTime();
-        private long bytesSinceBaseline;
-
-        RateLimitedInput(InputStream in) {
-            this.in = new java.io.BufferedInputStream(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int rate = bytesPerSecond;
-            if (rate <= 0) {
-                return in.read(b, off, len);
-            }
-            int n = in.read(b, off, Math.max(1, Math.min(len, rate / 50)));
-            if (n > 0) {
-                long now = System.nanoTime();
-                long due = baseline + bytesSinceBaseline * 1_000_000_000L / rate;
-                if (now - due > 50_000_000L) {
-                    // Idle for a while: the line was free, start counting afresh.
-                    baseline = now;
-                    bytesSinceBaseline = 0;
-                }
-                bytesSinceBaseline += n;
-                long ahead = baseline + bytesSinceBaseline * 1_000_000_000L / rate - now;
-                if (ahead > 1_000_000L) {
-                    pause(ahead / 1_000_000L);
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return in.available();
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.xephang.device.DeviceDisconnectedException;
 import org.xephang.device.DeviceException;
@@ -58,6 +59,11 @@ public final class SerialTransport implements Transport {
     /** The slice handed to one native write: about 100 ms of the line, so that progress is seen often. */
     private final int writeSlice;
 
+    /** The time source of the stall watch ({@link System#nanoTime()}; a test's own clock in tests). */
+    private final LongSupplier nanoTime;
+    /** Bytes the operating system has taken since the port was opened; the stall watch looks for its changes. */
+    private final AtomicLong written = new AtomicLong();
+
     private volatile SerialPort port;
     private volatile ExecutorService writer;
 
@@ -67,6 +73,12 @@ public final class SerialTransport implements Transport {
 
     /** @param writeTimeout how long a write may make no progress (the device accepts nothing) before it fails */
     public SerialTransport(String path, SerialSettings settings, Duration writeTimeout) {
+        this(path, settings, writeTimeout, System::nanoTime);
+    }
+
+    /** @param nanoTime the time source that measures stalls (as {@link System#nanoTime()}) */
+    SerialTransport(String path, SerialSettings settings, Duration writeTimeout, LongSupplier nanoTime) {
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.path = Objects.requireNonNull(path, "path");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.writeTimeout = Objects.requireNonNull(writeTimeout, "writeTimeout");
@@ -80,12 +92,17 @@ public final class SerialTransport implements Transport {
      * From {@code …serial:///dev/ttyUSB0?baud=115200&dataBits=8&parity=none&stopBits=1&flow=rtscts&writeTimeout=10s}.
      */
     public static SerialTransport from(DeviceUri uri, int defaultBaud) throws InvalidDeviceUriException {
+        return from(uri, defaultBaud, System::nanoTime);
+    }
+
+    static SerialTransport from(DeviceUri uri, int defaultBaud, LongSupplier nanoTime)
+            throws InvalidDeviceUriException {
         Duration writeTimeout = uri.durationParam("writeTimeout", DEFAULT_WRITE_TIMEOUT);
         if (writeTimeout.isZero()) {
             throw new InvalidDeviceUriException(
                     uri + ": parameter 'writeTimeout' must be longer than 0, e.g. 10s (writes must not hang)");
         }
-        return new SerialTransport(uri.address(), SerialSettings.from(uri, defaultBaud), writeTimeout);
+        return new SerialTransport(uri.address(), SerialSettings.from(uri, defaultBaud), writeTimeout, nanoTime);
     }
 
     /** The line settings. */
@@ -151,32 +168,36 @@ public final class SerialTransport implements Transport {
         Objects.checkFromIndexSize(offset, length, data.length);
         SerialPort p = requireOpen();
         ExecutorService w = writer;
-        AtomicLong progress = new AtomicLong();
+        long before = written.get();
         Future<Void> done;
         try {
             done = w.submit(() -> {
-                writeAll(p, data, offset, length, progress);
+                writeAll(p, data, offset, length);
                 return null;
             });
         } catch (RejectedExecutionException e) {
             throw new DeviceDisconnectedException(describe() + ": not open", e);
         }
-        long seen = 0;
-        long stallDeadline = System.nanoTime() + writeTimeout.toNanos();
+        // A stall is writeTimeout without any change of `written`, however long the whole write takes.
+        long seen = before;
+        long stallDeadline = nanoTime.getAsLong() + writeTimeout.toNanos();
         while (true) {
             try {
-                done.get(Math.max(1, stallDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                done.get(Math.max(1, stallDeadline - nanoTime.getAsLong()), TimeUnit.NANOSECONDS);
                 return;
             } catch (TimeoutException e) {
-                long now = progress.get();
+                long now = written.get();
                 if (now != seen) {
                     seen = now;
-                    stallDeadline = System.nanoTime() + writeTimeout.toNanos();
+                    stallDeadline = nanoTime.getAsLong() + writeTimeout.toNanos();
                     continue;
+                }
+                if (nanoTime.getAsLong() < stallDeadline) {
+                    continue; // woken early (a test clock runs slower than the wall clock)
                 }
                 close();
                 throw new DeviceTimeoutException(describe() + ": the device accepted nothing for "
-                        + writeTimeout.toMillis() + " ms (" + now + " of " + length + " bytes written"
+                        + writeTimeout.toMillis() + " ms (" + (now - before) + " of " + length + " bytes written"
                         + (settings.flow() == SerialSettings.Flow.RTSCTS
                                 ? "; CTS held low: paper out, cover open or switched off?"
                                 : "")
@@ -195,9 +216,8 @@ public final class SerialTransport implements Transport {
         }
     }
 
-    /** Runs on the writer thread; counts the bytes written in {@code progress}. */
-    private void writeAll(SerialPort p, byte[] data, int offset, int length, AtomicLong progress)
-            throws DeviceException {
+    /** Runs on the writer thread; counts the bytes written in {@link #written}. */
+    private void writeAll(SerialPort p, byte[] data, int offset, int length) throws DeviceException {
         int done = 0;
         while (done < length) {
             if (port != p) {
@@ -209,8 +229,16 @@ public final class SerialTransport implements Transport {
                 throw new DeviceDisconnectedException(describe() + ": write failed (device unplugged?)");
             }
             done += n;
-            progress.set(done);
+            written.addAndGet(n);
         }
+    }
+
+    /**
+     * How many bytes the operating system has taken since the port was opened: grows while a write makes progress
+     * (what the write timeout watches).
+     */
+    long bytesWritten() {
+        return written.get();
     }
 
     @Override

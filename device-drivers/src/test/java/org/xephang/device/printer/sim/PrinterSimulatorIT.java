@@ -9,12 +9,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xephang.device.DeviceDisconnectedException;
+import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceFaultException;
 import org.xephang.device.DeviceState;
@@ -24,6 +28,7 @@ import org.xephang.device.printer.TicketDocument;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.printer.TicketTemplate;
 import org.xephang.device.printer.escpos.PrinterProfile;
+import org.xephang.device.testkit.Eventually;
 
 /** An {@code escpos:tcp://} printer against the printer simulator over real TCP on 127.0.0.1. */
 class PrinterSimulatorIT {
@@ -107,18 +112,34 @@ class PrinterSimulatorIT {
     }
 
     @Test
-    void xoffPausesTheJobUntilXon() throws Exception {
-        connect("&mode=hybrid");
-        simulator.xoffFor(Duration.ofMillis(1500));
-        Thread.sleep(200); // let the XOFF arrive before the job starts
+    void xoffHoldsTheJobUntilXon() throws Exception {
+        connect("&mode=hybrid&poll=60m");
+        simulator.xoff();
+        long queries = simulator.statusQueriesAnswered();
 
-        long start = System.nanoTime();
-        printer.print(TICKET);
+        CompletableFuture<Void> print = CompletableFuture.runAsync(() -> {
+            try {
+                printer.print(TICKET);
+            } catch (DeviceException e) {
+                throw new CompletionException(e);
+            }
+        });
+        // The printer asks DLE EOT 1, 2 and 4 before each job; the XOFF was sent before their answers, on the same
+        // line, so the printer has read it by the time the answers arrive and must hold the job.
+        Eventually.within(
+                Duration.ofSeconds(5),
+                "the status queries before the job",
+                () -> simulator.statusQueriesAnswered() >= queries + 3);
+        assertThat(simulator.jobs()).isEmpty();
+        simulator.xon();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1000));
+        print.get(10, TimeUnit.SECONDS);
         assertThat(simulator.awaitJobs(1, Duration.ofSeconds(5)))
                 .singleElement()
                 .matches(PrintedJob::complete);
+        assertThat(simulator.jobBytesReceivedWhileXoff())
+                .as("bytes sent while the printer said XOFF")
+                .isZero();
     }
 
     @Test

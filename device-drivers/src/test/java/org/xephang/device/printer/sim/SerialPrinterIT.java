@@ -25,7 +25,11 @@ import org.xephang.device.printer.TicketData;
 import org.xephang.device.printer.TicketDocument;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.printer.TicketTemplate;
+import org.xephang.device.printer.escpos.EscPosMode;
+import org.xephang.device.printer.escpos.EscPosPrinter;
 import org.xephang.device.printer.escpos.PrinterProfile;
+import org.xephang.device.printer.escpos.SentJob;
+import org.xephang.device.testkit.Eventually;
 
 /**
  * An {@code escpos:serial://} printer over a socat pty pair, the simulator on the other end reading at 115200 baud.
@@ -120,6 +124,26 @@ class SerialPrinterIT {
     }
 
     @Test
+    void aSerialPrinterWithoutAModePrintsHybridInUnderTwelveKilobytesAndAbout1SecondOfLine() throws Exception {
+        printer = DeviceFactory.standard()
+                .create("escpos:serial://" + hostEnd + "?baud=115200&profile=tm-t20iii", TicketPrinter.class);
+        printer.start();
+
+        printer.print(TicketTemplate.standard().render(TicketData.sample(Instant.parse("2026-11-22T01:15:00Z"))));
+
+        SentJob sent = ((EscPosPrinter) printer).lastJob().orElseThrow();
+        PrintedJob received = simulator.awaitJobs(1, Duration.ofSeconds(5)).get(0);
+        assertThat(received.complete()).isTrue();
+        assertThat(sent.mode()).isEqualTo(EscPosMode.HYBRID);
+        assertThat(sent.bytes()).isEqualTo(received.bytes().length).isLessThanOrEqualTo(12 * 1024);
+        assertThat(SentJob.lineTime(sent.bytes(), 115200)).isLessThanOrEqualTo(Duration.ofSeconds(1));
+        // The simulator reads at 11 520 bytes/s: the printer confirms no sooner than the line allows.
+        assertThat(sent.confirmed())
+                .isGreaterThan(
+                        SentJob.lineTime(sent.bytes(), 115200).multipliedBy(8).dividedBy(10));
+    }
+
+    @Test
     void unpluggingIsSeenWithinOneSecondAndReplugBringsItBackWithinTwo() throws Exception {
         connect("text");
         assertThat(printer.status().state()).isEqualTo(DeviceState.ONLINE);
@@ -162,7 +186,9 @@ class SerialPrinterIT {
                 throw new CompletionException(e);
             }
         });
-        Thread.sleep(300);
+        long jobBytes = simulator.jobBytesReceived();
+        Eventually.within(
+                Duration.ofSeconds(10), "the job is on its way", () -> simulator.jobBytesReceived() > jobBytes);
         signal(socat, "-STOP"); // paper out: the printer holds CTS low and takes nothing more
 
         assertThatThrownBy(() -> print.get(15, TimeUnit.SECONDS))

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,34 +95,41 @@ class SerialTransportSocatIT {
 
     @Test
     void aSlowDeviceThatKeepsTakingBytesIsNotCutOffHoweverLongTheWriteTakes() throws Exception {
-        host = open(pty.hostEnd(), "writeTimeout=300ms");
+        // The write timeout runs on a clock this test moves: it moves 200 ms (less than the 300 ms timeout) each time
+        // the transport's progress has grown since the test last looked, and never otherwise. So between two changes
+        // of progress that the transport can see, at most 200 ms pass: whatever the machine's load, no stall is ever
+        // seen, while the write as a whole lasts many times the timeout.
+        AtomicLong clock = new AtomicLong();
+        host = SerialTransport.from(
+                DeviceUri.parse("escpos:serial://" + pty.hostEnd() + "?writeTimeout=300ms"), 115200, clock::get);
+        host.open();
         device = open(pty.deviceEnd(), "");
-        byte[] job = new byte[160 * 1024];
+        byte[] job = new byte[160 * 1024]; // more than the pty buffers hold: the writer must wait for the reader
         Arrays.fill(job, (byte) 'x');
 
-        // ~40 KB/s: after the pty buffers fill, the rest takes well over the write timeout, with steady progress.
-        CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
-            byte[] buffer = new byte[4096];
-            int total = 0;
+        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
             try {
-                while (total < job.length) {
-                    total += device.read(buffer, Duration.ofMillis(100));
-                    Thread.sleep(100);
-                }
+                host.write(job);
             } catch (DeviceException e) {
                 throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
-            return total;
         });
+        byte[] buffer = new byte[1024];
+        long received = 0;
+        long progressSeen = host.bytesWritten();
+        while (received < job.length) {
+            received += device.read(buffer, Duration.ofMillis(100));
+            long progress = host.bytesWritten();
+            if (progress != progressSeen) {
+                progressSeen = progress;
+                clock.addAndGet(Duration.ofMillis(200).toNanos());
+            }
+        }
+        write.get(20, TimeUnit.SECONDS);
 
-        long start = System.nanoTime();
-        host.write(job);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-        assertThat(took).as("the write really waited for the slow device").isGreaterThan(Duration.ofMillis(600));
-        assertThat(reader.get(20, TimeUnit.SECONDS)).isEqualTo(job.length);
+        assertThat(Duration.ofNanos(clock.get()))
+                .as("the write lasted many write timeouts on the transport's clock")
+                .isGreaterThan(Duration.ofMillis(3 * 300));
         assertThat(host.isOpen()).isTrue();
     }
 

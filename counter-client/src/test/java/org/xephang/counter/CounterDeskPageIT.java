@@ -1,0 +1,286 @@
+package org.xephang.counter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.xephang.api.Role;
+import org.xephang.api.Ticket;
+import org.xephang.api.TicketState;
+import org.xephang.core.Actor;
+import org.xephang.core.IssueCommand;
+
+/**
+ * The officer page at the counter PC's real size (1366×768) as officers trip over it (issue 15, defect 5): double
+ * clicks, buttons that cannot act, a takeover, transfers, the no-show confirmation, and the waiting list.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CounterDeskPageIT {
+
+    @TempDir
+    Path temp;
+
+    private Vertx vertx;
+    private RunningCentre centre;
+    private CounterApp counter;
+    private HttpServer agentServer;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void needsChromium() {
+        Browser.assumeInstalled();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        centre = new RunningCentre(vertx, temp.resolve("data"));
+        CounterOptions options = CounterOptions.of(
+                centre.url(),
+                "demo",
+                List.of(new CounterOptions.DeskOptions(1, null, null), new CounterOptions.DeskOptions(3, null, null)));
+        counter = CounterApp.create(vertx, options);
+        Router root = Router.router(vertx);
+        root.route("/counter/*").subRouter(counter.router());
+        agentServer = vertx.createHttpServer()
+                .requestHandler(root)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        browser = Browser.open(1366, 768);
+        browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/counter/");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (counter != null) {
+            counter.close();
+        }
+        if (centre != null) {
+            centre.close();
+        }
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aDoubleClickOnCallNextCallsOneTicketAndLeavesNoRefusalOnScreen() throws Exception {
+        Ticket first = issue("A", null);
+        Ticket second = issue("A", null);
+        signIn("officer1", 1);
+
+        browser.executeScript("const b = document.querySelector(\"[data-action='call-next']\"); b.click(); b.click();");
+
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), first.number()));
+        Browser.waiting(browser, 10).until(d ->
+                (Boolean) browser.executeScript("return document.querySelectorAll('[aria-busy=true]').length === 0"));
+        assertThat(callNextRequests()).isEqualTo(1);
+        assertThat(browser.findElement(By.id("message")).getAttribute("class")).doesNotContain("bad");
+        assertThat(centre.engine().ticket(second.id()).orElseThrow().state()).isEqualTo(TicketState.WAITING);
+    }
+
+    @Test
+    void buttonsThatCannotActAreDisabledAndLookDisabledAndTheHeaderIsEmptyBeforeSignIn() throws Exception {
+        assertThat(browser.findElement(By.id("desk-state")).isDisplayed())
+                .as("no empty state pill before sign-in")
+                .isFalse();
+        Ticket ticket = issue("A", null);
+        signIn("officer1", 1);
+
+        assertThat(button("recall").isEnabled()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("#dossier-form button")).isEnabled())
+                .as("Gắn mã hồ sơ with no ticket")
+                .isFalse();
+        String enabledLook = button("reprint").getCssValue("background-color");
+        String disabledLook = button("recall").getCssValue("background-color");
+        assertThat(disabledLook).as("a disabled button looks different").isNotEqualTo(enabledLook);
+        Browser.screenshot(browser, "counter-desk-idle");
+
+        click("call-next");
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), ticket.number()));
+        click("start");
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-state"), "Đang phục vụ"));
+        assertThat(button("recall").isEnabled()).as("Gọi lại during service").isFalse();
+        assertThat(browser.findElement(By.cssSelector("#dossier-form button")).isEnabled())
+                .isTrue();
+    }
+
+    @Test
+    void afterATakeoverTheSignInScreenShowsNoOfficerAndNoCounterState() throws Exception {
+        signIn("officer1", 1);
+
+        browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('api/session', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+                + " body: JSON.stringify({username: 'officer1', password: 'demo', counter: 1})})"
+                + ".then(() => done(true), () => done(false));");
+
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+        assertThat(browser.findElement(By.id("login-error")).getText()).contains("đăng nhập ở nơi khác");
+        assertThat(browser.findElement(By.tagName("header")).getText())
+                .doesNotContain("officer1")
+                .doesNotContain("Đang mở");
+    }
+
+    @Test
+    void aCounterThisPcDoesNotServeIsRefusedInPlainWords() {
+        fillSignIn("officer1", 7);
+
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "quầy 7"));
+        assertThat(browser.findElement(By.id("login-error")).getText())
+                .contains("Các quầy của máy: 1, 3")
+                .doesNotContain("[");
+    }
+
+    @Test
+    void theTransferDialogWantsATargetAndTheMessageNamesTheField() throws Exception {
+        Ticket ticket = issue("A", null);
+        signIn("officer1", 1);
+        click("call-next");
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), ticket.number()));
+
+        click("transfer");
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("dialog-transfer")));
+        browser.findElement(By.cssSelector("#transfer-form button[type=submit]"))
+                .click();
+        assertThat(browser.findElement(By.id("dialog-transfer")).isDisplayed())
+                .as("nothing chosen: the dialog stays")
+                .isTrue();
+        assertThat(browser.findElement(By.id("transfer-error")).getText()).contains("Chọn");
+
+        new Select(browser.findElement(By.id("transfer-service"))).selectByValue("B");
+        browser.findElement(By.cssSelector("#transfer-form button[type=submit]"))
+                .click();
+
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("message"), "Đã chuyển số " + ticket.number()));
+        assertThat(browser.findElement(By.id("message")).getText())
+                .contains("Đăng ký kinh doanh")
+                .doesNotContain("lĩnh vực B");
+    }
+
+    @Test
+    void aTicketTransferredToAnotherCounterIsNotShownThereAsCalledTwice() throws Exception {
+        Ticket ticket = issue("B", null);
+        signIn("officer3", 3);
+        click("call-next");
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), ticket.number()));
+        click("transfer");
+        new Select(browser.findElement(By.id("transfer-counter"))).selectByValue("1");
+        browser.findElement(By.cssSelector("#transfer-form button[type=submit]"))
+                .click();
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), "—"));
+        browser.findElement(By.id("sign-out")).click();
+
+        signIn("officer1", 1);
+        click("call-next");
+
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), ticket.number()));
+        assertThat(browser.findElement(By.id("ticket-state")).getText()).doesNotContain("gọi 2 lần");
+        click("recall");
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-state"), "gọi 2 lần"));
+    }
+
+    @Test
+    void noShowAsksForConfirmationFirst() throws Exception {
+        Ticket ticket = issue("A", null);
+        signIn("officer1", 1);
+        click("call-next");
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), ticket.number()));
+
+        click("no-show");
+
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("dialog-confirm")));
+        assertThat(browser.findElement(By.id("confirm-text")).getText()).contains(ticket.number());
+        assertThat(centre.engine().ticket(ticket.id()).orElseThrow().state()).isEqualTo(TicketState.CALLED);
+        Browser.screenshot(browser, "counter-desk-confirm-no-show");
+        browser.findElement(By.id("confirm-ok")).click();
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), "—"));
+        assertThat(centre.engine().ticket(ticket.id()).orElseThrow().state()).isEqualTo(TicketState.NO_SHOW);
+    }
+
+    @Test
+    void theWaitingListShowsTheCountersTicketsWithPriorityAndFollowsNewTickets() throws Exception {
+        Ticket normal = issue("A", null);
+        Ticket elderly = issue("A", "elderly");
+        issue("C", null); // not a field of counter 1
+        signIn("officer1", 1);
+
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#waiting-tickets tr[data-number]"), 2));
+        WebElement priorityRow =
+                browser.findElement(By.cssSelector("#waiting-tickets tr[data-number='" + elderly.number() + "']"));
+        assertThat(priorityRow.getText()).contains("Ưu tiên");
+        assertThat(browser.findElement(By.cssSelector("#waiting-tickets tr[data-number='" + normal.number() + "']"))
+                        .getText())
+                .containsPattern("\\d+ phút|< 1 phút");
+
+        Ticket later = issue("A", null);
+
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#waiting-tickets tr[data-number='" + later.number() + "']")));
+        Browser.screenshot(browser, "counter-desk-waiting-list");
+    }
+
+    private long callNextRequests() {
+        return (Long)
+                browser.executeScript(
+                        "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/api/actions/call-next')).length");
+    }
+
+    private void fillSignIn(String username, int counterNumber) {
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).clear();
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("counter")).clear();
+        browser.findElement(By.id("counter")).sendKeys(String.valueOf(counterNumber));
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+    }
+
+    private void signIn(String username, int counterNumber) {
+        fillSignIn(username, counterNumber);
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+    }
+
+    private WebElement button(String action) {
+        return browser.findElement(By.cssSelector("[data-action='" + action + "']"));
+    }
+
+    private void click(String action) {
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action='" + action + "']")))
+                .click();
+    }
+
+    private Ticket issue(String service, String priority) throws Exception {
+        return centre.engine()
+                .issue("demo", new IssueCommand(service, priority, "kiosk", null), new Actor("kiosk1", Role.KIOSK))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .ticket();
+    }
+}

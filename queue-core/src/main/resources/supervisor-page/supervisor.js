@@ -1,0 +1,355 @@
+"use strict";
+// The supervisor's live view: signs in (SUPERVISOR or ADMIN), follows the site's event stream and, after every burst
+// of events, reads the queue (public), the waiting list (staff) and today's figures (managers). No reload needed.
+const $ = id => document.getElementById(id);
+const MANAGER_ROLES = ["SUPERVISOR", "ADMIN"];
+const FIGURES_EVERY_MS = 5000;
+let lang = localStorage.getItem("xephang.lang") === "en" ? "en" : "vi";
+let site = null;          // the site's description (names, thresholds)
+let snapshot = null;      // the last queue snapshot
+let waiting = [];         // the waiting tickets
+let today = null;         // today's statistics
+let clockOffset = 0;      // server time − browser time
+let source = null;
+let refreshTimer = null;
+let figuresTimer = null;
+let figuresAt = 0;
+// counter → instant of its counter.paused event, as seen on the stream; kept in this browser so a reload still knows
+// (a pause that began before the page was ever opened shows no duration: the queue does not say when it began)
+const pausedSince = new Map();
+const pausedFor = new Map(); // counter → the reason of that pause (a stored pause with another reason is a newer one)
+const devices = new Map();     // device → its last status report
+
+function t(vi, en) { return lang === "vi" ? vi : en; }
+function now() { return Date.now() + clockOffset; }
+function decimal(value, digits) { return value.toFixed(digits).replace(".", lang === "vi" ? "," : "."); }
+function minutesSince(iso) { return Math.max(0, Math.floor((now() - Date.parse(iso)) / 60000)); }
+function duration(iso) {
+  const seconds = Math.max(0, Math.floor((now() - Date.parse(iso)) / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = String(Math.floor((seconds % 3600) / 60)).padStart(2, "0");
+  const s = String(seconds % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${m}:${s}` : `${m}:${s}`;
+}
+function minutesText(minutes) { return minutes < 1 ? t("< 1 phút", "< 1 min") : t(`${minutes} phút`, `${minutes} min`); }
+function thresholds() {
+  return Object.assign({ waitAlertMinutes: 30, pauseAlertMinutes: 15 }, site?.supervision || {});
+}
+function serviceName(code) { return site?.services?.find(s => s.code === code)?.name ?? code; }
+function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children.filter(c => c !== null && c !== undefined));
+  return node;
+}
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll("[data-vi]").forEach(node => { node.textContent = node.dataset[lang]; });
+  $("lang").textContent = lang === "vi" ? "English" : "Tiếng Việt";
+  render();
+}
+
+async function api(path, options = {}) {
+  const token = sessionStorage.getItem("xephang.supervisor.token");
+  const headers = Object.assign({ "Accept": "application/json" }, options.headers || {});
+  if (token) headers["Authorization"] = "Bearer " + token;
+  let response;
+  try {
+    response = await fetch(path, Object.assign({}, options, { headers }));
+  } catch (e) {
+    throw new Error(t("Không kết nối được máy chủ. Đang thử lại…", "Cannot reach the server. Retrying…"));
+  }
+  const body = await response.json().catch(() => ({}));
+  if (response.status === 401) signedOut(body.message);
+  if (!response.ok) throw new Error(body.message || t("Lỗi ", "Error ") + response.status);
+  return body;
+}
+
+// ---- sign-in --------------------------------------------------------------------------------------------------
+
+async function signIn(event) {
+  event.preventDefault();
+  $("error").textContent = "";
+  const code = $("site").value.trim();
+  try {
+    const body = await api("/api/v1/auth/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username: $("username").value, password: $("password").value }),
+    });
+    $("password").value = "";
+    if (!MANAGER_ROLES.includes(body.role)) {
+      $("error").textContent = t("Tài khoản này không được xem màn hình giám sát. Vui lòng đăng nhập bằng tài khoản giám sát hoặc quản trị.",
+        "This account may not use the live view. Please sign in as a supervisor or an administrator.");
+      return;
+    }
+    sessionStorage.setItem("xephang.supervisor.token", body.token);
+    localStorage.setItem("xephang.supervisor.site", code);
+    await open(code);
+  } catch (e) {
+    $("error").textContent = e.message;
+  }
+}
+
+function signedOut(message) {
+  sessionStorage.removeItem("xephang.supervisor.token");
+  if (source) source.close();
+  source = null;
+  clearTimeout(refreshTimer);
+  $("view").hidden = true;
+  $("sign-in").hidden = false;
+  $("sign-out").hidden = true;
+  $("live").hidden = true;
+  $("error").textContent = message || "";
+}
+
+function pausesKey() { return "xephang.supervisor.pauses." + site.code; }
+function savePauses() {
+  localStorage.setItem(pausesKey(), JSON.stringify([...pausedSince].map(([n, at]) => [n, at, pausedFor.get(n)])));
+}
+function loadPauses() {
+  try {
+    for (const [counter, at, reason] of JSON.parse(localStorage.getItem(pausesKey()) || "[]")) {
+      pausedSince.set(counter, at);
+      pausedFor.set(counter, reason ?? null);
+    }
+  } catch (e) {
+    localStorage.removeItem(pausesKey());
+  }
+}
+
+async function open(code) {
+  site = await api("/api/v1/sites/" + encodeURIComponent(code));
+  loadPauses();
+  $("site-name").textContent = "· " + site.name;
+  $("sign-in").hidden = true;
+  $("view").hidden = false;
+  $("sign-out").hidden = false;
+  await refresh();
+  follow();
+}
+
+// ---- live updates ---------------------------------------------------------------------------------------------
+
+function follow() {
+  if (source) source.close();
+  source = new EventSource("/api/v1/sites/" + encodeURIComponent(site.code) + "/events");
+  source.onopen = () => live(true);
+  source.onerror = () => live(false); // EventSource reconnects by itself
+  source.onmessage = message => {
+    const event = JSON.parse(message.data);
+    if (event.type === "counter.paused") {
+      pausedSince.set(event.counter, event.at);
+      pausedFor.set(event.counter, event.reason ?? null);
+    }
+    if (event.type === "counter.resumed" || event.type === "counter.signed-out") pausedSince.delete(event.counter);
+    if (event.type.startsWith("counter.")) savePauses();
+    if (event.type === "device.status") devices.set(event.device, event);
+    refreshSoon();
+  };
+}
+
+function live(up) {
+  $("live").hidden = false;
+  $("live").textContent = up ? t("Trực tiếp", "Live") : t("Mất kết nối, đang thử lại…", "Connection lost, retrying…");
+  $("live").classList.toggle("lost", !up);
+  if (up) refreshSoon();
+}
+
+function refreshSoon() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(refresh, 250); // one read per burst of events
+}
+
+async function refresh() {
+  if (!site || !sessionStorage.getItem("xephang.supervisor.token")) return;
+  const base = "/api/v1/sites/" + encodeURIComponent(site.code);
+  try {
+    const [queue, list] = await Promise.all([api(base + "/queue"), api(base + "/waiting")]);
+    snapshot = queue;
+    clockOffset = Date.parse(queue.at) - Date.now();
+    for (const counter of queue.counters) {
+      // resumed (or paused again for another reason) while this page was closed: that start time is not this pause's
+      const known = pausedFor.get(counter.number);
+      if (counter.state !== "PAUSED" || (known != null && known !== counter.pauseReason)) pausedSince.delete(counter.number);
+    }
+    waiting = list.tickets || [];
+    render();
+    loadFigures(base);
+  } catch (e) {
+    live(false);
+  }
+}
+
+function loadFigures(base) {
+  const due = figuresAt + FIGURES_EVERY_MS - Date.now();
+  if (due > 0) {
+    if (!figuresTimer) figuresTimer = setTimeout(() => { figuresTimer = null; loadFigures(base); }, due);
+    return;
+  }
+  figuresAt = Date.now();
+  api(base + "/stats").then(stats => { today = stats; render(); }).catch(() => {});
+}
+
+// ---- what the page shows ------------------------------------------------------------------------------------------
+
+function lines() {
+  return (snapshot?.services || []).map(s => {
+    const tickets = waiting.filter(w => w.service === s.code);
+    const oldest = tickets.reduce((a, w) => (!a || w.issuedAt < a.issuedAt ? w : a), null);
+    return { code: s.code, name: s.name, waiting: s.waiting, priority: s.priorityWaiting, oldest };
+  });
+}
+
+function alerts() {
+  const limits = thresholds();
+  const list = [];
+  for (const line of lines()) {
+    if (line.oldest && minutesSince(line.oldest.issuedAt) >= limits.waitAlertMinutes) {
+      list.push({ kind: "wait", text: t(
+        `${line.name}: số ${line.oldest.number} đã chờ ${minutesSince(line.oldest.issuedAt)} phút (ngưỡng ${limits.waitAlertMinutes} phút).`,
+        `${line.name}: number ${line.oldest.number} has waited ${minutesSince(line.oldest.issuedAt)} min (limit ${limits.waitAlertMinutes} min).`) });
+    }
+  }
+  for (const counter of snapshot?.counters || []) {
+    const since = pausedSince.get(counter.number);
+    if (counter.state === "PAUSED" && since && minutesSince(since) >= limits.pauseAlertMinutes) {
+      list.push({ kind: "pause", text: t(
+        `${counter.name} tạm dừng đã ${minutesSince(since)} phút (${counter.pauseReason || "không rõ lý do"}), quá ${limits.pauseAlertMinutes} phút cho phép.`,
+        `${counter.name} has been paused for ${minutesSince(since)} min (${counter.pauseReason || "no reason"}), over the ${limits.pauseAlertMinutes} min allowed.`) });
+    }
+  }
+  for (const [device, report] of devices) {
+    if (report.state !== "ONLINE") {
+      list.push({ kind: "device", warn: report.state === "PAPER_NEAR_END", text: t(
+        `Thiết bị ${device}: ${deviceState(report.state)}${report.detail ? " – " + report.detail : ""}.`,
+        `Device ${device}: ${deviceState(report.state)}${report.detail ? " – " + report.detail : ""}.`) });
+    }
+  }
+  return list;
+}
+
+function deviceState(state) {
+  const vi = { PAPER_NEAR_END: "sắp hết giấy", PAPER_OUT: "hết giấy", COVER_OPEN: "nắp đang mở", OFFLINE: "mất kết nối", ERROR: "bị lỗi" };
+  const en = { PAPER_NEAR_END: "paper low", PAPER_OUT: "out of paper", COVER_OPEN: "cover open", OFFLINE: "offline", ERROR: "error" };
+  return (lang === "vi" ? vi : en)[state] || state;
+}
+
+function counterDeviceProblem(number) {
+  for (const [device, report] of devices) {
+    const match = /(?:counter|quay|quầy)[-_ ]?(\d+)/i.exec(device);
+    if (match && Number(match[1]) === number && ["OFFLINE", "ERROR"].includes(report.state)) return device;
+  }
+  return null;
+}
+
+function render() {
+  if (!snapshot) return;
+  $("alerts").replaceChildren(...alerts().map(a => el("li", { className: a.warn ? "warn" : "", textContent: a.text })));
+  renderFigures();
+  $("lines").replaceChildren(...lines().map(line => {
+    const wait = line.oldest ? minutesSince(line.oldest.issuedAt) : null;
+    const row = el("tr", {},
+      el("td", { textContent: `${line.code} · ${line.name}` }),
+      el("td", { className: "num waiting", textContent: String(line.waiting) }),
+      el("td", { className: "num", textContent: String(line.priority) }),
+      el("td", { className: `num longest${wait !== null && wait >= thresholds().waitAlertMinutes ? " long" : ""}`,
+        textContent: wait === null ? "–" : `${minutesText(wait)} (${line.oldest.number})` }));
+    row.dataset.service = line.code;
+    return row;
+  }));
+  $("counters").replaceChildren(...snapshot.counters.map(counter => {
+    const ticket = counter.ticket;
+    let state;
+    let since = null;
+    if (counter.state === "PAUSED") {
+      state = t("Tạm dừng", "Paused") + (counter.pauseReason ? `: ${counter.pauseReason}` : "");
+      since = pausedSince.get(counter.number) || null;
+    } else if (counter.state === "CLOSED") {
+      state = t("Chưa đăng nhập", "Signed out");
+    } else if (ticket?.state === "SERVING") {
+      state = t("Đang phục vụ", "Serving");
+      since = ticket.startedAt;
+    } else if (ticket) {
+      state = t("Đã gọi, chờ công dân", "Called, awaiting the citizen");
+      since = ticket.calledAt;
+    } else {
+      state = t("Đang mở, chưa gọi số", "Open, no number called");
+    }
+    const stateClass = counter.state === "OPEN" && ticket ? ticket.state : counter.state;
+    const device = counterDeviceProblem(counter.number);
+    const stateCell = el("td", {}, el("span", { className: `state ${stateClass}`, textContent: state }),
+      device ? el("span", { className: "device-off", textContent: t(`Thiết bị ${device} mất kết nối`, `Device ${device} offline`) }) : null);
+    const overPause = counter.state === "PAUSED" && since && minutesSince(since) >= thresholds().pauseAlertMinutes;
+    const row = el("tr", {},
+      el("td", { textContent: counter.name }),
+      stateCell,
+      el("td", { textContent: counter.officer || "–" }),
+      el("td", { className: "num", textContent: ticket ? ticket.number : "–" }),
+      el("td", { className: `num since${overPause ? " long" : ""}`, textContent: since ? duration(since) : "–" }));
+    row.dataset.counter = String(counter.number);
+    row.dataset.state = counter.state;
+    return row;
+  }));
+  renderCharts();
+}
+
+function renderFigures() {
+  const f = today?.totals;
+  const value = (x, format) => (x === null || x === undefined ? "–" : format(x));
+  const cards = [
+    ["issued", t("Lượt lấy số hôm nay", "Issued today"), f ? String(f.issued) : "–"],
+    ["served", t("Đã phục vụ", "Served"), f ? String(f.served) : "–"],
+    ["no-show", t("Vắng mặt", "No-shows"), f ? String(f.noShow) : "–"],
+    ["wait", t("Chờ trung bình", "Mean wait"), value(f?.waitSeconds?.mean, s => decimal(s / 60, 1) + t(" phút", " min"))],
+    ["satisfaction", t("Hài lòng", "Satisfied"), value(f?.ratings?.satisfactionRate, r => decimal(r * 100, 0) + " %")],
+  ];
+  $("figures").replaceChildren(...cards.map(([key, name, text]) => {
+    const card = el("div", { className: "card" }, el("div", { className: "value", textContent: text }), el("div", { className: "name", textContent: name }));
+    card.dataset.figure = key;
+    return card;
+  }));
+}
+
+let chartsDrawnFor = null;
+function renderCharts() {
+  if (!window.XephangCharts) return;
+  const key = JSON.stringify([lang, today?.byHour, lines().map(l => [l.code, l.waiting]), today?.byService?.map(g => [g.key, g.served])]);
+  if (key === chartsDrawnFor) return; // redraw only when the figures change, not every second
+  chartsDrawnFor = key;
+  XephangCharts.waitsByHour($("chart-waits"),
+    (today?.byHour || []).map(g => ({ hour: Number(g.key), waitSeconds: g.waitSeconds.mean, issued: g.issued })), lang);
+  XephangCharts.loadByField($("chart-load"), lines().map(line => {
+    const group = today?.byService?.find(g => g.key === line.code);
+    return { label: line.name, issued: group ? group.issued : 0, other: line.waiting };
+  }), lang, ["Đang chờ", "Waiting"]);
+}
+
+function tick() {
+  $("clock").textContent = new Date(now()).toLocaleTimeString(lang === "vi" ? "vi-VN" : "en-GB",
+    { timeZone: site?.timeZone || undefined, hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  render();
+}
+
+// ---- wiring -------------------------------------------------------------------------------------------------------
+
+$("sign-in").addEventListener("submit", signIn);
+$("sign-out").addEventListener("click", () => signedOut());
+$("lang").addEventListener("click", () => {
+  lang = lang === "vi" ? "en" : "vi";
+  localStorage.setItem("xephang.lang", lang);
+  chartsDrawnFor = null;
+  applyLanguage();
+});
+const params = new URLSearchParams(location.search);
+$("site").value = params.get("site") || localStorage.getItem("xephang.supervisor.site") || "";
+applyLanguage();
+setInterval(tick, 1000);
+if (!$("site").value) {
+  fetch("/health").then(r => r.json()).then(h => {
+    if (!$("site").value && Array.isArray(h.sites) && h.sites.length) $("site").value = h.sites[0];
+  }).catch(() => {});
+}
+if (sessionStorage.getItem("xephang.supervisor.token") && $("site").value) {
+  open($("site").value).catch(e => signedOut(e.message));
+}

@@ -1,0 +1,148 @@
+package org.xephang.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.core.http.TestApi.eventually;
+
+import io.vertx.core.http.HttpMethod;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.xephang.core.testkit.MutableClock;
+
+/**
+ * The supervisor's live view at {@code /supervisor/} in a real headless Chromium: tickets issued and called through
+ * the API while the page is open change it without a reload; alerts rise past the site's thresholds (the test centre:
+ * 20 minutes of waiting, 10 of pause).
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SupervisorPageIT {
+
+    private static final Duration WITHIN = Duration.ofSeconds(20);
+
+    @Test
+    void linesCountersAndTodaysFiguresFollowTheQueueWithoutAReload(@TempDir Path dataDir) throws Exception {
+        ChromeDriver browser = HeadlessChromium.open(1366, 768);
+        try (TestApi api = TestApi.start(dataDir)) {
+            api.signIn(2);
+            HeadlessChromium.recordPolicyViolations(browser);
+            browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
+            signIn(browser, "supervisor");
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#lines tr[data-service=A] td.waiting").equals("0"));
+            browser.executeScript("window.stillTheSamePage = true;");
+
+            String number = api.issue("A").getString("number");
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#lines tr[data-service=A] td.waiting").equals("1"));
+            assertThat(cell(browser, "#lines tr[data-service=A] td.longest")).contains(number);
+
+            api.send(HttpMethod.POST, "/api/v1/sites/demo/counters/2/call-next", "officer2", null);
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#counters tr[data-counter='2']").contains(number));
+            assertThat(cell(browser, "#counters tr[data-counter='2']"))
+                    .contains("Đã gọi")
+                    .contains("officer2");
+            assertThat(cell(browser, "#counters tr[data-counter='5']")).contains("Chưa đăng nhập");
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#figures [data-figure=issued] .value").equals("1"));
+            assertThat(browser.findElements(By.cssSelector("#chart-waits canvas")))
+                    .isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("#chart-load canvas")))
+                    .isNotEmpty();
+            assertThat(browser.executeScript("return window.stillTheSamePage === true"))
+                    .isEqualTo(true);
+            assertThat(browser.executeScript(
+                            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .isEqualTo(true);
+            assertThat(HeadlessChromium.policyViolations(browser))
+                    .as("Content-Security-Policy violations")
+                    .isEmpty();
+            HeadlessChromium.screenshot(browser, "supervisor-1366");
+
+            browser.findElement(By.id("lang")).click();
+            assertThat(cell(browser, "header h1")).startsWith("Live supervision");
+            assertThat(cell(browser, "#counters tr[data-counter='5']")).contains("Signed out");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aLongWaitAndALongPauseRaiseAlerts(@TempDir Path dataDir) throws Exception {
+        MutableClock clock = MutableClock.at(LocalDateTime.now(MutableClock.VIETNAM));
+        ChromeDriver browser = HeadlessChromium.open(1920, 1080);
+        try (TestApi api = TestApi.start(dataDir, clock)) {
+            api.signIn(3);
+            browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
+            signIn(browser, "supervisor");
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#lines tr[data-service=B] td.waiting").equals("0"));
+
+            String number = api.issue("B").getString("number");
+            api.send(
+                    HttpMethod.POST,
+                    "/api/v1/sites/demo/counters/3/pause",
+                    "officer3",
+                    "{\"reason\":\"Họp giao ban\"}");
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#counters tr[data-counter='3']").contains("Họp giao ban"));
+            assertThat(browser.findElements(By.cssSelector("#alerts li"))).isEmpty();
+
+            clock.advance(Duration.ofMinutes(25));
+            api.issue("A"); // any change: the page reads the queue and the server's time again
+
+            eventually(
+                    WITHIN,
+                    () -> browser.findElements(By.cssSelector("#alerts li")).size() == 2);
+            assertThat(cell(browser, "#alerts"))
+                    .contains("Hộ tịch: số " + number + " đã chờ 25 phút (ngưỡng 20 phút)")
+                    .contains("Quầy 3 tạm dừng đã 25 phút (Họp giao ban), quá 10 phút cho phép");
+            HeadlessChromium.screenshot(browser, "supervisor-1920-alerts");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anOfficerIsRefusedAtSignIn(@TempDir Path dataDir) {
+        ChromeDriver browser = HeadlessChromium.open(1366, 768);
+        try (TestApi api = TestApi.start(dataDir)) {
+            browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
+            browser.findElement(By.id("username")).sendKeys("officer1");
+            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
+            browser.findElement(By.cssSelector("#sign-in button")).click();
+
+            eventually(WITHIN, () -> !cell(browser, "#error").isEmpty());
+            assertThat(cell(browser, "#error")).contains("không được xem màn hình giám sát");
+            assertThat(browser.findElement(By.id("view")).isDisplayed()).isFalse();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void signIn(ChromeDriver browser, String username) {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        eventually(WITHIN, () -> browser.findElement(By.id("view")).isDisplayed());
+    }
+
+    /** The text of the first element matching {@code selector}, read at once (the page redraws every second). */
+    private static String cell(ChromeDriver browser, String selector) {
+        Object text = browser.executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : '';", selector);
+        return String.valueOf(text);
+    }
+}
