@@ -34,7 +34,7 @@ import org.xephang.core.IssueCommand;
 import org.xephang.core.QueueService.Subscription;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
-import org.xephang.core.testkit.MutableClock;
+import org.xephang.testkit.MutableClock;
 
 /** Many threads against one engine on a real SQLite file; restart from the file. */
 class QueueEngineConcurrencyIT {

@@ -42,7 +42,7 @@ import org.xephang.core.RatingCommand;
 import org.xephang.core.TransferCommand;
 import org.xephang.core.TransferCommand.Position;
 import org.xephang.core.persistence.Outbox;
-import org.xephang.core.testkit.MutableClock;
+import org.xephang.testkit.MutableClock;
 
 class QueueEngineTest {
 

@@ -1,4 +1,4 @@
-package org.xephang.device.testkit;
+package org.xephang.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A pair of connected pseudo-terminals made by socat ({@code socat pty,raw,echo=0,link=A pty,raw,echo=0,link=B}):
@@ -16,7 +15,8 @@ import org.junit.jupiter.api.Assumptions;
  * starts it again under the same names. {@link #stall()} stops socat (SIGSTOP) so that nothing written to either end
  * is taken any more, as a serial device holding CTS low; {@link #resume()} lets it go on.
  *
- * <p>Tests call {@link #assumeSocat()} first: without socat they are skipped with a clear message.
+ * <p>Tests call {@link #assumeSocat()} first: without socat they are skipped with a clear message (failed under
+ * {@code CI=true}).
  */
 public final class SocatPtyPair implements AutoCloseable {
 
@@ -30,21 +30,9 @@ public final class SocatPtyPair implements AutoCloseable {
         this.device = dir.resolve("device");
     }
 
-    /** Skips the calling test (JUnit assumption) when socat is not installed. */
+    /** Skips the calling test when socat is not installed (fails it under {@code CI=true}; see {@link RequiredTools}). */
     public static void assumeSocat() {
-        boolean present;
-        try {
-            Process probe =
-                    new ProcessBuilder("socat", "-V").redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            present = probe.waitFor(5, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException e) {
-            present = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            present = false;
-        }
-        Assumptions.assumeTrue(present, "socat is not installed: skipping the pty round trip (apt-get install socat)");
+        RequiredTools.requireSocat();
     }
 
     /** Starts socat with its two links in {@code dir}. */

@@ -1,4 +1,4 @@
-package org.xephang.core.testkit;
+package org.xephang.testkit;
 
 import java.time.Clock;
 import java.time.Duration;

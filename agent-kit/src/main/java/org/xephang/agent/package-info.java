@@ -1,0 +1,2 @@
+/** What the kiosk, counter and board agents share. */
+package org.xephang.agent;
