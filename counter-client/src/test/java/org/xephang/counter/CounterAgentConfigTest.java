@@ -86,7 +86,7 @@ class CounterAgentConfigTest {
                                                         .put("led", 5))),
                         null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("counters[1].led: must be a string")
+                .hasMessageContaining("counters[1].led: must be text")
                 .hasMessageContaining("server: must be an http")
                 .hasMessageContaining("counters[1].counter: counter 2 is listed twice");
     }

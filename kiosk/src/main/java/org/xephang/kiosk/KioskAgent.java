@@ -1,9 +1,7 @@
 package org.xephang.kiosk;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +21,10 @@ import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.agent.AgentVerticle;
+import org.xephang.agent.PageFailures;
+import org.xephang.agent.PrintedTicket;
+import org.xephang.agent.ServerLink;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
@@ -36,26 +38,27 @@ import org.xephang.device.DeviceStatus;
  * The kiosk's logic: issues tickets through the core (one idempotency key per citizen request, kept across retries),
  * prints them on the local printer, lets them be reprinted, and keeps the core told about the printer.
  *
- * <p>Threading: every public method is called on the agent's Vert.x context, and all state lives on it; printing
- * runs on a one-thread worker executor so jobs never overlap and never block the event loop.
+ * <p>Threading: a verticle ({@link AgentVerticle}); every method is called on its context, and all state lives on it.
+ * The site is followed through a {@link ServerLink}; printing runs on a one-thread worker executor so jobs never
+ * overlap and never block the event loop.
  */
-final class KioskAgent implements AutoCloseable {
+final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskAgent.class);
     private static final int RECENT_TICKETS = 50;
     /** How often the home screen's "open / closed / no more numbers" is checked with the core. */
     private static final Duration ISSUING_CHECK = Duration.ofSeconds(30);
 
-    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** What the kiosk page is told of a bug in its agent. */
+    static final String INTERNAL_FAILURE =
+            "Lỗi hệ thống ở ki-ốt. Vui lòng thử lại; nếu vẫn lỗi, xin báo cán bộ hỗ trợ.";
 
-    private final Vertx vertx;
-    private final Context context;
     private final CoreGateway core;
     private final ReceiptPrinter printer;
     private final PageChannel pages;
     private final KioskOptions options;
     private final Clock clock;
-    private final WorkerExecutor printQueue;
+    private WorkerExecutor printQueue;
 
     private final Map<String, Future<JsonObject>> requestsInFlight = new HashMap<>();
     private final Map<String, Ticket> recentTickets = recentMap();
@@ -63,36 +66,33 @@ final class KioskAgent implements AutoCloseable {
     private final Map<String, LocalDate> capReached = new HashMap<>();
     private final Map<String, Integer> waiting = new HashMap<>();
 
-    private JsonObject site;
-    private boolean connected;
+    private ServerLink link;
     private JsonObject closedNotice;
     private Instant closedUntil;
     private DeviceStatus reportPending;
-    private long siteRetryTimer = -1;
     private long issuingTimer = -1;
     private boolean closed;
 
-    KioskAgent(Vertx vertx, CoreGateway core, ReceiptPrinter printer, PageChannel pages, KioskOptions options) {
-        this.vertx = vertx;
-        this.context = vertx.getOrCreateContext();
+    KioskAgent(CoreGateway core, ReceiptPrinter printer, PageChannel pages, KioskOptions options) {
         this.core = core;
         this.printer = printer;
         this.pages = pages;
         this.options = options;
         this.clock = options.clock();
-        this.printQueue = vertx.createSharedWorkerExecutor("xephang-kiosk-printer-" + options.kioskId(), 1);
     }
 
-    /** Loads the site description, follows the queue and starts reporting the printer's status. */
-    void start() {
-        printer.addStatusListener((previous, current) -> context.runOnContext(v -> printerChanged(current)));
-        core.follow(
-                snapshot -> context.runOnContext(v -> queueChanged(snapshot)),
-                up -> context.runOnContext(v -> connectionChanged(up)));
-        loadSite();
+    /** Follows the site (its description and queue) and starts reporting the printer's status. */
+    @Override
+    protected Future<Void> startAgent() {
+        printQueue = vertx.createSharedWorkerExecutor("xephang-kiosk-printer-" + options.kioskId(), 1);
+        printer.addStatusListener((previous, current) -> onContext(v -> printerChanged(current)));
+        link = new ServerLink(
+                vertx, core, this, ServerLink.Settings.of("kiosk " + options.kioskId(), Duration.ofMillis(200)));
+        link.start();
         reportPending = printer.status();
         sendPendingReport();
         issuingTimer = vertx.setPeriodic(ISSUING_CHECK.toMillis(), t -> checkIssuing());
+        return Future.succeededFuture();
     }
 
     // ---- issuing and printing -------------------------------------------------------------------------------
@@ -209,7 +209,7 @@ final class KioskAgent implements AutoCloseable {
         }
         PrintOutcome printing = PrintOutcome.printing(ticket.id());
         printOutcomes.put(ticket.id(), printing);
-        JsonObject siteNow = site == null ? new JsonObject() : site;
+        JsonObject siteNow = site() == null ? new JsonObject() : site();
         printQueue
                 .<PrintOutcome>executeBlocking(() -> {
                     try {
@@ -225,7 +225,7 @@ final class KioskAgent implements AutoCloseable {
                         return PrintOutcome.failed(ticket.id(), e.state());
                     }
                 })
-                .onComplete(done -> context.runOnContext(v -> {
+                .onComplete(done -> onContext(v -> {
                     if (done.succeeded()) {
                         settle(done.result());
                     } else {
@@ -320,8 +320,8 @@ final class KioskAgent implements AutoCloseable {
         DeviceStatus status = printer.status();
         return new JsonObject()
                 .put("kioskId", options.kioskId())
-                .put("site", site)
-                .put("connected", connected)
+                .put("site", site())
+                .put("connected", connected())
                 .put("waiting", waitingJson)
                 .put("closed", closedNotice)
                 .put(
@@ -373,29 +373,18 @@ final class KioskAgent implements AutoCloseable {
 
     // ---- following the core and the printer -----------------------------------------------------------------
 
-    private void loadSite() {
-        if (siteRetryTimer >= 0) {
-            vertx.cancelTimer(siteRetryTimer);
-            siteRetryTimer = -1;
-        }
-        if (closed) {
-            return;
-        }
-        core.siteInfo().onComplete(loaded -> {
-            if (loaded.succeeded()) {
-                site = loaded.result();
-                pages.publish("state", state());
-            } else {
-                LOG.warn(
-                        "kiosk {}: site description not loaded yet: {}",
-                        options.kioskId(),
-                        loaded.cause().toString());
-                siteRetryTimer = vertx.setTimer(3_000, t -> {
-                    siteRetryTimer = -1;
-                    loadSite();
-                });
-            }
-        });
+    /** The site's description, or null before it has loaded. */
+    private JsonObject site() {
+        return link == null ? null : link.site();
+    }
+
+    private boolean connected() {
+        return link != null && link.connected();
+    }
+
+    @Override
+    public void siteLoaded(JsonObject site) {
+        pages.publish("state", state());
     }
 
     /**
@@ -403,7 +392,7 @@ final class KioskAgent implements AutoCloseable {
      * before anyone taps (the refusal of a tap says the same, but only to the one who tapped).
      */
     private void checkIssuing() {
-        if (closed || !connected) {
+        if (closed || !connected()) {
             return;
         }
         core.issuing().onComplete(answer -> {
@@ -448,20 +437,16 @@ final class KioskAgent implements AutoCloseable {
         });
     }
 
-    private void queueChanged(QueueSnapshot snapshot) {
+    @Override
+    public void snapshotArrived(QueueSnapshot snapshot) {
         waiting.clear();
         snapshot.services().forEach(s -> waiting.put(s.code(), s.waiting()));
         publishState();
     }
 
-    private void connectionChanged(boolean up) {
-        if (up == connected) {
-            return;
-        }
-        connected = up;
-        LOG.info("kiosk {}: server connection {}", options.kioskId(), up ? "up" : "lost");
-        if (up) {
-            loadSite(); // the server may have restarted with a changed configuration
+    @Override
+    public void connectionChanged(boolean up) {
+        if (up) { // the link loads the site again: the server may have restarted with a changed configuration
             sendPendingReport();
             checkIssuing();
         }
@@ -502,6 +487,7 @@ final class KioskAgent implements AutoCloseable {
     }
 
     private ZoneId zone() {
+        JsonObject site = site();
         if (site != null && site.getString("timeZone") != null) {
             try {
                 return ZoneId.of(site.getString("timeZone"));
@@ -509,7 +495,7 @@ final class KioskAgent implements AutoCloseable {
                 LOG.warn("kiosk {}: unknown site time zone {}", options.kioskId(), site.getString("timeZone"));
             }
         }
-        return DEFAULT_ZONE;
+        return PrintedTicket.DEFAULT_ZONE;
     }
 
     private static Instant instantOr(String text, Instant fallback) {
@@ -541,22 +527,20 @@ final class KioskAgent implements AutoCloseable {
         return options.kioskId();
     }
 
-    /** The context all of this agent's state lives on. */
-    Context context() {
-        return context;
-    }
-
     @Override
-    public void close() {
+    protected Future<Void> stopAgent() {
         closed = true;
-        if (siteRetryTimer >= 0) {
-            vertx.cancelTimer(siteRetryTimer);
+        if (link != null) {
+            link.close();
         }
         if (issuingTimer >= 0) {
             vertx.cancelTimer(issuingTimer);
         }
-        printQueue.close();
+        if (printQueue != null) {
+            printQueue.close();
+        }
         core.close();
         printer.close();
+        return Future.succeededFuture();
     }
 }

@@ -1,2 +1,0 @@
-/** What the kiosk, counter and board agents share. */
-package org.xephang.agent;
