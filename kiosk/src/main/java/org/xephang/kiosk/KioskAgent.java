@@ -2,7 +2,6 @@ package org.xephang.kiosk;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,12 +23,9 @@ import org.xephang.agent.PageFailures;
 import org.xephang.agent.PrintedTicket;
 import org.xephang.agent.ServerLink;
 import org.xephang.api.ErrorCode;
-import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.Ticket;
-import org.xephang.device.DeviceException;
-import org.xephang.device.DeviceState;
 import org.xephang.device.DeviceStatus;
 
 /**
@@ -58,17 +52,14 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     private final PageChannel pages;
     private final KioskOptions options;
     private final Clock clock;
-    private WorkerExecutor printQueue;
+    private KioskPrinting printing;
 
     private final Map<String, Future<JsonObject>> requestsInFlight = new HashMap<>();
     private final Map<String, Ticket> recentTickets = recentMap();
-    private final Map<String, PrintOutcome> printOutcomes = recentMap();
-    private final Map<String, LocalDate> capReached = new HashMap<>();
+    private final IssuingNotice notice = new IssuingNotice();
     private final Map<String, Integer> waiting = new HashMap<>();
 
     private ServerLink link;
-    private JsonObject closedNotice;
-    private Instant closedUntil;
     private DeviceStatus reportPending;
     private long issuingTimer = -1;
     private boolean closed;
@@ -84,7 +75,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     /** Follows the site (its description and queue) and starts reporting the printer's status. */
     @Override
     protected Future<Void> startAgent() {
-        printQueue = vertx.createSharedWorkerExecutor("xephang-kiosk-printer-" + options.kioskId(), 1);
+        printing = new KioskPrinting(vertx, this, printer, pages, options.kioskId());
         printer.addStatusListener((previous, current) -> onContext(v -> printerChanged(current)));
         link = new ServerLink(
                 vertx, core, this, ServerLink.Settings.of("kiosk " + options.kioskId(), Duration.ofMillis(200)));
@@ -110,11 +101,11 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
             return inFlight;
         }
         Future<JsonObject> answer = issueWithRetries(service, priority, key, 1).map(ticket -> {
-            closedNotice = null;
+            notice.issued();
             remember(ticket);
-            PrintOutcome outcome = printOutcomes.get(ticket.id());
+            PrintOutcome outcome = printing.outcome(ticket.id());
             if (outcome == null) {
-                outcome = startPrinting(ticket);
+                outcome = printing.start(ticket, siteForPaper());
             }
             return new JsonObject().put("ticket", ticket.toJson()).put("print", outcome.toJson());
         });
@@ -164,95 +155,31 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
             LOG.warn("kiosk {}: could not issue a ticket: {}", options.kioskId(), failure.toString());
             return;
         }
-        if (error.code() == ErrorCode.SITE_CLOSED) {
-            JsonObject json = error.toJson();
-            closedNotice = new JsonObject()
-                    .put("message", error.getMessage())
-                    .put("nextOpening", json.getValue("nextOpening"));
-            closedUntil =
-                    instantOr(json.getString("nextOpening"), clock.instant().plus(Duration.ofMinutes(5)));
-            publishState();
-        } else if (error.code() == ErrorCode.DAILY_CAP_REACHED) {
-            capReached.put(service, LocalDate.now(clock.withZone(zone())));
+        if (notice.refused(service, error, clock.instant(), today())) {
             publishState();
         }
     }
 
     /** Prints a ticket again (after a printer fault, or from the settings screen); completes with the outcome. */
     Future<PrintOutcome> reprint(String ticketId) {
-        PrintOutcome current = printOutcomes.get(ticketId);
+        PrintOutcome current = printing.outcome(ticketId);
         if (current != null && !current.finished()) {
             return Future.succeededFuture(current);
         }
         return freshTicket(ticketId).compose(fresh -> {
             remember(fresh);
-            PrintOutcome started = startPrinting(fresh);
-            return started.finished() ? Future.succeededFuture(started) : printDone(fresh.id());
+            PrintOutcome started = printing.start(fresh, siteForPaper());
+            return started.finished() ? Future.succeededFuture(started) : printing.done(fresh.id());
         });
-    }
-
-    private final Map<String, Promise<PrintOutcome>> printWaiters = new HashMap<>();
-
-    private Future<PrintOutcome> printDone(String ticketId) {
-        return printWaiters.computeIfAbsent(ticketId, id -> Promise.promise()).future();
-    }
-
-    private PrintOutcome startPrinting(Ticket ticket) {
-        DeviceStatus status = printer.status();
-        if (PrinterTrouble.refusesJobs(status.state())) {
-            LOG.info(
-                    "kiosk {}: ticket {} not printed, printer is {}",
-                    options.kioskId(),
-                    ticket.number(),
-                    status.state());
-            return settle(PrintOutcome.refused(ticket.id(), status.state()));
-        }
-        PrintOutcome printing = PrintOutcome.printing(ticket.id());
-        printOutcomes.put(ticket.id(), printing);
-        JsonObject siteNow = site() == null ? new JsonObject() : site();
-        printQueue
-                .<PrintOutcome>executeBlocking(() -> {
-                    try {
-                        printer.print(ticket, siteNow);
-                        return PrintOutcome.printed(ticket.id());
-                    } catch (DeviceException e) {
-                        LOG.warn(
-                                "kiosk {}: printing ticket {} failed ({}): {}",
-                                options.kioskId(),
-                                ticket.number(),
-                                e.state(),
-                                e.getMessage());
-                        return PrintOutcome.failed(ticket.id(), e.state());
-                    }
-                })
-                .onComplete(done -> onContext(v -> {
-                    if (done.succeeded()) {
-                        settle(done.result());
-                    } else {
-                        LOG.error(
-                                "kiosk {}: printing ticket {} crashed",
-                                options.kioskId(),
-                                ticket.number(),
-                                done.cause());
-                        settle(PrintOutcome.failed(ticket.id(), DeviceState.ERROR));
-                    }
-                }));
-        return printing;
-    }
-
-    private PrintOutcome settle(PrintOutcome outcome) {
-        printOutcomes.put(outcome.ticketId(), outcome);
-        pages.publish("print", outcome.toJson());
-        Promise<PrintOutcome> waiter = printWaiters.remove(outcome.ticketId());
-        if (waiter != null) {
-            waiter.complete(outcome);
-        }
-        return outcome;
     }
 
     /** The latest print outcome of a ticket issued or reprinted here, or null. */
     PrintOutcome printOutcome(String ticketId) {
-        return printOutcomes.get(ticketId);
+        return printing.outcome(ticketId);
+    }
+
+    private JsonObject siteForPaper() {
+        return site() == null ? new JsonObject() : site();
     }
 
     /** A ticket issued or reprinted here recently (for its QR), or null. */
@@ -310,11 +237,6 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     /** Everything the page needs to draw its home screen. */
     JsonObject state() {
         Instant now = clock.instant();
-        if (closedNotice != null && closedUntil != null && !now.isBefore(closedUntil)) {
-            closedNotice = null;
-        }
-        LocalDate today = LocalDate.now(clock.withZone(zone()));
-        capReached.values().removeIf(day -> !day.equals(today));
         JsonObject waitingJson = new JsonObject();
         waiting.forEach(waitingJson::put);
         DeviceStatus status = printer.status();
@@ -323,10 +245,8 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
                 .put("site", site())
                 .put("connected", connected())
                 .put("waiting", waitingJson)
-                .put("closed", closedNotice)
-                .put(
-                        "capReached",
-                        new JsonArray(capReached.keySet().stream().sorted().toList()))
+                .put("closed", notice.closed(now))
+                .put("capReached", notice.capReached(today()))
                 .put(
                         "printer",
                         new JsonObject()
@@ -353,7 +273,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
                 .sorted((a, b) -> b.issuedAt().compareTo(a.issuedAt()))
                 .limit(20)
                 .forEach(t -> {
-                    PrintOutcome outcome = printOutcomes.get(t.id());
+                    PrintOutcome outcome = printing.outcome(t.id());
                     list.add(new JsonObject()
                             .put("id", t.id())
                             .put("number", t.number())
@@ -411,29 +331,9 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
                 }
                 return;
             }
-            IssuingState issuing = answer.result();
-            JsonObject notice = issuing.open()
-                    ? null
-                    : new JsonObject()
-                            .put("message", issuing.message())
-                            .put(
-                                    "nextOpening",
-                                    issuing.nextOpening() == null
-                                            ? null
-                                            : issuing.nextOpening().toString());
-            Map<String, LocalDate> capped = new HashMap<>();
-            LocalDate today = LocalDate.now(clock.withZone(zone()));
-            issuing.capReached().forEach(code -> capped.put(code, today));
-            if (Objects.equals(notice, closedNotice) && capped.equals(capReached)) {
-                return;
+            if (notice.read(answer.result(), clock.instant(), today(), ISSUING_CHECK)) {
+                publishState();
             }
-            closedNotice = notice;
-            closedUntil = issuing.nextOpening() == null
-                    ? clock.instant().plus(ISSUING_CHECK)
-                    : issuing.nextOpening().toInstant();
-            capReached.clear();
-            capReached.putAll(capped);
-            publishState();
         });
     }
 
@@ -498,22 +398,11 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         return PrintedTicket.DEFAULT_ZONE;
     }
 
-    private static Instant instantOr(String text, Instant fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException notInstant) {
-                return fallback;
-            }
-        }
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
     }
 
-    private static <V> Map<String, V> recentMap() {
+    static <V> Map<String, V> recentMap() {
         return new LinkedHashMap<>(64, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
@@ -536,8 +425,8 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         if (issuingTimer >= 0) {
             vertx.cancelTimer(issuingTimer);
         }
-        if (printQueue != null) {
-            printQueue.close();
+        if (printing != null) {
+            printing.close();
         }
         core.close();
         printer.close();
