@@ -1,5 +1,6 @@
 package org.xephang.agent;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -87,6 +88,7 @@ public final class ServerLink implements AutoCloseable {
         }
     }
 
+    private final Context context;
     private final Vertx vertx;
     private final Source source;
     private final Listener listener;
@@ -97,8 +99,10 @@ public final class ServerLink implements AutoCloseable {
     private long siteRetryTimer = -1;
     private boolean closed;
 
-    public ServerLink(Vertx vertx, Source source, Listener listener, Settings settings) {
-        this.vertx = vertx;
+    /** @param context the agent's context, where every {@link Listener} call runs */
+    public ServerLink(Context context, Source source, Listener listener, Settings settings) {
+        this.context = context;
+        this.vertx = context.owner();
         this.source = source;
         this.listener = listener;
         this.settings = settings;
@@ -111,11 +115,10 @@ public final class ServerLink implements AutoCloseable {
 
     /** Starts following and loads the site. Call on the agent's context. */
     public void start() {
-        var agentContext = vertx.getOrCreateContext();
         source.follow(
-                snapshot -> agentContext.runOnContext(v -> snapshotArrived(snapshot)),
-                event -> agentContext.runOnContext(v -> eventArrived(event)),
-                up -> agentContext.runOnContext(v -> connectionChanged(up)));
+                snapshot -> context.runOnContext(v -> snapshotArrived(snapshot)),
+                event -> context.runOnContext(v -> eventArrived(event)),
+                up -> context.runOnContext(v -> connectionChanged(up)));
         loadSite();
     }
 

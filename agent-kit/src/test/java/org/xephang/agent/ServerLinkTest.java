@@ -2,6 +2,7 @@ package org.xephang.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -28,6 +29,7 @@ import org.xephang.api.QueueSnapshot;
 class ServerLinkTest {
 
     private final Vertx vertx = Vertx.vertx();
+    private final Context context = vertx.getOrCreateContext();
     private final List<Long> snapshots = new CopyOnWriteArrayList<>();
     private final List<Long> events = new CopyOnWriteArrayList<>();
     private final List<Boolean> connection = new CopyOnWriteArrayList<>();
@@ -80,9 +82,9 @@ class ServerLinkTest {
                 .listen(0, "127.0.0.1"));
         QueueClient client = QueueClient.create(vertx, "http://127.0.0.1:" + server.actualPort());
         ServerLink.ClientSource source = ServerLink.of(client, "demo");
-        ServerLink link = new ServerLink(vertx, source, listener, ServerLink.Settings.of("test agent", null));
+        ServerLink link = new ServerLink(context, source, listener, ServerLink.Settings.of("test agent", null));
 
-        vertx.getOrCreateContext().runOnContext(v -> link.start());
+        context.runOnContext(v -> link.start());
 
         eventually(() -> sockets.get() == 3 && snapshots.size() == 3 && connection.size() == 5);
         assertThat(snapshots).containsExactly(5L, 8L, 9L);
@@ -120,9 +122,9 @@ class ServerLinkTest {
         FakeSource source = new FakeSource();
         source.siteFailures.set(2);
         ServerLink link = new ServerLink(
-                vertx, source, listener, new ServerLink.Settings("test agent", Duration.ofMillis(20), null));
+                context, source, listener, new ServerLink.Settings("test agent", Duration.ofMillis(20), null));
 
-        vertx.getOrCreateContext().runOnContext(v -> link.start());
+        context.runOnContext(v -> link.start());
 
         eventually(() -> sites.size() == 1);
         assertThat(source.siteCalls).hasValue(3);
@@ -132,8 +134,7 @@ class ServerLinkTest {
     void aBurstOfEventsBecomesOneFreshSnapshot() throws Exception {
         FakeSource source = new FakeSource();
         ServerLink link =
-                new ServerLink(vertx, source, listener, ServerLink.Settings.of("test agent", Duration.ofMillis(50)));
-        var context = vertx.getOrCreateContext();
+                new ServerLink(context, source, listener, ServerLink.Settings.of("test agent", Duration.ofMillis(50)));
         context.runOnContext(v -> link.start());
         eventually(() -> source.onEvent != null);
 
@@ -153,8 +154,7 @@ class ServerLinkTest {
         FakeSource source = new FakeSource();
         source.siteFailures.set(1_000);
         ServerLink link = new ServerLink(
-                vertx, source, listener, new ServerLink.Settings("test agent", Duration.ofMillis(10), null));
-        var context = vertx.getOrCreateContext();
+                context, source, listener, new ServerLink.Settings("test agent", Duration.ofMillis(10), null));
         context.runOnContext(v -> link.start());
         eventually(() -> source.siteCalls.get() >= 2);
 

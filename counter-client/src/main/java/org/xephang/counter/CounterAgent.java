@@ -62,7 +62,7 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
 
     @Override
     protected Future<Void> startAgent() {
-        leds = new DeskLedMirror(vertx);
+        leds = new DeskLedMirror(context);
         ratings = new RatingWindow(vertx, clock, options.ratingWindow(), pages, this, failures);
         actions = new DeskActions(this, ratings, this::site);
         for (Desk desk : desks.values()) {
@@ -71,7 +71,7 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
             }
             leds.update(desk);
         }
-        link = new ServerLink(vertx, core, this, ServerLink.Settings.of("counter agent", SNAPSHOT_REFRESH));
+        link = new ServerLink(context, core, this, ServerLink.Settings.of("counter agent", SNAPSHOT_REFRESH));
         link.start();
         return Future.succeededFuture();
     }

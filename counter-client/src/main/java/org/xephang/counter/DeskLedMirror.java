@@ -1,5 +1,6 @@
 package org.xephang.counter;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
@@ -19,12 +20,15 @@ final class DeskLedMirror implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeskLedMirror.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
 
+    private final Context context;
     private final Vertx vertx;
     private final WorkerExecutor writer;
     private boolean closed;
 
-    DeskLedMirror(Vertx vertx) {
-        this.vertx = vertx;
+    /** @param context the agent's context, where the desks' state lives */
+    DeskLedMirror(Context context) {
+        this.context = context;
+        this.vertx = context.owner();
         this.writer = vertx.createSharedWorkerExecutor("xephang-counter-led", 1);
     }
 
@@ -51,7 +55,6 @@ final class DeskLedMirror implements AutoCloseable {
             return;
         }
         desk.ledBusy = true;
-        var agentContext = vertx.getOrCreateContext();
         writer.<Void>executeBlocking(() -> {
                     if (wanted.isEmpty()) {
                         desk.led.blank();
@@ -60,7 +63,7 @@ final class DeskLedMirror implements AutoCloseable {
                     }
                     return null;
                 })
-                .onComplete(done -> agentContext.runOnContext(v -> {
+                .onComplete(done -> context.runOnContext(v -> {
                     desk.ledBusy = false;
                     if (done.succeeded()) {
                         desk.ledShown = wanted;

@@ -78,7 +78,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         printing = new KioskPrinting(vertx, this, printer, pages, options.kioskId());
         printer.addStatusListener((previous, current) -> onContext(v -> printerChanged(current)));
         link = new ServerLink(
-                vertx, core, this, ServerLink.Settings.of("kiosk " + options.kioskId(), Duration.ofMillis(200)));
+                context, core, this, ServerLink.Settings.of("kiosk " + options.kioskId(), Duration.ofMillis(200)));
         link.start();
         reportPending = printer.status();
         sendPendingReport();
