@@ -66,15 +66,15 @@ public final class ServerLink implements AutoCloseable {
      * How the link behaves.
      *
      * @param name the agent, for logs (e.g. {@code kiosk kiosk1})
-     * @param siteRetry how long to wait before asking for the site's description again after a failure
+     * @param siteRetry how long to wait before asking for the site's description again after a failure; null for
+     *     an agent that needs no site description (it is then never asked for)
      * @param snapshotRefresh after an event, how long to gather further events before asking for one fresh snapshot;
      *     null not to refresh (the agent applies the events itself)
      */
     public record Settings(String name, Duration siteRetry, Duration snapshotRefresh) {
         public Settings {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(siteRetry, "siteRetry");
-            if (siteRetry.isNegative() || siteRetry.isZero()) {
+            if (siteRetry != null && (siteRetry.isNegative() || siteRetry.isZero())) {
                 throw new IllegalArgumentException("siteRetry must be positive, was " + siteRetry);
             }
             if (snapshotRefresh != null && snapshotRefresh.isNegative()) {
@@ -85,6 +85,11 @@ public final class ServerLink implements AutoCloseable {
         /** Site retried every 3 s; a fresh snapshot {@code refresh} after a burst of events (null: none). */
         public static Settings of(String name, Duration refresh) {
             return new Settings(name, Duration.ofSeconds(3), refresh);
+        }
+
+        /** Snapshots and events only: no site description, no refresh (an LED mirror applies the events). */
+        public static Settings eventsOnly(String name) {
+            return new Settings(name, null, null);
         }
     }
 
@@ -137,7 +142,7 @@ public final class ServerLink implements AutoCloseable {
             vertx.cancelTimer(siteRetryTimer);
             siteRetryTimer = -1;
         }
-        if (closed) {
+        if (closed || settings.siteRetry() == null) {
             return;
         }
         source.siteInfo().onComplete(loaded -> {

@@ -171,6 +171,20 @@ class ServerLinkTest {
         assertThat(connection).isEmpty();
     }
 
+    @Test
+    void anAgentThatNeedsNoSiteDescriptionNeverAsksForIt() throws Exception {
+        FakeSource source = new FakeSource();
+        ServerLink link = new ServerLink(context, source, listener, ServerLink.Settings.eventsOnly("LED agent"));
+        context.runOnContext(v -> link.start());
+        eventually(() -> source.onConnection != null);
+
+        context.runOnContext(v -> source.onConnection.accept(true));
+
+        eventually(() -> connection.size() == 1);
+        assertThat(source.siteCalls).hasValue(0);
+        assertThat(sites).isEmpty();
+    }
+
     /** A source the test drives by hand. */
     private static final class FakeSource implements ServerLink.Source {
         final AtomicInteger siteFailures = new AtomicInteger();
