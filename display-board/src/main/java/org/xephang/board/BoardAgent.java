@@ -1,5 +1,6 @@
 package org.xephang.board;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -8,9 +9,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.agent.AgentServer;
-import org.xephang.api.EventStream;
+import org.xephang.agent.ServerLink;
 import org.xephang.api.EventType;
 import org.xephang.api.QueueClient;
+import org.xephang.api.QueueEvent;
 import org.xephang.api.announce.Announcement;
 import org.xephang.board.led.LedAgent;
 import org.xephang.board.voice.AnnouncementSpeaker;
@@ -39,16 +41,25 @@ public final class BoardAgent implements AutoCloseable {
     private void speakCalls(Vertx vertx, BoardAgentConfig config) {
         AnnouncementSpeaker speaker = AnnouncementSpeaker.onDefaultSoundCard();
         QueueClient client = QueueClient.create(vertx, config.server());
-        EventStream stream = client.events(config.site())
-                .onEvent(event -> {
-                    JsonObject announcement = event.details().getJsonObject("announcement");
-                    if ((event.type() == EventType.TICKET_CALLED || event.type() == EventType.TICKET_RECALLED)
-                            && announcement != null) {
-                        speaker.say(Announcement.fromJson(announcement));
+        ServerLink.ClientSource source = ServerLink.of(client, config.site());
+        Context context = vertx.getOrCreateContext(); // the context this agent's start completes on
+        ServerLink link = new ServerLink(
+                context,
+                source,
+                new ServerLink.Listener() {
+                    @Override
+                    public void eventArrived(QueueEvent event) {
+                        JsonObject announcement = event.details().getJsonObject("announcement");
+                        if ((event.type() == EventType.TICKET_CALLED || event.type() == EventType.TICKET_RECALLED)
+                                && announcement != null) {
+                            speaker.say(Announcement.fromJson(announcement));
+                        }
                     }
-                })
-                .start();
-        voice.add(stream);
+                },
+                ServerLink.Settings.eventsOnly("Board of site " + config.site() + " (speaker)"));
+        context.runOnContext(v -> link.start());
+        voice.add(() -> context.runOnContext(v -> link.close()));
+        voice.add(source);
         voice.add(client);
         voice.add(speaker);
         LOG.info("Board of site {}: saying calls on the sound card", config.site());
