@@ -1,11 +1,14 @@
 package org.xephang.counter;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.agent.AgentServer;
+import org.xephang.agent.PageEventStream;
 import org.xephang.device.Device;
 import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
@@ -18,7 +21,7 @@ import org.xephang.device.printer.TicketPrinter;
  * display, the rating keypad, reprints). One agent may serve several counters, each with its own LED and keypad.
  * Mount {@link #router()} at {@code /counter/*} (or serve it at the root of a standalone agent).
  *
- * <p>Threading: create it on the Vert.x context that will serve its routes; the agent's state lives on that context.
+ * <p>Threading: the agent is a verticle deployed here; its state lives on its own context, and requests hop onto it.
  * Device I/O runs on worker threads.
  */
 public final class CounterApp implements AutoCloseable {
@@ -27,21 +30,17 @@ public final class CounterApp implements AutoCloseable {
 
     private final List<Device> ownedDevices = new ArrayList<>();
     private final CounterAgent agent;
-    private final DeskPageEvents events;
+    private final PageEventStream<Integer> events;
     private final TicketReprinter reprinter;
     private final Router router;
+    private final Future<String> deployment;
 
-    CounterApp(
-            Vertx vertx,
-            CounterOptions options,
-            CounterCore core,
-            List<CounterAgent.Desk> desks,
-            TicketReprinter reprinter) {
-        this.events = new DeskPageEvents(vertx);
-        this.agent = new CounterAgent(vertx, core, events, options, desks);
+    CounterApp(Vertx vertx, CounterOptions options, CounterCore core, List<Desk> desks, TicketReprinter reprinter) {
+        this.events = new PageEventStream<>(vertx);
+        this.agent = new CounterAgent(core, events::publish, options, desks);
         this.reprinter = reprinter;
         this.router = new CounterRoutes(agent, events, reprinter).router(vertx);
-        agent.context().runOnContext(v -> agent.start());
+        this.deployment = agent.deployOn(vertx).onFailure(e -> LOG.error("counter agent: the agent did not start", e));
     }
 
     /**
@@ -60,7 +59,7 @@ public final class CounterApp implements AutoCloseable {
     public static CounterApp create(Vertx vertx, CounterOptions options) throws DeviceException {
         DeviceFactory devices = DeviceFactory.standard();
         List<Device> created = new ArrayList<>();
-        List<CounterAgent.Desk> desks = new ArrayList<>();
+        List<Desk> desks = new ArrayList<>();
         try {
             for (CounterOptions.DeskOptions desk : options.desks()) {
                 DeskLed led = null;
@@ -78,7 +77,7 @@ public final class CounterApp implements AutoCloseable {
                     created.add(pad);
                     keypad = new RatingKeypadDesk(pad, desk.counter());
                 }
-                desks.add(new CounterAgent.Desk(desk.counter(), led, keypad));
+                desks.add(new Desk(desk.counter(), led, keypad));
             }
             TicketPrinter printer = null;
             if (options.printerUri() != null) {
@@ -111,11 +110,31 @@ public final class CounterApp implements AutoCloseable {
         return router;
     }
 
+    /** Completes when the agent has started (it fails if it could not). */
+    public Future<CounterApp> started() {
+        return deployment.map(id -> this);
+    }
+
+    /**
+     * A standalone counter agent ({@code xephang counter}): the counter app served at the root of its own HTTP server,
+     * for the officer's browser. Fails if a device URI is wrong or the port is taken.
+     */
+    public static Future<AgentServer> serve(Vertx vertx, CounterAgentConfig config) {
+        CounterApp app;
+        try {
+            app = create(vertx, config.options());
+        } catch (DeviceException e) {
+            return Future.failedFuture(e);
+        }
+        return app.started()
+                .compose(started -> AgentServer.serve(vertx, app.router(), app, config.host(), config.port()));
+    }
+
     @Override
     public void close() {
-        agent.context().runOnContext(v -> {
+        agent.onContext(v -> {
             events.closeAll();
-            agent.close();
+            agent.undeploy();
             reprinter.close();
             ownedDevices.forEach(Device::close);
         });

@@ -7,12 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.xephang.api.EventStream;
+import org.xephang.agent.ServerLink;
 import org.xephang.api.QueueClient;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.QueueSnapshot.CounterView;
-import org.xephang.api.SiteInfo;
 import org.xephang.api.Ticket;
 import org.xephang.api.WaitingTicket;
 
@@ -27,24 +26,25 @@ final class QueueClientCore implements CounterCore {
     private final String serverUrl;
     private final String site;
     private final QueueClient shared;
+    private final ServerLink.ClientSource following;
     private final List<QueueClient> officers = new ArrayList<>();
-    private EventStream stream;
 
     QueueClientCore(Vertx vertx, String serverUrl, String site) {
         this.vertx = vertx;
         this.serverUrl = serverUrl;
         this.site = site;
         this.shared = QueueClient.create(vertx, serverUrl);
+        this.following = ServerLink.of(shared, site);
     }
 
     @Override
     public Future<JsonObject> siteInfo() {
-        return shared.siteInfo(site).map(SiteInfo::toJson);
+        return following.siteInfo();
     }
 
     @Override
     public Future<QueueSnapshot> snapshot() {
-        return shared.snapshot(site);
+        return following.snapshot();
     }
 
     @Override
@@ -61,18 +61,12 @@ final class QueueClientCore implements CounterCore {
     @Override
     public void follow(
             Consumer<QueueSnapshot> onSnapshot, Consumer<QueueEvent> onEvent, Consumer<Boolean> onConnection) {
-        stream = shared.events(site)
-                .onSnapshot(onSnapshot)
-                .onEvent(onEvent)
-                .onConnectionChange(onConnection)
-                .start();
+        following.follow(onSnapshot, onEvent, onConnection);
     }
 
     @Override
     public void close() {
-        if (stream != null) {
-            stream.close();
-        }
+        following.close();
         officers.forEach(QueueClient::close);
         shared.close();
     }

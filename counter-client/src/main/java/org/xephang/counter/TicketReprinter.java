@@ -4,25 +4,23 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.agent.PrintedTicket;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
-import org.xephang.api.SiteInfo;
 import org.xephang.api.Ticket;
 import org.xephang.device.DeviceException;
-import org.xephang.device.printer.TicketData;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.printer.TicketTemplate;
 
-/** Reprints a ticket on the counter's own printer, if it has one (printing runs on a one-thread worker). */
+/**
+ * Reprints a ticket on the counter's own printer, if it has one, exactly as the kiosk prints it ({@link PrintedTicket});
+ * printing runs on a one-thread worker.
+ */
 final class TicketReprinter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketReprinter.class);
-    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final TicketPrinter printer;
     private final WorkerExecutor worker;
@@ -42,7 +40,7 @@ final class TicketReprinter implements AutoCloseable {
         }
         return worker.<JsonObject>executeBlocking(() -> {
             try {
-                printer.print(template.render(ticketData(ticket, site)));
+                printer.print(template.render(PrintedTicket.of(ticket, site)));
                 return new JsonObject().put("message", "Đã in lại số " + ticket.number() + ".");
             } catch (DeviceException e) {
                 LOG.warn("counter printer: reprint of {} failed ({}): {}", ticket.number(), e.state(), e.getMessage());
@@ -52,29 +50,6 @@ final class TicketReprinter implements AutoCloseable {
                                 + e.state().vietnamese().toLowerCase() + ".");
             }
         });
-    }
-
-    static TicketData ticketData(Ticket ticket, JsonObject siteJson) {
-        SiteInfo site = siteJson == null ? null : SiteInfo.fromJson(siteJson);
-        SiteInfo.Service service = site == null ? null : site.service(ticket.service());
-        ZoneId zone = DEFAULT_ZONE;
-        if (site != null && site.timeZone() != null) {
-            zone = ZoneId.of(site.timeZone());
-        }
-        return new TicketData(
-                site == null ? List.of() : site.unitLines(),
-                ticket.number(),
-                service == null ? ticket.service() : service.name(),
-                service == null ? List.of() : service.counters(),
-                ticket.waitingAhead() == null ? 0 : Math.max(0, ticket.waitingAhead()),
-                ticket.estimatedWaitSeconds() == null
-                        ? null
-                        : Duration.ofSeconds(Math.max(0, ticket.estimatedWaitSeconds())),
-                ticket.issuedAt(),
-                zone,
-                ticket.statusUrl(),
-                ticket.priority() != null,
-                site == null ? null : site.hotline());
     }
 
     @Override

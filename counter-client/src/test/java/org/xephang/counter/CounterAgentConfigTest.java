@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.xephang.agent.AgentConfigException;
 
 class CounterAgentConfigTest {
 
@@ -86,8 +87,24 @@ class CounterAgentConfigTest {
                                                         .put("led", 5))),
                         null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("counters[1].led: must be a string")
+                .hasMessageContaining("counters[1].led: must be text")
                 .hasMessageContaining("server: must be an http")
                 .hasMessageContaining("counters[1].counter: counter 2 is listed twice");
+    }
+
+    @Test
+    void anUnknownKeyOfACounterIsRefusedNamingItsPath() {
+        assertThatThrownBy(() -> CounterAgentConfig.fromJson(
+                        new JsonObject()
+                                .put("site", "demo")
+                                .put(
+                                        "counters",
+                                        new io.vertx.core.json.JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("counter", 3)
+                                                        .put("leds", "sim:led"))),
+                        "http://10.0.0.2:8080"))
+                .isInstanceOf(AgentConfigException.class)
+                .hasMessageContaining("counters[0].leds: unknown key; allowed here: counter, keypad, led");
     }
 }

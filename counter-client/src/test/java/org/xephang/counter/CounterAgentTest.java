@@ -34,7 +34,6 @@ class CounterAgentTest {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        context = vertx.getOrCreateContext();
         core = new FakeCounterCore();
         CounterOptions options = CounterOptions.of(
                         "http://127.0.0.1:1",
@@ -45,27 +44,18 @@ class CounterAgentTest {
                                 new CounterOptions.DeskOptions(5, null, "hid")))
                 .withRatingWindow(Duration.ofSeconds(30));
         hid5 = HidKeypadDesk.create("hid", 5, options.ratingWindow(), options.clock());
-        agent = onContext(() -> {
-            CounterAgent created = new CounterAgent(
-                    vertx,
-                    core,
-                    (counter, event, data) -> {},
-                    options,
-                    List.of(
-                            new CounterAgent.Desk(3, led3, keypad3),
-                            new CounterAgent.Desk(4, led4, null),
-                            new CounterAgent.Desk(5, null, hid5)));
-            created.start();
-            return Future.succeededFuture(created);
-        });
+        agent = new CounterAgent(
+                core,
+                (counter, event, data) -> {},
+                options,
+                List.of(new Desk(3, led3, keypad3), new Desk(4, led4, null), new Desk(5, null, hid5)));
+        agent.deployOn(vertx).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        context = agent.context();
     }
 
     @AfterEach
     void stop() throws Exception {
-        onContext(() -> {
-            agent.close();
-            return Future.succeededFuture();
-        });
+        agent.undeploy().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 

@@ -24,6 +24,8 @@ import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
 import org.xephang.core.Actor;
 import org.xephang.core.IssueCommand;
+import org.xephang.testkit.Browser;
+import org.xephang.testkit.centre.RunningCentre;
 
 /**
  * The officer page at the counter PC's real size (1366×768) as officers trip over it (issue 15, defect 5): double
@@ -49,7 +51,7 @@ class CounterDeskPageIT {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        centre = new RunningCentre(vertx, temp.resolve("data"));
+        centre = RunningCentre.started(vertx, temp.resolve("data"));
         CounterOptions options = CounterOptions.of(
                 centre.url(),
                 "demo",

@@ -31,6 +31,8 @@ import org.xephang.core.Actor;
 import org.xephang.core.IssueCommand;
 import org.xephang.device.keypad.sim.SimulatedRatingKeypad;
 import org.xephang.device.led.sim.LedBusSimulator;
+import org.xephang.testkit.Browser;
+import org.xephang.testkit.centre.RunningCentre;
 
 /**
  * The officer page in real Chromium against the real server, with the simulated LED display and rating keypad of
@@ -58,7 +60,7 @@ class CounterPageIT {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        centre = new RunningCentre(vertx, temp.resolve("data"));
+        centre = RunningCentre.started(vertx, temp.resolve("data"));
         CounterOptions options = CounterOptions.of(
                 centre.url(),
                 "demo",
@@ -74,7 +76,7 @@ class CounterPageIT {
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
-        browser = Browser.open(false);
+        browser = Browser.open(1600, 1000);
         browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/counter"); // no slash: redirected
     }
 
@@ -235,7 +237,7 @@ class CounterPageIT {
     }
 
     private String storedRating(String ticketId) throws Exception {
-        String url = "jdbc:sqlite:" + centre.dataDir.resolve("xephang.db").toAbsolutePath();
+        String url = "jdbc:sqlite:" + centre.dataDir().resolve("xephang.db").toAbsolutePath();
         for (int attempt = 0; attempt < 100; attempt++) {
             try (Connection db = DriverManager.getConnection(url);
                     PreparedStatement query = db.prepareStatement(

@@ -8,9 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -18,15 +16,12 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ConnectException;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.xephang.api.ErrorCode;
-import org.xephang.api.QueueError;
+import org.xephang.agent.PageFailures;
 
 /** The page API's one failure handler: refusals as they are, lost connections 503, bugs 500 with a stack trace. */
 class CounterRoutesTest {
@@ -36,7 +31,7 @@ class CounterRoutesTest {
     private CounterApp counter;
     private WebClient http;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger routesLog = (Logger) LoggerFactory.getLogger(CounterRoutes.class);
+    private final Logger routesLog = (Logger) LoggerFactory.getLogger(PageFailures.class);
 
     @BeforeEach
     void start() throws Exception {
@@ -46,7 +41,7 @@ class CounterRoutesTest {
                 vertx,
                 CounterOptions.of("http://127.0.0.1:1", "demo", List.of(new CounterOptions.DeskOptions(3, null, null))),
                 core,
-                List.of(new CounterAgent.Desk(3, null, null)),
+                List.of(new Desk(3, null, null)),
                 new TicketReprinter(vertx, null));
         HttpServer server =
                 await(vertx.createHttpServer().requestHandler(counter.router()).listen(0, "127.0.0.1"));
@@ -105,35 +100,6 @@ class CounterRoutesTest {
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.bodyAsJsonObject().getString("message")).isEqualTo("Sai tên đăng nhập hoặc mật khẩu");
         assertThat(logs.list).isEmpty();
-    }
-
-    @Test
-    void refusedResetClosedAndTimedOutConnectionsAreLostConnectionsWrappedOrNot() {
-        for (Throwable lost : new Throwable[] {
-            new ConnectException("Connection refused"),
-            new java.net.SocketException("Connection reset"),
-            new HttpClosedException("Connection was closed"),
-            new VertxException("Connection was closed", true),
-            new TimeoutException("The timeout period of 15000ms has been exceeded"),
-            new CompletionException(new ConnectException("Connection refused"))
-        }) {
-            assertThat(PageFailures.errorFor(lost).code()).as(lost.toString()).isEqualTo(ErrorCode.UNAVAILABLE);
-        }
-        assertThat(CounterAgent.problem(new ConnectException("Connection refused"))
-                        .getString("message"))
-                .isEqualTo(PageFailures.LOST_CONNECTION);
-    }
-
-    @Test
-    void everythingElseIsAnInternalError() {
-        for (Throwable bug : new Throwable[] {
-            new NullPointerException(), new IllegalStateException("bad state"), new VertxException("something else")
-        }) {
-            QueueError error = PageFailures.errorFor(bug);
-            assertThat(error.code()).as(bug.toString()).isEqualTo(ErrorCode.INTERNAL);
-            assertThat(error.getMessage()).isEqualTo(PageFailures.INTERNAL);
-            assertThat(CounterAgent.problem(bug).getString("error")).isEqualTo("INTERNAL");
-        }
     }
 
     private String signIn() throws Exception {

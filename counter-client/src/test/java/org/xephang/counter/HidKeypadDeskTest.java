@@ -3,18 +3,17 @@ package org.xephang.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.xephang.testkit.MutableClock;
 
 class HidKeypadDeskTest {
 
-    private final MovingClock clock = new MovingClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
     private final List<DeskKeypad.Press> presses = new CopyOnWriteArrayList<>();
 
     @Test
@@ -93,29 +92,5 @@ class HidKeypadDeskTest {
         HidKeypadDesk keypad = HidKeypadDesk.create(uri, 3, Duration.ofMinutes(1), clock);
         keypad.onPress(presses::add);
         return keypad;
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-23T02:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,16 +1,14 @@
 package org.xephang.board;
 
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.xephang.agent.AgentConfigException;
+import org.xephang.agent.StrictJsonConfig;
 import org.xephang.board.led.LedAgent;
 
 /**
@@ -31,7 +29,8 @@ import org.xephang.board.led.LedAgent;
  * }
  * }</pre>
  *
- * Every problem is reported at once, each naming its key. Immutable.
+ * Read strictly ({@link StrictJsonConfig}): every problem is reported at once, each naming its key, and an unknown
+ * key is a problem. Immutable.
  */
 public record BoardAgentConfig(
         String server,
@@ -93,88 +92,91 @@ public record BoardAgentConfig(
      * Reads and checks a configuration file.
      *
      * @param serverOverride the {@code --server} URL, or null to use the file's {@code server}
-     * @throws IllegalArgumentException listing every problem, each naming its key
+     * @throws AgentConfigException listing every problem at once, each naming its key (unknown keys too)
      * @throws IOException if the file cannot be read
      */
     public static BoardAgentConfig load(Path file, String serverOverride) throws IOException {
-        JsonObject json;
-        try {
-            json = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (DecodeException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage(), e);
-        }
-        return fromJson(json, serverOverride);
+        return read(StrictJsonConfig.read(file), serverOverride);
     }
 
     static BoardAgentConfig fromJson(JsonObject json, String serverOverride) {
-        List<String> problems = new ArrayList<>();
-        String server = serverOverride != null ? serverOverride : string(json, "server", null, problems);
+        return read(StrictJsonConfig.of(json), serverOverride);
+    }
+
+    private static BoardAgentConfig read(StrictJsonConfig config, String serverOverride) {
+        StrictJsonConfig.Node root = config.root()
+                .allowOnly(
+                        "server",
+                        "site",
+                        "host",
+                        "port",
+                        "language",
+                        "highlightSeconds",
+                        "notice",
+                        "agentId",
+                        "username",
+                        "password",
+                        "speaker",
+                        "leds");
+        String fileServer = root.text("server", null);
+        String server = serverOverride != null ? serverOverride : fileServer;
         if (server == null || !server.matches("https?://\\S+")) {
-            problems.add("server: must be an http:// or https:// URL (or give --server), was " + server);
+            root.child("server").problem("must be an http:// or https:// URL (or give --server), was " + server);
         }
-        String site = string(json, "site", null, problems);
+        String site = root.text("site", null);
         if (site == null || site.isBlank()) {
-            problems.add("site: is required, e.g. \"demo\"");
+            root.child("site").problem("is required, e.g. \"demo\"");
         }
-        String host = string(json, "host", "0.0.0.0", problems);
-        int port = integer(json, "port", 8090, problems);
+        String host = root.text("host", "0.0.0.0");
+        int port = root.integer("port", 8090);
         if (port < 0 || port > 65535) {
-            problems.add("port: must be 0 to 65535, was " + port);
+            root.child("port").problem("must be 0 to 65535, was " + port);
         }
-        String language = string(json, "language", "vi", problems);
+        String language = root.text("language", "vi");
         if (!"vi".equals(language) && !"en".equals(language)) {
-            problems.add("language: must be vi or en, was " + language);
+            root.child("language").problem("must be vi or en, was " + language);
         }
-        int highlightSeconds = integer(json, "highlightSeconds", 20, problems);
+        int highlightSeconds = root.integer("highlightSeconds", 20);
         if (highlightSeconds < 1 || highlightSeconds > 600) {
-            problems.add("highlightSeconds: must be 1 to 600, was " + highlightSeconds);
+            root.child("highlightSeconds").problem("must be 1 to 600, was " + highlightSeconds);
         }
-        String notice = string(json, "notice", null, problems);
-        String agentId = string(json, "agentId", "board", problems);
+        String notice = root.text("notice", null);
+        String agentId = root.text("agentId", "board");
         if (!agentId.matches("[A-Za-z0-9._-]{1,40}")) {
-            problems.add("agentId: 1–40 letters, digits, '.', '_' or '-', was " + agentId);
+            root.child("agentId").problem("1–40 letters, digits, '.', '_' or '-', was " + agentId);
         }
-        String username = string(json, "username", null, problems);
-        String password = string(json, "password", null, problems);
-        boolean speaker = value(json, "speaker", Boolean.class, false, problems, "speaker", "true or false");
+        String username = root.text("username", null);
+        String password = root.textOrNumber("password", null);
+        boolean speaker = root.bool("speaker", false);
         if (username != null && password == null) {
-            problems.add("password: is required with username");
+            root.child("password").problem("is required with username");
         }
         List<LedAgent.Display> counterLeds = new ArrayList<>();
         String summary = null;
-        Object leds = json.getValue("leds");
-        if (leds instanceof JsonObject ledsJson) {
-            summary = string(ledsJson, "summary", null, problems, "leds.summary");
-            Object counters = ledsJson.getValue("counters");
-            if (counters instanceof JsonArray array) {
-                Set<Integer> seen = new HashSet<>();
-                for (int i = 0; i < array.size(); i++) {
-                    String key = "leds.counters[" + i + "]";
-                    if (!(array.getValue(i) instanceof JsonObject entry)) {
-                        problems.add(key + ": must be an object {\"counter\": 1, \"uri\": \"…\"}");
-                        continue;
-                    }
-                    int counter = integer(entry, "counter", -1, problems, key + ".counter");
-                    String uri = string(entry, "uri", null, problems, key + ".uri");
-                    if (counter < 1) {
-                        problems.add(key + ".counter: must be a counter number (1 or more)");
-                    } else if (!seen.add(counter)) {
-                        problems.add(key + ".counter: counter " + counter + " already has a display");
-                    }
-                    if (uri == null || uri.isBlank()) {
-                        problems.add(key + ".uri: is required, e.g. led:ascii+serial:///dev/ttyUSB0?address=1");
-                    }
-                    counterLeds.add(new LedAgent.Display(counter, uri));
+        StrictJsonConfig.Node leds = root.object("leds");
+        if (leds != null) {
+            leds.allowOnly("counters", "summary");
+            summary = leds.text("summary", null);
+            Set<Integer> seen = new HashSet<>();
+            for (StrictJsonConfig.Node entry : leds.list("counters")) {
+                if (!entry.isObject("an object {\"counter\": 1, \"uri\": \"…\"}")) {
+                    continue;
                 }
-            } else if (counters != null) {
-                problems.add("leds.counters: must be a list");
+                entry.allowOnly("counter", "uri");
+                int counter = entry.integer("counter", -1);
+                String uri = entry.text("uri", null);
+                if (counter < 1) {
+                    entry.child("counter").problem("must be a counter number (1 or more)");
+                } else if (!seen.add(counter)) {
+                    entry.child("counter").problem("counter " + counter + " already has a display");
+                }
+                if (uri == null || uri.isBlank()) {
+                    entry.child("uri").problem("is required, e.g. led:ascii+serial:///dev/ttyUSB0?address=1");
+                }
+                counterLeds.add(new LedAgent.Display(counter, uri));
             }
-        } else if (leds != null) {
-            problems.add("leds: must be an object with counters and summary");
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
+        config.check();
         return new BoardAgentConfig(
                 server,
                 site,
@@ -189,35 +191,5 @@ public record BoardAgentConfig(
                 username,
                 password,
                 speaker);
-    }
-
-    private static String string(JsonObject json, String key, String fallback, List<String> problems) {
-        return string(json, key, fallback, problems, key);
-    }
-
-    private static String string(JsonObject json, String key, String fallback, List<String> problems, String path) {
-        return value(json, key, String.class, fallback, problems, path, "text");
-    }
-
-    private static int integer(JsonObject json, String key, int fallback, List<String> problems) {
-        return integer(json, key, fallback, problems, key);
-    }
-
-    private static int integer(JsonObject json, String key, int fallback, List<String> problems, String path) {
-        return value(json, key, Integer.class, fallback, problems, path, "a whole number");
-    }
-
-    /** The value at {@code key} if it has the type, the fallback if absent; a problem naming {@code path} if not. */
-    private static <T> T value(
-            JsonObject json, String key, Class<T> type, T fallback, List<String> problems, String path, String what) {
-        Object value = json.getValue(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (type.isInstance(value)) {
-            return type.cast(value);
-        }
-        problems.add(path + ": must be " + what + ", was " + value);
-        return fallback;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xephang.agent.AgentConfigException;
 import org.xephang.board.led.LedAgent;
 
 class BoardAgentConfigTest {
@@ -68,5 +69,18 @@ class BoardAgentConfigTest {
         Files.writeString(file, "site: demo");
 
         assertThatThrownBy(() -> BoardAgentConfig.load(file, null)).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void unknownKeysAreRefusedAtEveryLevel() {
+        assertThatThrownBy(() -> BoardAgentConfig.fromJson(
+                        new JsonObject()
+                                .put("site", "demo")
+                                .put("langauge", "en")
+                                .put("leds", new JsonObject().put("summery", "sim:ledsummary")),
+                        "http://10.0.0.2:8080"))
+                .isInstanceOf(AgentConfigException.class)
+                .hasMessageContaining("langauge: unknown key")
+                .hasMessageContaining("leds.summery: unknown key; allowed here: counters, summary");
     }
 }

@@ -1,7 +1,7 @@
 package org.xephang.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.xephang.board.testkit.RealQueueServer.await;
+import static org.xephang.testkit.centre.RunningCentre.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -21,11 +21,11 @@ import org.xephang.api.EventType;
 import org.xephang.api.QueueClient;
 import org.xephang.api.Ticket;
 import org.xephang.board.testkit.BoardPage;
-import org.xephang.board.testkit.Browser;
 import org.xephang.board.testkit.Poll;
-import org.xephang.board.testkit.RealQueueServer;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.led.sim.LedBusSimulator;
+import org.xephang.testkit.Browser;
+import org.xephang.testkit.centre.RunningCentre;
 
 /** The standalone board agent ({@code xephang board}) against a real queue server, with simulated LED boards. */
 class BoardAgentIT {
@@ -37,14 +37,14 @@ class BoardAgentIT {
 
     private final Vertx vertx = Vertx.vertx();
     private final String bus = "agent-" + UUID.randomUUID();
-    private RealQueueServer server;
+    private RunningCentre server;
     private BoardAgent agent;
     private QueueClient officer;
     private QueueClient kiosk;
 
     @BeforeEach
     void startServerAndAgent() throws Exception {
-        server = new RealQueueServer(vertx, dataDir, options -> options).start();
+        server = RunningCentre.started(vertx, dataDir);
         JsonObject agentConfig = new JsonObject()
                 .put("site", SITE)
                 .put("host", "127.0.0.1")
@@ -127,7 +127,7 @@ class BoardAgentIT {
 
     @Test
     void thePageServedByTheAgentReadsTheServerAcrossOrigins() {
-        ChromeDriver browser = Browser.open(true);
+        ChromeDriver browser = Browser.open(1920, 1080, Browser.Autoplay.ALLOWED);
         try {
             new BoardPage(browser).open(agent.url());
             Poll.until(

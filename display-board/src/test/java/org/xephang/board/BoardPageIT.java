@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.xephang.board.testkit.BoardPage;
-import org.xephang.board.testkit.Browser;
 import org.xephang.board.testkit.FakeQueueServer;
 import org.xephang.board.testkit.Poll;
+import org.xephang.testkit.Browser;
 
 /** The board page in a real Chromium against a fake queue server (the event source is ours to script). */
 class BoardPageIT {
@@ -26,7 +26,7 @@ class BoardPageIT {
 
     @BeforeAll
     static void openBrowser() {
-        browser = Browser.open(true);
+        browser = Browser.open(1920, 1080, Browser.Autoplay.ALLOWED);
     }
 
     @AfterAll
@@ -324,7 +324,7 @@ class BoardPageIT {
 
     @Test
     void whenTheBrowserBlocksAudioTheBoardAsksForATouchAndThenSpeaks() {
-        ChromeDriver strict = Browser.open(false);
+        ChromeDriver strict = Browser.open(1920, 1080, Browser.Autoplay.NEEDS_GESTURE);
         try {
             new BoardPage(strict).open(server.boardUrl());
 

@@ -1,7 +1,7 @@
 package org.xephang.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.xephang.board.testkit.RealQueueServer.await;
+import static org.xephang.testkit.centre.RunningCentre.await;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -17,9 +17,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.xephang.api.QueueClient;
 import org.xephang.api.Ticket;
 import org.xephang.board.testkit.BoardPage;
-import org.xephang.board.testkit.Browser;
 import org.xephang.board.testkit.Poll;
-import org.xephang.board.testkit.RealQueueServer;
+import org.xephang.testkit.Browser;
+import org.xephang.testkit.centre.RunningCentre;
 
 /**
  * The board in a real Chromium, mounted on a real queue server (engine on SQLite in a temporary folder, the example
@@ -34,7 +34,7 @@ class BoardRealServerIT {
     Path dataDir;
 
     private final Vertx vertx = Vertx.vertx();
-    private RealQueueServer server;
+    private RunningCentre server;
     private ChromeDriver browser;
     private BoardPage board;
     private QueueClient kiosk;
@@ -42,14 +42,13 @@ class BoardRealServerIT {
 
     @BeforeEach
     void startServerWithTheBoardMounted() throws Exception {
-        browser = Browser.open(true);
+        browser = Browser.open(1920, 1080, Browser.Autoplay.ALLOWED);
         board = new BoardPage(browser);
-        server = new RealQueueServer(
-                        vertx,
-                        dataDir,
-                        options -> options.mount(
-                                "/board", BoardApp.router(vertx, new BoardOptions(null, SITE, "vi", 3, null))))
-                .start();
+        server = RunningCentre.started(
+                vertx,
+                dataDir,
+                options ->
+                        options.mount("/board", BoardApp.router(vertx, new BoardOptions(null, SITE, "vi", 3, null))));
         kiosk = server.client("kiosk1");
         officer = server.client("officer5");
         await(officer.signIn(SITE, COUNTER));

@@ -2,20 +2,16 @@ package org.xephang.kiosk;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.function.Consumer;
+import org.xephang.agent.ServerLink;
 import org.xephang.api.IssuingState;
-import org.xephang.api.QueueSnapshot;
 import org.xephang.api.Ticket;
 
 /**
- * What the kiosk needs from the queue server. {@link QueueClientGateway} is the real one (HTTP through
+ * What the kiosk needs from the queue server: the site to follow ({@link ServerLink.Source}) and its own calls. {@link QueueClientGateway} is the real one (HTTP through
  * {@code QueueClient}); tests use a fake. Every future completes on the caller's Vert.x context; failures are
  * {@link org.xephang.api.QueueError}s when the server refused, anything else when it could not be reached.
  */
-interface CoreGateway extends AutoCloseable {
-
-    /** The public description of the site ({@code SiteInfo} as JSON). */
-    Future<JsonObject> siteInfo();
+interface CoreGateway extends ServerLink.Source, AutoCloseable {
 
     /** Whether the site issues tickets now, and the services at their daily cap. */
     Future<IssuingState> issuing();
@@ -30,12 +26,6 @@ interface CoreGateway extends AutoCloseable {
 
     /** Sends a {@code DeviceStatusReport} (device, kind, state, detail, since). */
     Future<Void> reportDeviceStatus(JsonObject report);
-
-    /**
-     * Follows the site's queue: {@code onSnapshot} with every fresh snapshot, {@code onConnection} when the link to
-     * the server goes up or down. Reconnects by itself.
-     */
-    void follow(Consumer<QueueSnapshot> onSnapshot, Consumer<Boolean> onConnection);
 
     @Override
     void close();

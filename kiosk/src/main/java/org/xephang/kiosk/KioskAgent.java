@@ -1,10 +1,7 @@
 package org.xephang.kiosk;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,76 +18,72 @@ import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.agent.AgentVerticle;
+import org.xephang.agent.PageFailures;
+import org.xephang.agent.PrintedTicket;
+import org.xephang.agent.ServerLink;
 import org.xephang.api.ErrorCode;
-import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.Ticket;
-import org.xephang.device.DeviceException;
-import org.xephang.device.DeviceState;
 import org.xephang.device.DeviceStatus;
 
 /**
  * The kiosk's logic: issues tickets through the core (one idempotency key per citizen request, kept across retries),
  * prints them on the local printer, lets them be reprinted, and keeps the core told about the printer.
  *
- * <p>Threading: every public method is called on the agent's Vert.x context, and all state lives on it; printing
- * runs on a one-thread worker executor so jobs never overlap and never block the event loop.
+ * <p>Threading: a verticle ({@link AgentVerticle}); every method is called on its context, and all state lives on it.
+ * The site is followed through a {@link ServerLink}; printing runs on a one-thread worker executor so jobs never
+ * overlap and never block the event loop.
  */
-final class KioskAgent implements AutoCloseable {
+final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskAgent.class);
     private static final int RECENT_TICKETS = 50;
     /** How often the home screen's "open / closed / no more numbers" is checked with the core. */
     private static final Duration ISSUING_CHECK = Duration.ofSeconds(30);
 
-    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** What the kiosk page is told of a bug in its agent. */
+    static final String INTERNAL_FAILURE =
+            "Lỗi hệ thống ở ki-ốt. Vui lòng thử lại; nếu vẫn lỗi, xin báo cán bộ hỗ trợ.";
 
-    private final Vertx vertx;
-    private final Context context;
     private final CoreGateway core;
     private final ReceiptPrinter printer;
     private final PageChannel pages;
     private final KioskOptions options;
     private final Clock clock;
-    private final WorkerExecutor printQueue;
+    private KioskPrinting printing;
 
     private final Map<String, Future<JsonObject>> requestsInFlight = new HashMap<>();
     private final Map<String, Ticket> recentTickets = recentMap();
-    private final Map<String, PrintOutcome> printOutcomes = recentMap();
-    private final Map<String, LocalDate> capReached = new HashMap<>();
+    private final IssuingNotice notice = new IssuingNotice();
     private final Map<String, Integer> waiting = new HashMap<>();
 
-    private JsonObject site;
-    private boolean connected;
-    private JsonObject closedNotice;
-    private Instant closedUntil;
+    private ServerLink link;
     private DeviceStatus reportPending;
-    private long siteRetryTimer = -1;
     private long issuingTimer = -1;
     private boolean closed;
 
-    KioskAgent(Vertx vertx, CoreGateway core, ReceiptPrinter printer, PageChannel pages, KioskOptions options) {
-        this.vertx = vertx;
-        this.context = vertx.getOrCreateContext();
+    KioskAgent(CoreGateway core, ReceiptPrinter printer, PageChannel pages, KioskOptions options) {
         this.core = core;
         this.printer = printer;
         this.pages = pages;
         this.options = options;
         this.clock = options.clock();
-        this.printQueue = vertx.createSharedWorkerExecutor("xephang-kiosk-printer-" + options.kioskId(), 1);
     }
 
-    /** Loads the site description, follows the queue and starts reporting the printer's status. */
-    void start() {
-        printer.addStatusListener((previous, current) -> context.runOnContext(v -> printerChanged(current)));
-        core.follow(
-                snapshot -> context.runOnContext(v -> queueChanged(snapshot)),
-                up -> context.runOnContext(v -> connectionChanged(up)));
-        loadSite();
+    /** Follows the site (its description and queue) and starts reporting the printer's status. */
+    @Override
+    protected Future<Void> startAgent() {
+        printing = new KioskPrinting(vertx, this, printer, pages, options.kioskId());
+        printer.addStatusListener((previous, current) -> onContext(v -> printerChanged(current)));
+        link = new ServerLink(
+                context, core, this, ServerLink.Settings.of("kiosk " + options.kioskId(), Duration.ofMillis(200)));
+        link.start();
         reportPending = printer.status();
         sendPendingReport();
         issuingTimer = vertx.setPeriodic(ISSUING_CHECK.toMillis(), t -> checkIssuing());
+        return Future.succeededFuture();
     }
 
     // ---- issuing and printing -------------------------------------------------------------------------------
@@ -110,11 +101,11 @@ final class KioskAgent implements AutoCloseable {
             return inFlight;
         }
         Future<JsonObject> answer = issueWithRetries(service, priority, key, 1).map(ticket -> {
-            closedNotice = null;
+            notice.issued();
             remember(ticket);
-            PrintOutcome outcome = printOutcomes.get(ticket.id());
+            PrintOutcome outcome = printing.outcome(ticket.id());
             if (outcome == null) {
-                outcome = startPrinting(ticket);
+                outcome = printing.start(ticket, siteForPaper());
             }
             return new JsonObject().put("ticket", ticket.toJson()).put("print", outcome.toJson());
         });
@@ -164,95 +155,31 @@ final class KioskAgent implements AutoCloseable {
             LOG.warn("kiosk {}: could not issue a ticket: {}", options.kioskId(), failure.toString());
             return;
         }
-        if (error.code() == ErrorCode.SITE_CLOSED) {
-            JsonObject json = error.toJson();
-            closedNotice = new JsonObject()
-                    .put("message", error.getMessage())
-                    .put("nextOpening", json.getValue("nextOpening"));
-            closedUntil =
-                    instantOr(json.getString("nextOpening"), clock.instant().plus(Duration.ofMinutes(5)));
-            publishState();
-        } else if (error.code() == ErrorCode.DAILY_CAP_REACHED) {
-            capReached.put(service, LocalDate.now(clock.withZone(zone())));
+        if (notice.refused(service, error, clock.instant(), today())) {
             publishState();
         }
     }
 
     /** Prints a ticket again (after a printer fault, or from the settings screen); completes with the outcome. */
     Future<PrintOutcome> reprint(String ticketId) {
-        PrintOutcome current = printOutcomes.get(ticketId);
+        PrintOutcome current = printing.outcome(ticketId);
         if (current != null && !current.finished()) {
             return Future.succeededFuture(current);
         }
         return freshTicket(ticketId).compose(fresh -> {
             remember(fresh);
-            PrintOutcome started = startPrinting(fresh);
-            return started.finished() ? Future.succeededFuture(started) : printDone(fresh.id());
+            PrintOutcome started = printing.start(fresh, siteForPaper());
+            return started.finished() ? Future.succeededFuture(started) : printing.done(fresh.id());
         });
-    }
-
-    private final Map<String, Promise<PrintOutcome>> printWaiters = new HashMap<>();
-
-    private Future<PrintOutcome> printDone(String ticketId) {
-        return printWaiters.computeIfAbsent(ticketId, id -> Promise.promise()).future();
-    }
-
-    private PrintOutcome startPrinting(Ticket ticket) {
-        DeviceStatus status = printer.status();
-        if (PrinterTrouble.refusesJobs(status.state())) {
-            LOG.info(
-                    "kiosk {}: ticket {} not printed, printer is {}",
-                    options.kioskId(),
-                    ticket.number(),
-                    status.state());
-            return settle(PrintOutcome.refused(ticket.id(), status.state()));
-        }
-        PrintOutcome printing = PrintOutcome.printing(ticket.id());
-        printOutcomes.put(ticket.id(), printing);
-        JsonObject siteNow = site == null ? new JsonObject() : site;
-        printQueue
-                .<PrintOutcome>executeBlocking(() -> {
-                    try {
-                        printer.print(ticket, siteNow);
-                        return PrintOutcome.printed(ticket.id());
-                    } catch (DeviceException e) {
-                        LOG.warn(
-                                "kiosk {}: printing ticket {} failed ({}): {}",
-                                options.kioskId(),
-                                ticket.number(),
-                                e.state(),
-                                e.getMessage());
-                        return PrintOutcome.failed(ticket.id(), e.state());
-                    }
-                })
-                .onComplete(done -> context.runOnContext(v -> {
-                    if (done.succeeded()) {
-                        settle(done.result());
-                    } else {
-                        LOG.error(
-                                "kiosk {}: printing ticket {} crashed",
-                                options.kioskId(),
-                                ticket.number(),
-                                done.cause());
-                        settle(PrintOutcome.failed(ticket.id(), DeviceState.ERROR));
-                    }
-                }));
-        return printing;
-    }
-
-    private PrintOutcome settle(PrintOutcome outcome) {
-        printOutcomes.put(outcome.ticketId(), outcome);
-        pages.publish("print", outcome.toJson());
-        Promise<PrintOutcome> waiter = printWaiters.remove(outcome.ticketId());
-        if (waiter != null) {
-            waiter.complete(outcome);
-        }
-        return outcome;
     }
 
     /** The latest print outcome of a ticket issued or reprinted here, or null. */
     PrintOutcome printOutcome(String ticketId) {
-        return printOutcomes.get(ticketId);
+        return printing.outcome(ticketId);
+    }
+
+    private JsonObject siteForPaper() {
+        return site() == null ? new JsonObject() : site();
     }
 
     /** A ticket issued or reprinted here recently (for its QR), or null. */
@@ -310,23 +237,16 @@ final class KioskAgent implements AutoCloseable {
     /** Everything the page needs to draw its home screen. */
     JsonObject state() {
         Instant now = clock.instant();
-        if (closedNotice != null && closedUntil != null && !now.isBefore(closedUntil)) {
-            closedNotice = null;
-        }
-        LocalDate today = LocalDate.now(clock.withZone(zone()));
-        capReached.values().removeIf(day -> !day.equals(today));
         JsonObject waitingJson = new JsonObject();
         waiting.forEach(waitingJson::put);
         DeviceStatus status = printer.status();
         return new JsonObject()
                 .put("kioskId", options.kioskId())
-                .put("site", site)
-                .put("connected", connected)
+                .put("site", site())
+                .put("connected", connected())
                 .put("waiting", waitingJson)
-                .put("closed", closedNotice)
-                .put(
-                        "capReached",
-                        new JsonArray(capReached.keySet().stream().sorted().toList()))
+                .put("closed", notice.closed(now))
+                .put("capReached", notice.capReached(today()))
                 .put(
                         "printer",
                         new JsonObject()
@@ -353,7 +273,7 @@ final class KioskAgent implements AutoCloseable {
                 .sorted((a, b) -> b.issuedAt().compareTo(a.issuedAt()))
                 .limit(20)
                 .forEach(t -> {
-                    PrintOutcome outcome = printOutcomes.get(t.id());
+                    PrintOutcome outcome = printing.outcome(t.id());
                     list.add(new JsonObject()
                             .put("id", t.id())
                             .put("number", t.number())
@@ -373,29 +293,18 @@ final class KioskAgent implements AutoCloseable {
 
     // ---- following the core and the printer -----------------------------------------------------------------
 
-    private void loadSite() {
-        if (siteRetryTimer >= 0) {
-            vertx.cancelTimer(siteRetryTimer);
-            siteRetryTimer = -1;
-        }
-        if (closed) {
-            return;
-        }
-        core.siteInfo().onComplete(loaded -> {
-            if (loaded.succeeded()) {
-                site = loaded.result();
-                pages.publish("state", state());
-            } else {
-                LOG.warn(
-                        "kiosk {}: site description not loaded yet: {}",
-                        options.kioskId(),
-                        loaded.cause().toString());
-                siteRetryTimer = vertx.setTimer(3_000, t -> {
-                    siteRetryTimer = -1;
-                    loadSite();
-                });
-            }
-        });
+    /** The site's description, or null before it has loaded. */
+    private JsonObject site() {
+        return link == null ? null : link.site();
+    }
+
+    private boolean connected() {
+        return link != null && link.connected();
+    }
+
+    @Override
+    public void siteLoaded(JsonObject site) {
+        pages.publish("state", state());
     }
 
     /**
@@ -403,7 +312,7 @@ final class KioskAgent implements AutoCloseable {
      * before anyone taps (the refusal of a tap says the same, but only to the one who tapped).
      */
     private void checkIssuing() {
-        if (closed || !connected) {
+        if (closed || !connected()) {
             return;
         }
         core.issuing().onComplete(answer -> {
@@ -422,46 +331,22 @@ final class KioskAgent implements AutoCloseable {
                 }
                 return;
             }
-            IssuingState issuing = answer.result();
-            JsonObject notice = issuing.open()
-                    ? null
-                    : new JsonObject()
-                            .put("message", issuing.message())
-                            .put(
-                                    "nextOpening",
-                                    issuing.nextOpening() == null
-                                            ? null
-                                            : issuing.nextOpening().toString());
-            Map<String, LocalDate> capped = new HashMap<>();
-            LocalDate today = LocalDate.now(clock.withZone(zone()));
-            issuing.capReached().forEach(code -> capped.put(code, today));
-            if (Objects.equals(notice, closedNotice) && capped.equals(capReached)) {
-                return;
+            if (notice.read(answer.result(), clock.instant(), today(), ISSUING_CHECK)) {
+                publishState();
             }
-            closedNotice = notice;
-            closedUntil = issuing.nextOpening() == null
-                    ? clock.instant().plus(ISSUING_CHECK)
-                    : issuing.nextOpening().toInstant();
-            capReached.clear();
-            capReached.putAll(capped);
-            publishState();
         });
     }
 
-    private void queueChanged(QueueSnapshot snapshot) {
+    @Override
+    public void snapshotArrived(QueueSnapshot snapshot) {
         waiting.clear();
         snapshot.services().forEach(s -> waiting.put(s.code(), s.waiting()));
         publishState();
     }
 
-    private void connectionChanged(boolean up) {
-        if (up == connected) {
-            return;
-        }
-        connected = up;
-        LOG.info("kiosk {}: server connection {}", options.kioskId(), up ? "up" : "lost");
-        if (up) {
-            loadSite(); // the server may have restarted with a changed configuration
+    @Override
+    public void connectionChanged(boolean up) {
+        if (up) { // the link loads the site again: the server may have restarted with a changed configuration
             sendPendingReport();
             checkIssuing();
         }
@@ -502,6 +387,7 @@ final class KioskAgent implements AutoCloseable {
     }
 
     private ZoneId zone() {
+        JsonObject site = site();
         if (site != null && site.getString("timeZone") != null) {
             try {
                 return ZoneId.of(site.getString("timeZone"));
@@ -509,25 +395,14 @@ final class KioskAgent implements AutoCloseable {
                 LOG.warn("kiosk {}: unknown site time zone {}", options.kioskId(), site.getString("timeZone"));
             }
         }
-        return DEFAULT_ZONE;
+        return PrintedTicket.DEFAULT_ZONE;
     }
 
-    private static Instant instantOr(String text, Instant fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException notInstant) {
-                return fallback;
-            }
-        }
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
     }
 
-    private static <V> Map<String, V> recentMap() {
+    static <V> Map<String, V> recentMap() {
         return new LinkedHashMap<>(64, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
@@ -541,22 +416,20 @@ final class KioskAgent implements AutoCloseable {
         return options.kioskId();
     }
 
-    /** The context all of this agent's state lives on. */
-    Context context() {
-        return context;
-    }
-
     @Override
-    public void close() {
+    protected Future<Void> stopAgent() {
         closed = true;
-        if (siteRetryTimer >= 0) {
-            vertx.cancelTimer(siteRetryTimer);
+        if (link != null) {
+            link.close();
         }
         if (issuingTimer >= 0) {
             vertx.cancelTimer(issuingTimer);
         }
-        printQueue.close();
+        if (printing != null) {
+            printing.close();
+        }
         core.close();
         printer.close();
+        return Future.succeededFuture();
     }
 }

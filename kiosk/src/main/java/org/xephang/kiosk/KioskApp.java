@@ -1,9 +1,12 @@
 package org.xephang.kiosk;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.agent.AgentServer;
+import org.xephang.agent.PageEventStream;
 import org.xephang.device.Device;
 import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
@@ -15,8 +18,8 @@ import org.xephang.device.scanner.BarcodeScanner;
  * The kiosk: a touch page and its agent (issues tickets through the queue server, prints them on the local printer,
  * reads the scanner). Mount {@link #router()} at {@code /kiosk/*} (or serve it at the root of a standalone agent).
  *
- * <p>Threading: create it on the Vert.x context that will serve its routes (a verticle's or the main one); the
- * agent's state lives on that context. Printing runs on its own worker thread.
+ * <p>Threading: the agent is a verticle deployed here; its state lives on its own context, and requests hop onto it.
+ * Printing runs on its own worker thread.
  */
 public final class KioskApp implements AutoCloseable {
 
@@ -24,16 +27,17 @@ public final class KioskApp implements AutoCloseable {
 
     private final KioskAgent agent;
     private BarcodeScanner scanner;
-    private final PageEvents events;
+    private final PageEventStream<String> events;
     private final Router router;
+    private final Future<String> deployment;
 
     KioskApp(Vertx vertx, KioskOptions options, CoreGateway core, ReceiptPrinter printer, ScanReader scans) {
-        KioskAgent[] self = new KioskAgent[1];
-        this.events = new PageEvents(vertx, () -> self[0].state());
-        this.agent = new KioskAgent(vertx, core, printer, events, options);
-        self[0] = agent;
+        this.events = new PageEventStream<>(vertx);
+        this.agent =
+                new KioskAgent(core, printer, (event, data) -> events.publish(options.kioskId(), event, data), options);
         this.router = new KioskRoutes(agent, events, scans).router(vertx);
-        agent.context().runOnContext(v -> agent.start());
+        this.deployment = agent.deployOn(vertx)
+                .onFailure(e -> LOG.error("kiosk {}: the agent did not start", options.kioskId(), e));
     }
 
     /**
@@ -78,8 +82,7 @@ public final class KioskApp implements AutoCloseable {
         KioskApp app = new KioskApp(vertx, options, new QueueClientGateway(vertx, options), receipts, scans);
         if (scanner != null) {
             app.scanner = scanner;
-            scanner.addScanListener(
-                    scan -> app.agent.context().runOnContext(v -> app.agent.scanned(scans.read(scan.text()))));
+            scanner.addScanListener(scan -> app.agent.onContext(v -> app.agent.scanned(scans.read(scan.text()))));
         }
         return app;
     }
@@ -97,11 +100,31 @@ public final class KioskApp implements AutoCloseable {
         return router;
     }
 
+    /** Completes when the agent has started (it fails if it could not). */
+    public Future<KioskApp> started() {
+        return deployment.map(id -> this);
+    }
+
+    /**
+     * A standalone kiosk agent ({@code xephang kiosk}): the kiosk served at the root of its own HTTP server, for the
+     * kiosk's full-screen browser. Fails if the printer URI is wrong or the port is taken.
+     */
+    public static Future<AgentServer> serve(Vertx vertx, KioskAgentConfig config) {
+        KioskApp app;
+        try {
+            app = create(vertx, config.options());
+        } catch (DeviceException e) {
+            return Future.failedFuture(e);
+        }
+        return app.started()
+                .compose(started -> AgentServer.serve(vertx, app.router(), app, config.host(), config.port()));
+    }
+
     @Override
     public void close() {
-        agent.context().runOnContext(v -> {
+        agent.onContext(v -> {
             events.closeAll();
-            agent.close();
+            agent.undeploy();
             if (scanner != null) {
                 scanner.close();
             }

@@ -6,39 +6,33 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.xephang.api.EventStream;
+import org.xephang.agent.ServerLink;
 import org.xephang.api.IssuingState;
 import org.xephang.api.QueueClient;
+import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
-import org.xephang.api.SiteInfo;
 import org.xephang.api.Ticket;
 
 /**
  * The kiosk's link to the queue server over {@link QueueClient}, signed in with the kiosk's device account (signing in
- * again whenever there is no token yet, e.g. the server was down at start). The live queue comes from the event
- * stream: a burst of events is turned into one fresh snapshot so the page shows up-to-date waiting counts.
+ * again whenever there is no token yet, e.g. the server was down at start). The site is followed through the agent
+ * kit's {@link ServerLink.ClientSource}.
  */
 final class QueueClientGateway implements CoreGateway {
 
-    private static final Logger LOG = LoggerFactory.getLogger(QueueClientGateway.class);
-
-    private final Vertx vertx;
     private final QueueClient client;
+    private final ServerLink.ClientSource site;
     private final KioskOptions options;
-    private EventStream stream;
-    private boolean refreshPending;
 
     QueueClientGateway(Vertx vertx, KioskOptions options) {
-        this.vertx = vertx;
         this.options = options;
         this.client = QueueClient.create(vertx, options.serverUrl());
+        this.site = ServerLink.of(client, options.site());
     }
 
     @Override
     public Future<JsonObject> siteInfo() {
-        return client.siteInfo(options.site()).map(SiteInfo::toJson);
+        return site.siteInfo();
     }
 
     @Override
@@ -80,39 +74,19 @@ final class QueueClientGateway implements CoreGateway {
     }
 
     @Override
-    public void follow(Consumer<QueueSnapshot> onSnapshot, Consumer<Boolean> onConnection) {
-        stream = client.events(options.site())
-                .onSnapshot(onSnapshot)
-                .onEvent(event -> refreshSoon(onSnapshot))
-                .onConnectionChange(onConnection)
-                .start();
+    public Future<QueueSnapshot> snapshot() {
+        return site.snapshot();
     }
 
-    private void refreshSoon(Consumer<QueueSnapshot> onSnapshot) {
-        if (refreshPending) {
-            return;
-        }
-        refreshPending = true;
-        vertx.setTimer(
-                200,
-                t -> client.snapshot(options.site()).onComplete(done -> {
-                    refreshPending = false;
-                    if (done.succeeded()) {
-                        onSnapshot.accept(done.result());
-                    } else {
-                        LOG.debug(
-                                "kiosk {}: queue refresh failed: {}",
-                                options.kioskId(),
-                                done.cause().toString());
-                    }
-                }));
+    @Override
+    public void follow(
+            Consumer<QueueSnapshot> onSnapshot, Consumer<QueueEvent> onEvent, Consumer<Boolean> onConnection) {
+        site.follow(onSnapshot, onEvent, onConnection);
     }
 
     @Override
     public void close() {
-        if (stream != null) {
-            stream.close();
-        }
+        site.close();
         client.close();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.function.Consumer;
 import org.xephang.api.IssuingState;
+import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
@@ -110,7 +111,13 @@ final class FakeCore implements CoreGateway {
     }
 
     @Override
-    public void follow(Consumer<QueueSnapshot> onSnapshot, Consumer<Boolean> onConnection) {
+    public Future<QueueSnapshot> snapshot() {
+        return Future.failedFuture(new ConnectException("this fake has no queue to refresh"));
+    }
+
+    @Override
+    public void follow(
+            Consumer<QueueSnapshot> onSnapshot, Consumer<QueueEvent> onEvent, Consumer<Boolean> onConnection) {
         this.snapshots = onSnapshot;
         this.connection = onConnection;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.xephang.agent.AgentConfigException;
 
 class KioskAgentConfigTest {
 
@@ -44,5 +45,21 @@ class KioskAgentConfigTest {
                 .hasMessageContaining("username: is required")
                 .hasMessageContaining("printer: is required")
                 .hasMessageContaining("settingsPin: must be 4 to 8 digits");
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedNamingItWithTheOtherProblems() {
+        assertThatThrownBy(() -> KioskAgentConfig.fromJson(
+                        new JsonObject()
+                                .put("site", "demo")
+                                .put("username", "kiosk1")
+                                .put("password", "demo")
+                                .put("printer", "sim:printer")
+                                .put("prnter", "sim:printer")
+                                .put("port", "8081"),
+                        "http://10.0.0.2:8080"))
+                .isInstanceOf(AgentConfigException.class)
+                .hasMessageContaining("prnter: unknown key; allowed here:")
+                .hasMessageContaining("port: must be a whole number, got text \"8081\"");
     }
 }

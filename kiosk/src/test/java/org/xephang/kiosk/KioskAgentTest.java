@@ -37,33 +37,26 @@ class KioskAgentTest {
     @BeforeEach
     void startAgent() throws Exception {
         vertx = Vertx.vertx();
-        context = vertx.getOrCreateContext();
         core = new FakeCore();
         printer = new FakeReceiptPrinter();
         KioskOptions options = KioskOptions.of("http://127.0.0.1:1", "demo", "kiosk1", "demo", "sim:printer")
                 .withRetries(4, Duration.ofMillis(10));
-        agent = onContext(() -> {
-            KioskAgent created = new KioskAgent(
-                    vertx,
-                    core,
-                    printer,
-                    (event, data) -> {
-                        if (event.equals("print")) {
-                            printEvents.add(data);
-                        }
-                    },
-                    options);
-            created.start();
-            return Future.succeededFuture(created);
-        });
+        agent = new KioskAgent(
+                core,
+                printer,
+                (event, data) -> {
+                    if (event.equals("print")) {
+                        printEvents.add(data);
+                    }
+                },
+                options);
+        agent.deployOn(vertx).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        context = agent.context();
     }
 
     @AfterEach
     void stop() throws Exception {
-        onContext(() -> {
-            agent.close();
-            return Future.succeededFuture();
-        });
+        agent.undeploy().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 

@@ -27,6 +27,8 @@ import org.xephang.core.backend.sim.SampleDossier;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.scanner.sim.SimulatedBarcodeScanner;
+import org.xephang.testkit.Browser;
+import org.xephang.testkit.centre.RunningCentre;
 
 /**
  * Scanning a receipt on the kiosk page (a keyboard-wedge scanner types fast and ends with Enter) opens the dossier
@@ -84,7 +86,10 @@ class KioskDossierIT {
                 .get(10, TimeUnit.SECONDS);
         LookupConfig lookup = simulator.lookupConfig("igate", Duration.ofSeconds(4));
         dossiers = DossierBackend.create(vertx, new DossierConfig(lookup, null), Clock.systemUTC());
-        openKiosk(new RunningCentre(vertx, temp.resolve("data"), dossiers));
+        openKiosk(RunningCentre.started(
+                vertx,
+                temp.resolve("data"),
+                options -> options.extend(api -> dossiers.mount(api.router(), api.authenticator()))));
         SampleDossier late = simulator.samples().stream()
                 .filter(s -> s.rescheduledAppointmentAt() != null)
                 .findFirst()
@@ -106,7 +111,7 @@ class KioskDossierIT {
     @Test
     void withoutADossierSystemTheScreenSaysItIsNotConnected() throws Exception {
         vertx = Vertx.vertx();
-        openKiosk(new RunningCentre(vertx, temp.resolve("data")));
+        openKiosk(RunningCentre.started(vertx, temp.resolve("data")));
 
         scan("H21.65-261122-0001");
 
@@ -118,7 +123,7 @@ class KioskDossierIT {
     @Test
     void theKiosksOwnSerialScannerOpensTheDossierScreenToo() throws Exception {
         vertx = Vertx.vertx();
-        openKiosk(new RunningCentre(vertx, temp.resolve("data")));
+        openKiosk(RunningCentre.started(vertx, temp.resolve("data")));
 
         SimulatedBarcodeScanner.named(SCANNER).inject("https://dichvucong.gov.vn/tra-cuu?MaHoSo=H21.65-261122-0002");
 
@@ -146,7 +151,7 @@ class KioskDossierIT {
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
-        browser = Browser.open(false);
+        browser = Browser.open(1600, 1000);
         browser.get("http://127.0.0.1:" + server.actualPort() + "/kiosk/");
         Browser.waiting(browser, 15)
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fields button[data-service]")));

@@ -39,6 +39,8 @@ import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.printer.sim.SimulatedTicketPrinter;
+import org.xephang.testkit.Browser;
+import org.xephang.testkit.centre.RunningCentre;
 
 /**
  * The kiosk page in real Chromium against the real server: a citizen takes a ticket, the simulated printer prints it,
@@ -68,7 +70,7 @@ class KioskPageIT {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        centre = new RunningCentre(vertx, temp.resolve("data"));
+        centre = RunningCentre.started(vertx, temp.resolve("data"));
         printed = temp.resolve("printed");
         printer = (SimulatedTicketPrinter)
                 DeviceFactory.standard().create("sim:printer?dir=" + printed, TicketPrinter.class);
@@ -90,7 +92,7 @@ class KioskPageIT {
         });
         root.route("/kiosk/*").subRouter(kiosk.router());
         agentServer = listen(0);
-        browser = Browser.open(true);
+        browser = Browser.open(1080, 1600);
         browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/kiosk"); // no slash: redirected
         Browser.waiting(browser, 15)
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fields button[data-service]")));
@@ -299,7 +301,7 @@ class KioskPageIT {
     }
 
     private Ticket issuedTicket(String number) {
-        return centre.events.stream()
+        return centre.events().stream()
                 .filter(e -> e.type() == EventType.TICKET_ISSUED
                         && e.ticket().number().equals(number))
                 .map(QueueEvent::ticket)
@@ -310,12 +312,12 @@ class KioskPageIT {
     private void awaitEvent(java.util.function.Predicate<QueueEvent> wanted) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < until) {
-            if (centre.events.stream().anyMatch(wanted)) {
+            if (centre.events().stream().anyMatch(wanted)) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no such event among " + centre.events);
+        throw new AssertionError("no such event among " + centre.events());
     }
 
     private List<Path> pngs() throws Exception {

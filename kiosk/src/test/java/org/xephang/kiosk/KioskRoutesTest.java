@@ -8,22 +8,19 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ConnectException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.xephang.agent.PageFailures;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 
@@ -36,7 +33,7 @@ class KioskRoutesTest {
     private HttpServer server;
     private WebClient http;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger routesLog = (Logger) LoggerFactory.getLogger(KioskRoutes.class);
+    private final Logger routesLog = (Logger) LoggerFactory.getLogger(PageFailures.class);
 
     @BeforeEach
     void start() throws Exception {
@@ -103,42 +100,6 @@ class KioskRoutesTest {
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.bodyAsJsonObject().getString("message")).isEqualTo("Không có vé này");
         assertThat(logs.list).isEmpty();
-    }
-
-    @Test
-    void refusedResetClosedAndTimedOutConnectionsAreLostConnectionsWrappedOrNot() {
-        assertThat(PageFailures.errorFor(new ConnectException("Connection refused"))
-                        .code())
-                .isEqualTo(ErrorCode.UNAVAILABLE);
-        assertThat(PageFailures.errorFor(new java.net.SocketException("Connection reset"))
-                        .code())
-                .isEqualTo(ErrorCode.UNAVAILABLE);
-        assertThat(PageFailures.errorFor(new HttpClosedException("Connection was closed"))
-                        .code())
-                .isEqualTo(ErrorCode.UNAVAILABLE);
-        assertThat(PageFailures.errorFor(new VertxException("Connection was closed", true))
-                        .code())
-                .isEqualTo(ErrorCode.UNAVAILABLE);
-        assertThat(PageFailures.errorFor(new TimeoutException("The timeout period of 15000ms has been exceeded"))
-                        .code())
-                .isEqualTo(ErrorCode.UNAVAILABLE);
-        assertThat(PageFailures.errorFor(new CompletionException(new ConnectException("Connection refused")))
-                        .code())
-                .isEqualTo(ErrorCode.UNAVAILABLE);
-    }
-
-    @Test
-    void everythingElseIsAnInternalError() {
-        for (Throwable bug : new Throwable[] {
-            new NullPointerException(),
-            new IllegalStateException("bad state"),
-            new ClassCastException(),
-            new VertxException("something else")
-        }) {
-            QueueError error = PageFailures.errorFor(bug);
-            assertThat(error.code()).as(bug.toString()).isEqualTo(ErrorCode.INTERNAL);
-            assertThat(error.toJson().getString("message")).isEqualTo(PageFailures.INTERNAL);
-        }
     }
 
     private ILoggingEvent onlyLogged() {

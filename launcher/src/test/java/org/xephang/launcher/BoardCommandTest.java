@@ -54,4 +54,14 @@ class BoardCommandTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("cannot read");
     }
+
+    @Test
+    void anUnknownKeyExitsWithCodeTwoNamingIt(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("board.json");
+        Files.writeString(config, "{\"site\": \"demo\", \"port\": 0, \"speeker\": true}");
+
+        assertThat(run("board", "--server", "http://127.0.0.1:1", "--config", config.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("speeker: unknown key");
+    }
 }

@@ -21,7 +21,9 @@ public enum EventType {
     COUNTER_RESUMED("counter.resumed"),
     COUNTER_SIGNED_IN("counter.signed-in"),
     COUNTER_SIGNED_OUT("counter.signed-out"),
-    DEVICE_STATUS("device.status");
+    DEVICE_STATUS("device.status"),
+    /** The server's configuration changed; agents load the site's description again. */
+    CONFIG_CHANGED("config.changed");
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -20,9 +20,9 @@ import org.xephang.device.DeviceState;
 import org.xephang.device.DeviceUri;
 import org.xephang.device.keypad.sim.KeypadSimulator;
 import org.xephang.device.testkit.Eventually;
-import org.xephang.device.testkit.SocatPtyPair;
 import org.xephang.device.transport.serial.SerialSettings;
 import org.xephang.device.transport.serial.SerialTransport;
+import org.xephang.testkit.SocatPtyPair;
 
 /** A frame-protocol rating keypad on a socat pty pair, with the simulated keypad at the other end. */
 class KeypadSocatIT {

@@ -18,10 +18,10 @@ import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
 import org.xephang.device.led.sim.LedBusSimulator;
 import org.xephang.device.testkit.Eventually;
-import org.xephang.device.testkit.SocatPtyPair;
 import org.xephang.device.transport.Transport;
 import org.xephang.device.transport.serial.SerialSettings;
 import org.xephang.device.transport.serial.SerialTransport;
+import org.xephang.testkit.SocatPtyPair;
 
 /** LED displays on a real serial line (a socat pty pair) with a simulated bus of boards at the other end. */
 class LedBusSocatIT {

@@ -17,9 +17,9 @@ import org.xephang.device.DeviceUri;
 import org.xephang.device.framing.LineEnding;
 import org.xephang.device.scanner.sim.ScannerSimulator;
 import org.xephang.device.testkit.Eventually;
-import org.xephang.device.testkit.SocatPtyPair;
 import org.xephang.device.transport.serial.SerialSettings;
 import org.xephang.device.transport.serial.SerialTransport;
+import org.xephang.testkit.SocatPtyPair;
 
 /** A CDC/serial scanner on a socat pty pair, with the simulated scanner at the other end. */
 class ScannerSocatIT {

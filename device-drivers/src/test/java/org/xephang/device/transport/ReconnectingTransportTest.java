@@ -3,39 +3,15 @@ package org.xephang.device.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.xephang.device.DeviceDisconnectedException;
 import org.xephang.device.transport.loopback.LoopbackTransport;
+import org.xephang.testkit.MutableClock;
 
 class ReconnectingTransportTest {
-
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-22T01:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
 
     @Test
     void backoffGrowsToItsMaximum() {
@@ -49,7 +25,7 @@ class ReconnectingTransportTest {
 
     @Test
     void reopensOnlyAfterTheBackoffDelayAndThenWorksAgain() throws Exception {
-        ManualClock clock = new ManualClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T01:00:00Z"), ZoneOffset.UTC);
         LoopbackTransport inner = new LoopbackTransport("t");
         ReconnectingTransport transport = new ReconnectingTransport(inner, ReconnectBackoff.DEFAULT, clock);
         transport.open();

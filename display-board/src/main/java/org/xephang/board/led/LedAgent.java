@@ -1,5 +1,6 @@
 package org.xephang.board.led;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -11,8 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xephang.api.EventStream;
+import org.xephang.agent.ServerLink;
 import org.xephang.api.QueueClient;
+import org.xephang.api.QueueEvent;
+import org.xephang.api.QueueSnapshot;
 import org.xephang.device.Device;
 import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
@@ -83,13 +86,22 @@ public final class LedAgent implements AutoCloseable {
     private final ExecutorService writer;
     private final List<Device> devices;
     private final QueueClient client;
-    private final EventStream stream;
+    private final ServerLink.ClientSource source;
+    private final LedMirror mirror;
+    private ServerLink link;
+    private Context context;
 
-    private LedAgent(ExecutorService writer, List<Device> devices, QueueClient client, EventStream stream) {
+    private LedAgent(
+            ExecutorService writer,
+            List<Device> devices,
+            QueueClient client,
+            ServerLink.ClientSource source,
+            LedMirror mirror) {
         this.writer = writer;
         this.devices = devices;
         this.client = client;
-        this.stream = stream;
+        this.source = source;
+        this.mirror = mirror;
     }
 
     /**
@@ -140,14 +152,7 @@ public final class LedAgent implements AutoCloseable {
                                             failure.getMessage()));
                         }
                         LedMirror mirror = new LedMirror(byCounter, summary, writer);
-                        EventStream stream = client.events(settings.site())
-                                .onSnapshot(mirror::onSnapshot)
-                                .onEvent(mirror::onEvent)
-                                .onConnectionChange(connected -> LOG.info(
-                                        "LED agent of site {}: {}",
-                                        settings.site(),
-                                        connected ? "following events" : "event stream lost, reconnecting"));
-                        return new LedAgent(writer, devices, client, stream);
+                        return new LedAgent(writer, devices, client, ServerLink.of(client, settings.site()), mirror);
                     } catch (DeviceException | RuntimeException e) {
                         devices.forEach(Device::close);
                         throw e;
@@ -155,7 +160,7 @@ public final class LedAgent implements AutoCloseable {
                 },
                 false);
         return started.map(agent -> {
-                    agent.stream.start();
+                    agent.follow(vertx.getOrCreateContext(), settings); // the context this future completes on
                     LOG.info("LED agent of site {}: {} device(s)", settings.site(), agent.devices.size());
                     return agent;
                 })
@@ -178,6 +183,27 @@ public final class LedAgent implements AutoCloseable {
                         failure.getMessage()));
     }
 
+    /** Follows the site through the agent kit's {@link ServerLink}, on {@code on}, mirroring every call. */
+    private void follow(Context on, Settings settings) {
+        context = on;
+        link = new ServerLink(
+                on,
+                source,
+                new ServerLink.Listener() {
+                    @Override
+                    public void snapshotArrived(QueueSnapshot snapshot) {
+                        mirror.onSnapshot(snapshot);
+                    }
+
+                    @Override
+                    public void eventArrived(QueueEvent event) {
+                        mirror.onEvent(event);
+                    }
+                },
+                ServerLink.Settings.eventsOnly("LED agent of site " + settings.site()));
+        on.runOnContext(v -> link.start());
+    }
+
     /** The devices driven, for status pages and tests. */
     public List<Device> devices() {
         return List.copyOf(devices);
@@ -185,7 +211,10 @@ public final class LedAgent implements AutoCloseable {
 
     @Override
     public void close() {
-        stream.close();
+        if (link != null) {
+            context.runOnContext(v -> link.close());
+        }
+        source.close();
         writer.shutdown();
         devices.forEach(Device::close);
         client.close();

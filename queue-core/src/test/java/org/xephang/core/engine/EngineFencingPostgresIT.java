@@ -20,8 +20,8 @@ import org.xephang.core.IssueCommand;
 import org.xephang.core.persistence.PostgresStore;
 import org.xephang.core.persistence.SiteOwnership;
 import org.xephang.core.persistence.StoreLocation;
-import org.xephang.core.testkit.MutableClock;
 import org.xephang.core.testkit.PostgresFixture;
+import org.xephang.testkit.MutableClock;
 
 /**
  * Two engines (nodes) on one PostgreSQL store with site leases: the second cannot open while the first holds the site;

@@ -7,7 +7,7 @@ import org.xephang.core.Actor;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.site.ConfigException;
-import org.xephang.core.testkit.MutableClock;
+import org.xephang.testkit.MutableClock;
 
 /** A small site for engine tests: services A (cap 5) and B, counters 1 (A), 2 (A, B), 3 (B). */
 final class EngineFixture {

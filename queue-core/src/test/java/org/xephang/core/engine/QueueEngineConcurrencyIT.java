@@ -34,7 +34,7 @@ import org.xephang.core.IssueCommand;
 import org.xephang.core.QueueService.Subscription;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
-import org.xephang.core.testkit.MutableClock;
+import org.xephang.testkit.MutableClock;
 
 /** Many threads against one engine on a real store (SQLite here); restart from the store. */
 class QueueEngineConcurrencyIT {

@@ -44,7 +44,7 @@ import org.xephang.core.TransferCommand;
 import org.xephang.core.TransferCommand.Position;
 import org.xephang.core.persistence.Outbox;
 import org.xephang.core.site.CentreConfig;
-import org.xephang.core.testkit.MutableClock;
+import org.xephang.testkit.MutableClock;
 
 class QueueEngineTest {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.SiteStatistics;
 import org.xephang.core.IssueCommand;
-import org.xephang.core.testkit.MutableClock;
+import org.xephang.testkit.MutableClock;
 
 /**
  * The engine opens a database written by the release before Flyway ({@code fixtures/schema-v1}, written by

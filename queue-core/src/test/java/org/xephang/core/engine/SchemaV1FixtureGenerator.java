@@ -19,7 +19,7 @@ import org.xephang.core.IssueCommand;
 import org.xephang.core.RatingCommand;
 import org.xephang.core.TransferCommand;
 import org.xephang.core.TransferCommand.Position;
-import org.xephang.core.testkit.MutableClock;
+import org.xephang.testkit.MutableClock;
 
 /**
  * Wrote {@code src/test/resources/fixtures/schema-v1/xephang.db} with the code of the release whose schema was V1 (the

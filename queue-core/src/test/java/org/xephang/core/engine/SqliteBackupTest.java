@@ -30,7 +30,7 @@ import org.xephang.core.IssueCommand;
 import org.xephang.core.persistence.SqliteBackup;
 import org.xephang.core.persistence.StoreInUseException;
 import org.xephang.core.persistence.StoreLocation;
-import org.xephang.core.testkit.MutableClock;
+import org.xephang.testkit.MutableClock;
 
 /** {@code xephang backup} of a store that is serving, and {@code xephang restore}. */
 @Timeout(120)

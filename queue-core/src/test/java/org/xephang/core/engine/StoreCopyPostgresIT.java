@@ -18,8 +18,8 @@ import org.xephang.core.persistence.PostgresStore;
 import org.xephang.core.persistence.SqliteStore;
 import org.xephang.core.persistence.StoreCopy;
 import org.xephang.core.persistence.StoreLocation;
-import org.xephang.core.testkit.MutableClock;
 import org.xephang.core.testkit.PostgresFixture;
+import org.xephang.testkit.MutableClock;
 
 /** {@code xephang migrate}: an office's SQLite history (the schema-V1 fixture) copied into PostgreSQL. */
 @Timeout(120)

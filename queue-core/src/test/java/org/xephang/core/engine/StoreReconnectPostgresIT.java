@@ -16,8 +16,8 @@ import org.xephang.api.QueueError;
 import org.xephang.core.IssueCommand;
 import org.xephang.core.persistence.Outbox;
 import org.xephang.core.persistence.StoreLocation;
-import org.xephang.core.testkit.MutableClock;
 import org.xephang.core.testkit.PostgresFixture;
+import org.xephang.testkit.MutableClock;
 
 /**
  * PostgreSQL cuts the engine's connections (a database restart, an administrator's {@code pg_terminate_backend}): the

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.xephang.testkit.Browser;
 
 /**
  * The managers' statistics page in a real headless Chromium at the managers' screen sizes: sign-in by role, the report
@@ -24,9 +25,9 @@ class StatsPageIT {
 
     @Test
     void anOfficerIsRefusedAtSignInAndASupervisorSeesTheReportAtOnce(@TempDir Path dataDir) throws Exception {
-        ChromeDriver browser = HeadlessChromium.open(1366, 768);
+        ChromeDriver browser = Browser.open(1366, 768);
         try (TestApi api = served(dataDir)) {
-            HeadlessChromium.recordPolicyViolations(browser);
+            Browser.recordPolicyViolations(browser);
             browser.get("http://127.0.0.1:" + api.port() + "/stats/?site=demo");
 
             fillSignIn(browser, "officer2");
@@ -57,10 +58,10 @@ class StatsPageIT {
                     .isNotEmpty();
             assertThat(browser.findElements(By.cssSelector("#chart-load canvas")))
                     .isNotEmpty();
-            assertThat(HeadlessChromium.policyViolations(browser))
+            assertThat(Browser.policyViolations(browser))
                     .as("Content-Security-Policy violations")
                     .isEmpty();
-            HeadlessChromium.screenshot(browser, "stats-page-1366");
+            Browser.screenshot(browser, "stats-page-1366");
 
             browser.findElement(By.id("lang")).click();
             assertThat(browser.findElement(By.cssSelector("#report section h2")).getText())
@@ -73,7 +74,7 @@ class StatsPageIT {
     @Test
     void theTablesFitTheScreenAndKeepTheGroupColumnInView(@TempDir Path dataDir) throws Exception {
         for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
-            ChromeDriver browser = HeadlessChromium.open(size[0], size[1]);
+            ChromeDriver browser = Browser.open(size[0], size[1]);
             try (TestApi api = served(dataDir.resolve(size[0] + "x" + size[1]))) {
                 browser.get("http://127.0.0.1:" + api.port() + "/stats/?site=demo");
                 fillSignIn(browser, "supervisor");
@@ -95,7 +96,7 @@ class StatsPageIT {
                         .isEqualTo(true);
                 assertThat(browser.findElement(By.cssSelector("#byService td")).getCssValue("position"))
                         .isEqualTo("sticky");
-                HeadlessChromium.screenshot(browser, "stats-page-" + size[0]);
+                Browser.screenshot(browser, "stats-page-" + size[0]);
             } finally {
                 browser.quit();
             }
@@ -104,7 +105,7 @@ class StatsPageIT {
 
     @Test
     void theCsvHasVietnameseHeadersNumbersAsNumbersAndAByteOrderMark(@TempDir Path dataDir) throws Exception {
-        ChromeDriver browser = HeadlessChromium.open(1366, 768);
+        ChromeDriver browser = Browser.open(1366, 768);
         try (TestApi api = served(dataDir)) {
             browser.get("http://127.0.0.1:" + api.port() + "/stats/?site=demo");
             fillSignIn(browser, "supervisor");

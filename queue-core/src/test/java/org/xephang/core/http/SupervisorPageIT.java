@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.xephang.core.testkit.MutableClock;
+import org.xephang.testkit.Browser;
+import org.xephang.testkit.MutableClock;
 
 /**
  * The supervisor's live view at {@code /supervisor/} in a real headless Chromium: tickets issued and called through
@@ -27,10 +28,10 @@ class SupervisorPageIT {
 
     @Test
     void linesCountersAndTodaysFiguresFollowTheQueueWithoutAReload(@TempDir Path dataDir) throws Exception {
-        ChromeDriver browser = HeadlessChromium.open(1366, 768);
+        ChromeDriver browser = Browser.open(1366, 768);
         try (TestApi api = TestApi.start(dataDir)) {
             api.signIn(2);
-            HeadlessChromium.recordPolicyViolations(browser);
+            Browser.recordPolicyViolations(browser);
             browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
             signIn(browser, "supervisor");
             eventually(
@@ -64,10 +65,10 @@ class SupervisorPageIT {
             assertThat(browser.executeScript(
                             "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
                     .isEqualTo(true);
-            assertThat(HeadlessChromium.policyViolations(browser))
+            assertThat(Browser.policyViolations(browser))
                     .as("Content-Security-Policy violations")
                     .isEmpty();
-            HeadlessChromium.screenshot(browser, "supervisor-1366");
+            Browser.screenshot(browser, "supervisor-1366");
 
             browser.findElement(By.id("lang")).click();
             assertThat(cell(browser, "header h1")).startsWith("Live supervision");
@@ -80,7 +81,7 @@ class SupervisorPageIT {
     @Test
     void aLongWaitAndALongPauseRaiseAlerts(@TempDir Path dataDir) throws Exception {
         MutableClock clock = MutableClock.at(LocalDateTime.now(MutableClock.VIETNAM));
-        ChromeDriver browser = HeadlessChromium.open(1920, 1080);
+        ChromeDriver browser = Browser.open(1920, 1080);
         try (TestApi api = TestApi.start(dataDir, clock)) {
             api.signIn(3);
             browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
@@ -109,7 +110,7 @@ class SupervisorPageIT {
             assertThat(cell(browser, "#alerts"))
                     .contains("Hộ tịch: số " + number + " đã chờ 25 phút (ngưỡng 20 phút)")
                     .contains("Quầy 3 tạm dừng đã 25 phút (Họp giao ban), quá 10 phút cho phép");
-            HeadlessChromium.screenshot(browser, "supervisor-1920-alerts");
+            Browser.screenshot(browser, "supervisor-1920-alerts");
         } finally {
             browser.quit();
         }
@@ -117,7 +118,7 @@ class SupervisorPageIT {
 
     @Test
     void anOfficerIsRefusedAtSignIn(@TempDir Path dataDir) {
-        ChromeDriver browser = HeadlessChromium.open(1366, 768);
+        ChromeDriver browser = Browser.open(1366, 768);
         try (TestApi api = TestApi.start(dataDir)) {
             browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
             browser.findElement(By.id("username")).sendKeys("officer1");

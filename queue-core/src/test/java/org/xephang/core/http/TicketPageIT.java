@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.xephang.testkit.Browser;
 
 /** The public page the QR code opens, in a real headless Chromium: Vietnamese first, live, no personal data. */
 class TicketPageIT {
@@ -58,6 +59,6 @@ class TicketPageIT {
     }
 
     private static ChromeDriver openBrowser() {
-        return HeadlessChromium.open(412, 915);
+        return Browser.open(412, 915);
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceTimeoutException;
 import org.xephang.device.DeviceUri;
-import org.xephang.device.testkit.SocatPtyPair;
+import org.xephang.testkit.SocatPtyPair;
 
 /**
  * Writes on a real serial line (a socat pty pair) to a device that stops taking bytes ({@link SocatPtyPair#stall()},

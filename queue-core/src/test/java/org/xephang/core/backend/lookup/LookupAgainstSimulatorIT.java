@@ -23,7 +23,7 @@ import org.xephang.core.backend.sim.DossierSimulator;
 import org.xephang.core.backend.sim.SampleDossier;
 import org.xephang.core.backend.sim.SimulatedFailure;
 import org.xephang.core.backend.sim.SimulatedFailure.Scope;
-import org.xephang.core.testkit.MutableClock;
+import org.xephang.testkit.MutableClock;
 
 /** Real HTTP against the simulated dossier system on port 0, in each of the three lookup styles. */
 class LookupAgainstSimulatorIT {

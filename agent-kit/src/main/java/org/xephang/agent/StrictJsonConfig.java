@@ -1,0 +1,229 @@
+package org.xephang.agent;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * A strict reader of an agent's JSON configuration, as strict and as clear as the server's YAML reader: every reader
+ * records a problem naming its key path ({@code leds.counters[1].uri}) instead of throwing, unknown keys are refused
+ * (catching typos such as {@code prnter}), and {@link #check()} reports every problem at once. Text is normalised to
+ * Unicode NFC.
+ *
+ * <pre>{@code
+ * StrictJsonConfig config = StrictJsonConfig.read(file);
+ * StrictJsonConfig.Node root = config.root();
+ * root.allowOnly("server", "site", "port");
+ * int port = root.integer("port", 8081);
+ * config.check(); // throws AgentConfigException listing every problem
+ * }</pre>
+ */
+public final class StrictJsonConfig {
+
+    private final List<String> problems = new ArrayList<>();
+    private final Node root;
+
+    private StrictJsonConfig(JsonObject json) {
+        this.root = new Node("", json);
+    }
+
+    /** A reader of {@code json}. */
+    public static StrictJsonConfig of(JsonObject json) {
+        return new StrictJsonConfig(json);
+    }
+
+    /**
+     * Reads a configuration file.
+     *
+     * @throws AgentConfigException if it is not a JSON object
+     * @throws IOException if it cannot be read
+     */
+    public static StrictJsonConfig read(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            return new StrictJsonConfig(new JsonObject(text));
+        } catch (DecodeException | ClassCastException e) {
+            throw new AgentConfigException(List.of("not valid JSON (an object {…} is expected): " + e.getMessage()));
+        }
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Records a problem that is not about one key (e.g. a check of the options as a whole). */
+    public void problem(String problem) {
+        problems.add(problem);
+    }
+
+    /** The problems recorded so far. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** @throws AgentConfigException listing every problem recorded, if there is any */
+    public void check() {
+        if (!problems.isEmpty()) {
+            throw new AgentConfigException(problems);
+        }
+    }
+
+    /** A position in the JSON tree with its key path. */
+    public final class Node {
+
+        private final String path;
+        private final Object value;
+
+        private Node(String path, Object value) {
+            this.path = path;
+            this.value = value;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        public boolean isMissing() {
+            return value == null;
+        }
+
+        /** Records a problem about this key. */
+        public void problem(String message) {
+            problems.add((path.isEmpty() ? "(root)" : path) + ": " + message);
+        }
+
+        public Node child(String key) {
+            Object child = value instanceof JsonObject object ? object.getValue(key) : null;
+            return new Node(path.isEmpty() ? key : path + "." + key, child);
+        }
+
+        /** Records a problem for each key not in {@code allowed}. */
+        public Node allowOnly(String... allowed) {
+            if (value instanceof JsonObject object) {
+                List<String> known = Arrays.asList(allowed);
+                for (String key : object.fieldNames()) {
+                    if (!known.contains(key)) {
+                        child(key).problem("unknown key; allowed here: " + String.join(", ", new TreeSet<>(known)));
+                    }
+                }
+            }
+            return this;
+        }
+
+        /** Text at {@code key}, {@code fallback} when absent or null; a problem when it is not text. */
+        public String text(String key, String fallback) {
+            Object v = child(key).value;
+            if (v == null) {
+                return fallback;
+            }
+            if (v instanceof String s) {
+                return Normalizer.normalize(s, Normalizer.Form.NFC);
+            }
+            child(key).problem("must be text, got " + describe(v));
+            return fallback;
+        }
+
+        /** Like {@link #text} but a number is taken as its digits (a PIN or password written without quotes). */
+        public String textOrNumber(String key, String fallback) {
+            Object v = child(key).value;
+            if (v instanceof Number number) {
+                return number.toString();
+            }
+            return text(key, fallback);
+        }
+
+        /** A whole number at {@code key}, {@code fallback} when absent; a problem when it is not one. */
+        public int integer(String key, int fallback) {
+            Object v = child(key).value;
+            if (v == null) {
+                return fallback;
+            }
+            if ((v instanceof Integer || v instanceof Long || v instanceof Short)
+                    && ((Number) v).longValue() == ((Number) v).intValue()) {
+                return ((Number) v).intValue();
+            }
+            child(key).problem("must be a whole number, got " + describe(v));
+            return fallback;
+        }
+
+        /** true or false at {@code key}, {@code fallback} when absent; a problem otherwise. */
+        public boolean bool(String key, boolean fallback) {
+            Object v = child(key).value;
+            if (v == null) {
+                return fallback;
+            }
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            child(key).problem("must be true or false, got " + describe(v));
+            return fallback;
+        }
+
+        /** The object at {@code key}, or null when absent (a problem when it is something else). */
+        public Node object(String key) {
+            Node child = child(key);
+            if (child.value == null) {
+                return null;
+            }
+            if (!(child.value instanceof JsonObject)) {
+                child.problem("must be an object {…}, got " + describe(child.value));
+                return null;
+            }
+            return child;
+        }
+
+        /** The items of the list at {@code key} (none when absent; a problem when it is not a list). */
+        public List<Node> list(String key) {
+            Node child = child(key);
+            if (child.value == null) {
+                return List.of();
+            }
+            if (!(child.value instanceof JsonArray array)) {
+                child.problem("must be a list […], got " + describe(child.value));
+                return List.of();
+            }
+            List<Node> items = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                items.add(new Node(child.path + "[" + i + "]", array.getValue(i)));
+            }
+            return items;
+        }
+
+        /** Whether this node is an object; records {@code problem} when it is something else. */
+        public boolean isObject(String expected) {
+            if (value instanceof JsonObject) {
+                return true;
+            }
+            problem("must be " + expected + ", got " + describe(value));
+            return false;
+        }
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "nothing";
+        }
+        if (value instanceof String s) {
+            return "text \"" + s + "\"";
+        }
+        if (value instanceof JsonObject) {
+            return "an object";
+        }
+        if (value instanceof JsonArray) {
+            return "a list";
+        }
+        if (value instanceof Boolean b) {
+            return b.toString();
+        }
+        return value.toString();
+    }
+}

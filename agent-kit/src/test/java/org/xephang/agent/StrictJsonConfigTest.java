@@ -1,0 +1,127 @@
+package org.xephang.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(10)
+class StrictJsonConfigTest {
+
+    @Test
+    void anUnknownKeyIsAProblemNamingItAndTheKeysAllowedThere() {
+        StrictJsonConfig config =
+                StrictJsonConfig.of(new JsonObject().put("site", "demo").put("prnter", "sim:printer"));
+
+        config.root().allowOnly("site", "printer");
+
+        assertThatThrownBy(config::check)
+                .isInstanceOf(AgentConfigException.class)
+                .hasMessage("prnter: unknown key; allowed here: printer, site");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsAProblemNamingItsKeyAndWhatWasFound() {
+        StrictJsonConfig config = StrictJsonConfig.of(new JsonObject()
+                .put("port", "8081")
+                .put("speaker", "yes")
+                .put("site", 5)
+                .put("counters", new JsonObject()));
+        StrictJsonConfig.Node root = config.root();
+
+        assertThat(root.integer("port", 8081)).isEqualTo(8081);
+        assertThat(root.bool("speaker", false)).isFalse();
+        assertThat(root.text("site", null)).isNull();
+        assertThat(root.list("counters")).isEmpty();
+        assertThat(config.problems())
+                .containsExactly(
+                        "port: must be a whole number, got text \"8081\"",
+                        "speaker: must be true or false, got text \"yes\"",
+                        "site: must be text, got 5",
+                        "counters: must be a list […], got an object");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceWithTheFullPathOfNestedKeys() {
+        JsonObject json = new JsonObject()
+                .put("colour", "red")
+                .put("port", 1.5)
+                .put(
+                        "leds",
+                        new JsonObject()
+                                .put(
+                                        "counters",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("counter", 1)
+                                                        .put("uri", 7))
+                                                .add("led:x")
+                                                .add(new JsonObject()
+                                                        .put("counter", 2)
+                                                        .put("ur", "led:y"))));
+        StrictJsonConfig config = StrictJsonConfig.of(json);
+        StrictJsonConfig.Node root = config.root().allowOnly("port", "leds");
+        root.integer("port", 0);
+        StrictJsonConfig.Node leds = root.object("leds").allowOnly("counters");
+        for (StrictJsonConfig.Node entry : leds.list("counters")) {
+            if (entry.isObject("an object {\"counter\": 1, \"uri\": …}")) {
+                entry.allowOnly("counter", "uri");
+                entry.text("uri", null);
+            }
+        }
+
+        assertThatThrownBy(config::check)
+                .isInstanceOfSatisfying(
+                        AgentConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "colour: unknown key; allowed here: leds, port",
+                                        "port: must be a whole number, got 1.5",
+                                        "leds.counters[0].uri: must be text, got 7",
+                                        "leds.counters[1]: must be an object {\"counter\": 1, \"uri\": …}, got text \"led:x\"",
+                                        "leds.counters[2].ur: unknown key; allowed here: counter, uri"))
+                .hasMessageContaining("; ");
+    }
+
+    @Test
+    void absentKeysTakeTheirDefaultsWithoutAProblem() {
+        StrictJsonConfig config = StrictJsonConfig.of(new JsonObject().putNull("notice"));
+        StrictJsonConfig.Node root = config.root();
+
+        assertThat(root.text("notice", "none")).isEqualTo("none");
+        assertThat(root.integer("port", 8090)).isEqualTo(8090);
+        assertThat(root.object("leds")).isNull();
+        assertThat(config.problems()).isEmpty();
+    }
+
+    @Test
+    void textIsNormalisedToNfcAndAPinWrittenAsANumberIsItsDigits() {
+        String decomposed = "Quầy".replace("ầ", "a\u0302\u0300");
+        StrictJsonConfig config =
+                StrictJsonConfig.of(new JsonObject().put("notice", decomposed).put("settingsPin", 2468));
+
+        assertThat(config.root().text("notice", null)).isEqualTo("Quầy");
+        assertThat(config.root().textOrNumber("settingsPin", null)).isEqualTo("2468");
+        assertThat(config.problems()).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotAJsonObjectIsOneProblemSayingSo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("kiosk.json");
+        Files.writeString(file, "{\"site\": \"demo\",", StandardCharsets.UTF_8);
+        Path list = dir.resolve("list.json");
+        Files.writeString(list, "[1, 2]", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> StrictJsonConfig.read(file))
+                .isInstanceOf(AgentConfigException.class)
+                .hasMessageStartingWith("not valid JSON");
+        assertThatThrownBy(() -> StrictJsonConfig.read(list)).isInstanceOf(AgentConfigException.class);
+    }
+}

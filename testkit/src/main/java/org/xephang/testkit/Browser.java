@@ -1,0 +1,119 @@
+package org.xephang.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through chromedriver, for the page tests of every module. Without Chromium or
+ * chromedriver the calling test is skipped (failed under {@code CI=true}), see {@link RequiredTools}.
+ * {@code CHROME_BIN} and {@code CHROMEDRIVER} (or the system properties {@code chromium.binary},
+ * {@code chromedriver.binary}) override the paths.
+ */
+public final class Browser {
+
+    /** How a page may play sound: as Chrome decides by default, always, or only after a user gesture. */
+    public enum Autoplay {
+        DEFAULT,
+        ALLOWED,
+        NEEDS_GESTURE
+    }
+
+    private Browser() {}
+
+    /** Skips (under CI: fails) the calling test when Chromium or chromedriver is missing. */
+    public static void assumeInstalled() {
+        RequiredTools.requireChromium();
+    }
+
+    /** A headless browser with a window of {@code width}×{@code height} CSS pixels. */
+    public static ChromeDriver open(int width, int height) {
+        return open(width, height, Autoplay.DEFAULT);
+    }
+
+    /** A headless browser with a window of {@code width}×{@code height} CSS pixels and the given sound policy. */
+    public static ChromeDriver open(int width, int height, Autoplay autoplay) {
+        assumeInstalled();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium().toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--mute-audio",
+                "--lang=vi-VN",
+                "--window-size=" + width + "," + height);
+        switch (autoplay) {
+            case ALLOWED -> options.addArguments("--autoplay-policy=no-user-gesture-required");
+            case NEEDS_GESTURE -> options.addArguments("--autoplay-policy=document-user-activation-required");
+            case DEFAULT -> {}
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver().toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        return browser;
+    }
+
+    /** Waits up to {@code seconds} for a condition of the page. */
+    public static WebDriverWait waiting(ChromeDriver browser, int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    /** From the next page on, every Content-Security-Policy violation is kept for {@link #policyViolations}. */
+    public static void recordPolicyViolations(ChromeDriver browser) {
+        browser.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "window.__policyViolations = [];"
+                                + "document.addEventListener('securitypolicyviolation', e =>"
+                                + " window.__policyViolations.push(e.violatedDirective + ' ' + e.blockedURI"
+                                + " + ' ' + e.sourceFile + ':' + e.lineNumber));"));
+    }
+
+    /** The violations seen since {@link #recordPolicyViolations}, as "directive blocked-uri source:line". */
+    public static List<?> policyViolations(ChromeDriver browser) {
+        return (List<?>) browser.executeScript("return window.__policyViolations || ['not recorded'];");
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+    public static Path screenshot(ChromeDriver browser, String name) {
+        try {
+            Path file = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save screenshot " + name, e);
+        }
+    }
+
+    static Path chromium() {
+        return Path.of(setting("chromium.binary", "CHROME_BIN", "/usr/bin/chromium"));
+    }
+
+    static Path chromedriver() {
+        return Path.of(setting("chromedriver.binary", "CHROMEDRIVER", "/usr/bin/chromedriver"));
+    }
+
+    private static String setting(String property, String variable, String fallback) {
+        String value = System.getProperty(property);
+        return value != null ? value : System.getenv().getOrDefault(variable, fallback);
+    }
+}
