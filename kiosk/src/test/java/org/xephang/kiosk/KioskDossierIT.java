@@ -21,12 +21,13 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.xephang.core.backend.DossierBackend;
 import org.xephang.core.backend.DossierConfig;
+import org.xephang.core.backend.DossierConfigReader;
 import org.xephang.core.backend.lookup.LookupConfig;
-import org.xephang.core.backend.sim.DossierSimulator;
-import org.xephang.core.backend.sim.SampleDossier;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.scanner.sim.SimulatedBarcodeScanner;
+import org.xephang.dossiersim.DossierSimulator;
+import org.xephang.dossiersim.SampleDossier;
 import org.xephang.testkit.Browser;
 import org.xephang.testkit.centre.RunningCentre;
 
@@ -84,7 +85,9 @@ class KioskDossierIT {
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
-        LookupConfig lookup = simulator.lookupConfig("igate", Duration.ofSeconds(4));
+        LookupConfig lookup = DossierConfigReader.parse(
+                        simulator.dossierYaml("igate", Duration.ofSeconds(4)), "the simulator", name -> null)
+                .lookup();
         dossiers = DossierBackend.create(vertx, new DossierConfig(lookup, null), Clock.systemUTC());
         openKiosk(RunningCentre.started(
                 vertx,

@@ -21,7 +21,8 @@ import org.xephang.core.QueueServerMain;
 import org.xephang.core.QueueServerMain.Running;
 import org.xephang.core.QueueServerMain.Settings;
 import org.xephang.core.QueueServerMain.UsageException;
-import org.xephang.core.backend.sim.DossierSimulator;
+import org.xephang.core.backend.DossierConfig;
+import org.xephang.core.backend.DossierConfigReader;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.site.ConfigException;
@@ -31,6 +32,7 @@ import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceUri;
 import org.xephang.device.printer.sim.SimulatedTicketPrinter;
+import org.xephang.dossiersim.DossierSimulator;
 import org.xephang.kiosk.KioskApp;
 import org.xephang.kiosk.KioskOptions;
 
@@ -81,7 +83,7 @@ public final class DemoCentre implements AutoCloseable {
             running = QueueServerMain.launch(
                     vertx,
                     config,
-                    dossiers.demoConfig("generic"),
+                    linkTo(dossiers),
                     new Settings(configFile, port, dataDir, true, host, null),
                     options -> options.mount("/kiosk", kioskMount)
                             .mount("/board", boardMount)
@@ -169,6 +171,17 @@ public final class DemoCentre implements AutoCloseable {
         out.println("  API:                           " + base + "/api/v1/openapi.yaml");
         out.println("  Hệ thống hồ sơ mô phỏng:       " + dossiers.baseUrl());
         out.println("Dừng / stop: Ctrl-C");
+    }
+
+    /** The server's link to the simulator: generic lookups and webhook forwarding, from the YAML it offers. */
+    private static DossierConfig linkTo(DossierSimulator dossiers) {
+        try {
+            return DossierConfigReader.parse(
+                    dossiers.dossierYaml("generic"), "the simulated dossier system", name -> null);
+        } catch (ConfigException e) {
+            throw new IllegalStateException(
+                    "the simulated dossier system's dossier: section is not valid: " + e.getMessage(), e);
+        }
     }
 
     /** Stops the pages, the server (its pending commits finish), the simulator and Vert.x. */

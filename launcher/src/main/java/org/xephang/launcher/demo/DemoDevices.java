@@ -21,12 +21,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xephang.core.backend.sim.SampleDossier;
 import org.xephang.device.DeviceState;
 import org.xephang.device.keypad.sim.SimulatedRatingKeypad;
 import org.xephang.device.led.sim.LedBusSimulator;
 import org.xephang.device.printer.sim.SimulatedTicketPrinter;
 import org.xephang.device.scanner.sim.SimulatedBarcodeScanner;
+import org.xephang.dossiersim.SampleDossier;
 
 /**
  * The demo's devices page ({@code /devices/}): the tickets the simulated printer printed, what every LED display shows,

@@ -24,7 +24,7 @@ class BackendArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "org.xephang.core.backend.forward..",
-                        "org.xephang.core.backend.sim..",
+                        "org.xephang.dossiersim..",
                         "org.xephang.core.persistence..",
                         "org.xephang.core.engine..")
                 .because("a lookup only talks HTTP to the dossier system and knows nothing of the outbox")
@@ -34,7 +34,7 @@ class BackendArchitectureTest {
                 .resideInAPackage("org.xephang.core.backend.forward..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.xephang.core.backend.lookup..", "org.xephang.core.backend.sim..")
+                .resideInAnyPackage("org.xephang.core.backend.lookup..", "org.xephang.dossiersim..")
                 .check(CORE);
     }
 
@@ -42,10 +42,10 @@ class BackendArchitectureTest {
     void theSimulatorIsUsedByNoServerCode() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("org.xephang.core.backend.sim..")
+                .resideOutsideOfPackage("org.xephang.dossiersim..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("org.xephang.core.backend.sim..")
+                .resideInAPackage("org.xephang.dossiersim..")
                 .because("the simulated dossier system is a separate product the demo and tests start")
                 .check(CORE);
     }

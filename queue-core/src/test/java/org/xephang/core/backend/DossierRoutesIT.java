@@ -27,15 +27,16 @@ import org.xephang.core.IssueCommand;
 import org.xephang.core.QueueServer;
 import org.xephang.core.backend.forward.ForwarderConfig;
 import org.xephang.core.backend.lookup.LookupConfig;
-import org.xephang.core.backend.sim.DossierSimulator;
-import org.xephang.core.backend.sim.SampleDossier;
-import org.xephang.core.backend.sim.SimulatedFailure;
-import org.xephang.core.backend.sim.SimulatedFailure.Scope;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.persistence.Outbox.DeliveryState;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
+import org.xephang.core.testkit.SimulatorLink;
+import org.xephang.dossiersim.DossierSimulator;
+import org.xephang.dossiersim.SampleDossier;
+import org.xephang.dossiersim.SimulatedFailure;
+import org.xephang.dossiersim.SimulatedFailure.Scope;
 
 /** The dossier routes on the real server (port 0) with the real engine, in front of the simulated dossier system. */
 class DossierRoutesIT {
@@ -55,7 +56,7 @@ class DossierRoutesIT {
         vertx = Vertx.vertx();
         simulator = await(DossierSimulator.start(vertx, DossierSimulator.Options.defaults()));
         CentreConfig centre = CentreConfigLoader.load(DossierConfigReaderTest.centreFile());
-        LookupConfig lookup = simulator.lookupConfig("igate", Duration.ofSeconds(4));
+        LookupConfig lookup = SimulatorLink.lookup(simulator, "igate", Duration.ofSeconds(4));
         ForwarderConfig forward = ForwarderConfig.webhook(
                         simulator.webhookUrl(), simulator.options().webhookSecret())
                 .withTimings(

@@ -29,11 +29,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xephang.core.QueueServerMain;
-import org.xephang.core.backend.sim.DossierSimulator;
-import org.xephang.core.backend.sim.ReceivedDelivery;
-import org.xephang.core.backend.sim.SimulatedFailure;
-import org.xephang.core.backend.sim.SimulatedFailure.Scope;
 import org.xephang.core.testkit.Deliveries;
+import org.xephang.dossiersim.DossierSimulator;
+import org.xephang.dossiersim.ReceivedDelivery;
+import org.xephang.dossiersim.SimulatedFailure;
+import org.xephang.dossiersim.SimulatedFailure.Scope;
 
 /**
  * The server as its own process forwards to the simulated dossier system while it is failing, is killed with SIGKILL

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xephang.core.QueueServerMain;
-import org.xephang.core.backend.sim.DossierSimulator;
-import org.xephang.core.backend.sim.ReceivedDelivery;
+import org.xephang.dossiersim.DossierSimulator;
+import org.xephang.dossiersim.ReceivedDelivery;
 
 /** {@code xephang server} with a {@code dossier:} section: lookups, forwarding and metrics wired end to end. */
 class ServerWithDossierIT {

@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.xephang.api.Role;
-import org.xephang.core.backend.sim.DossierSimulator;
+import org.xephang.core.testkit.SimulatorLink;
+import org.xephang.dossiersim.DossierSimulator;
 
 /**
  * Every operation of openapi.yaml with every role (and with no token), against the server wired as {@code xephang
@@ -154,7 +155,7 @@ class ApiRoleMatrixIT {
         simulatorVertx = Vertx.vertx();
         simulator = DossierSimulator.start(simulatorVertx, DossierSimulator.Options.defaults())
                 .await(30, TimeUnit.SECONDS);
-        api = TestApi.launch(dataDir, simulator.demoConfig("generic"));
+        api = TestApi.launch(dataDir, SimulatorLink.dossierConfig(simulator, "generic"));
         streams = api.vertx.createHttpClient();
         ticketId = api.issue("A").getString("id");
     }

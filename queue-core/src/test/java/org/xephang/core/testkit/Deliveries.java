@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.xephang.core.backend.sim.ReceivedDelivery;
+import org.xephang.dossiersim.ReceivedDelivery;
 
 /** Checks over what the simulated dossier system received from the forwarder. */
 public final class Deliveries {

@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
+import org.xephang.api.webhook.WebhookSignature;
 import org.xephang.core.QueueService;
 import org.xephang.core.persistence.Outbox;
 import org.xephang.core.persistence.Outbox.DeliveryState;

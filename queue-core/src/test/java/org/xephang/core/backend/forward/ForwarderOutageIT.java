@@ -26,10 +26,6 @@ import org.xephang.api.Role;
 import org.xephang.api.Ticket;
 import org.xephang.core.Actor;
 import org.xephang.core.IssueCommand;
-import org.xephang.core.backend.sim.DossierSimulator;
-import org.xephang.core.backend.sim.ReceivedDelivery;
-import org.xephang.core.backend.sim.SimulatedFailure;
-import org.xephang.core.backend.sim.SimulatedFailure.Scope;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.persistence.Outbox.DeliveryState;
@@ -37,6 +33,10 @@ import org.xephang.core.persistence.Outbox.Entry;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.testkit.Deliveries;
+import org.xephang.dossiersim.DossierSimulator;
+import org.xephang.dossiersim.ReceivedDelivery;
+import org.xephang.dossiersim.SimulatedFailure;
+import org.xephang.dossiersim.SimulatedFailure.Scope;
 
 /**
  * The dossier system is down for a long stretch (500s, timeouts, 429s and 503s with Retry-After, and answers lost

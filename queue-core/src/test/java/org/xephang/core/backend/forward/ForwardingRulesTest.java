@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.xephang.api.webhook.WebhookSignature;
 import org.xephang.core.persistence.Outbox.DeliveryState;
 import org.xephang.core.persistence.Outbox.Entry;
 

@@ -18,12 +18,12 @@ import org.xephang.api.Ticket;
 import org.xephang.core.Actor;
 import org.xephang.core.IssueCommand;
 import org.xephang.core.RatingCommand;
-import org.xephang.core.backend.sim.DossierSimulator;
-import org.xephang.core.backend.sim.ReceivedDelivery;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.persistence.Outbox.DeliveryState;
 import org.xephang.core.site.CentreConfigLoader;
+import org.xephang.dossiersim.DossierSimulator;
+import org.xephang.dossiersim.ReceivedDelivery;
 
 /** The OpenCPS bookings profile against the simulator: one booking state per queue change, ratings skipped. */
 class OpenCpsForwardingIT {

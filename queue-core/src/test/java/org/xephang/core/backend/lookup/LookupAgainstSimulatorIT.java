@@ -19,10 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
-import org.xephang.core.backend.sim.DossierSimulator;
-import org.xephang.core.backend.sim.SampleDossier;
-import org.xephang.core.backend.sim.SimulatedFailure;
-import org.xephang.core.backend.sim.SimulatedFailure.Scope;
+import org.xephang.core.testkit.SimulatorLink;
+import org.xephang.dossiersim.DossierSimulator;
+import org.xephang.dossiersim.SampleDossier;
+import org.xephang.dossiersim.SimulatedFailure;
+import org.xephang.dossiersim.SimulatedFailure.Scope;
 import org.xephang.testkit.MutableClock;
 
 /** Real HTTP against the simulated dossier system on port 0, in each of the three lookup styles. */
@@ -39,7 +40,7 @@ class LookupAgainstSimulatorIT {
         simulator = await(DossierSimulator.start(vertx, DossierSimulator.Options.defaults()));
         // The first request of a JVM loads the HTTP client and JSON classes; keep that out of the timed tests.
         try (DossierLookup warmUp = DossierLookup.create(
-                vertx, simulator.lookupConfig("generic", Duration.ofSeconds(10)), Clock.systemUTC())) {
+                vertx, SimulatorLink.lookup(simulator, "generic", Duration.ofSeconds(10)), Clock.systemUTC())) {
             await(warmUp.lookup(simulator.samples().get(0).code(), "warm-up"));
         }
     }
@@ -59,7 +60,7 @@ class LookupAgainstSimulatorIT {
     @ValueSource(strings = {"generic", "igate", "dvcqg"})
     void everySampleDossierIsNormalisedToItsNationalStatusWithoutPersonalData(String style) throws Exception {
         try (DossierLookup lookup =
-                DossierLookup.create(vertx, simulator.lookupConfig(style, TIMEOUT), Clock.systemUTC())) {
+                DossierLookup.create(vertx, SimulatorLink.lookup(simulator, style, TIMEOUT), Clock.systemUTC())) {
             for (SampleDossier sample : simulator.samples()) {
                 JsonObject answer =
                         await(lookup.lookup(" " + sample.code().toLowerCase() + " ", "test-" + style + sample.code()));
@@ -89,7 +90,7 @@ class LookupAgainstSimulatorIT {
     void igateTokenIsFetchedOnceAndReusedUntilItExpires() throws Exception {
         int before = simulator.tokenRequests();
         try (DossierLookup lookup =
-                DossierLookup.create(vertx, simulator.lookupConfig("igate", TIMEOUT), Clock.systemUTC())) {
+                DossierLookup.create(vertx, SimulatorLink.lookup(simulator, "igate", TIMEOUT), Clock.systemUTC())) {
             for (SampleDossier sample : simulator.samples()) {
                 await(lookup.lookup(sample.code(), "token-test-" + sample.code()));
             }
@@ -101,7 +102,7 @@ class LookupAgainstSimulatorIT {
     void dvcqgLogsInAgainWhenTheGatewayForgotTheSession() throws Exception {
         var samples = simulator.samples();
         try (DossierLookup lookup =
-                DossierLookup.create(vertx, simulator.lookupConfig("dvcqg", TIMEOUT), Clock.systemUTC())) {
+                DossierLookup.create(vertx, SimulatorLink.lookup(simulator, "dvcqg", TIMEOUT), Clock.systemUTC())) {
             await(lookup.lookup(samples.get(0).code(), "session-test"));
             int logins = simulator.loginRequests();
             simulator.expireSessions();
@@ -116,7 +117,7 @@ class LookupAgainstSimulatorIT {
     @Test
     void unknownCodeIsUnknownDossier() {
         try (DossierLookup lookup =
-                DossierLookup.create(vertx, simulator.lookupConfig("igate", TIMEOUT), Clock.systemUTC())) {
+                DossierLookup.create(vertx, SimulatorLink.lookup(simulator, "igate", TIMEOUT), Clock.systemUTC())) {
             assertThatThrownBy(() -> await(lookup.lookup("H56.27-990101-9999", "unknown-test")))
                     .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.UNKNOWN_DOSSIER));
         }
@@ -134,7 +135,7 @@ class LookupAgainstSimulatorIT {
                 },
                 10);
         try (DossierLookup lookup =
-                DossierLookup.create(vertx, simulator.lookupConfig("generic", TIMEOUT), Clock.systemUTC())) {
+                DossierLookup.create(vertx, SimulatorLink.lookup(simulator, "generic", TIMEOUT), Clock.systemUTC())) {
             long started = System.nanoTime();
             assertThatThrownBy(
                             () -> await(lookup.lookup(simulator.samples().get(3).code(), "busy-" + kind)))
@@ -150,7 +151,7 @@ class LookupAgainstSimulatorIT {
     void malformedAnswerIsAClearErrorNotACrash() {
         simulator.script(Scope.LOOKUP, SimulatedFailure.malformedJson(), 1);
         try (DossierLookup lookup =
-                DossierLookup.create(vertx, simulator.lookupConfig("generic", TIMEOUT), Clock.systemUTC())) {
+                DossierLookup.create(vertx, SimulatorLink.lookup(simulator, "generic", TIMEOUT), Clock.systemUTC())) {
             assertThatThrownBy(
                             () -> await(lookup.lookup(simulator.samples().get(4).code(), "malformed")))
                     .satisfies(e -> assertThat(e.getCause()).hasMessage(DossierLookup.BAD_ANSWER));
@@ -160,7 +161,7 @@ class LookupAgainstSimulatorIT {
     @Test
     void answersAreReusedForAMinuteWithoutAskingTheDossierSystemAgain() throws Exception {
         try (DossierLookup lookup =
-                DossierLookup.create(vertx, simulator.lookupConfig("generic", TIMEOUT), Clock.systemUTC())) {
+                DossierLookup.create(vertx, SimulatorLink.lookup(simulator, "generic", TIMEOUT), Clock.systemUTC())) {
             String code = simulator.samples().get(5).code();
             await(lookup.lookup(code, "cache"));
             int asked = simulator.lookupRequests();
@@ -174,7 +175,7 @@ class LookupAgainstSimulatorIT {
 
     @Test
     void aClientAskingTooOftenGetsRateLimitedWithAVietnameseMessage() throws Exception {
-        LookupConfig config = simulator.lookupConfig("generic", TIMEOUT);
+        LookupConfig config = SimulatorLink.lookup(simulator, "generic", TIMEOUT);
         LookupConfig strict =
                 new LookupConfig(config.style(), config.timeout(), config.cacheFor(), 6, config.generic(), null, null);
         try (DossierLookup lookup = DossierLookup.create(vertx, strict, Clock.systemUTC())) {
@@ -205,7 +206,8 @@ class LookupAgainstSimulatorIT {
     @Test
     void anUnknownCodeIsAskedAgainAfterTenSecondsNotAMinute() throws Exception {
         MutableClock clock = new MutableClock(Instant.now(), MutableClock.VIETNAM);
-        try (DossierLookup lookup = DossierLookup.create(vertx, simulator.lookupConfig("generic", TIMEOUT), clock)) {
+        try (DossierLookup lookup =
+                DossierLookup.create(vertx, SimulatorLink.lookup(simulator, "generic", TIMEOUT), clock)) {
             String code = "H56.27-261122-9999";
             assertThatThrownBy(() -> await(lookup.lookup(code, "negative")));
             int asked = simulator.lookupRequests();
@@ -225,7 +227,8 @@ class LookupAgainstSimulatorIT {
         DossierSimulator shortTokens = await(DossierSimulator.start(
                 vertx, DossierSimulator.Options.defaults().withTokenLifetime(Duration.ofSeconds(40))));
         MutableClock clock = new MutableClock(Instant.now(), MutableClock.VIETNAM);
-        try (DossierLookup lookup = DossierLookup.create(vertx, shortTokens.lookupConfig("igate", TIMEOUT), clock)) {
+        try (DossierLookup lookup =
+                DossierLookup.create(vertx, SimulatorLink.lookup(shortTokens, "igate", TIMEOUT), clock)) {
             var samples = shortTokens.samples();
             await(lookup.lookup(samples.get(0).code(), "expiry"));
             clock.advance(Duration.ofSeconds(5));
@@ -243,7 +246,7 @@ class LookupAgainstSimulatorIT {
 
     @Test
     void refusedCredentialsAreAClearConfigurationError() {
-        LookupConfig good = simulator.lookupConfig("igate", TIMEOUT);
+        LookupConfig good = SimulatorLink.lookup(simulator, "igate", TIMEOUT);
         LookupConfig.Igate wrongSecret = new LookupConfig.Igate(
                 good.igate().tokenUrl(),
                 good.igate().clientId(),

@@ -1,4 +1,4 @@
-package org.xephang.core.backend.sim;
+package org.xephang.dossiersim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.xephang.core.backend.forward.WebhookSignature;
-import org.xephang.core.backend.sim.SimulatedFailure.Scope;
+import org.xephang.api.webhook.WebhookSignature;
+import org.xephang.dossiersim.SimulatedFailure.Scope;
 
 /** The simulated dossier system's webhook side: bounded records, and a delivery recorded but answered too late. */
 class DossierSimulatorIT {

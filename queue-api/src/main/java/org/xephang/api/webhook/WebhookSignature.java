@@ -1,4 +1,4 @@
-package org.xephang.core.backend.forward;
+package org.xephang.api.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,4 +1,4 @@
-package org.xephang.core.backend.sim;
+package org.xephang.dossiersim;
 
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
@@ -54,6 +54,8 @@ public final class DossierSimulatorMain {
         for (SampleDossier sample : simulator.samples()) {
             out.println(sample.code() + "  " + sample.status() + "  " + sample.label());
         }
+        out.println("centre.yaml section for a server (generic lookups; igate and dvcqg work too):");
+        out.print(simulator.dossierYaml("generic"));
         out.flush();
     }
 }

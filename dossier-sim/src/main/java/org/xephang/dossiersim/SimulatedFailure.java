@@ -1,4 +1,4 @@
-package org.xephang.core.backend.sim;
+package org.xephang.dossiersim;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;

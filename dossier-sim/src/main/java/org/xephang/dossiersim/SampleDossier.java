@@ -1,4 +1,4 @@
-package org.xephang.core.backend.sim;
+package org.xephang.dossiersim;
 
 import java.time.Instant;
 import java.util.List;
