@@ -19,8 +19,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xephang bench jmh [REGEX…]}: the JMH microbenchmarks of this package (routing, ESC/POS encoder), each in a
- * forked JVM from this classpath. Results go to {@code <out>/jmh.json} in JMH's JSON format.
+ * {@code xephang bench jmh [REGEX…]}: the JMH microbenchmarks, each in a forked JVM from this classpath: the ESC/POS
+ * encoder's in this package, and those of queue-core's internals (routing, the ticket store), which live in queue-core's
+ * test tree beside what they measure and reach this classpath as its benchmarks jar. Results go to {@code
+ * <out>/jmh.json} in JMH's JSON format.
  */
 @Command(
         name = "jmh",
@@ -51,7 +53,7 @@ public final class MicroBenchmarks implements Callable<Integer> {
                 .jvmArgsPrepend("-Dfile.encoding=UTF-8");
         Files.createDirectories(out);
         if (include.isEmpty()) {
-            options.include("org\\.xephang\\.bench\\.micro\\..*");
+            options.include("org\\.xephang\\..*Benchmark\\..*");
         }
         include.forEach(options::include);
         if (smoke) {

@@ -19,10 +19,8 @@ import org.xephang.bench.model.DayProfile;
 import org.xephang.bench.model.ErlangC;
 import org.xephang.bench.model.Lognormal;
 import org.xephang.bench.report.BenchReport;
+import org.xephang.core.EmbeddedQueue;
 import org.xephang.core.QueueService;
-import org.xephang.core.engine.EngineOptions;
-import org.xephang.core.engine.QueueEngine;
-import org.xephang.core.site.CentreConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,7 +75,7 @@ public final class ProvinceDayScenario extends Scenario {
 
     @Option(
             names = "--max-group",
-            defaultValue = "" + EngineOptions.DEFAULT_MAX_GROUP_SIZE,
+            defaultValue = "" + EmbeddedQueue.DEFAULT_MAX_GROUP_SIZE,
             description = "Most commands in one committed group (default: the server's, ${DEFAULT-VALUE}).")
     int maxGroupSize;
 
@@ -148,11 +146,8 @@ public final class ProvinceDayScenario extends Scenario {
         LongAdder events = new LongAdder();
         ProvinceDaySimulation.Outcome outcome;
         long openNanos = System.nanoTime();
-        try (QueueEngine engine = QueueEngine.open(
-                CentreConfigLoader.load(config),
-                workDir.resolve("data"),
-                clock,
-                new EngineOptions(true, "http://127.0.0.1:8080", maxGroupSize))) {
+        try (EmbeddedQueue queue = EmbeddedQueue.openAlwaysOpen(config, workDir.resolve("data"), clock, maxGroupSize)) {
+            QueueService engine = queue.service();
             report.figure("engineOpenMillis", (System.nanoTime() - openNanos) / 1_000_000);
             List<QueueService.Subscription> subscriptions = new ArrayList<>();
             for (String site : centre.siteCodes()) {

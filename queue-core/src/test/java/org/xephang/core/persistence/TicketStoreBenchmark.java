@@ -1,4 +1,4 @@
-package org.xephang.bench.micro;
+package org.xephang.core.persistence;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +25,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.xephang.api.EventType;
 import org.xephang.api.QueueEvent;
-import org.xephang.core.persistence.QueueStore;
-import org.xephang.core.persistence.SqliteStore;
 import org.xephang.core.ticket.TicketRecord;
 
 /**

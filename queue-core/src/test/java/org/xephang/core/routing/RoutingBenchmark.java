@@ -1,4 +1,4 @@
-package org.xephang.bench.micro;
+package org.xephang.core.routing;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,8 +19,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.xephang.core.routing.RoutingPolicy;
-import org.xephang.core.routing.WaitingLines;
 import org.xephang.core.site.CounterConfig;
 import org.xephang.core.ticket.TicketRecord;
 
