@@ -1,5 +1,6 @@
 package org.xephang.launcher;
 
+import org.xephang.core.QueueServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
                 "Xếp hàng: hệ thống xếp hàng tự động cho Bộ phận Một cửa / queue management for one-stop-shop centres.",
         subcommands = {
             DemoCommand.class,
-            ServerCommand.class,
+            QueueServerCommand.class,
             StoreCommands.Migrate.class,
             StoreCommands.Backup.class,
             StoreCommands.Restore.class,

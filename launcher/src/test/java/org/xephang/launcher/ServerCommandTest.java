@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.xephang.core.QueueServerCommand;
 import picocli.CommandLine;
 
 /** Bad arguments and bad configuration end with exit code 2 and one line naming the option or key. */
@@ -72,7 +73,7 @@ class ServerCommandTest {
                 """);
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(data.resolve("xephang.db"), "not a database, written by the test\n".repeat(200));
-        Logger logger = (Logger) LoggerFactory.getLogger(ServerCommand.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(QueueServerCommand.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         logger.addAppender(logged);

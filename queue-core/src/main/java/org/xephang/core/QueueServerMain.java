@@ -2,13 +2,11 @@ package org.xephang.core;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,13 +25,12 @@ import org.xephang.core.persistence.StoreUnreachableException;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.site.ConfigException;
+import picocli.CommandLine;
 
 /**
- * Runs the queue server alone: {@code QueueServerMain --config FILE [--port P] [--data DIR] [--always-open]
- * [--host H] [--public-url URL] [--store sqlite:DIR|postgresql://HOST:PORT/DB?user=…&password=…]}. {@code xephang server} is this with picocli in front; tests start it as a separate
- * process (the crash test). Prints exactly one line, {@code listening on http://127.0.0.1:PORT}, on standard output
- * once requests are served; a bad argument or configuration exits 2 with one line naming the key; SIGTERM shuts down
- * gracefully.
+ * Starts the queue server: {@link #launch} wires configuration, port, engine, API and dossier link, for {@code xephang
+ * server}, the demo and the tests. {@link #main} runs the server as its own process with the options of {@link
+ * QueueServerCommand} (the one place they are parsed), as {@code xephang server} does: the crash tests start it so.
  */
 public final class QueueServerMain {
 
@@ -125,56 +122,20 @@ public final class QueueServerMain {
         }
     }
 
+    /** Runs {@link QueueServerCommand} alone; exits with its code once the server has stopped. */
     public static void main(String[] args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        Running running;
-        try {
-            running = launch(parse(args));
-        } catch (UsageException e) {
-            err.println("xephang server: " + e.getMessage());
-            System.exit(EXIT_USAGE);
-            return;
-        } catch (RuntimeException cannotStart) {
-            LOG.error("The queue server could not start", cannotStart);
-            err.println("xephang server: could not start: " + rootMessage(cannotStart));
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "xephang-shutdown"));
-        out.println("listening on " + running.server().localUrl());
-        out.flush();
+        System.exit(commandLine().execute(args));
     }
 
-    /** Parses the command line of {@link #main}. */
-    public static Settings parse(String[] args) throws UsageException {
-        Path config = null;
-        int port = 8080;
-        Path dataDir = Path.of("data");
-        boolean alwaysOpen = false;
-        String host = "0.0.0.0";
-        String publicUrl = null;
-        String store = null;
-        List<String> rest = new ArrayList<>(List.of(args));
-        while (!rest.isEmpty()) {
-            String option = rest.remove(0);
-            switch (option) {
-                case "--config" -> config = Path.of(value(option, rest));
-                case "--port" -> port = port(value(option, rest));
-                case "--data" -> dataDir = Path.of(value(option, rest));
-                case "--always-open" -> alwaysOpen = true;
-                case "--host" -> host = value(option, rest);
-                case "--public-url" -> publicUrl = value(option, rest);
-                case "--store" -> store = value(option, rest);
-                default -> throw new UsageException("unknown option " + option);
-            }
-        }
-        if (config == null) {
-            throw new UsageException("--config FILE is required");
-        }
-        Settings settings = new Settings(config, port, dataDir, alwaysOpen, host, publicUrl, store);
-        settings.storeLocation(); // a malformed --store is a usage error before anything starts
-        return settings;
+    /** {@link QueueServerCommand} as a command of its own, with the launcher's rule for bad arguments. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new QueueServerCommand());
+        cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("xephang server: " + e.getMessage());
+            return EXIT_USAGE;
+        });
+        return cli;
     }
 
     /** Reads a {@code --store} value; a bad one is a usage error naming the option. */
@@ -202,27 +163,6 @@ public final class QueueServerMain {
             throw new IllegalStateException(
                     "cannot open the store " + location + ": " + cannotOpen.getMessage(), cannotOpen);
         }
-    }
-
-    private static String value(String option, List<String> rest) throws UsageException {
-        if (rest.isEmpty() || rest.get(0).startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return rest.remove(0);
-    }
-
-    private static int port(String text) throws UsageException {
-        UsageException bad = new UsageException("--port must be a number from 0 to 65535, got \"" + text + "\"");
-        int port;
-        try {
-            port = Integer.parseInt(text);
-        } catch (NumberFormatException notANumber) {
-            throw bad;
-        }
-        if (port < 0 || port > 65535) {
-            throw bad;
-        }
-        return port;
     }
 
     /**

@@ -29,19 +29,8 @@ class ServerOnPostgresIT {
         Path centre = Path.of(
                 ServerOnPostgresIT.class.getResource("/http/centre.yaml").toURI());
 
-        QueueServerMain.Settings settings = QueueServerMain.parse(new String[] {
-            "--config",
-            centre.toString(),
-            "--port",
-            "0",
-            "--host",
-            "127.0.0.1",
-            "--data",
-            dir.toString(),
-            "--always-open",
-            "--store",
-            url
-        });
+        QueueServerMain.Settings settings =
+                new QueueServerMain.Settings(centre, 0, dir, true, "127.0.0.1", null, url);
         try (QueueServerMain.Running running = QueueServerMain.launch(settings)) {
             assertThat(running.engine().storeLocation()).isEqualTo(database);
             assertThat(running.engine().storeAnswers()).isTrue();

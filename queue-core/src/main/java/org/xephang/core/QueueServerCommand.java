@@ -1,4 +1,4 @@
-package org.xephang.launcher;
+package org.xephang.core;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xephang.core.QueueServerMain;
 import org.xephang.core.QueueServerMain.Running;
 import org.xephang.core.QueueServerMain.Settings;
 import org.xephang.core.QueueServerMain.UsageException;
@@ -15,13 +14,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/**
+ * The server's command line, parsed in one place: {@code xephang server} registers this command, and {@link
+ * QueueServerMain} (the server as its own process, for the crash tests) runs it alone. Prints exactly one line, {@code
+ * listening on http://HOST:PORT}, once requests are served, then runs until SIGTERM; a bad argument or configuration
+ * ends with {@link QueueServerMain#EXIT_USAGE} and one line naming the option or key; a start failure ends with 1, one
+ * line, and the stack trace in the log.
+ */
 @Command(
         name = "server",
         mixinStandardHelpOptions = true,
         description = "Chạy máy chủ xếp hàng (queue-core) / run the queue server")
-final class ServerCommand implements Callable<Integer> {
+public final class QueueServerCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
+    private static final Logger LOG = LoggerFactory.getLogger(QueueServerCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -54,24 +60,34 @@ final class ServerCommand implements Callable<Integer> {
                     + " postgresql://HOST:PORT/DB?user=…&password=… (cấp tỉnh) / where the queue state is kept")
     private String store;
 
+    @Option(
+            names = "--store",
+            paramLabel = "URL",
+            description = "Nơi lưu dữ liệu xếp hàng: sqlite:DIR (mặc định: tệp xephang.db trong --data) hoặc"
+                    + " postgresql://HOST:PORT/DB?user=…&password=… (cấp tỉnh) / where the queue state is kept")
+    private String store;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
             err.println("xephang server: --port must be a number from 0 to 65535, got " + port);
-            return Xephang.EXIT_USAGE;
+            err.flush();
+            return QueueServerMain.EXIT_USAGE;
         }
         Running running;
         try {
             running = QueueServerMain.launch(new Settings(config, port, dataDir, alwaysOpen, host, publicUrl, store));
         } catch (UsageException e) {
             err.println("xephang server: " + e.getMessage());
-            return Xephang.EXIT_USAGE;
+            err.flush();
+            return QueueServerMain.EXIT_USAGE;
         } catch (RuntimeException cannotStart) {
             // One line for the operator; the stack trace (and any suppressed clean-up failure) for the log.
             LOG.error("The queue server could not start (config {}, data {})", config, dataDir, cannotStart);
             err.println("xephang server: could not start: " + cannotStart.getMessage());
+            err.flush();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
