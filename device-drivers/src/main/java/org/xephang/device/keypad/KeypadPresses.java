@@ -46,12 +46,11 @@ final class KeypadPresses {
         RatingCollector.Outcome outcome = collector.press(button);
         if (outcome instanceof RatingCollector.Rated rated) {
             LOG.info(
-                    "{}: ticket rated {} ({}/{}, {})",
+                    "{}: ticket rated {} ({}/{})",
                     deviceId,
                     rated.rating().label(),
                     rated.rating().level(),
-                    rated.rating().scale().levels(),
-                    rated.rating().national().vietnamese());
+                    rated.rating().scale().levels());
             for (RatingListener listener : listeners) {
                 try {
                     listener.rated(rated.rating());

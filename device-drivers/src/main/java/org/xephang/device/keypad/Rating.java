@@ -25,11 +25,6 @@ public record Rating(String ticketId, String button, int level, RatingScale scal
         scale.label(level); // validates the level
     }
 
-    /** The national level (fixed mapping, see {@link RatingScale}). */
-    public NationalRating national() {
-        return scale.national(level);
-    }
-
     /** The native level's Vietnamese label. */
     public String label() {
         return scale.label(level);

@@ -1,7 +1,7 @@
 /**
- * Citizens' rating keypads (3, 4 or 5 buttons) and the fixed mapping of their levels to the national 3-level scale
- * (see {@link org.xephang.device.keypad.RatingScale}: level 1 = best; "Bình thường" counts as Hài lòng; both
- * unsatisfied levels of a 5-button keypad count as Không hài lòng).
+ * Citizens' rating keypads (3, 4 or 5 buttons, level 1 = best, see {@link org.xephang.device.keypad.RatingScale}).
+ * The driver reports the native level and scale; the server maps them to the national 3-level scale with queue-api's
+ * {@code NationalRating}, the one table.
  *
  * <p>Use: {@code keypad.awaitRating(ticketId)} when the officer completes a ticket; the next press arrives as a
  * {@link org.xephang.device.keypad.Rating} at each {@link org.xephang.device.keypad.RatingListener}; send

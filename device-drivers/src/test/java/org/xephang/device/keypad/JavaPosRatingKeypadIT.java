@@ -41,7 +41,7 @@ class JavaPosRatingKeypadIT {
             assertThat(ratings.get(0).ticketId()).isEqualTo("t-9");
             assertThat(ratings.get(0).button()).isEqualTo("52");
             assertThat(ratings.get(0).level()).isEqualTo(4);
-            assertThat(ratings.get(0).national()).isEqualTo(NationalRating.KHONG_HAI_LONG);
+            assertThat(ratings.get(0).scale()).isEqualTo(RatingScale.FOUR);
         }
     }
 }

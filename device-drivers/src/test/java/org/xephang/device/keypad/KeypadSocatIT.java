@@ -110,7 +110,7 @@ class KeypadSocatIT {
             Eventually.within(Duration.ofSeconds(2), "rating", () -> ratings.size() == 1);
             assertThat(ratings.get(0).ticketId()).isEqualTo("ticket-1");
             assertThat(ratings.get(0).level()).isEqualTo(3);
-            assertThat(ratings.get(0).national()).isEqualTo(NationalRating.HAI_LONG);
+            assertThat(ratings.get(0).label()).isEqualTo("Bình thường");
 
             pty.unplug();
             Eventually.within(
@@ -127,7 +127,7 @@ class KeypadSocatIT {
                 keys.press("5");
                 return ratings.size() == 2;
             });
-            assertThat(ratings.get(1).national()).isEqualTo(NationalRating.KHONG_HAI_LONG);
+            assertThat(ratings.get(1).level()).isEqualTo(5);
         }
     }
 }

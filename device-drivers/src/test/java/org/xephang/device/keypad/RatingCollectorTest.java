@@ -46,7 +46,6 @@ class RatingCollectorTest {
             assertThat(r.rating().ticketId()).isEqualTo("t-1");
             assertThat(r.rating().level()).isEqualTo(4);
             assertThat(r.rating().scale()).isEqualTo(RatingScale.FIVE);
-            assertThat(r.rating().national()).isEqualTo(NationalRating.KHONG_HAI_LONG);
             assertThat(r.rating().at()).isEqualTo(now);
         });
     }

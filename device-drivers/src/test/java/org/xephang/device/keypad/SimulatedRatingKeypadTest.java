@@ -28,7 +28,6 @@ class SimulatedRatingKeypadTest {
             assertThat(r.ticketId()).isEqualTo("t-42");
             assertThat(r.level()).isEqualTo(5);
             assertThat(r.label()).isEqualTo("Rất không hài lòng");
-            assertThat(r.national()).isEqualTo(NationalRating.KHONG_HAI_LONG);
         });
         assertThat(keypad.waitingTicket()).isNull();
     }

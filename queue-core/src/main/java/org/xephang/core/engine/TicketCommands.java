@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.EventType;
+import org.xephang.api.NationalRating;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueSnapshot.Call;
 import org.xephang.api.Ticket;
@@ -28,7 +29,6 @@ import org.xephang.core.site.CounterConfig;
 import org.xephang.core.site.ServiceConfig;
 import org.xephang.core.site.SiteCalendar;
 import org.xephang.core.site.SiteConfig;
-import org.xephang.core.ticket.NationalRating;
 import org.xephang.core.ticket.TicketNumberAllocator.Allocation;
 import org.xephang.core.ticket.TicketRecord;
 

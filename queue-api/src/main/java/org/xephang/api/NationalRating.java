@@ -1,12 +1,10 @@
-package org.xephang.core.ticket;
-
-import org.xephang.api.ErrorCode;
-import org.xephang.api.QueueError;
+package org.xephang.api;
 
 /**
  * The national 3-level satisfaction scale (DVCQG, Quyết định 766/QĐ-TTg) and the fixed mapping from a keypad's native
- * level (1 = best) on a 3-, 4- or 5-button scale (docs/adr/0014-rating-scale-mapping.md; the keypad driver's
- * {@code RatingScale} uses the same table):
+ * level (1 = best) on a 3-, 4- or 5-button scale (docs/adr/0014-rating-scale-mapping.md). The one table: the server
+ * stores and reports ratings with it, and an agent that shows a national level reads it here (the keypad driver only
+ * reports the native level and its scale):
  *
  * <pre>
  * 3 buttons: 1 Rất hài lòng · 2 Hài lòng · 3 Không hài lòng
@@ -18,16 +16,18 @@ import org.xephang.api.QueueError;
  * <p>The national scale has no neutral level; a neutral answer is not a complaint, so it counts as Hài lòng.
  */
 public enum NationalRating {
-    VERY_SATISFIED(1, "Rất hài lòng"),
-    SATISFIED(2, "Hài lòng"),
-    DISSATISFIED(3, "Không hài lòng");
+    VERY_SATISFIED(1, "Rất hài lòng", "Very satisfied"),
+    SATISFIED(2, "Hài lòng", "Satisfied"),
+    DISSATISFIED(3, "Không hài lòng", "Not satisfied");
 
     private final int level;
     private final String label;
+    private final String english;
 
-    NationalRating(int level, String label) {
+    NationalRating(int level, String label, String english) {
         this.level = level;
         this.label = label;
+        this.english = english;
     }
 
     /** 1, 2 or 3 on the national scale. */
@@ -38,6 +38,11 @@ public enum NationalRating {
     /** The Vietnamese label. */
     public String label() {
         return label;
+    }
+
+    /** The English label, second to the Vietnamese one. */
+    public String english() {
+        return english;
     }
 
     /**

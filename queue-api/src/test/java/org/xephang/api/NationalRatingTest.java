@@ -1,14 +1,12 @@
-package org.xephang.core.ticket;
+package org.xephang.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.xephang.core.ticket.NationalRating.DISSATISFIED;
-import static org.xephang.core.ticket.NationalRating.SATISFIED;
-import static org.xephang.core.ticket.NationalRating.VERY_SATISFIED;
+import static org.xephang.api.NationalRating.DISSATISFIED;
+import static org.xephang.api.NationalRating.SATISFIED;
+import static org.xephang.api.NationalRating.VERY_SATISFIED;
 
 import org.junit.jupiter.api.Test;
-import org.xephang.api.ErrorCode;
-import org.xephang.api.QueueError;
 
 class NationalRatingTest {
 
@@ -42,6 +40,7 @@ class NationalRatingTest {
         assertThat(SATISFIED.label()).isEqualTo("Hài lòng");
         assertThat(DISSATISFIED.label()).isEqualTo("Không hài lòng");
         assertThat(DISSATISFIED.level()).isEqualTo(3);
+        assertThat(SATISFIED.english()).isEqualTo("Satisfied");
     }
 
     @Test
