@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.xephang.api.SiteInfo;
 import org.xephang.api.Ticket;
+import org.xephang.api.VietnamTime;
 import org.xephang.device.printer.TicketData;
 
 /**
@@ -17,7 +18,7 @@ import org.xephang.device.printer.TicketData;
 public final class PrintedTicket {
 
     /** The time zone printed when the site names none (or one this Java does not know). */
-    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId DEFAULT_ZONE = VietnamTime.ZONE;
 
     private PrintedTicket() {}
 

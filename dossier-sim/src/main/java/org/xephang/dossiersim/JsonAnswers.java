@@ -4,16 +4,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import org.xephang.api.VietnamTime;
 
 /** The JSON answers and the date formats of the simulated systems, in Vietnam's time zone. */
 final class JsonAnswers {
 
     private static final DateTimeFormatter IGATE_DATE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(SampleDossiers.VIETNAM);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(VietnamTime.ZONE);
     private static final DateTimeFormatter DVCQG_DATE =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(SampleDossiers.VIETNAM);
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(VietnamTime.ZONE);
     private static final DateTimeFormatter ISO_OFFSET =
-            DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(SampleDossiers.VIETNAM);
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(VietnamTime.ZONE);
 
     private JsonAnswers() {}
 

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.xephang.api.VietnamTime;
 
 /**
  * The simulated system's dossiers: every national status 1–10, plus overdue ones (still running past the appointment,
@@ -16,7 +16,6 @@ import java.util.List;
  */
 final class SampleDossiers {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String UNIT = "H56.27";
     private static final String ONE_STOP = "Bộ phận Một cửa";
     private static final String RETURN_PLACE = "Quầy trả kết quả số 9, Trung tâm Phục vụ hành chính công phường";
@@ -24,7 +23,7 @@ final class SampleDossiers {
     private SampleDossiers() {}
 
     static List<SampleDossier> create(Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         List<SampleDossier> all = new ArrayList<>();
         int[] sequence = {0};
         record Spec(
@@ -195,6 +194,6 @@ final class SampleDossiers {
     }
 
     private static Instant at(LocalDate day, int hour, int minute) {
-        return day.atTime(LocalTime.of(hour, minute)).atZone(VIETNAM).toInstant();
+        return day.atTime(LocalTime.of(hour, minute)).atZone(VietnamTime.ZONE).toInstant();
     }
 }

@@ -29,8 +29,7 @@ class ServerOnPostgresIT {
         Path centre = Path.of(
                 ServerOnPostgresIT.class.getResource("/http/centre.yaml").toURI());
 
-        QueueServerMain.Settings settings =
-                new QueueServerMain.Settings(centre, 0, dir, true, "127.0.0.1", null, url);
+        QueueServerMain.Settings settings = new QueueServerMain.Settings(centre, 0, dir, true, "127.0.0.1", null, url);
         try (QueueServerMain.Running running = QueueServerMain.launch(settings)) {
             assertThat(running.engine().storeLocation()).isEqualTo(database);
             assertThat(running.engine().storeAnswers()).isTrue();

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
+import org.xephang.api.VietnamTime;
 import org.xephang.bench.BenchMain;
 import org.xephang.bench.Scenario;
 import org.xephang.bench.harness.BenchCentre;
@@ -129,7 +130,7 @@ public final class ProvinceDayScenario extends Scenario {
                 occupancyCv));
 
         Path config = centre.write(workDir.resolve("province.yaml"));
-        ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
+        ZoneId zone = VietnamTime.ZONE;
         LocalDate date = LocalDate.of(2026, 11, 23);
         SimulatedClock clock = new SimulatedClock(date.atTime(7, 0).atZone(zone).toInstant(), zone);
         ProvinceDaySimulation.Day day = new ProvinceDaySimulation.Day(

@@ -26,6 +26,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.xephang.api.Role;
 import org.xephang.api.SiteInfo;
+import org.xephang.api.VietnamTime;
 import org.xephang.api.announce.AnnouncementOptions;
 import org.xephang.api.announce.AnnouncementOptions.Wording;
 import org.xephang.api.announce.Dialect;
@@ -43,7 +44,6 @@ public final class CentreConfigLoader {
     /** The letters Vietnamese announcements can say (DOMAIN-VN.md §4): a prefix must be one of them. */
     static final String SPOKEN_LETTERS = "ABCDEGHKLMNPQSTVX";
 
-    static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     static final int DEFAULT_WIDTH = 3;
     static final int DEFAULT_CUTOFF_MINUTES = 15;
     static final int DEFAULT_SERVICE_MINUTES = 10;
@@ -223,13 +223,13 @@ public final class CentreConfigLoader {
     private static ZoneId zone(ConfigNode node) {
         String text = node.asText();
         if (text == null) {
-            return DEFAULT_ZONE;
+            return VietnamTime.ZONE;
         }
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
             node.problem("must be a time zone id such as Asia/Ho_Chi_Minh, got \"" + text + "\"");
-            return DEFAULT_ZONE;
+            return VietnamTime.ZONE;
         }
     }
 

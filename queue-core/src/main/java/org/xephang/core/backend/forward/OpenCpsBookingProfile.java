@@ -6,12 +6,12 @@ import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import org.xephang.api.VietnamTime;
 import org.xephang.core.persistence.Outbox;
 
 /**
@@ -25,7 +25,7 @@ final class OpenCpsBookingProfile implements DeliveryProfile {
 
     static final String CLASS_NAME = "org.xephang.ticket";
     private static final DateTimeFormatter CHECKIN =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(VietnamTime.ZONE);
 
     private final String url;
     private final String groupId;

@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.xephang.api.VietnamTime;
 
 /**
  * Reads the date formats the dossier systems use (DOMAIN-VN.md §2), reading local times in the dossier system's zone
@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
  * time means the start of that day, or its end for a deadline ({@link #parseDeadline}).
  */
 final class DossierDates {
-
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final Pattern COMPACT = Pattern.compile("\\d{14}");
     private static final Pattern COMPACT_DATE = Pattern.compile("\\d{8}");
@@ -81,7 +79,7 @@ final class DossierDates {
         try {
             if (COMPACT.matcher(value).matches()) {
                 return LocalDateTime.parse(value, COMPACT_FORMAT)
-                        .atZone(VIETNAM)
+                        .atZone(VietnamTime.ZONE)
                         .toInstant();
             }
             if (COMPACT_DATE.matcher(value).matches()) {
@@ -98,14 +96,16 @@ final class DossierDates {
                 var parsed = ISO_WITH_ANY_OFFSET.parseBest(value, OffsetDateTime::from, LocalDateTime::from);
                 return parsed instanceof OffsetDateTime offset
                         ? offset.toInstant()
-                        : ((LocalDateTime) parsed).atZone(VIETNAM).toInstant();
+                        : ((LocalDateTime) parsed).atZone(VietnamTime.ZONE).toInstant();
             } catch (DateTimeException e) {
                 throw unreadable(field, e);
             }
         }
         for (DateTimeFormatter format : LOCAL_DATE_TIMES) {
             try {
-                return LocalDateTime.parse(value, format).atZone(VIETNAM).toInstant();
+                return LocalDateTime.parse(value, format)
+                        .atZone(VietnamTime.ZONE)
+                        .toInstant();
             } catch (DateTimeException tryNext) {
                 // not this format; the next one may fit, and the end of the loop reports it
             }
@@ -137,7 +137,7 @@ final class DossierDates {
 
     private static Instant day(LocalDate date, boolean endOfDay) {
         return (endOfDay ? date.atTime(LocalTime.of(23, 59, 59)) : date.atStartOfDay())
-                .atZone(VIETNAM)
+                .atZone(VietnamTime.ZONE)
                 .toInstant();
     }
 
