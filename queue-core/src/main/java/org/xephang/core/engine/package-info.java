@@ -12,7 +12,12 @@
  * }
  * }</pre>
  *
- * Stages complete on the writer thread: Vert.x callers hop back with {@code Future.fromCompletionStage(stage,
+ * Inside, each site is a {@code SiteQueue}: its {@code SiteState} (memory and the copy published to queries), its
+ * {@code SiteEvents} (the event log and the subscribers), the {@code OfficerRule} (who may act at which counter), the
+ * commands ({@code TicketCommands}, {@code CounterCommands}, {@code DeviceReports}, with their input checks in {@code
+ * CommandChecks}) and {@code SiteHousekeeping} (the day rollover and the expiry of unanswered calls).
+ *
+ * <p>Stages complete on the writer thread: Vert.x callers hop back with {@code Future.fromCompletionStage(stage,
  * context)}. The dossier forwarder uses {@link org.xephang.core.engine.QueueEngine#outbox()}; metrics may read
  * {@link org.xephang.core.engine.QueueEngine#transactions()} and {@code committedCommands()}.
  */
