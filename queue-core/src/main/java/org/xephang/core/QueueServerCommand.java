@@ -60,13 +60,6 @@ public final class QueueServerCommand implements Callable<Integer> {
                     + " postgresql://HOST:PORT/DB?user=…&password=… (cấp tỉnh) / where the queue state is kept")
     private String store;
 
-    @Option(
-            names = "--store",
-            paramLabel = "URL",
-            description = "Nơi lưu dữ liệu xếp hàng: sqlite:DIR (mặc định: tệp xephang.db trong --data) hoặc"
-                    + " postgresql://HOST:PORT/DB?user=…&password=… (cấp tỉnh) / where the queue state is kept")
-    private String store;
-
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
