@@ -31,7 +31,8 @@ public record SiteInfo(
         String notice,
         String hotline,
         AnnouncementOptions announcement,
-        Supervision supervision) {
+        Supervision supervision,
+        List<String> openingHoursEn) {
 
     /** A site without its own alert thresholds: the defaults of {@link Supervision#DEFAULTS}. */
     public SiteInfo(
@@ -58,7 +59,38 @@ public record SiteInfo(
                 notice,
                 hotline,
                 announcement,
-                Supervision.DEFAULTS);
+                Supervision.DEFAULTS,
+                List.of());
+    }
+
+    /** A site without the English opening hours (English screens show the Vietnamese lines). */
+    public SiteInfo(
+            String code,
+            String name,
+            List<String> unitLines,
+            String timeZone,
+            List<Service> services,
+            List<Counter> counters,
+            List<PriorityCategory> priorityCategories,
+            List<String> openingHours,
+            String notice,
+            String hotline,
+            AnnouncementOptions announcement,
+            Supervision supervision) {
+        this(
+                code,
+                name,
+                unitLines,
+                timeZone,
+                services,
+                counters,
+                priorityCategories,
+                openingHours,
+                notice,
+                hotline,
+                announcement,
+                supervision,
+                List.of());
     }
 
     /**
@@ -101,6 +133,7 @@ public record SiteInfo(
         priorityCategories = List.copyOf(priorityCategories);
         openingHours = List.copyOf(openingHours);
         announcement = announcement == null ? AnnouncementOptions.defaults() : announcement;
+        openingHoursEn = openingHoursEn == null ? List.of() : List.copyOf(openingHoursEn);
     }
 
     /** The service with this code, or null. */
@@ -112,10 +145,21 @@ public record SiteInfo(
     }
 
     /** A service (lĩnh vực): its code, Vietnamese name, number prefix, the counters serving it and its procedures. */
-    public record Service(String code, String name, String prefix, List<Integer> counters, List<Procedure> procedures) {
+    public record Service(
+            String code,
+            String name,
+            String prefix,
+            List<Integer> counters,
+            List<Procedure> procedures,
+            String nameEn) {
         public Service {
             counters = List.copyOf(counters);
             procedures = List.copyOf(procedures);
+        }
+
+        /** A service without an English name. */
+        public Service(String code, String name, String prefix, List<Integer> counters, List<Procedure> procedures) {
+            this(code, name, prefix, counters, procedures, null);
         }
 
         public JsonObject toJson() {
@@ -127,7 +171,8 @@ public record SiteInfo(
                     .put(
                             "procedures",
                             new JsonArray(
-                                    procedures.stream().map(Procedure::toJson).toList()));
+                                    procedures.stream().map(Procedure::toJson).toList()))
+                    .put("nameEn", nameEn);
         }
 
         public static Service fromJson(JsonObject json) {
@@ -140,7 +185,8 @@ public record SiteInfo(
                             .toList(),
                     objects(json.getJsonArray("procedures")).stream()
                             .map(Procedure::fromJson)
-                            .toList());
+                            .toList(),
+                    json.getString("nameEn"));
         }
     }
 
@@ -220,7 +266,8 @@ public record SiteInfo(
                 .put("notice", notice)
                 .put("hotline", hotline)
                 .put("announcement", announcement.toJson())
-                .put("supervision", supervision.toJson());
+                .put("supervision", supervision.toJson())
+                .put("openingHoursEn", new JsonArray(List.copyOf(openingHoursEn)));
     }
 
     public static SiteInfo fromJson(JsonObject json) {
@@ -242,7 +289,8 @@ public record SiteInfo(
                 json.getString("notice"),
                 json.getString("hotline"),
                 AnnouncementOptions.fromJson(json.getJsonObject("announcement", new JsonObject())),
-                Supervision.fromJson(json.getJsonObject("supervision")));
+                Supervision.fromJson(json.getJsonObject("supervision")),
+                json.getJsonArray("openingHoursEn") == null ? List.of() : strings(json.getJsonArray("openingHoursEn")));
     }
 
     private static List<JsonObject> objects(JsonArray array) {

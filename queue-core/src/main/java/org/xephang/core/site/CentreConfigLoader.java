@@ -388,7 +388,8 @@ public final class CentreConfigLoader {
             if (!item.isMapping()) {
                 continue;
             }
-            item.allowOnly("code", "name", "prefix", "width", "dailyCap", "expectedServiceMinutes", "procedures");
+            item.allowOnly(
+                    "code", "name", "nameEn", "prefix", "width", "dailyCap", "expectedServiceMinutes", "procedures");
             String code = matching(item, "code", SERVICE_CODE, "letters, digits, '_' and '-', at most 16, e.g. \"A\"");
             String name = item.requiredText("name");
             String prefix = item.text("prefix", code != null && code.length() == 1 ? code : null);
@@ -417,8 +418,15 @@ public final class CentreConfigLoader {
                 nodes.put(code, item);
             }
             if (code != null && name != null && prefix != null) {
-                services.add(
-                        new ServiceConfig(code, name, prefix, width, cap, Duration.ofMinutes(minutes), procedures));
+                services.add(new ServiceConfig(
+                        code,
+                        name,
+                        prefix,
+                        width,
+                        cap,
+                        Duration.ofMinutes(minutes),
+                        procedures,
+                        item.text("nameEn", null)));
             }
         }
         return services;

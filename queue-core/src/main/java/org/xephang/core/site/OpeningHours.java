@@ -3,11 +3,14 @@ package org.xephang.core.site;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The opening sessions of each weekday (e.g. 07:30–11:30 and 13:30–17:00); a day without sessions is closed. */
@@ -61,6 +64,15 @@ public record OpeningHours(Map<DayOfWeek, List<Session>> sessions) {
      * 13:30–17:00", "Thứ Bảy: 07:30–11:30", "Chủ nhật: nghỉ".
      */
     public List<String> describe() {
+        return describe(OpeningHours::dayName, "nghỉ");
+    }
+
+    /** The same lines in English: "Monday – Friday: 07:30–11:30, 13:30–17:00", "Sunday: closed". */
+    public List<String> describeInEnglish() {
+        return describe(day -> day.getDisplayName(TextStyle.FULL, Locale.ENGLISH), "closed");
+    }
+
+    private List<String> describe(Function<DayOfWeek, String> dayName, String closed) {
         List<String> lines = new ArrayList<>();
         DayOfWeek first = DayOfWeek.MONDAY;
         DayOfWeek last = DayOfWeek.MONDAY;
@@ -70,10 +82,10 @@ public record OpeningHours(Map<DayOfWeek, List<Session>> sessions) {
                 last = day;
                 continue;
             }
-            String days = first == last ? dayName(first) : dayName(first) + " – " + dayName(last);
+            String days = first == last ? dayName.apply(first) : dayName.apply(first) + " – " + dayName.apply(last);
             List<Session> list = on(first);
             String hours = list.isEmpty()
-                    ? "nghỉ"
+                    ? closed
                     : list.stream().map(Session::toString).collect(Collectors.joining(", "));
             lines.add(days + ": " + hours);
             if (day != null) {

@@ -19,7 +19,8 @@ public record ServiceConfig(
         int width,
         Integer dailyCap,
         Duration expectedServiceTime,
-        List<Procedure> procedures) {
+        List<Procedure> procedures,
+        String nameEn) {
 
     public ServiceConfig {
         Objects.requireNonNull(code, "code");
@@ -27,6 +28,19 @@ public record ServiceConfig(
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(expectedServiceTime, "expectedServiceTime");
         procedures = List.copyOf(procedures);
+        nameEn = nameEn == null || nameEn.isBlank() ? null : nameEn.strip();
+    }
+
+    /** A service without an English name (English screens show the Vietnamese one). */
+    public ServiceConfig(
+            String code,
+            String name,
+            String prefix,
+            int width,
+            Integer dailyCap,
+            Duration expectedServiceTime,
+            List<Procedure> procedures) {
+        this(code, name, prefix, width, dailyCap, expectedServiceTime, procedures, null);
     }
 
     /** A procedure (thủ tục hành chính) of the service, as the kiosk shows it. */

@@ -94,7 +94,8 @@ public record SiteConfig(
                                 s.procedures().stream()
                                         .map(p -> new SiteInfo.Procedure(
                                                 p.name(), p.documents(), p.processingTime(), p.fee()))
-                                        .toList()))
+                                        .toList(),
+                                s.nameEn()))
                         .toList(),
                 counters.stream()
                         .map(c -> new SiteInfo.Counter(c.number(), c.name(), c.services()))
@@ -106,6 +107,7 @@ public record SiteConfig(
                 notice,
                 hotline,
                 announcement,
-                supervision);
+                supervision,
+                openingHours.describeInEnglish());
     }
 }
