@@ -23,16 +23,20 @@ import org.xephang.device.DeviceStatus;
 final class KioskPrinting implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskPrinting.class);
+    /** How long a job may run before the screen says it failed (a hung driver must not leave "printing…"). */
+    private static final long PRINT_TIMEOUT_MS = 20_000;
 
     private final AgentVerticle agent;
     private final ReceiptPrinter printer;
     private final PageChannel pages;
     private final String kioskId;
     private final WorkerExecutor queue;
+    private final Vertx vertx;
     private final Map<String, PrintOutcome> outcomes = KioskAgent.recentMap();
     private final Map<String, Promise<PrintOutcome>> waiters = new HashMap<>();
 
     KioskPrinting(Vertx vertx, AgentVerticle agent, ReceiptPrinter printer, PageChannel pages, String kioskId) {
+        this.vertx = vertx;
         this.agent = agent;
         this.printer = printer;
         this.pages = pages;
@@ -59,6 +63,16 @@ final class KioskPrinting implements AutoCloseable {
         }
         PrintOutcome printing = PrintOutcome.printing(ticket.id());
         outcomes.put(ticket.id(), printing);
+        vertx.setTimer(PRINT_TIMEOUT_MS, timer -> agent.onContext(v -> {
+            if (outcomes.get(ticket.id()) == printing) {
+                LOG.warn(
+                        "kiosk {}: ticket {} not printed after {} s; the screen offers the QR and a reprint",
+                        kioskId,
+                        ticket.number(),
+                        PRINT_TIMEOUT_MS / 1000);
+                settle(PrintOutcome.failed(ticket.id(), DeviceState.OFFLINE));
+            }
+        }));
         queue.<PrintOutcome>executeBlocking(() -> {
                     try {
                         printer.print(ticket, site);

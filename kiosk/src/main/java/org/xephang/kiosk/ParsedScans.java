@@ -11,6 +11,9 @@ final class ParsedScans implements ScanReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParsedScans.class);
 
+    /** All a citizen at the scanner needs to know. */
+    static final String CITIZEN_MESSAGE = "Không đọc được mã, xin thử lại.";
+
     private final ScannedPayloadParser parser = new ScannedPayloadParser();
 
     @Override
@@ -23,7 +26,8 @@ final class ParsedScans implements ScanReader {
             return new JsonObject().put("kind", "ticket").put("ticketId", ticket.ticketId());
         }
         ScannedPayload.Unreadable unreadable = (ScannedPayload.Unreadable) scanned;
-        LOG.info("scan not understood: {}", unreadable.reason());
-        return new JsonObject().put("kind", "unreadable").put("message", unreadable.message());
+        // The citizen is only asked to try again; what a technician can act on (an input method left on…) is here.
+        LOG.warn("scan not understood ({}): {}", unreadable.reason(), unreadable.message());
+        return new JsonObject().put("kind", "unreadable").put("message", CITIZEN_MESSAGE);
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -143,7 +144,7 @@ class KioskPageIT {
         printer.simulate(DeviceState.PAPER_OUT);
         WebElement banner = Browser.waiting(browser, 10)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-printer")));
-        assertThat(banner.getText()).contains("Hết giấy").contains("mã QR");
+        assertThat(banner.getText()).contains("hết giấy").contains("mã QR");
 
         takeTicket("B");
         WebElement status = Browser.waiting(browser, 15)
@@ -160,6 +161,7 @@ class KioskPageIT {
         printer.simulate(DeviceState.ONLINE);
         WebElement reprint = browser.findElement(By.id("reprint"));
         assertThat(reprint.isDisplayed()).isTrue();
+        settled();
         reprint.click();
         Browser.waiting(browser, 15)
                 .until(ExpectedConditions.presenceOfElementLocated(
@@ -210,6 +212,7 @@ class KioskPageIT {
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#print-status[data-stage=PRINTED]")));
         assertThat(browser.findElement(By.id("reprint")).isDisplayed()).isFalse();
+        settled();
         browser.findElement(By.cssSelector("#screen-ticket [data-go-home]")).click();
         Ticket elsewhere = centre.engine()
                 .issue("demo", new IssueCommand("B", null, "kiosk", null), new Actor("kiosk1", Role.KIOSK))
@@ -225,6 +228,7 @@ class KioskPageIT {
         assertThat(browser.findElement(By.id("print-status")).getText()).isEmpty();
         assertThat(browser.findElement(By.id("print-status")).getDomAttribute("data-stage"))
                 .isNull();
+        settled();
         reprint.click();
         Browser.waiting(browser, 15)
                 .until(ExpectedConditions.presenceOfElementLocated(
@@ -236,6 +240,7 @@ class KioskPageIT {
     @Test
     void theCatalogueListsTheProceduresOfAField() throws Exception {
         browser.findElement(By.id("open-catalogue")).click();
+        settled();
         browser.findElement(By.cssSelector("#catalogue-fields button[data-service=A]"))
                 .click();
 
@@ -248,9 +253,12 @@ class KioskPageIT {
     void theSettingsOpenOnlyWithThePinAndListTheTicketsTakenHere() throws Exception {
         takeTicket("A");
         String number = browser.findElement(By.id("ticket-number")).getText();
+        settled();
         browser.findElement(By.cssSelector("#screen-ticket [data-go-home]")).click();
 
+        settled();
         browser.findElement(By.id("open-settings")).click();
+        settled();
         pressPin("1111");
         Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("pin-error"), "Mã PIN không đúng"));
         pressPin("2468");
@@ -260,6 +268,102 @@ class KioskPageIT {
         Browser.screenshot(browser, "kiosk-settings");
     }
 
+    @Test
+    void aDoubleTapOnAFieldNeverIssuesATicketFromThePriorityScreen() throws Exception {
+        WebElement field = Browser.waiting(browser, 10)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#fields button[data-service=A]")));
+        Rectangle tapped = field.getRect();
+        new Actions(browser)
+                .moveToElement(field)
+                .click()
+                .pause(Duration.ofMillis(250))
+                .click()
+                .perform();
+
+        Browser.waiting(browser, 5).until(driver -> "priority".equals(screen()));
+        assertNoEventFor(Duration.ofMillis(1500), e -> e.type() == EventType.TICKET_ISSUED);
+        assertThat(screen()).isEqualTo("priority");
+        for (WebElement choice : browser.findElements(By.cssSelector("#priorities button"))) {
+            assertThat(overlaps(choice.getRect(), tapped))
+                    .as("choice '%s' lies under the field just tapped", choice.getText())
+                    .isFalse();
+        }
+        Browser.screenshot(browser, "kiosk-priority");
+    }
+
+    @Test
+    void anUnpluggedPrinterEndsLikePaperOutWithTheNumberTheQrAndAReprintOffer() throws Exception {
+        printer.simulate(DeviceState.OFFLINE);
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-printer")));
+
+        takeTicket("A");
+        WebElement status = Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=FAILED], #print-status[data-stage=REFUSED]")));
+        assertThat(status.getText()).contains("máy in").contains("vẫn có hiệu lực");
+        assertThat(browser.findElement(By.id("ticket-number")).getText()).matches("A\\d{3}");
+        assertThat(browser.findElement(By.id("ticket-qr")).getAttribute("src")).endsWith("/qr.svg");
+        assertThat(browser.findElement(By.id("reprint")).isDisplayed()).isTrue();
+        Browser.screenshot(browser, "kiosk-printer-unplugged");
+    }
+
+    @Test
+    void aScanThatIsNotACodeAsksTheCitizenToTryAgainWithoutTechnicalAdvice() throws Exception {
+        new Actions(browser).sendKeys("đđđ ươ ươ" + Keys.ENTER).perform();
+
+        WebElement message = Browser.waiting(browser, 10)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("refused-message")));
+        assertThat(message.getText())
+                .isEqualTo("Không đọc được mã, xin thử lại.")
+                .doesNotContain("Unikey");
+    }
+
+    @Test
+    void theTicketScreenAndTheBannersSpeakPlainWords() throws Exception {
+        takeTicket("A");
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        takeAnotherAfter("A");
+        assertThat(browser.findElement(By.id("ticket-waiting")).getText())
+                .contains("Dự kiến khoảng")
+                .doesNotContain("~");
+        settled();
+        browser.findElement(By.cssSelector("#screen-ticket [data-go-home]")).click();
+
+        printer.simulate(DeviceState.OFFLINE);
+        WebElement banner = Browser.waiting(browser, 10)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-printer")));
+        assertThat(banner.getText()).startsWith("Máy in chưa kết nối").doesNotContain("Đã đóng");
+        assertThat(browser.findElement(By.id("banner-agent")).getDomProperty("textContent"))
+                .contains("chương trình ki-ốt");
+    }
+
+    @Test
+    void englishSwitchesBackToVietnameseAfterTheIdleTimeAndTranslatesTheFieldsHoursAndWeekday() throws Exception {
+        restartKioskWithHomeTimeout(Duration.ofSeconds(2));
+        browser.findElement(By.id("lang")).click();
+        Browser.waiting(browser, 5)
+                .until(driver ->
+                        "en".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang")));
+        assertThat(browser.findElement(By.cssSelector("#fields button[data-service=A] .field-name"))
+                        .getText())
+                .isEqualTo("Land");
+        assertThat(browser.findElement(By.id("opening-hours")).getText())
+                .contains("Monday")
+                .doesNotContain("Thứ");
+        assertThat(browser.findElement(By.id("clock")).getText())
+                .doesNotContain("Thứ")
+                .doesNotContain("Chủ nhật");
+
+        Browser.waiting(browser, 10)
+                .until(driver ->
+                        "vi".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang")));
+        assertThat(browser.findElement(By.cssSelector("#fields button[data-service=A] .field-name"))
+                        .getText())
+                .isEqualTo("Đất đai");
+    }
+
     private HttpServer listen(int port) throws Exception {
         return vertx.createHttpServer()
                 .requestHandler(root)
@@ -267,6 +371,52 @@ class KioskPageIT {
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits out the page's guard after a screen change, as a person's next deliberate tap would. */
+    private void settled() {
+        Browser.waiting(browser, 5)
+                .until(ExpectedConditions.not(
+                        ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-guarded]"))));
+    }
+
+    private String screen() {
+        return browser.findElement(By.tagName("body")).getDomAttribute("data-screen");
+    }
+
+    private static boolean overlaps(Rectangle a, Rectangle b) {
+        return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    }
+
+    private void assertNoEventFor(Duration period, java.util.function.Predicate<QueueEvent> unwanted)
+            throws InterruptedException {
+        long until = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(centre.events.stream().filter(unwanted))
+                    .as("unexpected event")
+                    .isEmpty();
+            Thread.sleep(50);
+        }
+    }
+
+    /** A second ticket of the same field, so the first has a wait estimate to show. */
+    private void takeAnotherAfter(String service) {
+        settled();
+        browser.findElement(By.cssSelector("#screen-ticket [data-go-home]")).click();
+        takeTicket(service);
+    }
+
+    private void restartKioskWithHomeTimeout(Duration timeout) throws Exception {
+        kiosk.close();
+        KioskOptions options = KioskOptions.of(centre.url(), "demo", "kiosk1", "demo", "sim:printer")
+                .withSettingsPin("2468")
+                .withHomeTimeout(timeout);
+        kiosk = KioskApp.create(vertx, options, printer, false);
+        root.clear();
+        root.route("/kiosk/*").subRouter(kiosk.router());
+        browser.navigate().refresh();
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fields button[data-service]")));
     }
 
     private void pressPin(String pin) {
@@ -290,10 +440,12 @@ class KioskPageIT {
     }
 
     private void takeTicket(String service) {
+        settled();
         Browser.waiting(browser, 10)
                 .until(ExpectedConditions.elementToBeClickable(
                         By.cssSelector("#fields button[data-service=" + service + "]")))
                 .click();
+        settled();
         Browser.waiting(browser, 10)
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#priorities button[data-priority='']")))
                 .click();

@@ -12,16 +12,22 @@ const TEXT = {
     priority: 'ƯU TIÊN',
     counters: 'Quầy phục vụ: {0}',
     waiting: 'Số người đang chờ: {0}',
-    estimate: 'Dự kiến: ~{0} phút',
+    estimate: 'Dự kiến khoảng {0} phút',
     qrHint: 'Quét mã QR để theo dõi lượt của quý khách trên điện thoại',
     reprint: 'In lại vé',
     done: 'Xong',
     waitingCount: 'Đang chờ: {0}',
     capReached: 'Đã hết số hôm nay',
     closed: 'Ngoài giờ lấy số',
-    agentLost: 'Mất kết nối với ki-ốt. Đang kết nối lại…',
+    agentLost: 'Màn hình mất kết nối với chương trình ki-ốt (trên máy này hoặc máy chủ). Đang kết nối lại…',
     serverLost: 'Mất kết nối với máy chủ xếp hàng. Đang kết nối lại…',
-    printerBanner: 'Máy in: {0}. Vé sẽ hiển thị trên màn hình kèm mã QR.',
+    printerBanner: '{0}. Vé sẽ hiển thị trên màn hình kèm mã QR.',
+    printerOFFLINE: 'Máy in chưa kết nối',
+    printerPAPER_OUT: 'Máy in hết giấy',
+    printerCOVER_OPEN: 'Nắp máy in đang mở',
+    printerERROR: 'Máy in đang bị lỗi',
+    printerOther: 'Máy in chưa sẵn sàng',
+    scanUnreadable: 'Không đọc được mã, xin thử lại.',
     dossierTitle: 'Tình trạng hồ sơ',
     dossierLoading: 'Đang tra cứu hồ sơ…',
     dossierCode: 'Mã hồ sơ',
@@ -64,16 +70,22 @@ const TEXT = {
     priority: 'PRIORITY',
     counters: 'Counters: {0}',
     waiting: 'People waiting: {0}',
-    estimate: 'Estimated wait: ~{0} min',
+    estimate: 'Estimated wait about {0} min',
     qrHint: 'Scan the QR code to follow your turn on your phone',
     reprint: 'Reprint ticket',
     done: 'Done',
     waitingCount: 'Waiting: {0}',
     capReached: 'No more numbers today',
     closed: 'Outside ticket hours',
-    agentLost: 'Lost connection to the kiosk. Reconnecting…',
+    agentLost: 'The screen lost its link to the kiosk program (on this machine or the server). Reconnecting…',
     serverLost: 'Lost connection to the queue server. Reconnecting…',
-    printerBanner: 'Printer: {0}. Tickets are shown on screen with a QR code.',
+    printerBanner: '{0}. Tickets are shown on screen with a QR code.',
+    printerOFFLINE: 'The printer is not connected',
+    printerPAPER_OUT: 'The printer is out of paper',
+    printerCOVER_OPEN: 'The printer cover is open',
+    printerERROR: 'The printer has a fault',
+    printerOther: 'The printer is not ready',
+    scanUnreadable: 'The code could not be read, please try again.',
     dossierTitle: 'Dossier status',
     dossierLoading: 'Looking up the dossier…',
     dossierCode: 'Dossier code',
@@ -113,6 +125,13 @@ let state = null;
 let current = null; // {ticket, print}
 let homeTimer = null;
 let pinValue = '';
+// A tap that lands as the screen changes (a double tap, a shaky finger) must not press the next screen's button.
+const SCREEN_CHANGE_GUARD_MS = 700;
+let guardUntil = 0;
+let idleSeconds; // the current screen's idle time, or undefined for the kiosk's setting
+// Print outcomes that arrived on the event stream, by ticket id: one may come before the answer that issued the ticket.
+const printEvents = new Map();
+const PRINT_CHECK_MS = 8000;
 
 function t(key, ...args) {
   const text = TEXT[lang][key] ?? TEXT.vi[key] ?? key;
@@ -158,13 +177,37 @@ async function api(path, options = {}) {
 // ---- screens --------------------------------------------------------------------------------------------
 
 function show(name, timeoutSeconds) {
+  const previous = document.body.dataset.screen;
+  if (previous && previous !== name) guard();
   document.querySelectorAll('.screen').forEach((s) => { s.hidden = s.id !== `screen-${name}`; });
+  document.body.dataset.screen = name;
+  idleSeconds = timeoutSeconds;
+  restartIdleTimer();
+}
+
+/** Every screen but the Vietnamese home screen goes back to it after the idle time; English returns to Vietnamese. */
+function restartIdleTimer() {
   clearTimeout(homeTimer);
-  if (name !== 'home') {
-    const seconds = timeoutSeconds ?? state?.homeTimeoutSeconds ?? 30;
+  const name = document.body.dataset.screen;
+  if (name !== 'home' || lang !== 'vi') {
+    const seconds = idleSeconds ?? state?.homeTimeoutSeconds ?? 30;
     homeTimer = setTimeout(goHome, seconds * 1000);
   }
-  document.body.dataset.screen = name;
+}
+
+/** Ignores taps for a moment; body[data-guarded] says so (and lets tests wait for a settled screen). */
+function guard() {
+  guardUntil = performance.now() + SCREEN_CHANGE_GUARD_MS;
+  document.body.dataset.guarded = '';
+  clearTimeout(guard.timer);
+  guard.timer = setTimeout(() => { delete document.body.dataset.guarded; }, SCREEN_CHANGE_GUARD_MS);
+}
+
+function swallowGuardedTap(event) {
+  if (performance.now() < guardUntil) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
 }
 
 function goHome() {
@@ -180,7 +223,14 @@ function setLang(next) {
   $('lang').textContent = next === 'vi' ? 'English' : 'Tiếng Việt';
   document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
   render();
+  tick();
   if (current) renderTicket();
+  if (document.body.dataset.screen) restartIdleTimer();
+}
+
+/** The service's name in the screen's language (the Vietnamese one when the configuration has no English name). */
+function serviceName(s) {
+  return (lang === 'en' && s?.nameEn) || s?.name || '';
 }
 
 // ---- home -----------------------------------------------------------------------------------------------
@@ -203,7 +253,10 @@ function render() {
   if (closed) $('banner-closed').textContent = closed.message;
   const printer = state.printer;
   $('banner-printer').hidden = !printer || printer.usable;
-  if (printer && !printer.usable) $('banner-printer').textContent = t('printerBanner', printer.description);
+  if (printer && !printer.usable) {
+    const words = TEXT.vi[`printer${printer.state}`] ? t(`printer${printer.state}`) : t('printerOther');
+    $('banner-printer').textContent = t('printerBanner', words);
+  }
 
   // Update the buttons in place: rebuilding them on every queue change would swallow a tap in progress.
   const capReached = new Set(state.capReached ?? []);
@@ -221,12 +274,12 @@ function render() {
     const unavailable = full || !!closed;
     button.disabled = unavailable;
     button.classList.toggle('unavailable', unavailable);
-    button.querySelector('.field-name').textContent = s.name;
+    button.querySelector('.field-name').textContent = serviceName(s);
     button.querySelector('.field-meta').textContent = closed ? t('closed')
       : full ? t('capReached') : t('waitingCount', state.waiting?.[s.code] ?? 0);
   }
 
-  const hours = site?.openingHours ?? [];
+  const hours = (lang === 'en' && site?.openingHoursEn?.length ? site.openingHoursEn : site?.openingHours) ?? [];
   $('opening-hours').textContent = hours.length ? t('openingHours', hours.join(' · ')) : '';
   $('hotline').textContent = site?.hotline ? t('hotline', site.hotline) : '';
 }
@@ -247,7 +300,7 @@ function chooseField(s) {
     issue(s.code, null, request);
     return;
   }
-  $('priority-field').textContent = s.name;
+  $('priority-field').textContent = serviceName(s);
   $('priorities').replaceChildren(
     el('button', { type: 'button', class: 'none', dataset: { priority: '' }, onclick: () => issue(s.code, null, request) },
       t('noPriority')),
@@ -275,9 +328,32 @@ async function issue(serviceCode, priority, request) {
       return;
     }
   }
+  const early = printEvents.get(current.ticket.id);
+  if (early && current.print?.stage === 'PRINTING') current.print = early;
   renderTicket();
-  const stage = current.print?.stage;
-  show('ticket', stage === 'FAILED' || stage === 'REFUSED' ? (state?.homeTimeoutSeconds ?? 30) * 2 : undefined);
+  show('ticket', printFailed(current.print) ? (state?.homeTimeoutSeconds ?? 30) * 2 : undefined);
+  checkPrintLater(current.ticket.id);
+}
+
+function printFailed(print) {
+  return print?.stage === 'FAILED' || print?.stage === 'REFUSED';
+}
+
+/** Asks the agent for the outcome when no event has settled it in time: a lost event must not leave "printing". */
+function checkPrintLater(ticketId) {
+  setTimeout(async () => {
+    if (current?.ticket.id !== ticketId || current.print?.stage !== 'PRINTING') return;
+    try {
+      const print = await api(`api/tickets/${encodeURIComponent(ticketId)}/print`);
+      if (current?.ticket.id === ticketId && print?.stage) {
+        current.print = print;
+        renderPrint(print);
+      }
+    } catch (error) {
+      console.warn('kiosk: print outcome of', ticketId, 'unknown:', error.message);
+    }
+    checkPrintLater(ticketId);
+  }, PRINT_CHECK_MS);
 }
 
 function refused(message) {
@@ -291,7 +367,7 @@ function renderTicket() {
   const s = service(ticket.service);
   $('ticket-number').textContent = ticket.number;
   $('ticket-priority').hidden = !ticket.priority;
-  $('ticket-field').textContent = s?.name ?? ticket.service;
+  $('ticket-field').textContent = s ? serviceName(s) : ticket.service;
   const counters = (s?.counters ?? []).map((n) => String(n).padStart(2, '0')).join(', ');
   $('ticket-counters').textContent = counters ? t('counters', counters) : '';
   const waitingLine = [];
@@ -392,7 +468,7 @@ async function handleScan(raw) {
 function handleScanResult(scan) {
   if (scan.kind === 'dossier') openDossier(scan.code);
   else if (scan.kind === 'ticket') openTicketStatus(scan.ticketId);
-  else refused(scan.message);
+  else refused(t('scanUnreadable')); // the technician's hint (input method on…) is in the agent's log
 }
 
 async function openTicketStatus(ticketId) {
@@ -436,7 +512,7 @@ function onKey(event) {
 function openCatalogue() {
   $('catalogue-fields').replaceChildren(...services().map((s) => el('button', {
     class: 'field', type: 'button', dataset: { service: s.code }, onclick: () => showProcedures(s),
-  }, el('span', { class: 'field-name' }, s.name))));
+  }, el('span', { class: 'field-name' }, serviceName(s)))));
   $('catalogue-procedures').replaceChildren();
   show('catalogue', 120);
 }
@@ -444,7 +520,7 @@ function openCatalogue() {
 function showProcedures(s) {
   const procedures = s.procedures ?? [];
   $('catalogue-procedures').replaceChildren(
-    el('h2', {}, s.name),
+    el('h2', {}, serviceName(s)),
     ...(procedures.length === 0 ? [el('p', {}, t('noProcedures'))] : procedures.map((p) => el('div', { class: 'procedure' },
       el('h3', {}, p.name),
       p.documents?.length ? el('div', {}, el('strong', {}, `${t('documents')}:`), el('ul', {}, p.documents.map((d) => el('li', {}, d)))) : null,
@@ -481,7 +557,7 @@ async function unlock() {
     $('settings-printer').textContent = settings.state.printer.description;
     $('recent').replaceChildren(...settings.recent.map((r) => el('tr', {},
       el('td', {}, r.number),
-      el('td', {}, service(r.service)?.name ?? r.service),
+      el('td', {}, service(r.service) ? serviceName(service(r.service)) : r.service),
       el('td', {}, r.print ? (lang === 'vi' ? r.print.message : r.print.messageEn) : t('notPrinted')),
       el('td', {}, el('button', { type: 'button', onclick: () => reprint(r.id).then(unlockAgain) }, t('reprint'))),
     )));
@@ -526,9 +602,13 @@ function connect() {
   });
   stream.addEventListener('print', (e) => {
     const print = JSON.parse(e.data);
+    printEvents.set(print.ticketId, print);
+    if (printEvents.size > 20) printEvents.delete(printEvents.keys().next().value);
     if (current && current.ticket.id === print.ticketId) {
+      const failedNow = printFailed(print) && !printFailed(current.print);
       current.print = print;
       renderPrint(print);
+      if (failedNow && document.body.dataset.screen === 'ticket') show('ticket', (state?.homeTimeoutSeconds ?? 30) * 2);
     }
   });
   stream.addEventListener('scan', (e) => handleScanResult(JSON.parse(e.data)));
@@ -542,6 +622,11 @@ document.addEventListener('DOMContentLoaded', () => {
   $('open-settings').addEventListener('click', openPin);
   $('reload').addEventListener('click', () => location.reload());
   document.addEventListener('keydown', onKey);
+  window.addEventListener('click', swallowGuardedTap, true);
+  window.addEventListener('pointerdown', (event) => {
+    swallowGuardedTap(event);
+    if (!event.defaultPrevented) restartIdleTimer();
+  }, true);
   setLang('vi');
   show('home');
   connect();
