@@ -19,6 +19,7 @@ import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.core.auth.Authenticator;
 import org.xephang.core.http.HttpApi;
+import org.xephang.core.http.IndexPage;
 import org.xephang.core.http.StreamLimits;
 import org.xephang.core.site.Account;
 
@@ -170,6 +171,7 @@ public final class QueueServer {
                 .map(created -> {
                     api = created;
                     Router router = created.router();
+                    IndexPage.mount(router);
                     handler = router;
                     LOG.info("Serving the queue API on {}:{}", options.host, port());
                     return null;

@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.Map;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -56,6 +60,9 @@ public final class Browser {
                 "--mute-audio",
                 "--lang=vi-VN",
                 "--window-size=" + width + "," + height);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs); // for consoleErrors
         switch (autoplay) {
             case ALLOWED -> options.addArguments("--autoplay-policy=no-user-gesture-required");
             case NEEDS_GESTURE -> options.addArguments("--autoplay-policy=document-user-activation-required");
@@ -90,6 +97,14 @@ public final class Browser {
     /** The violations seen since {@link #recordPolicyViolations}, as "directive blocked-uri source:line". */
     public static List<?> policyViolations(ChromeDriver browser) {
         return (List<?>) browser.executeScript("return window.__policyViolations || ['not recorded'];");
+    }
+
+    /** What the page logged as errors in the browser console since the last call (a 404 favicon is one). */
+    public static List<String> consoleErrors(ChromeDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

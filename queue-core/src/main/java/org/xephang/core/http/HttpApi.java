@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
+import org.xephang.api.Favicon;
 import org.xephang.api.Role;
 import org.xephang.core.QueueService;
 import org.xephang.core.auth.Authenticator;
@@ -169,6 +171,13 @@ public final class HttpApi implements AutoCloseable {
             route(HttpMethod.PUT, "/tickets/:id/dossier", STAFF, tickets::linkDossier);
             route(HttpMethod.POST, "/tickets/:id/rating", RATERS, tickets::rate);
 
+            for (String icon : List.of(Favicon.PATH, "/favicon.ico")) {
+                tagged(router.get(icon), Favicon.PATH)
+                        .handler(ctx -> ctx.response()
+                                .putHeader("Content-Type", Favicon.CONTENT_TYPE)
+                                .putHeader("Cache-Control", Favicon.CACHE_CONTROL)
+                                .end(Favicon.svg()));
+            }
             tagged(router.get("/health"), "/health").handler(this::health);
             tagged(router.get("/metrics"), "/metrics")
                     .handler(ctx -> ctx.response()

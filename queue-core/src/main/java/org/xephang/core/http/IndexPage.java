@@ -1,0 +1,134 @@
+package org.xephang.core.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The server's front door at {@code /}: the pages this server serves (kiosk, board, counter, admin, supervisor,
+ * statistics, the demo's devices, the API documentation), each named in Vietnamese with its English name, listed only
+ * when mounted. Built from the router on every request, so pages mounted after the API still appear.
+ */
+public final class IndexPage {
+
+    /** A page the index may list: the path it is mounted at and what it is for. */
+    record Entry(String path, String vietnamese, String english, String forWhom) {
+        Entry {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(vietnamese, "vietnamese");
+            Objects.requireNonNull(english, "english");
+            Objects.requireNonNull(forWhom, "forWhom");
+        }
+    }
+
+    static final List<Entry> KNOWN = List.of(
+            new Entry("/kiosk/", "Ki-ốt lấy số thứ tự", "Ticket kiosk", "Công dân · Citizens"),
+            new Entry("/board/", "Bảng hiển thị số thứ tự", "Display board", "Sảnh chờ · Waiting hall"),
+            new Entry("/counter/", "Màn hình quầy", "Counter screen", "Cán bộ · Officers"),
+            new Entry("/supervisor/", "Giám sát trực tiếp", "Supervisor's live view", "Giám sát · Supervisors"),
+            new Entry("/stats/", "Thống kê", "Statistics", "Lãnh đạo · Managers"),
+            new Entry("/admin/", "Quản trị", "Administration", "Quản trị viên · Administrators"),
+            new Entry(
+                    "/devices/",
+                    "Thiết bị mô phỏng (bản chạy thử)",
+                    "Simulated devices (demo)",
+                    "Kỹ thuật viên · Technicians"),
+            new Entry("/api/docs/", "Tài liệu API", "API documentation", "Lập trình viên · Developers"));
+
+    private static final String STYLE = "/index-page/index.css";
+
+    private final Router router;
+    private final Buffer css;
+
+    private IndexPage(Router router) {
+        this.router = router;
+        this.css = resource(STYLE);
+    }
+
+    /** Serves the index at {@code /} and its style sheet; call after every page is mounted on {@code router}. */
+    public static void mount(Router router) {
+        IndexPage page = new IndexPage(router);
+        router.get("/").handler(page::serve);
+        router.get(STYLE)
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "text/css; charset=utf-8")
+                        .putHeader("Cache-Control", "no-cache")
+                        .end(page.css));
+    }
+
+    private void serve(RoutingContext ctx) {
+        ctx.response()
+                .putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Cache-Control", "no-cache")
+                .end(html(mounted()));
+    }
+
+    /** The known pages this router serves, in the order of {@link #KNOWN}. */
+    List<Entry> mounted() {
+        List<String> paths = router.getRoutes().stream()
+                .map(Route::getPath)
+                .filter(Objects::nonNull)
+                .toList();
+        return KNOWN.stream()
+                .filter(entry -> paths.stream().anyMatch(path -> path.startsWith(entry.path())))
+                .toList();
+    }
+
+    static String html(List<Entry> entries) {
+        StringBuilder items = new StringBuilder();
+        for (Entry entry : entries) {
+            items.append("<li><a href=\"")
+                    .append(entry.path())
+                    .append("\"><span class=\"vi\">")
+                    .append(entry.vietnamese())
+                    .append("</span><span class=\"en\" lang=\"en\">")
+                    .append(entry.english())
+                    .append("</span><span class=\"who\">")
+                    .append(entry.forWhom())
+                    .append("</span></a></li>\n");
+        }
+        return """
+                <!doctype html>
+                <html lang="vi">
+                <head>
+                  <meta charset="utf-8">
+                  <meta name="viewport" content="width=device-width, initial-scale=1">
+                  <title>Hệ thống xếp hàng xephang · Queue system</title>
+                  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+                  <link rel="stylesheet" href="%s">
+                </head>
+                <body>
+                  <header>
+                    <h1>Hệ thống xếp hàng</h1>
+                    <p class="en" lang="en">xephang queue system: the pages of this server</p>
+                  </header>
+                  <main>
+                    <h2>Các trang của máy chủ này <span class="en" lang="en">Pages</span></h2>
+                    <ul class="pages">
+                %s    </ul>
+                    <p class="note">Điện thoại của công dân mở trang số thứ tự bằng mã QR trên vé.
+                      <span class="en" lang="en">Citizens' phones open their ticket's page from the QR code on the
+                      ticket.</span></p>
+                  </main>
+                </body>
+                </html>
+                """.formatted(STYLE, items);
+    }
+
+    private static Buffer resource(String path) {
+        try (InputStream in = IndexPage.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " missing from the queue-core jar");
+            }
+            return Buffer.buffer(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
