@@ -37,7 +37,7 @@ export class BoardState {
     this.seq = snapshot.seq;
     this.counters = new Map((snapshot.counters || []).map((c) => [c.number, { ...c }]));
     this.waiting = new Map((snapshot.services || []).map((s) => [s.code, { ...s }]));
-    const calls = (snapshot.lastCalls || []).slice(0, LAST_CALLS).map(callView);
+    const calls = distinctCalls((snapshot.lastCalls || []).map(callView)).slice(0, LAST_CALLS);
     const snapshotAt = Date.parse(snapshot.at);
     const fresh = [];
     for (const call of calls) {
@@ -101,8 +101,12 @@ export class BoardState {
       case 'ticket.completed':
       case 'ticket.no-show':
       case 'ticket.cancelled':
-      case 'ticket.transferred':
         this.releaseTicket(ticket);
+        break;
+      case 'ticket.transferred':
+        // The call no longer stands: the ticket waits again and will be called anew (the server drops it too).
+        this.releaseTicket(ticket);
+        this.lastCalls = this.lastCalls.filter((c) => c.ticketId !== ticket.id);
         break;
       case 'counter.paused':
       case 'counter.resumed':
@@ -192,6 +196,12 @@ export class BoardState {
     this.counters.set(number, counter);
     return counter;
   }
+}
+
+/** One entry per ticket, the newest call kept (the list is newest first). */
+function distinctCalls(calls) {
+  const seen = new Set();
+  return calls.filter((call) => !seen.has(call.ticketId) && seen.add(call.ticketId));
 }
 
 function callView(call) {

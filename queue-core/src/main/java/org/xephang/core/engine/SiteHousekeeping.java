@@ -111,6 +111,7 @@ final class SiteHousekeeping {
                     .put("toCounter", null)
                     .put("position", "front")
                     .put("reason", "hết thời gian chờ tại quầy");
+            state.forgetCall(back.id());
             events.emit(writes, EventType.TICKET_TRANSFERRED, back, null, details, now);
         }
     }

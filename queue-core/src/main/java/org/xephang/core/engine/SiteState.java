@@ -270,13 +270,24 @@ final class SiteState {
         changedTickets.add(ticket.id());
     }
 
+    /** A transferred ticket's call no longer stands: it waits again and will be called anew. */
+    void forgetCall(String ticketId) {
+        lastCalls.removeIf(c -> c.ticketId().equals(ticketId));
+    }
+
     void forget(String ticketId) {
         lines.update(tickets.remove(ticketId), null);
         siteOfTicket.remove(ticketId);
         changedTickets.add(ticketId);
     }
 
+    /**
+     * The boards' "recent calls": one entry per ticket (its latest call), newest first, without a ticket a transfer
+     * took back ({@link #forgetCall}). Boards derive the same list from the events (board-logic.js), so a board
+     * opened late agrees with one open all day.
+     */
     void addCall(Call call) {
+        forgetCall(call.ticketId());
         lastCalls.addFirst(call);
         while (lastCalls.size() > LAST_CALLS) {
             lastCalls.removeLast();

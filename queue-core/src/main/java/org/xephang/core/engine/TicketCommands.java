@@ -215,6 +215,7 @@ final class TicketCommands {
                 .put("toService", toService)
                 .put("toCounter", command.counter())
                 .put("position", position.name().toLowerCase(Locale.ROOT));
+        state.forgetCall(moved.id());
         events.emit(writes, EventType.TICKET_TRANSFERRED, moved, command.counter(), details, now);
         return state.view(moved);
     }
