@@ -183,6 +183,18 @@ public final class HttpApi implements AutoCloseable {
                     .handler(ctx -> ctx.response()
                             .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                             .end(metrics.scrape(queue)));
+            Buffer ticketScript = resource("/ticket-page/ticket.js");
+            Buffer ticketStyle = resource("/ticket-page/ticket.css");
+            tagged(router.get("/ticket-page/ticket.js"), "/ticket-page/ticket.js")
+                    .handler(ctx -> ctx.response()
+                            .putHeader("Content-Type", "text/javascript; charset=utf-8")
+                            .putHeader("Cache-Control", "no-cache")
+                            .end(ticketScript));
+            tagged(router.get("/ticket-page/ticket.css"), "/ticket-page/ticket.css")
+                    .handler(ctx -> ctx.response()
+                            .putHeader("Content-Type", "text/css; charset=utf-8")
+                            .putHeader("Cache-Control", "no-cache")
+                            .end(ticketStyle));
             tagged(router.get("/t/:id"), "/t/:id")
                     .handler(ctx -> ctx.response()
                             .putHeader("Content-Type", "text/html; charset=utf-8")

@@ -43,6 +43,30 @@ class TicketPageIT {
     }
 
     @Test
+    void onceCalledThePhoneSaysWhichCounterInLargeTypeAndNothingAboutTheWait(@TempDir Path dataDir) throws Exception {
+        ChromeDriver browser = HeadlessChromium.open(390, 844);
+        try (TestApi api = TestApi.start(dataDir)) {
+            String id = api.issue("A").getString("id");
+            browser.get("http://127.0.0.1:" + api.port() + "/t/" + id);
+            eventually(Duration.ofSeconds(30), () -> text(browser, "number").equals("A0001"));
+
+            api.signIn(4);
+            api.send(HttpMethod.POST, "/api/v1/tickets/" + id + "/call", "officer4", null);
+
+            eventually(Duration.ofSeconds(30), () -> text(browser, "state").equals("Mời đến Quầy 4"));
+            String page = browser.findElement(By.tagName("main")).getText();
+            assertThat(page).doesNotContain("Chưa có").doesNotContain("Số người phía trước");
+            assertThat(browser.findElement(By.id("ahead")).isDisplayed()).isFalse();
+            double stateSize = Double.parseDouble(
+                    browser.findElement(By.id("state")).getCssValue("font-size").replace("px", ""));
+            assertThat(stateSize).as("the counter to go to, in px").isGreaterThanOrEqualTo(30);
+            HeadlessChromium.screenshot(browser, "ticket-called");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void anUnknownTicketSaysSoInVietnamese(@TempDir Path dataDir) {
         ChromeDriver browser = openBrowser();
         try (TestApi api = TestApi.start(dataDir)) {
