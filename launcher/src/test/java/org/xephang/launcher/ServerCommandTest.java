@@ -1,6 +1,7 @@
 package org.xephang.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -154,6 +156,37 @@ class ServerCommandTest {
                 .contains("cannot reach PostgreSQL at 127.0.0.1:1")
                 .doesNotContain("secret-in-test");
         assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void onEveryInterfaceWithoutAPublicUrlTheServerRefusesToStartNamingTheOption(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("centre.yaml");
+        Files.writeString(config, """
+                sites:
+                  - code: demo
+                    name: Thử
+                    services:
+                      - { code: A, name: Đất đai }
+                    counters:
+                      - { number: 1, services: [A] }
+                accounts: []
+                """);
+
+        int code = assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> run(
+                        "server",
+                        "--config",
+                        config.toString(),
+                        "--port",
+                        "0",
+                        "--data",
+                        dir.resolve("data").toString()));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(err.toString()).startsWith("xephang server: --public-url").contains("127.0.0.1");
         assertThat(out.toString()).isEmpty();
     }
 }

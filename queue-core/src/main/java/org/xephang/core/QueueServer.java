@@ -204,6 +204,17 @@ public final class QueueServer {
         return "http://" + shown + ":" + port();
     }
 
+    /**
+     * The server as a phone on the LAN reaches it: with every interface, this machine's LAN address when it has one
+     * ({@link LanAddress}), otherwise {@link #localUrl()}. The demo's QR codes use it.
+     */
+    public String phoneUrl() {
+        if (LanAddress.isEveryInterface(options.host)) {
+            return LanAddress.find().map(lan -> "http://" + lan + ":" + port()).orElseGet(this::localUrl);
+        }
+        return localUrl();
+    }
+
     /** Stops accepting requests and closes open connections (event streams included). */
     public Future<Void> close() {
         return server.close().andThen(closed -> {

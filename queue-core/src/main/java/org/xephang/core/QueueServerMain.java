@@ -172,7 +172,22 @@ public final class QueueServerMain {
     public static Running launch(Settings settings) throws UsageException {
         CentreConfig config = loadConfig(settings.config());
         DossierConfig dossierConfig = loadDossierConfig(settings.config());
+        settings.storeLocation(); // a malformed --store is named first
+        requirePublicUrlForPhones(settings);
         return launch(Vertx.vertx(), config, dossierConfig, settings, options -> {});
+    }
+
+    /**
+     * A server reachable on the LAN (every interface) must be told the address phones use for its QR codes: the
+     * loopback address it would otherwise print is one no phone can open. A server on one address uses that one.
+     */
+    private static void requirePublicUrlForPhones(Settings settings) throws UsageException {
+        if (settings.publicUrl() == null && LanAddress.isEveryInterface(settings.host())) {
+            String example = "http://" + LanAddress.find().orElse("192.168.1.10") + ":" + settings.port();
+            throw new UsageException("--public-url is required: the QR codes on tickets would point to 127.0.0.1,"
+                    + " which no phone can open; give the address phones reach this server at, e.g. --public-url "
+                    + example + " (or --host with this machine's LAN address)");
+        }
     }
 
     /**
@@ -214,7 +229,7 @@ public final class QueueServerMain {
             throw new UsageException("--port " + settings.port() + ": cannot listen on " + settings.host() + ":"
                     + settings.port() + " (" + rootMessage(bindFailed) + ")");
         }
-        String publicUrl = settings.publicUrl() != null ? settings.publicUrl() : server.localUrl();
+        String publicUrl = settings.publicUrl() != null ? settings.publicUrl() : server.phoneUrl();
         QueueEngine engine;
         try {
             // The engine owns the store from here, and closes it also when it cannot open.

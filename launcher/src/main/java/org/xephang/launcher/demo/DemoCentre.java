@@ -160,6 +160,7 @@ public final class DemoCentre implements AutoCloseable {
         out.println("listening on " + base);
         out.println();
         out.println("xephang demo — trung tâm mẫu \"" + site + "\", luôn mở cửa, thiết bị mô phỏng");
+        out.println("  Các trang / index:             " + base + "/");
         out.println("  Ki-ốt lấy số / kiosk:          " + base + "/kiosk/");
         out.println("  Bảng hiển thị / board:         " + base + "/board/");
         out.println("  Quầy / counter:                " + base + "/counter/   (officer1…officer9, mật khẩu demo)");
@@ -170,6 +171,9 @@ public final class DemoCentre implements AutoCloseable {
                 + "   (supervisor, mật khẩu demo)");
         out.println("  API:                           " + base + "/api/v1/openapi.yaml");
         out.println("  Hệ thống hồ sơ mô phỏng:       " + dossiers.baseUrl());
+        out.println(
+                "  Mã QR trên vé / ticket QR:     " + running.server().phoneUrl() + "/t/…   (điện thoại trong mạng LAN"
+                        + (running.server().phoneUrl().equals(base) ? "; máy này chưa có địa chỉ LAN)" : ")"));
         out.println("Dừng / stop: Ctrl-C");
     }
 
