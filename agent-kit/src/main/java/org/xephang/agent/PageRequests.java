@@ -2,6 +2,7 @@ package org.xephang.agent;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -9,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.xephang.api.ErrorCode;
+import org.xephang.api.Favicon;
 import org.xephang.api.QueueError;
 
 /**
@@ -42,6 +44,11 @@ public final class PageRequests {
     public static Router finish(Router router, PageFailures failures, String pageRoot) {
         router.route("/api/*").handler(ctx -> ctx.fail(new QueueError(ErrorCode.NOT_FOUND, "Không có đường dẫn này")));
         router.route("/api/*").failureHandler(failures::handle);
+        router.get(Favicon.PATH) // every page links the one icon: no 404 in the console
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", Favicon.CONTENT_TYPE)
+                        .putHeader("Cache-Control", Favicon.CACHE_CONTROL)
+                        .end(Buffer.buffer(Favicon.svg())));
         router.route("/*")
                 .handler(StaticHandler.create(pageRoot).setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
         return router;

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.xephang.api.ErrorCode;
+import org.xephang.api.Favicon;
 import org.xephang.api.announce.Announcement;
 import org.xephang.api.announce.AnnouncementBuilder;
 import org.xephang.api.announce.AnnouncementOptions;
@@ -44,6 +45,11 @@ public final class BoardApp {
                 .handler(StaticHandler.create(CLIPS_ROOT)
                         .setDirectoryListing(false)
                         .setMaxAgeSeconds(24 * 3600));
+        router.get(Favicon.PATH)
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", Favicon.CONTENT_TYPE)
+                        .putHeader("Cache-Control", Favicon.CACHE_CONTROL)
+                        .end(Favicon.svg()));
         router.get("/*")
                 .handler(StaticHandler.create(WEB_ROOT)
                         .setDirectoryListing(false)

@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.api.Favicon;
 import org.xephang.device.DeviceState;
+import org.xephang.device.keypad.RatingCollector;
 import org.xephang.device.keypad.sim.SimulatedRatingKeypad;
 import org.xephang.device.led.sim.LedBusSimulator;
 import org.xephang.device.printer.sim.SimulatedTicketPrinter;
@@ -87,6 +89,11 @@ final class DemoDevices {
         router.post("/api/scan").handler(this::scan);
         router.get("/api/qr").handler(DemoDevices::qr);
         router.get("/printed/:file").handler(this::printedImage);
+        router.get(Favicon.PATH)
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", Favicon.CONTENT_TYPE)
+                        .putHeader("Cache-Control", Favicon.CACHE_CONTROL)
+                        .end(Favicon.svg()));
         router.get("/*")
                 .handler(StaticHandler.create("org/xephang/launcher/devices")
                         .setCachingEnabled(false)
@@ -188,7 +195,7 @@ final class DemoDevices {
         String button = ctx.pathParam("button");
         vertx.executeBlocking(
                         () -> SimulatedRatingKeypad.named(keypadName(counter)).press(button))
-                .onSuccess(outcome -> json(ctx, 200, new JsonObject().put("outcome", String.valueOf(outcome))))
+                .onSuccess(outcome -> json(ctx, 200, pressOutcome(counter, button, outcome)))
                 .onFailure(ctx::fail);
     }
 
@@ -262,6 +269,38 @@ final class DemoDevices {
             error(ctx, 400, "INVALID_JSON", "JSON không hợp lệ");
             return null;
         }
+    }
+
+    /** What a keypad press did, in plain words for the page: rated (a success) or ignored, and why. */
+    static JsonObject pressOutcome(int counter, String button, RatingCollector.Outcome outcome) {
+        if (outcome instanceof RatingCollector.Rated rated) {
+            String label = rated.rating().scale().label(rated.rating().level());
+            return new JsonObject()
+                    .put("rated", true)
+                    .put("message", "Quầy " + counter + ": đã ghi nhận đánh giá «" + label + "» (nút " + button + ").")
+                    .put("messageEn", "Counter " + counter + ": rating recorded (button " + button + ").");
+        }
+        String reason = outcome instanceof RatingCollector.Ignored ignored ? ignored.reason() : "";
+        String why;
+        String whyEn;
+        if (reason.startsWith("within")) {
+            why = "bấm quá nhanh sau lần trước, lần này không được tính";
+            whyEn = "pressed too soon after the previous press";
+        } else if (reason.contains("not mapped")) {
+            why = "nút này không dùng để đánh giá";
+            whyEn = "this button is not a rating button";
+        } else if (reason.contains("rating window")) {
+            why = "đã hết thời gian đánh giá cho lượt vừa xong";
+            whyEn = "the time to rate the last visit has passed";
+        } else {
+            why = "chưa có lượt nào chờ đánh giá (quầy bấm Hoàn thành trước)";
+            whyEn = "no visit is waiting for a rating (the counter presses Done first)";
+        }
+        LOG.debug("demo: keypad of counter {} ignored button {}: {}", counter, button, reason);
+        return new JsonObject()
+                .put("rated", false)
+                .put("message", "Quầy " + counter + ": đã bấm " + button + " — " + why + ".")
+                .put("messageEn", "Counter " + counter + ": pressed " + button + " — " + whyEn + ".");
     }
 
     private static void json(RoutingContext ctx, int status, JsonObject body) {

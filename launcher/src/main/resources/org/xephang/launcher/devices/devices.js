@@ -4,7 +4,11 @@ let lang = 'vi';
 
 function t(vi, en) { return lang === 'vi' ? vi : en; }
 
-function say(message) { $('msg').textContent = message || ''; }
+/** Shows the outcome of the last action: 'ok' (green), 'info' (grey) or 'bad' (red). */
+function say(message, kind = 'bad') {
+  $('msg').textContent = message || '';
+  $('msg').className = kind;
+}
 
 async function call(path, body) {
   const response = await fetch(path, body === undefined ? {} : {
@@ -53,24 +57,40 @@ function render(state) {
     tr.append(cell(label), cell(text.length ? text : '—', 'led'));
     return tr;
   }));
-  if (!leds.children.length) leds.innerHTML = `<tr><td class="muted">${t('Chưa hiển thị gì', 'Nothing shown yet')}</td></tr>`;
-
-  const keypads = $('keypads');
-  keypads.replaceChildren(...state.counters.map((desk) => {
+  if (!leds.children.length) {
     const tr = document.createElement('tr');
-    tr.append(cell(t(`Quầy ${desk.counter}`, `Counter ${desk.counter}`)));
-    const buttons = document.createElement('td');
-    for (const button of desk.buttons) {
-      const b = document.createElement('button');
-      b.textContent = button;
-      b.onclick = () => call(`api/keypad/${desk.counter}/${encodeURIComponent(button)}`, {})
-        .then((r) => say(t(`Quầy ${desk.counter}: đã bấm ${button} (${r.outcome})`, `Counter ${desk.counter}: pressed ${button} (${r.outcome})`)))
-        .catch((e) => say(e.message));
-      buttons.append(b);
-    }
-    tr.append(buttons, cell(desk.awaitingRating ? t('đang chờ đánh giá', 'awaiting a rating') : '', 'muted'));
-    return tr;
-  }));
+    tr.append(cell(t('Chưa hiển thị gì', 'Nothing shown yet'), 'muted'));
+    leds.append(tr);
+  }
+
+  // The keypad rows are built once per set of counters and buttons, then only their status text changes: a row
+  // rebuilt every second would swallow a click that lands during the rebuild.
+  const keypads = $('keypads');
+  const layout = JSON.stringify([lang, state.counters.map((desk) => [desk.counter, desk.buttons])]);
+  if (keypads.dataset.layout !== layout) {
+    keypads.dataset.layout = layout;
+    keypads.replaceChildren(...state.counters.map((desk) => {
+      const tr = document.createElement('tr');
+      tr.dataset.counter = desk.counter;
+      tr.append(cell(t(`Quầy ${desk.counter}`, `Counter ${desk.counter}`)));
+      const buttons = document.createElement('td');
+      for (const button of desk.buttons) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = button;
+        b.onclick = () => call(`api/keypad/${desk.counter}/${encodeURIComponent(button)}`, {})
+          .then((r) => say(t(r.message, r.messageEn), r.rated ? 'ok' : 'info'))
+          .catch((e) => say(e.message));
+        buttons.append(b);
+      }
+      tr.append(buttons, cell('', 'muted awaiting'));
+      return tr;
+    }));
+  }
+  for (const desk of state.counters) {
+    const row = keypads.querySelector(`tr[data-counter="${desk.counter}"] .awaiting`);
+    if (row) row.textContent = desk.awaitingRating ? t('đang chờ đánh giá', 'awaiting a rating') : '';
+  }
 
   const dossiers = $('dossiers');
   if (dossiers.children.length !== state.dossiers.length) {
@@ -95,7 +115,7 @@ function render(state) {
 async function scan(text) {
   try {
     await call('api/scan', { text });
-    say(t(`Đã quét ${text} — xem màn hình ki-ốt`, `Scanned ${text} — look at the kiosk screen`));
+    say(t(`Đã quét ${text} — xem màn hình ki-ốt`, `Scanned ${text} — look at the kiosk screen`), 'ok');
   } catch (e) { say(e.message); }
 }
 
@@ -108,7 +128,9 @@ async function refresh() {
 }
 
 for (const button of document.querySelectorAll('[data-printer]')) {
-  button.onclick = () => call('api/printer', { state: button.dataset.printer }).then(refresh).catch((e) => say(e.message));
+  button.onclick = () => call('api/printer', { state: button.dataset.printer })
+    .then(() => { say(t(`Máy in: ${button.dataset.vi}`, `Printer: ${button.dataset.en}`), 'ok'); return refresh(); })
+    .catch((e) => say(e.message));
 }
 $('scan-form').onsubmit = (event) => { event.preventDefault(); scan($('scan-text').value.trim()); };
 $('lang').onclick = () => {
