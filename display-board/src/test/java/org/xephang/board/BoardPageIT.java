@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.xephang.board.testkit.BoardPage;
 import org.xephang.board.testkit.FakeQueueServer;
@@ -165,8 +166,8 @@ class BoardPageIT {
                 new FakeQueueServer(new BoardOptions(null, FakeQueueServer.SITE, "vi", 20, null), 25).start()) {
             BoardPage page = new BoardPage(browser).open(big.boardUrl());
 
-            assertThat(browser.findElements(By.cssSelector("#counter-rows li"))).hasSize(10);
-            assertThat(browser.findElement(By.id("counter-page")).getText()).isEqualTo("Trang 1/3");
+            assertThat(browser.findElements(By.cssSelector("#counter-rows li"))).hasSize(7);
+            assertThat(browser.findElement(By.id("counter-page")).getText()).isEqualTo("Trang 1/4");
             Number rowsBottom =
                     (Number) js("return document.querySelector('#counter-rows').getBoundingClientRect().bottom");
             Number noticeTop = (Number) js("return document.querySelector('.notice').getBoundingClientRect().top");
@@ -176,7 +177,7 @@ class BoardPageIT {
             big.call("B077", "DD", 24);
 
             Poll.until("the page of counter 24 with its call highlighted", () -> page.highlighted(24));
-            assertThat(browser.findElement(By.id("counter-page")).getText()).isEqualTo("Trang 3/3");
+            assertThat(browser.findElement(By.id("counter-page")).getText()).isEqualTo("Trang 4/4");
         }
     }
 
@@ -351,6 +352,62 @@ class BoardPageIT {
         } finally {
             strict.quit();
         }
+    }
+
+    @Test
+    void whatACitizenReadsIsSizedForTenMetresOnA55InchTvAndTheLowerHalfIsUsed() {
+        for (int i = 1; i <= 4; i++) {
+            server.call(String.format("A%03d", i), "HT", i);
+        }
+        Poll.until("four calls applied", () -> board.counterRow(4).contains("A004"));
+
+        // Stage px on a 55" 1080p TV are 0.63 mm; 10 m needs letters of 2.5 cm or more: font-size of 56 px or more.
+        assertThat(fontSize(".counter-rows .counter-number")).isGreaterThanOrEqualTo(56);
+        assertThat(fontSize(".counter-rows .counter-ticket")).isGreaterThanOrEqualTo(64);
+        assertThat(fontSize("#recent-calls li")).isGreaterThanOrEqualTo(56);
+        assertThat(fontSize(".waiting-list .waiting-count")).isGreaterThanOrEqualTo(56);
+        assertThat(fontSize("#latest-number")).isGreaterThanOrEqualTo(150);
+        double waitingBottom = ((Number)
+                        js("return document.querySelector('#waiting-list').getBoundingClientRect().bottom"))
+                .doubleValue();
+        double noticeTop =
+                ((Number) js("return document.querySelector('.notice').getBoundingClientRect().top")).doubleValue();
+        double height = ((Number) js("return window.innerHeight")).doubleValue();
+        assertThat(waitingBottom).isLessThanOrEqualTo(noticeTop).isGreaterThan(0.75 * height);
+        Browser.screenshot(browser, "board-sizes");
+    }
+
+    @Test
+    void withAudioBlockedTheBoardAsksOnceAtStartInTheHeaderWithoutCoveringARow() {
+        ChromeDriver strict = Browser.open(false);
+        try {
+            new BoardPage(strict).open(server.boardUrl());
+
+            Poll.until(
+                    "the enable-sound prompt at start",
+                    () -> strict.findElement(By.id("sound")).isDisplayed());
+            WebElement sound = strict.findElement(By.id("sound"));
+            assertThat(sound.getText()).contains("Bấm để bật âm thanh").doesNotContain("🔊");
+            assertThat(sound.findElements(By.tagName("svg"))).hasSize(1);
+            double soundBottom = sound.getRect().y + sound.getRect().height;
+            double headerBottom = strict.findElement(By.cssSelector(".top")).getRect().y
+                    + strict.findElement(By.cssSelector(".top")).getRect().height;
+            assertThat(soundBottom).isLessThanOrEqualTo(headerBottom);
+            Browser.screenshot(strict, "board-sound-prompt");
+
+            strict.findElement(By.cssSelector(".notice")).click(); // a touch anywhere on the screen
+
+            Poll.until(
+                    "the prompt hides",
+                    () -> !strict.findElement(By.id("sound")).isDisplayed());
+        } finally {
+            strict.quit();
+        }
+    }
+
+    private double fontSize(String selector) {
+        return ((Number) js("return parseFloat(getComputedStyle(document.querySelector('" + selector + "')).fontSize)"))
+                .doubleValue();
     }
 
     private Object js(String script) {

@@ -14,7 +14,7 @@ const TEXT = {
     waiting: 'Đang chờ',
     offline: 'mất kết nối',
     unknownSite: (site) => `Không tìm thấy trung tâm “${site}”: kiểm tra mục site trong cấu hình bảng`,
-    enableSound: '🔊 Bấm để bật âm thanh',
+    enableSound: 'Bấm để bật âm thanh',
     paused: 'Tạm dừng',
     closed: 'Chưa mở',
     page: (p, n) => `Trang ${p}/${n}`,
@@ -33,7 +33,7 @@ const TEXT = {
     waiting: 'Waiting',
     offline: 'connection lost',
     unknownSite: (site) => `No site “${site}” on the server: check the board's site setting`,
-    enableSound: '🔊 Tap to enable sound',
+    enableSound: 'Tap to enable sound',
     paused: 'Paused',
     closed: 'Closed',
     page: (p, n) => `Page ${p}/${n}`,
@@ -42,7 +42,8 @@ const TEXT = {
   },
 };
 
-const ROWS_PER_PAGE = 10;
+// Rows of 80 px fit seven to a page at the sizes readable from 10 m (docs/board.md); more counters turn pages.
+const ROWS_PER_PAGE = 7;
 const PAGE_SECONDS = 10;
 const RETRY_MAX_MS = 10000;
 
@@ -65,9 +66,35 @@ class Board {
     this.log = [];
     this.player = new ClipPlayer(config.clips || 'clips/', { onError: (e) => this.warn('clip', e) });
     this.queue = new AnnouncementQueue((a) => this.player.play(a), {
-      onBlocked: (blocked) => { $('sound').hidden = !blocked; },
+      onBlocked: (blocked) => { if (blocked) this.showSoundPrompt(); },
       onError: (e) => this.warn('announcement', e),
     });
+  }
+
+  /** Shows the prompt when audio cannot start by itself. */
+  async checkSound() {
+    const context = this.player.audioContext();
+    if (context.state !== 'running') {
+      await Promise.race([context.resume().catch(() => {}), sleep(300)]);
+    }
+    if (context.state !== 'running') {
+      this.showSoundPrompt();
+    }
+  }
+
+  showSoundPrompt() {
+    $('sound').hidden = false;
+  }
+
+  async enableSound() {
+    if ($('sound').hidden) {
+      return;
+    }
+    await this.player.audioContext().resume();
+    if (this.player.audioContext().state === 'running') {
+      $('sound').hidden = true;
+      this.queue.unblock();
+    }
   }
 
   t(key, ...args) {
@@ -81,10 +108,13 @@ class Board {
 
   async start() {
     $('language').addEventListener('click', () => this.switchLanguage());
-    $('sound').addEventListener('click', async () => {
-      await this.player.audioContext().resume();
-      this.queue.unblock();
-    });
+    // Browsers keep audio off until someone touches the page (unless started with
+    // --autoplay-policy=no-user-gesture-required, see docs/board.md): say so at start, in the header, and let a
+    // touch anywhere on the screen switch it on.
+    for (const type of ['pointerdown', 'keydown']) {
+      document.addEventListener(type, () => this.enableSound(), true);
+    }
+    this.checkSound();
     this.applyLanguage();
     this.tick();
     setInterval(() => this.tick(), 1000);
@@ -267,7 +297,8 @@ class Board {
   serviceName(code) {
     const service = this.site && (this.site.services || []).find((s) => s.code === code);
     const queue = this.state.waiting.get(code);
-    return (service && service.name) || (queue && queue.name) || code || '';
+    const english = this.language === 'en' && service && service.nameEn;
+    return english || (service && service.name) || (queue && queue.name) || code || '';
   }
 
   render() {
@@ -333,8 +364,9 @@ class Board {
 
   renderWaiting() {
     const items = [...this.state.waiting.values()].map((queue) => element('li', '', [
-      element('span', 'waiting-name', `${queue.prefix ? `${queue.prefix} · ` : ''}${this.serviceName(queue.code)}`),
+      element('span', 'waiting-prefix', queue.prefix || queue.code),
       element('span', 'waiting-count', queue.waiting),
+      element('span', 'waiting-name', this.serviceName(queue.code)),
     ]));
     $('waiting-list').replaceChildren(...items);
   }
