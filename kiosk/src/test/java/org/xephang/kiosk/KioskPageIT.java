@@ -270,25 +270,48 @@ class KioskPageIT {
 
     @Test
     void aDoubleTapOnAFieldNeverIssuesATicketFromThePriorityScreen() throws Exception {
-        WebElement field = Browser.waiting(browser, 10)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#fields button[data-service=A]")));
-        Rectangle tapped = field.getRect();
-        new Actions(browser)
-                .moveToElement(field)
-                .click()
-                .pause(Duration.ofMillis(250))
-                .click()
-                .perform();
+        for (String service : List.of("A", "K")) { // the first field and the last, low on the screen
+            settled();
+            WebElement field = Browser.waiting(browser, 10)
+                    .until(ExpectedConditions.elementToBeClickable(
+                            By.cssSelector("#fields button[data-service=" + service + "]")));
+            Rectangle tapped = field.getRect();
+            new Actions(browser)
+                    .moveToElement(field)
+                    .click()
+                    .pause(Duration.ofMillis(250))
+                    .click()
+                    .perform();
 
-        Browser.waiting(browser, 5).until(driver -> "priority".equals(screen()));
-        assertNoEventFor(Duration.ofMillis(1500), e -> e.type() == EventType.TICKET_ISSUED);
-        assertThat(screen()).isEqualTo("priority");
-        for (WebElement choice : browser.findElements(By.cssSelector("#priorities button"))) {
-            assertThat(overlaps(choice.getRect(), tapped))
-                    .as("choice '%s' lies under the field just tapped", choice.getText())
-                    .isFalse();
+            Browser.waiting(browser, 5).until(driver -> "priority".equals(screen()));
+            assertNoEventFor(Duration.ofMillis(1500), e -> e.type() == EventType.TICKET_ISSUED);
+            assertThat(screen()).isEqualTo("priority");
+            for (WebElement choice : browser.findElements(By.cssSelector("#priorities button"))) {
+                assertThat(overlaps(choice.getRect(), tapped))
+                        .as("choice '%s' lies under field %s just tapped", choice.getText(), service)
+                        .isFalse();
+            }
+            Browser.screenshot(browser, "kiosk-priority-" + service);
+            settled();
+            browser.findElement(By.cssSelector("#screen-priority [data-go-home]"))
+                    .click();
         }
-        Browser.screenshot(browser, "kiosk-priority");
+    }
+
+    @Test
+    void theHomeScreenUsesThePortraitHeightWithLargeButtonsTheCatalogueAndAPictureOfHowToScan() throws Exception {
+        double height = ((Number) browser.executeScript("return window.innerHeight")).doubleValue();
+        WebElement field = browser.findElement(By.cssSelector("#fields button[data-service=A]"));
+        assertThat(field.getRect().height).as("field button height").isGreaterThanOrEqualTo(180);
+        WebElement catalogue = browser.findElement(By.id("open-catalogue"));
+        assertThat(catalogue.getRect().height).as("catalogue button height").isGreaterThanOrEqualTo(90);
+        WebElement scanHelp = browser.findElement(By.cssSelector(".scan-help"));
+        assertThat(scanHelp.findElements(By.tagName("svg"))).hasSize(1);
+        assertThat(scanHelp.getText()).contains("máy quét");
+        assertThat(scanHelp.getRect().y + scanHelp.getRect().height)
+                .as("the home screen reaches the lower part of the screen")
+                .isGreaterThan((int) (0.8 * height));
+        Browser.screenshot(browser, "kiosk-home-portrait");
     }
 
     @Test

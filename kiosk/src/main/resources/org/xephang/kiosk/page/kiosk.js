@@ -265,7 +265,8 @@ function render() {
   if (fields.dataset.codes !== codes) {
     fields.dataset.codes = codes;
     fields.replaceChildren(...services().map((s) => el('button', {
-      class: 'field', type: 'button', dataset: { service: s.code }, onclick: () => chooseField(service(s.code)),
+      class: 'field', type: 'button', dataset: { service: s.code },
+      onclick: (event) => chooseField(service(s.code), event.currentTarget),
     }, el('span', { class: 'field-name' }), el('span', { class: 'field-meta' }))));
   }
   for (const button of fields.children) {
@@ -293,7 +294,7 @@ function tick() {
 
 // ---- taking a ticket ------------------------------------------------------------------------------------
 
-function chooseField(s) {
+function chooseField(s, tapped) {
   const categories = state?.site?.priorityCategories ?? [];
   const request = requestId(); // one id per citizen request: a retry never makes a second ticket
   if (categories.length === 0) {
@@ -308,6 +309,10 @@ function chooseField(s) {
       type: 'button', dataset: { priority: c.code }, onclick: () => issue(s.code, c.code, request),
     }, c.name)),
   );
+  // The choices go to the half of the screen away from the field just tapped: a second tap lands on the question.
+  const box = tapped?.getBoundingClientRect();
+  const tappedLow = box ? box.top + box.height / 2 > window.innerHeight / 2 : false;
+  $('screen-priority').classList.toggle('choices-high', tappedLow);
   show('priority');
 }
 
