@@ -387,6 +387,20 @@ class KioskPageIT {
                 .isEqualTo("Đất đai");
     }
 
+    @Test
+    void inEnglishThePriorityGroupsAreInEnglish() throws Exception {
+        browser.findElement(By.id("lang")).click();
+        settled();
+        browser.findElement(By.cssSelector("#fields button[data-service=A]")).click();
+
+        Browser.waiting(browser, 5).until(driver -> "priority".equals(screen()));
+        assertThat(browser.findElement(By.id("priorities")).getText())
+                .contains("No priority")
+                .contains("Older people (60 and over)")
+                .doesNotContain("Người");
+        assertThat(browser.findElement(By.id("priority-field")).getText()).isEqualTo("Land");
+    }
+
     private HttpServer listen(int port) throws Exception {
         return vertx.createHttpServer()
                 .requestHandler(root)

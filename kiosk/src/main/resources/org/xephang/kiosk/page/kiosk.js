@@ -118,6 +118,15 @@ const TEXT = {
   },
 };
 
+// English names of the standard priority groups (the configuration names them in Vietnamese).
+const PRIORITY_EN = {
+  elderly: 'Older people (60 and over)',
+  disabled: 'People with disabilities',
+  pregnant: 'Pregnant women',
+  'small-child': 'With a child under 6',
+  merit: 'People with meritorious service',
+};
+
 const $ = (id) => document.getElementById(id);
 const FINISHED_STATES = new Set(['DONE', 'CANCELLED']); // no use printing these again
 let lang = 'vi';
@@ -307,7 +316,7 @@ function chooseField(s, tapped) {
       t('noPriority')),
     ...categories.map((c) => el('button', {
       type: 'button', dataset: { priority: c.code }, onclick: () => issue(s.code, c.code, request),
-    }, c.name)),
+    }, lang === 'en' ? (c.nameEn || PRIORITY_EN[c.code] || c.name) : c.name)),
   );
   // The choices go to the half of the screen away from the field just tapped: a second tap lands on the question.
   const box = tapped?.getBoundingClientRect();
