@@ -1,6 +1,7 @@
 package org.xephang.board;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -49,7 +50,7 @@ public final class BoardApp {
                 .handler(ctx -> ctx.response()
                         .putHeader("Content-Type", Favicon.CONTENT_TYPE)
                         .putHeader("Cache-Control", Favicon.CACHE_CONTROL)
-                        .end(Favicon.svg()));
+                        .end(Buffer.buffer(Favicon.svg())));
         router.get("/*")
                 .handler(StaticHandler.create(WEB_ROOT)
                         .setDirectoryListing(false)

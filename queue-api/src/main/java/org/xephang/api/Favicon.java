@@ -1,6 +1,5 @@
 package org.xephang.api;
 
-import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,21 +18,21 @@ public final class Favicon {
     /** A day: the icon changes only with a release. */
     public static final String CACHE_CONTROL = "public, max-age=86400";
 
-    private static final Buffer SVG = load();
+    private static final byte[] SVG = load();
 
     private Favicon() {}
 
     /** The SVG's bytes (a copy; cheap, the icon is a few hundred bytes). */
-    public static Buffer svg() {
-        return SVG.copy();
+    public static byte[] svg() {
+        return SVG.clone();
     }
 
-    private static Buffer load() {
+    private static byte[] load() {
         try (InputStream in = Favicon.class.getResourceAsStream("favicon.svg")) {
             if (in == null) {
                 throw new IllegalStateException("favicon.svg missing from the queue-api jar");
             }
-            return Buffer.buffer(in.readAllBytes());
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,6 +6,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -93,7 +94,7 @@ final class DemoDevices {
                 .handler(ctx -> ctx.response()
                         .putHeader("Content-Type", Favicon.CONTENT_TYPE)
                         .putHeader("Cache-Control", Favicon.CACHE_CONTROL)
-                        .end(Favicon.svg()));
+                        .end(Buffer.buffer(Favicon.svg())));
         router.get("/*")
                 .handler(StaticHandler.create("org/xephang/launcher/devices")
                         .setCachingEnabled(false)

@@ -176,7 +176,7 @@ public final class HttpApi implements AutoCloseable {
                         .handler(ctx -> ctx.response()
                                 .putHeader("Content-Type", Favicon.CONTENT_TYPE)
                                 .putHeader("Cache-Control", Favicon.CACHE_CONTROL)
-                                .end(Favicon.svg()));
+                                .end(Buffer.buffer(Favicon.svg())));
             }
             tagged(router.get("/health"), "/health").handler(this::health);
             tagged(router.get("/metrics"), "/metrics")
