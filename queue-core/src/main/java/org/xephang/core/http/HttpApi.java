@@ -172,7 +172,7 @@ public final class HttpApi implements AutoCloseable {
             route(HttpMethod.POST, "/tickets/:id/rating", RATERS, tickets::rate);
 
             for (String icon : List.of(Favicon.PATH, "/favicon.ico")) {
-                tagged(router.get(icon), Favicon.PATH)
+                tagged(router.get(icon), icon)
                         .handler(ctx -> ctx.response()
                                 .putHeader("Content-Type", Favicon.CONTENT_TYPE)
                                 .putHeader("Cache-Control", Favicon.CACHE_CONTROL)
