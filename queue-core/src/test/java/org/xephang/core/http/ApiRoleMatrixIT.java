@@ -145,6 +145,10 @@ class ApiRoleMatrixIT {
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/stats", "?from=2026-01-01", null, SUPERVISORS, false),
             new Endpoint(HttpMethod.GET, "/stats/", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/supervisor/", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/ticket-page/ticket.js", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/ticket-page/ticket.css", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/favicon.svg", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/favicon.ico", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/outbox", "?state=pending", null, SUPERVISORS, false),
             new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/outbox/{eventId}/retry", null, SUPERVISORS));
 
