@@ -379,7 +379,7 @@ class BoardPageIT {
 
     @Test
     void withAudioBlockedTheBoardAsksOnceAtStartInTheHeaderWithoutCoveringARow() {
-        ChromeDriver strict = Browser.open(false);
+        ChromeDriver strict = Browser.open(1920, 1080, Browser.Autoplay.NEEDS_GESTURE);
         try {
             new BoardPage(strict).open(server.boardUrl());
 

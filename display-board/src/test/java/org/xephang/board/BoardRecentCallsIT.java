@@ -1,6 +1,6 @@
 package org.xephang.board;
 
-import static org.xephang.board.testkit.RealQueueServer.await;
+import static org.xephang.testkit.centre.RunningCentre.await;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -17,9 +17,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.xephang.api.QueueClient;
 import org.xephang.api.Ticket;
 import org.xephang.board.testkit.BoardPage;
-import org.xephang.board.testkit.Browser;
 import org.xephang.board.testkit.Poll;
-import org.xephang.board.testkit.RealQueueServer;
+import org.xephang.testkit.Browser;
+import org.xephang.testkit.centre.RunningCentre;
 
 /**
  * Three boards of one hall opened at different moments (before the calls, after a call and its recall, after a
@@ -34,7 +34,7 @@ class BoardRecentCallsIT {
     Path dataDir;
 
     private final Vertx vertx = Vertx.vertx();
-    private RealQueueServer server;
+    private RunningCentre server;
     private ChromeDriver browser;
     private final List<String> tabs = new ArrayList<>();
     private QueueClient kiosk;
@@ -42,13 +42,12 @@ class BoardRecentCallsIT {
 
     @BeforeEach
     void start() throws Exception {
-        browser = Browser.open(true);
-        server = new RealQueueServer(
-                        vertx,
-                        dataDir,
-                        options -> options.mount(
-                                "/board", BoardApp.router(vertx, new BoardOptions(null, SITE, "vi", 3, null))))
-                .start();
+        browser = Browser.open(1920, 1080, Browser.Autoplay.ALLOWED);
+        server = RunningCentre.started(
+                vertx,
+                dataDir,
+                options ->
+                        options.mount("/board", BoardApp.router(vertx, new BoardOptions(null, SITE, "vi", 3, null))));
         kiosk = server.client("kiosk1");
         officer5 = server.client("officer5");
         await(officer5.signIn(SITE, 5));

@@ -63,16 +63,18 @@ final class KioskPrinting implements AutoCloseable {
         }
         PrintOutcome printing = PrintOutcome.printing(ticket.id());
         outcomes.put(ticket.id(), printing);
-        vertx.setTimer(PRINT_TIMEOUT_MS, timer -> agent.onContext(v -> {
-            if (outcomes.get(ticket.id()) == printing) {
-                LOG.warn(
-                        "kiosk {}: ticket {} not printed after {} s; the screen offers the QR and a reprint",
-                        kioskId,
-                        ticket.number(),
-                        PRINT_TIMEOUT_MS / 1000);
-                settle(PrintOutcome.failed(ticket.id(), DeviceState.OFFLINE));
-            }
-        }));
+        vertx.setTimer(
+                PRINT_TIMEOUT_MS,
+                timer -> agent.onContext(v -> {
+                    if (outcomes.get(ticket.id()) == printing) {
+                        LOG.warn(
+                                "kiosk {}: ticket {} not printed after {} s; the screen offers the QR and a reprint",
+                                kioskId,
+                                ticket.number(),
+                                PRINT_TIMEOUT_MS / 1000);
+                        settle(PrintOutcome.failed(ticket.id(), DeviceState.OFFLINE));
+                    }
+                }));
         queue.<PrintOutcome>executeBlocking(() -> {
                     try {
                         printer.print(ticket, site);

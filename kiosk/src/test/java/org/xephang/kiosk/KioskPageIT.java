@@ -93,7 +93,7 @@ class KioskPageIT {
         });
         root.route("/kiosk/*").subRouter(kiosk.router());
         agentServer = listen(0);
-        browser = Browser.open(1080, 1600);
+        browser = Browser.open(1080, 1920); // the kiosk's portrait screen
         browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/kiosk"); // no slash: redirected
         Browser.waiting(browser, 15)
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fields button[data-service]")));
@@ -429,7 +429,7 @@ class KioskPageIT {
             throws InterruptedException {
         long until = System.nanoTime() + period.toNanos();
         while (System.nanoTime() < until) {
-            assertThat(centre.events.stream().filter(unwanted))
+            assertThat(centre.events().stream().filter(unwanted))
                     .as("unexpected event")
                     .isEmpty();
             Thread.sleep(50);

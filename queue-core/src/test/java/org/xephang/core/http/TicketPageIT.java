@@ -44,7 +44,7 @@ class TicketPageIT {
 
     @Test
     void onceCalledThePhoneSaysWhichCounterInLargeTypeAndNothingAboutTheWait(@TempDir Path dataDir) throws Exception {
-        ChromeDriver browser = HeadlessChromium.open(390, 844);
+        ChromeDriver browser = Browser.open(390, 844);
         try (TestApi api = TestApi.start(dataDir)) {
             String id = api.issue("A").getString("id");
             browser.get("http://127.0.0.1:" + api.port() + "/t/" + id);
@@ -60,7 +60,7 @@ class TicketPageIT {
             double stateSize = Double.parseDouble(
                     browser.findElement(By.id("state")).getCssValue("font-size").replace("px", ""));
             assertThat(stateSize).as("the counter to go to, in px").isGreaterThanOrEqualTo(30);
-            HeadlessChromium.screenshot(browser, "ticket-called");
+            Browser.screenshot(browser, "ticket-called");
         } finally {
             browser.quit();
         }
