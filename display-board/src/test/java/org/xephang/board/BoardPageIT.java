@@ -335,6 +335,10 @@ class BoardPageIT {
                     "the enable-sound button",
                     () -> strict.findElement(By.id("sound")).isDisplayed());
             assertThat(strict.findElement(By.id("sound")).getText()).contains("Bấm để bật âm thanh");
+            // The prompt shows from the start now: wait for the call's own attempt to find audio blocked.
+            Poll.until(
+                    "the call waits for sound",
+                    () -> Boolean.TRUE.equals(strict.executeScript("return xephangBoard.queue.blocked")));
             assertThat(((Number) strict.executeScript("return xephangBoard.queue.size")).intValue())
                     .isEqualTo(1);
             Browser.screenshot(strict, "board-sound-blocked");
