@@ -1,0 +1,145 @@
+package org.xephang.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Linux tarball as a technician gets it: unpacked into an empty folder, its {@code bin/xephang} runs with the
+ * bundled runtime (no Maven, no source tree, no JAVA_HOME) and its example configuration starts a server.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DistributionIT {
+
+    private static Path home;
+
+    @BeforeAll
+    static void unpackTheTarball() throws Exception {
+        assumeTrue(
+                !System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("win"),
+                "the tarball is the Linux distribution");
+        Path tarball = Path.of(System.getProperty("xephang.dist.tarball"));
+        assertThat(tarball).as("built by the package phase").exists();
+        Path work = Path.of(System.getProperty("xephang.dist.work"));
+        if (Files.exists(work)) {
+            run(List.of("rm", "-rf", work.toString()), Path.of("."));
+        }
+        Files.createDirectories(work);
+        run(List.of("tar", "-xzf", tarball.toString(), "-C", work.toString()), work);
+        try (var entries = Files.list(work)) {
+            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void theLauncherOfTheTarballPrintsItsVersionWithTheBundledRuntime() throws Exception {
+        List<String> out = run(List.of(home.resolve("bin/xephang").toString(), "--version"), home);
+
+        assertThat(out.get(0)).startsWith("xephang ").doesNotContain("unknown", "dev");
+        assertThat(out).anyMatch(line -> line.startsWith("commit "));
+        assertThat(out).anyMatch(line -> line.startsWith("Java 17"));
+        assertThat(home.resolve("runtime/bin/java")).isExecutable();
+        assertThat(home.resolve("bin/xephang.cmd")).doesNotExist();
+    }
+
+    @Test
+    void theServerStartsFromTheExampleConfigurationAndAnswersHealth(@TempDir Path data) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        home.resolve("bin/xephang").toString(),
+                        "server",
+                        "--config",
+                        home.resolve("examples/centre.yaml").toString(),
+                        "--data",
+                        data.toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "0")
+                .directory(data.toFile())
+                .redirectErrorStream(true);
+        builder.environment().remove("JAVA_HOME");
+        Process server = builder.start();
+        try {
+            String url = listeningUrl(server);
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url + "/health"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"UP\"");
+        } finally {
+            server.destroy();
+            if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Reads the server's output until it prints its address; the test's timeout bounds the wait. */
+    private static String listeningUrl(Process server) throws Exception {
+        CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> {
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            try {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    seen.append(line).append('\n');
+                    int at = line.indexOf("listening on ");
+                    if (at >= 0) {
+                        // Keep draining so the server never blocks on a full pipe.
+                        Thread drain = new Thread(() -> lines.lines().forEach(ignored -> {}), "server-output");
+                        drain.setDaemon(true);
+                        drain.start();
+                        return line.substring(at + "listening on ".length()).strip();
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("server output unreadable", e);
+            }
+            throw new IllegalStateException("server exited before listening:\n" + seen);
+        });
+        return url.get(60, TimeUnit.SECONDS);
+    }
+
+    private static List<String> run(List<String> command, Path dir) throws Exception {
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        List<String> out = new ArrayList<>();
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            lines.lines().forEach(out::add);
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("%s finished", command)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("%s exit code, output %s", command, out)
+                .isZero();
+        return out;
+    }
+}
