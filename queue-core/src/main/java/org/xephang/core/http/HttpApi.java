@@ -148,7 +148,11 @@ public final class HttpApi implements AutoCloseable {
             route(HttpMethod.GET, "/sites/:site/tickets", STAFF, tickets::findByNumber);
             route(HttpMethod.GET, "/sites/:site/waiting", STAFF, sites::waiting);
             route(HttpMethod.GET, "/sites/:site/stats", MANAGERS, sites::statistics);
-            route(HttpMethod.POST, "/sites/:site/devices/status", DEVICE_REPORTERS, sites::deviceStatus);
+            route(
+                    HttpMethod.POST,
+                    "/sites/:site/devices/status",
+                    DEVICE_REPORTERS,
+                    metrics.deviceStates(sites::deviceStatus));
 
             route(HttpMethod.POST, "/sites/:site/counters/:counter/call-next", STAFF, counters::callNext);
             route(HttpMethod.POST, "/sites/:site/counters/:counter/pause", STAFF, counters::pause);
