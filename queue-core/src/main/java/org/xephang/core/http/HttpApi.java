@@ -5,8 +5,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -15,10 +13,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.xephang.api.Role;
 import org.xephang.core.QueueService;
 import org.xephang.core.auth.Authenticator;
+import org.xephang.core.clock.ClockWatch;
 
 /**
  * The HTTP API v1 of ARCHITECTURE.md §5 (plus {@code /health}, {@code /metrics} and the public ticket page
@@ -41,11 +43,13 @@ public final class HttpApi implements AutoCloseable {
     private final Router router;
     private final ApiMetrics metrics;
     private final Authenticator authenticator;
+    private final Runnable stopClockWatch;
 
-    private HttpApi(Router router, ApiMetrics metrics, Authenticator authenticator) {
+    private HttpApi(Router router, ApiMetrics metrics, Authenticator authenticator, Runnable stopClockWatch) {
         this.router = router;
         this.metrics = metrics;
         this.authenticator = authenticator;
+        this.stopClockWatch = stopClockWatch;
     }
 
     /** Blocking (reads the OpenAPI document and the ticket page from the class path): call it off the event loop. */
@@ -53,8 +57,16 @@ public final class HttpApi implements AutoCloseable {
             Vertx vertx, QueueService queue, Authenticator authenticator, Clock clock, StreamLimits limits) {
         ApiMetrics metrics = new ApiMetrics();
         Router router = Router.router(vertx);
-        new Routes(router, queue, authenticator, clock, limits, metrics).mount();
-        return new HttpApi(router, metrics, authenticator);
+        Map<String, ZoneId> siteZones = new LinkedHashMap<>();
+        queue.siteCodes()
+                .forEach(site -> siteZones.put(site, ZoneId.of(queue.site(site).timeZone())));
+        ClockWatch clocks =
+                new ClockWatch(clock, System::nanoTime, siteZones, ZoneId.systemDefault(), metrics.registry());
+        long clockTimer = vertx.setPeriodic(ClockWatch.CHECK_EVERY.toMillis(), id -> clocks.check());
+        HealthRoutes health =
+                new HealthRoutes(queue, metrics.registry(), clocks, HealthRoutes.Limits.from(System.getenv()));
+        new Routes(router, queue, authenticator, clock, limits, metrics, health).mount();
+        return new HttpApi(router, metrics, authenticator, () -> vertx.cancelTimer(clockTimer));
     }
 
     /** The API's router; mount other sub-routers on it before the server listens. */
@@ -74,6 +86,7 @@ public final class HttpApi implements AutoCloseable {
 
     @Override
     public void close() {
+        stopClockWatch.run();
         metrics.close();
     }
 
@@ -96,6 +109,7 @@ public final class HttpApi implements AutoCloseable {
         private final Clock clock;
         private final StreamLimits limits;
         private final ApiMetrics metrics;
+        private final HealthRoutes health;
 
         Routes(
                 Router router,
@@ -103,13 +117,15 @@ public final class HttpApi implements AutoCloseable {
                 Authenticator auth,
                 Clock clock,
                 StreamLimits limits,
-                ApiMetrics metrics) {
+                ApiMetrics metrics,
+                HealthRoutes health) {
             this.router = router;
             this.queue = queue;
             this.auth = auth;
             this.clock = clock;
             this.limits = limits;
             this.metrics = metrics;
+            this.health = health;
         }
 
         void mount() {
@@ -173,7 +189,9 @@ public final class HttpApi implements AutoCloseable {
             route(HttpMethod.PUT, "/tickets/:id/dossier", STAFF, tickets::linkDossier);
             route(HttpMethod.POST, "/tickets/:id/rating", RATERS, tickets::rate);
 
-            tagged(router.get("/health"), "/health").handler(this::health);
+            tagged(router.get("/health"), "/health").handler(health::health);
+            tagged(router.get("/health/live"), "/health/live").handler(health::live);
+            tagged(router.get("/health/ready"), "/health/ready").handler(health::ready);
             tagged(router.get("/metrics"), "/metrics")
                     .handler(ctx -> ctx.response()
                             .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
@@ -223,10 +241,6 @@ public final class HttpApi implements AutoCloseable {
             auth.login(username, password)
                     .onSuccess(result -> Replies.json(ctx, 200, result.toJson()))
                     .onFailure(ctx::fail);
-        }
-
-        private void health(RoutingContext ctx) {
-            Replies.json(ctx, 200, new JsonObject().put("status", "UP").put("sites", new JsonArray(queue.siteCodes())));
         }
     }
 }
