@@ -3,6 +3,7 @@ package org.xephang.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,37 +66,72 @@ class DistributionIT {
 
     @Test
     void theServerStartsFromTheExampleConfigurationAndAnswersHealth(@TempDir Path data) throws Exception {
+        Process server = startServer(data, Map.of());
+        try {
+            String url = listeningUrl(server);
+            HttpResponse<String> health = get(url + "/health");
+            HttpResponse<String> ready = get(url + "/health/ready");
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"UP\"");
+            assertThat(ready.statusCode()).isEqualTo(200);
+        } finally {
+            stop(server);
+        }
+    }
+
+    @Test
+    void withJsonLogsEveryLogLineIsOneJsonObject(@TempDir Path data) throws Exception {
+        Process server = startServer(data, Map.of("XEPHANG_LOG_FORMAT", "json"));
+        try {
+            listeningUrl(server);
+        } finally {
+            stop(server);
+        }
+        List<String> lines = Files.readAllLines(data.resolve("stderr.log"), StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank())
+                .toList();
+
+        assertThat(lines).isNotEmpty().allSatisfy(line -> {
+            JsonObject entry = new JsonObject(line);
+            assertThat(entry.getString("level")).isNotBlank();
+            assertThat(entry.getString("formattedMessage")).isNotBlank();
+        });
+        assertThat(lines).anyMatch(line -> line.contains("Queue engine open"));
+    }
+
+    private static Process startServer(Path data, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                         home.resolve("bin/xephang").toString(),
                         "server",
                         "--config",
                         home.resolve("examples/centre.yaml").toString(),
                         "--data",
-                        data.toString(),
+                        data.resolve("db").toString(),
                         "--host",
                         "127.0.0.1",
                         "--port",
                         "0")
                 .directory(data.toFile())
-                .redirectErrorStream(true);
+                .redirectError(data.resolve("stderr.log").toFile());
         builder.environment().remove("JAVA_HOME");
-        Process server = builder.start();
-        try {
-            String url = listeningUrl(server);
-            HttpResponse<String> health = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(url + "/health"))
-                                    .timeout(Duration.ofSeconds(10))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
 
-            assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"UP\"");
-        } finally {
-            server.destroy();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        if (!server.waitFor(20, TimeUnit.SECONDS)) {
+            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 

@@ -136,6 +136,7 @@ public final class HttpApi implements AutoCloseable {
             Buffer openApi = resource("/openapi.yaml");
             Buffer ticketPage = resource("/ticket-page/index.html");
 
+            router.route().handler(RequestIds.assign());
             router.route().handler(metrics.timing());
             router.route(PREFIX + "/*")
                     .handler(CorsHandler.create()
@@ -212,6 +213,7 @@ public final class HttpApi implements AutoCloseable {
             ManagerPages.mount(router);
 
             ApiFailureHandler failures = new ApiFailureHandler();
+            router.route().failureHandler(RequestIds.onFailure());
             router.route().failureHandler(failures);
             router.errorHandler(404, ctx -> Replies.error(ctx, ApiFailureHandler.toQueueError(ctx)));
             router.errorHandler(405, ApiFailureHandler.methodNotAllowed(router));
