@@ -197,6 +197,7 @@ public final class HttpApi implements AutoCloseable {
                     .handler(ctx -> ctx.response()
                             .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                             .end(metrics.scrape(queue)));
+            ApiDocsRoutes.create().mount(router);
             tagged(router.get("/t/:id"), "/t/:id")
                     .handler(ctx -> ctx.response()
                             .putHeader("Content-Type", "text/html; charset=utf-8")
