@@ -3,6 +3,7 @@ package org.xephang.core.http;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xephang.core.QueueService;
 import org.xephang.core.clock.ClockWatch;
 
@@ -31,16 +35,46 @@ import org.xephang.core.clock.ClockWatch;
  */
 final class HealthRoutes {
 
+    /** How often the writer is probed in the background for {@code xephang_writer_probe_age_seconds}. */
+    static final Duration PROBE_EVERY = Duration.ofSeconds(15);
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthRoutes.class);
+
     private final QueueService queue;
     private final MeterRegistry registry;
     private final ClockWatch clocks;
     private final Limits limits;
+    /** Monotonic time of the writer's last committed probe. */
+    private final AtomicLong lastProbeNanos = new AtomicLong(System.nanoTime());
 
     HealthRoutes(QueueService queue, MeterRegistry registry, ClockWatch clocks, Limits limits) {
         this.queue = queue;
         this.registry = registry;
         this.clocks = clocks;
         this.limits = limits;
+        Gauge.builder("xephang.writer.probe.age", lastProbeNanos, last -> (System.nanoTime() - last.get()) / 1e9)
+                .baseUnit("seconds")
+                .description("Seconds since the writer last committed a probe (probed every 15 s; above 60 it is"
+                        + " stalled)")
+                .register(registry);
+    }
+
+    /** Probes the writer every {@link #PROBE_EVERY}; returns what stops it. */
+    Runnable probeInBackground(Vertx vertx) {
+        long timer = vertx.setPeriodic(PROBE_EVERY.toMillis(), id -> probe(vertx));
+        return () -> vertx.cancelTimer(timer);
+    }
+
+    private Future<Void> probe(Vertx vertx) {
+        Future<Void> probe;
+        try {
+            probe = Future.fromCompletionStage(queue.probe(), vertx.getOrCreateContext());
+        } catch (RuntimeException cannotProbe) {
+            probe = Future.failedFuture(cannotProbe);
+        }
+        return probe.timeout(limits.probeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .onSuccess(done -> lastProbeNanos.set(System.nanoTime()))
+                .onFailure(failure -> LOG.warn("The writer did not commit its probe: {}", failure.toString()));
     }
 
     void health(RoutingContext ctx) {
@@ -52,39 +86,36 @@ final class HealthRoutes {
     }
 
     void ready(RoutingContext ctx) {
-        Future.fromCompletionStage(queue.probe(), ctx.vertx().getOrCreateContext())
-                .timeout(limits.probeTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .onComplete(probe -> {
-                    JsonObject checks = new JsonObject();
-                    List<String> failing = new ArrayList<>();
-                    if (probe.succeeded()) {
-                        checks.put("writer", up()).put("store", up());
-                    } else if (probe.cause() instanceof TimeoutException) {
-                        failing.add("writer");
-                        checks.put(
-                                "writer",
-                                down("Bộ ghi không trả lời trong "
-                                        + limits.probeTimeout().toMillis() + " ms"));
-                        checks.put("store", new JsonObject().put("status", "UNKNOWN"));
-                    } else {
-                        failing.add("store");
-                        checks.put("writer", up());
-                        checks.put(
-                                "store",
-                                down("Cơ sở dữ liệu báo lỗi: " + probe.cause().getMessage()));
-                    }
-                    checks.put("forwarder", forwarder(failing));
-                    checks.put("clock", clock());
-                    JsonObject body = new JsonObject()
-                            .put("status", failing.isEmpty() ? "UP" : "DOWN")
-                            .put("checks", checks);
-                    if (!failing.isEmpty()) {
-                        body.put("failing", new JsonArray(failing))
-                                .put("message", "Máy chủ chưa sẵn sàng: " + String.join(", ", failing));
-                        ctx.response().putHeader("Retry-After", "5");
-                    }
-                    Replies.json(ctx, failing.isEmpty() ? 200 : 503, body);
-                });
+        probe(ctx.vertx()).onComplete(probe -> {
+            JsonObject checks = new JsonObject();
+            List<String> failing = new ArrayList<>();
+            if (probe.succeeded()) {
+                checks.put("writer", up()).put("store", up());
+            } else if (probe.cause() instanceof TimeoutException) {
+                failing.add("writer");
+                checks.put(
+                        "writer",
+                        down("Bộ ghi không trả lời trong "
+                                + limits.probeTimeout().toMillis() + " ms"));
+                checks.put("store", new JsonObject().put("status", "UNKNOWN"));
+            } else {
+                failing.add("store");
+                checks.put("writer", up());
+                checks.put(
+                        "store", down("Cơ sở dữ liệu báo lỗi: " + probe.cause().getMessage()));
+            }
+            checks.put("forwarder", forwarder(failing));
+            checks.put("clock", clock());
+            JsonObject body = new JsonObject()
+                    .put("status", failing.isEmpty() ? "UP" : "DOWN")
+                    .put("checks", checks);
+            if (!failing.isEmpty()) {
+                body.put("failing", new JsonArray(failing))
+                        .put("message", "Máy chủ chưa sẵn sàng: " + String.join(", ", failing));
+                ctx.response().putHeader("Retry-After", "5");
+            }
+            Replies.json(ctx, failing.isEmpty() ? 200 : 503, body);
+        });
     }
 
     private JsonObject forwarder(List<String> failing) {

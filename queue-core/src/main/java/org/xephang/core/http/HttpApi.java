@@ -43,13 +43,13 @@ public final class HttpApi implements AutoCloseable {
     private final Router router;
     private final ApiMetrics metrics;
     private final Authenticator authenticator;
-    private final Runnable stopClockWatch;
+    private final Runnable stopWatches;
 
-    private HttpApi(Router router, ApiMetrics metrics, Authenticator authenticator, Runnable stopClockWatch) {
+    private HttpApi(Router router, ApiMetrics metrics, Authenticator authenticator, Runnable stopWatches) {
         this.router = router;
         this.metrics = metrics;
         this.authenticator = authenticator;
-        this.stopClockWatch = stopClockWatch;
+        this.stopWatches = stopWatches;
     }
 
     /** Blocking (reads the OpenAPI document and the ticket page from the class path): call it off the event loop. */
@@ -66,7 +66,11 @@ public final class HttpApi implements AutoCloseable {
         HealthRoutes health =
                 new HealthRoutes(queue, metrics.registry(), clocks, HealthRoutes.Limits.from(System.getenv()));
         new Routes(router, queue, authenticator, clock, limits, metrics, health).mount();
-        return new HttpApi(router, metrics, authenticator, () -> vertx.cancelTimer(clockTimer));
+        Runnable stopProbing = health.probeInBackground(vertx);
+        return new HttpApi(router, metrics, authenticator, () -> {
+            vertx.cancelTimer(clockTimer);
+            stopProbing.run();
+        });
     }
 
     /** The API's router; mount other sub-routers on it before the server listens. */
@@ -86,7 +90,7 @@ public final class HttpApi implements AutoCloseable {
 
     @Override
     public void close() {
-        stopClockWatch.run();
+        stopWatches.run();
         metrics.close();
     }
 
