@@ -87,6 +87,7 @@ final class ApiMetrics implements AutoCloseable {
             ctx.addEndHandler(done -> {
                 String route = ctx.get(ROUTE_KEY);
                 sample.stop(Timer.builder("http.server.requests")
+                        .description("HTTP requests by method (other for non-standard ones), route template and status")
                         .tag("method", methodLabel(ctx.request().method().name()))
                         .tag("route", route == null ? "other" : route)
                         .tag("status", String.valueOf(ctx.response().getStatusCode()))
