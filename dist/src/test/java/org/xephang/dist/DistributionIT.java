@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DistributionIT {
+
+    /** bcrypt of "install-test-Qm7r" (the password .ci/install-test uses too). */
+    private static final String TEST_PASSWORD_HASH = "$2a$10$LWz6f3Eomdq1w20vu6Ip3.rWjDYxN6hrqXJ11AvV0mGlOF4qitZOC";
 
     private static Path home;
 
@@ -100,12 +104,28 @@ class DistributionIT {
         assertThat(lines).anyMatch(line -> line.contains("Queue engine open"));
     }
 
+    /**
+     * The example centre with every demo password replaced, as a technician does before starting a real server (which
+     * may refuse the demo ones).
+     */
+    private static Path centreWithOwnPasswords(Path data) throws IOException {
+        String example = Files.readString(home.resolve("examples/centre.yaml"), StandardCharsets.UTF_8);
+        Path centre = data.resolve("centre.yaml");
+        Files.writeString(
+                centre,
+                example.replaceAll(
+                        "passwordHash: \"[^\"]*\"",
+                        Matcher.quoteReplacement("passwordHash: \"" + TEST_PASSWORD_HASH + "\"")),
+                StandardCharsets.UTF_8);
+        return centre;
+    }
+
     private static Process startServer(Path data, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                         home.resolve("bin/xephang").toString(),
                         "server",
                         "--config",
-                        home.resolve("examples/centre.yaml").toString(),
+                        centreWithOwnPasswords(data).toString(),
                         "--data",
                         data.resolve("db").toString(),
                         "--host",
