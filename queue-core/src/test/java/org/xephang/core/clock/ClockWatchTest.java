@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.xephang.core.testkit.MutableClock;
+import org.xephang.testkit.MutableClock;
 
 @Timeout(10)
 class ClockWatchTest {
