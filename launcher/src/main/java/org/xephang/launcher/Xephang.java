@@ -57,11 +57,16 @@ public final class Xephang implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command; see xephang --help");
     }
 
+    /** {@code xephang --version}: the release and the commit, from the build's {@code build.properties}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Xephang.class.getPackage().getImplementationVersion();
-            return new String[] {"xephang " + (version == null ? "dev" : version)};
+            BuildInfo build = BuildInfo.current();
+            return new String[] {
+                "xephang " + build.version(),
+                "commit " + build.commit() + (build.commitTime().isEmpty() ? "" : " (" + build.commitTime() + ")"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+            };
         }
     }
 }

@@ -110,6 +110,15 @@ public interface QueueService {
     /** The codes of the sites this node serves, in configuration order. */
     List<String> siteCodes();
 
+    /**
+     * Readiness probe ({@code /health/ready}): completes once the writer has run a transaction that reads the store;
+     * fails with the store's error. Never blocks the caller; the caller bounds the wait (a stalled writer never
+     * completes it). A service without a writer answers at once.
+     */
+    default CompletionStage<Void> probe() {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     /** Fails with UNKNOWN_SITE for a site this node does not serve. */
     QueueSnapshot snapshot(String site);
 

@@ -2,7 +2,9 @@ package org.xephang.core.engine;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -378,6 +380,17 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             throw unknownSite(siteCode);
         }
         return site.issuing(clock.instant());
+    }
+
+    @Override
+    public CompletionStage<Void> probe() {
+        return writer.submit(tx -> {
+            try (Statement statement = tx.connection().createStatement();
+                    ResultSet answer = statement.executeQuery("SELECT 1")) {
+                answer.next();
+            }
+            return null;
+        });
     }
 
     @Override

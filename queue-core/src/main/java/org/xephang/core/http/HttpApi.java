@@ -5,8 +5,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -15,12 +13,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.xephang.api.Favicon;
 import org.xephang.api.Role;
 import org.xephang.core.QueueService;
 import org.xephang.core.auth.Authenticator;
+import org.xephang.core.clock.ClockWatch;
 
 /**
  * The HTTP API v1 of ARCHITECTURE.md §5 (plus {@code /health}, {@code /metrics} and the public ticket page
@@ -43,11 +45,13 @@ public final class HttpApi implements AutoCloseable {
     private final Router router;
     private final ApiMetrics metrics;
     private final Authenticator authenticator;
+    private final Runnable stopWatches;
 
-    private HttpApi(Router router, ApiMetrics metrics, Authenticator authenticator) {
+    private HttpApi(Router router, ApiMetrics metrics, Authenticator authenticator, Runnable stopWatches) {
         this.router = router;
         this.metrics = metrics;
         this.authenticator = authenticator;
+        this.stopWatches = stopWatches;
     }
 
     /** Blocking (reads the OpenAPI document and the ticket page from the class path): call it off the event loop. */
@@ -55,8 +59,20 @@ public final class HttpApi implements AutoCloseable {
             Vertx vertx, QueueService queue, Authenticator authenticator, Clock clock, StreamLimits limits) {
         ApiMetrics metrics = new ApiMetrics();
         Router router = Router.router(vertx);
-        new Routes(router, queue, authenticator, clock, limits, metrics).mount();
-        return new HttpApi(router, metrics, authenticator);
+        Map<String, ZoneId> siteZones = new LinkedHashMap<>();
+        queue.siteCodes()
+                .forEach(site -> siteZones.put(site, ZoneId.of(queue.site(site).timeZone())));
+        ClockWatch clocks =
+                new ClockWatch(clock, System::nanoTime, siteZones, ZoneId.systemDefault(), metrics.registry());
+        long clockTimer = vertx.setPeriodic(ClockWatch.CHECK_EVERY.toMillis(), id -> clocks.check());
+        HealthRoutes health =
+                new HealthRoutes(queue, metrics.registry(), clocks, HealthRoutes.Limits.from(System.getenv()));
+        new Routes(router, queue, authenticator, clock, limits, metrics, health).mount();
+        Runnable stopProbing = health.probeInBackground(vertx);
+        return new HttpApi(router, metrics, authenticator, () -> {
+            vertx.cancelTimer(clockTimer);
+            stopProbing.run();
+        });
     }
 
     /** The API's router; mount other sub-routers on it before the server listens. */
@@ -76,6 +92,7 @@ public final class HttpApi implements AutoCloseable {
 
     @Override
     public void close() {
+        stopWatches.run();
         metrics.close();
     }
 
@@ -98,6 +115,7 @@ public final class HttpApi implements AutoCloseable {
         private final Clock clock;
         private final StreamLimits limits;
         private final ApiMetrics metrics;
+        private final HealthRoutes health;
 
         Routes(
                 Router router,
@@ -105,13 +123,15 @@ public final class HttpApi implements AutoCloseable {
                 Authenticator auth,
                 Clock clock,
                 StreamLimits limits,
-                ApiMetrics metrics) {
+                ApiMetrics metrics,
+                HealthRoutes health) {
             this.router = router;
             this.queue = queue;
             this.auth = auth;
             this.clock = clock;
             this.limits = limits;
             this.metrics = metrics;
+            this.health = health;
         }
 
         void mount() {
@@ -122,6 +142,7 @@ public final class HttpApi implements AutoCloseable {
             Buffer openApi = resource("/openapi.yaml");
             Buffer ticketPage = resource("/ticket-page/index.html");
 
+            router.route().handler(RequestIds.assign());
             router.route().handler(metrics.timing());
             router.route(PREFIX + "/*")
                     .handler(CorsHandler.create()
@@ -150,7 +171,11 @@ public final class HttpApi implements AutoCloseable {
             route(HttpMethod.GET, "/sites/:site/tickets", STAFF, tickets::findByNumber);
             route(HttpMethod.GET, "/sites/:site/waiting", STAFF, sites::waiting);
             route(HttpMethod.GET, "/sites/:site/stats", MANAGERS, sites::statistics);
-            route(HttpMethod.POST, "/sites/:site/devices/status", DEVICE_REPORTERS, sites::deviceStatus);
+            route(
+                    HttpMethod.POST,
+                    "/sites/:site/devices/status",
+                    DEVICE_REPORTERS,
+                    metrics.deviceStates(sites::deviceStatus));
 
             route(HttpMethod.POST, "/sites/:site/counters/:counter/call-next", STAFF, counters::callNext);
             route(HttpMethod.POST, "/sites/:site/counters/:counter/pause", STAFF, counters::pause);
@@ -178,7 +203,9 @@ public final class HttpApi implements AutoCloseable {
                                 .putHeader("Cache-Control", Favicon.CACHE_CONTROL)
                                 .end(Buffer.buffer(Favicon.svg())));
             }
-            tagged(router.get("/health"), "/health").handler(this::health);
+            tagged(router.get("/health"), "/health").handler(health::health);
+            tagged(router.get("/health/live"), "/health/live").handler(health::live);
+            tagged(router.get("/health/ready"), "/health/ready").handler(health::ready);
             tagged(router.get("/metrics"), "/metrics")
                     .handler(ctx -> ctx.response()
                             .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
@@ -195,6 +222,7 @@ public final class HttpApi implements AutoCloseable {
                             .putHeader("Content-Type", "text/css; charset=utf-8")
                             .putHeader("Cache-Control", "no-cache")
                             .end(ticketStyle));
+            ApiDocsRoutes.create().mount(router);
             tagged(router.get("/t/:id"), "/t/:id")
                     .handler(ctx -> ctx.response()
                             .putHeader("Content-Type", "text/html; charset=utf-8")
@@ -211,6 +239,7 @@ public final class HttpApi implements AutoCloseable {
             ManagerPages.mount(router);
 
             ApiFailureHandler failures = new ApiFailureHandler();
+            router.route().failureHandler(RequestIds.onFailure());
             router.route().failureHandler(failures);
             router.errorHandler(404, ctx -> Replies.error(ctx, ApiFailureHandler.toQueueError(ctx)));
             router.errorHandler(405, ApiFailureHandler.methodNotAllowed(router));
@@ -240,10 +269,6 @@ public final class HttpApi implements AutoCloseable {
             auth.login(username, password)
                     .onSuccess(result -> Replies.json(ctx, 200, result.toJson()))
                     .onFailure(ctx::fail);
-        }
-
-        private void health(RoutingContext ctx) {
-            Replies.json(ctx, 200, new JsonObject().put("status", "UP").put("sites", new JsonArray(queue.siteCodes())));
         }
     }
 }

@@ -105,6 +105,8 @@ class ApiRoleMatrixIT {
             new Endpoint(HttpMethod.GET, "/api/v1/tickets/" + TICKET, null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/api/v1/dossiers/{code}", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/health", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/health/live", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/health/ready", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/metrics", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/t/" + TICKET, null, PUBLIC),
             new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/tickets", "{\"service\":\"A\"}", ISSUERS),

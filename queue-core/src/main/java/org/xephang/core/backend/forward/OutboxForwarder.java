@@ -200,11 +200,22 @@ public final class OutboxForwarder extends VerticleBase {
                 })
                 .description("Age of the oldest event still waiting to be forwarded")
                 .register(registry);
-        delivered = registry.counter("xephang.outbox.delivered");
-        skipped = registry.counter("xephang.outbox.skipped");
-        movedToDead = registry.counter("xephang.outbox.moved.dead");
+        delivered = Counter.builder("xephang.outbox.delivered")
+                .description("Events the forwarder delivered to the dossier system")
+                .register(registry);
+        skipped = Counter.builder("xephang.outbox.skipped")
+                .description("Events the forwarding profile does not send (nothing to deliver)")
+                .register(registry);
+        movedToDead = Counter.builder("xephang.outbox.moved.dead")
+                .description("Events moved to the dead letters after the last retry")
+                .register(registry);
         for (FailureCause cause : FailureCause.values()) {
-            failures.put(cause, registry.counter("xephang.outbox.failures", "cause", cause.label()));
+            failures.put(
+                    cause,
+                    Counter.builder("xephang.outbox.failures")
+                            .description("Failed delivery attempts, by cause (each is retried)")
+                            .tag("cause", cause.label())
+                            .register(registry));
         }
     }
 

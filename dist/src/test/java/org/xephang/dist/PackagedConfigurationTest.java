@@ -1,0 +1,36 @@
+package org.xephang.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.xephang.board.BoardAgentConfig;
+import org.xephang.core.site.CentreConfigLoader;
+import org.xephang.counter.CounterAgentConfig;
+import org.xephang.kiosk.KioskAgentConfig;
+
+/**
+ * The configurations the packages install in /etc/xephang (from examples/) are read without a problem by the
+ * commands the systemd units start.
+ */
+@Timeout(30)
+class PackagedConfigurationTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    @Test
+    void theCentreConfigurationOfTheServerUnitLoads() throws Exception {
+        assertThat(CentreConfigLoader.load(EXAMPLES.resolve("centre.yaml")).sites())
+                .isNotEmpty();
+    }
+
+    @Test
+    void theAgentConfigurationsOfTheKioskBoardAndCounterUnitsLoad() throws Exception {
+        assertThat(KioskAgentConfig.load(EXAMPLES.resolve("kiosk.json"), null)).isNotNull();
+        assertThat(BoardAgentConfig.load(EXAMPLES.resolve("board.json"), null).site())
+                .isEqualTo("demo");
+        assertThat(CounterAgentConfig.load(EXAMPLES.resolve("counter.json"), null))
+                .isNotNull();
+    }
+}
