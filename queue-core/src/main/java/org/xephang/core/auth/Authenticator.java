@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -47,6 +48,10 @@ public final class Authenticator implements AutoCloseable {
     private final BearerTokens tokens;
     private final WorkerExecutor passwordWorkers;
     private final LoginThrottle throttle;
+    /** Password checks queued or running; past {@link #MAX_CHECKS_WAITING} a login is refused at once. */
+    private final AtomicInteger checksWaiting = new AtomicInteger();
+
+    static final int MAX_CHECKS_WAITING = 32;
 
     private Authenticator(Vertx vertx, List<Account> accounts, byte[] key, Clock clock) {
         this.accounts = accounts.stream().collect(Collectors.toUnmodifiableMap(Account::username, Function.identity()));
@@ -74,31 +79,49 @@ public final class Authenticator implements AutoCloseable {
 
     /**
      * Checks the password on a worker; fails with UNAUTHENTICATED (same message for unknown name or password), or
-     * RATE_LIMITED (with {@code retryAfterSeconds}) after repeated wrong passwords for the username.
+     * RATE_LIMITED (with {@code retryAfterSeconds}) when {@code client} (the caller's address) guessed too often, for
+     * this account or over all usernames, or when too many password checks already wait for a worker.
      */
-    public Future<LoginResult> login(String username, String password) {
-        Optional<Duration> wait = throttle.waitBeforeTrying(username);
+    public Future<LoginResult> login(String client, String username, String password) {
+        LoginThrottle.Attempt attempt = throttle.tryAttempt(client, username);
+        Optional<Duration> wait = attempt.waitBeforeTrying();
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().toSeconds());
-            LOG.warn("Refused login for {}: too many wrong passwords, {} s left", username, seconds);
+            LOG.warn(
+                    "Refused login for {} from {}: too many wrong passwords, {} s left",
+                    LogText.quoted(username),
+                    client,
+                    seconds);
             return Future.failedFuture(new QueueError(
                     ErrorCode.RATE_LIMITED,
-                    "Sai mật khẩu quá nhiều lần; hãy thử lại sau " + Math.max(1, (seconds + 59) / 60) + " phút.",
+                    "Sai mật khẩu quá nhiều lần; hãy thử lại sau " + seconds + " giây.",
                     new JsonObject().put("retryAfterSeconds", seconds)));
         }
+        if (checksWaiting.incrementAndGet() > MAX_CHECKS_WAITING) {
+            checksWaiting.decrementAndGet();
+            LOG.warn("Refused login from {}: {} password checks already waiting", client, MAX_CHECKS_WAITING);
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.RATE_LIMITED,
+                    "Máy chủ đang bận kiểm tra đăng nhập; hãy thử lại sau 1 giây.",
+                    new JsonObject().put("retryAfterSeconds", 1)));
+        }
         Account account = accounts.get(username);
+        // An unknown username costs one check of a fixed hash, under the same throttle as a wrong password.
         String hash = account == null ? UNKNOWN_USER_HASH : account.passwordHash();
         return passwordWorkers
                 .executeBlocking(() -> passwordMatches(password, hash), false)
+                .andThen(checked -> checksWaiting.decrementAndGet())
                 .map(matches -> {
                     if (!matches || account == null) {
-                        throttle.failed(username);
-                        LOG.info("Refused login for {}", account == null ? "an unknown username" : username);
+                        LOG.info(
+                                "Refused login for {} from {}",
+                                account == null ? "an unknown username" : account.username(),
+                                client);
                         throw new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu.");
                     }
-                    throttle.succeeded(username);
+                    attempt.succeeded();
                     BearerTokens.Issued issued = tokens.issue(account.username(), account.role());
-                    LOG.info("{} signed in as {}", account.username(), account.role());
+                    LOG.info("{} signed in as {} from {}", account.username(), account.role(), client);
                     return new LoginResult(issued.token(), account.role(), issued.expiresAt());
                 });
     }

@@ -216,9 +216,15 @@ public final class HttpApi implements AutoCloseable {
             RequestBody body = RequestBody.of(ctx);
             String username = body.requiredText("username");
             String password = body.requiredRawText("password");
-            auth.login(username, password)
+            auth.login(clientAddress(ctx), username, password)
                     .onSuccess(result -> Replies.json(ctx, 200, result.toJson()))
                     .onFailure(ctx::fail);
+        }
+
+        private static String clientAddress(RoutingContext ctx) {
+            return ctx.request().remoteAddress() == null
+                    ? "unknown"
+                    : ctx.request().remoteAddress().hostAddress();
         }
 
         private void health(RoutingContext ctx) {

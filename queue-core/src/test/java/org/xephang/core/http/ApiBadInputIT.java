@@ -333,7 +333,7 @@ class ApiBadInputIT {
     }
 
     @Test
-    void repeatedWrongPasswordsLockTheUsernameWith429AndRetryAfterEvenForTheRightPassword() {
+    void repeatedWrongPasswordsMakeThatAddressWaitWith429AndRetryAfterEvenForTheRightPassword() {
         String wrong = new JsonObject()
                 .put("username", "officer16")
                 .put("password", "guess")
