@@ -108,6 +108,11 @@ public final class EventStream implements AutoCloseable {
                 .setPort(QueueClient.port(base))
                 .setSsl("https".equals(base.getScheme()))
                 .setURI(client.eventsPath(site));
+        String token = client.token();
+        if (token != null) {
+            // Staff get the full events (officers, dossier codes); devices and anonymous readers the public view.
+            options.addHeader("Authorization", "Bearer " + token);
+        }
         sockets.connect(options).onComplete(result -> {
             if (result.failed()) {
                 LOG.debug(

@@ -173,6 +173,34 @@ public final class Authenticator implements AutoCloseable {
         };
     }
 
+    /**
+     * A route handler for public streams: a valid token sets the {@link Actor} (staff then see the full view), and a
+     * missing, expired or bad one lets the request through anonymously, so a long-running board whose token lapsed
+     * keeps its public stream.
+     */
+    public Handler<RoutingContext> viewer() {
+        return ctx -> {
+            String header = ctx.request().getHeader("Authorization");
+            if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                ctx.next();
+                return;
+            }
+            resolve(header.substring(BEARER.length()).trim()).onComplete(resolved -> {
+                if (resolved.succeeded()) {
+                    ctx.put(ACTOR_KEY, resolved.result());
+                }
+                ctx.next();
+            });
+        };
+    }
+
+    /** True when the request's actor is staff (OFFICER, SUPERVISOR, ADMIN) and may see the full, non-public view. */
+    public static boolean seesFullView(RoutingContext ctx) {
+        Actor actor = actor(ctx);
+        return actor != null
+                && (actor.role() == Role.OFFICER || actor.role() == Role.SUPERVISOR || actor.role() == Role.ADMIN);
+    }
+
     /** The signed-in actor of a request that passed {@link #require}; null on public routes. */
     public static Actor actor(RoutingContext ctx) {
         return ctx.get(ACTOR_KEY);
@@ -186,20 +214,22 @@ public final class Authenticator implements AutoCloseable {
                     ErrorCode.UNAUTHENTICATED, "Cần đăng nhập: thiếu mã truy cập (Authorization: Bearer …)."));
             return Future.failedFuture("no token");
         }
-        String token = header.substring(BEARER.length()).trim();
-        return tokens.verify(token)
-                .map(claims -> {
-                    Account account = accounts.get(claims.username());
-                    if (account == null || account.role() != claims.role()) {
-                        throw new IllegalStateException("account removed or role changed");
-                    }
-                    return new Actor(claims.username(), claims.role());
-                })
-                .onFailure(refused -> {
-                    LOG.debug("Refused a bearer token: {}", refused.getMessage());
-                    ctx.fail(new QueueError(
-                            ErrorCode.UNAUTHENTICATED, "Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại."));
-                });
+        return resolve(header.substring(BEARER.length()).trim()).onFailure(refused -> {
+            LOG.debug("Refused a bearer token: {}", refused.getMessage());
+            ctx.fail(new QueueError(
+                    ErrorCode.UNAUTHENTICATED, "Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại."));
+        });
+    }
+
+    /** The actor a token stands for; fails for a bad or expired token or an account removed or changed. */
+    private Future<Actor> resolve(String token) {
+        return tokens.verify(token).map(claims -> {
+            Account account = accounts.get(claims.username());
+            if (account == null || account.role() != claims.role()) {
+                throw new IllegalStateException("account removed or role changed");
+            }
+            return new Actor(claims.username(), claims.role());
+        });
     }
 
     @Override

@@ -141,9 +141,9 @@ public final class HttpApi implements AutoCloseable {
                             .end(openApi));
 
             publicRoute(HttpMethod.GET, "/sites/:site", sites::siteInfo);
-            publicRoute(HttpMethod.GET, "/sites/:site/queue", sites::snapshot);
+            viewerRoute(HttpMethod.GET, "/sites/:site/queue", sites::snapshot);
             publicRoute(HttpMethod.GET, "/sites/:site/issuing", sites::issuing);
-            publicRoute(HttpMethod.GET, "/sites/:site/events", events::handle);
+            viewerRoute(HttpMethod.GET, "/sites/:site/events", events::handle);
             route(HttpMethod.POST, "/sites/:site/tickets", ISSUERS, tickets::issue);
             route(HttpMethod.GET, "/sites/:site/tickets", STAFF, tickets::findByNumber);
             route(HttpMethod.GET, "/sites/:site/waiting", STAFF, sites::waiting);
@@ -197,6 +197,13 @@ public final class HttpApi implements AutoCloseable {
 
         private void publicRoute(HttpMethod method, String path, Handler<RoutingContext> handler) {
             tagged(router.route(method, PREFIX + path), PREFIX + path).handler(handler);
+        }
+
+        /** A public route whose answer is fuller for staff: a valid token is read, a missing or bad one ignored. */
+        private void viewerRoute(HttpMethod method, String path, Handler<RoutingContext> handler) {
+            tagged(router.route(method, PREFIX + path), PREFIX + path)
+                    .handler(auth.viewer())
+                    .handler(handler);
         }
 
         private void route(HttpMethod method, String path, Role[] roles, Handler<RoutingContext> handler) {

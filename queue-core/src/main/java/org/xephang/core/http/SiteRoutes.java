@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import org.xephang.api.QueueSnapshot;
 import org.xephang.api.WaitingTicket;
 import org.xephang.core.Actor;
 import org.xephang.core.DeviceStatusReport;
@@ -40,8 +41,10 @@ final class SiteRoutes {
         Replies.json(ctx, 200, queue.issuing(PathParams.site(ctx)).toJson());
     }
 
+    /** The queue now: staff see officers and dossier codes; anyone else the public view of a waiting-hall screen. */
     void snapshot(RoutingContext ctx) {
-        Replies.json(ctx, 200, queue.snapshot(PathParams.site(ctx)).toJson());
+        QueueSnapshot snapshot = queue.snapshot(PathParams.site(ctx));
+        Replies.json(ctx, 200, Authenticator.seesFullView(ctx) ? snapshot.toJson() : snapshot.toPublicJson());
     }
 
     /**

@@ -95,15 +95,16 @@ final class TicketRoutes {
         Replies.json(ctx, 200, ticket.toJson());
     }
 
-    /** Public: no personal data; the linked dossier code is shown only to signed-in users. */
+    /** Public: the {@linkplain Ticket#toPublicJson() public view}; staff see the whole ticket. */
     void get(RoutingContext ctx) {
         String id = PathParams.ticketId(ctx);
         Ticket ticket = queue.ticket(id).orElseThrow(() -> unknownTicket());
-        JsonObject json = ticket.toJson();
-        if (Authenticator.actor(ctx) == null) {
-            json.put("dossierCode", null);
-        }
-        Replies.json(ctx, 200, json);
+        Replies.json(ctx, 200, view(ctx, ticket));
+    }
+
+    /** The whole ticket for staff; the public view for devices and anonymous callers. */
+    static JsonObject view(RoutingContext ctx, Ticket ticket) {
+        return Authenticator.seesFullView(ctx) ? ticket.toJson() : ticket.toPublicJson();
     }
 
     static QueueError unknownTicket() {
@@ -184,7 +185,7 @@ final class TicketRoutes {
         String id = PathParams.ticketId(ctx);
         Actor actor = Authenticator.actor(ctx);
         EngineCalls.call(ctx, () -> command.apply(id, actor))
-                .onSuccess(ticket -> Replies.json(ctx, 200, ticket.toJson()))
+                .onSuccess(ticket -> Replies.json(ctx, 200, view(ctx, ticket)))
                 .onFailure(ctx::fail);
     }
 }
