@@ -55,7 +55,8 @@ public final class QueueServer {
         this.options = options;
         this.server = vertx.createHttpServer(new HttpServerOptions(options.httpServerOptions)
                 .setHost(options.host)
-                .setPort(options.port));
+                .setPort(options.port)
+                .setHttp2ClearTextEnabled(options.h2c));
     }
 
     /** What the server serves and where. Mutable builder; not thread-safe; read once by {@link #listen}. */
@@ -68,6 +69,8 @@ public final class QueueServer {
         private StreamLimits streamLimits = StreamLimits.defaults();
         /** Idle keep-alive connections are closed after 2 minutes; event streams send a heartbeat well before. */
         private HttpServerOptions httpServerOptions = new HttpServerOptions().setIdleTimeout(120);
+
+        private boolean h2c;
 
         private final List<Consumer<HttpApi>> extensions = new ArrayList<>();
 
@@ -110,9 +113,18 @@ public final class QueueServer {
             return this;
         }
 
-        /** Base HTTP options (TLS, buffer sizes…); host and port are set from this builder. */
+        /**
+         * Base HTTP options (TLS, buffer sizes…); host and port are set from this builder, and HTTP/2 over clear text
+         * from {@link #h2c}.
+         */
         public Options httpServerOptions(HttpServerOptions value) {
             httpServerOptions = new HttpServerOptions(value);
+            return this;
+        }
+
+        /** Accepts HTTP/2 upgrades over clear text (h2c); off by default (issue 13: a second parser to smuggle through). */
+        public Options h2c(boolean value) {
+            h2c = value;
             return this;
         }
 
@@ -150,7 +162,13 @@ public final class QueueServer {
         QueueServer queueServer = new QueueServer(vertx, options);
         return queueServer
                 .server
-                .requestHandler(request -> queueServer.handler.handle(request))
+                .requestHandler(request -> {
+                    if (HttpFraming.refuseAmbiguous(request)) {
+                        return;
+                    }
+                    queueServer.handler.handle(request);
+                })
+                .invalidRequestHandler(HttpFraming::answerInvalid)
                 .listen()
                 .map(bound -> queueServer);
     }
@@ -159,6 +177,9 @@ public final class QueueServer {
     public Future<Void> serve(QueueService queue) {
         return vertx.executeBlocking(
                         () -> {
+                            if (options.dataDir != null) {
+                                DataFolder.restrictToOwner(options.dataDir);
+                            }
                             authenticator =
                                     Authenticator.create(vertx, options.accounts, options.dataDir, options.clock);
                             HttpApi created =

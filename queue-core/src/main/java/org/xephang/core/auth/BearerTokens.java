@@ -83,7 +83,15 @@ final class BearerTokens {
             }
             verified.remove(token);
         }
-        return jwt.authenticate(new TokenCredentials(token)).map(user -> {
+        Future<io.vertx.ext.auth.User> checked;
+        try {
+            checked = jwt.authenticate(new TokenCredentials(token));
+        } catch (RuntimeException malformedClaims) {
+            // A correctly signed token whose claims have the wrong types (an "exp" that is a string) makes the library
+            // throw instead of failing: it is still only a bad token.
+            return Future.failedFuture(new IllegalArgumentException("token with malformed claims", malformedClaims));
+        }
+        return checked.map(user -> {
             JsonObject principal = user.principal();
             String username = principal.getValue("sub") instanceof String s ? s : null;
             Object role = principal.getValue("role");

@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Set;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
 import org.xephang.api.Role;
 import org.xephang.core.QueueService;
 import org.xephang.core.auth.Authenticator;
@@ -121,6 +123,8 @@ public final class HttpApi implements AutoCloseable {
             Buffer ticketPage = resource("/ticket-page/index.html");
 
             router.route().handler(metrics.timing());
+            router.route().handler(WebHardening::headers);
+            router.route(PREFIX + "/*").handler(WebHardening::requireWellFormedOrigin);
             router.route(PREFIX + "/*")
                     .handler(CorsHandler.create()
                             .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.OPTIONS))
@@ -182,7 +186,7 @@ public final class HttpApi implements AutoCloseable {
                             .putHeader(
                                     "Content-Security-Policy",
                                     "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline';"
-                                            + " connect-src 'self' ws: wss:")
+                                            + " connect-src 'self' ws: wss:; frame-ancestors 'none'")
                             .end(ticketPage));
 
             // The managers' pages (statistics, the supervisor's live view): they sign in and read the API like any
@@ -192,6 +196,15 @@ public final class HttpApi implements AutoCloseable {
             ApiFailureHandler failures = new ApiFailureHandler();
             router.route().failureHandler(failures);
             router.errorHandler(404, ctx -> Replies.error(ctx, ApiFailureHandler.toQueueError(ctx)));
+            // Vert.x answers a path it cannot decode (%zz, %u002e) with 400 before any route: still a JSON error.
+            router.errorHandler(
+                    400,
+                    ctx -> Replies.error(
+                            ctx,
+                            new QueueError(
+                                    ErrorCode.INVALID_REQUEST,
+                                    "Địa chỉ yêu cầu không hợp lệ (mã %XX sai hoặc ký tự không được phép).")));
+            router.errorHandler(500, failures);
             router.errorHandler(405, ApiFailureHandler.methodNotAllowed(router));
         }
 
