@@ -1,6 +1,7 @@
 package org.xephang.launcher;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -54,6 +55,18 @@ final class ServerCommand implements Callable<Integer> {
                     + " postgresql://HOST:PORT/DB?user=…&password=… (cấp tỉnh) / where the queue state is kept")
     private String store;
 
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "FILE",
+            description = "Chứng chỉ HTTPS (PEM, cả chuỗi); cần kèm --tls-key / HTTPS certificate chain")
+    private Path tlsCert;
+
+    @Option(
+            names = "--tls-key",
+            paramLabel = "FILE",
+            description = "Khoá riêng của chứng chỉ HTTPS (PEM) / the certificate's private key")
+    private Path tlsKey;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,9 +75,24 @@ final class ServerCommand implements Callable<Integer> {
             err.println("xephang server: --port must be a number from 0 to 65535, got " + port);
             return Xephang.EXIT_USAGE;
         }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            err.println("xephang server: --tls-cert and --tls-key go together (PEM certificate chain and its key)");
+            return Xephang.EXIT_USAGE;
+        }
+        for (Path file : new Path[] {tlsCert, tlsKey}) {
+            if (file != null && !Files.isReadable(file)) {
+                err.println("xephang server: cannot read " + file);
+                return Xephang.EXIT_USAGE;
+            }
+        }
         Running running;
         try {
-            running = QueueServerMain.launch(new Settings(config, port, dataDir, alwaysOpen, host, publicUrl, store));
+            running = QueueServerMain.launch(
+                    new Settings(config, port, dataDir, alwaysOpen, host, publicUrl, store), options -> {
+                        if (tlsCert != null) {
+                            options.tls(tlsCert, tlsKey);
+                        }
+                    });
         } catch (UsageException e) {
             err.println("xephang server: " + e.getMessage());
             return Xephang.EXIT_USAGE;
@@ -83,6 +111,7 @@ final class ServerCommand implements Callable<Integer> {
                         },
                         "xephang-shutdown"));
         out.println("listening on " + running.server().localUrl());
+        out.println("bound to " + running.server().boundAddress());
         out.flush();
         stopped.await();
         return 0;

@@ -55,10 +55,14 @@ public final class EventStream implements AutoCloseable {
         this.client = client;
         this.site = site;
         this.vertx = client.vertx();
-        this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+        WebSocketClientOptions options = new WebSocketClientOptions()
                 .setConnectTimeout(5_000)
                 .setMaxMessageSize(8 * 1024 * 1024)
-                .setMaxFrameSize(1024 * 1024));
+                .setMaxFrameSize(1024 * 1024);
+        if (client.caFile() != null) {
+            options.setTrustOptions(QueueClient.trust(client.caFile()));
+        }
+        this.sockets = vertx.createWebSocketClient(options);
     }
 
     /** Called with each fresh snapshot: the first one, and after every reconnection or resynchronisation. */

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -122,6 +123,21 @@ public final class QueueServer {
             return this;
         }
 
+        /**
+         * Serves HTTPS with the PEM certificate chain {@code certificate} and its PEM private key {@code key} (issue 13:
+         * tokens and passwords never cross the network in clear).
+         */
+        public Options tls(Path certificate, Path key) {
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(key, "key");
+            httpServerOptions = new HttpServerOptions(httpServerOptions)
+                    .setSsl(true)
+                    .setKeyCertOptions(new PemKeyCertOptions()
+                            .setCertPath(certificate.toString())
+                            .setKeyPath(key.toString()));
+            return this;
+        }
+
         /** Accepts HTTP/2 upgrades over clear text (h2c); off by default (issue 13: a second parser to smuggle through). */
         public Options h2c(boolean value) {
             h2c = value;
@@ -220,7 +236,15 @@ public final class QueueServer {
         boolean everyInterface = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
         String shown =
                 everyInterface ? "127.0.0.1" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "http://" + shown + ":" + port();
+        return (options.httpServerOptions.isSsl() ? "https://" : "http://") + shown + ":" + port();
+    }
+
+    /** What the server really listens on, for the start-up message: {@code 0.0.0.0:8080 (every interface)}. */
+    public String boundAddress() {
+        String host = options.host;
+        boolean everyInterface = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        return host + ":" + port() + (everyInterface ? " (every network interface)" : "")
+                + (options.httpServerOptions.isSsl() ? ", HTTPS" : ", plain HTTP");
     }
 
     /** Stops accepting requests and closes open connections (event streams included). */
