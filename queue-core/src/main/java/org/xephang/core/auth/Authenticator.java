@@ -53,9 +53,14 @@ public final class Authenticator implements AutoCloseable {
 
     static final int MAX_CHECKS_WAITING = 32;
 
-    private Authenticator(Vertx vertx, List<Account> accounts, byte[] key, Clock clock) {
+    private final TokenRevocations revocations;
+    private final Vertx vertx;
+
+    private Authenticator(Vertx vertx, List<Account> accounts, byte[] key, TokenRevocations revocations, Clock clock) {
+        this.vertx = vertx;
         this.accounts = accounts.stream().collect(Collectors.toUnmodifiableMap(Account::username, Function.identity()));
         this.tokens = new BearerTokens(vertx, key, clock);
+        this.revocations = revocations;
         this.passwordWorkers = vertx.createSharedWorkerExecutor("xephang-password-check", 2);
         this.throttle = new LoginThrottle(clock);
     }
@@ -67,7 +72,9 @@ public final class Authenticator implements AutoCloseable {
     public static Authenticator create(Vertx vertx, List<Account> accounts, Path dataDir, Clock clock)
             throws IOException {
         byte[] key = dataDir == null ? SigningKey.ephemeral() : SigningKey.loadOrCreate(dataDir);
-        return new Authenticator(vertx, accounts, key, clock);
+        TokenRevocations revocations =
+                dataDir == null ? TokenRevocations.inMemory(clock) : TokenRevocations.load(dataDir, accounts, clock);
+        return new Authenticator(vertx, accounts, key, revocations, clock);
     }
 
     /** The answer of a successful login: {@code {"token","role","expiresAt"}}. */
@@ -120,7 +127,8 @@ public final class Authenticator implements AutoCloseable {
                         throw new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu.");
                     }
                     attempt.succeeded();
-                    BearerTokens.Issued issued = tokens.issue(account.username(), account.role());
+                    BearerTokens.Issued issued = tokens.issue(
+                            account.username(), account.role(), revocations.generation(account.username()));
                     LOG.info("{} signed in as {} from {}", account.username(), account.role(), client);
                     return new LoginResult(issued.token(), account.role(), issued.expiresAt());
                 });
@@ -221,15 +229,75 @@ public final class Authenticator implements AutoCloseable {
         });
     }
 
-    /** The actor a token stands for; fails for a bad or expired token or an account removed or changed. */
+    /**
+     * The actor a token stands for; fails for a bad or expired token, an account removed or changed, or a revoked
+     * token (logout, refresh, all of the account's tokens revoked, password changed). Revocation is checked on every
+     * request, after the remembered signature check.
+     */
     private Future<Actor> resolve(String token) {
+        return claims(token).map(claims -> new Actor(claims.username(), claims.role()));
+    }
+
+    private Future<BearerTokens.Claims> claims(String token) {
         return tokens.verify(token).map(claims -> {
             Account account = accounts.get(claims.username());
             if (account == null || account.role() != claims.role()) {
                 throw new IllegalStateException("account removed or role changed");
             }
-            return new Actor(claims.username(), claims.role());
+            if (!revocations.counts(claims)) {
+                throw new IllegalStateException("token revoked");
+            }
+            return claims;
         });
+    }
+
+    /** The bearer token of a request that passed {@link #require}. */
+    private static String bearer(RoutingContext ctx) {
+        return ctx.request()
+                .getHeader("Authorization")
+                .substring(BEARER.length())
+                .trim();
+    }
+
+    /** Logout: the request's own token stops counting at once, on this server and after a restart. */
+    public Future<Void> logout(RoutingContext ctx) {
+        return claims(bearer(ctx)).compose(claims -> {
+            revocations.revoke(claims.tokenId(), claims.expiresAt());
+            LOG.info("{} signed out", claims.username());
+            return persist();
+        });
+    }
+
+    /** A fresh token for the request's account (a new full lifetime); the token used to ask stops counting. */
+    public Future<LoginResult> refresh(RoutingContext ctx) {
+        return claims(bearer(ctx)).compose(claims -> {
+            revocations.revoke(claims.tokenId(), claims.expiresAt());
+            BearerTokens.Issued issued =
+                    tokens.issue(claims.username(), claims.role(), revocations.generation(claims.username()));
+            return persist().map(saved -> new LoginResult(issued.token(), claims.role(), issued.expiresAt()));
+        });
+    }
+
+    /**
+     * Every token of {@code username} issued so far stops counting: a device withdrawn, an account disabled, a
+     * password known to others. Fails with NOT_FOUND for an unknown account.
+     */
+    public Future<Void> revokeAll(String username) {
+        if (!accounts.containsKey(username)) {
+            return Future.failedFuture(new QueueError(ErrorCode.NOT_FOUND, "Không có tài khoản này."));
+        }
+        revocations.revokeAll(username);
+        LOG.warn("Every token of {} was revoked", LogText.quoted(username));
+        return persist();
+    }
+
+    private Future<Void> persist() {
+        return vertx.executeBlocking(
+                () -> {
+                    revocations.save();
+                    return null;
+                },
+                true);
     }
 
     @Override

@@ -35,6 +35,8 @@ public final class HttpApi implements AutoCloseable {
     static final String PREFIX = "/api/v1";
     private static final Role[] STAFF = {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
     private static final Role[] MANAGERS = {Role.SUPERVISOR, Role.ADMIN};
+    private static final Role[] ADMINS = {Role.ADMIN};
+    private static final Role[] EVERYONE = Role.values();
     private static final Role[] ISSUERS = {Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
     private static final Role[] RATERS = {Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
     private static final Role[] DEVICE_REPORTERS = {Role.KIOSK, Role.DISPLAY, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN
@@ -137,6 +139,27 @@ public final class HttpApi implements AutoCloseable {
                     .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
             publicRoute(HttpMethod.POST, "/auth/login", this::login);
+            route(
+                    HttpMethod.POST,
+                    "/auth/logout",
+                    EVERYONE,
+                    ctx -> auth.logout(ctx)
+                            .onSuccess(done -> Replies.noContent(ctx))
+                            .onFailure(ctx::fail));
+            route(
+                    HttpMethod.POST,
+                    "/auth/refresh",
+                    EVERYONE,
+                    ctx -> auth.refresh(ctx)
+                            .onSuccess(result -> Replies.json(ctx, 200, result.toJson()))
+                            .onFailure(ctx::fail));
+            route(
+                    HttpMethod.POST,
+                    "/accounts/:username/revoke-tokens",
+                    ADMINS,
+                    ctx -> auth.revokeAll(ctx.pathParam("username"))
+                            .onSuccess(done -> Replies.noContent(ctx))
+                            .onFailure(ctx::fail));
             publicRoute(
                     HttpMethod.GET,
                     "/openapi.yaml",

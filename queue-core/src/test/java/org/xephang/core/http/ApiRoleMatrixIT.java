@@ -78,6 +78,7 @@ class ApiRoleMatrixIT {
                             .replace(TICKET, ticket)
                             .replace("{code}", dossierCode)
                             .replace("{eventId}", "no-such-event")
+                            .replace("{username}", "officer16")
                     + query;
         }
 
@@ -96,6 +97,9 @@ class ApiRoleMatrixIT {
                             .put("password", TestApi.PASSWORD)
                             .encode(),
                     PUBLIC),
+            new Endpoint(HttpMethod.POST, "/api/v1/auth/logout", null, EnumSet.allOf(Role.class)),
+            new Endpoint(HttpMethod.POST, "/api/v1/auth/refresh", null, EnumSet.allOf(Role.class)),
+            new Endpoint(HttpMethod.POST, "/api/v1/accounts/{username}/revoke-tokens", null, EnumSet.of(Role.ADMIN)),
             new Endpoint(HttpMethod.GET, "/api/v1/openapi.yaml", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/queue", null, PUBLIC),
@@ -205,6 +209,9 @@ class ApiRoleMatrixIT {
             return openStream(path, user);
         }
         HttpResponse<Buffer> response = api.send(endpoint.method(), path, user, endpoint.body());
+        if (user != null && endpoint.template().startsWith("/api/v1/auth/")) {
+            api.forgetToken(user); // logout and refresh end the token used: the next case signs in again
+        }
         String error =
                 response.statusCode() >= 400 ? response.bodyAsJsonObject().getString("error") : null;
         return new Answer(response.statusCode(), error, response.bodyAsString());

@@ -163,6 +163,11 @@ final class TestApi implements AutoCloseable {
         });
     }
 
+    /** Forgets the cached token of {@code username} (after it was revoked); the next {@link #token} signs in again. */
+    void forgetToken(String username) {
+        tokens.remove(username);
+    }
+
     /** Sends a raw request (body as given, may be malformed) with the account's token, or none when null. */
     HttpResponse<Buffer> send(HttpMethod method, String path, String username, String body) {
         HttpRequest<Buffer> request = http.request(method, path).timeout(20_000);
