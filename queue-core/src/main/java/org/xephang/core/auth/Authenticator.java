@@ -159,9 +159,20 @@ public final class Authenticator implements AutoCloseable {
                                 + allowed.stream().map(Role::name).collect(Collectors.joining(", ")) + ")."));
                 return;
             }
+            String site = ctx.pathParam("site");
+            if (site != null && !actor.mayActAt(site)) {
+                ctx.fail(notAtSite(site));
+                return;
+            }
             ctx.put(ACTOR_KEY, actor);
             ctx.next();
         });
+    }
+
+    /** FORBIDDEN: the account does not belong to {@code site}. */
+    public static QueueError notAtSite(String site) {
+        return new QueueError(
+                ErrorCode.FORBIDDEN, "Tài khoản này không thuộc điểm " + site + "; chỉ làm việc tại điểm của mình.");
     }
 
     /**
@@ -202,11 +213,15 @@ public final class Authenticator implements AutoCloseable {
         };
     }
 
-    /** True when the request's actor is staff (OFFICER, SUPERVISOR, ADMIN) and may see the full, non-public view. */
-    public static boolean seesFullView(RoutingContext ctx) {
+    /**
+     * True when the request's actor is staff (OFFICER, SUPERVISOR, ADMIN) of {@code site} and may see its full,
+     * non-public view.
+     */
+    public static boolean seesFullView(RoutingContext ctx, String site) {
         Actor actor = actor(ctx);
         return actor != null
-                && (actor.role() == Role.OFFICER || actor.role() == Role.SUPERVISOR || actor.role() == Role.ADMIN);
+                && (actor.role() == Role.OFFICER || actor.role() == Role.SUPERVISOR || actor.role() == Role.ADMIN)
+                && actor.mayActAt(site);
     }
 
     /** The signed-in actor of a request that passed {@link #require}; null on public routes. */
@@ -235,7 +250,10 @@ public final class Authenticator implements AutoCloseable {
      * request, after the remembered signature check.
      */
     private Future<Actor> resolve(String token) {
-        return claims(token).map(claims -> new Actor(claims.username(), claims.role()));
+        return claims(token).map(claims -> {
+            Account account = accounts.get(claims.username());
+            return new Actor(account.username(), account.role(), account.sites(), account.counters());
+        });
     }
 
     private Future<BearerTokens.Claims> claims(String token) {
@@ -282,9 +300,17 @@ public final class Authenticator implements AutoCloseable {
      * Every token of {@code username} issued so far stops counting: a device withdrawn, an account disabled, a
      * password known to others. Fails with NOT_FOUND for an unknown account.
      */
-    public Future<Void> revokeAll(String username) {
-        if (!accounts.containsKey(username)) {
+    public Future<Void> revokeAll(Actor by, String username) {
+        Account account = accounts.get(username);
+        if (account == null) {
             return Future.failedFuture(new QueueError(ErrorCode.NOT_FOUND, "Không có tài khoản này."));
+        }
+        // A site administrator revokes only accounts of their own sites; a province administrator any.
+        boolean withinSites = by.sites().isEmpty()
+                || (!account.sites().isEmpty() && by.sites().containsAll(account.sites()));
+        if (!withinSites) {
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.FORBIDDEN, "Tài khoản " + username + " không thuộc các điểm bạn quản lý."));
         }
         revocations.revokeAll(username);
         LOG.warn("Every token of {} was revoked", LogText.quoted(username));

@@ -92,7 +92,7 @@ final class EventStreamRoutes {
         }
         Context context = ctx.vertx().getOrCreateContext();
         // Staff streams (a valid staff token) get the full events; everyone else what a waiting-hall screen shows.
-        boolean full = Authenticator.seesFullView(ctx);
+        boolean full = Authenticator.seesFullView(ctx, site);
         StreamSubscriber subscriber = new StreamSubscriber(
                 site,
                 context,

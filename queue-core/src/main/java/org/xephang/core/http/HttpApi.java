@@ -157,7 +157,7 @@ public final class HttpApi implements AutoCloseable {
                     HttpMethod.POST,
                     "/accounts/:username/revoke-tokens",
                     ADMINS,
-                    ctx -> auth.revokeAll(ctx.pathParam("username"))
+                    ctx -> auth.revokeAll(Authenticator.actor(ctx), ctx.pathParam("username"))
                             .onSuccess(done -> Replies.noContent(ctx))
                             .onFailure(ctx::fail));
             publicRoute(

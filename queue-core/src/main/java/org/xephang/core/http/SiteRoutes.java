@@ -43,8 +43,9 @@ final class SiteRoutes {
 
     /** The queue now: staff see officers and dossier codes; anyone else the public view of a waiting-hall screen. */
     void snapshot(RoutingContext ctx) {
-        QueueSnapshot snapshot = queue.snapshot(PathParams.site(ctx));
-        Replies.json(ctx, 200, Authenticator.seesFullView(ctx) ? snapshot.toJson() : snapshot.toPublicJson());
+        String site = PathParams.site(ctx);
+        QueueSnapshot snapshot = queue.snapshot(site);
+        Replies.json(ctx, 200, Authenticator.seesFullView(ctx, site) ? snapshot.toJson() : snapshot.toPublicJson());
     }
 
     /**

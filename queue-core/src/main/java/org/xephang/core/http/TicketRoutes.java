@@ -104,7 +104,7 @@ final class TicketRoutes {
 
     /** The whole ticket for staff; the public view for devices and anonymous callers. */
     static JsonObject view(RoutingContext ctx, Ticket ticket) {
-        return Authenticator.seesFullView(ctx) ? ticket.toJson() : ticket.toPublicJson();
+        return Authenticator.seesFullView(ctx, ticket.site()) ? ticket.toJson() : ticket.toPublicJson();
     }
 
     static QueueError unknownTicket() {
@@ -184,6 +184,12 @@ final class TicketRoutes {
     private void command(RoutingContext ctx, BiFunction<String, Actor, CompletionStage<Ticket>> command) {
         String id = PathParams.ticketId(ctx);
         Actor actor = Authenticator.actor(ctx);
+        // A ticket of another site is refused like any other act there (its existence is not secret: it is public).
+        queue.ticket(id).ifPresent(ticket -> {
+            if (!actor.mayActAt(ticket.site())) {
+                throw Authenticator.notAtSite(ticket.site());
+            }
+        });
         EngineCalls.call(ctx, () -> command.apply(id, actor))
                 .onSuccess(ticket -> Replies.json(ctx, 200, view(ctx, ticket)))
                 .onFailure(ctx::fail);

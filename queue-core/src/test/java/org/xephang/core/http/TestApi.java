@@ -26,6 +26,7 @@ import org.xephang.core.IssueCommand;
 import org.xephang.core.QueueServer;
 import org.xephang.core.QueueServerMain;
 import org.xephang.core.QueueService;
+import org.xephang.core.backend.DossierBackend;
 import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
@@ -75,17 +76,34 @@ final class TestApi implements AutoCloseable {
     }
 
     static TestApi start(Path dataDir, StreamLimits limits, HttpServerOptions httpOptions) {
-        return start(dataDir, limits, httpOptions, Clock.systemUTC());
+        return start(dataDir, limits, httpOptions, config(), Clock.systemUTC(), false);
     }
 
     /** The test centre on a clock the test moves (waits and pauses that last without the test waiting). */
     static TestApi start(Path dataDir, Clock clock) {
-        return start(dataDir, StreamLimits.defaults(), new HttpServerOptions(), clock);
+        return start(dataDir, StreamLimits.defaults(), new HttpServerOptions(), config(), clock, false);
     }
 
-    private static TestApi start(Path dataDir, StreamLimits limits, HttpServerOptions httpOptions, Clock clock) {
+    /** The centre of test resource {@code resource} (for example {@code /http/two-sites.yaml}) instead. */
+    static TestApi startWith(Path dataDir, String resource) {
+        return start(
+                dataDir, StreamLimits.defaults(), new HttpServerOptions(), config(resource), Clock.systemUTC(), false);
+    }
+
+    /** {@link #startWith} with the dossier back-end's routes mounted (no dossier system behind them). */
+    static TestApi startWithDossierRoutes(Path dataDir, String resource) {
+        return start(
+                dataDir, StreamLimits.defaults(), new HttpServerOptions(), config(resource), Clock.systemUTC(), true);
+    }
+
+    private static TestApi start(
+            Path dataDir,
+            StreamLimits limits,
+            HttpServerOptions httpOptions,
+            CentreConfig config,
+            Clock clock,
+            boolean dossierRoutes) {
         Vertx vertx = Vertx.vertx();
-        CentreConfig config = config();
         QueueEngine engine = QueueEngine.open(config, dataDir, clock, new EngineOptions(true, "http://q.test"));
         QueueServer server = await(QueueServer.start(
                 vertx,
@@ -97,7 +115,13 @@ final class TestApi implements AutoCloseable {
                         .accounts(config.accounts())
                         .dataDir(dataDir)
                         .streamLimits(limits)
-                        .httpServerOptions(httpOptions)));
+                        .httpServerOptions(httpOptions)
+                        .extend(api -> {
+                            if (dossierRoutes) {
+                                DossierBackend.create(vertx, DossierConfig.none(), Clock.systemUTC())
+                                        .mount(api.router(), api.authenticator());
+                            }
+                        })));
         return new TestApi(vertx, engine, server);
     }
 
@@ -130,8 +154,15 @@ final class TestApi implements AutoCloseable {
     }
 
     static CentreConfig config() {
+        return config("/http/centre.yaml");
+    }
+
+    static CentreConfig config(String resource) {
         try {
-            return CentreConfigLoader.load(configFile());
+            return CentreConfigLoader.load(
+                    Path.of(TestApi.class.getResource(resource).toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         } catch (ConfigException e) {
             throw new IllegalStateException(e);
         }
