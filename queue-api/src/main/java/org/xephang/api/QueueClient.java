@@ -102,8 +102,19 @@ public final class QueueClient implements AutoCloseable {
      * @throws IllegalArgumentException when the URL is not http(s)://host[:port]
      */
     public static QueueClient create(Vertx vertx, String baseUrl) {
-        return new QueueClient(vertx, uri(baseUrl), null);
+        String caFile = System.getenv(CA_FILE_VARIABLE);
+        URI uri = uri(baseUrl);
+        if (caFile != null && !caFile.isBlank() && "https".equals(uri.getScheme())) {
+            return create(vertx, baseUrl, Path.of(caFile.strip()));
+        }
+        return new QueueClient(vertx, uri, null);
     }
+
+    /**
+     * The environment variable naming a PEM file of certificate authorities that every agent's client trusts for an
+     * {@code https://} server (a site's own CA), until each agent has its own {@code --ca-file} option.
+     */
+    public static final String CA_FILE_VARIABLE = "XEPHANG_CA_FILE";
 
     private static URI uri(String baseUrl) {
         URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", ""));

@@ -72,6 +72,7 @@ public final class QueueServer {
         private HttpServerOptions httpServerOptions = new HttpServerOptions().setIdleTimeout(120);
 
         private boolean h2c;
+        private int kioskIssuesPerMinute = HttpApi.KIOSK_ISSUES_PER_MINUTE;
 
         private final List<Consumer<HttpApi>> extensions = new ArrayList<>();
 
@@ -138,6 +139,18 @@ public final class QueueServer {
             return this;
         }
 
+        /**
+         * How many tickets one kiosk account may issue a minute, in bursts of a third of that (default 30: a person
+         * needs seconds per ticket; a script taking the day's numbers is refused and counted).
+         */
+        public Options kioskIssuesPerMinute(int value) {
+            if (value < 3) {
+                throw new IllegalArgumentException("kioskIssuesPerMinute must be at least 3, got " + value);
+            }
+            kioskIssuesPerMinute = value;
+            return this;
+        }
+
         /** Accepts HTTP/2 upgrades over clear text (h2c); off by default (issue 13: a second parser to smuggle through). */
         public Options h2c(boolean value) {
             h2c = value;
@@ -198,8 +211,13 @@ public final class QueueServer {
                             }
                             authenticator =
                                     Authenticator.create(vertx, options.accounts, options.dataDir, options.clock);
-                            HttpApi created =
-                                    HttpApi.create(vertx, queue, authenticator, options.clock, options.streamLimits);
+                            HttpApi created = HttpApi.create(
+                                    vertx,
+                                    queue,
+                                    authenticator,
+                                    options.clock,
+                                    options.streamLimits,
+                                    options.kioskIssuesPerMinute);
                             options.extensions.forEach(extension -> extension.accept(created));
                             return created;
                         },

@@ -224,6 +224,11 @@ public final class Authenticator implements AutoCloseable {
                 && actor.mayActAt(site);
     }
 
+    /** Whether {@code username} is a configured account. */
+    public boolean isAccount(String username) {
+        return accounts.containsKey(username);
+    }
+
     /** The signed-in actor of a request that passed {@link #require}; null on public routes. */
     public static Actor actor(RoutingContext ctx) {
         return ctx.get(ACTOR_KEY);

@@ -85,11 +85,12 @@ final class OfficerRule {
         requireActsAt(actor, state.deskNamedBy(ticket));
     }
 
-    /** Rating: the kiosk's rating device, or staff under the officer rule at the counter the ticket names. */
+    /**
+     * Rating: only from the counter that served the ticket (its keypad, through the officer's session there), or a
+     * supervisor or administrator; a kiosk or display never rates (issue 13 finding 5).
+     */
     void requireMayRate(Actor actor, TicketRecord ticket) {
-        if (actor.role() != Role.KIOSK) {
-            requireActsAt(actor, state.deskNamedBy(ticket));
-        }
+        requireActsAt(actor, state.deskNamedBy(ticket));
     }
 
     /** An officer, supervisor or admin. */

@@ -71,6 +71,12 @@ final class ApiMetrics implements AutoCloseable {
         };
     }
 
+    /** A kiosk's ticket refused for issuing faster than people can (bounded: one series per kiosk account). */
+    void issueRefused(String site, String device) {
+        registry.counter("xephang.issue.refused", "site", site, "device", device)
+                .increment();
+    }
+
     void ticketIssued(String site, String service) {
         registry.counter("xephang.tickets.issued", "site", site, "service", service)
                 .increment();

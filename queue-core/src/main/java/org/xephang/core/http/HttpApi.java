@@ -32,13 +32,18 @@ public final class HttpApi implements AutoCloseable {
     /** Request bodies above this are refused with 413 before they are read. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /** The default of {@link org.xephang.core.QueueServer.Options#kioskIssuesPerMinute}. */
+    public static final int KIOSK_ISSUES_PER_MINUTE = TicketRoutes.KIOSK_ISSUES_PER_MINUTE;
+
     static final String PREFIX = "/api/v1";
     private static final Role[] STAFF = {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
     private static final Role[] MANAGERS = {Role.SUPERVISOR, Role.ADMIN};
     private static final Role[] ADMINS = {Role.ADMIN};
     private static final Role[] EVERYONE = Role.values();
     private static final Role[] ISSUERS = {Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
-    private static final Role[] RATERS = {Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
+    /** Ratings come from the keypad of the counter that served the ticket, through its officer's session. */
+    private static final Role[] RATERS = {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
+
     private static final Role[] DEVICE_REPORTERS = {Role.KIOSK, Role.DISPLAY, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN
     };
 
@@ -55,9 +60,20 @@ public final class HttpApi implements AutoCloseable {
     /** Blocking (reads the OpenAPI document and the ticket page from the class path): call it off the event loop. */
     public static HttpApi create(
             Vertx vertx, QueueService queue, Authenticator authenticator, Clock clock, StreamLimits limits) {
+        return create(vertx, queue, authenticator, clock, limits, TicketRoutes.KIOSK_ISSUES_PER_MINUTE);
+    }
+
+    /** {@link #create} with how many tickets one kiosk may issue a minute (bursts of a third of that). */
+    public static HttpApi create(
+            Vertx vertx,
+            QueueService queue,
+            Authenticator authenticator,
+            Clock clock,
+            StreamLimits limits,
+            int kioskIssuesPerMinute) {
         ApiMetrics metrics = new ApiMetrics();
         Router router = Router.router(vertx);
-        new Routes(router, queue, authenticator, clock, limits, metrics).mount();
+        new Routes(router, queue, authenticator, clock, limits, metrics, kioskIssuesPerMinute).mount();
         return new HttpApi(router, metrics, authenticator);
     }
 
@@ -100,6 +116,7 @@ public final class HttpApi implements AutoCloseable {
         private final Clock clock;
         private final StreamLimits limits;
         private final ApiMetrics metrics;
+        private final int kioskIssuesPerMinute;
 
         Routes(
                 Router router,
@@ -107,7 +124,9 @@ public final class HttpApi implements AutoCloseable {
                 Authenticator auth,
                 Clock clock,
                 StreamLimits limits,
-                ApiMetrics metrics) {
+                ApiMetrics metrics,
+                int kioskIssuesPerMinute) {
+            this.kioskIssuesPerMinute = kioskIssuesPerMinute;
             this.router = router;
             this.queue = queue;
             this.auth = auth;
@@ -117,9 +136,9 @@ public final class HttpApi implements AutoCloseable {
         }
 
         void mount() {
-            TicketRoutes tickets = new TicketRoutes(queue, metrics);
+            TicketRoutes tickets = new TicketRoutes(queue, metrics, clock, kioskIssuesPerMinute);
             CounterRoutes counters = new CounterRoutes(queue);
-            SiteRoutes sites = new SiteRoutes(queue, clock);
+            SiteRoutes sites = new SiteRoutes(queue, clock, auth);
             EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
             Buffer openApi = resource("/openapi.yaml");
             Buffer ticketPage = resource("/ticket-page/index.html");

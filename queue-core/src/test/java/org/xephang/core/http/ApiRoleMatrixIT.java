@@ -115,7 +115,7 @@ class ApiRoleMatrixIT {
             new Endpoint(
                     HttpMethod.POST,
                     "/api/v1/sites/{site}/devices/status",
-                    "{\"device\":\"kiosk1/printer\",\"kind\":\"printer\",\"state\":\"ONLINE\"}",
+                    "{\"device\":\"hall-agent/printer\",\"kind\":\"printer\",\"state\":\"ONLINE\"}",
                     DEVICES),
             new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/counters/{counter}/call-next", null, STAFF),
             new Endpoint(
@@ -139,11 +139,7 @@ class ApiRoleMatrixIT {
                     "/api/v1/tickets/" + TICKET + "/dossier",
                     "{\"code\":\"000.00.01.H29-260101-0001\"}",
                     STAFF),
-            new Endpoint(
-                    HttpMethod.POST,
-                    "/api/v1/tickets/" + TICKET + "/rating",
-                    "{\"level\":1,\"scale\":3}",
-                    EnumSet.of(Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN)),
+            new Endpoint(HttpMethod.POST, "/api/v1/tickets/" + TICKET + "/rating", "{\"level\":1,\"scale\":3}", STAFF),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/waiting", "?service=A", null, STAFF, false),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/stats", "?from=2026-01-01", null, SUPERVISORS, false),
             new Endpoint(HttpMethod.GET, "/stats/", null, PUBLIC),

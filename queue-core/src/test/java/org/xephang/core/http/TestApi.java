@@ -76,25 +76,55 @@ final class TestApi implements AutoCloseable {
     }
 
     static TestApi start(Path dataDir, StreamLimits limits, HttpServerOptions httpOptions) {
-        return start(dataDir, limits, httpOptions, config(), Clock.systemUTC(), false);
+        return start(dataDir, limits, httpOptions, config(), Clock.systemUTC(), false, TESTS_KIOSK_RATE);
     }
 
     /** The test centre on a clock the test moves (waits and pauses that last without the test waiting). */
     static TestApi start(Path dataDir, Clock clock) {
-        return start(dataDir, StreamLimits.defaults(), new HttpServerOptions(), config(), clock, false);
+        return start(
+                dataDir, StreamLimits.defaults(), new HttpServerOptions(), config(), clock, false, TESTS_KIOSK_RATE);
     }
 
     /** The centre of test resource {@code resource} (for example {@code /http/two-sites.yaml}) instead. */
     static TestApi startWith(Path dataDir, String resource) {
         return start(
-                dataDir, StreamLimits.defaults(), new HttpServerOptions(), config(resource), Clock.systemUTC(), false);
+                dataDir,
+                StreamLimits.defaults(),
+                new HttpServerOptions(),
+                config(resource),
+                Clock.systemUTC(),
+                false,
+                TESTS_KIOSK_RATE);
     }
 
     /** {@link #startWith} with the dossier back-end's routes mounted (no dossier system behind them). */
     static TestApi startWithDossierRoutes(Path dataDir, String resource) {
         return start(
-                dataDir, StreamLimits.defaults(), new HttpServerOptions(), config(resource), Clock.systemUTC(), true);
+                dataDir,
+                StreamLimits.defaults(),
+                new HttpServerOptions(),
+                config(resource),
+                Clock.systemUTC(),
+                true,
+                TESTS_KIOSK_RATE);
     }
+
+    /**
+     * The test centre with the kiosk issue limit a real server has ({@link HttpApi#KIOSK_ISSUES_PER_MINUTE}); every
+     * other start lets kiosk1 issue as fast as the tests need.
+     */
+    static TestApi startWithTheShippedKioskLimit(Path dataDir) {
+        return start(
+                dataDir,
+                StreamLimits.defaults(),
+                new HttpServerOptions(),
+                config(),
+                Clock.systemUTC(),
+                false,
+                HttpApi.KIOSK_ISSUES_PER_MINUTE);
+    }
+
+    private static final int TESTS_KIOSK_RATE = 600_000;
 
     private static TestApi start(
             Path dataDir,
@@ -102,7 +132,8 @@ final class TestApi implements AutoCloseable {
             HttpServerOptions httpOptions,
             CentreConfig config,
             Clock clock,
-            boolean dossierRoutes) {
+            boolean dossierRoutes,
+            int kioskIssuesPerMinute) {
         Vertx vertx = Vertx.vertx();
         QueueEngine engine = QueueEngine.open(config, dataDir, clock, new EngineOptions(true, "http://q.test"));
         QueueServer server = await(QueueServer.start(
@@ -116,6 +147,7 @@ final class TestApi implements AutoCloseable {
                         .dataDir(dataDir)
                         .streamLimits(limits)
                         .httpServerOptions(httpOptions)
+                        .kioskIssuesPerMinute(kioskIssuesPerMinute)
                         .extend(api -> {
                             if (dossierRoutes) {
                                 DossierBackend.create(vertx, DossierConfig.none(), Clock.systemUTC())
@@ -138,7 +170,7 @@ final class TestApi implements AutoCloseable {
                     config(),
                     dossier,
                     new QueueServerMain.Settings(configFile(), 0, dataDir, true, "127.0.0.1", "http://q.test"),
-                    options -> {});
+                    options -> options.kioskIssuesPerMinute(TESTS_KIOSK_RATE));
             return new TestApi(vertx, running.engine(), running.server(), running);
         } catch (QueueServerMain.UsageException e) {
             throw new IllegalStateException(e);
