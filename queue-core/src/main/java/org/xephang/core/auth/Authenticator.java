@@ -200,11 +200,16 @@ public final class Authenticator implements AutoCloseable {
     public Handler<RoutingContext> viewer() {
         return ctx -> {
             String header = ctx.request().getHeader("Authorization");
-            if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            // Browsers' EventSource and WebSocket cannot send headers: a page may pass its token as access_token.
+            String queryToken = ctx.request().getParam("access_token");
+            String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                    ? header.substring(BEARER.length()).trim()
+                    : queryToken;
+            if (token == null || token.isBlank()) {
                 ctx.next();
                 return;
             }
-            resolve(header.substring(BEARER.length()).trim()).onComplete(resolved -> {
+            resolve(token).onComplete(resolved -> {
                 if (resolved.succeeded()) {
                     ctx.put(ACTOR_KEY, resolved.result());
                 }
