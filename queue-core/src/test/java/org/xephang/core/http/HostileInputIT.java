@@ -65,11 +65,22 @@ class HostileInputIT {
 
     /** Writes {@code request} as is, reads until the server closes (or 3 s of silence), parses the first answer. */
     static Answer raw(String request) {
+        return exchange(api.port(), request.getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
+    }
+
+    /** Writes {@code head} then {@code body} to the server on {@code port}; reads and parses the first answer. */
+    static Answer exchange(int port, byte[] requestHead, byte[] requestBody) {
+        String request = new String(requestHead, StandardCharsets.ISO_8859_1);
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", api.port()), 5_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(3_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(requestHead);
+            try {
+                out.write(requestBody);
+            } catch (IOException closedEarly) {
+                // the server answered (and closed) before reading the whole body: the answer is what counts
+            }
             out.flush();
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             InputStream in = socket.getInputStream();

@@ -87,11 +87,11 @@ class RevocationIT {
                     .statusCode();
         }
 
-        int deviceUse(String token) {
+        int deviceUse(String token, String device) {
             return await(http.post("/api/v1/sites/demo/devices/status")
                             .putHeader("Authorization", "Bearer " + token)
                             .sendJsonObject(new JsonObject()
-                                    .put("device", "kiosk1/printer")
+                                    .put("device", device)
                                     .put("kind", "printer")
                                     .put("state", "ONLINE")))
                     .statusCode();
@@ -147,13 +147,13 @@ class RevocationIT {
             assertThat(server.post("/api/v1/accounts/kiosk1/revoke-tokens", admin))
                     .isEqualTo(204);
 
-            assertThat(server.deviceUse(kiosk)).isEqualTo(401);
-            assertThat(server.deviceUse(board)).isEqualTo(204);
+            assertThat(server.deviceUse(kiosk, "kiosk1/printer")).isEqualTo(401);
+            assertThat(server.deviceUse(board, "board1/led-1")).isEqualTo(204);
             assertThat(server.post("/api/v1/accounts/nobody/revoke-tokens", admin))
                     .isEqualTo(404);
         }
         try (Server restarted = Server.start(dataDir, List.of())) {
-            assertThat(restarted.deviceUse(kiosk)).isEqualTo(401);
+            assertThat(restarted.deviceUse(kiosk, "kiosk1/printer")).isEqualTo(401);
         }
     }
 
