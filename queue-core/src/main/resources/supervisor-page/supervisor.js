@@ -133,7 +133,10 @@ async function open(code) {
 
 function follow() {
   if (source) source.close();
-  source = new EventSource("/api/v1/sites/" + encodeURIComponent(site.code) + "/events");
+  // EventSource cannot send headers: the token rides in the query so the stream carries the staff view (officers).
+  const token = sessionStorage.getItem("xephang.supervisor.token") || "";
+  source = new EventSource("/api/v1/sites/" + encodeURIComponent(site.code) + "/events?access_token="
+    + encodeURIComponent(token));
   source.onopen = () => live(true);
   source.onerror = () => live(false); // EventSource reconnects by itself
   source.onmessage = message => {

@@ -44,7 +44,11 @@ final class QueueClientCore implements CounterCore {
 
     @Override
     public Future<QueueSnapshot> snapshot() {
-        return following.snapshot();
+        // Through a signed-in officer when there is one: the server shows officers and dossier codes to staff only,
+        // and the counter's own page needs them; with nobody signed in, the public view is all there is to show.
+        return officers.isEmpty()
+                ? following.snapshot()
+                : officers.get(officers.size() - 1).snapshot(site);
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.xephang.launcher;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.xephang.core.QueueServerMain.UsageException;
@@ -38,7 +40,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Tệp cấu hình trung tâm; mặc định examples/centre.yaml của kho mã")
     private Path config;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "H", description = "Địa chỉ lắng nghe")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            paramLabel = "H",
+            description = "Địa chỉ lắng nghe; mặc định chỉ máy này (tài khoản mẫu có mật khẩu demo)")
     private String host;
 
     @Override
@@ -73,9 +79,26 @@ final class DemoCommand implements Callable<Integer> {
                         },
                         "xephang-demo-shutdown"));
         centre.describe(out);
+        exposureWarning(host).ifPresent(err::println);
         out.flush();
+        err.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The warning printed when the demo listens beyond this machine: its accounts all have the published password
+     * {@code demo}, and its kiosk and device pages need no sign-in.
+     */
+    static Optional<String> exposureWarning(String host) {
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        boolean loopback = h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
+        return loopback
+                ? Optional.empty()
+                : Optional.of("xephang demo: CẢNH BÁO / WARNING: đang mở trên " + host
+                        + " — mọi tài khoản mẫu (mật khẩu \"demo\"), ki-ốt và thiết bị mô phỏng đều truy cập được từ"
+                        + " mạng; the demo accounts (password \"demo\") and simulated devices are exposed to the"
+                        + " network. Không dùng cho trung tâm thật / never use it for a real centre.");
     }
 
     /** {@code examples/centre.yaml} of the repository ({@code ./xephang} passes its folder as xephang.home). */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.xephang.core.QueueServerCommand;
@@ -188,5 +189,49 @@ class ServerCommandTest {
         assertThat(err.toString().strip().lines()).hasSize(1);
         assertThat(err.toString()).startsWith("xephang server: --public-url").contains("127.0.0.1");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    @Timeout(60)
+    void aServerWhoseAccountsKeepThePublishedDemoPasswordRefusesToStart(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("centre.yaml");
+        Files.writeString(config, """
+                sites:
+                  - code: demo
+                    name: Thử
+                    services:
+                      - { code: A, name: Đất đai }
+                    counters:
+                      - { number: 1, services: [A] }
+                accounts:
+                  - { username: admin, role: admin, passwordHash: "$2a$10$KFU.4FB0deaMJ1v6RlOeuOmUS4kOscOIaw1QhdmeY7YhZBXblZq8m" }
+                """);
+
+        int code = run(
+                "server",
+                "--config",
+                config.toString(),
+                "--port",
+                "0",
+                "--host",
+                "127.0.0.1",
+                "--data",
+                dir.resolve("data").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("admin").contains("demo password");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aTlsCertificateWithoutItsKeyExitsWithTwo(@TempDir Path dir) {
+        assertThat(run(
+                        "server",
+                        "--config",
+                        "x.yaml",
+                        "--tls-cert",
+                        dir.resolve("cert.pem").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--tls-key");
     }
 }

@@ -55,10 +55,14 @@ public final class EventStream implements AutoCloseable {
         this.client = client;
         this.site = site;
         this.vertx = client.vertx();
-        this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+        WebSocketClientOptions options = new WebSocketClientOptions()
                 .setConnectTimeout(5_000)
                 .setMaxMessageSize(8 * 1024 * 1024)
-                .setMaxFrameSize(1024 * 1024));
+                .setMaxFrameSize(1024 * 1024);
+        if (client.caFile() != null) {
+            options.setTrustOptions(QueueClient.trust(client.caFile()));
+        }
+        this.sockets = vertx.createWebSocketClient(options);
     }
 
     /** Called with each fresh snapshot: the first one, and after every reconnection or resynchronisation. */
@@ -108,6 +112,11 @@ public final class EventStream implements AutoCloseable {
                 .setPort(QueueClient.port(base))
                 .setSsl("https".equals(base.getScheme()))
                 .setURI(client.eventsPath(site));
+        String token = client.token();
+        if (token != null) {
+            // Staff get the full events (officers, dossier codes); devices and anonymous readers the public view.
+            options.addHeader("Authorization", "Bearer " + token);
+        }
         sockets.connect(options).onComplete(result -> {
             if (result.failed()) {
                 LOG.debug(

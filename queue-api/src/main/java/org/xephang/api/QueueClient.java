@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -16,6 +17,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,18 +55,45 @@ public final class QueueClient implements AutoCloseable {
 
     private record Credentials(String username, String password) {}
 
-    private QueueClient(Vertx vertx, URI base) {
+    private final Path caFile;
+
+    private QueueClient(Vertx vertx, URI base, Path caFile) {
         this.vertx = vertx;
         this.base = base;
+        this.caFile = caFile;
         boolean tls = "https".equals(base.getScheme());
-        this.web = WebClient.create(
-                vertx,
-                new WebClientOptions()
-                        .setDefaultHost(base.getHost())
-                        .setDefaultPort(port(base))
-                        .setSsl(tls)
-                        .setConnectTimeout(5_000)
-                        .setUserAgent("xephang-client"));
+        WebClientOptions options = new WebClientOptions()
+                .setDefaultHost(base.getHost())
+                .setDefaultPort(port(base))
+                .setSsl(tls)
+                .setConnectTimeout(5_000)
+                .setUserAgent("xephang-client");
+        if (tls && caFile != null) {
+            options.setTrustOptions(trust(caFile));
+        }
+        this.web = WebClient.create(vertx, options);
+    }
+
+    /** The certificate authorities of a PEM file, trusted instead of the JVM's own (a site's private CA). */
+    static PemTrustOptions trust(Path caFile) {
+        return new PemTrustOptions().addCertPath(caFile.toString());
+    }
+
+    /** The PEM file of certificate authorities this client trusts over HTTPS, or null for the JVM's own. */
+    Path caFile() {
+        return caFile;
+    }
+
+    /**
+     * A client of the server at {@code https://…} whose certificate is signed by a certificate authority of {@code
+     * caFile} (PEM), for sites with their own CA or a self-signed server certificate. The host name is verified.
+     */
+    public static QueueClient create(Vertx vertx, String baseUrl, Path caFile) {
+        URI uri = uri(baseUrl);
+        if (!Files.isReadable(Objects.requireNonNull(caFile, "caFile"))) {
+            throw new IllegalArgumentException("CA file " + caFile + " cannot be read");
+        }
+        return new QueueClient(vertx, uri, caFile);
     }
 
     /**
@@ -72,11 +102,26 @@ public final class QueueClient implements AutoCloseable {
      * @throws IllegalArgumentException when the URL is not http(s)://host[:port]
      */
     public static QueueClient create(Vertx vertx, String baseUrl) {
+        String caFile = System.getenv(CA_FILE_VARIABLE);
+        URI uri = uri(baseUrl);
+        if (caFile != null && !caFile.isBlank() && "https".equals(uri.getScheme())) {
+            return create(vertx, baseUrl, Path.of(caFile.strip()));
+        }
+        return new QueueClient(vertx, uri, null);
+    }
+
+    /**
+     * The environment variable naming a PEM file of certificate authorities that every agent's client trusts for an
+     * {@code https://} server (a site's own CA), until each agent has its own {@code --ca-file} option.
+     */
+    public static final String CA_FILE_VARIABLE = "XEPHANG_CA_FILE";
+
+    private static URI uri(String baseUrl) {
         URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", ""));
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
             throw new IllegalArgumentException("server URL must be http://host[:port] or https://…, got " + baseUrl);
         }
-        return new QueueClient(vertx, uri);
+        return uri;
     }
 
     static int port(URI uri) {

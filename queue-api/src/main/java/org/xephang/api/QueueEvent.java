@@ -31,6 +31,32 @@ public record QueueEvent(
         details = details == null ? new JsonObject() : details;
     }
 
+    /**
+     * The details a public stream carries (issue 13): what boards show and announce. Anything else (the officer, a
+     * dossier code, a rating, a device's free-text detail) goes only to signed-in staff.
+     */
+    public static final Set<String> PUBLIC_DETAILS = Set.of(
+            "announcement",
+            "reason",
+            "fromService",
+            "fromCounter",
+            "toService",
+            "toCounter",
+            "position",
+            "device",
+            "kind",
+            "state");
+
+    /** For anonymous viewers: the ticket in its {@linkplain Ticket#toPublicJson() public} form, public details only. */
+    public JsonObject toPublicJson() {
+        JsonObject json = toJson();
+        json.fieldNames().removeIf(name -> !FIXED.contains(name) && !PUBLIC_DETAILS.contains(name));
+        if (ticket != null) {
+            json.put("ticket", ticket.toPublicJson());
+        }
+        return json;
+    }
+
     public JsonObject toJson() {
         JsonObject json = new JsonObject()
                 .put("id", id)

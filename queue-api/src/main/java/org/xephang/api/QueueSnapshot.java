@@ -63,6 +63,13 @@ public record QueueSnapshot(
             services = List.copyOf(services);
         }
 
+        /** For anonymous viewers: no officer, and the ticket in its {@linkplain Ticket#toPublicJson() public} form. */
+        public JsonObject toPublicJson() {
+            JsonObject json = toJson();
+            json.remove("officer");
+            return json.put("ticket", ticket == null ? null : ticket.toPublicJson());
+        }
+
         public JsonObject toJson() {
             return new JsonObject()
                     .put("number", number)
@@ -110,6 +117,14 @@ public record QueueSnapshot(
                     Json.instant(json.getString("at")),
                     json.getInteger("callCount", 1));
         }
+    }
+
+    /** For anonymous viewers and public streams: the counters in their {@linkplain CounterView#toPublicJson() public} form. */
+    public JsonObject toPublicJson() {
+        return toJson().put(
+                        "counters",
+                        new JsonArray(
+                                counters.stream().map(CounterView::toPublicJson).toList()));
     }
 
     public JsonObject toJson() {

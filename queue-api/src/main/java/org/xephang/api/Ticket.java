@@ -2,6 +2,7 @@ package org.xephang.api;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * A ticket as the API shows it. {@code id} is random and unguessable (it is in the QR code); {@code number} is what
@@ -30,6 +31,29 @@ public record Ticket(
         Long estimatedWaitSeconds,
         String statusUrl,
         String dossierCode) {
+
+    /**
+     * The fields a waiting-hall screen, a board or the citizen's own ticket page may show (issue 13): never the dossier
+     * code, the channel or the status URL. Anonymous callers and public streams get only these.
+     */
+    public static final Set<String> PUBLIC_FIELDS = Set.of(
+            "id",
+            "site",
+            "number",
+            "service",
+            "priority",
+            "state",
+            "counter",
+            "callCount",
+            "issuedAt",
+            "calledAt",
+            "waitingAhead",
+            "estimatedWaitSeconds");
+
+    /** {@link #toJson()} cut to {@link #PUBLIC_FIELDS}, in the same order. */
+    public JsonObject toPublicJson() {
+        return Json.only(toJson(), PUBLIC_FIELDS);
+    }
 
     public JsonObject toJson() {
         return new JsonObject()

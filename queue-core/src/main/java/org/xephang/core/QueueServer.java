@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +57,8 @@ public final class QueueServer {
         this.options = options;
         this.server = vertx.createHttpServer(new HttpServerOptions(options.httpServerOptions)
                 .setHost(options.host)
-                .setPort(options.port));
+                .setPort(options.port)
+                .setHttp2ClearTextEnabled(options.h2c));
     }
 
     /** What the server serves and where. Mutable builder; not thread-safe; read once by {@link #listen}. */
@@ -69,6 +71,9 @@ public final class QueueServer {
         private StreamLimits streamLimits = StreamLimits.defaults();
         /** Idle keep-alive connections are closed after 2 minutes; event streams send a heartbeat well before. */
         private HttpServerOptions httpServerOptions = new HttpServerOptions().setIdleTimeout(120);
+
+        private boolean h2c;
+        private int kioskIssuesPerMinute = HttpApi.KIOSK_ISSUES_PER_MINUTE;
 
         private final List<Consumer<HttpApi>> extensions = new ArrayList<>();
 
@@ -111,9 +116,45 @@ public final class QueueServer {
             return this;
         }
 
-        /** Base HTTP options (TLS, buffer sizes…); host and port are set from this builder. */
+        /**
+         * Base HTTP options (TLS, buffer sizes…); host and port are set from this builder, and HTTP/2 over clear text
+         * from {@link #h2c}.
+         */
         public Options httpServerOptions(HttpServerOptions value) {
             httpServerOptions = new HttpServerOptions(value);
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with the PEM certificate chain {@code certificate} and its PEM private key {@code key} (issue 13:
+         * tokens and passwords never cross the network in clear).
+         */
+        public Options tls(Path certificate, Path key) {
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(key, "key");
+            httpServerOptions = new HttpServerOptions(httpServerOptions)
+                    .setSsl(true)
+                    .setKeyCertOptions(new PemKeyCertOptions()
+                            .setCertPath(certificate.toString())
+                            .setKeyPath(key.toString()));
+            return this;
+        }
+
+        /**
+         * How many tickets one kiosk account may issue a minute, in bursts of a third of that (default 30: a person
+         * needs seconds per ticket; a script taking the day's numbers is refused and counted).
+         */
+        public Options kioskIssuesPerMinute(int value) {
+            if (value < 3) {
+                throw new IllegalArgumentException("kioskIssuesPerMinute must be at least 3, got " + value);
+            }
+            kioskIssuesPerMinute = value;
+            return this;
+        }
+
+        /** Accepts HTTP/2 upgrades over clear text (h2c); off by default (issue 13: a second parser to smuggle through). */
+        public Options h2c(boolean value) {
+            h2c = value;
             return this;
         }
 
@@ -151,7 +192,13 @@ public final class QueueServer {
         QueueServer queueServer = new QueueServer(vertx, options);
         return queueServer
                 .server
-                .requestHandler(request -> queueServer.handler.handle(request))
+                .requestHandler(request -> {
+                    if (HttpFraming.refuseAmbiguous(request)) {
+                        return;
+                    }
+                    queueServer.handler.handle(request);
+                })
+                .invalidRequestHandler(HttpFraming::answerInvalid)
                 .listen()
                 .map(bound -> queueServer);
     }
@@ -160,10 +207,18 @@ public final class QueueServer {
     public Future<Void> serve(QueueService queue) {
         return vertx.executeBlocking(
                         () -> {
+                            if (options.dataDir != null) {
+                                DataFolder.restrictToOwner(options.dataDir);
+                            }
                             authenticator =
                                     Authenticator.create(vertx, options.accounts, options.dataDir, options.clock);
-                            HttpApi created =
-                                    HttpApi.create(vertx, queue, authenticator, options.clock, options.streamLimits);
+                            HttpApi created = HttpApi.create(
+                                    vertx,
+                                    queue,
+                                    authenticator,
+                                    options.clock,
+                                    options.streamLimits,
+                                    options.kioskIssuesPerMinute);
                             options.extensions.forEach(extension -> extension.accept(created));
                             return created;
                         },
@@ -201,7 +256,15 @@ public final class QueueServer {
         boolean everyInterface = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
         String shown =
                 everyInterface ? "127.0.0.1" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "http://" + shown + ":" + port();
+        return (options.httpServerOptions.isSsl() ? "https://" : "http://") + shown + ":" + port();
+    }
+
+    /** What the server really listens on, for the start-up message: {@code 0.0.0.0:8080 (every interface)}. */
+    public String boundAddress() {
+        String host = options.host;
+        boolean everyInterface = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        return host + ":" + port() + (everyInterface ? " (every network interface)" : "")
+                + (options.httpServerOptions.isSsl() ? ", HTTPS" : ", plain HTTP");
     }
 
     /**

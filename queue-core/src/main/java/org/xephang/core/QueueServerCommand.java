@@ -1,6 +1,7 @@
 package org.xephang.core;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -60,6 +61,18 @@ public final class QueueServerCommand implements Callable<Integer> {
                     + " postgresql://HOST:PORT/DB?user=…&password=… (cấp tỉnh) / where the queue state is kept")
     private String store;
 
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "FILE",
+            description = "Chứng chỉ HTTPS (PEM, cả chuỗi); cần kèm --tls-key / HTTPS certificate chain")
+    private Path tlsCert;
+
+    @Option(
+            names = "--tls-key",
+            paramLabel = "FILE",
+            description = "Khoá riêng của chứng chỉ HTTPS (PEM) / the certificate's private key")
+    private Path tlsKey;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -69,9 +82,26 @@ public final class QueueServerCommand implements Callable<Integer> {
             err.flush();
             return QueueServerMain.EXIT_USAGE;
         }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            err.println("xephang server: --tls-cert and --tls-key go together (PEM certificate chain and its key)");
+            err.flush();
+            return QueueServerMain.EXIT_USAGE;
+        }
+        for (Path file : new Path[] {tlsCert, tlsKey}) {
+            if (file != null && !Files.isReadable(file)) {
+                err.println("xephang server: cannot read " + file);
+                err.flush();
+                return QueueServerMain.EXIT_USAGE;
+            }
+        }
         Running running;
         try {
-            running = QueueServerMain.launch(new Settings(config, port, dataDir, alwaysOpen, host, publicUrl, store));
+            running = QueueServerMain.launch(
+                    new Settings(config, port, dataDir, alwaysOpen, host, publicUrl, store), options -> {
+                        if (tlsCert != null) {
+                            options.tls(tlsCert, tlsKey);
+                        }
+                    });
         } catch (UsageException e) {
             err.println("xephang server: " + e.getMessage());
             err.flush();
@@ -92,6 +122,8 @@ public final class QueueServerCommand implements Callable<Integer> {
                         },
                         "xephang-shutdown"));
         out.println("listening on " + running.server().localUrl());
+        out.println("bound to " + running.server().boundAddress());
+        out.println("bound to " + running.server().boundAddress());
         out.flush();
         stopped.await();
         return 0;

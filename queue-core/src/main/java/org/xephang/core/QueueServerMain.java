@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.core.auth.DemoPasswords;
 import org.xephang.core.backend.DossierBackend;
 import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.backend.DossierConfigReader;
@@ -170,11 +171,25 @@ public final class QueueServerMain {
      * serves. Blocking; call it from a main thread, never from an event loop.
      */
     public static Running launch(Settings settings) throws UsageException {
+        return launch(settings, options -> {});
+    }
+
+    /**
+     * {@link #launch(Settings)} with a hook on the server's options (HTTPS from {@code xephang server --tls-cert}).
+     * Refuses to start while an account keeps a password hash published with the demo (issue 13).
+     */
+    public static Running launch(Settings settings, Consumer<QueueServer.Options> customize) throws UsageException {
         CentreConfig config = loadConfig(settings.config());
+        List<String> demoAccounts = DemoPasswords.accountsWithDemoPasswords(config.accounts());
+        if (!demoAccounts.isEmpty()) {
+            throw new UsageException(settings.config() + ": accounts " + String.join(", ", demoAccounts)
+                    + " still have the published demo password; give each a password of its own (bcrypt hash)"
+                    + " before running a real server, or use xephang demo");
+        }
         DossierConfig dossierConfig = loadDossierConfig(settings.config());
         settings.storeLocation(); // a malformed --store is named first
         requirePublicUrlForPhones(settings);
-        return launch(Vertx.vertx(), config, dossierConfig, settings, options -> {});
+        return launch(Vertx.vertx(), config, dossierConfig, settings, customize);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -47,10 +48,19 @@ public final class Authenticator implements AutoCloseable {
     private final BearerTokens tokens;
     private final WorkerExecutor passwordWorkers;
     private final LoginThrottle throttle;
+    /** Password checks queued or running; past {@link #MAX_CHECKS_WAITING} a login is refused at once. */
+    private final AtomicInteger checksWaiting = new AtomicInteger();
 
-    private Authenticator(Vertx vertx, List<Account> accounts, byte[] key, Clock clock) {
+    static final int MAX_CHECKS_WAITING = 32;
+
+    private final TokenRevocations revocations;
+    private final Vertx vertx;
+
+    private Authenticator(Vertx vertx, List<Account> accounts, byte[] key, TokenRevocations revocations, Clock clock) {
+        this.vertx = vertx;
         this.accounts = accounts.stream().collect(Collectors.toUnmodifiableMap(Account::username, Function.identity()));
         this.tokens = new BearerTokens(vertx, key, clock);
+        this.revocations = revocations;
         this.passwordWorkers = vertx.createSharedWorkerExecutor("xephang-password-check", 2);
         this.throttle = new LoginThrottle(clock);
     }
@@ -62,7 +72,9 @@ public final class Authenticator implements AutoCloseable {
     public static Authenticator create(Vertx vertx, List<Account> accounts, Path dataDir, Clock clock)
             throws IOException {
         byte[] key = dataDir == null ? SigningKey.ephemeral() : SigningKey.loadOrCreate(dataDir);
-        return new Authenticator(vertx, accounts, key, clock);
+        TokenRevocations revocations =
+                dataDir == null ? TokenRevocations.inMemory(clock) : TokenRevocations.load(dataDir, accounts, clock);
+        return new Authenticator(vertx, accounts, key, revocations, clock);
     }
 
     /** The answer of a successful login: {@code {"token","role","expiresAt"}}. */
@@ -74,31 +86,50 @@ public final class Authenticator implements AutoCloseable {
 
     /**
      * Checks the password on a worker; fails with UNAUTHENTICATED (same message for unknown name or password), or
-     * RATE_LIMITED (with {@code retryAfterSeconds}) after repeated wrong passwords for the username.
+     * RATE_LIMITED (with {@code retryAfterSeconds}) when {@code client} (the caller's address) guessed too often, for
+     * this account or over all usernames, or when too many password checks already wait for a worker.
      */
-    public Future<LoginResult> login(String username, String password) {
-        Optional<Duration> wait = throttle.waitBeforeTrying(username);
+    public Future<LoginResult> login(String client, String username, String password) {
+        LoginThrottle.Attempt attempt = throttle.tryAttempt(client, username);
+        Optional<Duration> wait = attempt.waitBeforeTrying();
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().toSeconds());
-            LOG.warn("Refused login for {}: too many wrong passwords, {} s left", username, seconds);
+            LOG.warn(
+                    "Refused login for {} from {}: too many wrong passwords, {} s left",
+                    LogText.quoted(username),
+                    client,
+                    seconds);
             return Future.failedFuture(new QueueError(
                     ErrorCode.RATE_LIMITED,
-                    "Sai mật khẩu quá nhiều lần; hãy thử lại sau " + Math.max(1, (seconds + 59) / 60) + " phút.",
+                    "Sai mật khẩu quá nhiều lần; hãy thử lại sau " + seconds + " giây.",
                     new JsonObject().put("retryAfterSeconds", seconds)));
         }
+        if (checksWaiting.incrementAndGet() > MAX_CHECKS_WAITING) {
+            checksWaiting.decrementAndGet();
+            LOG.warn("Refused login from {}: {} password checks already waiting", client, MAX_CHECKS_WAITING);
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.RATE_LIMITED,
+                    "Máy chủ đang bận kiểm tra đăng nhập; hãy thử lại sau 1 giây.",
+                    new JsonObject().put("retryAfterSeconds", 1)));
+        }
         Account account = accounts.get(username);
+        // An unknown username costs one check of a fixed hash, under the same throttle as a wrong password.
         String hash = account == null ? UNKNOWN_USER_HASH : account.passwordHash();
         return passwordWorkers
                 .executeBlocking(() -> passwordMatches(password, hash), false)
+                .andThen(checked -> checksWaiting.decrementAndGet())
                 .map(matches -> {
                     if (!matches || account == null) {
-                        throttle.failed(username);
-                        LOG.info("Refused login for {}", account == null ? "an unknown username" : username);
+                        LOG.info(
+                                "Refused login for {} from {}",
+                                account == null ? "an unknown username" : account.username(),
+                                client);
                         throw new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu.");
                     }
-                    throttle.succeeded(username);
-                    BearerTokens.Issued issued = tokens.issue(account.username(), account.role());
-                    LOG.info("{} signed in as {}", account.username(), account.role());
+                    attempt.succeeded();
+                    BearerTokens.Issued issued = tokens.issue(
+                            account.username(), account.role(), revocations.generation(account.username()));
+                    LOG.info("{} signed in as {} from {}", account.username(), account.role(), client);
                     return new LoginResult(issued.token(), account.role(), issued.expiresAt());
                 });
     }
@@ -128,9 +159,20 @@ public final class Authenticator implements AutoCloseable {
                                 + allowed.stream().map(Role::name).collect(Collectors.joining(", ")) + ")."));
                 return;
             }
+            String site = ctx.pathParam("site");
+            if (site != null && !actor.mayActAt(site)) {
+                ctx.fail(notAtSite(site));
+                return;
+            }
             ctx.put(ACTOR_KEY, actor);
             ctx.next();
         });
+    }
+
+    /** FORBIDDEN: the account does not belong to {@code site}. */
+    public static QueueError notAtSite(String site) {
+        return new QueueError(
+                ErrorCode.FORBIDDEN, "Tài khoản này không thuộc điểm " + site + "; chỉ làm việc tại điểm của mình.");
     }
 
     /**
@@ -150,6 +192,48 @@ public final class Authenticator implements AutoCloseable {
         };
     }
 
+    /**
+     * A route handler for public streams: a valid token sets the {@link Actor} (staff then see the full view), and a
+     * missing, expired or bad one lets the request through anonymously, so a long-running board whose token lapsed
+     * keeps its public stream.
+     */
+    public Handler<RoutingContext> viewer() {
+        return ctx -> {
+            String header = ctx.request().getHeader("Authorization");
+            // Browsers' EventSource and WebSocket cannot send headers: a page may pass its token as access_token.
+            String queryToken = ctx.request().getParam("access_token");
+            String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                    ? header.substring(BEARER.length()).trim()
+                    : queryToken;
+            if (token == null || token.isBlank()) {
+                ctx.next();
+                return;
+            }
+            resolve(token).onComplete(resolved -> {
+                if (resolved.succeeded()) {
+                    ctx.put(ACTOR_KEY, resolved.result());
+                }
+                ctx.next();
+            });
+        };
+    }
+
+    /**
+     * True when the request's actor is staff (OFFICER, SUPERVISOR, ADMIN) of {@code site} and may see its full,
+     * non-public view.
+     */
+    public static boolean seesFullView(RoutingContext ctx, String site) {
+        Actor actor = actor(ctx);
+        return actor != null
+                && (actor.role() == Role.OFFICER || actor.role() == Role.SUPERVISOR || actor.role() == Role.ADMIN)
+                && actor.mayActAt(site);
+    }
+
+    /** Whether {@code username} is a configured account. */
+    public boolean isAccount(String username) {
+        return accounts.containsKey(username);
+    }
+
     /** The signed-in actor of a request that passed {@link #require}; null on public routes. */
     public static Actor actor(RoutingContext ctx) {
         return ctx.get(ACTOR_KEY);
@@ -163,20 +247,93 @@ public final class Authenticator implements AutoCloseable {
                     ErrorCode.UNAUTHENTICATED, "Cần đăng nhập: thiếu mã truy cập (Authorization: Bearer …)."));
             return Future.failedFuture("no token");
         }
-        String token = header.substring(BEARER.length()).trim();
-        return tokens.verify(token)
-                .map(claims -> {
-                    Account account = accounts.get(claims.username());
-                    if (account == null || account.role() != claims.role()) {
-                        throw new IllegalStateException("account removed or role changed");
-                    }
-                    return new Actor(claims.username(), claims.role());
-                })
-                .onFailure(refused -> {
-                    LOG.debug("Refused a bearer token: {}", refused.getMessage());
-                    ctx.fail(new QueueError(
-                            ErrorCode.UNAUTHENTICATED, "Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại."));
-                });
+        return resolve(header.substring(BEARER.length()).trim()).onFailure(refused -> {
+            LOG.debug("Refused a bearer token: {}", refused.getMessage());
+            ctx.fail(new QueueError(
+                    ErrorCode.UNAUTHENTICATED, "Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại."));
+        });
+    }
+
+    /**
+     * The actor a token stands for; fails for a bad or expired token, an account removed or changed, or a revoked
+     * token (logout, refresh, all of the account's tokens revoked, password changed). Revocation is checked on every
+     * request, after the remembered signature check.
+     */
+    private Future<Actor> resolve(String token) {
+        return claims(token).map(claims -> {
+            Account account = accounts.get(claims.username());
+            return new Actor(account.username(), account.role(), account.sites(), account.counters());
+        });
+    }
+
+    private Future<BearerTokens.Claims> claims(String token) {
+        return tokens.verify(token).map(claims -> {
+            Account account = accounts.get(claims.username());
+            if (account == null || account.role() != claims.role()) {
+                throw new IllegalStateException("account removed or role changed");
+            }
+            if (!revocations.counts(claims)) {
+                throw new IllegalStateException("token revoked");
+            }
+            return claims;
+        });
+    }
+
+    /** The bearer token of a request that passed {@link #require}. */
+    private static String bearer(RoutingContext ctx) {
+        return ctx.request()
+                .getHeader("Authorization")
+                .substring(BEARER.length())
+                .trim();
+    }
+
+    /** Logout: the request's own token stops counting at once, on this server and after a restart. */
+    public Future<Void> logout(RoutingContext ctx) {
+        return claims(bearer(ctx)).compose(claims -> {
+            revocations.revoke(claims.tokenId(), claims.expiresAt());
+            LOG.info("{} signed out", claims.username());
+            return persist();
+        });
+    }
+
+    /** A fresh token for the request's account (a new full lifetime); the token used to ask stops counting. */
+    public Future<LoginResult> refresh(RoutingContext ctx) {
+        return claims(bearer(ctx)).compose(claims -> {
+            revocations.revoke(claims.tokenId(), claims.expiresAt());
+            BearerTokens.Issued issued =
+                    tokens.issue(claims.username(), claims.role(), revocations.generation(claims.username()));
+            return persist().map(saved -> new LoginResult(issued.token(), claims.role(), issued.expiresAt()));
+        });
+    }
+
+    /**
+     * Every token of {@code username} issued so far stops counting: a device withdrawn, an account disabled, a
+     * password known to others. Fails with NOT_FOUND for an unknown account.
+     */
+    public Future<Void> revokeAll(Actor by, String username) {
+        Account account = accounts.get(username);
+        if (account == null) {
+            return Future.failedFuture(new QueueError(ErrorCode.NOT_FOUND, "Không có tài khoản này."));
+        }
+        // A site administrator revokes only accounts of their own sites; a province administrator any.
+        boolean withinSites = by.sites().isEmpty()
+                || (!account.sites().isEmpty() && by.sites().containsAll(account.sites()));
+        if (!withinSites) {
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.FORBIDDEN, "Tài khoản " + username + " không thuộc các điểm bạn quản lý."));
+        }
+        revocations.revokeAll(username);
+        LOG.warn("Every token of {} was revoked", LogText.quoted(username));
+        return persist();
+    }
+
+    private Future<Void> persist() {
+        return vertx.executeBlocking(
+                () -> {
+                    revocations.save();
+                    return null;
+                },
+                true);
     }
 
     @Override

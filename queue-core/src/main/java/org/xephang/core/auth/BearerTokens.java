@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xephang.api.Role;
 
@@ -23,8 +24,11 @@ import org.xephang.api.Role;
  */
 final class BearerTokens {
 
-    static final Duration STAFF_LIFETIME = Duration.ofHours(12);
-    static final Duration DEVICE_LIFETIME = Duration.ofDays(30);
+    /** A working day; the pages and agents sign in again (or refresh) after it. */
+    static final Duration STAFF_LIFETIME = Duration.ofHours(8);
+    /** Devices sign in again by themselves with their stored credentials; a withdrawn device is revoked at once. */
+    static final Duration DEVICE_LIFETIME = Duration.ofDays(7);
+
     private static final String ISSUER = "xephang";
     private static final String ALGORITHM = "HS256";
 
@@ -52,24 +56,34 @@ final class BearerTokens {
                                 .setLeeway(30)));
     }
 
-    /** A signed token, with its expiry. */
-    record Issued(String token, Instant expiresAt) {}
+    /** A signed token, with its id and expiry. */
+    record Issued(String token, String tokenId, Instant expiresAt) {}
 
-    /** Verified claims of a token. */
-    record Claims(String username, Role role) {}
+    /**
+     * Verified claims of a token: the account, its role, the token's own id ({@code jti}, what logout revokes) and
+     * the account's token generation when it was issued ({@code gen}; revoking every token of an account moves it on).
+     */
+    record Claims(String username, Role role, String tokenId, long generation, Instant expiresAt) {}
 
     Issued issue(String username, Role role) {
+        return issue(username, role, 0);
+    }
+
+    Issued issue(String username, Role role, long generation) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime(role));
+        String tokenId = UUID.randomUUID().toString();
         JsonObject claims = new JsonObject()
                 .put("sub", username)
                 .put("role", role.name())
+                .put("jti", tokenId)
+                .put("gen", generation)
                 .put("iat", now.getEpochSecond())
                 .put("exp", expiresAt.getEpochSecond());
         String token = jwt.generateToken(
                 claims,
                 new JWTOptions().setAlgorithm(ALGORITHM).setIssuer(ISSUER).setNoTimestamp(true));
-        return new Issued(token, expiresAt);
+        return new Issued(token, tokenId, expiresAt);
     }
 
     private record Remembered(Claims claims, Instant expiresAt) {}
@@ -83,7 +97,15 @@ final class BearerTokens {
             }
             verified.remove(token);
         }
-        return jwt.authenticate(new TokenCredentials(token)).map(user -> {
+        Future<io.vertx.ext.auth.User> checked;
+        try {
+            checked = jwt.authenticate(new TokenCredentials(token));
+        } catch (RuntimeException malformedClaims) {
+            // A correctly signed token whose claims have the wrong types (an "exp" that is a string) makes the library
+            // throw instead of failing: it is still only a bad token.
+            return Future.failedFuture(new IllegalArgumentException("token with malformed claims", malformedClaims));
+        }
+        return checked.map(user -> {
             JsonObject principal = user.principal();
             String username = principal.getValue("sub") instanceof String s ? s : null;
             Object role = principal.getValue("role");
@@ -98,7 +120,9 @@ final class BearerTokens {
             if (!clock.instant().isBefore(expiresAt)) {
                 throw new IllegalArgumentException("token expired at " + expiresAt);
             }
-            Claims claims = new Claims(username, Role.valueOf(roleName));
+            String tokenId = principal.getValue("jti") instanceof String id ? id : "";
+            long generation = principal.getValue("gen") instanceof Number gen ? gen.longValue() : 0;
+            Claims claims = new Claims(username, Role.valueOf(roleName), tokenId, generation, expiresAt);
             remember(token, new Remembered(claims, expiresAt));
             return claims;
         });

@@ -50,9 +50,33 @@ final class OfficerRule {
             return;
         }
         requireStaff(actor);
-        if (actor.role() == Role.OFFICER
-                && state.deskSignedInBy(actor.username()).isEmpty()) {
-            throw new QueueError(ErrorCode.NOT_SIGNED_IN, "Bạn chưa đăng nhập quầy nào.");
+        if (actor.role() == Role.OFFICER) {
+            CounterDesk desk = state.deskSignedInBy(actor.username())
+                    .orElseThrow(() -> new QueueError(ErrorCode.NOT_SIGNED_IN, "Bạn chưa đăng nhập quầy nào."));
+            requireServesLine(actor, ticket, desk);
+        }
+    }
+
+    /**
+     * An officer takes a waiting ticket only when the counter they sit at serves its line or the ticket was transferred
+     * to that counter (ARCHITECTURE.md §11); supervisors and administrators take any.
+     */
+    void requireServesLine(Actor actor, TicketRecord ticket, CounterDesk desk) {
+        if (actor.role() != Role.OFFICER || ticket.state().isAtCounter()) {
+            return;
+        }
+        if (ticket.counter() != null && ticket.counter() == desk.number()) {
+            return;
+        }
+        boolean serves = state.config()
+                .counter(desk.number())
+                .map(counter -> counter.services().contains(ticket.service()))
+                .orElse(false);
+        if (!serves) {
+            throw new QueueError(
+                    ErrorCode.FORBIDDEN,
+                    "Quầy " + desk.number() + " không phục vụ lĩnh vực " + ticket.service()
+                            + "; cán bộ chỉ xử lý vé của lĩnh vực quầy mình phục vụ hoặc vé được chuyển đến quầy mình.");
         }
     }
 
@@ -61,11 +85,12 @@ final class OfficerRule {
         requireActsAt(actor, state.deskNamedBy(ticket));
     }
 
-    /** Rating: the kiosk's rating device, or staff under the officer rule at the counter the ticket names. */
+    /**
+     * Rating: only from the counter that served the ticket (its keypad, through the officer's session there), or a
+     * supervisor or administrator; a kiosk or display never rates (issue 13 finding 5).
+     */
     void requireMayRate(Actor actor, TicketRecord ticket) {
-        if (actor.role() != Role.KIOSK) {
-            requireActsAt(actor, state.deskNamedBy(ticket));
-        }
+        requireActsAt(actor, state.deskNamedBy(ticket));
     }
 
     /** An officer, supervisor or admin. */

@@ -123,6 +123,7 @@ final class TicketCommands {
         CounterDesk desk = state.deskSignedInBy(actor.username())
                 .orElseThrow(() -> new QueueError(
                         ErrorCode.NOT_SIGNED_IN, "Bạn chưa đăng nhập quầy nào, hãy đăng nhập quầy trước khi gọi số."));
+        officers.requireServesLine(actor, ticket, desk);
         desk.requireCanCall();
         return callAt(writes, ticket, desk, actor, now);
     }

@@ -58,6 +58,10 @@ final class ApiFailureHandler implements Handler<RoutingContext> {
         if (failure instanceof DecodeException) {
             return new QueueError(ErrorCode.INVALID_JSON, "Nội dung yêu cầu không phải JSON hợp lệ.");
         }
+        if (fromHttpDecoder(failure)) {
+            ctx.response().putHeader("Connection", "close");
+            return new QueueError(ErrorCode.INVALID_REQUEST, "Yêu cầu HTTP sai cú pháp (khung tin, độ dài khối).");
+        }
         int status =
                 failure instanceof HttpException http ? http.getStatusCode() : failure == null ? ctx.statusCode() : -1;
         return switch (status) {
@@ -119,6 +123,20 @@ final class ApiFailureHandler implements Handler<RoutingContext> {
         return Pattern.compile(Arrays.stream(template.split("/", -1))
                 .map(segment -> segment.startsWith(":") ? "[^/]+" : Pattern.quote(segment))
                 .collect(Collectors.joining("/")));
+    }
+
+    /** Netty's HTTP decoder refused the request's framing (a chunk size that overflows, a bad chunk). */
+    private static boolean fromHttpDecoder(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.netty.handler.codec.DecoderException) {
+                return true;
+            }
+            StackTraceElement[] stack = cause.getStackTrace();
+            if (stack.length > 0 && stack[0].getClassName().startsWith("io.netty.handler.codec.http.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -102,6 +102,15 @@ final class ApiMetrics implements AutoCloseable {
         return KNOWN_METHODS.contains(method) ? method : "other";
     }
 
+    /** A kiosk's ticket refused for issuing faster than people can (bounded: one series per kiosk account). */
+    void issueRefused(String site, String device) {
+        Counter.builder("xephang.issue.refused")
+                .description("Tickets refused to a kiosk issuing faster than people can, per site and kiosk account")
+                .tags("site", site, "device", device)
+                .register(registry)
+                .increment();
+    }
+
     void ticketIssued(String site, String service) {
         Counter.builder("xephang.tickets.issued")
                 .description("Tickets issued, per site and service")

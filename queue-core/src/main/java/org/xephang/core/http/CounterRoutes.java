@@ -2,6 +2,8 @@ package org.xephang.core.http;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.CompletionStage;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
 import org.xephang.api.QueueSnapshot.CounterView;
 import org.xephang.core.Actor;
 import org.xephang.core.QueueService;
@@ -21,6 +23,7 @@ final class CounterRoutes {
         String site = PathParams.site(ctx);
         int counter = PathParams.counter(ctx);
         Actor actor = Authenticator.actor(ctx);
+        requireAllowedCounter(actor, counter);
         EngineCalls.call(ctx, () -> queue.callNext(site, counter, actor))
                 .onSuccess(called -> called.ifPresentOrElse(
                         ticket -> Replies.json(ctx, 200, ticket.toJson()), () -> Replies.noContent(ctx)))
@@ -44,6 +47,16 @@ final class CounterRoutes {
         command(ctx, queue::signOut);
     }
 
+    /** An officer works only at the counters of their account (ARCHITECTURE.md §11). */
+    private static void requireAllowedCounter(Actor actor, int counter) {
+        if (!actor.mayUseCounter(counter)) {
+            throw new QueueError(
+                    ErrorCode.FORBIDDEN,
+                    "Tài khoản " + actor.username() + " không được làm việc tại quầy " + counter
+                            + "; hãy đăng nhập tại quầy được phân công.");
+        }
+    }
+
     @FunctionalInterface
     private interface CounterCommand {
         CompletionStage<CounterView> apply(String site, int counter, Actor actor);
@@ -53,6 +66,7 @@ final class CounterRoutes {
         String site = PathParams.site(ctx);
         int counter = PathParams.counter(ctx);
         Actor actor = Authenticator.actor(ctx);
+        requireAllowedCounter(actor, counter);
         EngineCalls.call(ctx, () -> command.apply(site, counter, actor))
                 .onSuccess(view -> Replies.json(ctx, 200, view.toJson()))
                 .onFailure(ctx::fail);

@@ -11,11 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueEvent;
+import org.xephang.api.QueueSnapshot;
 import org.xephang.core.QueueService;
+import org.xephang.core.auth.Authenticator;
 
 /**
  * {@code GET /api/v1/sites/{site}/events}: a WebSocket, or Server-Sent Events with {@code Accept: text/event-stream}.
- * Public and read-only, so any Origin may connect. Each connection gets its own engine subscription: the snapshot
+ * Public and read-only, so any Origin may connect; anonymous readers get the public view of tickets and events, and a
+ * staff token (Authorization header) the full one. Each connection gets its own engine subscription: the snapshot
  * taken with it goes first, then every event in seq order (see {@link StreamSubscriber} for how slow readers are
  * dropped).
  */
@@ -42,17 +45,41 @@ final class EventStreamRoutes {
         this.metrics = metrics;
     }
 
-    private record Encoded(QueueEvent event, String json) {}
+    /** An event's two encodings: the public one every board gets, and the full one for staff streams (made on demand). */
+    private static final class Encoded {
+        final QueueEvent event;
+        final String publicJson;
+        volatile String fullJson;
 
-    String encode(QueueEvent event) {
+        Encoded(QueueEvent event) {
+            this.event = event;
+            this.publicJson = event.toPublicJson().encode();
+        }
+    }
+
+    String encodePublic(QueueEvent event) {
+        return encoded(event).publicJson;
+    }
+
+    String encodeFull(QueueEvent event) {
+        Encoded encoded = encoded(event);
+        String full = encoded.fullJson;
+        if (full == null) {
+            full = event.toJson().encode();
+            encoded.fullJson = full;
+        }
+        return full;
+    }
+
+    private Encoded encoded(QueueEvent event) {
         int slot = (int) ((event.seq() * 31 + event.site().hashCode()) & (RECENT_SLOTS - 1));
         Encoded cached = recent.get(slot);
-        if (cached != null && cached.event() == event) {
-            return cached.json();
+        if (cached != null && cached.event == event) {
+            return cached;
         }
-        String json = event.toJson().encode();
-        recent.set(slot, new Encoded(event, json));
-        return json;
+        Encoded fresh = new Encoded(event);
+        recent.set(slot, fresh);
+        return fresh;
     }
 
     void handle(RoutingContext ctx) {
@@ -64,7 +91,15 @@ final class EventStreamRoutes {
                     ErrorCode.INVALID_REQUEST, "Luồng sự kiện cần WebSocket hoặc tiêu đề Accept: text/event-stream.");
         }
         Context context = ctx.vertx().getOrCreateContext();
-        StreamSubscriber subscriber = new StreamSubscriber(site, context, limits, metrics, this::encode);
+        // Staff streams (a valid staff token) get the full events; everyone else what a waiting-hall screen shows.
+        boolean full = Authenticator.seesFullView(ctx, site);
+        StreamSubscriber subscriber = new StreamSubscriber(
+                site,
+                context,
+                limits,
+                metrics,
+                full ? this::encodeFull : this::encodePublic,
+                full ? QueueSnapshot::toJson : QueueSnapshot::toPublicJson);
         // Throws UNKNOWN_SITE before anything is upgraded; the failure handler answers 404.
         subscriber.subscribe(queue);
         if (sse) {

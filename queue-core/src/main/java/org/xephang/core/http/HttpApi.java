@@ -18,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.xephang.api.ErrorCode;
 import org.xephang.api.Favicon;
+import org.xephang.api.QueueError;
 import org.xephang.api.Role;
 import org.xephang.core.QueueService;
 import org.xephang.core.auth.Authenticator;
@@ -34,11 +36,18 @@ public final class HttpApi implements AutoCloseable {
     /** Request bodies above this are refused with 413 before they are read. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /** The default of {@link org.xephang.core.QueueServer.Options#kioskIssuesPerMinute}. */
+    public static final int KIOSK_ISSUES_PER_MINUTE = TicketRoutes.KIOSK_ISSUES_PER_MINUTE;
+
     static final String PREFIX = "/api/v1";
     private static final Role[] STAFF = {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
     private static final Role[] MANAGERS = {Role.SUPERVISOR, Role.ADMIN};
+    private static final Role[] ADMINS = {Role.ADMIN};
+    private static final Role[] EVERYONE = Role.values();
     private static final Role[] ISSUERS = {Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
-    private static final Role[] RATERS = {Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
+    /** Ratings come from the keypad of the counter that served the ticket, through its officer's session. */
+    private static final Role[] RATERS = {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
+
     private static final Role[] DEVICE_REPORTERS = {Role.KIOSK, Role.DISPLAY, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN
     };
 
@@ -57,6 +66,17 @@ public final class HttpApi implements AutoCloseable {
     /** Blocking (reads the OpenAPI document and the ticket page from the class path): call it off the event loop. */
     public static HttpApi create(
             Vertx vertx, QueueService queue, Authenticator authenticator, Clock clock, StreamLimits limits) {
+        return create(vertx, queue, authenticator, clock, limits, TicketRoutes.KIOSK_ISSUES_PER_MINUTE);
+    }
+
+    /** {@link #create} with how many tickets one kiosk may issue a minute (bursts of a third of that). */
+    public static HttpApi create(
+            Vertx vertx,
+            QueueService queue,
+            Authenticator authenticator,
+            Clock clock,
+            StreamLimits limits,
+            int kioskIssuesPerMinute) {
         ApiMetrics metrics = new ApiMetrics();
         Router router = Router.router(vertx);
         Map<String, ZoneId> siteZones = new LinkedHashMap<>();
@@ -67,7 +87,7 @@ public final class HttpApi implements AutoCloseable {
         long clockTimer = vertx.setPeriodic(ClockWatch.CHECK_EVERY.toMillis(), id -> clocks.check());
         HealthRoutes health =
                 new HealthRoutes(queue, metrics.registry(), clocks, HealthRoutes.Limits.from(System.getenv()));
-        new Routes(router, queue, authenticator, clock, limits, metrics, health).mount();
+        new Routes(router, queue, authenticator, clock, limits, metrics, health, kioskIssuesPerMinute).mount();
         Runnable stopProbing = health.probeInBackground(vertx);
         return new HttpApi(router, metrics, authenticator, () -> {
             vertx.cancelTimer(clockTimer);
@@ -116,6 +136,7 @@ public final class HttpApi implements AutoCloseable {
         private final StreamLimits limits;
         private final ApiMetrics metrics;
         private final HealthRoutes health;
+        private final int kioskIssuesPerMinute;
 
         Routes(
                 Router router,
@@ -124,7 +145,9 @@ public final class HttpApi implements AutoCloseable {
                 Clock clock,
                 StreamLimits limits,
                 ApiMetrics metrics,
-                HealthRoutes health) {
+                HealthRoutes health,
+                int kioskIssuesPerMinute) {
+            this.kioskIssuesPerMinute = kioskIssuesPerMinute;
             this.router = router;
             this.queue = queue;
             this.auth = auth;
@@ -135,15 +158,17 @@ public final class HttpApi implements AutoCloseable {
         }
 
         void mount() {
-            TicketRoutes tickets = new TicketRoutes(queue, metrics);
+            TicketRoutes tickets = new TicketRoutes(queue, metrics, clock, kioskIssuesPerMinute);
             CounterRoutes counters = new CounterRoutes(queue);
-            SiteRoutes sites = new SiteRoutes(queue, clock);
+            SiteRoutes sites = new SiteRoutes(queue, clock, auth);
             EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
             Buffer openApi = resource("/openapi.yaml");
             Buffer ticketPage = resource("/ticket-page/index.html");
 
             router.route().handler(RequestIds.assign());
             router.route().handler(metrics.timing());
+            router.route().handler(WebHardening::headers);
+            router.route(PREFIX + "/*").handler(WebHardening::requireWellFormedOrigin);
             router.route(PREFIX + "/*")
                     .handler(CorsHandler.create()
                             .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.OPTIONS))
@@ -156,6 +181,27 @@ public final class HttpApi implements AutoCloseable {
                     .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
             publicRoute(HttpMethod.POST, "/auth/login", this::login);
+            route(
+                    HttpMethod.POST,
+                    "/auth/logout",
+                    EVERYONE,
+                    ctx -> auth.logout(ctx)
+                            .onSuccess(done -> Replies.noContent(ctx))
+                            .onFailure(ctx::fail));
+            route(
+                    HttpMethod.POST,
+                    "/auth/refresh",
+                    EVERYONE,
+                    ctx -> auth.refresh(ctx)
+                            .onSuccess(result -> Replies.json(ctx, 200, result.toJson()))
+                            .onFailure(ctx::fail));
+            route(
+                    HttpMethod.POST,
+                    "/accounts/:username/revoke-tokens",
+                    ADMINS,
+                    ctx -> auth.revokeAll(Authenticator.actor(ctx), ctx.pathParam("username"))
+                            .onSuccess(done -> Replies.noContent(ctx))
+                            .onFailure(ctx::fail));
             publicRoute(
                     HttpMethod.GET,
                     "/openapi.yaml",
@@ -164,9 +210,9 @@ public final class HttpApi implements AutoCloseable {
                             .end(openApi));
 
             publicRoute(HttpMethod.GET, "/sites/:site", sites::siteInfo);
-            publicRoute(HttpMethod.GET, "/sites/:site/queue", sites::snapshot);
+            viewerRoute(HttpMethod.GET, "/sites/:site/queue", sites::snapshot);
             publicRoute(HttpMethod.GET, "/sites/:site/issuing", sites::issuing);
-            publicRoute(HttpMethod.GET, "/sites/:site/events", events::handle);
+            viewerRoute(HttpMethod.GET, "/sites/:site/events", events::handle);
             route(HttpMethod.POST, "/sites/:site/tickets", ISSUERS, tickets::issue);
             route(HttpMethod.GET, "/sites/:site/tickets", STAFF, tickets::findByNumber);
             route(HttpMethod.GET, "/sites/:site/waiting", STAFF, sites::waiting);
@@ -231,7 +277,7 @@ public final class HttpApi implements AutoCloseable {
                             .putHeader(
                                     "Content-Security-Policy",
                                     "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline';"
-                                            + " connect-src 'self' ws: wss:")
+                                            + " connect-src 'self' ws: wss:; frame-ancestors 'none'")
                             .end(ticketPage));
 
             // The managers' pages (statistics, the supervisor's live view): they sign in and read the API like any
@@ -242,11 +288,27 @@ public final class HttpApi implements AutoCloseable {
             router.route().failureHandler(RequestIds.onFailure());
             router.route().failureHandler(failures);
             router.errorHandler(404, ctx -> Replies.error(ctx, ApiFailureHandler.toQueueError(ctx)));
+            // Vert.x answers a path it cannot decode (%zz, %u002e) with 400 before any route: still a JSON error.
+            router.errorHandler(
+                    400,
+                    ctx -> Replies.error(
+                            ctx,
+                            new QueueError(
+                                    ErrorCode.INVALID_REQUEST,
+                                    "Địa chỉ yêu cầu không hợp lệ (mã %XX sai hoặc ký tự không được phép).")));
+            router.errorHandler(500, failures);
             router.errorHandler(405, ApiFailureHandler.methodNotAllowed(router));
         }
 
         private void publicRoute(HttpMethod method, String path, Handler<RoutingContext> handler) {
             tagged(router.route(method, PREFIX + path), PREFIX + path).handler(handler);
+        }
+
+        /** A public route whose answer is fuller for staff: a valid token is read, a missing or bad one ignored. */
+        private void viewerRoute(HttpMethod method, String path, Handler<RoutingContext> handler) {
+            tagged(router.route(method, PREFIX + path), PREFIX + path)
+                    .handler(auth.viewer())
+                    .handler(handler);
         }
 
         private void route(HttpMethod method, String path, Role[] roles, Handler<RoutingContext> handler) {
@@ -266,9 +328,15 @@ public final class HttpApi implements AutoCloseable {
             RequestBody body = RequestBody.of(ctx);
             String username = body.requiredText("username");
             String password = body.requiredRawText("password");
-            auth.login(username, password)
+            auth.login(clientAddress(ctx), username, password)
                     .onSuccess(result -> Replies.json(ctx, 200, result.toJson()))
                     .onFailure(ctx::fail);
+        }
+
+        private static String clientAddress(RoutingContext ctx) {
+            return ctx.request().remoteAddress() == null
+                    ? "unknown"
+                    : ctx.request().remoteAddress().hostAddress();
         }
     }
 }

@@ -10,6 +10,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+import org.xephang.api.QueueSnapshot;
+import org.xephang.api.Role;
 import org.xephang.api.WaitingTicket;
 import org.xephang.core.Actor;
 import org.xephang.core.DeviceStatusReport;
@@ -24,10 +28,12 @@ final class SiteRoutes {
 
     private final QueueService queue;
     private final Clock clock;
+    private final Authenticator auth;
 
-    SiteRoutes(QueueService queue, Clock clock) {
+    SiteRoutes(QueueService queue, Clock clock, Authenticator auth) {
         this.queue = queue;
         this.clock = clock;
+        this.auth = auth;
     }
 
     /** Public description of the site for kiosks and boards (services, counters, hours, notice). */
@@ -40,8 +46,11 @@ final class SiteRoutes {
         Replies.json(ctx, 200, queue.issuing(PathParams.site(ctx)).toJson());
     }
 
+    /** The queue now: staff see officers and dossier codes; anyone else the public view of a waiting-hall screen. */
     void snapshot(RoutingContext ctx) {
-        Replies.json(ctx, 200, queue.snapshot(PathParams.site(ctx)).toJson());
+        String site = PathParams.site(ctx);
+        QueueSnapshot snapshot = queue.snapshot(site);
+        Replies.json(ctx, 200, Authenticator.seesFullView(ctx, site) ? snapshot.toJson() : snapshot.toPublicJson());
     }
 
     /**
@@ -108,9 +117,28 @@ final class SiteRoutes {
                 body.optionalText("detail"),
                 since(body.optionalText("since")));
         Actor actor = Authenticator.actor(ctx);
+        requireOwnDevice(actor, report.device());
         EngineCalls.call(ctx, () -> queue.reportDeviceStatus(site, report, actor))
                 .onSuccess(done -> Replies.noContent(ctx))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * A kiosk or display reports only its own devices (issue 13 finding 5): never one named after another account
+     * ({@code kiosk1/printer} is kiosk1's; board1 may not report it). Agents name their devices {@code
+     * <agent>/<device>}; an agent whose id is not an account name keeps reporting. Staff (the counter agents) report
+     * their counters' devices.
+     */
+    private void requireOwnDevice(Actor actor, String device) {
+        boolean isDevice = actor.role() == Role.KIOSK || actor.role() == Role.DISPLAY;
+        int slash = device.indexOf('/');
+        String owner = slash < 0 ? device : device.substring(0, slash);
+        if (isDevice && !owner.equals(actor.username()) && auth.isAccount(owner)) {
+            throw new QueueError(
+                    ErrorCode.FORBIDDEN,
+                    "Thiết bị " + actor.username() + " chỉ báo trạng thái thiết bị của chính mình (" + actor.username()
+                            + "/…).");
+        }
     }
 
     private Instant since(String text) {

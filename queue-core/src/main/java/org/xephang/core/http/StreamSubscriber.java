@@ -1,6 +1,7 @@
 package org.xephang.core.http;
 
 import io.vertx.core.Context;
+import io.vertx.core.json.JsonObject;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.QueueEvent;
+import org.xephang.api.QueueSnapshot;
 import org.xephang.core.QueueService;
 
 /**
@@ -40,6 +42,7 @@ final class StreamSubscriber implements Consumer<QueueEvent> {
     private final StreamLimits limits;
     private final ApiMetrics metrics;
     private final Function<QueueEvent, String> encoder;
+    private final Function<QueueSnapshot, JsonObject> snapshotView;
     private final Queue<QueueEvent> queued = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queuedCount = new AtomicInteger();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -53,12 +56,14 @@ final class StreamSubscriber implements Consumer<QueueEvent> {
             Context context,
             StreamLimits limits,
             ApiMetrics metrics,
-            Function<QueueEvent, String> encoder) {
+            Function<QueueEvent, String> encoder,
+            Function<QueueSnapshot, JsonObject> snapshotView) {
         this.site = site;
         this.context = context;
         this.limits = limits;
         this.metrics = metrics;
         this.encoder = encoder;
+        this.snapshotView = snapshotView;
     }
 
     /** Subscribes; events that arrive before {@link #attach} wait in the queue. Throws for an unknown site. */
@@ -75,7 +80,7 @@ final class StreamSubscriber implements Consumer<QueueEvent> {
         }
         this.sink = sink;
         sink.onClose(this::close);
-        sink.write(subscription.snapshot().toJson().encode());
+        sink.write(snapshotView.apply(subscription.snapshot()).encode());
         heartbeatTimer = context.owner().setPeriodic(limits.heartbeat().toMillis(), id -> {
             if (!closed.get()) {
                 sink.heartbeat();

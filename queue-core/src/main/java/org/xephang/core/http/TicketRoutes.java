@@ -2,11 +2,16 @@ package org.xephang.core.http;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
+import org.xephang.api.Role;
 import org.xephang.api.Ticket;
 import org.xephang.core.Actor;
 import org.xephang.core.IssueCommand;
@@ -14,11 +19,13 @@ import org.xephang.core.QueueService;
 import org.xephang.core.RatingCommand;
 import org.xephang.core.TransferCommand;
 import org.xephang.core.auth.Authenticator;
+import org.xephang.core.backend.lookup.ClientRateLimiter;
 
 /** Issue a ticket, read one, and every command on one ticket (§5). */
 final class TicketRoutes {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Logger LOG = LoggerFactory.getLogger(TicketRoutes.class);
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
     private static final int MAX_DOSSIER_CODE_LENGTH = 64;
     private static final int MAX_NUMBER_LENGTH = 16;
@@ -26,15 +33,39 @@ final class TicketRoutes {
     private final QueueService queue;
     private final ApiMetrics metrics;
 
-    TicketRoutes(QueueService queue, ApiMetrics metrics) {
+    /**
+     * By default a kiosk issues at most {@value #KIOSK_ISSUES_PER_MINUTE} tickets a minute, in bursts of a third of that: a person
+     * needs seconds per ticket, a script taking a day's numbers does not (issue 13 finding 5).
+     */
+    public static final int KIOSK_ISSUES_PER_MINUTE = 30;
+
+    private final ClientRateLimiter kioskIssues;
+
+    TicketRoutes(QueueService queue, ApiMetrics metrics, Clock clock, int kioskIssuesPerMinute) {
         this.queue = queue;
         this.metrics = metrics;
+        this.kioskIssues = new ClientRateLimiter(clock, kioskIssuesPerMinute);
     }
 
     void issue(RoutingContext ctx) {
         String site = PathParams.site(ctx);
         RequestBody body = RequestBody.of(ctx);
         Actor actor = Authenticator.actor(ctx);
+        if (actor.role() == Role.KIOSK) {
+            Duration wait = kioskIssues.acquire(actor.username());
+            if (!wait.isZero()) {
+                long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+                metrics.issueRefused(site, actor.username());
+                LOG.warn(
+                        "Kiosk {} of site {} issues faster than people can take tickets: refused",
+                        actor.username(),
+                        site);
+                throw new QueueError(
+                        ErrorCode.RATE_LIMITED,
+                        "Ki-ốt lấy số nhanh bất thường; hãy thử lại sau " + seconds + " giây.",
+                        new JsonObject().put("retryAfterSeconds", seconds));
+            }
+        }
         String key = idempotencyKey(ctx);
         // Scoped to the account, so two kiosks that happen to use the same key never share a ticket.
         IssueCommand command = new IssueCommand(
@@ -95,15 +126,16 @@ final class TicketRoutes {
         Replies.json(ctx, 200, ticket.toJson());
     }
 
-    /** Public: no personal data; the linked dossier code is shown only to signed-in users. */
+    /** Public: the {@linkplain Ticket#toPublicJson() public view}; staff see the whole ticket. */
     void get(RoutingContext ctx) {
         String id = PathParams.ticketId(ctx);
         Ticket ticket = queue.ticket(id).orElseThrow(() -> unknownTicket());
-        JsonObject json = ticket.toJson();
-        if (Authenticator.actor(ctx) == null) {
-            json.put("dossierCode", null);
-        }
-        Replies.json(ctx, 200, json);
+        Replies.json(ctx, 200, view(ctx, ticket));
+    }
+
+    /** The whole ticket for staff; the public view for devices and anonymous callers. */
+    static JsonObject view(RoutingContext ctx, Ticket ticket) {
+        return Authenticator.seesFullView(ctx, ticket.site()) ? ticket.toJson() : ticket.toPublicJson();
     }
 
     static QueueError unknownTicket() {
@@ -183,8 +215,14 @@ final class TicketRoutes {
     private void command(RoutingContext ctx, BiFunction<String, Actor, CompletionStage<Ticket>> command) {
         String id = PathParams.ticketId(ctx);
         Actor actor = Authenticator.actor(ctx);
+        // A ticket of another site is refused like any other act there (its existence is not secret: it is public).
+        queue.ticket(id).ifPresent(ticket -> {
+            if (!actor.mayActAt(ticket.site())) {
+                throw Authenticator.notAtSite(ticket.site());
+            }
+        });
         EngineCalls.call(ctx, () -> command.apply(id, actor))
-                .onSuccess(ticket -> Replies.json(ctx, 200, ticket.toJson()))
+                .onSuccess(ticket -> Replies.json(ctx, 200, view(ctx, ticket)))
                 .onFailure(ctx::fail);
     }
 }

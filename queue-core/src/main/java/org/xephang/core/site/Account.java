@@ -2,17 +2,30 @@ package org.xephang.core.site;
 
 import java.text.Normalizer;
 import java.util.Objects;
+import java.util.Set;
 import org.xephang.api.Role;
 
 /**
- * Someone (or some device) that may sign in.
+ * Someone (or some device) that may sign in, and where (ARCHITECTURE.md §11). A plain record, so the store can hold
+ * accounts later.
  *
  * @param passwordHash a bcrypt hash ({@code $2a$…}, {@code $2b$…} or {@code $2y$…}), never a plain password
  * @param counter the officer's home counter, or null
  * @param displayName how managers' pages name the person ("Nguyễn Thị Lan"), or null to show the username; never
  *     shown on public screens nor written to logs
+ * @param sites the site codes the account acts at; empty for every site (a province administrator, or any account of
+ *     a single-site configuration)
+ * @param counters for an officer, the counters they may sign in at (the home counter included); empty for any counter
+ *     of their sites
  */
-public record Account(String username, Role role, String passwordHash, Integer counter, String displayName) {
+public record Account(
+        String username,
+        Role role,
+        String passwordHash,
+        Integer counter,
+        String displayName,
+        Set<String> sites,
+        Set<Integer> counters) {
     public Account {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(role, "role");
@@ -20,9 +33,26 @@ public record Account(String username, Role role, String passwordHash, Integer c
         displayName = displayName == null || displayName.isBlank()
                 ? null
                 : Normalizer.normalize(displayName.strip(), Normalizer.Form.NFC);
+        sites = sites == null ? Set.of() : Set.copyOf(sites);
+        counters = counters == null ? Set.of() : Set.copyOf(counters);
+        if (counter != null && !counters.isEmpty() && !counters.contains(counter)) {
+            throw new IllegalArgumentException("the home counter " + counter + " must be one of counters " + counters);
+        }
     }
 
-    /** An account without a display name. */
+    /** An account of every site and, for an officer, only {@code counter} when given (else any counter). */
+    public Account(String username, Role role, String passwordHash, Integer counter, String displayName) {
+        this(
+                username,
+                role,
+                passwordHash,
+                counter,
+                displayName,
+                Set.of(),
+                counter == null || role != Role.OFFICER ? Set.of() : Set.of(counter));
+    }
+
+    /** An account without a display name, of every site. */
     public Account(String username, Role role, String passwordHash, Integer counter) {
         this(username, role, passwordHash, counter, null);
     }
@@ -34,6 +64,7 @@ public record Account(String username, Role role, String passwordHash, Integer c
 
     @Override
     public String toString() {
-        return "Account[" + username + ", " + role + ", counter=" + counter + "]";
+        return "Account[" + username + ", " + role + ", counter=" + counter + ", sites="
+                + (sites.isEmpty() ? "ALL" : sites) + ", counters=" + (counters.isEmpty() ? "ANY" : counters) + "]";
     }
 }

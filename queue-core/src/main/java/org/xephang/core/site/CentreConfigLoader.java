@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
@@ -531,7 +532,8 @@ public final class CentreConfigLoader {
                         .problem("plain passwords are not accepted; put a bcrypt hash in passwordHash "
                                 + "(e.g. htpasswd -nbBC 10 user password)");
             }
-            item.allowOnly("username", "role", "passwordHash", "counter", "password", "displayName");
+            item.allowOnly(
+                    "username", "role", "passwordHash", "counter", "counters", "sites", "password", "displayName");
             String username = matching(item, "username", USERNAME, "letters, digits, '.', '_' and '-', at most 64");
             if (username != null && !usernames.add(username)) {
                 item.child("username").problem("duplicate username \"" + username + "\"");
@@ -545,16 +547,82 @@ public final class CentreConfigLoader {
                 item.child("passwordHash").problem("must be a bcrypt hash ($2a$, $2b$ or $2y$, 60 characters)");
                 hash = null;
             }
+            Set<String> accountSites = accountSites(item, role, sites);
+            List<SiteConfig> itsSites = sites.stream()
+                    .filter(s -> accountSites.isEmpty() || accountSites.contains(s.code()))
+                    .toList();
             Integer counter = item.integer("counter", null, 1, 999);
             if (counter != null
                     && sites.stream().noneMatch(s -> s.counter(counter).isPresent())) {
                 item.child("counter").problem("no site has counter " + counter);
+            } else if (counter != null
+                    && itsSites.stream().noneMatch(s -> s.counter(counter).isPresent())) {
+                item.child("counter").problem("no site of this account has counter " + counter);
+            }
+            Set<Integer> counters = new TreeSet<>();
+            for (ConfigNode number : item.list("counters", false)) {
+                Integer n = number.isScalar()
+                                && number.asText() != null
+                                && number.asText().matches("\\d{1,3}")
+                        ? Integer.valueOf(number.asText())
+                        : null;
+                if (n == null || itsSites.stream().noneMatch(s -> s.counter(n).isPresent())) {
+                    number.problem("must be a counter number of this account's sites");
+                } else {
+                    counters.add(n);
+                }
+            }
+            if (!counters.isEmpty() && role != Role.OFFICER) {
+                item.child("counters").problem("only officers are held to counters");
+            }
+            if (counter != null && (!counters.isEmpty() || role == Role.OFFICER)) {
+                counters.add(counter);
             }
             if (username != null && role != null && hash != null) {
-                accounts.add(new Account(username, role, hash, counter, item.text("displayName", null)));
+                accounts.add(new Account(
+                        username, role, hash, counter, item.text("displayName", null), accountSites, counters));
             }
         }
         return accounts;
+    }
+
+    /**
+     * {@code sites: [north, south]} or {@code sites: ALL}; empty means every site. Without it an account of a
+     * single-site configuration belongs to that site, an ADMIN to every site (a province administrator), and any other
+     * role of a multi-site configuration is a problem: it must say where it works.
+     */
+    private static Set<String> accountSites(ConfigNode item, Role role, List<SiteConfig> sites) {
+        ConfigNode node = item.child("sites");
+        if (node.isMissing()) {
+            if (sites.size() > 1 && role != null && role != Role.ADMIN) {
+                node.problem("is required when the configuration has several sites: the site codes this account"
+                        + " works at (only an ADMIN may have ALL)");
+            }
+            return Set.of();
+        }
+        if (node.isScalar()) {
+            if ("ALL".equalsIgnoreCase(node.asText())) {
+                if (role != null && role != Role.ADMIN) {
+                    node.problem("ALL is only for a province administrator (role admin)");
+                }
+                return Set.of();
+            }
+            node.problem("must be a list of site codes, or ALL");
+            return Set.of();
+        }
+        Set<String> codes = new TreeSet<>();
+        for (ConfigNode code : item.list("sites", false)) {
+            String text = code.asText();
+            if (text == null || sites.stream().noneMatch(s -> s.code().equals(text))) {
+                code.problem("no site has code \"" + text + "\"");
+            } else {
+                codes.add(text);
+            }
+        }
+        if (codes.isEmpty()) {
+            node.problem("must name at least one site");
+        }
+        return codes;
     }
 
     private static String matching(ConfigNode node, String key, Pattern pattern, String allowed) {

@@ -648,9 +648,9 @@ class QueueEngineTest {
         await(engine.linkDossier(a.id(), "H21.65-261123-0001", officer(1)));
         await(engine.complete(a.id(), officer(1)));
 
-        await(engine.rate(a.id(), new RatingCommand(3, 5, "keypad1"), KIOSK));
+        await(engine.rate(a.id(), new RatingCommand(3, 5, "keypad1"), officer(1)));
 
-        assertThat(refusal(engine.rate(a.id(), new RatingCommand(1, 3, "keypad1"), KIOSK))
+        assertThat(refusal(engine.rate(a.id(), new RatingCommand(1, 3, "keypad1"), officer(1)))
                         .code())
                 .isEqualTo(ErrorCode.ALREADY_RATED);
         assertThat(lastEvent().details().getString("nationalLabel")).isEqualTo("Hài lòng");

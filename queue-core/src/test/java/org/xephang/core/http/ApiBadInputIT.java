@@ -159,7 +159,7 @@ class ApiBadInputIT {
                         "rating level out of range",
                         HttpMethod.POST,
                         "/api/v1/tickets/" + TICKET + "/rating",
-                        "kiosk1",
+                        "supervisor",
                         "{\"level\":4,\"scale\":3}",
                         400,
                         "INVALID_REQUEST"),
@@ -167,7 +167,7 @@ class ApiBadInputIT {
                         "rating level as text",
                         HttpMethod.POST,
                         "/api/v1/tickets/" + TICKET + "/rating",
-                        "kiosk1",
+                        "supervisor",
                         "{\"level\":\"1\"}",
                         400,
                         "INVALID_REQUEST"),
@@ -333,7 +333,7 @@ class ApiBadInputIT {
     }
 
     @Test
-    void repeatedWrongPasswordsLockTheUsernameWith429AndRetryAfterEvenForTheRightPassword() {
+    void repeatedWrongPasswordsMakeThatAddressWaitWith429AndRetryAfterEvenForTheRightPassword() {
         String wrong = new JsonObject()
                 .put("username", "officer16")
                 .put("password", "guess")

@@ -79,6 +79,7 @@ class ApiRoleMatrixIT {
                             .replace(TICKET, ticket)
                             .replace("{code}", dossierCode)
                             .replace("{eventId}", "no-such-event")
+                            .replace("{username}", "officer16")
                     + query;
         }
 
@@ -97,6 +98,9 @@ class ApiRoleMatrixIT {
                             .put("password", TestApi.PASSWORD)
                             .encode(),
                     PUBLIC),
+            new Endpoint(HttpMethod.POST, "/api/v1/auth/logout", null, EnumSet.allOf(Role.class)),
+            new Endpoint(HttpMethod.POST, "/api/v1/auth/refresh", null, EnumSet.allOf(Role.class)),
+            new Endpoint(HttpMethod.POST, "/api/v1/accounts/{username}/revoke-tokens", null, EnumSet.of(Role.ADMIN)),
             new Endpoint(HttpMethod.GET, "/api/v1/openapi.yaml", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/queue", null, PUBLIC),
@@ -114,7 +118,7 @@ class ApiRoleMatrixIT {
             new Endpoint(
                     HttpMethod.POST,
                     "/api/v1/sites/{site}/devices/status",
-                    "{\"device\":\"kiosk1/printer\",\"kind\":\"printer\",\"state\":\"ONLINE\"}",
+                    "{\"device\":\"hall-agent/printer\",\"kind\":\"printer\",\"state\":\"ONLINE\"}",
                     DEVICES),
             new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/counters/{counter}/call-next", null, STAFF),
             new Endpoint(
@@ -138,11 +142,7 @@ class ApiRoleMatrixIT {
                     "/api/v1/tickets/" + TICKET + "/dossier",
                     "{\"code\":\"000.00.01.H29-260101-0001\"}",
                     STAFF),
-            new Endpoint(
-                    HttpMethod.POST,
-                    "/api/v1/tickets/" + TICKET + "/rating",
-                    "{\"level\":1,\"scale\":3}",
-                    EnumSet.of(Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN)),
+            new Endpoint(HttpMethod.POST, "/api/v1/tickets/" + TICKET + "/rating", "{\"level\":1,\"scale\":3}", STAFF),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/waiting", "?service=A", null, STAFF, false),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/stats", "?from=2026-01-01", null, SUPERVISORS, false),
             new Endpoint(HttpMethod.GET, "/stats/", null, PUBLIC),
@@ -212,6 +212,9 @@ class ApiRoleMatrixIT {
             return openStream(path, user);
         }
         HttpResponse<Buffer> response = api.send(endpoint.method(), path, user, endpoint.body());
+        if (user != null && endpoint.template().startsWith("/api/v1/auth/")) {
+            api.forgetToken(user); // logout and refresh end the token used: the next case signs in again
+        }
         String error =
                 response.statusCode() >= 400 ? response.bodyAsJsonObject().getString("error") : null;
         return new Answer(response.statusCode(), error, response.bodyAsString());

@@ -51,7 +51,7 @@ class QueueClientIT {
             Ticket done = await(officer.complete(first.ticket().id()));
             assertThat(done.state()).isEqualTo(TicketState.DONE);
             assertThat(done.callCount()).isEqualTo(2);
-            assertThat(await(kiosk.rate(done.id(), 1, 3, "keypad-2")).id()).isEqualTo(done.id());
+            assertThat(await(officer.rate(done.id(), 1, 3, "keypad-2")).id()).isEqualTo(done.id());
             assertThat(await(officer.callNext("demo", 2))).isEmpty();
 
             assertThat(await(kiosk.ticket(done.id())).state()).isEqualTo(TicketState.DONE);

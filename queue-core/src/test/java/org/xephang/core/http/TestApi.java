@@ -26,6 +26,7 @@ import org.xephang.core.IssueCommand;
 import org.xephang.core.QueueServer;
 import org.xephang.core.QueueServerMain;
 import org.xephang.core.QueueService;
+import org.xephang.core.backend.DossierBackend;
 import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
@@ -75,17 +76,65 @@ final class TestApi implements AutoCloseable {
     }
 
     static TestApi start(Path dataDir, StreamLimits limits, HttpServerOptions httpOptions) {
-        return start(dataDir, limits, httpOptions, Clock.systemUTC());
+        return start(dataDir, limits, httpOptions, config(), Clock.systemUTC(), false, TESTS_KIOSK_RATE);
     }
 
     /** The test centre on a clock the test moves (waits and pauses that last without the test waiting). */
     static TestApi start(Path dataDir, Clock clock) {
-        return start(dataDir, StreamLimits.defaults(), new HttpServerOptions(), clock);
+        return start(
+                dataDir, StreamLimits.defaults(), new HttpServerOptions(), config(), clock, false, TESTS_KIOSK_RATE);
     }
 
-    private static TestApi start(Path dataDir, StreamLimits limits, HttpServerOptions httpOptions, Clock clock) {
+    /** The centre of test resource {@code resource} (for example {@code /http/two-sites.yaml}) instead. */
+    static TestApi startWith(Path dataDir, String resource) {
+        return start(
+                dataDir,
+                StreamLimits.defaults(),
+                new HttpServerOptions(),
+                config(resource),
+                Clock.systemUTC(),
+                false,
+                TESTS_KIOSK_RATE);
+    }
+
+    /** {@link #startWith} with the dossier back-end's routes mounted (no dossier system behind them). */
+    static TestApi startWithDossierRoutes(Path dataDir, String resource) {
+        return start(
+                dataDir,
+                StreamLimits.defaults(),
+                new HttpServerOptions(),
+                config(resource),
+                Clock.systemUTC(),
+                true,
+                TESTS_KIOSK_RATE);
+    }
+
+    /**
+     * The test centre with the kiosk issue limit a real server has ({@link HttpApi#KIOSK_ISSUES_PER_MINUTE}); every
+     * other start lets kiosk1 issue as fast as the tests need.
+     */
+    static TestApi startWithTheShippedKioskLimit(Path dataDir) {
+        return start(
+                dataDir,
+                StreamLimits.defaults(),
+                new HttpServerOptions(),
+                config(),
+                Clock.systemUTC(),
+                false,
+                HttpApi.KIOSK_ISSUES_PER_MINUTE);
+    }
+
+    private static final int TESTS_KIOSK_RATE = 600_000;
+
+    private static TestApi start(
+            Path dataDir,
+            StreamLimits limits,
+            HttpServerOptions httpOptions,
+            CentreConfig config,
+            Clock clock,
+            boolean dossierRoutes,
+            int kioskIssuesPerMinute) {
         Vertx vertx = Vertx.vertx();
-        CentreConfig config = config();
         QueueEngine engine = QueueEngine.open(config, dataDir, clock, new EngineOptions(true, "http://q.test"));
         QueueServer server = await(QueueServer.start(
                 vertx,
@@ -97,7 +146,14 @@ final class TestApi implements AutoCloseable {
                         .accounts(config.accounts())
                         .dataDir(dataDir)
                         .streamLimits(limits)
-                        .httpServerOptions(httpOptions)));
+                        .httpServerOptions(httpOptions)
+                        .kioskIssuesPerMinute(kioskIssuesPerMinute)
+                        .extend(api -> {
+                            if (dossierRoutes) {
+                                DossierBackend.create(vertx, DossierConfig.none(), Clock.systemUTC())
+                                        .mount(api.router(), api.authenticator());
+                            }
+                        })));
         return new TestApi(vertx, engine, server);
     }
 
@@ -114,7 +170,7 @@ final class TestApi implements AutoCloseable {
                     config(),
                     dossier,
                     new QueueServerMain.Settings(configFile(), 0, dataDir, true, "127.0.0.1", "http://q.test"),
-                    options -> {});
+                    options -> options.kioskIssuesPerMinute(TESTS_KIOSK_RATE));
             return new TestApi(vertx, running.engine(), running.server(), running);
         } catch (QueueServerMain.UsageException e) {
             throw new IllegalStateException(e);
@@ -130,8 +186,15 @@ final class TestApi implements AutoCloseable {
     }
 
     static CentreConfig config() {
+        return config("/http/centre.yaml");
+    }
+
+    static CentreConfig config(String resource) {
         try {
-            return CentreConfigLoader.load(configFile());
+            return CentreConfigLoader.load(
+                    Path.of(TestApi.class.getResource(resource).toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         } catch (ConfigException e) {
             throw new IllegalStateException(e);
         }
@@ -161,6 +224,11 @@ final class TestApi implements AutoCloseable {
             }
             return response.bodyAsJsonObject().getString("token");
         });
+    }
+
+    /** Forgets the cached token of {@code username} (after it was revoked); the next {@link #token} signs in again. */
+    void forgetToken(String username) {
+        tokens.remove(username);
     }
 
     /** Sends a raw request (body as given, may be malformed) with the account's token, or none when null. */

@@ -315,4 +315,39 @@ class CentreConfigLoaderTest {
                 .isEqualTo("Hộ tịch")
                 .hasSize(7);
     }
+
+    @Test
+    void accountsOfASeveralSiteCentreNameTheirSitesAndOfficersTheirCounters() throws Exception {
+        String twoSites = """
+                sites:
+                  - code: north
+                    name: Bắc
+                    services: [{ code: A, name: Đất đai }]
+                    counters: [{ number: 1, services: [A] }, { number: 2, services: [A] }]
+                  - code: south
+                    name: Nam
+                    services: [{ code: A, name: Đất đai }]
+                    counters: [{ number: 1, services: [A] }]
+                accounts:
+                  - { username: p, role: admin, passwordHash: "%1$s" }
+                  - { username: o, role: officer, sites: [north], counter: 1, counters: [2], passwordHash: "%1$s" }
+                  - { username: k, role: kiosk, sites: [south], passwordHash: "%1$s" }
+                """.formatted("$2a$10$KFU.4FB0deaMJ1v6RlOeuOmUS4kOscOIaw1QhdmeY7YhZBXblZq8m");
+
+        List<org.xephang.core.site.Account> accounts =
+                CentreConfigLoader.parse(twoSites, "t").accounts();
+
+        assertThat(accounts.get(0).sites()).isEmpty();
+        assertThat(accounts.get(1).sites()).containsExactly("north");
+        assertThat(accounts.get(1).counters()).containsExactlyInAnyOrder(1, 2);
+        assertThat(accounts.get(2).sites()).containsExactly("south");
+        assertThatThrownBy(() -> CentreConfigLoader.parse(
+                        twoSites.replace("sites: [south], ", "").replace("sites: [north]", "sites: ALL"), "t"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems())
+                        .contains(
+                                "accounts[1].sites: ALL is only for a province administrator (role admin)",
+                                "accounts[2].sites: is required when the configuration has several sites: the site"
+                                        + " codes this account works at (only an ADMIN may have ALL)"));
+    }
 }

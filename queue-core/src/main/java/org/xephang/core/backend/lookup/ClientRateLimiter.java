@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A token bucket per client (its address): {@code perMinute} lookups a minute, bursts of up to a third of that.
- * Idle buckets are dropped so memory stays bounded. Thread-safe; time comes from the injected clock.
+ * Idle buckets are dropped so memory stays bounded. Thread-safe; time comes from the injected clock. Also limits how
+ * fast one kiosk issues tickets (the key is then the device's account).
  */
-final class ClientRateLimiter {
+public final class ClientRateLimiter {
 
     private static final int MAX_CLIENTS = 10_000;
 
@@ -19,14 +20,14 @@ final class ClientRateLimiter {
     private final double tokensPerNano;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    ClientRateLimiter(Clock clock, int perMinute) {
+    public ClientRateLimiter(Clock clock, int perMinute) {
         this.clock = clock;
         this.capacity = Math.max(1, perMinute / 3);
         this.tokensPerNano = perMinute / (double) Duration.ofMinutes(1).toNanos();
     }
 
     /** Empty when allowed; otherwise how long until the next lookup is allowed. */
-    Duration acquire(String client) {
+    public Duration acquire(String client) {
         Instant now = clock.instant();
         if (buckets.size() > MAX_CLIENTS) {
             buckets.values().removeIf(bucket -> bucket.isFullAt(now));

@@ -1,0 +1,102 @@
+package org.xephang.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.xephang.core.http.TestApi.await;
+
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.xephang.api.QueueClient;
+import org.xephang.core.QueueServer;
+import org.xephang.core.engine.EngineOptions;
+import org.xephang.core.engine.QueueEngine;
+import org.xephang.core.site.CentreConfig;
+
+/**
+ * Issue 13 finding 7: the server speaks HTTPS from a PEM certificate and key, and an agent's {@link QueueClient}
+ * trusts a site's own CA file, verifies the host name, and refuses a server it cannot verify. The certificate is made
+ * with openssl (the test is skipped where there is none).
+ */
+@Timeout(60)
+class TlsIT {
+
+    @Test
+    void aClientTrustingTheSitesCaTalksHttpsAndOneWithoutItIsRefused(@TempDir Path dir) throws Exception {
+        Path cert = dir.resolve("server.pem");
+        Path key = dir.resolve("server.key");
+        selfSigned(cert, key);
+        Vertx vertx = Vertx.vertx();
+        CentreConfig config = TestApi.config();
+        QueueEngine engine = QueueEngine.open(
+                config, dir.resolve("data"), Clock.systemUTC(), new EngineOptions(true, "https://q.test"));
+        QueueServer server = await(QueueServer.start(
+                vertx,
+                engine,
+                new QueueServer.Options()
+                        .host("127.0.0.1")
+                        .port(0)
+                        .accounts(config.accounts())
+                        .tls(cert, key)));
+        try {
+            assertThat(server.localUrl()).startsWith("https://127.0.0.1:");
+
+            QueueClient trusting = QueueClient.create(vertx, server.localUrl(), cert);
+            assertThat(await(trusting.login("kiosk1", TestApi.PASSWORD)).token())
+                    .isNotBlank();
+            assertThat(await(trusting.siteInfo("demo")).code()).isEqualTo("demo");
+
+            QueueClient untrusting = QueueClient.create(vertx, server.localUrl());
+            assertThatThrownBy(() -> await(untrusting.siteInfo("demo"))).isInstanceOf(IllegalStateException.class);
+
+            QueueClient plain = QueueClient.create(vertx, server.localUrl().replace("https://", "http://"));
+            assertThatThrownBy(() -> await(plain.siteInfo("demo"))).isInstanceOf(IllegalStateException.class);
+        } finally {
+            await(server.close());
+            engine.close();
+            await(vertx.close());
+        }
+    }
+
+    private static void selfSigned(Path cert, Path key) throws IOException, InterruptedException {
+        List<String> command = List.of(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString());
+        Process openssl;
+        try {
+            openssl = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(cert.resolveSibling("openssl.log").toFile())
+                    .start();
+        } catch (IOException noOpenssl) {
+            assumeTrue(false, "openssl is not installed");
+            return;
+        }
+        assertThat(openssl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(openssl.exitValue())
+                .as(Files.readString(cert.resolveSibling("openssl.log")))
+                .isZero();
+    }
+}
