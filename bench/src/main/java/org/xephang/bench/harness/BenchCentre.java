@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A generated centre configuration (the YAML of {@code examples/centre.yaml}) for load: {@code sites} sites, each with
  * {@code services} services and {@code counters} counters. Counter n serves service (n − 1) mod services, so each
- * service is an M/M/c queue with its own counters. Accounts: {@code kiosk} (KIOSK), {@code supervisor} (SUPERVISOR)
+ * service is an M/M/c queue with its own counters. Accounts: {@code kiosk} (the load's issuer for every site: a
+ * province ADMIN, so no kiosk's per-device issue limit applies), {@code supervisor} (SUPERVISOR of every site)
  * and one officer per counter, all with the password {@link #PASSWORD} (bcrypt cost 4: fast to check, it is a bench).
  */
 public record BenchCentre(int sites, int services, int counters, int dailyCap, int expectedServiceMinutes) {
@@ -127,23 +128,32 @@ public record BenchCentre(int sites, int services, int counters, int dailyCap, i
             }
         }
         y.append("accounts:\n");
-        account(y, KIOSK, "kiosk", hash);
-        account(y, SUPERVISOR, "supervisor", hash);
+        // The load's issuer stands for every site's kiosks at once: a province administrator (sites: ALL), since a
+        // kiosk account is bound to one site and held to the issue rate of a person at a kiosk.
+        account(y, KIOSK, "admin", hash, "sites: ALL");
+        account(y, SUPERVISOR, "supervisor", hash, "sites: [" + String.join(", ", siteCodes()) + "]");
         for (int s = 0; s < sites; s++) {
             for (int c = 1; c <= counters; c++) {
-                account(y, officer(siteCode(s), c), "officer", hash);
+                account(
+                        y,
+                        officer(siteCode(s), c),
+                        "officer",
+                        hash,
+                        "sites: [" + siteCode(s) + "], counters: [" + c + "]");
             }
         }
         return y.toString();
     }
 
-    private static void account(StringBuilder y, String username, String role, String hash) {
+    private static void account(StringBuilder y, String username, String role, String hash, String where) {
         y.append("  - { username: ")
                 .append(username)
                 .append(", role: ")
                 .append(role)
                 .append(", passwordHash: \"")
                 .append(hash)
-                .append("\" }\n");
+                .append("\", ")
+                .append(where)
+                .append(" }\n");
     }
 }
