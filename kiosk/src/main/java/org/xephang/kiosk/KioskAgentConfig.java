@@ -47,6 +47,9 @@ public record KioskAgentConfig(KioskOptions options, String host, int port) {
         return read(StrictJsonConfig.of(json), serverOverride);
     }
 
+    /** PINs anyone could guess: the demo's, and the first ones people try. */
+    private static final java.util.Set<String> WELL_KNOWN_PINS = java.util.Set.of("0000", "1234", "1111");
+
     private static KioskAgentConfig read(StrictJsonConfig config, String serverOverride) {
         StrictJsonConfig.Node root = config.root()
                 .allowOnly(
@@ -71,6 +74,13 @@ public record KioskAgentConfig(KioskOptions options, String host, int port) {
             root.child("port").problem("must be 0 to 65535, was " + port);
         }
         int homeTimeout = root.integer("homeTimeoutSeconds", 30);
+        String settingsPin = root.textOrNumber("settingsPin", null);
+        if (settingsPin == null) {
+            root.child("settingsPin").problem("is required: the PIN of the kiosk's settings screen (4–8 digits)");
+        } else if (WELL_KNOWN_PINS.contains(settingsPin)) {
+            root.child("settingsPin")
+                    .problem("\"" + settingsPin + "\" is a well-known PIN (the demo's); choose one of your own");
+        }
         KioskOptions options = null;
         try {
             options = new KioskOptions(
@@ -81,7 +91,7 @@ public record KioskAgentConfig(KioskOptions options, String host, int port) {
                     kioskId,
                     root.text("printer", null),
                     root.text("scanner", null),
-                    root.textOrNumber("settingsPin", "0000"),
+                    settingsPin == null ? "0000" : settingsPin,
                     Duration.ofSeconds(homeTimeout),
                     5,
                     Duration.ofMillis(250),

@@ -48,6 +48,21 @@ class KioskAgentConfigTest {
     }
 
     @Test
+    void aKioskWithoutItsOwnSettingsPinIsRefused() {
+        JsonObject base = new JsonObject()
+                .put("site", "demo")
+                .put("username", "kiosk1")
+                .put("password", "secret")
+                .put("printer", "sim:printer");
+
+        assertThatThrownBy(() -> KioskAgentConfig.fromJson(base.copy(), "http://10.0.0.2:8080"))
+                .hasMessageContaining("settingsPin: is required");
+        assertThatThrownBy(
+                        () -> KioskAgentConfig.fromJson(base.copy().put("settingsPin", "0000"), "http://10.0.0.2:8080"))
+                .hasMessageContaining("settingsPin: \"0000\" is a well-known PIN");
+    }
+
+    @Test
     void anUnknownKeyIsRefusedNamingItWithTheOtherProblems() {
         assertThatThrownBy(() -> KioskAgentConfig.fromJson(
                         new JsonObject()

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.xephang.agent.AgentServer;
+import org.xephang.api.QueueClient;
 import org.xephang.device.InvalidDeviceUriException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +38,13 @@ abstract class AgentCommand<C> implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Tệp cấu hình của tác tử (JSON)")
     private Path config;
 
+    @Option(
+            names = "--ca-file",
+            paramLabel = "FILE",
+            description = "Chứng chỉ CA (PEM) để tin máy chủ https:// của điểm / the CA that signed the server's"
+                    + " certificate (a site's own CA or a self-signed certificate)")
+    private Path caFile;
+
     /** Reads the configuration file; {@code server} is the {@code --server} URL, or null. */
     abstract C load(Path file, String server) throws IOException;
 
@@ -53,6 +62,15 @@ abstract class AgentCommand<C> implements Callable<Integer> {
         String name = "xephang " + spec.name();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (caFile != null) {
+            if (!Files.isReadable(caFile)) {
+                err.println(name + ": --ca-file: cannot read " + caFile);
+                return Xephang.EXIT_USAGE;
+            }
+            // One server per agent process: its clients all trust this CA (QueueClient reads the property).
+            System.setProperty(
+                    QueueClient.CA_FILE_PROPERTY, caFile.toAbsolutePath().toString());
+        }
         C settings;
         try {
             settings = load(config, server);

@@ -44,6 +44,19 @@ class BoardCommandTest {
     }
 
     @Test
+    void anUnreadableCaFileExitsWithCodeTwoNamingTheOption(@TempDir Path dir) {
+        int code = run(
+                "board",
+                "--config",
+                dir.resolve("board.json").toString(),
+                "--ca-file",
+                dir.resolve("no-such-ca.pem").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--ca-file: cannot read").contains("no-such-ca.pem");
+    }
+
+    @Test
     void aMissingFileExitsWithCodeTwo(@TempDir Path dir) {
         assertThat(run(
                         "board",

@@ -102,7 +102,7 @@ public final class QueueClient implements AutoCloseable {
      * @throws IllegalArgumentException when the URL is not http(s)://host[:port]
      */
     public static QueueClient create(Vertx vertx, String baseUrl) {
-        String caFile = System.getenv(CA_FILE_VARIABLE);
+        String caFile = System.getProperty(CA_FILE_PROPERTY, System.getenv(CA_FILE_VARIABLE));
         URI uri = uri(baseUrl);
         if (caFile != null && !caFile.isBlank() && "https".equals(uri.getScheme())) {
             return create(vertx, baseUrl, Path.of(caFile.strip()));
@@ -111,10 +111,13 @@ public final class QueueClient implements AutoCloseable {
     }
 
     /**
-     * The environment variable naming a PEM file of certificate authorities that every agent's client trusts for an
-     * {@code https://} server (a site's own CA), until each agent has its own {@code --ca-file} option.
+     * The environment variable naming a PEM file of certificate authorities that every client of the process trusts
+     * for an {@code https://} server (a site's own CA).
      */
     public static final String CA_FILE_VARIABLE = "XEPHANG_CA_FILE";
+
+    /** The system property with the same meaning, set by an agent's {@code --ca-file}; it wins over the variable. */
+    public static final String CA_FILE_PROPERTY = "xephang.caFile";
 
     private static URI uri(String baseUrl) {
         URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", ""));
