@@ -1,6 +1,9 @@
 package org.xephang.core.notify;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +70,15 @@ public record NotificationSettings(String provider, int nearPosition, int nearMi
     /** Whether citizens of this site may leave a number at all. */
     public boolean enabled() {
         return !NONE.equals(provider);
+    }
+
+    /**
+     * When a number left at {@code subscribedAt} is deleted at the latest: the start of the site's next local day (with
+     * {@code after-call} it goes earlier, once the ticket's call message is sent).
+     */
+    public static Instant purgeAt(Instant subscribedAt, ZoneId siteZone) {
+        LocalDate day = subscribedAt.atZone(siteZone).toLocalDate();
+        return day.plusDays(1).atStartOfDay(siteZone).toInstant();
     }
 
     /** The time rule's bound, or null when it is off. */

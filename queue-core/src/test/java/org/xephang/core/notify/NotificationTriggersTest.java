@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -114,6 +116,21 @@ class NotificationTriggersTest {
         assertThat(defaults.nearMinutes()).isEqualTo(10);
         assertThat(defaults.keepNumbers()).isEqualTo("end-of-day");
         assertThat(NotificationSettings.OFF.enabled()).isFalse();
+    }
+
+    @Test
+    void aNumberIsKeptUntilTheStartOfTheSitesNextLocalDay() {
+        ZoneId vietnam = ZoneId.of("Asia/Ho_Chi_Minh");
+        Instant lateEvening =
+                LocalDateTime.of(2026, 12, 7, 23, 50).atZone(vietnam).toInstant();
+        Instant morning = LocalDateTime.of(2026, 12, 7, 7, 30).atZone(vietnam).toInstant();
+        Instant nextMidnight =
+                LocalDateTime.of(2026, 12, 8, 0, 0).atZone(vietnam).toInstant();
+        assertThat(NotificationSettings.purgeAt(morning, vietnam)).isEqualTo(nextMidnight);
+        assertThat(NotificationSettings.purgeAt(lateEvening, vietnam)).isEqualTo(nextMidnight);
+        // 07:30 in Vietnam is still the 6th in UTC: the site's day counts, not UTC's
+        assertThat(NotificationSettings.purgeAt(Instant.parse("2026-12-06T17:30:00Z"), vietnam))
+                .isEqualTo(nextMidnight);
     }
 
     @Test

@@ -18,6 +18,11 @@ public record ProviderReply(Outcome outcome, String detail) {
         return new ProviderReply(Outcome.ACCEPTED, "");
     }
 
+    /** A transport failure (no answer in time, connection refused or reset): always retried. */
+    public static ProviderReply unreachable(String detail) {
+        return new ProviderReply(Outcome.RETRY, detail);
+    }
+
     /** The outcome of a plain HTTP status: 2xx accepted, 408/429/5xx retried, any other refused. */
     public static ProviderReply ofStatus(int status) {
         if (status >= 200 && status < 300) {
