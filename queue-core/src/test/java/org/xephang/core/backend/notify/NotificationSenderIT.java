@@ -49,7 +49,12 @@ class NotificationSenderIT {
         await(vertx.close());
     }
 
+    /** A generous timeout: a first request on a busy machine must not time out where a test does not script it. */
     private NotificationProviders providers(int perMinute, String zaloToken) {
+        return providers(perMinute, zaloToken, Duration.ofSeconds(5));
+    }
+
+    private NotificationProviders providers(int perMinute, String zaloToken, Duration timeout) {
         return new NotificationProviders(
                 new SmsGatewayProfile.Config(
                         simulator.url(ProviderSimulator.SMS_PATH), ProviderSimulator.API_KEY, null, "UBND-Q1", false),
@@ -58,7 +63,7 @@ class NotificationSenderIT {
                         zaloToken,
                         Map.of(NotificationKind.NEAR_TURN, "231456", NotificationKind.CALLED, "231457")),
                 perMinute,
-                Duration.ofMillis(300),
+                timeout,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2),
                 null);
@@ -116,7 +121,7 @@ class NotificationSenderIT {
         simulator.fail(Failure.RATE_LIMITED, 1);
         simulator.fail(Failure.SERVER_ERROR, 1);
         simulator.fail(Failure.NO_ANSWER, 1);
-        startSender(providers(60, ProviderSimulator.ACCESS_TOKEN));
+        startSender(providers(60, ProviderSimulator.ACCESS_TOKEN, Duration.ofMillis(300)));
         queue.add(SITE, "zalo", called("T2"), clock.instant());
 
         waitFor(() -> {
