@@ -45,6 +45,7 @@ final class ProviderSimulator {
     private final Set<String> seenKeys = new HashSet<>();
     private HttpServer server;
     private int retryAfterSeconds = 1;
+    private int attempts;
 
     static Future<ProviderSimulator> start(Vertx vertx) {
         ProviderSimulator simulator = new ProviderSimulator();
@@ -89,7 +90,18 @@ final class ProviderSimulator {
         return received.stream().filter(r -> !r.repeat()).toList();
     }
 
+    /** The provider recovers: the rest of the script is dropped. */
+    synchronized void clearScript() {
+        script.clear();
+    }
+
+    /** Every request that reached the simulator, failed or not. */
+    synchronized int attempts() {
+        return attempts;
+    }
+
     private synchronized Failure nextFailure() {
+        attempts++;
         return script.poll();
     }
 
