@@ -19,9 +19,8 @@ import java.util.Set;
  *       two tickets ahead), 0 turns the position rule off; {@code nearMinutes} (default {@value
  *       #DEFAULT_NEAR_MINUTES}): it is also sent when the estimated wait (adr/0015) is at most this many minutes, 0
  *       turns the time rule off. Whichever comes first sends it; only once.
- *   <li>Rarely used: {@code keepNumbers} (default {@code end-of-day}): numbers are deleted at the end of the site's
- *       day (local midnight), or, with {@code after-call}, as soon as the ticket was called and its last message
- *       delivered.
+ *   <li>Rarely used: {@code keepNumbers} (default and only value so far {@code end-of-day}): numbers are deleted at
+ *       the end of the site's day (local midnight).
  * </ul>
  *
  * Validated in the constructor, every problem named by its key at once. Immutable.
@@ -30,7 +29,7 @@ public record NotificationSettings(String provider, int nearPosition, int nearMi
 
     public static final String NONE = "none";
     public static final Set<String> PROVIDERS = Set.of(NONE, "sms", "zalo");
-    public static final Set<String> KEEP_NUMBERS = Set.of("end-of-day", "after-call");
+    public static final Set<String> KEEP_NUMBERS = Set.of("end-of-day");
     public static final int DEFAULT_NEAR_POSITION = 3;
     public static final int DEFAULT_NEAR_MINUTES = 10;
     static final int MAX_NEAR_POSITION = 50;
@@ -72,10 +71,7 @@ public record NotificationSettings(String provider, int nearPosition, int nearMi
         return !NONE.equals(provider);
     }
 
-    /**
-     * When a number left at {@code subscribedAt} is deleted at the latest: the start of the site's next local day (with
-     * {@code after-call} it goes earlier, once the ticket's call message is sent).
-     */
+    /** When a number left at {@code subscribedAt} is deleted: the start of the site's next local day. */
     public static Instant purgeAt(Instant subscribedAt, ZoneId siteZone) {
         LocalDate day = subscribedAt.atZone(siteZone).toLocalDate();
         return day.plusDays(1).atStartOfDay(siteZone).toInstant();
