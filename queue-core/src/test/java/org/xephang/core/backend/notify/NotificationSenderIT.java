@@ -16,10 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xephang.core.backend.notify.InMemoryNotificationQueue.State;
-import org.xephang.core.backend.notify.ProviderSimulator.Failure;
 import org.xephang.core.notify.Notification;
 import org.xephang.core.notify.NotificationKind;
 import org.xephang.core.notify.PhoneNumber;
+import org.xephang.dossiersim.MessagingSimulator;
+import org.xephang.dossiersim.MessagingSimulator.Failure;
 import org.xephang.testkit.MutableClock;
 
 /**
@@ -36,12 +37,12 @@ class NotificationSenderIT {
     private final InMemoryNotificationQueue queue = new InMemoryNotificationQueue();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private Vertx vertx;
-    private ProviderSimulator simulator;
+    private MessagingSimulator simulator;
 
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        simulator = await(ProviderSimulator.start(vertx));
+        simulator = await(MessagingSimulator.start(vertx));
     }
 
     @AfterEach
@@ -57,9 +58,9 @@ class NotificationSenderIT {
     private NotificationProviders providers(int perMinute, String zaloToken, Duration timeout) {
         return new NotificationProviders(
                 new SmsGatewayProfile.Config(
-                        simulator.url(ProviderSimulator.SMS_PATH), ProviderSimulator.API_KEY, null, "UBND-Q1", false),
+                        simulator.url(MessagingSimulator.SMS_PATH), MessagingSimulator.API_KEY, null, "UBND-Q1", false),
                 new ZaloZnsProfile.Config(
-                        simulator.url(ProviderSimulator.ZNS_PATH),
+                        simulator.url(MessagingSimulator.ZNS_PATH),
                         zaloToken,
                         Map.of(NotificationKind.NEAR_TURN, "231456", NotificationKind.CALLED, "231457")),
                 perMinute,
@@ -97,17 +98,17 @@ class NotificationSenderIT {
 
     @Test
     void eachMessageReachesTheSmsGatewayOnceWithItsKeyAndWithoutDiacritics() throws Exception {
-        startSender(providers(60, ProviderSimulator.ACCESS_TOKEN));
+        startSender(providers(60, MessagingSimulator.ACCESS_TOKEN));
         queue.add(SITE, "sms", near("T1"), clock.instant());
         queue.add(SITE, "sms", called("T1"), clock.instant());
 
         waitFor(() -> queue.rows().stream().allMatch(row -> row.state() == State.SENT));
 
         assertThat(simulator.received())
-                .extracting(ProviderSimulator.Received::key, ProviderSimulator.Received::phone)
+                .extracting(MessagingSimulator.Received::key, MessagingSimulator.Received::phone)
                 .containsExactlyInAnyOrder(tuple("T1:near-turn", "84912345678"), tuple("T1:called", "84912345678"));
         assertThat(simulator.received())
-                .extracting(ProviderSimulator.Received::textOrTemplate)
+                .extracting(MessagingSimulator.Received::textOrTemplate)
                 .contains("Moi so A012 den quay 5 tai Bo phan Mot cua xa Thu.");
         assertThat(registry.get("xephang.notifications.sent")
                         .tag("provider", "sms")
@@ -121,7 +122,7 @@ class NotificationSenderIT {
         simulator.fail(Failure.RATE_LIMITED, 1);
         simulator.fail(Failure.SERVER_ERROR, 1);
         simulator.fail(Failure.NO_ANSWER, 1);
-        startSender(providers(60, ProviderSimulator.ACCESS_TOKEN, Duration.ofMillis(300)));
+        startSender(providers(60, MessagingSimulator.ACCESS_TOKEN, Duration.ofMillis(300)));
         queue.add(SITE, "zalo", called("T2"), clock.instant());
 
         waitFor(() -> {
@@ -150,7 +151,7 @@ class NotificationSenderIT {
 
     @Test
     void aProviderGetsNoMoreMessagesThanItsRateAllows() throws Exception {
-        startSender(providers(6, ProviderSimulator.ACCESS_TOKEN)); // bursts of 2, then one every 10 s
+        startSender(providers(6, MessagingSimulator.ACCESS_TOKEN)); // bursts of 2, then one every 10 s
         for (String ticket : List.of("T1", "T2", "T3", "T4")) {
             queue.add(SITE, "sms", called(ticket), clock.instant());
         }

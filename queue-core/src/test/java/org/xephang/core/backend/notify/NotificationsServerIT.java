@@ -21,7 +21,8 @@ import org.xephang.api.Ticket;
 import org.xephang.core.Actor;
 import org.xephang.core.IssueCommand;
 import org.xephang.core.QueueServerMain;
-import org.xephang.core.backend.notify.ProviderSimulator.Failure;
+import org.xephang.dossiersim.MessagingSimulator;
+import org.xephang.dossiersim.MessagingSimulator.Failure;
 
 /**
  * {@code xephang server} with a site that sends messages through the simulated SMS gateway: a citizen leaves a number
@@ -38,7 +39,7 @@ class NotificationsServerIT {
     Path dir;
 
     private Vertx vertx;
-    private ProviderSimulator simulator;
+    private MessagingSimulator simulator;
     private WebClient http;
     private Path configFile;
     private QueueServerMain.Running server;
@@ -46,7 +47,7 @@ class NotificationsServerIT {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        simulator = await(ProviderSimulator.start(vertx));
+        simulator = await(MessagingSimulator.start(vertx));
         http = WebClient.create(vertx);
         configFile = dir.resolve("centre.yaml");
         Files.writeString(
@@ -65,7 +66,7 @@ class NotificationsServerIT {
                   timeout: 2s
                   backoff: { initial: 100ms, max: 500ms }
                   sms: { url: "%s", apiKey: %s, brandname: UBND-XT }
-                """.formatted(simulator.url(ProviderSimulator.SMS_PATH), ProviderSimulator.API_KEY));
+                """.formatted(simulator.url(MessagingSimulator.SMS_PATH), MessagingSimulator.API_KEY));
         server = launch();
     }
 
@@ -141,7 +142,7 @@ class NotificationsServerIT {
 
         waitFor(() -> simulator.delivered().size() == 2);
         assertThat(simulator.delivered())
-                .extracting(ProviderSimulator.Received::key)
+                .extracting(MessagingSimulator.Received::key)
                 .containsExactly(mine.id() + ":near-turn", mine.id() + ":called");
         assertThat(simulator.delivered().get(1).textOrTemplate())
                 .isEqualTo("Moi so " + mine.number() + " den quay 1 tai Bo phan Mot cua xa Thu.");

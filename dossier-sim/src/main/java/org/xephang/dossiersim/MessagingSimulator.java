@@ -1,4 +1,4 @@
-package org.xephang.core.backend.notify;
+package org.xephang.dossiersim;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,25 +16,26 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A simulated SMS brandname gateway ({@code POST /sms/send}) and Zalo ZNS endpoint ({@code POST /zns/template}) in the
- * dossier simulator's style: checks the key or token and the template, records every message, marks repeats of an
- * idempotency key, and plays a script of failures (429 with {@code Retry-After}, 500, no answer at all). To move to the
- * {@code dossier-sim} module once it exists on main. Thread-safe.
+ * A simulated SMS brandname gateway ({@code POST /sms/send}, key {@value #API_KEY} in {@code X-Api-Key}) and Zalo ZNS
+ * endpoint ({@code POST /zns/template}, token {@value #ACCESS_TOKEN} in {@code access_token}, templates 231456 and
+ * 231457) for the notification tests and the demo ({@code docs/notifications.md}): checks the key or token and the
+ * template, records every message, marks repeats of an idempotency key, and plays a script of failures (429 with
+ * {@code Retry-After}, 500, no answer at all). Thread-safe.
  */
-final class ProviderSimulator {
+public final class MessagingSimulator {
 
-    static final String SMS_PATH = "/sms/send";
-    static final String ZNS_PATH = "/zns/template";
-    static final String API_KEY = "sim-sms-key";
-    static final String ACCESS_TOKEN = "sim-zalo-token";
-    static final Set<String> TEMPLATES = Set.of("231456", "231457");
+    public static final String SMS_PATH = "/sms/send";
+    public static final String ZNS_PATH = "/zns/template";
+    public static final String API_KEY = "sim-sms-key";
+    public static final String ACCESS_TOKEN = "sim-zalo-token";
+    public static final Set<String> TEMPLATES = Set.of("231456", "231457");
 
     /** One request the simulator took. */
-    record Received(
+    public record Received(
             String provider, String key, String phone, String textOrTemplate, JsonObject body, boolean repeat) {}
 
     /** What the next scripted requests get instead of a normal answer. */
-    enum Failure {
+    public enum Failure {
         RATE_LIMITED,
         SERVER_ERROR,
         NO_ANSWER
@@ -47,8 +48,8 @@ final class ProviderSimulator {
     private int retryAfterSeconds = 1;
     private int attempts;
 
-    static Future<ProviderSimulator> start(Vertx vertx) {
-        ProviderSimulator simulator = new ProviderSimulator();
+    public static Future<MessagingSimulator> start(Vertx vertx) {
+        MessagingSimulator simulator = new MessagingSimulator();
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
         router.post(SMS_PATH).handler(simulator::sms);
@@ -62,41 +63,41 @@ final class ProviderSimulator {
                 });
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.actualPort() + path;
     }
 
-    Future<Void> close() {
+    public Future<Void> close() {
         return server.close();
     }
 
     /** The next {@code times} requests fail this way (after those already scripted). */
-    synchronized void fail(Failure failure, int times) {
+    public synchronized void fail(Failure failure, int times) {
         for (int i = 0; i < times; i++) {
             script.add(failure);
         }
     }
 
-    synchronized void retryAfterSeconds(int seconds) {
+    public synchronized void retryAfterSeconds(int seconds) {
         retryAfterSeconds = seconds;
     }
 
-    synchronized List<Received> received() {
+    public synchronized List<Received> received() {
         return List.copyOf(received);
     }
 
     /** The first copy of every message: what the citizens' phones show. */
-    synchronized List<Received> delivered() {
+    public synchronized List<Received> delivered() {
         return received.stream().filter(r -> !r.repeat()).toList();
     }
 
     /** The provider recovers: the rest of the script is dropped. */
-    synchronized void clearScript() {
+    public synchronized void clearScript() {
         script.clear();
     }
 
     /** Every request that reached the simulator, failed or not. */
-    synchronized int attempts() {
+    public synchronized int attempts() {
         return attempts;
     }
 
