@@ -156,11 +156,13 @@ class NotificationSenderIT {
             queue.add(SITE, "sms", called(ticket), clock.instant());
         }
 
-        waitFor(() -> simulator.received().size() == 2);
+        waitFor(() -> sent() == 2);
+        assertThat(simulator.received()).hasSize(2);
         assertThat(queue.rows()).filteredOn(row -> row.state() == State.PENDING).hasSize(2);
 
         clock.advance(Duration.ofSeconds(10));
-        waitFor(() -> simulator.received().size() == 3);
+        waitFor(() -> sent() == 3);
+        assertThat(simulator.received()).hasSize(3);
         assertThat(queue.rows()).filteredOn(row -> row.state() == State.PENDING).hasSize(1);
 
         clock.advance(Duration.ofSeconds(10));
@@ -191,6 +193,10 @@ class NotificationSenderIT {
 
         waitFor(() -> queue.row("T4:near-turn").state() == State.DEAD);
         assertThat(queue.row("T4:near-turn").lastError()).contains("no account for provider 'sms'");
+    }
+
+    private long sent() {
+        return queue.rows().stream().filter(row -> row.state() == State.SENT).count();
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {
