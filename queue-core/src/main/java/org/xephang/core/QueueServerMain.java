@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +18,8 @@ import org.xephang.core.auth.DemoPasswords;
 import org.xephang.core.backend.DossierBackend;
 import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.backend.DossierConfigReader;
+import org.xephang.core.backend.notify.NotificationBackend;
+import org.xephang.core.backend.notify.NotificationProviders;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.persistence.Store;
@@ -26,6 +29,7 @@ import org.xephang.core.persistence.StoreUnreachableException;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.site.ConfigException;
+import org.xephang.core.site.SiteConfig;
 import picocli.CommandLine;
 
 /**
@@ -74,12 +78,19 @@ public final class QueueServerMain {
         private final QueueServer server;
         private final QueueEngine engine;
         private final DossierBackend dossier;
+        private final NotificationBackend notifications;
 
-        private Running(Vertx vertx, QueueServer server, QueueEngine engine, DossierBackend dossier) {
+        private Running(
+                Vertx vertx,
+                QueueServer server,
+                QueueEngine engine,
+                DossierBackend dossier,
+                NotificationBackend notifications) {
             this.vertx = vertx;
             this.server = server;
             this.engine = engine;
             this.dossier = dossier;
+            this.notifications = notifications;
         }
 
         public QueueServer server() {
@@ -103,6 +114,7 @@ public final class QueueServerMain {
             List<Runnable> steps = List.of(
                     () -> await(server.close(), "HTTP server"),
                     () -> await(dossier.close(), "dossier forwarder"),
+                    () -> await(notifications.close(), "notification sender"),
                     engine::close,
                     () -> await(vertx.close(), "Vert.x"));
             RuntimeException first = null;
@@ -189,7 +201,19 @@ public final class QueueServerMain {
         DossierConfig dossierConfig = loadDossierConfig(settings.config());
         settings.storeLocation(); // a malformed --store is named first
         requirePublicUrlForPhones(settings);
-        return launch(Vertx.vertx(), config, dossierConfig, settings, customize);
+        NotificationProviders providers = loadNotificationProviders(settings.config());
+        return launch(Vertx.vertx(), config, dossierConfig, providers, settings, customize);
+    }
+
+    /** {@link #launch(Vertx, CentreConfig, DossierConfig, NotificationProviders, Settings, Consumer)} without SMS or Zalo. */
+    public static Running launch(
+            Vertx vertx,
+            CentreConfig config,
+            DossierConfig dossierConfig,
+            Settings settings,
+            Consumer<QueueServer.Options> customize)
+            throws UsageException {
+        return launch(vertx, config, dossierConfig, NotificationProviders.none(), settings, customize);
     }
 
     /**
@@ -214,12 +238,15 @@ public final class QueueServerMain {
             Vertx vertx,
             CentreConfig config,
             DossierConfig dossierConfig,
+            NotificationProviders providers,
             Settings settings,
             Consumer<QueueServer.Options> customize)
             throws UsageException {
+        checkNotificationAccounts(config, providers);
         prepareDataDir(settings.dataDir());
         // The dossier system link (H6): lookup and outbox routes on the API, forwarder once the engine is open.
         DossierBackend dossier = DossierBackend.create(vertx, dossierConfig, Clock.systemUTC());
+        NotificationBackend notifications = new NotificationBackend(vertx, providers, Clock.systemUTC());
         Store store = openStore(settings);
         AtomicReference<io.micrometer.core.instrument.MeterRegistry> metrics = new AtomicReference<>();
         QueueServer server;
@@ -235,6 +262,7 @@ public final class QueueServerMain {
                                     .extend(api -> {
                                         metrics.set(api.meterRegistry());
                                         dossier.mount(api.router(), api.authenticator());
+                                        notifications.mount(api.router(), api.authenticator());
                                     })
                                     .apply(customize)),
                     "listen");
@@ -255,10 +283,11 @@ public final class QueueServerMain {
             closeAfterFailure(cannotOpen, "Vert.x", () -> await(vertx.close(), "Vert.x"));
             throw cannotOpen;
         }
-        Running running = new Running(vertx, server, engine, dossier);
+        Running running = new Running(vertx, server, engine, dossier, notifications);
         try {
             await(server.serve(engine), "serve");
             await(dossier.startForwarding(engine.outbox(), engine, metrics.get()), "dossier forwarder");
+            await(notifications.start(engine, metrics.get()), "notification sender");
         } catch (RuntimeException cannotServe) {
             // Nothing is served yet: stop the port, the forwarder, the engine (its pending commits) and Vert.x.
             closeAfterFailure(cannotServe, "the half-started server", running::close);
@@ -288,6 +317,30 @@ public final class QueueServerMain {
             return CentreConfigLoader.load(file);
         } catch (ConfigException invalid) {
             throw new UsageException(file + ": " + String.join("; ", invalid.problems()));
+        }
+    }
+
+    private static NotificationProviders loadNotificationProviders(Path file) throws UsageException {
+        try {
+            return DossierConfigReader.readNotifications(file);
+        } catch (ConfigException invalid) {
+            throw new UsageException(file + ": " + String.join("; ", invalid.problems()));
+        }
+    }
+
+    /** A site that sends messages needs the centre's account of its provider. */
+    private static void checkNotificationAccounts(CentreConfig config, NotificationProviders providers)
+            throws UsageException {
+        List<String> problems = new ArrayList<>();
+        for (SiteConfig site : config.sites()) {
+            String provider = site.notifications().provider();
+            if (site.notifications().enabled() && providers.profile(provider).isEmpty()) {
+                problems.add("sites[" + site.code() + "].notifications.provider: " + provider + " needs the centre's"
+                        + " notifications." + provider + " account");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new UsageException(String.join("; ", problems));
         }
     }
 

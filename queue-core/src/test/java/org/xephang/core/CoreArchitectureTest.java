@@ -24,11 +24,13 @@ class CoreArchitectureTest {
                         "org.xephang.core.routing..",
                         "org.xephang.core.ticket..",
                         "org.xephang.core.site..",
-                        "org.xephang.core.counter..")
+                        "org.xephang.core.counter..",
+                        "org.xephang.core.notify..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.vertx..")
-                .because("routing, numbering, calendars and counters are plain Java tested without Vert.x")
+                .because(
+                        "routing, numbering, calendars, counters and notification rules are plain Java tested without Vert.x")
                 .check(CORE);
     }
 
@@ -40,7 +42,8 @@ class CoreArchitectureTest {
                         "org.xephang.core.routing..",
                         "org.xephang.core.ticket..",
                         "org.xephang.core.site..",
-                        "org.xephang.core.counter..")
+                        "org.xephang.core.counter..",
+                        "org.xephang.core.notify..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.xephang.core.engine..", "org.xephang.core.persistence..", "java.sql..")

@@ -6,23 +6,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.xephang.core.backend.forward.DeliveryProfiles;
 import org.xephang.core.backend.forward.ForwarderConfig;
 import org.xephang.core.backend.lookup.LookupConfig;
+import org.xephang.core.backend.notify.NotificationProviders;
+import org.xephang.core.backend.notify.SmsGatewayProfile;
+import org.xephang.core.backend.notify.ZaloZnsProfile;
+import org.xephang.core.notify.NotificationKind;
 import org.xephang.core.site.ConfigException;
 
 /**
- * Reads the {@code dossier:} section of the centre YAML (the rest belongs to {@code CentreConfigLoader}). Every
+ * Reads the {@code dossier:} and {@code notifications:} sections of the centre YAML (the rest belongs to {@code
+ * CentreConfigLoader}). Every
  * problem is reported at once in one {@link ConfigException}, each naming its key ({@code
  * dossier.lookup.igate.tokenUrl: required for style igate}). Durations are written {@code 500ms}, {@code 4s}, {@code
  * 5m}, {@code 24h}. A secret may be given as {@code env:NAME} to read it from the environment variable NAME, so it
@@ -71,6 +80,108 @@ public final class DossierConfigReader {
             throw new ConfigException(source, reader.problems);
         }
         return config;
+    }
+
+    /**
+     * Reads the file's {@code notifications:} section (the centre's SMS and Zalo accounts, {@code
+     * docs/notifications.md}); a file without one gives {@link NotificationProviders#none()}.
+     */
+    public static NotificationProviders readNotifications(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("cannot read the file: " + e.getMessage()));
+        }
+        return parseNotifications(text, file.toString(), System::getenv);
+    }
+
+    /** Reads the {@code notifications:} section of YAML text; {@code environment} resolves {@code env:NAME} values. */
+    public static NotificationProviders parseNotifications(
+            String yaml, String source, Function<String, String> environment) throws ConfigException {
+        Object tree;
+        try {
+            tree = new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(yaml);
+        } catch (YamlEngineException e) {
+            throw new ConfigException(source, List.of("not valid YAML: " + e.getMessage()));
+        }
+        DossierConfigReader reader = new DossierConfigReader(environment);
+        NotificationProviders providers = NotificationProviders.none();
+        if (tree instanceof Map<?, ?> root && root.get("notifications") != null) {
+            providers = reader.notifications(root.get("notifications"), "notifications");
+        }
+        if (!reader.problems.isEmpty()) {
+            throw new ConfigException(source, reader.problems);
+        }
+        return providers;
+    }
+
+    private NotificationProviders notifications(Object node, String key) {
+        Map<String, Object> map =
+                section(node, key, Set.of("sms", "zalo", "requestsPerMinute", "timeout", "backoff", "inbound"));
+        SmsGatewayProfile.Config sms = null;
+        if (map.get("sms") != null) {
+            Map<String, Object> s = section(
+                    map.get("sms"), key + ".sms", Set.of("url", "apiKey", "apiKeyHeader", "brandname", "unicode"));
+            Object unicode = s.get("unicode");
+            if (unicode != null && !(unicode instanceof Boolean)) {
+                problems.add(key + ".sms.unicode: must be true or false, got " + unicode);
+            }
+            sms = validated(() -> new SmsGatewayProfile.Config(
+                    text(s, key + ".sms.url", null),
+                    secret(s, key + ".sms.apiKey", false),
+                    text(s, key + ".sms.apiKeyHeader", null),
+                    text(s, key + ".sms.brandname", null),
+                    Boolean.TRUE.equals(unicode)));
+        }
+        ZaloZnsProfile.Config zalo = null;
+        if (map.get("zalo") != null) {
+            Map<String, Object> z = section(map.get("zalo"), key + ".zalo", Set.of("url", "accessToken", "templates"));
+            Map<NotificationKind, String> templates = new EnumMap<>(NotificationKind.class);
+            if (z.get("templates") != null) {
+                Map<String, Object> t = section(
+                        z.get("templates"),
+                        key + ".zalo.templates",
+                        Arrays.stream(NotificationKind.values())
+                                .map(NotificationKind::code)
+                                .collect(Collectors.toSet()));
+                for (NotificationKind kind : NotificationKind.values()) {
+                    String id = text(t, key + ".zalo.templates." + kind.code(), null);
+                    if (id != null) {
+                        templates.put(kind, id);
+                    }
+                }
+            }
+            zalo = validated(() -> new ZaloZnsProfile.Config(
+                    text(z, key + ".zalo.url", null), secret(z, key + ".zalo.accessToken", false), templates));
+        }
+        Map<String, Object> backoff = map.get("backoff") == null
+                ? Map.of()
+                : section(map.get("backoff"), key + ".backoff", Set.of("initial", "max"));
+        Map<String, Object> inbound =
+                map.get("inbound") == null ? Map.of() : section(map.get("inbound"), key + ".inbound", Set.of("secret"));
+        String inboundSecret = secret(inbound, key + ".inbound.secret", false);
+        if (inboundSecret != null && inboundSecret.length() < 16) {
+            problems.add(key + ".inbound.secret: must be at least 16 characters (it signs every inbound message)");
+        }
+        return new NotificationProviders(
+                sms,
+                zalo,
+                integer(map, key + ".requestsPerMinute", NotificationProviders.DEFAULT_REQUESTS_PER_MINUTE, 1, 60_000),
+                duration(map, key + ".timeout", NotificationProviders.DEFAULT_TIMEOUT),
+                duration(backoff, key + ".backoff.initial", ForwarderConfig.DEFAULT_INITIAL_BACKOFF),
+                duration(backoff, key + ".backoff.max", ForwarderConfig.DEFAULT_MAX_BACKOFF),
+                inboundSecret);
+    }
+
+    /** A profile config built from what was read, or null with its problems (each naming its key) recorded. */
+    private <T> T validated(Supplier<T> config) {
+        try {
+            return config.get();
+        } catch (IllegalArgumentException invalid) {
+            problems.addAll(List.of(invalid.getMessage().split("\n")));
+            return null;
+        }
     }
 
     private LookupConfig lookup(Object node, String key) {

@@ -41,7 +41,10 @@ import org.xephang.core.IssueResult;
 import org.xephang.core.QueueService;
 import org.xephang.core.RatingCommand;
 import org.xephang.core.TransferCommand;
+import org.xephang.core.notify.PhoneNumber;
 import org.xephang.core.persistence.GroupCommitWriter;
+import org.xephang.core.persistence.NotificationOutbox;
+import org.xephang.core.persistence.NotificationStore;
 import org.xephang.core.persistence.Outbox;
 import org.xephang.core.persistence.PostgresStore;
 import org.xephang.core.persistence.QueueStore;
@@ -88,6 +91,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private final Store database;
     /** The writer's statements; replaced on the writer thread when the writer renews a lost connection. */
     private QueueStore store;
+    /** The notification tables on the writer's connection (replaced with it). */
+    private NotificationStore notificationStore;
+
+    private final NotificationOutbox notificationOutbox;
+    /** Told after a commit that recorded a message to send (the notification sender wakes up). */
+    private volatile Runnable notificationsDue = () -> {};
 
     private final GroupCommitWriter writer;
     private final Outbox outbox;
@@ -114,8 +123,9 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             ownership.acquireAll(writerConnection, sites.keySet());
         }
         this.store = new QueueStore(writerConnection);
+        this.notificationStore = new NotificationStore(writerConnection);
         for (SiteQueue site : sites.values()) {
-            site.load(store);
+            site.load(store, notificationStore, clock.instant());
         }
         // A lost connection (PostgreSQL restarted) is replaced after the group that found it failed, so the engine
         // serves again when the database is back.
@@ -127,7 +137,10 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                 options.maxGroupSize(),
                 "xephang-writer",
                 database::reconnect,
-                renewed -> store = new QueueStore(renewed),
+                renewed -> {
+                    store = new QueueStore(renewed);
+                    notificationStore = new NotificationStore(renewed);
+                },
                 ownership == null
                         ? null
                         : tx -> {
@@ -135,6 +148,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                             return null;
                         });
         this.outbox = new Outbox(database.connect(), database::reconnect, writer);
+        this.notificationOutbox = new NotificationOutbox(database.connect(), writer);
         this.housekeeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "xephang-housekeeping");
             thread.setDaemon(true);
@@ -259,7 +273,9 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             SiteQueue.Writes writes = writes(tx);
             Instant now = now();
             site.beforeCommand(writes, now);
-            return command.run(site, writes, now);
+            T result = command.run(site, writes, now);
+            recordNotifications(site, tx, now);
+            return result;
         });
     }
 
@@ -277,8 +293,40 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             site.beforeCommand(writes, now);
             // The rollover may have cancelled the ticket, or let a finished ticket of an earlier day leave memory.
             TicketRecord ticket = site.find(ticketId).orElseThrow(() -> unknownTicket(ticketId));
-            return command.run(site, writes, ticket, now);
+            T result = command.run(site, writes, ticket, now);
+            recordNotifications(site, tx, now);
+            return result;
         });
+    }
+
+    /** After a command, in its write group: the messages it made due (docs/notifications.md). */
+    private void recordNotifications(SiteQueue site, GroupCommitWriter.Transaction tx, Instant now)
+            throws SQLException {
+        if (site.notifications().afterCommand(notificationStore, now)) {
+            tx.afterCommit(() -> notificationsDue.run());
+        }
+    }
+
+    /**
+     * Keeps a citizen's mobile number for a WAITING ticket, so it gets "sắp đến lượt" and "mời đến quầy" messages
+     * (issue 17 item 3). Durable when the stage completes; the triggers run in the same group, so a ticket already
+     * near the front is owed its message at once.
+     */
+    public CompletionStage<Void> subscribeNotifications(String ticketId, PhoneNumber phone) {
+        return onTicket(ticketId, (site, writes, ticket, now) -> {
+            site.notifications().subscribe(notificationStore, ticket, phone, now);
+            return null;
+        });
+    }
+
+    /** The messages' outbox for the notification sender. */
+    public NotificationOutbox notificationOutbox() {
+        return notificationOutbox;
+    }
+
+    /** {@code listener} runs (on the writer thread, keep it short) after a commit that recorded a message to send. */
+    public void onNotificationsDue(Runnable listener) {
+        this.notificationsDue = listener;
     }
 
     /** The database keeps milliseconds: so do events and answers, so that a restart changes no timestamp. */
@@ -291,6 +339,11 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             @Override
             public QueueStore store() {
                 return store;
+            }
+
+            @Override
+            public NotificationStore notificationStore() {
+                return notificationStore;
             }
 
             @Override
@@ -311,7 +364,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private void reload() {
         for (SiteQueue site : sites.values()) {
             try {
-                site.load(store);
+                site.load(store, notificationStore, clock.instant());
             } catch (SQLException e) {
                 LOG.error(
                         "Site {}: rebuilding state from the database failed",
@@ -319,6 +372,24 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                         e);
             }
         }
+    }
+
+    /** Deletes the numbers whose time is up, and forgets them in memory too (housekeeping thread). */
+    private void purgeNumbers() {
+        writer.submit(tx -> {
+                    Instant now = now();
+                    if (notificationStore.purge(now) > 0) {
+                        for (SiteQueue site : sites.values()) {
+                            site.notifications().load(notificationStore, now);
+                        }
+                    }
+                    return null;
+                })
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("Purging the notification numbers failed", failure);
+                    }
+                });
     }
 
     /** An empty write group: the fence renews the leases (housekeeping thread). */
@@ -332,6 +403,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
 
     /** Every minute: the day rollover when due, and the called-ticket timeout of the sites that configure one. */
     private void housekeeping() {
+        purgeNumbers();
         for (Map.Entry<String, SiteQueue> entry : sites.entrySet()) {
             SiteQueue queue = entry.getValue();
             if (!queue.needsRollover(clock.instant()) && queue.config().calledTimeoutMinutes() == null) {
@@ -586,6 +658,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         statistics.shutdownNow();
         writer.close();
         outbox.close();
+        notificationOutbox.close();
         closeQuietly(writer.connection());
         database.close();
         LOG.info(

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueEvent;
+import org.xephang.core.persistence.NotificationStore;
 import org.xephang.core.persistence.QueueStore;
 import org.xephang.core.site.SiteConfig;
 import org.xephang.core.ticket.TicketRecord;
@@ -27,6 +28,9 @@ final class SiteQueue {
     interface Writes {
         QueueStore store();
 
+        /** The notification tables, on the same connection and transaction. */
+        NotificationStore notificationStore();
+
         /** Publishes after the commit. */
         void afterCommit(Runnable action);
     }
@@ -37,6 +41,7 @@ final class SiteQueue {
     private final TicketCommands tickets;
     private final CounterCommands counters;
     private final DeviceReports devices;
+    private final SiteNotifications notifications;
 
     SiteQueue(SiteConfig config, Clock clock, EngineOptions options, Map<String, SiteQueue> siteOfTicket) {
         this.state = new SiteState(this, config, clock, options, siteOfTicket);
@@ -46,6 +51,11 @@ final class SiteQueue {
         this.tickets = new TicketCommands(state, events, officers);
         this.counters = new CounterCommands(state, events, officers);
         this.devices = new DeviceReports(events);
+        this.notifications = new SiteNotifications(state, clock);
+    }
+
+    SiteNotifications notifications() {
+        return notifications;
     }
 
     SiteConfig config() {
@@ -65,8 +75,9 @@ final class SiteQueue {
     }
 
     /** Replaces the memory with the database's state (on start and after a rolled-back group). */
-    void load(QueueStore store) throws SQLException {
+    void load(QueueStore store, NotificationStore notificationStore, Instant now) throws SQLException {
         state.load(store);
+        notifications.load(notificationStore, now);
     }
 
     /** Whether {@link #beforeCommand} has a day rollover to make at this instant (safe from any thread). */

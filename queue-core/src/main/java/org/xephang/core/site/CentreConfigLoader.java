@@ -32,6 +32,7 @@ import org.xephang.api.announce.AnnouncementOptions;
 import org.xephang.api.announce.AnnouncementOptions.Wording;
 import org.xephang.api.announce.Dialect;
 import org.xephang.api.announce.ReadingMode;
+import org.xephang.core.notify.NotificationSettings;
 import org.xephang.core.site.CounterConfig.ServiceOrder;
 import org.xephang.core.site.OpeningHours.Session;
 import org.xephang.core.site.ServiceConfig.Procedure;
@@ -100,8 +101,9 @@ public final class CentreConfigLoader {
     }
 
     private static CentreConfig centre(ConfigNode root) {
-        // `dossier:` is read by org.xephang.core.backend.DossierConfigReader (the dossier system link).
-        root.allowOnly("sites", "accounts", "dossier");
+        // `dossier:` and `notifications:` are read by org.xephang.core.backend.DossierConfigReader (the dossier system
+        // link, the SMS and Zalo accounts).
+        root.allowOnly("sites", "accounts", "dossier", "notifications");
         List<ConfigNode> siteNodes = root.list("sites", true);
         if (siteNodes.isEmpty() && !root.child("sites").isMissing()) {
             root.child("sites").problem("needs at least one site");
@@ -141,7 +143,8 @@ public final class CentreConfigLoader {
                 "announcement",
                 "calledTimeoutMinutes",
                 "priorityRule",
-                "supervision");
+                "supervision",
+                "notifications");
         String code =
                 matching(node, "code", SITE_CODE, "lower-case letters, digits and '-', at most 32, e.g. \"demo\"");
         String name = node.requiredText("name");
@@ -195,7 +198,39 @@ public final class CentreConfigLoader {
                 announcement,
                 node.integer("calledTimeoutMinutes", null, 1, 120),
                 priorityRule(node.child("priorityRule")),
-                supervision(node.child("supervision")));
+                supervision(node.child("supervision")),
+                notifications(node.child("notifications")));
+    }
+
+    /**
+     * {@code notifications: {provider: sms, nearPosition: 3, nearMinutes: 10, keepNumbers: end-of-day}}; absent means
+     * off ({@link NotificationSettings#OFF}). The provider's account is the centre's ({@code notifications.sms} or
+     * {@code .zalo} beside {@code dossier}).
+     */
+    private static NotificationSettings notifications(ConfigNode node) {
+        if (node.isMissing() || !node.isMapping()) {
+            return NotificationSettings.OFF;
+        }
+        node.allowOnly("provider", "nearPosition", "nearMinutes", "keepNumbers");
+        String provider = node.text("provider", NotificationSettings.NONE);
+        if (!NotificationSettings.PROVIDERS.contains(provider)) {
+            node.child("provider")
+                    .problem("must be one of " + new TreeSet<>(NotificationSettings.PROVIDERS) + ", got \"" + provider
+                            + "\"");
+            provider = NotificationSettings.NONE;
+        }
+        String keep = node.text("keepNumbers", "end-of-day");
+        if (!NotificationSettings.KEEP_NUMBERS.contains(keep)) {
+            node.child("keepNumbers")
+                    .problem("must be one of " + new TreeSet<>(NotificationSettings.KEEP_NUMBERS) + ", got \"" + keep
+                            + "\"");
+            keep = "end-of-day";
+        }
+        return new NotificationSettings(
+                provider,
+                node.integer("nearPosition", NotificationSettings.DEFAULT_NEAR_POSITION, 0, 50),
+                node.integer("nearMinutes", NotificationSettings.DEFAULT_NEAR_MINUTES, 0, 240),
+                keep);
     }
 
     /** {@code priorityRule: {maxInRow: 3, normalWaitLimitMinutes: 45}}; absent means {@link PriorityRule#DEFAULT}. */

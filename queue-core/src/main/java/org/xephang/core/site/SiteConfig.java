@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.xephang.api.SiteInfo;
 import org.xephang.api.announce.AnnouncementOptions;
+import org.xephang.core.notify.NotificationSettings;
 
 /**
  * One site (a Trung tâm Phục vụ hành chính công or a Bộ phận Một cửa).
@@ -20,6 +21,8 @@ import org.xephang.api.announce.AnnouncementOptions;
  *     {@link PriorityRule#DEFAULT}
  * @param supervision the supervisor's live view's alert thresholds (config {@code supervision:}; defaults 30 and 15
  *     minutes)
+ * @param notifications "sắp đến lượt" and "mời đến quầy" messages (config {@code notifications:}); null means
+ *     {@link NotificationSettings#OFF}
  */
 public record SiteConfig(
         String code,
@@ -37,13 +40,15 @@ public record SiteConfig(
         AnnouncementOptions announcement,
         Integer calledTimeoutMinutes,
         PriorityRule priorityRule,
-        SiteInfo.Supervision supervision) {
+        SiteInfo.Supervision supervision,
+        NotificationSettings notifications) {
 
     /** A ticket that timed out at the counter this many times becomes NO_SHOW instead of going back to the queue. */
     public static final int MAX_CALLS_BEFORE_NO_SHOW = 3;
 
     public SiteConfig {
         supervision = supervision == null ? SiteInfo.Supervision.DEFAULTS : supervision;
+        notifications = notifications == null ? NotificationSettings.OFF : notifications;
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(timeZone, "timeZone");

@@ -24,6 +24,8 @@ import org.xephang.core.QueueService;
 import org.xephang.core.auth.Authenticator;
 import org.xephang.core.backend.DossierBackend;
 import org.xephang.core.backend.DossierConfig;
+import org.xephang.core.backend.notify.NotificationBackend;
+import org.xephang.core.backend.notify.NotificationProviders;
 
 /** openapi.yaml documents exactly the routes the router serves, method by method. */
 class OpenApiCoverageTest {
@@ -45,6 +47,8 @@ class OpenApiCoverageTest {
         api = HttpApi.create(vertx, unused, authenticator, Clock.systemUTC(), StreamLimits.defaults());
         // The dossier back-end's routes, mounted the way QueueServerMain mounts them (QueueServer.Options.extend).
         DossierBackend.create(vertx, DossierConfig.none(), Clock.systemUTC()).mount(api.router(), api.authenticator());
+        new NotificationBackend(vertx, NotificationProviders.none(), Clock.systemUTC())
+                .mount(api.router(), api.authenticator());
     }
 
     @AfterEach

@@ -63,18 +63,25 @@ class SqliteStoreTest {
         SqliteStore.open(dir).close();
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(store.schemaVersion()).isEqualTo(2);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(2);
+            assertThat(store.schemaVersion()).isEqualTo(4);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(4);
             assertThat(single(
                             c,
                             "SELECT group_concat(version, ' ') FROM (SELECT version FROM flyway_schema_history"
                                     + " WHERE success=1 ORDER BY installed_rank)"))
-                    .isEqualTo("1 2");
+                    .isEqualTo("1 2 4");
             assertThat(single(
                             c,
                             "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
                                     + " WHERE type='table' ORDER BY name)"))
-                    .contains("counter_desk", "event", "rating", "ticket", "site_lease");
+                    .contains(
+                            "counter_desk",
+                            "event",
+                            "rating",
+                            "ticket",
+                            "site_lease",
+                            "notification",
+                            "notification_subscription");
         }
     }
 
@@ -96,13 +103,13 @@ class SqliteStoreTest {
                     .isEqualTo("BASELINE");
             assertThat(single(c, "SELECT type FROM flyway_schema_history WHERE version='2'"))
                     .isEqualTo("SQL");
-            assertThat(store.schemaVersion()).isEqualTo(2);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(2);
+            assertThat(store.schemaVersion()).isEqualTo(4);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(4);
         }
-        // Opened again: the baseline is not taken twice, V2 not applied twice.
+        // Opened again: the baseline is not taken twice, V2 and V4 not applied twice.
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("2");
+            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("3");
         }
     }
 
@@ -120,7 +127,7 @@ class SqliteStoreTest {
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("newer xephang release")
                 .hasMessageContaining("schema version 7")
-                .hasMessageContaining("knows up to 2");
+                .hasMessageContaining("knows up to 4");
         try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(dir.resolve("xephang.db")))) {
             assertThat(single(c, "SELECT MAX(version) FROM flyway_schema_history"))
                     .isEqualTo("7");

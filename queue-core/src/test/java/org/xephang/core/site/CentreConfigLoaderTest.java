@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.xephang.api.Role;
 import org.xephang.api.SiteInfo;
 import org.xephang.api.announce.Dialect;
+import org.xephang.core.notify.NotificationSettings;
 import org.xephang.core.site.CounterConfig.ServiceOrder;
 import org.xephang.core.site.OpeningHours.Session;
 
@@ -129,6 +130,32 @@ class CentreConfigLoaderTest {
 
         assertThat(site.supervision()).isEqualTo(new SiteInfo.Supervision(45, 20));
         assertThat(SiteInfo.fromJson(site.toSiteInfo().toJson()).supervision()).isEqualTo(site.supervision());
+    }
+
+    @Test
+    void notificationsAreOffUnlessASiteChoosesAProviderAndKeepTheDocumentedDefaults() throws Exception {
+        SiteConfig plain = CentreConfigLoader.parse(MINIMAL, "t").sites().get(0);
+        assertThat(plain.notifications()).isEqualTo(NotificationSettings.OFF);
+        assertThat(plain.notifications().enabled()).isFalse();
+
+        String yaml = MINIMAL.replaceFirst(
+                "(?m)^(\\s+)name: (.*)$", "$1name: $2\n$1notifications: { provider: zalo, nearMinutes: 0 }");
+        SiteConfig site = CentreConfigLoader.parse(yaml, "t").sites().get(0);
+        assertThat(site.notifications()).isEqualTo(new NotificationSettings("zalo", 3, 0, "end-of-day"));
+    }
+
+    @Test
+    void badNotificationSettingsAreNamedByTheirKeys() {
+        String yaml = MINIMAL.replaceFirst(
+                "(?m)^(\\s+)name: (.*)$",
+                "$1name: $2\n$1notifications: { provider: fax, nearPosition: -1, keepNumbers: forever, often: 2 }");
+        assertThatThrownBy(() -> CentreConfigLoader.parse(yaml, "t"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("notifications.provider")
+                .hasMessageContaining("fax")
+                .hasMessageContaining("notifications.nearPosition")
+                .hasMessageContaining("notifications.keepNumbers")
+                .hasMessageContaining("often");
     }
 
     @Test

@@ -8,14 +8,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads an HTTP {@code Retry-After} header: delay seconds or an HTTP date (RFC 9110 §10.2.3). */
-final class RetryAfter {
+public final class RetryAfter {
 
     private static final Duration LONGEST = Duration.ofHours(1);
 
     private RetryAfter() {}
 
     /** Empty for a missing or unreadable header; never negative; at most an hour. */
-    static Optional<Duration> parse(String header, Instant now) {
+    public static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }

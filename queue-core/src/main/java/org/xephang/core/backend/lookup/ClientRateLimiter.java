@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A token bucket per client (its address): {@code perMinute} lookups a minute, bursts of up to a third of that.
  * Idle buckets are dropped so memory stays bounded. Thread-safe; time comes from the injected clock. Also limits how
- * fast one kiosk issues tickets (the key is then the device's account).
+ * fast one kiosk issues tickets (the key is then the device's account), the notification sender's messages per
+ * provider, and how many numbers one client address leaves for tickets.
  */
 public final class ClientRateLimiter {
 

@@ -1,0 +1,20 @@
+package org.xephang.core.backend.notify;
+
+import org.xephang.core.backend.forward.OutboundRequest;
+import org.xephang.core.notify.Notification;
+
+/**
+ * How one kind of provider (an SMS brandname gateway, Zalo ZNS) is asked to send a {@link Notification}, and what its
+ * answer means. Adding a provider is one class implementing this. Pure: no I/O, any thread.
+ */
+public interface NotificationProfile {
+
+    /** The name used in the configuration ({@code notifications.provider}). */
+    String name();
+
+    /** The request sending this message; the same body on every attempt (it carries the idempotency key). */
+    OutboundRequest render(Notification notification);
+
+    /** What the provider's answer (status and body, possibly empty) means. */
+    ProviderReply read(int status, String body);
+}

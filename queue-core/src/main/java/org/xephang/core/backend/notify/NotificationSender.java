@@ -1,0 +1,267 @@
+package org.xephang.core.backend.notify;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xephang.core.backend.forward.Backoff;
+import org.xephang.core.backend.forward.OutboundRequest;
+import org.xephang.core.backend.forward.RetryAfter;
+import org.xephang.core.backend.lookup.ClientRateLimiter;
+import org.xephang.core.backend.notify.NotificationQueue.Pending;
+
+/**
+ * Sends what the {@link NotificationQueue} holds through each site's provider (issue 17 item 3), never on the
+ * engine's path: the engine only records what is due. At-least-once, with the message's idempotency key in the body
+ * (SMS {@code requestId}, Zalo {@code tracking_id}); retried with the forwarder's {@link Backoff}, never sooner than a
+ * provider's {@code Retry-After} (which also pauses that provider); at most {@code requestsPerMinute} per provider;
+ * given up when refused or too late to help ({@link DeliveryDecision}). Nothing personal is logged: a message is named
+ * by its idempotency key (ticket id and kind), never by its number or text.
+ *
+ * <p>Metrics ({@code /metrics}): {@code xephang.notifications.sent}, {@code .retried}, {@code .dead}, each per {@code
+ * provider}.
+ *
+ * <p>Threads: a verticle; its state is touched only on its own event loop. {@link #wake()} may be called from any
+ * thread.
+ */
+public final class NotificationSender extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
+    private static final int BATCH = 200;
+
+    private final NotificationQueue queue;
+    private final NotificationProviders providers;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final MeterRegistry registry;
+    private final Backoff backoff;
+    private final ClientRateLimiter perProvider;
+    private final Map<String, NotificationProfile> profiles = new HashMap<>();
+    private final Map<String, Instant> pausedUntil = new HashMap<>();
+    private final Set<String> inFlight = new HashSet<>();
+
+    private WebClient client;
+    private boolean cycleRunning;
+    private boolean cycleAgain;
+    private boolean stopped;
+    private long timerId = -1;
+
+    /**
+     * @param pollInterval how often the queue is read when nothing woke the sender
+     * @param registry where the metrics go; null keeps them in a private registry
+     */
+    public NotificationSender(
+            NotificationQueue queue,
+            NotificationProviders providers,
+            Clock clock,
+            Duration pollInterval,
+            MeterRegistry registry) {
+        this.queue = queue;
+        this.providers = providers;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+        this.registry = registry == null ? new SimpleMeterRegistry() : registry;
+        this.backoff = new Backoff(
+                providers.initialBackoff(),
+                providers.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.perProvider = new ClientRateLimiter(clock, providers.requestsPerMinute());
+    }
+
+    @Override
+    public Future<?> start() {
+        for (String name : List.of("sms", "zalo")) {
+            providers.profile(name).ifPresent(profile -> profiles.put(name, profile));
+        }
+        int timeout = (int) providers.timeout().toMillis();
+        client = WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setConnectTimeout(timeout)
+                        .setUserAgent("xephang-notifications")
+                        .setFollowRedirects(false));
+        LOG.info("notification sender started: {}", providers);
+        context.runOnContext(v -> cycle());
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopped = true;
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+        client.close();
+        return Future.succeededFuture();
+    }
+
+    /** Reads the queue again soon (a message became due). Any thread. */
+    public void wake() {
+        context.runOnContext(v -> cycle());
+    }
+
+    private void cycle() {
+        if (stopped) {
+            return;
+        }
+        if (cycleRunning) {
+            cycleAgain = true;
+            return;
+        }
+        cycleRunning = true;
+        cycleAgain = false;
+        Instant now = clock.instant();
+        queue.due(now, BATCH).compose(due -> Future.join(sendAll(due, now))).onComplete(done -> {
+            if (done.failed()) {
+                LOG.warn("notification sender: reading or marking the queue failed", done.cause());
+            }
+            cycleRunning = false;
+            if (cycleAgain) {
+                context.runOnContext(v -> cycle());
+            } else {
+                schedule();
+            }
+        });
+    }
+
+    private void schedule() {
+        if (stopped) {
+            return;
+        }
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+        timerId = vertx.setTimer(Math.max(1, pollInterval.toMillis()), id -> {
+            timerId = -1;
+            cycle();
+        });
+    }
+
+    private List<Future<Void>> sendAll(List<Pending> due, Instant now) {
+        List<Future<Void>> sends = new ArrayList<>();
+        for (Pending pending : due) {
+            String key = pending.notification().idempotencyKey();
+            if (inFlight.contains(key)) {
+                continue;
+            }
+            NotificationProfile profile = profiles.get(pending.provider());
+            if (profile == null) {
+                inFlight.add(key);
+                sends.add(mark(
+                        key,
+                        queue.markDead(key, "no account for provider '" + pending.provider() + "' in notifications:")));
+                count("dead", pending.provider());
+                continue;
+            }
+            Instant paused = pausedUntil.get(pending.provider());
+            if (paused != null && now.isBefore(paused)) {
+                continue;
+            }
+            if (!perProvider.acquire(pending.provider()).isZero()) {
+                continue; // over the provider's rate: stays due for a later cycle
+            }
+            inFlight.add(key);
+            sends.add(mark(key, send(profile, pending)));
+        }
+        return sends;
+    }
+
+    private Future<Void> mark(String key, Future<Void> marked) {
+        return marked.onComplete(done -> inFlight.remove(key));
+    }
+
+    private Future<Void> send(NotificationProfile profile, Pending pending) {
+        OutboundRequest request = profile.render(pending.notification());
+        HttpRequest<Buffer> http = client.requestAbs(request.method(), request.url())
+                .timeout(providers.timeout().toMillis())
+                .putHeader("Content-Type", request.contentType());
+        request.headers().forEach(http::putHeader);
+        return http.sendBuffer(request.body()).transform(answer -> decide(profile, pending, answer));
+    }
+
+    private Future<Void> decide(
+            NotificationProfile profile, Pending pending, AsyncResult<HttpResponse<Buffer>> answer) {
+        Instant now = clock.instant();
+        ProviderReply reply;
+        Duration retryAfter = null;
+        if (answer.failed()) {
+            Throwable failure = answer.cause();
+            reply = ProviderReply.unreachable(
+                    failure instanceof TimeoutException
+                            ? "no answer within " + providers.timeout().toMillis() + " ms"
+                            : failure.getClass().getSimpleName());
+        } else {
+            HttpResponse<Buffer> response = answer.result();
+            reply = profile.read(response.statusCode(), response.bodyAsString());
+            if (response.statusCode() == 429 || response.statusCode() == 503) {
+                retryAfter =
+                        RetryAfter.parse(response.getHeader("Retry-After"), now).orElse(null);
+                if (retryAfter != null) {
+                    pausedUntil.merge(pending.provider(), now.plus(retryAfter), (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+        }
+        DeliveryDecision decision = DeliveryDecision.after(
+                reply, pending.notification().kind(), pending.dueAt(), pending.attempts(), retryAfter, backoff, now);
+        String key = pending.notification().idempotencyKey();
+        return switch (decision.state()) {
+            case SENT -> {
+                count("sent", pending.provider());
+                yield queue.markSent(key, now);
+            }
+            case RETRY -> {
+                count("retried", pending.provider());
+                LOG.debug(
+                        "notification {} via {} failed ({}); next attempt at {}",
+                        key,
+                        pending.provider(),
+                        decision.reason(),
+                        decision.retryAt());
+                yield queue.markRetry(key, decision.reason(), decision.retryAt());
+            }
+            case DEAD -> {
+                count("dead", pending.provider());
+                LOG.warn(
+                        "notification {} of site {} via {} given up: {}",
+                        key,
+                        pending.site(),
+                        pending.provider(),
+                        decision.reason());
+                yield queue.markDead(key, decision.reason());
+            }
+        };
+    }
+
+    private void count(String outcome, String provider) {
+        Counter.builder("xephang.notifications." + outcome)
+                .description(
+                        switch (outcome) {
+                            case "sent" -> "Messages to citizens the provider accepted";
+                            case "retried" -> "Failed attempts to send a message to a citizen, to be tried again";
+                            default -> "Messages to citizens given up (refused or too late); see the supervisor's list";
+                        })
+                .tag("provider", provider)
+                .register(registry)
+                .increment();
+    }
+}

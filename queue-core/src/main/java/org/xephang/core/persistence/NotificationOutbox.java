@@ -1,0 +1,66 @@
+package org.xephang.core.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The notification sender's view of the {@code notification} table: reads on a connection of its own (blocking: call
+ * from a worker), marks through the engine's single writer (a stage that completes after the commit). Like {@link
+ * Outbox} for the dossier forwarder.
+ */
+public final class NotificationOutbox implements AutoCloseable {
+
+    private final Connection reader;
+    private final NotificationStore reads;
+    private final GroupCommitWriter writer;
+
+    public NotificationOutbox(Connection reader, GroupCommitWriter writer) {
+        this.reader = reader;
+        this.reads = new NotificationStore(reader);
+        this.writer = writer;
+    }
+
+    /** Pending messages due at {@code now}, oldest first. Blocking. */
+    public synchronized List<NotificationStore.Message> due(Instant now, int limit) throws SQLException {
+        return reads.due(now, limit);
+    }
+
+    /** A site's messages in a state ({@code pending}, {@code sent}, {@code dead}), newest first. Blocking. */
+    public synchronized List<NotificationStore.Message> list(String site, String state, int limit) throws SQLException {
+        return reads.list(site, state, limit);
+    }
+
+    public CompletionStage<Void> markSent(String id, Instant at) {
+        return writer.submit(tx -> {
+            new NotificationStore(tx.connection()).markSent(id, at);
+            return null;
+        });
+    }
+
+    public CompletionStage<Void> markRetry(String id, String error, Instant nextAttemptAt) {
+        return writer.submit(tx -> {
+            new NotificationStore(tx.connection()).markRetry(id, error, nextAttemptAt);
+            return null;
+        });
+    }
+
+    public CompletionStage<Void> markDead(String id, String reason) {
+        return writer.submit(tx -> {
+            new NotificationStore(tx.connection()).markDead(id, reason);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            reader.close();
+        } catch (SQLException e) {
+            // closing at shutdown: nothing left to do with it
+            org.slf4j.LoggerFactory.getLogger(NotificationOutbox.class).debug("closing the reader failed", e);
+        }
+    }
+}
