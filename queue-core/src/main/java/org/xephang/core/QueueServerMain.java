@@ -17,8 +17,11 @@ import org.xephang.core.auth.DemoPasswords;
 import org.xephang.core.backend.DossierBackend;
 import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.backend.DossierConfigReader;
+import org.xephang.core.cluster.ClusterNode;
+import org.xephang.core.cluster.ClusterOptions;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
+import org.xephang.core.persistence.SiteOwnership;
 import org.xephang.core.persistence.Store;
 import org.xephang.core.persistence.StoreInUseException;
 import org.xephang.core.persistence.StoreLocation;
@@ -47,12 +50,25 @@ public final class QueueServerMain {
      * @param publicUrl base of the ticket status URLs in QR codes; null = {@code http://<host or 127.0.0.1>:<port>}
      * @param store {@code --store}: {@code sqlite:DIR} or {@code postgresql://HOST:PORT/DB?user=…&password=…}; null =
      *     the SQLite file {@code xephang.db} in {@code dataDir}
+     * @param cluster {@code --cluster}: this node joins a cluster of nodes over a PostgreSQL store; null = alone
      */
     public record Settings(
-            Path config, int port, Path dataDir, boolean alwaysOpen, String host, String publicUrl, String store) {
+            Path config,
+            int port,
+            Path dataDir,
+            boolean alwaysOpen,
+            String host,
+            String publicUrl,
+            String store,
+            ClusterOptions cluster) {
 
         public Settings(Path config, int port, Path dataDir, boolean alwaysOpen, String host, String publicUrl) {
-            this(config, port, dataDir, alwaysOpen, host, publicUrl, null);
+            this(config, port, dataDir, alwaysOpen, host, publicUrl, null, null);
+        }
+
+        public Settings(
+                Path config, int port, Path dataDir, boolean alwaysOpen, String host, String publicUrl, String store) {
+            this(config, port, dataDir, alwaysOpen, host, publicUrl, store, null);
         }
 
         /** The store to open: {@code --store}, or SQLite in the data folder. */
@@ -189,8 +205,25 @@ public final class QueueServerMain {
         DossierConfig dossierConfig = loadDossierConfig(settings.config());
         settings.storeLocation(); // a malformed --store is named first
         requirePublicUrlForPhones(settings);
-        return launch(Vertx.vertx(), config, dossierConfig, settings, customize);
+        if (settings.cluster() == null) {
+            return launch(Vertx.vertx(), config, dossierConfig, settings, customize);
+        }
+        if (!(settings.storeLocation() instanceof StoreLocation.Postgres)) {
+            throw new UsageException("--cluster: the nodes of a cluster share one PostgreSQL store; give"
+                    + " --store postgresql://HOST:PORT/DB?user=…");
+        }
+        Vertx clustered;
+        try {
+            clustered = await(ClusterNode.start(settings.cluster()), "joining the cluster");
+        } catch (IllegalStateException cannotJoin) {
+            throw new UsageException("--cluster-port " + settings.cluster().port() + ": cannot join the cluster on "
+                    + settings.cluster().nodeName() + " (" + rootMessage(cannotJoin) + ")");
+        }
+        return launch(clustered, config, dossierConfig, settings, customize);
     }
+
+    /** How long a node's lease on its sites lasts without renewal; the writer renews it every third of that. */
+    public static final Duration SITE_LEASE_TTL = Duration.ofSeconds(6);
 
     /**
      * A server reachable on the LAN (every interface) must be told the address phones use for its QR codes: the
@@ -248,8 +281,12 @@ public final class QueueServerMain {
         QueueEngine engine;
         try {
             // The engine owns the store from here, and closes it also when it cannot open.
+            // A node of a cluster owns its sites by a lease fenced in every write transaction (ARCHITECTURE.md §10).
+            SiteOwnership ownership = settings.cluster() == null
+                    ? null
+                    : SiteOwnership.forNode(settings.cluster().nodeName(), SITE_LEASE_TTL, Clock.systemUTC());
             engine = QueueEngine.open(
-                    config, store, Clock.systemUTC(), new EngineOptions(settings.alwaysOpen(), publicUrl));
+                    config, store, Clock.systemUTC(), new EngineOptions(settings.alwaysOpen(), publicUrl), ownership);
         } catch (RuntimeException cannotOpen) {
             closeAfterFailure(cannotOpen, "HTTP server", () -> await(server.close(), "HTTP server"));
             closeAfterFailure(cannotOpen, "Vert.x", () -> await(vertx.close(), "Vert.x"));

@@ -1,0 +1,100 @@
+package org.xephang.core.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.internal.VertxInternal;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.xephang.core.QueueServerMain;
+import org.xephang.core.persistence.StoreLocation;
+import org.xephang.core.testkit.PostgresFixture;
+
+/** {@code xephang server --cluster} on PostgreSQL: a clustered node that owns its sites by a fenced lease. */
+@Timeout(180)
+class ClusterServerPostgresIT {
+
+    @TempDir
+    Path dir;
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String url(StoreLocation.Postgres database) {
+        return "postgresql://" + database.host() + ":" + database.port() + "/" + database.database() + "?user="
+                + database.user() + (database.password() == null ? "" : "&password=" + database.password());
+    }
+
+    @Test
+    void aClusteredNodeOwnsItsSitesByALeaseAndASecondNodeDoesNotTakeThemWhileItRenews() throws Exception {
+        StoreLocation.Postgres database = PostgresFixture.newDatabase("cluster");
+        Path centre = Path.of(
+                ClusterServerPostgresIT.class.getResource("/http/centre.yaml").toURI());
+        ClusterOptions first = new ClusterOptions("127.0.0.1", freePort(), List.of());
+        QueueServerMain.Settings settingsA = new QueueServerMain.Settings(
+                centre, 0, dir.resolve("a"), true, "127.0.0.1", null, url(database), first);
+
+        try (QueueServerMain.Running a = QueueServerMain.launch(settingsA)) {
+            assertThat(a.vertx().isClustered()).isTrue();
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(a.server().localUrl() + "/health"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            try (Connection c = PostgresFixture.connect(database);
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT site, owner, epoch FROM site_lease")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("demo");
+                assertThat(rs.getString(2)).startsWith(first.nodeName() + "/");
+                assertThat(rs.getLong(3)).isEqualTo(1);
+                assertThat(rs.next()).isFalse();
+            }
+
+            ClusterOptions second =
+                    new ClusterOptions("127.0.0.1", freePort(), ClusterOptions.parseMembers(first.nodeName()));
+            QueueServerMain.Settings settingsB = new QueueServerMain.Settings(
+                    centre, 0, dir.resolve("b"), true, "127.0.0.1", null, url(database), second);
+            assertThatThrownBy(() -> QueueServerMain.launch(settingsB))
+                    .hasMessageContaining("site \"demo\" is owned by node " + first.nodeName() + "/");
+            // The refused node left the cluster again.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (((VertxInternal) a.vertx()).clusterManager().getNodes().size() != 1
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(((VertxInternal) a.vertx()).clusterManager().getNodes()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aClusterNeedsAPostgresqlStore() throws Exception {
+        Path centre = Path.of(
+                ClusterServerPostgresIT.class.getResource("/http/centre.yaml").toURI());
+        QueueServerMain.Settings settings = new QueueServerMain.Settings(
+                centre, 0, dir, true, "127.0.0.1", null, null, new ClusterOptions("127.0.0.1", freePort(), List.of()));
+
+        assertThatThrownBy(() -> QueueServerMain.launch(settings))
+                .isInstanceOf(QueueServerMain.UsageException.class)
+                .hasMessageStartingWith("--cluster: ")
+                .hasMessageContaining("PostgreSQL");
+    }
+}
