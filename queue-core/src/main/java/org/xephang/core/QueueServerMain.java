@@ -281,16 +281,17 @@ public final class QueueServerMain {
         QueueEngine engine;
         try {
             // The engine owns the store from here, and closes it also when it cannot open.
-            // A node of a cluster owns its sites by a lease fenced in every write transaction (ARCHITECTURE.md §10).
-            SiteOwnership ownership = settings.cluster() == null
-                    ? null
-                    : SiteOwnership.forNode(settings.cluster().nodeName(), SITE_LEASE_TTL, Clock.systemUTC());
-            engine = QueueEngine.open(
-                    config, store, Clock.systemUTC(), new EngineOptions(settings.alwaysOpen(), publicUrl), ownership);
+            engine = openEngine(config, store, settings, new EngineOptions(settings.alwaysOpen(), publicUrl));
         } catch (RuntimeException cannotOpen) {
             closeAfterFailure(cannotOpen, "HTTP server", () -> await(server.close(), "HTTP server"));
             closeAfterFailure(cannotOpen, "Vert.x", () -> await(vertx.close(), "Vert.x"));
             throw cannotOpen;
+        } catch (UsageException storeGone) {
+            // A standby that could not reopen the store (PostgreSQL gone, credentials changed).
+            RuntimeException failure = new IllegalStateException(storeGone.getMessage(), storeGone);
+            closeAfterFailure(failure, "HTTP server", () -> await(server.close(), "HTTP server"));
+            closeAfterFailure(failure, "Vert.x", () -> await(vertx.close(), "Vert.x"));
+            throw storeGone;
         }
         Running running = new Running(vertx, server, engine, dossier);
         try {
@@ -303,6 +304,50 @@ public final class QueueServerMain {
         }
         return running;
     }
+
+    /**
+     * Opens the engine on {@code store}. A node of a cluster owns its sites by a lease fenced in every write transaction
+     * (ARCHITECTURE.md §10); while another live node holds one of them this node is a <b>standby</b>: it retries every
+     * second (its port answers 503 meanwhile) and takes the sites over once that node's lease ran out, rebuilding
+     * their memory from PostgreSQL. The engine owns the store (and each store reopened for a retry).
+     */
+    private static QueueEngine openEngine(CentreConfig config, Store store, Settings settings, EngineOptions options)
+            throws UsageException {
+        if (settings.cluster() == null) {
+            return QueueEngine.open(config, store, Clock.systemUTC(), options);
+        }
+        SiteOwnership ownership =
+                SiteOwnership.forNode(settings.cluster().nodeName(), SITE_LEASE_TTL, Clock.systemUTC());
+        Store current = store;
+        boolean standby = false;
+        while (true) {
+            try {
+                QueueEngine engine = QueueEngine.open(config, current, Clock.systemUTC(), options, ownership);
+                if (standby) {
+                    LOG.info("Node {} took its sites over: {}", ownership.owner(), ownership.epochs());
+                }
+                return engine;
+            } catch (IllegalStateException notYet) {
+                if (!(notYet.getCause() instanceof SiteOwnership.SiteOwnedElsewhereException held)) {
+                    throw notYet;
+                }
+                if (!standby) {
+                    LOG.info("Node {} waits as a standby: {}", ownership.owner(), held.getMessage());
+                    standby = true;
+                }
+            }
+            try {
+                Thread.sleep(STANDBY_RETRY.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting as a standby", interrupted);
+            }
+            current = openStore(settings);
+        }
+    }
+
+    /** How often a standby node tries to take its sites. */
+    private static final Duration STANDBY_RETRY = Duration.ofSeconds(1);
 
     /**
      * Runs a clean-up step after {@code failure} stopped the start; a step that fails too is attached to {@code

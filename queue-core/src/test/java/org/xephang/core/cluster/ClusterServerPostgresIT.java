@@ -3,7 +3,6 @@ package org.xephang.core.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vertx.core.internal.VertxInternal;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,9 +15,14 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.xephang.api.Role;
+import org.xephang.core.Actor;
+import org.xephang.core.IssueCommand;
 import org.xephang.core.QueueServerMain;
 import org.xephang.core.persistence.StoreLocation;
 import org.xephang.core.testkit.PostgresFixture;
@@ -42,7 +46,7 @@ class ClusterServerPostgresIT {
     }
 
     @Test
-    void aClusteredNodeOwnsItsSitesByALeaseAndASecondNodeDoesNotTakeThemWhileItRenews() throws Exception {
+    void aClusteredNodeOwnsItsSitesByALeaseAndAStandbyTakesThemOverWhenItStops() throws Exception {
         StoreLocation.Postgres database = PostgresFixture.newDatabase("cluster");
         Path centre = Path.of(
                 ClusterServerPostgresIT.class.getResource("/http/centre.yaml").toURI());
@@ -50,7 +54,9 @@ class ClusterServerPostgresIT {
         QueueServerMain.Settings settingsA = new QueueServerMain.Settings(
                 centre, 0, dir.resolve("a"), true, "127.0.0.1", null, url(database), first);
 
-        try (QueueServerMain.Running a = QueueServerMain.launch(settingsA)) {
+        QueueServerMain.Running a = QueueServerMain.launch(settingsA);
+        boolean aRunning = true;
+        try {
             assertThat(a.vertx().isClustered()).isTrue();
             HttpResponse<String> health = HttpClient.newHttpClient()
                     .send(
@@ -73,16 +79,52 @@ class ClusterServerPostgresIT {
                     new ClusterOptions("127.0.0.1", freePort(), ClusterOptions.parseMembers(first.nodeName()));
             QueueServerMain.Settings settingsB = new QueueServerMain.Settings(
                     centre, 0, dir.resolve("b"), true, "127.0.0.1", null, url(database), second);
-            assertThatThrownBy(() -> QueueServerMain.launch(settingsB))
-                    .hasMessageContaining("site \"demo\" is owned by node " + first.nodeName() + "/");
-            // The refused node left the cluster again.
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (((VertxInternal) a.vertx()).clusterManager().getNodes().size() != 1
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+            CompletableFuture<QueueServerMain.Running> b = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return QueueServerMain.launch(settingsB);
+                } catch (QueueServerMain.UsageException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try {
+                Thread.sleep(3000);
+                assertThat(b).as("a standby while node A renews its lease").isNotDone();
+                assertThat(issue(a)).isEqualTo("A0001");
+
+                long stopped = System.nanoTime();
+                a.close(); // A stops renewing (as if it died; its lease is not given back)
+                aRunning = false;
+                try (QueueServerMain.Running standby = b.get(20, TimeUnit.SECONDS)) {
+                    Duration takeover = Duration.ofNanos(System.nanoTime() - stopped);
+                    assertThat(takeover).isLessThan(Duration.ofSeconds(10));
+                    assertThat(issue(standby))
+                            .as("numbering continues from PostgreSQL")
+                            .isEqualTo("A0002");
+                    try (Connection c = PostgresFixture.connect(database);
+                            Statement s = c.createStatement();
+                            ResultSet rs = s.executeQuery("SELECT owner, epoch FROM site_lease WHERE site = 'demo'")) {
+                        rs.next();
+                        assertThat(rs.getString(1)).startsWith(second.nodeName() + "/");
+                        assertThat(rs.getLong(2)).isEqualTo(2);
+                    }
+                }
+            } finally {
+                b.cancel(true);
             }
-            assertThat(((VertxInternal) a.vertx()).clusterManager().getNodes()).hasSize(1);
+        } finally {
+            if (aRunning) {
+                a.close();
+            }
         }
+    }
+
+    static String issue(QueueServerMain.Running node) {
+        return node.engine()
+                .issue("demo", new IssueCommand("A", null, null, null), new Actor("kiosk-1", Role.KIOSK))
+                .toCompletableFuture()
+                .join()
+                .ticket()
+                .number();
     }
 
     @Test
