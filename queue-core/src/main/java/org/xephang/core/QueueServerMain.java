@@ -19,6 +19,7 @@ import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.backend.DossierConfigReader;
 import org.xephang.core.cluster.ClusterNode;
 import org.xephang.core.cluster.ClusterOptions;
+import org.xephang.core.cluster.SiteConfigCheck;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.persistence.SiteOwnership;
@@ -218,6 +219,12 @@ public final class QueueServerMain {
         } catch (IllegalStateException cannotJoin) {
             throw new UsageException("--cluster-port " + settings.cluster().port() + ": cannot join the cluster on "
                     + settings.cluster().nodeName() + " (" + rootMessage(cannotJoin) + ")");
+        }
+        try {
+            await(SiteConfigCheck.checkAndPublish(clustered, config), "checking the sites' configuration");
+        } catch (IllegalStateException differs) {
+            closeAfterFailure(differs, "Vert.x", () -> await(clustered.close(), "Vert.x"));
+            throw new UsageException(settings.config() + ": " + rootMessage(differs));
         }
         return launch(clustered, config, dossierConfig, settings, customize);
     }
