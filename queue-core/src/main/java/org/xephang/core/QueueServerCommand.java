@@ -3,6 +3,7 @@ package org.xephang.core;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.xephang.core.QueueServerMain.Running;
 import org.xephang.core.QueueServerMain.Settings;
 import org.xephang.core.QueueServerMain.UsageException;
+import org.xephang.core.cluster.ClusterOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,6 +75,32 @@ public final class QueueServerCommand implements Callable<Integer> {
             description = "Khoá riêng của chứng chỉ HTTPS (PEM) / the certificate's private key")
     private Path tlsKey;
 
+    @Option(
+            names = "--cluster",
+            description = "Chạy như một nút của cụm máy chủ dùng chung PostgreSQL (--store postgresql://…)"
+                    + " / run as a node of a cluster over one PostgreSQL store")
+    private boolean cluster;
+
+    @Option(
+            names = "--cluster-host",
+            defaultValue = "127.0.0.1",
+            paramLabel = "H",
+            description = "Địa chỉ của nút này trong cụm / this node's cluster address")
+    private String clusterHost;
+
+    @Option(
+            names = "--cluster-port",
+            defaultValue = "5701",
+            paramLabel = "P",
+            description = "Cổng cụm của nút này / this node's cluster port")
+    private int clusterPort;
+
+    @Option(
+            names = "--cluster-members",
+            paramLabel = "HOST:PORT,…",
+            description = "Các nút khác của cụm (TCP/IP, không dùng multicast) / the other members")
+    private String clusterMembers;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -97,7 +125,8 @@ public final class QueueServerCommand implements Callable<Integer> {
         Running running;
         try {
             running = QueueServerMain.launch(
-                    new Settings(config, port, dataDir, alwaysOpen, host, publicUrl, store), options -> {
+                    new Settings(config, port, dataDir, alwaysOpen, host, publicUrl, store, clusterOptions()),
+                    options -> {
                         if (tlsCert != null) {
                             options.tls(tlsCert, tlsKey);
                         }
@@ -127,5 +156,31 @@ public final class QueueServerCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** {@code --cluster} and its options; null without {@code --cluster}. */
+    private ClusterOptions clusterOptions() throws UsageException {
+        boolean clusterDetails = clusterMembers != null
+                || spec.commandLine().getParseResult().hasMatchedOption("--cluster-host")
+                || spec.commandLine().getParseResult().hasMatchedOption("--cluster-port");
+        if (!cluster) {
+            if (clusterDetails) {
+                throw new UsageException("--cluster-host, --cluster-port and --cluster-members need --cluster");
+            }
+            return null;
+        }
+        List<ClusterOptions.Member> members;
+        try {
+            members = ClusterOptions.parseMembers(clusterMembers);
+        } catch (IllegalArgumentException bad) {
+            throw new UsageException("--cluster-members: " + bad.getMessage());
+        }
+        if (clusterPort < 1 || clusterPort > 65535) {
+            throw new UsageException("--cluster-port must be a number from 1 to 65535, got " + clusterPort);
+        }
+        if (clusterHost.isBlank()) {
+            throw new UsageException("--cluster-host is empty");
+        }
+        return new ClusterOptions(clusterHost, clusterPort, members);
     }
 }

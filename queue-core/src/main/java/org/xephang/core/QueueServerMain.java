@@ -20,8 +20,12 @@ import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.backend.DossierConfigReader;
 import org.xephang.core.backend.notify.NotificationBackend;
 import org.xephang.core.backend.notify.NotificationProviders;
+import org.xephang.core.cluster.ClusterNode;
+import org.xephang.core.cluster.ClusterOptions;
+import org.xephang.core.cluster.SiteConfigCheck;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
+import org.xephang.core.persistence.SiteOwnership;
 import org.xephang.core.persistence.Store;
 import org.xephang.core.persistence.StoreInUseException;
 import org.xephang.core.persistence.StoreLocation;
@@ -51,12 +55,25 @@ public final class QueueServerMain {
      * @param publicUrl base of the ticket status URLs in QR codes; null = {@code http://<host or 127.0.0.1>:<port>}
      * @param store {@code --store}: {@code sqlite:DIR} or {@code postgresql://HOST:PORT/DB?user=…&password=…}; null =
      *     the SQLite file {@code xephang.db} in {@code dataDir}
+     * @param cluster {@code --cluster}: this node joins a cluster of nodes over a PostgreSQL store; null = alone
      */
     public record Settings(
-            Path config, int port, Path dataDir, boolean alwaysOpen, String host, String publicUrl, String store) {
+            Path config,
+            int port,
+            Path dataDir,
+            boolean alwaysOpen,
+            String host,
+            String publicUrl,
+            String store,
+            ClusterOptions cluster) {
 
         public Settings(Path config, int port, Path dataDir, boolean alwaysOpen, String host, String publicUrl) {
-            this(config, port, dataDir, alwaysOpen, host, publicUrl, null);
+            this(config, port, dataDir, alwaysOpen, host, publicUrl, null, null);
+        }
+
+        public Settings(
+                Path config, int port, Path dataDir, boolean alwaysOpen, String host, String publicUrl, String store) {
+            this(config, port, dataDir, alwaysOpen, host, publicUrl, store, null);
         }
 
         /** The store to open: {@code --store}, or SQLite in the data folder. */
@@ -202,7 +219,27 @@ public final class QueueServerMain {
         settings.storeLocation(); // a malformed --store is named first
         requirePublicUrlForPhones(settings);
         NotificationProviders providers = loadNotificationProviders(settings.config());
-        return launch(Vertx.vertx(), config, dossierConfig, providers, settings, customize);
+        if (settings.cluster() == null) {
+            return launch(Vertx.vertx(), config, dossierConfig, providers, settings, customize);
+        }
+        if (!(settings.storeLocation() instanceof StoreLocation.Postgres)) {
+            throw new UsageException("--cluster: the nodes of a cluster share one PostgreSQL store; give"
+                    + " --store postgresql://HOST:PORT/DB?user=…");
+        }
+        Vertx clustered;
+        try {
+            clustered = await(ClusterNode.start(settings.cluster()), "joining the cluster");
+        } catch (IllegalStateException cannotJoin) {
+            throw new UsageException("--cluster-port " + settings.cluster().port() + ": cannot join the cluster on "
+                    + settings.cluster().nodeName() + " (" + rootMessage(cannotJoin) + ")");
+        }
+        try {
+            await(SiteConfigCheck.checkAndPublish(clustered, config), "checking the sites' configuration");
+        } catch (IllegalStateException differs) {
+            closeAfterFailure(differs, "Vert.x", () -> await(clustered.close(), "Vert.x"));
+            throw new UsageException(settings.config() + ": " + rootMessage(differs));
+        }
+        return launch(clustered, config, dossierConfig, providers, settings, customize);
     }
 
     /** {@link #launch(Vertx, CentreConfig, DossierConfig, NotificationProviders, Settings, Consumer)} without SMS or Zalo. */
@@ -215,6 +252,9 @@ public final class QueueServerMain {
             throws UsageException {
         return launch(vertx, config, dossierConfig, NotificationProviders.none(), settings, customize);
     }
+
+    /** How long a node's lease on its sites lasts without renewal; the writer renews it every third of that. */
+    public static final Duration SITE_LEASE_TTL = Duration.ofSeconds(6);
 
     /**
      * A server reachable on the LAN (every interface) must be told the address phones use for its QR codes: the
@@ -276,12 +316,17 @@ public final class QueueServerMain {
         QueueEngine engine;
         try {
             // The engine owns the store from here, and closes it also when it cannot open.
-            engine = QueueEngine.open(
-                    config, store, Clock.systemUTC(), new EngineOptions(settings.alwaysOpen(), publicUrl));
+            engine = openEngine(config, store, settings, new EngineOptions(settings.alwaysOpen(), publicUrl));
         } catch (RuntimeException cannotOpen) {
             closeAfterFailure(cannotOpen, "HTTP server", () -> await(server.close(), "HTTP server"));
             closeAfterFailure(cannotOpen, "Vert.x", () -> await(vertx.close(), "Vert.x"));
             throw cannotOpen;
+        } catch (UsageException storeGone) {
+            // A standby that could not reopen the store (PostgreSQL gone, credentials changed).
+            RuntimeException failure = new IllegalStateException(storeGone.getMessage(), storeGone);
+            closeAfterFailure(failure, "HTTP server", () -> await(server.close(), "HTTP server"));
+            closeAfterFailure(failure, "Vert.x", () -> await(vertx.close(), "Vert.x"));
+            throw storeGone;
         }
         Running running = new Running(vertx, server, engine, dossier, notifications);
         try {
@@ -295,6 +340,50 @@ public final class QueueServerMain {
         }
         return running;
     }
+
+    /**
+     * Opens the engine on {@code store}. A node of a cluster owns its sites by a lease fenced in every write transaction
+     * (ARCHITECTURE.md §10); while another live node holds one of them this node is a <b>standby</b>: it retries every
+     * second (its port answers 503 meanwhile) and takes the sites over once that node's lease ran out, rebuilding
+     * their memory from PostgreSQL. The engine owns the store (and each store reopened for a retry).
+     */
+    private static QueueEngine openEngine(CentreConfig config, Store store, Settings settings, EngineOptions options)
+            throws UsageException {
+        if (settings.cluster() == null) {
+            return QueueEngine.open(config, store, Clock.systemUTC(), options);
+        }
+        SiteOwnership ownership =
+                SiteOwnership.forNode(settings.cluster().nodeName(), SITE_LEASE_TTL, Clock.systemUTC());
+        Store current = store;
+        boolean standby = false;
+        while (true) {
+            try {
+                QueueEngine engine = QueueEngine.open(config, current, Clock.systemUTC(), options, ownership);
+                if (standby) {
+                    LOG.info("Node {} took its sites over: {}", ownership.owner(), ownership.epochs());
+                }
+                return engine;
+            } catch (IllegalStateException notYet) {
+                if (!(notYet.getCause() instanceof SiteOwnership.SiteOwnedElsewhereException held)) {
+                    throw notYet;
+                }
+                if (!standby) {
+                    LOG.info("Node {} waits as a standby: {}", ownership.owner(), held.getMessage());
+                    standby = true;
+                }
+            }
+            try {
+                Thread.sleep(STANDBY_RETRY.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting as a standby", interrupted);
+            }
+            current = openStore(settings);
+        }
+    }
+
+    /** How often a standby node tries to take its sites. */
+    private static final Duration STANDBY_RETRY = Duration.ofSeconds(1);
 
     /**
      * Runs a clean-up step after {@code failure} stopped the start; a step that fails too is attached to {@code

@@ -31,6 +31,15 @@ import org.xephang.api.WaitingTicket;
  */
 public interface QueueService {
 
+    /**
+     * Whether this node may serve its sites now. Always true for a node alone; a node of a cluster that lost its
+     * sites' leases (PostgreSQL unreachable past the lease, or another node took a site over) answers every site
+     * request with {@code UNAVAILABLE} and reports it on {@code /health/ready}.
+     */
+    default boolean ownsItsSites() {
+        return true;
+    }
+
     CompletionStage<IssueResult> issue(String site, IssueCommand command, Actor actor);
 
     /** The next ticket for the counter by FCFS routing (ARCHITECTURE.md §6.4), or empty when nothing waits. */

@@ -60,4 +60,27 @@ class QueueServerCommandTest {
         assertThat(code).isEqualTo(QueueServerMain.EXIT_USAGE);
         assertThat(err.toString().strip()).startsWith("xephang server: --config: no such file");
     }
+
+    @Test
+    void clusterOptionsWithoutClusterEndWithTwoNamingThem(@TempDir Path dir) {
+        int code = run("--config", dir.resolve("centre.yaml").toString(), "--cluster-port", "5702");
+
+        assertThat(code).isEqualTo(QueueServerMain.EXIT_USAGE);
+        assertThat(err.toString().strip())
+                .isEqualTo("xephang server: --cluster-host, --cluster-port and --cluster-members need --cluster");
+    }
+
+    @Test
+    void aBadClusterMemberEndsWithTwoNamingIt(@TempDir Path dir) {
+        int code = run(
+                "--config",
+                dir.resolve("centre.yaml").toString(),
+                "--cluster",
+                "--cluster-members",
+                "10.0.0.1:5701,10.0.0.2:port");
+
+        assertThat(code).isEqualTo(QueueServerMain.EXIT_USAGE);
+        assertThat(err.toString().strip())
+                .isEqualTo("xephang server: --cluster-members: \"10.0.0.2:port\" is not host:port");
+    }
 }

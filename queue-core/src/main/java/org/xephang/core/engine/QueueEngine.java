@@ -108,8 +108,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         return thread;
     });
 
+    /** The leases of this node's sites in a cluster; null alone. */
+    private final SiteOwnership ownership;
+
     private QueueEngine(CentreConfig config, Store opened, Clock clock, EngineOptions options, SiteOwnership ownership)
             throws SQLException {
+        this.ownership = ownership;
         this.officerNames = config.accounts().stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(
                         org.xephang.core.site.Account::username, org.xephang.core.site.Account::shownName));
@@ -144,7 +148,8 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                 ownership == null
                         ? null
                         : tx -> {
-                            ownership.fence(tx.connection());
+                            java.time.Instant expiry = ownership.fence(tx.connection());
+                            tx.afterCommit(() -> ownership.renewedUntil(expiry));
                             return null;
                         });
         this.outbox = new Outbox(database.connect(), database::reconnect, writer);
@@ -225,6 +230,15 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             store.close();
             throw new IllegalStateException("cannot open the store " + store.location() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether this engine may serve its sites: always alone; in a cluster, while it holds their leases ({@link
+     * SiteOwnership#holds}).
+     */
+    @Override
+    public boolean ownsItsSites() {
+        return ownership == null || ownership.holds();
     }
 
     /** Whether the store answers a trivial query within about two seconds (readiness). Blocking: call on a worker. */

@@ -106,6 +106,12 @@ final class HealthRoutes {
             }
             checks.put("forwarder", forwarder(failing));
             checks.put("clock", clock());
+            if (queue.ownsItsSites()) {
+                checks.put("sites", up());
+            } else {
+                failing.add("sites");
+                checks.put("sites", down(HttpApi.NOT_OWNER));
+            }
             JsonObject body = new JsonObject()
                     .put("status", failing.isEmpty() ? "UP" : "DOWN")
                     .put("checks", checks);

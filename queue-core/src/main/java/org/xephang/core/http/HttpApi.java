@@ -39,6 +39,9 @@ public final class HttpApi implements AutoCloseable {
     /** The default of {@link org.xephang.core.QueueServer.Options#kioskIssuesPerMinute}. */
     public static final int KIOSK_ISSUES_PER_MINUTE = TicketRoutes.KIOSK_ISSUES_PER_MINUTE;
 
+    static final String NOT_OWNER = "Máy chủ này tạm thời không phục vụ điểm giao dịch (mất kết nối cơ sở dữ liệu"
+            + " hoặc máy chủ khác đã nhận điểm). Vui lòng thử lại sau giây lát hoặc dùng máy chủ khác.";
+
     static final String PREFIX = "/api/v1";
     private static final Role[] STAFF = {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
     private static final Role[] MANAGERS = {Role.SUPERVISOR, Role.ADMIN};
@@ -179,6 +182,11 @@ public final class HttpApi implements AutoCloseable {
                     .method(HttpMethod.POST)
                     .method(HttpMethod.PUT)
                     .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+
+            // A node of a cluster that no longer owns its sites serves none of them (its memory may be behind the
+            // node that took them over, and its writes would be fenced anyway).
+            router.route(PREFIX + "/sites/*").handler(this::requireOwnership);
+            router.route(PREFIX + "/tickets/*").handler(this::requireOwnership);
 
             publicRoute(HttpMethod.POST, "/auth/login", this::login);
             route(
@@ -331,6 +339,14 @@ public final class HttpApi implements AutoCloseable {
             auth.login(clientAddress(ctx), username, password)
                     .onSuccess(result -> Replies.json(ctx, 200, result.toJson()))
                     .onFailure(ctx::fail);
+        }
+
+        private void requireOwnership(RoutingContext ctx) {
+            if (queue.ownsItsSites()) {
+                ctx.next();
+            } else {
+                ctx.fail(new QueueError(ErrorCode.UNAVAILABLE, NOT_OWNER));
+            }
         }
 
         private static String clientAddress(RoutingContext ctx) {

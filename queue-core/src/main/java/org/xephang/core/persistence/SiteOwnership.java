@@ -22,6 +22,10 @@ public final class SiteOwnership {
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, SiteLeases.Lease> leases = new LinkedHashMap<>();
+    /** Until when the leases are known to be held: the expiry written by the last committed acquisition or fence. */
+    private Instant heldUntil = Instant.MIN;
+    /** Another node took a site over: this incarnation never owns again (restart the node to rejoin). */
+    private boolean lost;
 
     /** Another node holds a site this node was to own. */
     public static final class SiteOwnedElsewhereException extends SQLException {
@@ -92,10 +96,39 @@ public final class SiteOwnership {
             connection.setAutoCommit(autoCommit);
         }
         leases.putAll(taken);
+        heldUntil = now.plus(ttl);
     }
 
-    /** Inside a write transaction: renews every owned lease, or throws {@link SiteLeases.FencedException}. */
-    public synchronized void fence(Connection connection) throws SQLException {
-        SiteLeases.fence(connection, leases.values(), clock.instant(), ttl);
+    /**
+     * Inside a write transaction: renews every owned lease, or throws {@link SiteLeases.FencedException} (and this
+     * node no longer {@linkplain #holds holds} its sites).
+     *
+     * @return the new expiry of the leases, to pass to {@link #renewedUntil} once the transaction committed
+     */
+    public synchronized Instant fence(Connection connection) throws SQLException {
+        Instant now = clock.instant();
+        try {
+            SiteLeases.fence(connection, leases.values(), now, ttl);
+        } catch (SiteLeases.FencedException takenOver) {
+            lost = true;
+            throw takenOver;
+        }
+        return now.plus(ttl);
+    }
+
+    /** After the commit of a transaction whose {@link #fence} returned {@code expiry}. */
+    public synchronized void renewedUntil(Instant expiry) {
+        if (expiry.isAfter(heldUntil)) {
+            heldUntil = expiry;
+        }
+    }
+
+    /**
+     * Whether this node still owns its sites: no other node took one over, and the last committed renewal is not
+     * older than the lease (a node cut off from PostgreSQL stops owning when its lease runs out, since another node
+     * may then take its sites; it owns them again when a renewal commits before anyone did).
+     */
+    public synchronized boolean holds() {
+        return !lost && clock.instant().isBefore(heldUntil);
     }
 }

@@ -1,0 +1,142 @@
+package org.xephang.core.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.xephang.api.Role;
+import org.xephang.core.Actor;
+import org.xephang.core.IssueCommand;
+import org.xephang.core.QueueServerMain;
+import org.xephang.core.persistence.StoreLocation;
+import org.xephang.core.testkit.PostgresFixture;
+
+/** {@code xephang server --cluster} on PostgreSQL: a clustered node that owns its sites by a fenced lease. */
+@Timeout(180)
+class ClusterServerPostgresIT {
+
+    @TempDir
+    Path dir;
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String url(StoreLocation.Postgres database) {
+        return "postgresql://" + database.host() + ":" + database.port() + "/" + database.database() + "?user="
+                + database.user() + (database.password() == null ? "" : "&password=" + database.password());
+    }
+
+    @Test
+    void aClusteredNodeOwnsItsSitesByALeaseAndAStandbyTakesThemOverWhenItStops() throws Exception {
+        StoreLocation.Postgres database = PostgresFixture.newDatabase("cluster");
+        Path centre = Path.of(
+                ClusterServerPostgresIT.class.getResource("/http/centre.yaml").toURI());
+        ClusterOptions first = new ClusterOptions("127.0.0.1", freePort(), List.of());
+        QueueServerMain.Settings settingsA = new QueueServerMain.Settings(
+                centre, 0, dir.resolve("a"), true, "127.0.0.1", null, url(database), first);
+
+        QueueServerMain.Running a = QueueServerMain.launch(settingsA);
+        boolean aRunning = true;
+        try {
+            assertThat(a.vertx().isClustered()).isTrue();
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(a.server().localUrl() + "/health"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            try (Connection c = PostgresFixture.connect(database);
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT site, owner, epoch FROM site_lease")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("demo");
+                assertThat(rs.getString(2)).startsWith(first.nodeName() + "/");
+                assertThat(rs.getLong(3)).isEqualTo(1);
+                assertThat(rs.next()).isFalse();
+            }
+
+            ClusterOptions second =
+                    new ClusterOptions("127.0.0.1", freePort(), ClusterOptions.parseMembers(first.nodeName()));
+            QueueServerMain.Settings settingsB = new QueueServerMain.Settings(
+                    centre, 0, dir.resolve("b"), true, "127.0.0.1", null, url(database), second);
+            CompletableFuture<QueueServerMain.Running> b = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return QueueServerMain.launch(settingsB);
+                } catch (QueueServerMain.UsageException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try {
+                Thread.sleep(3000);
+                assertThat(b).as("a standby while node A renews its lease").isNotDone();
+                assertThat(issue(a)).isEqualTo("A0001");
+
+                long stopped = System.nanoTime();
+                a.close(); // A stops renewing (as if it died; its lease is not given back)
+                aRunning = false;
+                try (QueueServerMain.Running standby = b.get(20, TimeUnit.SECONDS)) {
+                    Duration takeover = Duration.ofNanos(System.nanoTime() - stopped);
+                    assertThat(takeover).isLessThan(Duration.ofSeconds(10));
+                    assertThat(issue(standby))
+                            .as("numbering continues from PostgreSQL")
+                            .isEqualTo("A0002");
+                    try (Connection c = PostgresFixture.connect(database);
+                            Statement s = c.createStatement();
+                            ResultSet rs = s.executeQuery("SELECT owner, epoch FROM site_lease WHERE site = 'demo'")) {
+                        rs.next();
+                        assertThat(rs.getString(1)).startsWith(second.nodeName() + "/");
+                        assertThat(rs.getLong(2)).isEqualTo(2);
+                    }
+                }
+            } finally {
+                b.cancel(true);
+            }
+        } finally {
+            if (aRunning) {
+                a.close();
+            }
+        }
+    }
+
+    static String issue(QueueServerMain.Running node) {
+        return node.engine()
+                .issue("demo", new IssueCommand("A", null, null, null), new Actor("kiosk-1", Role.KIOSK))
+                .toCompletableFuture()
+                .join()
+                .ticket()
+                .number();
+    }
+
+    @Test
+    void aClusterNeedsAPostgresqlStore() throws Exception {
+        Path centre = Path.of(
+                ClusterServerPostgresIT.class.getResource("/http/centre.yaml").toURI());
+        QueueServerMain.Settings settings = new QueueServerMain.Settings(
+                centre, 0, dir, true, "127.0.0.1", null, null, new ClusterOptions("127.0.0.1", freePort(), List.of()));
+
+        assertThatThrownBy(() -> QueueServerMain.launch(settings))
+                .isInstanceOf(QueueServerMain.UsageException.class)
+                .hasMessageStartingWith("--cluster: ")
+                .hasMessageContaining("PostgreSQL");
+    }
+}
