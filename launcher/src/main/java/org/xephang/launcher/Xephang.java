@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             StoreCommands.Migrate.class,
             StoreCommands.Backup.class,
             StoreCommands.Restore.class,
+            ConfigCommand.class,
             KioskCommand.class,
             BoardCommand.class,
             CounterCommand.class,

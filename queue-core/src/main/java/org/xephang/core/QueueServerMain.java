@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.xephang.core.backend.notify.NotificationProviders;
 import org.xephang.core.cluster.ClusterNode;
 import org.xephang.core.cluster.ClusterOptions;
 import org.xephang.core.cluster.SiteConfigCheck;
+import org.xephang.core.config.StoredConfiguration;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.persistence.SiteOwnership;
@@ -288,6 +290,8 @@ public final class QueueServerMain {
         DossierBackend dossier = DossierBackend.create(vertx, dossierConfig, Clock.systemUTC());
         NotificationBackend notifications = new NotificationBackend(vertx, providers, Clock.systemUTC());
         Store store = openStore(settings);
+        // The store is the truth (issue #14): the file only seeds the sites and accounts the store does not hold.
+        config = seedConfiguration(store, settings);
         AtomicReference<io.micrometer.core.instrument.MeterRegistry> metrics = new AtomicReference<>();
         QueueServer server;
         try {
@@ -395,6 +399,22 @@ public final class QueueServerMain {
         } catch (RuntimeException closeFailed) {
             LOG.warn("Could not close {} after a failed start", what, closeFailed);
             failure.addSuppressed(closeFailed);
+        }
+    }
+
+    private static CentreConfig seedConfiguration(Store store, Settings settings) throws UsageException {
+        try {
+            return StoredConfiguration.seedAndLoad(store, settings.config(), Instant.now())
+                    .config();
+        } catch (ConfigException invalid) {
+            store.close();
+            throw new UsageException("the configuration in the store " + store.location() + ": "
+                    + String.join("; ", invalid.problems()));
+        } catch (SQLException cannotRead) {
+            store.close();
+            throw new IllegalStateException(
+                    "cannot read the configuration from the store " + store.location() + ": " + cannotRead.getMessage(),
+                    cannotRead);
         }
     }
 

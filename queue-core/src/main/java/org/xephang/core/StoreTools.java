@@ -1,20 +1,26 @@
 package org.xephang.core;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.xephang.core.QueueServerMain.UsageException;
+import org.xephang.core.config.StoredConfiguration;
 import org.xephang.core.persistence.PostgresStore;
 import org.xephang.core.persistence.SchemaTooNewException;
 import org.xephang.core.persistence.SqliteBackup;
 import org.xephang.core.persistence.SqliteStore;
+import org.xephang.core.persistence.Store;
 import org.xephang.core.persistence.StoreCopy;
 import org.xephang.core.persistence.StoreInUseException;
 import org.xephang.core.persistence.StoreLocation;
 import org.xephang.core.persistence.StoreUnreachableException;
+import org.xephang.core.site.ConfigException;
 
 /**
  * The store operations behind {@code xephang migrate}, {@code backup} and {@code restore}, for the launcher (which
@@ -90,6 +96,52 @@ public final class StoreTools {
         } catch (SQLException failed) {
             throw new IllegalStateException("restore failed: " + failed.getMessage(), failed);
         }
+    }
+
+    /** The configuration held by a store as YAML: {@code xephang config export --data DIR [--store URL]}. */
+    public static String exportConfig(Path dataDir, String storeUrl) throws UsageException {
+        StoreLocation location = location(dataDir, storeUrl);
+        if (location instanceof StoreLocation.Sqlite sqlite && !Files.isRegularFile(sqlite.file())) {
+            throw new UsageException(option(dataDir, storeUrl) + ": no SQLite store " + sqlite.file());
+        }
+        try (Store store = open(option(dataDir, storeUrl), () -> Store.open(location))) {
+            return StoredConfiguration.exportYaml(store);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("export failed: " + failed.getMessage(), failed);
+        }
+    }
+
+    /**
+     * Imports a YAML configuration into a store: {@code xephang config import FILE --data DIR [--store URL]}; validated
+     * as a whole, nothing written on any problem (each named with its key).
+     */
+    public static List<String> importConfig(Path file, Path dataDir, String storeUrl) throws UsageException {
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException cannotRead) {
+            throw new UsageException(file + ": cannot read the file (" + cannotRead.getMessage() + ")");
+        }
+        StoreLocation location = location(dataDir, storeUrl);
+        try (Store store = open(option(dataDir, storeUrl), () -> Store.open(location))) {
+            List<String> lines = new ArrayList<>();
+            lines.add("Đã nhập cấu hình / imported " + file + " into " + location + ":");
+            StoredConfiguration.importYaml(store, yaml, file.toString(), Instant.now(), "import:" + file.getFileName())
+                    .forEach(line -> lines.add("  " + line));
+            return lines;
+        } catch (ConfigException invalid) {
+            throw new UsageException("nothing was imported: " + invalid.getMessage());
+        } catch (SQLException failed) {
+            throw new IllegalStateException("import failed, nothing was written: " + failed.getMessage(), failed);
+        }
+    }
+
+    private static StoreLocation location(Path dataDir, String storeUrl) throws UsageException {
+        return storeUrl != null ? parse("--store", storeUrl) : StoreLocation.Sqlite.inFolder(dataDir);
+    }
+
+    private static String option(Path dataDir, String storeUrl) {
+        return storeUrl != null ? "--store" : "--data " + dataDir;
     }
 
     private static StoreLocation parse(String option, String value) throws UsageException {

@@ -80,14 +80,29 @@ public final class CentreConfigLoader {
 
     /** Reads and validates YAML text; {@code source} names it in the message. */
     public static CentreConfig parse(String yaml, String source) throws ConfigException {
-        Object tree;
+        return fromTree(readTree(yaml, source), source);
+    }
+
+    /**
+     * The YAML text as a tree of maps, lists and scalars (texts in NFC), not yet validated: what the store keeps as
+     * JSON documents ({@code sites[i]}, {@code accounts[i]}). Null for an empty text.
+     */
+    public static Object readTree(String yaml, String source) throws ConfigException {
         try {
-            tree = new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(yaml);
+            return normalise(new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(yaml));
         } catch (YamlEngineException e) {
             throw new ConfigException(source, List.of("not valid YAML: " + e.getMessage()));
         }
+    }
+
+    /**
+     * Validates a configuration tree exactly as {@link #parse} validates YAML (the store's documents come back this
+     * way): every problem named with its key.
+     */
+    public static CentreConfig fromTree(Object tree, String source) throws ConfigException {
+        tree = normalise(tree);
         List<String> problems = new ArrayList<>();
-        ConfigNode root = new ConfigNode("", normalise(tree), problems);
+        ConfigNode root = new ConfigNode("", tree, problems);
         CentreConfig config = null;
         if (tree == null) {
             root.problem("the file is empty; it needs at least `sites:`");

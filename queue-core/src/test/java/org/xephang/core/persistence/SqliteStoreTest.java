@@ -69,7 +69,7 @@ class SqliteStoreTest {
                             c,
                             "SELECT group_concat(version, ' ') FROM (SELECT version FROM flyway_schema_history"
                                     + " WHERE success=1 ORDER BY installed_rank)"))
-                    .isEqualTo("1 2 4");
+                    .isEqualTo("1 2 3 4");
             assertThat(single(
                             c,
                             "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
@@ -81,7 +81,9 @@ class SqliteStoreTest {
                             "ticket",
                             "site_lease",
                             "notification",
-                            "notification_subscription");
+                            "notification_subscription",
+                            "site_config",
+                            "account");
         }
     }
 
@@ -106,10 +108,10 @@ class SqliteStoreTest {
             assertThat(store.schemaVersion()).isEqualTo(4);
             assertThat(SqliteStore.userVersion(c)).isEqualTo(4);
         }
-        // Opened again: the baseline is not taken twice, V2 and V4 not applied twice.
+        // Opened again: the baseline is not taken twice, V2, V3 and V4 not applied twice.
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("3");
+            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("4");
         }
     }
 
