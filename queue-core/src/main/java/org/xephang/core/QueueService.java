@@ -2,6 +2,7 @@ package org.xephang.core;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -115,6 +116,22 @@ public interface QueueService {
 
     /** The public description of a site (kiosks, boards); fails with UNKNOWN_SITE for a site this node does not serve. */
     SiteInfo site(String siteCode);
+
+    /**
+     * The site's configuration document as stored, with its version (ADMIN), read off the writer's thread. Fails with
+     * UNKNOWN_SITE.
+     */
+    CompletionStage<SiteConfigDocument> siteConfiguration(String site);
+
+    /**
+     * Saves a new version of the site's whole configuration and applies it at once, between groups: tickets keep their
+     * numbers and places; caps, hours and routing follow the new values; a {@code config.changed} event tells the
+     * site's agents. The document is validated exactly as the YAML file is (INVALID_REQUEST naming every key);
+     * {@code version} must be the newest (CONFLICT otherwise, and when the change would remove a service with open
+     * tickets or an open counter). Fails with UNKNOWN_SITE.
+     */
+    CompletionStage<SiteConfigDocument> saveSiteConfiguration(
+            String site, long version, Map<String, Object> document, Actor actor);
 
     /** The codes of the sites this node serves, in configuration order. */
     List<String> siteCodes();

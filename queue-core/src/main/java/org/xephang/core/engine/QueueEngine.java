@@ -1,5 +1,6 @@
 package org.xephang.core.engine;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,8 +41,10 @@ import org.xephang.core.IssueCommand;
 import org.xephang.core.IssueResult;
 import org.xephang.core.QueueService;
 import org.xephang.core.RatingCommand;
+import org.xephang.core.SiteConfigDocument;
 import org.xephang.core.TransferCommand;
 import org.xephang.core.notify.PhoneNumber;
+import org.xephang.core.persistence.ConfigDocuments;
 import org.xephang.core.persistence.GroupCommitWriter;
 import org.xephang.core.persistence.NotificationOutbox;
 import org.xephang.core.persistence.NotificationStore;
@@ -52,6 +55,8 @@ import org.xephang.core.persistence.SiteOwnership;
 import org.xephang.core.persistence.Store;
 import org.xephang.core.persistence.StoreLocation;
 import org.xephang.core.site.CentreConfig;
+import org.xephang.core.site.CentreConfigLoader;
+import org.xephang.core.site.ConfigException;
 import org.xephang.core.site.SiteConfig;
 import org.xephang.core.stats.StatisticsReport;
 import org.xephang.core.stats.TicketFacts;
@@ -477,6 +482,90 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             }
             return null;
         });
+    }
+
+    @Override
+    public CompletionStage<SiteConfigDocument> siteConfiguration(String siteCode) {
+        if (!sites.containsKey(siteCode)) {
+            return CompletableFuture.failedFuture(unknownSite(siteCode));
+        }
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (Connection c = database.connect()) {
+                        return ConfigDocuments.latest(c, siteCode)
+                                .map(QueueEngine::document)
+                                .orElseThrow(() -> unknownSite(siteCode));
+                    } catch (SQLException e) {
+                        throw new QueueError(
+                                ErrorCode.UNAVAILABLE, "Không đọc được cấu hình từ kho dữ liệu; hãy thử lại sau.");
+                    }
+                },
+                statistics);
+    }
+
+    @Override
+    public CompletionStage<SiteConfigDocument> saveSiteConfiguration(
+            String siteCode, long version, Map<String, Object> document, Actor actor) {
+        if (!sites.containsKey(siteCode)) {
+            return CompletableFuture.failedFuture(unknownSite(siteCode));
+        }
+        SiteConfig next;
+        try {
+            next = validated(siteCode, document);
+        } catch (QueueError invalid) {
+            return CompletableFuture.failedFuture(invalid);
+        }
+        String json = new JsonObject(new LinkedHashMap<>(document)).encode();
+        return onSite(siteCode, (site, writes, now) -> {
+            long current = ConfigDocuments.latest(store.connection(), siteCode)
+                    .map(ConfigDocuments.SiteDocument::version)
+                    .orElse(0L);
+            if (current != version) {
+                throw new QueueError(
+                        ErrorCode.CONFLICT,
+                        "version: cấu hình của điểm " + siteCode + " đã được lưu lại (phiên bản " + current
+                                + ") sau phiên bản " + version + " bạn đã mở; hãy tải lại rồi sửa lại.");
+            }
+            site.checkReconfigure(next);
+            long saved = ConfigDocuments.save(store.connection(), siteCode, version, json, now, actor.username());
+            site.reconfigure(writes, next, saved, now);
+            LOG.info("Site {}: configuration version {} saved and applied", siteCode, saved);
+            return new SiteConfigDocument(siteCode, saved, document, now, actor.username());
+        });
+    }
+
+    /** The document validated exactly as a {@code sites:} entry of the YAML file; every problem named by its key. */
+    private static SiteConfig validated(String siteCode, Map<String, Object> document) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("sites", List.of(document));
+        try {
+            SiteConfig next = CentreConfigLoader.fromTree(tree, "site " + siteCode)
+                    .sites()
+                    .get(0);
+            if (!next.code().equals(siteCode)) {
+                throw new QueueError(
+                        ErrorCode.INVALID_REQUEST,
+                        "code: mã điểm trong cấu hình (\"" + next.code() + "\") phải là \"" + siteCode
+                                + "\"; không đổi được mã điểm.");
+            }
+            return next;
+        } catch (ConfigException invalid) {
+            List<String> problems = invalid.problems().stream()
+                    .map(p -> p.startsWith("sites[0].") ? p.substring("sites[0].".length()) : p)
+                    .toList();
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Cấu hình không hợp lệ (" + problems.size() + " lỗi): " + String.join("; ", problems));
+        }
+    }
+
+    private static SiteConfigDocument document(ConfigDocuments.SiteDocument stored) {
+        return new SiteConfigDocument(
+                stored.site(),
+                stored.version(),
+                new JsonObject(stored.json()).getMap(),
+                stored.savedAt(),
+                stored.savedBy());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.xephang.core.engine;
 
+import io.vertx.core.json.JsonObject;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,11 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.xephang.api.CounterState;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.EventType;
 import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueEvent;
+import org.xephang.core.counter.CounterDesk;
 import org.xephang.core.persistence.NotificationStore;
 import org.xephang.core.persistence.QueueStore;
+import org.xephang.core.site.ServiceConfig;
 import org.xephang.core.site.SiteConfig;
 import org.xephang.core.ticket.TicketRecord;
 
@@ -38,7 +44,10 @@ final class SiteQueue {
     private final SiteState state;
     private final SiteEvents events;
     private final SiteHousekeeping housekeeping;
-    private final TicketCommands tickets;
+    private final OfficerRule officers;
+    /** Rebuilt by {@link #reconfigure}: it keeps the site's announcement wording. */
+    private TicketCommands tickets;
+
     private final CounterCommands counters;
     private final DeviceReports devices;
     private final SiteNotifications notifications;
@@ -46,7 +55,7 @@ final class SiteQueue {
     SiteQueue(SiteConfig config, Clock clock, EngineOptions options, Map<String, SiteQueue> siteOfTicket) {
         this.state = new SiteState(this, config, clock, options, siteOfTicket);
         this.events = new SiteEvents(state);
-        OfficerRule officers = new OfficerRule(state);
+        this.officers = new OfficerRule(state);
         this.housekeeping = new SiteHousekeeping(state, events);
         this.tickets = new TicketCommands(state, events, officers);
         this.counters = new CounterCommands(state, events, officers);
@@ -72,6 +81,42 @@ final class SiteQueue {
 
     DeviceReports devices() {
         return devices;
+    }
+
+    /**
+     * Refuses a configuration change that would strand tickets or officers (writer thread, before anything is
+     * written): a service removed while tickets of it are open, a counter removed while it is open.
+     */
+    void checkReconfigure(SiteConfig next) {
+        SiteConfig current = state.config();
+        for (ServiceConfig service : current.services()) {
+            if (next.service(service.code()).isPresent()) {
+                continue;
+            }
+            long open = state.ticketsNow().stream()
+                    .filter(t -> service.code().equals(t.service()) && t.state().isOpen())
+                    .count();
+            if (open > 0) {
+                throw new QueueError(
+                        ErrorCode.CONFLICT,
+                        "services: không thể bỏ lĩnh vực " + service.code() + " (" + service.name() + ") khi còn "
+                                + open + " vé chưa xong; hãy ngừng cấp số mới (dailyCap: 0) và bỏ sau khi hết vé.");
+            }
+        }
+        for (CounterDesk desk : state.desksNow().values()) {
+            if (next.counter(desk.number()).isEmpty() && desk.state() != CounterState.CLOSED) {
+                throw new QueueError(
+                        ErrorCode.CONFLICT,
+                        "counters: không thể bỏ quầy " + desk.number() + " khi quầy đang mở; hãy đóng quầy trước.");
+            }
+        }
+    }
+
+    /** Applies a saved configuration between groups and tells the site's agents ({@code config.changed}). */
+    void reconfigure(Writes writes, SiteConfig next, long version, Instant now) throws SQLException {
+        state.reconfigure(next);
+        tickets = new TicketCommands(state, events, officers);
+        events.emit(writes, EventType.CONFIG_CHANGED, null, null, new JsonObject().put("version", version), now);
     }
 
     /** Replaces the memory with the database's state (on start and after a rolled-back group). */

@@ -44,8 +44,10 @@ final class SiteState {
     private static final int LAST_CALLS = 8;
 
     private final SiteQueue site;
-    private final SiteConfig config;
-    private final SiteCalendar calendar;
+    /** Replaced between groups by {@link #reconfigure} (writer thread); read by queries from any thread. */
+    private volatile SiteConfig config;
+
+    private volatile SiteCalendar calendar;
     private final Clock clock;
     private final EngineOptions options;
     /** Every site's tickets in memory by id, shared by the engine's sites (writer thread): which site a ticket is at. */
@@ -106,6 +108,27 @@ final class SiteState {
 
     SiteCalendar calendar() {
         return calendar;
+    }
+
+    /**
+     * A saved configuration change, applied between groups on the writer thread: tickets keep their numbers and places
+     * (numbering continues), a new counter starts closed, a removed counter's desk goes (the caller refused removing
+     * one that is open); caps, hours and routing follow {@code next} from the next command on.
+     */
+    void reconfigure(SiteConfig next) {
+        config = next;
+        calendar = SiteCalendar.of(next);
+        allocator = allocator.withCalendar(calendar);
+        for (CounterConfig counter : next.counters()) {
+            desks.putIfAbsent(counter.number(), CounterDesk.closed(counter.number()));
+        }
+        desks.keySet().removeIf(number -> next.counter(number).isEmpty());
+        changed = true;
+    }
+
+    /** The desks of the counters now configured (writer thread). */
+    Map<Integer, CounterDesk> desksNow() {
+        return Map.copyOf(desks);
     }
 
     EngineOptions options() {

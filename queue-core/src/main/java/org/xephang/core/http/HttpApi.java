@@ -164,6 +164,7 @@ public final class HttpApi implements AutoCloseable {
             TicketRoutes tickets = new TicketRoutes(queue, metrics, clock, kioskIssuesPerMinute);
             CounterRoutes counters = new CounterRoutes(queue);
             SiteRoutes sites = new SiteRoutes(queue, clock, auth);
+            AdminRoutes admin = new AdminRoutes(queue);
             EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
             Buffer openApi = resource("/openapi.yaml");
             Buffer ticketPage = resource("/ticket-page/index.html");
@@ -230,6 +231,9 @@ public final class HttpApi implements AutoCloseable {
                     "/sites/:site/devices/status",
                     DEVICE_REPORTERS,
                     metrics.deviceStates(sites::deviceStatus));
+
+            route(HttpMethod.GET, "/admin/sites/:site", ADMINS, admin::getSite);
+            route(HttpMethod.PUT, "/admin/sites/:site", ADMINS, admin::putSite);
 
             route(HttpMethod.POST, "/sites/:site/counters/:counter/call-next", STAFF, counters::callNext);
             route(HttpMethod.POST, "/sites/:site/counters/:counter/pause", STAFF, counters::pause);

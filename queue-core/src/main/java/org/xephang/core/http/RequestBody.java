@@ -83,6 +83,30 @@ final class RequestBody {
         return text;
     }
 
+    /** A JSON object field, as maps and lists. */
+    java.util.Map<String, Object> requiredObject(String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            throw invalid(field, "là bắt buộc");
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw invalid(field, "phải là một đối tượng JSON {…}");
+        }
+        return object.getMap();
+    }
+
+    /** A whole number at least 0 (JSON integer). */
+    long requiredVersion(String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            throw invalid(field, "là bắt buộc");
+        }
+        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
+            return ((Number) value).longValue();
+        }
+        throw invalid(field, "phải là số nguyên không âm");
+    }
+
     int requiredInt(String field) {
         Integer value = optionalInt(field);
         if (value == null) {

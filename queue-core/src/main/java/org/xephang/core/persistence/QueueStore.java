@@ -35,6 +35,11 @@ public final class QueueStore {
         this.connection = connection;
     }
 
+    /** The writer's connection, for the other tables written in the same group ({@link ConfigDocuments}). */
+    public Connection connection() {
+        return connection;
+    }
+
     private PreparedStatement statement(String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {

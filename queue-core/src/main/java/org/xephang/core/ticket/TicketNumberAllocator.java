@@ -60,6 +60,13 @@ public final class TicketNumberAllocator {
         return lastSequence.getOrDefault(new Key(service, day), 0);
     }
 
+    /** The same numbering (every sequence given out so far) with a site's new calendar, after a configuration change. */
+    public TicketNumberAllocator withCalendar(SiteCalendar next) {
+        TicketNumberAllocator copy = new TicketNumberAllocator(next);
+        copy.lastSequence.putAll(lastSequence);
+        return copy;
+    }
+
     /** Forgets days before {@code today} (they can no longer issue). */
     public void forgetBefore(LocalDate today) {
         lastSequence.keySet().removeIf(k -> k.day().isBefore(today));

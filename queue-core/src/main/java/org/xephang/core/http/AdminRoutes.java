@@ -1,0 +1,50 @@
+package org.xephang.core.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import org.xephang.core.Actor;
+import org.xephang.core.QueueService;
+import org.xephang.core.SiteConfigDocument;
+import org.xephang.core.auth.Authenticator;
+
+/**
+ * The administration of a site's configuration (issue #14): {@code GET /admin/sites/{site}} answers the whole stored
+ * document with its {@code version}; {@code PUT} saves {@code {"version": N, "document": {…}}} when N is still the
+ * newest (409 CONFLICT otherwise), validated as the YAML file is, and applies it without a restart.
+ */
+final class AdminRoutes {
+
+    private final QueueService queue;
+
+    AdminRoutes(QueueService queue) {
+        this.queue = queue;
+    }
+
+    void getSite(RoutingContext ctx) {
+        String site = PathParams.site(ctx);
+        EngineCalls.call(ctx, () -> queue.siteConfiguration(site))
+                .onSuccess(document -> Replies.json(ctx, 200, toJson(document)))
+                .onFailure(ctx::fail);
+    }
+
+    void putSite(RoutingContext ctx) {
+        String site = PathParams.site(ctx);
+        RequestBody body = RequestBody.of(ctx);
+        long version = body.requiredVersion("version");
+        Map<String, Object> document = body.requiredObject("document");
+        Actor actor = Authenticator.actor(ctx);
+        EngineCalls.call(ctx, () -> queue.saveSiteConfiguration(site, version, document, actor))
+                .onSuccess(saved -> Replies.json(ctx, 200, toJson(saved)))
+                .onFailure(ctx::fail);
+    }
+
+    static JsonObject toJson(SiteConfigDocument document) {
+        return new JsonObject()
+                .put("site", document.site())
+                .put("version", document.version())
+                .put("savedAt", document.savedAt().toString())
+                .put("savedBy", document.savedBy())
+                .put("document", new JsonObject(new java.util.LinkedHashMap<>(document.document())));
+    }
+}
