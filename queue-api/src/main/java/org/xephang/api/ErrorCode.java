@@ -33,6 +33,8 @@ public enum ErrorCode {
     SLOT_UNAVAILABLE(422),
     /** A booking checked in at another site or on another day than its own. */
     APPOINTMENT_ELSEWHERE(422),
+    /** A booking checked in more than the site's grace period before its slot. */
+    CHECK_IN_TOO_EARLY(422),
     RATE_LIMITED(429),
     UNAVAILABLE(503),
     INTERNAL(500);

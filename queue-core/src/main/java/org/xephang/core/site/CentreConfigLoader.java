@@ -236,21 +236,30 @@ public final class CentreConfigLoader {
     }
 
     /**
-     * {@code appointments: {enabled: true, walkInShare: 0.5, slotMinutes: 15, daysAhead: 14, graceMinutes: 15}};
-     * absent keys take {@link AppointmentSettings#DEFAULTS}.
+     * {@code appointments: {enabled: true, walkInShare: 0.5, slotMinutes: 15, daysAhead: 14, graceMinutes: 15,
+     * perPhonePerDay: 3, perAddressPerDay: 20}}; absent keys take {@link AppointmentSettings#DEFAULTS}.
      */
     private static AppointmentSettings appointments(ConfigNode node) {
         AppointmentSettings defaults = AppointmentSettings.DEFAULTS;
         if (node.isMissing() || !node.isMapping()) {
             return defaults;
         }
-        node.allowOnly("enabled", "walkInShare", "slotMinutes", "daysAhead", "graceMinutes");
+        node.allowOnly(
+                "enabled",
+                "walkInShare",
+                "slotMinutes",
+                "daysAhead",
+                "graceMinutes",
+                "perPhonePerDay",
+                "perAddressPerDay");
         return new AppointmentSettings(
                 node.bool("enabled", defaults.enabled()),
                 node.fraction("walkInShare", defaults.walkInShare()),
                 node.integer("slotMinutes", defaults.slotMinutes(), 5, 240),
                 node.integer("daysAhead", defaults.daysAhead(), 0, 366),
-                node.integer("graceMinutes", defaults.graceMinutes(), 0, 240));
+                node.integer("graceMinutes", defaults.graceMinutes(), 0, 240),
+                node.integer("perPhonePerDay", defaults.perPhonePerDay(), 1, 100),
+                node.integer("perAddressPerDay", defaults.perAddressPerDay(), 1, 10000));
     }
 
     /** {@code priorityRule: {maxInRow: 3, normalWaitLimitMinutes: 45}}; absent means {@link PriorityRule#DEFAULT}. */

@@ -215,7 +215,7 @@ class SlotPlannerTest {
     void settingsDefaultWhenAbsentAndEveryBadKeyIsNamed() {
         assertThat(site("").appointments()).isEqualTo(AppointmentSettings.DEFAULTS);
         assertThat(site("appointments: {walkInShare: 0.25, graceMinutes: 0}").appointments())
-                .isEqualTo(new AppointmentSettings(true, 0.25, 15, 14, 0));
+                .isEqualTo(new AppointmentSettings(true, 0.25, 15, 14, 0, 3, 20));
 
         assertThatThrownBy(() -> CentreConfigLoader.parse(
                         YAML.formatted("appointments: {walkInShare: 1.5, slotMinutes: 2, dayAhead: 3}"), "bad"))
