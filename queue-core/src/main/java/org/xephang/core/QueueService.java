@@ -116,6 +116,11 @@ public interface QueueService {
     /** The public description of a site (kiosks, boards); fails with UNKNOWN_SITE for a site this node does not serve. */
     SiteInfo site(String siteCode);
 
+    /** The appointments of the sites this node serves (issue 17), or null when this queue takes none. */
+    default AppointmentService appointments() {
+        return null;
+    }
+
     /** The codes of the sites this node serves, in configuration order. */
     List<String> siteCodes();
 

@@ -2,7 +2,7 @@ package org.xephang.core.appointment;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.xephang.core.backend.lookup.OwnerNameMask;
+import org.xephang.core.privacy.OwnerNameMask;
 
 /**
  * One booked appointment. The name and phone are personal data: public answers carry only {@link #maskedName()} and

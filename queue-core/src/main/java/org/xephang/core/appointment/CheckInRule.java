@@ -19,6 +19,12 @@ import org.xephang.api.QueueError;
  */
 public final class CheckInRule {
 
+    /** The priority category of a ticket checked in on time (not a configurable category: only check-in sets it). */
+    public static final String APPOINTMENT_PRIORITY = "lich-hen";
+
+    /** The channel of every ticket made by a check-in. */
+    public static final String CHANNEL = "appointment";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 

@@ -35,6 +35,7 @@ import org.xephang.api.SiteStatistics;
 import org.xephang.api.Ticket;
 import org.xephang.api.WaitingTicket;
 import org.xephang.core.Actor;
+import org.xephang.core.AppointmentService;
 import org.xephang.core.DeviceStatusReport;
 import org.xephang.core.IssueCommand;
 import org.xephang.core.IssueResult;
@@ -42,6 +43,7 @@ import org.xephang.core.QueueService;
 import org.xephang.core.RatingCommand;
 import org.xephang.core.TransferCommand;
 import org.xephang.core.notify.PhoneNumber;
+import org.xephang.core.persistence.BookingStore;
 import org.xephang.core.persistence.GroupCommitWriter;
 import org.xephang.core.persistence.NotificationOutbox;
 import org.xephang.core.persistence.NotificationStore;
@@ -82,6 +84,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueEngine.class);
 
     private final Clock clock;
+    private final EngineAppointments appointments;
     private final Map<String, SiteQueue> sites = new LinkedHashMap<>();
     /** The site of every ticket in memory (writer thread): a ticket command finds its site without asking each one. */
     private final Map<String, SiteQueue> siteOfTicket = new HashMap<>();
@@ -118,6 +121,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(
                         org.xephang.core.site.Account::username, org.xephang.core.site.Account::shownName));
         this.clock = clock;
+        this.appointments = new EngineAppointments(this, clock);
         for (SiteConfig site : config.sites()) {
             sites.put(site.code(), new SiteQueue(site, clock, options, siteOfTicket));
         }
@@ -269,7 +273,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     // ---------------------------------------------------------------- plumbing
 
     @FunctionalInterface
-    private interface SiteCommand<T> {
+    interface SiteCommand<T> {
         T run(SiteQueue site, SiteQueue.Writes writes, Instant now) throws SQLException;
     }
 
@@ -278,7 +282,28 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         T run(SiteQueue site, SiteQueue.Writes writes, TicketRecord ticket, Instant now) throws SQLException;
     }
 
-    private <T> CompletionStage<T> onSite(String siteCode, SiteCommand<T> command) {
+    /** The bookings and check-ins of every site, through this engine's writer (issue 17). */
+    @Override
+    public AppointmentService appointments() {
+        return appointments;
+    }
+
+    /** The site's queue (writer thread, or for its configuration from any thread), or null. */
+    SiteQueue siteQueue(String siteCode) {
+        return sites.get(siteCode);
+    }
+
+    /** A command on the bookings of any site (found by code), on the writer like every write. */
+    <T> CompletionStage<T> onBookings(BookingCommand<T> command) {
+        return writer.submit(tx -> command.run(writes(tx), now()));
+    }
+
+    @FunctionalInterface
+    interface BookingCommand<T> {
+        T run(SiteQueue.Writes writes, Instant now) throws SQLException;
+    }
+
+    <T> CompletionStage<T> onSite(String siteCode, SiteCommand<T> command) {
         SiteQueue site = sites.get(siteCode);
         if (site == null) {
             return CompletableFuture.failedFuture(unknownSite(siteCode));
@@ -361,6 +386,11 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             }
 
             @Override
+            public BookingStore bookings() {
+                return new BookingStore(tx.connection());
+            }
+
+            @Override
             public void afterCommit(Runnable action) {
                 tx.afterCommit(action);
             }
@@ -440,7 +470,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         return site.published();
     }
 
-    private static QueueError unknownSite(String site) {
+    static QueueError unknownSite(String site) {
         return new QueueError(ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + site + "\".");
     }
 

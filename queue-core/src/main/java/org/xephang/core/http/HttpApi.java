@@ -48,6 +48,7 @@ public final class HttpApi implements AutoCloseable {
     private static final Role[] ADMINS = {Role.ADMIN};
     private static final Role[] EVERYONE = Role.values();
     private static final Role[] ISSUERS = {Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
+    private static final Role[] CHECK_IN = {Role.KIOSK};
     /** Ratings come from the keypad of the counter that served the ticket, through its officer's session. */
     private static final Role[] RATERS = {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
 
@@ -165,6 +166,7 @@ public final class HttpApi implements AutoCloseable {
             CounterRoutes counters = new CounterRoutes(queue);
             SiteRoutes sites = new SiteRoutes(queue, clock, auth);
             EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
+            AppointmentRoutes appointments = new AppointmentRoutes(queue, clock);
             Buffer openApi = resource("/openapi.yaml");
             Buffer ticketPage = resource("/ticket-page/index.html");
 
@@ -174,7 +176,12 @@ public final class HttpApi implements AutoCloseable {
             router.route(PREFIX + "/*").handler(WebHardening::requireWellFormedOrigin);
             router.route(PREFIX + "/*")
                     .handler(CorsHandler.create()
-                            .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.OPTIONS))
+                            .allowedMethods(Set.of(
+                                    HttpMethod.GET,
+                                    HttpMethod.POST,
+                                    HttpMethod.PUT,
+                                    HttpMethod.DELETE,
+                                    HttpMethod.OPTIONS))
                             .allowedHeaders(Set.of("Authorization", "Content-Type", TicketRoutes.IDEMPOTENCY_KEY))
                             .exposedHeader("Location")
                             .maxAgeSeconds(3600));
@@ -230,6 +237,13 @@ public final class HttpApi implements AutoCloseable {
                     "/sites/:site/devices/status",
                     DEVICE_REPORTERS,
                     metrics.deviceStates(sites::deviceStatus));
+
+            publicRoute(HttpMethod.GET, "/sites/:site/appointments/slots", appointments::slots);
+            publicRoute(HttpMethod.POST, "/sites/:site/appointments", appointments::book);
+            route(HttpMethod.GET, "/sites/:site/appointments", STAFF, appointments::day);
+            publicRoute(HttpMethod.GET, "/appointments/:code", appointments::get);
+            publicRoute(HttpMethod.DELETE, "/appointments/:code", appointments::cancel);
+            route(HttpMethod.POST, "/sites/:site/check-in", CHECK_IN, appointments::checkIn);
 
             route(HttpMethod.POST, "/sites/:site/counters/:counter/call-next", STAFF, counters::callNext);
             route(HttpMethod.POST, "/sites/:site/counters/:counter/pause", STAFF, counters::pause);

@@ -69,12 +69,13 @@ class SqliteStoreTest {
                             c,
                             "SELECT group_concat(version, ' ') FROM (SELECT version FROM flyway_schema_history"
                                     + " WHERE success=1 ORDER BY installed_rank)"))
-                    .isEqualTo("1 2 4");
+                    .isEqualTo("1 2 3 4");
             assertThat(single(
                             c,
                             "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
                                     + " WHERE type='table' ORDER BY name)"))
                     .contains(
+                            "appointment",
                             "counter_desk",
                             "event",
                             "rating",
@@ -103,13 +104,15 @@ class SqliteStoreTest {
                     .isEqualTo("BASELINE");
             assertThat(single(c, "SELECT type FROM flyway_schema_history WHERE version='2'"))
                     .isEqualTo("SQL");
+            assertThat(single(c, "SELECT type FROM flyway_schema_history WHERE version='3'"))
+                    .isEqualTo("SQL");
             assertThat(store.schemaVersion()).isEqualTo(4);
             assertThat(SqliteStore.userVersion(c)).isEqualTo(4);
         }
-        // Opened again: the baseline is not taken twice, V2 and V4 not applied twice.
+        // Opened again: the baseline is not taken twice, V2 to V4 not applied twice.
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("3");
+            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("4");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.xephang.core.backend.lookup;
+package org.xephang.core.privacy;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
