@@ -20,6 +20,15 @@ public interface AppointmentService {
     /** The site's booking settings (from its configuration, at once); UNKNOWN_SITE. */
     AppointmentSettings settings(String site);
 
+    /**
+     * The days a field can be booked, today first, each with its free places now (0 for a closed day, with the reason);
+     * UNKNOWN_SERVICE, SLOT_UNAVAILABLE when the site takes no bookings.
+     */
+    CompletionStage<List<BookableDay>> days(String site, String service);
+
+    /** One day of {@link #days}: {@code closed} is the Vietnamese reason when the site does not work that day. */
+    record BookableDay(LocalDate date, int free, String closed) {}
+
     /** The slots of a field on a day that can still be booked, with their free places. */
     CompletionStage<List<Slot>> slots(String site, String service, LocalDate day);
 

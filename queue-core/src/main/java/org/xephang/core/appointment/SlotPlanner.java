@@ -78,6 +78,18 @@ public final class SlotPlanner {
                 .toList();
     }
 
+    /** The days that can be booked, today first: today and the {@code daysAhead} days after it. */
+    public List<LocalDate> bookableDays() {
+        LocalDate today = today();
+        return today.datesUntil(today.plusDays(settings.daysAhead() + 1L)).toList();
+    }
+
+    /** Whether the site works that day (not a holiday or closure, and it has opening sessions). */
+    public boolean opensOn(LocalDate day) {
+        return calendar.closureOn(day).isEmpty()
+                && !site.openingHours().on(day.getDayOfWeek()).isEmpty();
+    }
+
     /**
      * The slot a new booking at {@code start} would take, checked: a service that takes bookings, a day within reach
      * and open, a slot that exists, starts after now and has a free place.

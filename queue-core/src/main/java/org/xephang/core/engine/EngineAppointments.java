@@ -3,6 +3,7 @@ package org.xephang.core.engine;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,39 @@ final class EngineAppointments implements AppointmentService {
             throw QueueEngine.unknownSite(site);
         }
         return queue.config().appointments();
+    }
+
+    @Override
+    public CompletionStage<List<BookableDay>> days(String site, String service) {
+        return onSite(site, (queue, writes, now) -> {
+            SiteConfig config = queue.config();
+            SlotPlanner planner = planner(config);
+            List<BookableDay> days = new ArrayList<>();
+            for (LocalDate day : planner.bookableDays()) {
+                if (!planner.opensOn(day)) {
+                    String reason;
+                    try {
+                        planner.slots(service, day, Map.of());
+                        reason = "";
+                    } catch (QueueError closed) {
+                        if (closed.code() != ErrorCode.SITE_CLOSED) {
+                            throw closed;
+                        }
+                        reason = closed.getMessage();
+                    }
+                    days.add(new BookableDay(day, 0, reason));
+                    continue;
+                }
+                int free =
+                        planner
+                                .slots(service, day, writes.bookings().bookedPerSlot(config.code(), service, day))
+                                .stream()
+                                .mapToInt(Slot::free)
+                                .sum();
+                days.add(new BookableDay(day, free, null));
+            }
+            return days;
+        });
     }
 
     @Override

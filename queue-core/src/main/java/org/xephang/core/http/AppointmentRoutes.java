@@ -65,6 +65,29 @@ final class AppointmentRoutes {
                 .onFailure(ctx::fail);
     }
 
+    /** {@code GET /sites/{site}/appointments/days?service=A} (public): the bookable days and their free places. */
+    void days(RoutingContext ctx) {
+        String site = PathParams.site(ctx);
+        queue.site(site);
+        String service = requiredParameter(ctx, "service", "mã lĩnh vực, ví dụ ?service=A");
+        EngineCalls.call(ctx, () -> service().days(site, service))
+                .onSuccess(days -> Replies.json(
+                        ctx,
+                        200,
+                        new JsonObject()
+                                .put("site", site)
+                                .put("service", service)
+                                .put(
+                                        "days",
+                                        new JsonArray(days.stream()
+                                                .map(d -> new JsonObject()
+                                                        .put("date", d.date().toString())
+                                                        .put("free", d.free())
+                                                        .put("closed", d.closed()))
+                                                .toList()))))
+                .onFailure(ctx::fail);
+    }
+
     /** {@code POST /sites/{site}/appointments {service, start, name, phone}} (public): 201 with the code. */
     void book(RoutingContext ctx) {
         String site = PathParams.site(ctx);

@@ -238,6 +238,7 @@ public final class HttpApi implements AutoCloseable {
                     DEVICE_REPORTERS,
                     metrics.deviceStates(sites::deviceStatus));
 
+            publicRoute(HttpMethod.GET, "/sites/:site/appointments/days", appointments::days);
             publicRoute(HttpMethod.GET, "/sites/:site/appointments/slots", appointments::slots);
             publicRoute(HttpMethod.POST, "/sites/:site/appointments", appointments::book);
             route(HttpMethod.GET, "/sites/:site/appointments", STAFF, appointments::day);
@@ -305,6 +306,8 @@ public final class HttpApi implements AutoCloseable {
             // The managers' pages (statistics, the supervisor's live view): they sign in and read the API like any
             // client.
             ManagerPages.mount(router);
+            // The citizens' booking page (issue 17): public, reads the public appointment API.
+            BookingPage.mount(router);
 
             ApiFailureHandler failures = new ApiFailureHandler();
             router.route().failureHandler(RequestIds.onFailure());

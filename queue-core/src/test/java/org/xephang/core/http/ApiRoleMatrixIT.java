@@ -151,6 +151,7 @@ class ApiRoleMatrixIT {
                     STAFF),
             new Endpoint(HttpMethod.POST, "/api/v1/tickets/" + TICKET + "/rating", "{\"level\":1,\"scale\":3}", STAFF),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/waiting", "?service=A", null, STAFF, false),
+            new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/appointments/days", "?service=A", null, PUBLIC, false),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/appointments/slots", "?service=A", null, OPEN, false),
             new Endpoint(
                     HttpMethod.POST,
@@ -168,6 +169,8 @@ class ApiRoleMatrixIT {
                     EnumSet.of(Role.KIOSK)),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/stats", "?from=2026-01-01", null, SUPERVISORS, false),
             new Endpoint(HttpMethod.GET, "/stats/", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/dat-lich/", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/dat-lich/qr/{code}", null, OPEN),
             new Endpoint(HttpMethod.GET, "/supervisor/", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/ticket-page/ticket.js", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/ticket-page/ticket.css", null, PUBLIC),
