@@ -2,6 +2,8 @@ package org.xephang.core.engine;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +40,15 @@ import org.xephang.core.ticket.TicketRecord;
 final class EngineAppointments implements AppointmentService {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineAppointments.class);
+    /** How often past bookings' names and phones are looked for and blanked. */
+    private static final Duration FORGET_EVERY = Duration.ofHours(1);
     /** Codes drawn again when one is taken: with 31^8 codes a second draw is already rare. */
     private static final int CODE_ATTEMPTS = 5;
 
     private final QueueEngine engine;
     private final Clock clock;
-    /** The last local day whose older bookings had their personal data blanked (writer thread). */
-    private LocalDate forgottenBefore;
+    /** The last instant's UTC day at which past bookings' personal data was blanked (housekeeping thread). */
+    private Instant forgottenAt;
 
     EngineAppointments(QueueEngine engine, Clock clock) {
         this.engine = engine;
@@ -122,7 +126,6 @@ final class EngineAppointments implements AppointmentService {
                         "Số điện thoại này đã đặt " + config.appointments().perPhonePerDay()
                                 + " lịch hẹn hôm nay. Vui lòng thử lại vào ngày mai hoặc đến trực tiếp.");
             }
-            forgetOldPersonalData(bookings, today);
             String code = newCode(bookings);
             Booking booking = new Booking(
                     code,
@@ -234,15 +237,33 @@ final class EngineAppointments implements AppointmentService {
         throw new QueueError(ErrorCode.UNAVAILABLE, "Không tạo được mã lịch hẹn, vui lòng thử lại.");
     }
 
-    /** Once a day: the names and phones of earlier days' bookings are no longer needed. */
-    private void forgetOldPersonalData(BookingStore bookings, LocalDate today) throws SQLException {
-        if (!today.equals(forgottenBefore)) {
-            int blanked = bookings.forgetPersonalDataBefore(today);
-            forgottenBefore = today;
-            if (blanked > 0) {
-                LOG.info("Blanked the name and phone of {} booking(s) of earlier days", blanked);
-            }
+    /**
+     * From the minute's housekeeping (its one thread): at start and then every hour, the names and phones of each
+     * site's bookings of days before its local today are blanked, even when nobody books.
+     */
+    void forgetPersonalDataWhenDue() {
+        Instant now = clock.instant();
+        if (forgottenAt != null && Duration.between(forgottenAt, now).compareTo(FORGET_EVERY) < 0) {
+            return;
         }
+        forgottenAt = now;
+        engine.onBookings((writes, at) -> {
+                    int blanked = 0;
+                    for (String site : engine.siteCodes()) {
+                        SiteConfig config = engine.siteQueue(site).config();
+                        blanked += writes.bookings()
+                                .forgetPersonalDataBefore(site, LocalDate.ofInstant(at, config.timeZone()));
+                    }
+                    if (blanked > 0) {
+                        LOG.info("Blanked the name and phone of {} booking(s) of past days", blanked);
+                    }
+                    return null;
+                })
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("Blanking the personal data of past bookings failed: {}", failure.toString());
+                    }
+                });
     }
 
     private static QueueError unknownCode() {

@@ -460,6 +460,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                 }
             });
         }
+        appointments.forgetPersonalDataWhenDue();
     }
 
     private SiteView published(String siteCode) {

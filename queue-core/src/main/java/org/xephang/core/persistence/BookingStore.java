@@ -126,11 +126,12 @@ public final class BookingStore {
         }
     }
 
-    /** Blanks the name and phone of the bookings of days before {@code today}: kept only as long as needed. */
-    public int forgetPersonalDataBefore(LocalDate today) throws SQLException {
+    /** Blanks the name and phone of a site's bookings of days before {@code today}: kept only as long as needed. */
+    public int forgetPersonalDataBefore(String site, LocalDate today) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("UPDATE appointment SET name = NULL, phone = NULL"
-                + " WHERE local_day < ? AND (name IS NOT NULL OR phone IS NOT NULL)")) {
-            s.setString(1, today.toString());
+                + " WHERE site = ? AND local_day < ? AND (name IS NOT NULL OR phone IS NOT NULL)")) {
+            s.setString(1, site);
+            s.setString(2, today.toString());
             return s.executeUpdate();
         }
     }

@@ -319,6 +319,32 @@ class AppointmentsIT {
     }
 
     @Test
+    void theNameAndPhoneOfAPastDaysBookingAreBlankedAtTheNextStart() {
+        String code = book("A", "2026-11-23T09:00:00+07:00", "0912345678").getString("code");
+        api.close();
+        clock.set(MONDAY_EIGHT.plusDays(1));
+
+        api = TestApi.start(dataDir, clock);
+
+        TestApi.eventually(
+                Duration.ofSeconds(20),
+                () -> api.engine
+                                .appointments()
+                                .find(code)
+                                .toCompletableFuture()
+                                .join()
+                                .phone()
+                        == null);
+        assertThat(api.engine
+                        .appointments()
+                        .find(code)
+                        .toCompletableFuture()
+                        .join()
+                        .name())
+                .isNull();
+    }
+
+    @Test
     void aBookingIsTurnedIntoATicketOnlyOnce() {
         String code = book("A", "2026-11-23T08:15:00+07:00", "0912345678").getString("code");
         clock.advance(Duration.ofMinutes(5));

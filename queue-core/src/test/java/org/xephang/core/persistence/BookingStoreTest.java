@@ -58,8 +58,11 @@ class BookingStoreTest {
             bookings.delete("BBBBBBBB");
             assertThat(bookings.exists("BBBBBBBB")).isFalse();
 
-            assertThat(bookings.forgetPersonalDataBefore(MONDAY)).isZero();
-            assertThat(bookings.forgetPersonalDataBefore(MONDAY.plusDays(1))).isEqualTo(2);
+            assertThat(bookings.forgetPersonalDataBefore("s1", MONDAY)).isZero();
+            assertThat(bookings.forgetPersonalDataBefore("s2", MONDAY.plusDays(1)))
+                    .isZero();
+            assertThat(bookings.forgetPersonalDataBefore("s1", MONDAY.plusDays(1)))
+                    .isEqualTo(2);
             assertThat(bookings.find("CCCCCCCC").orElseThrow().phone()).isNull();
             assertThat(bookings.find("CCCCCCCC").orElseThrow().name()).isNull();
         }
