@@ -2,6 +2,7 @@ package org.xephang.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -10,6 +11,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -285,6 +288,31 @@ class AppointmentsIT {
         assertThat(cancelled.bodyAsJsonObject().getBoolean("cancelled")).isTrue();
         assertRefused(send(HttpMethod.GET, "/api/v1/appointments/" + code, null, null), 404, "UNKNOWN_APPOINTMENT", "");
         book("C", start, "0987654321");
+    }
+
+    @Test
+    void theLastPlaceOfASlotGoesToOneOfManySimultaneousBookings() {
+        String start = send(HttpMethod.GET, "/api/v1/sites/demo/appointments/slots?service=C", null, null)
+                .bodyAsJsonObject()
+                .getJsonArray("slots")
+                .stream()
+                .map(JsonObject.class::cast)
+                .filter(s -> s.getInteger("capacity") == 1)
+                .findFirst()
+                .orElseThrow()
+                .getString("start");
+        List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            answers.add(api.http
+                    .post("/api/v1/sites/demo/appointments")
+                    .sendJsonObject(booking("C", start, "Nguyễn Văn An", "09123456" + (10 + i))));
+        }
+        List<Integer> statuses = answers.stream()
+                .map(answer -> TestApi.await(answer).statusCode())
+                .toList();
+
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
     }
 
     @Test
