@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.xephang.agent.ServerLink;
 import org.xephang.api.IssuingState;
+import org.xephang.api.QueueClient;
 import org.xephang.api.Ticket;
 
 /**
@@ -20,6 +21,9 @@ interface CoreGateway extends ServerLink.Source, AutoCloseable {
     Future<Ticket> issue(String service, String priority, String idempotencyKey);
 
     Future<Ticket> ticket(String ticketId);
+
+    /** Turns a booking into its ticket; the same ticket again (replayed) on a repeat. */
+    Future<QueueClient.Issued> checkIn(String code);
 
     /** The normalised dossier status ({@code GET /api/v1/dossiers/{code}}). */
     Future<JsonObject> dossier(String code);

@@ -123,6 +123,26 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         return answer;
     }
 
+    /**
+     * Checks a booking in (typed on the keypad or scanned) and prints its ticket, once: a repeated check-in answers the
+     * same ticket and prints it only if it was not printed here. The answer carries {@code ticket}, {@code print} and
+     * {@code replayed}.
+     */
+    Future<JsonObject> checkIn(String code) {
+        return core.checkIn(code).map(issued -> {
+            Ticket ticket = issued.ticket();
+            remember(ticket);
+            PrintOutcome outcome = printing.outcome(ticket.id());
+            if (outcome == null) {
+                outcome = printing.start(ticket, siteForPaper());
+            }
+            return new JsonObject()
+                    .put("ticket", ticket.toJson())
+                    .put("print", outcome.toJson())
+                    .put("replayed", issued.replayed());
+        });
+    }
+
     private Future<Ticket> issueWithRetries(String service, String priority, String key, int attempt) {
         return core.issue(service, priority, key).recover(failure -> {
             if (!worthRetrying(failure) || attempt >= options.issueAttempts()) {

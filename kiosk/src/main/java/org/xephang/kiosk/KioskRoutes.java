@@ -52,6 +52,7 @@ final class KioskRoutes {
         router.get("/api/tickets/:id/qr.svg").handler(this::qr);
         router.get("/api/dossiers/:code").handler(this::dossier);
         router.post("/api/scans").handler(this::scan);
+        router.post("/api/check-in").handler(this::checkIn);
         router.post("/api/settings/unlock").handler(this::unlock);
         return PageRequests.finish(router, failures, "org/xephang/kiosk/page");
     }
@@ -67,6 +68,26 @@ final class KioskRoutes {
             return;
         }
         reply(ctx, 201, agent.issue(service, blankToNull(body.getString("priority")), body.getString("requestId")));
+    }
+
+    /** A booking's code typed on the keypad or scanned: 201 with its ticket, 200 when it was checked in before. */
+    private void checkIn(RoutingContext ctx) {
+        JsonObject body = body(ctx);
+        if (body == null) {
+            return;
+        }
+        String code = body.getString("code");
+        if (code == null || code.isBlank()) {
+            fail(ctx, new QueueError(ErrorCode.INVALID_REQUEST, "Chưa nhập mã lịch hẹn"));
+            return;
+        }
+        agent.checkIn(code.strip()).onComplete(done -> {
+            if (done.failed()) {
+                ctx.fail(done.cause());
+            } else {
+                json(ctx, done.result().getBoolean("replayed") ? 200 : 201, done.result());
+            }
+        });
     }
 
     private void ticket(RoutingContext ctx) {

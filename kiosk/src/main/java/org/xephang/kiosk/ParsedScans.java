@@ -1,6 +1,9 @@
 package org.xephang.kiosk;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.device.scanner.ScannedPayload;
@@ -16,8 +19,21 @@ final class ParsedScans implements ScanReader {
 
     private final ScannedPayloadParser parser = new ScannedPayloadParser();
 
+    /**
+     * A booking's QR: its 8-character code alone, or the booking page's link ending in {@code ?ma=CODE} (the alphabet
+     * has no 0/O, 1/I/L, so no dossier code reads as one).
+     */
+    private static final Pattern BOOKING =
+            Pattern.compile("(?:.*[?&#]ma=)?([2-9A-HJKMNP-Z]{8})", Pattern.CASE_INSENSITIVE);
+
     @Override
     public JsonObject read(String payload) {
+        Matcher booking = BOOKING.matcher(payload.strip());
+        if (booking.matches()) {
+            return new JsonObject()
+                    .put("kind", "appointment")
+                    .put("code", booking.group(1).toUpperCase(Locale.ROOT));
+        }
         ScannedPayload scanned = parser.parse(payload);
         if (scanned instanceof ScannedPayload.DossierCode dossier) {
             return new JsonObject().put("kind", "dossier").put("code", dossier.code());

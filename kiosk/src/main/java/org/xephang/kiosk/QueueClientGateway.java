@@ -46,6 +46,11 @@ final class QueueClientGateway implements CoreGateway {
     }
 
     @Override
+    public Future<QueueClient.Issued> checkIn(String code) {
+        return signedIn(() -> client.checkIn(options.site(), code));
+    }
+
+    @Override
     public Future<Ticket> ticket(String ticketId) {
         return client.ticket(ticketId);
     }

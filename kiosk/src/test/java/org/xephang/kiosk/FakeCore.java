@@ -82,6 +82,14 @@ final class FakeCore implements CoreGateway {
         return Future.succeededFuture(ticket);
     }
 
+    /** Check-ins by booking code: a ticket per code, the same one again on a repeat. */
+    @Override
+    public Future<org.xephang.api.QueueClient.Issued> checkIn(String code) {
+        boolean replayed = ticketsByKey.containsKey("appointment/" + code);
+        return issue("A", "lich-hen", "appointment/" + code)
+                .map(ticket -> new org.xephang.api.QueueClient.Issued(ticket, replayed));
+    }
+
     @Override
     public Future<Ticket> ticket(String ticketId) {
         if (ticketFailure != null) {

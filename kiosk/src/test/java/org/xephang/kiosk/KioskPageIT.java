@@ -12,7 +12,13 @@ import io.vertx.ext.web.Router;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +42,8 @@ import org.xephang.api.Role;
 import org.xephang.api.Ticket;
 import org.xephang.core.Actor;
 import org.xephang.core.IssueCommand;
+import org.xephang.core.appointment.Booking;
+import org.xephang.core.persistence.BookingStore;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
 import org.xephang.device.printer.TicketPrinter;
@@ -203,6 +211,101 @@ class KioskPageIT {
         Browser.waiting(browser, 15)
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#print-status[data-stage=PRINTED]")));
+    }
+
+    /**
+     * A citizen who booked types the code on the on-screen keypad: the ticket is made, marked as an appointment and
+     * printed; scanning the booking's QR afterwards gives the same ticket, never a second one.
+     */
+    @Test
+    void aBookingCodeTypedOnTheKeypadGivesItsTicketAndItsScannedQrTheSameOne() throws Exception {
+        String code = "K7M2Q9XA";
+        bookForNow(code);
+
+        browser.findElement(By.id("open-checkin")).click();
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("checkin-pad")));
+        // The page ignores taps for a moment after a screen change (a double tap must not press the next screen).
+        Browser.waiting(browser, 5)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body:not([data-guarded])")));
+        assertThat(browser.findElement(By.cssSelector("#checkin-pad [data-key=ok]"))
+                        .isEnabled())
+                .isFalse();
+        assertThat(browser.findElements(By.cssSelector("#checkin-pad [data-key]")).stream()
+                        .map(b -> b.getDomAttribute("data-key"))
+                        .toList())
+                .doesNotContain("0", "1", "O", "I", "L");
+        for (char key : "K7M2Q9XZ".toCharArray()) {
+            browser.findElement(By.cssSelector("#checkin-pad [data-key='" + key + "']"))
+                    .click();
+        }
+        browser.findElement(By.cssSelector("#checkin-pad [data-key=backspace]")).click();
+        browser.findElement(By.cssSelector("#checkin-pad [data-key=A]")).click();
+        assertThat(browser.findElement(By.id("checkin-code")).getText()).isEqualTo(code);
+        Browser.screenshot(browser, "kiosk-check-in");
+        browser.findElement(By.cssSelector("#checkin-pad [data-key=ok]")).click();
+
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        String number = browser.findElement(By.id("ticket-number")).getText();
+        assertThat(number).matches("A\\d{3}");
+        assertThat(browser.findElement(By.id("ticket-priority")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("ticket-appointment")).getText())
+                .isEqualTo("Có lịch hẹn " + code + ": được phục vụ trước");
+        Ticket ticket = issuedTicket(number);
+        assertThat(ticket.channel()).isEqualTo("appointment");
+        assertThat(ticket.priority()).isEqualTo("lich-hen");
+        browser.findElement(By.cssSelector("#screen-ticket [data-go-home]")).click();
+
+        new Actions(browser).sendKeys(code.toLowerCase() + Keys.ENTER).perform(); // the booking's QR, scanned
+
+        Browser.waiting(browser, 15).until(ExpectedConditions.textToBe(By.id("ticket-number"), number));
+        assertThat(centre.events().stream()
+                        .filter(e -> e.type() == EventType.TICKET_ISSUED)
+                        .count())
+                .isEqualTo(1);
+        assertThat(pngs()).hasSize(1);
+    }
+
+    @Test
+    void aBookingCodeOfAnotherDayIsRefusedInVietnamese() throws Exception {
+        bookForNow("K7M2Q9XB", Duration.ofDays(1));
+
+        new Actions(browser).sendKeys("K7M2Q9XB" + Keys.ENTER).perform();
+
+        WebElement refused = Browser.waiting(browser, 15)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("refused-message")));
+        assertThat(refused.getText()).startsWith("Lịch hẹn K7M2Q9XB là ngày ").endsWith("Vui lòng đến đúng ngày hẹn.");
+    }
+
+    private void bookForNow(String code) throws Exception {
+        bookForNow(code, Duration.ZERO);
+    }
+
+    /**
+     * A booking of field A whose slot began five minutes ago (plus {@code later}), written straight to the centre's
+     * store: the API books only open days ahead, and this test runs on any day.
+     */
+    private void bookForNow(String code, Duration later) throws Exception {
+        Instant start = Instant.now().plus(later).minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES);
+        ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:sqlite:" + temp.resolve("data").resolve("xephang.db"))) {
+            new BookingStore(connection)
+                    .insert(
+                            new Booking(
+                                    code,
+                                    "demo",
+                                    "A",
+                                    start,
+                                    start.plus(Duration.ofMinutes(15)),
+                                    "Nguyễn Văn An",
+                                    "0912345678",
+                                    Instant.now(),
+                                    null),
+                            LocalDate.ofInstant(start, zone),
+                            LocalDate.now(zone));
+        }
     }
 
     @Test

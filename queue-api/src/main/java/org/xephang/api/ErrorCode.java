@@ -15,6 +15,8 @@ public enum ErrorCode {
     UNKNOWN_COUNTER(404),
     UNKNOWN_TICKET(404),
     UNKNOWN_DOSSIER(404),
+    /** No booking has this code (or it was cancelled and purged). */
+    UNKNOWN_APPOINTMENT(404),
     NOT_FOUND(404),
     /** The path exists but not with this method; the answer's {@code Allow} header lists those it takes. */
     METHOD_NOT_ALLOWED(405),
@@ -22,9 +24,17 @@ public enum ErrorCode {
     COUNTER_BUSY(409),
     ALREADY_RATED(409),
     CONFLICT(409),
+    /** The appointment slot has no free place left. */
+    SLOT_FULL(409),
     PAYLOAD_TOO_LARGE(413),
     SITE_CLOSED(422),
     DAILY_CAP_REACHED(422),
+    /** The site takes no bookings, or the slot is past, too far ahead or not one the site offers. */
+    SLOT_UNAVAILABLE(422),
+    /** A booking checked in at another site or on another day than its own. */
+    APPOINTMENT_ELSEWHERE(422),
+    /** A booking checked in more than the site's grace period before its slot. */
+    CHECK_IN_TOO_EARLY(422),
     RATE_LIMITED(429),
     UNAVAILABLE(503),
     INTERNAL(500);

@@ -261,6 +261,16 @@ public final class QueueClient implements AutoCloseable {
                 .map(r -> new Issued(ticketOf(r), r.statusCode() == 200));
     }
 
+    /**
+     * Checks a booking in at a kiosk of {@code site} ({@code POST /sites/{site}/check-in}, KIOSK): its ticket, {@code
+     * replayed} when an earlier check-in had already made it. Fails with a {@link QueueError} for a code of another site
+     * or day, too early, or unknown (the message is fit for the screen).
+     */
+    public Future<Issued> checkIn(String site, String code) {
+        return post(sitePath(site) + "/check-in", new JsonObject().put("code", code))
+                .map(r -> new Issued(ticketOf(r), r.statusCode() == 200));
+    }
+
     /** Empty when nothing waits for this counter (HTTP 204). */
     public Future<Optional<Ticket>> callNext(String site, int counter) {
         return post(counterPath(site, counter) + "/call-next", null)

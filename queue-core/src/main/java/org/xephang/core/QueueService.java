@@ -133,6 +133,11 @@ public interface QueueService {
     CompletionStage<SiteConfigDocument> saveSiteConfiguration(
             String site, long version, Map<String, Object> document, Actor actor);
 
+    /** The appointments of the sites this node serves (issue 17), or null when this queue takes none. */
+    default AppointmentService appointments() {
+        return null;
+    }
+
     /** The codes of the sites this node serves, in configuration order. */
     List<String> siteCodes();
 

@@ -25,7 +25,8 @@ class CoreArchitectureTest {
                         "org.xephang.core.ticket..",
                         "org.xephang.core.site..",
                         "org.xephang.core.counter..",
-                        "org.xephang.core.notify..")
+                        "org.xephang.core.notify..",
+                        "org.xephang.core.appointment..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.vertx..")
@@ -43,7 +44,8 @@ class CoreArchitectureTest {
                         "org.xephang.core.ticket..",
                         "org.xephang.core.site..",
                         "org.xephang.core.counter..",
-                        "org.xephang.core.notify..")
+                        "org.xephang.core.notify..",
+                        "org.xephang.core.appointment..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.xephang.core.engine..", "org.xephang.core.persistence..", "java.sql..")

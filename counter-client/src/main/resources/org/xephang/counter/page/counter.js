@@ -16,7 +16,7 @@ const TEXT = {
     nothingWaiting: 'Không còn ai đang chờ.', pausedBecause: 'Tạm dừng: {0}', reprintWhich: 'In lại vé số',
     presets: ['Nghỉ giải lao', 'Họp', 'Hỗ trợ quầy khác', 'Xử lý hồ sơ tồn'], chooseTarget: '— chọn —',
     replaced: 'Quầy này vừa được đăng nhập ở nơi khác.',
-    number: 'Số', waitedSoFar: 'Đã chờ', priorityHead: 'Ưu tiên', priority: 'Ưu tiên', nobodyWaiting: 'Không có ai đang chờ.',
+    number: 'Số', waitedSoFar: 'Đã chờ', priorityHead: 'Ưu tiên', priority: 'Ưu tiên', appointment: 'Có lịch hẹn', nobodyWaiting: 'Không có ai đang chờ.',
     minutes: '{0} phút', underMinute: '< 1 phút', movedHere: 'chuyển đến quầy này',
     chooseTransferTarget: 'Chọn một lĩnh vực hoặc một quầy để chuyển đến.',
     noShowConfirm: 'Đúng, công dân vắng mặt', noShowQuestion: 'Công dân số {0} không đến quầy? Số này sẽ được đánh dấu vắng mặt.',
@@ -37,7 +37,7 @@ const TEXT = {
     nothingWaiting: 'Nobody is waiting.', pausedBecause: 'Paused: {0}', reprintWhich: 'Reprint ticket number',
     presets: ['Break', 'Meeting', 'Helping another counter', 'Backlog'], chooseTarget: '— choose —',
     replaced: 'This counter was just signed in elsewhere.',
-    number: 'Number', waitedSoFar: 'Waited', priorityHead: 'Priority', priority: 'Priority', nobodyWaiting: 'Nobody is waiting.',
+    number: 'Number', waitedSoFar: 'Waited', priorityHead: 'Priority', priority: 'Priority', appointment: 'Appointment', nobodyWaiting: 'Nobody is waiting.',
     minutes: '{0} min', underMinute: '< 1 min', movedHere: 'transferred here',
     chooseTransferTarget: 'Choose a field or a counter to transfer to.',
     noShowConfirm: 'Yes, the citizen did not come', noShowQuestion: 'Number {0} did not come to the counter? It will be marked as a no-show.',
@@ -258,6 +258,8 @@ function waitedText(issuedAt) {
 }
 
 function priorityName(code) {
+  // 'lich-hen' is not a configured category: the server gives it to bookings checked in on time (ADR 0023).
+  if (code === 'lich-hen') return t('appointment');
   return desk?.site?.priorityCategories?.find((p) => p.code === code)?.name ?? code;
 }
 

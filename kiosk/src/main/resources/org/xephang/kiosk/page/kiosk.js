@@ -57,6 +57,13 @@ const TEXT = {
     tryAgain: 'Không lấy được số. Vui lòng thử lại.',
     clear: 'Xoá',
     ok: 'OK',
+    checkIn: 'Đã đặt lịch hẹn? Nhập mã',
+    checkInTitle: 'Xác nhận lịch hẹn',
+    checkInHint: 'Nhập mã lịch hẹn 8 ký tự hoặc đưa mã QR của lịch hẹn vào máy quét',
+    checkingIn: 'Đang xác nhận lịch hẹn…',
+    appointmentOnTime: 'Có lịch hẹn {0}: được phục vụ trước',
+    appointmentLate: 'Lịch hẹn {0} đã quá giờ: xếp theo thứ tự',
+    backspace: '⌫',
   },
   en: {
     chooseField: 'Please choose a field',
@@ -115,6 +122,13 @@ const TEXT = {
     tryAgain: 'Could not take a number. Please try again.',
     clear: 'Clear',
     ok: 'OK',
+    checkIn: 'Booked an appointment? Enter the code',
+    checkInTitle: 'Appointment check-in',
+    checkInHint: 'Type the 8-character booking code or hold its QR code to the scanner',
+    checkingIn: 'Checking in…',
+    appointmentOnTime: 'Appointment {0}: served first',
+    appointmentLate: 'Appointment {0} is late: served in turn',
+    backspace: '⌫',
   },
 };
 
@@ -126,6 +140,10 @@ const PRIORITY_EN = {
   'small-child': 'With a child under 6',
   merit: 'People with meritorious service',
 };
+
+// The booking code's alphabet: no 0/O, 1/I/L (BookingCode on the server).
+const CODE_KEYS = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const CODE_LENGTH = 8;
 
 const $ = (id) => document.getElementById(id);
 const FINISHED_STATES = new Set(['DONE', 'CANCELLED']); // no use printing these again
@@ -141,6 +159,7 @@ let idleSeconds; // the current screen's idle time, or undefined for the kiosk's
 // Print outcomes that arrived on the event stream, by ticket id: one may come before the answer that issued the ticket.
 const printEvents = new Map();
 const PRINT_CHECK_MS = 8000;
+let codeValue = '';
 
 function t(key, ...args) {
   const text = TEXT[lang][key] ?? TEXT.vi[key] ?? key;
@@ -222,6 +241,7 @@ function swallowGuardedTap(event) {
 function goHome() {
   current = null;
   pinValue = '';
+  codeValue = '';
   if (lang !== 'vi') setLang('vi');
   show('home');
 }
@@ -381,6 +401,11 @@ function renderTicket() {
   const s = service(ticket.service);
   $('ticket-number').textContent = ticket.number;
   $('ticket-priority').hidden = !ticket.priority;
+  const appointment = current.appointment;
+  $('ticket-appointment').hidden = !appointment;
+  if (appointment) {
+    $('ticket-appointment').textContent = t(appointment.onTime ? 'appointmentOnTime' : 'appointmentLate', appointment.code);
+  }
   $('ticket-field').textContent = s ? serviceName(s) : ticket.service;
   const counters = (s?.counters ?? []).map((n) => String(n).padStart(2, '0')).join(', ');
   $('ticket-counters').textContent = counters ? t('counters', counters) : '';
@@ -480,7 +505,8 @@ async function handleScan(raw) {
 }
 
 function handleScanResult(scan) {
-  if (scan.kind === 'dossier') openDossier(scan.code);
+  if (scan.kind === 'appointment') checkIn(scan.code);
+  else if (scan.kind === 'dossier') openDossier(scan.code);
   else if (scan.kind === 'ticket') openTicketStatus(scan.ticketId);
   else refused(t('scanUnreadable')); // the technician's hint (input method on…) is in the agent's log
 }
@@ -519,6 +545,51 @@ function onKey(event) {
   } else if (event.key.length === 1) {
     wedge.chars.push(event.key);
   }
+}
+
+// ---- appointment check-in ------------------------------------------------------------------------------
+
+function openCheckIn() {
+  codeValue = '';
+  const keys = [...CODE_KEYS, 'backspace', 'ok'];
+  $('checkin-pad').replaceChildren(...keys.map((k) => el('button', {
+    type: 'button',
+    class: k === 'ok' ? 'key-ok primary' : k.length > 1 ? `key-${k}` : 'key',
+    dataset: { key: k },
+    onclick: () => {
+      if (k === 'backspace') codeValue = codeValue.slice(0, -1);
+      else if (k === 'ok') { if (codeValue.length === CODE_LENGTH) checkIn(codeValue); return; }
+      else if (codeValue.length < CODE_LENGTH) codeValue += k;
+      renderCode();
+    },
+  }, k.length > 1 ? t(k) : k)));
+  renderCode();
+  show('checkin', 60);
+}
+
+function renderCode() {
+  $('checkin-code').textContent = codeValue.padEnd(CODE_LENGTH, '·');
+  const ok = document.querySelector('#checkin-pad [data-key=ok]');
+  if (ok) ok.disabled = codeValue.length !== CODE_LENGTH;
+}
+
+async function checkIn(code) {
+  $('screen-issuing').querySelector('.big-wait').textContent = t('checkingIn');
+  show('issuing');
+  try {
+    const answer = await api('api/check-in', { method: 'POST', body: JSON.stringify({ code }) });
+    current = { ticket: answer.ticket, print: answer.print, appointment: { code, onTime: answer.ticket.priority != null } };
+  } catch (error) {
+    refused(error.message || t('tryAgain'));
+    return;
+  } finally {
+    $('screen-issuing').querySelector('.big-wait').textContent = t('issuing');
+  }
+  const early = printEvents.get(current.ticket.id);
+  if (early && current.print?.stage === 'PRINTING') current.print = early;
+  renderTicket();
+  show('ticket', printFailed(current.print) ? (state?.homeTimeoutSeconds ?? 30) * 2 : undefined);
+  checkPrintLater(current.ticket.id);
 }
 
 // ---- catalogue ------------------------------------------------------------------------------------------
@@ -633,6 +704,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('lang').addEventListener('click', () => setLang(lang === 'vi' ? 'en' : 'vi'));
   $('reprint').addEventListener('click', () => current && reprint(current.ticket.id));
   $('open-catalogue').addEventListener('click', openCatalogue);
+  $('open-checkin').addEventListener('click', openCheckIn);
   $('open-settings').addEventListener('click', openPin);
   $('reload').addEventListener('click', () => location.reload());
   document.addEventListener('keydown', onKey);

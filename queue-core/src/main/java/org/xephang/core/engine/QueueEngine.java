@@ -36,6 +36,7 @@ import org.xephang.api.SiteStatistics;
 import org.xephang.api.Ticket;
 import org.xephang.api.WaitingTicket;
 import org.xephang.core.Actor;
+import org.xephang.core.AppointmentService;
 import org.xephang.core.DeviceStatusReport;
 import org.xephang.core.IssueCommand;
 import org.xephang.core.IssueResult;
@@ -44,6 +45,7 @@ import org.xephang.core.RatingCommand;
 import org.xephang.core.SiteConfigDocument;
 import org.xephang.core.TransferCommand;
 import org.xephang.core.notify.PhoneNumber;
+import org.xephang.core.persistence.BookingStore;
 import org.xephang.core.persistence.ConfigDocuments;
 import org.xephang.core.persistence.GroupCommitWriter;
 import org.xephang.core.persistence.NotificationOutbox;
@@ -87,6 +89,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueEngine.class);
 
     private final Clock clock;
+    private final EngineAppointments appointments;
     private final Map<String, SiteQueue> sites = new LinkedHashMap<>();
     /** The site of every ticket in memory (writer thread): a ticket command finds its site without asking each one. */
     private final Map<String, SiteQueue> siteOfTicket = new HashMap<>();
@@ -123,6 +126,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(
                         org.xephang.core.site.Account::username, org.xephang.core.site.Account::shownName));
         this.clock = clock;
+        this.appointments = new EngineAppointments(this, clock);
         for (SiteConfig site : config.sites()) {
             sites.put(site.code(), new SiteQueue(site, clock, options, siteOfTicket));
         }
@@ -274,7 +278,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     // ---------------------------------------------------------------- plumbing
 
     @FunctionalInterface
-    private interface SiteCommand<T> {
+    interface SiteCommand<T> {
         T run(SiteQueue site, SiteQueue.Writes writes, Instant now) throws SQLException;
     }
 
@@ -283,7 +287,28 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         T run(SiteQueue site, SiteQueue.Writes writes, TicketRecord ticket, Instant now) throws SQLException;
     }
 
-    private <T> CompletionStage<T> onSite(String siteCode, SiteCommand<T> command) {
+    /** The bookings and check-ins of every site, through this engine's writer (issue 17). */
+    @Override
+    public AppointmentService appointments() {
+        return appointments;
+    }
+
+    /** The site's queue (writer thread, or for its configuration from any thread), or null. */
+    SiteQueue siteQueue(String siteCode) {
+        return sites.get(siteCode);
+    }
+
+    /** A command on the bookings of any site (found by code), on the writer like every write. */
+    <T> CompletionStage<T> onBookings(BookingCommand<T> command) {
+        return writer.submit(tx -> command.run(writes(tx), now()));
+    }
+
+    @FunctionalInterface
+    interface BookingCommand<T> {
+        T run(SiteQueue.Writes writes, Instant now) throws SQLException;
+    }
+
+    <T> CompletionStage<T> onSite(String siteCode, SiteCommand<T> command) {
         SiteQueue site = sites.get(siteCode);
         if (site == null) {
             return CompletableFuture.failedFuture(unknownSite(siteCode));
@@ -366,6 +391,11 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             }
 
             @Override
+            public BookingStore bookings() {
+                return new BookingStore(tx.connection());
+            }
+
+            @Override
             public void afterCommit(Runnable action) {
                 tx.afterCommit(action);
             }
@@ -435,6 +465,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                 }
             });
         }
+        appointments.forgetPersonalDataWhenDue();
     }
 
     private SiteView published(String siteCode) {
@@ -445,7 +476,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         return site.published();
     }
 
-    private static QueueError unknownSite(String site) {
+    static QueueError unknownSite(String site) {
         return new QueueError(ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + site + "\".");
     }
 

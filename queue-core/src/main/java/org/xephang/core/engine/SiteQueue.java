@@ -15,6 +15,7 @@ import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueEvent;
 import org.xephang.core.counter.CounterDesk;
+import org.xephang.core.persistence.BookingStore;
 import org.xephang.core.persistence.NotificationStore;
 import org.xephang.core.persistence.QueueStore;
 import org.xephang.core.site.ServiceConfig;
@@ -36,6 +37,8 @@ final class SiteQueue {
 
         /** The notification tables, on the same connection and transaction. */
         NotificationStore notificationStore();
+        /** The appointments' SQL on the same transaction. */
+        BookingStore bookings();
 
         /** Publishes after the commit. */
         void afterCommit(Runnable action);
@@ -134,6 +137,11 @@ final class SiteQueue {
     void beforeCommand(Writes writes, Instant now) throws SQLException {
         housekeeping.rollover(writes, now);
         housekeeping.expireCalls(writes, now);
+    }
+
+    /** The ticket as the API shows it. */
+    org.xephang.api.Ticket view(TicketRecord ticket) {
+        return state.view(ticket);
     }
 
     Optional<TicketRecord> find(String ticketId) {

@@ -23,6 +23,8 @@ import org.xephang.core.IssueCommand;
 import org.xephang.core.IssueResult;
 import org.xephang.core.RatingCommand;
 import org.xephang.core.TransferCommand;
+import org.xephang.core.appointment.CheckInRule;
+import org.xephang.core.appointment.CheckInRule.Placement;
 import org.xephang.core.counter.CounterDesk;
 import org.xephang.core.persistence.RatingRow;
 import org.xephang.core.site.CounterConfig;
@@ -62,6 +64,32 @@ final class TicketCommands {
         ServiceConfig service = CommandChecks.service(config, command.service());
         String priority = CommandChecks.priority(config, command.priority());
         CommandChecks.requireChannel(command.channel());
+        return issueChecked(writes, service, priority, command, actor, now);
+    }
+
+    /**
+     * A booking's ticket at its check-in (docs/adr/0023-appointments.md): on time it takes the appointment priority
+     * ({@link CheckInRule#APPOINTMENT_PRIORITY}, served before the walk-ins of its line within the site's fair-priority
+     * bound), late it is a walk-in; either way its channel is {@link CheckInRule#CHANNEL} and {@code key} makes a
+     * repeated check-in return the same ticket.
+     */
+    IssueResult checkIn(
+            SiteQueue.Writes writes, String serviceCode, Placement placement, String key, Actor actor, Instant now)
+            throws SQLException {
+        ServiceConfig service = CommandChecks.service(config, serviceCode);
+        String priority = placement == Placement.ON_TIME ? CheckInRule.APPOINTMENT_PRIORITY : null;
+        IssueCommand command = new IssueCommand(serviceCode, priority, CheckInRule.CHANNEL, key);
+        return issueChecked(writes, service, priority, command, actor, now);
+    }
+
+    private IssueResult issueChecked(
+            SiteQueue.Writes writes,
+            ServiceConfig service,
+            String priority,
+            IssueCommand command,
+            Actor actor,
+            Instant now)
+            throws SQLException {
         LocalDate today = calendar.localDay(now);
         String key = command.idempotencyKey();
         CommandChecks.requireIdempotencyKey(key);

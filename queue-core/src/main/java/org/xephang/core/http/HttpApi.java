@@ -48,6 +48,7 @@ public final class HttpApi implements AutoCloseable {
     private static final Role[] ADMINS = {Role.ADMIN};
     private static final Role[] EVERYONE = Role.values();
     private static final Role[] ISSUERS = {Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
+    private static final Role[] CHECK_IN = {Role.KIOSK};
     /** Ratings come from the keypad of the counter that served the ticket, through its officer's session. */
     private static final Role[] RATERS = {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
 
@@ -166,6 +167,7 @@ public final class HttpApi implements AutoCloseable {
             SiteRoutes sites = new SiteRoutes(queue, clock, auth);
             AdminRoutes admin = new AdminRoutes(queue);
             EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
+            AppointmentRoutes appointments = new AppointmentRoutes(queue, clock);
             Buffer openApi = resource("/openapi.yaml");
             Buffer ticketPage = resource("/ticket-page/index.html");
 
@@ -175,7 +177,12 @@ public final class HttpApi implements AutoCloseable {
             router.route(PREFIX + "/*").handler(WebHardening::requireWellFormedOrigin);
             router.route(PREFIX + "/*")
                     .handler(CorsHandler.create()
-                            .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.OPTIONS))
+                            .allowedMethods(Set.of(
+                                    HttpMethod.GET,
+                                    HttpMethod.POST,
+                                    HttpMethod.PUT,
+                                    HttpMethod.DELETE,
+                                    HttpMethod.OPTIONS))
                             .allowedHeaders(Set.of("Authorization", "Content-Type", TicketRoutes.IDEMPOTENCY_KEY))
                             .exposedHeader("Location")
                             .maxAgeSeconds(3600));
@@ -234,6 +241,13 @@ public final class HttpApi implements AutoCloseable {
 
             route(HttpMethod.GET, "/admin/sites/:site", ADMINS, admin::getSite);
             route(HttpMethod.PUT, "/admin/sites/:site", ADMINS, admin::putSite);
+            publicRoute(HttpMethod.GET, "/sites/:site/appointments/days", appointments::days);
+            publicRoute(HttpMethod.GET, "/sites/:site/appointments/slots", appointments::slots);
+            publicRoute(HttpMethod.POST, "/sites/:site/appointments", appointments::book);
+            route(HttpMethod.GET, "/sites/:site/appointments", STAFF, appointments::day);
+            publicRoute(HttpMethod.GET, "/appointments/:code", appointments::get);
+            publicRoute(HttpMethod.DELETE, "/appointments/:code", appointments::cancel);
+            route(HttpMethod.POST, "/sites/:site/check-in", CHECK_IN, appointments::checkIn);
 
             route(HttpMethod.POST, "/sites/:site/counters/:counter/call-next", STAFF, counters::callNext);
             route(HttpMethod.POST, "/sites/:site/counters/:counter/pause", STAFF, counters::pause);
@@ -295,6 +309,8 @@ public final class HttpApi implements AutoCloseable {
             // The managers' pages (statistics, the supervisor's live view): they sign in and read the API like any
             // client.
             ManagerPages.mount(router);
+            // The citizens' booking page (issue 17): public, reads the public appointment API.
+            BookingPage.mount(router);
 
             ApiFailureHandler failures = new ApiFailureHandler();
             router.route().failureHandler(RequestIds.onFailure());

@@ -90,7 +90,7 @@ final class SiteRoutes {
                 .onFailure(ctx::fail);
     }
 
-    private static LocalDate day(RoutingContext ctx, String parameter, LocalDate fallback) {
+    static LocalDate day(RoutingContext ctx, String parameter, LocalDate fallback) {
         String text = ctx.queryParams().get(parameter);
         if (text == null || text.isBlank()) {
             return fallback;

@@ -159,7 +159,8 @@ public final class CentreConfigLoader {
                 "calledTimeoutMinutes",
                 "priorityRule",
                 "supervision",
-                "notifications");
+                "notifications",
+                "appointments");
         String code =
                 matching(node, "code", SITE_CODE, "lower-case letters, digits and '-', at most 32, e.g. \"demo\"");
         String name = node.requiredText("name");
@@ -214,7 +215,8 @@ public final class CentreConfigLoader {
                 node.integer("calledTimeoutMinutes", null, 1, 120),
                 priorityRule(node.child("priorityRule")),
                 supervision(node.child("supervision")),
-                notifications(node.child("notifications")));
+                notifications(node.child("notifications")),
+                appointments(node.child("appointments")));
     }
 
     /**
@@ -246,6 +248,33 @@ public final class CentreConfigLoader {
                 node.integer("nearPosition", NotificationSettings.DEFAULT_NEAR_POSITION, 0, 50),
                 node.integer("nearMinutes", NotificationSettings.DEFAULT_NEAR_MINUTES, 0, 240),
                 keep);
+    }
+
+    /**
+     * {@code appointments: {enabled: true, walkInShare: 0.5, slotMinutes: 15, daysAhead: 14, graceMinutes: 15,
+     * perPhonePerDay: 3, perAddressPerDay: 20}}; absent keys take {@link AppointmentSettings#DEFAULTS}.
+     */
+    private static AppointmentSettings appointments(ConfigNode node) {
+        AppointmentSettings defaults = AppointmentSettings.DEFAULTS;
+        if (node.isMissing() || !node.isMapping()) {
+            return defaults;
+        }
+        node.allowOnly(
+                "enabled",
+                "walkInShare",
+                "slotMinutes",
+                "daysAhead",
+                "graceMinutes",
+                "perPhonePerDay",
+                "perAddressPerDay");
+        return new AppointmentSettings(
+                node.bool("enabled", defaults.enabled()),
+                node.fraction("walkInShare", defaults.walkInShare()),
+                node.integer("slotMinutes", defaults.slotMinutes(), 5, 240),
+                node.integer("daysAhead", defaults.daysAhead(), 0, 366),
+                node.integer("graceMinutes", defaults.graceMinutes(), 0, 240),
+                node.integer("perPhonePerDay", defaults.perPhonePerDay(), 1, 100),
+                node.integer("perAddressPerDay", defaults.perAddressPerDay(), 1, 10000));
     }
 
     /** {@code priorityRule: {maxInRow: 3, normalWaitLimitMinutes: 45}}; absent means {@link PriorityRule#DEFAULT}. */

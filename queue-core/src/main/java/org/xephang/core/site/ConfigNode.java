@@ -138,6 +138,22 @@ final class ConfigNode {
         return defaultValue;
     }
 
+    /** A number from 0 to 1 (a share), such as 0.5; whole 0 and 1 are accepted too. */
+    double fraction(String key, double defaultValue) {
+        ConfigNode node = child(key);
+        if (node.value == null) {
+            return defaultValue;
+        }
+        if (node.value instanceof Number number) {
+            double share = number.doubleValue();
+            if (share >= 0 && share <= 1) {
+                return share;
+            }
+        }
+        node.problem("must be a number from 0 to 1, such as 0.5, got " + describe(node.value));
+        return defaultValue;
+    }
+
     boolean bool(String key, boolean defaultValue) {
         ConfigNode node = child(key);
         if (node.value == null) {

@@ -23,6 +23,8 @@ import org.xephang.core.notify.NotificationSettings;
  *     minutes)
  * @param notifications "sắp đến lượt" and "mời đến quầy" messages (config {@code notifications:}); null means
  *     {@link NotificationSettings#OFF}
+ * @param appointments how the site takes bookings (config {@code appointments:}); null means {@link
+ *     AppointmentSettings#DEFAULTS}
  */
 public record SiteConfig(
         String code,
@@ -41,7 +43,8 @@ public record SiteConfig(
         Integer calledTimeoutMinutes,
         PriorityRule priorityRule,
         SiteInfo.Supervision supervision,
-        NotificationSettings notifications) {
+        NotificationSettings notifications,
+        AppointmentSettings appointments) {
 
     /** A ticket that timed out at the counter this many times becomes NO_SHOW instead of going back to the queue. */
     public static final int MAX_CALLS_BEFORE_NO_SHOW = 3;
@@ -54,6 +57,7 @@ public record SiteConfig(
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(openingHours, "openingHours");
         Objects.requireNonNull(announcement, "announcement");
+        appointments = appointments == null ? AppointmentSettings.DEFAULTS : appointments;
         priorityRule = priorityRule == null ? PriorityRule.DEFAULT : priorityRule;
         unitLines = List.copyOf(unitLines);
         closures = List.copyOf(closures);

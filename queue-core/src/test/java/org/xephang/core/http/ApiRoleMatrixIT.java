@@ -14,6 +14,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,12 @@ class ApiRoleMatrixIT {
     private static final Set<Role> DEVICES = EnumSet.allOf(Role.class);
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
     private static final Set<Role> PUBLIC = null;
+    /**
+     * Public, but the answer depends on the day and the input (appointments: a closed day, a past slot, a code that
+     * cannot be one): any role or none gets past the gate, never 401, 403 or a 5xx.
+     */
+    static final Set<Role> OPEN = Collections.unmodifiableSet(EnumSet.noneOf(Role.class));
+
     private static final String TICKET = "{id}";
 
     @TempDir
@@ -145,8 +152,26 @@ class ApiRoleMatrixIT {
                     STAFF),
             new Endpoint(HttpMethod.POST, "/api/v1/tickets/" + TICKET + "/rating", "{\"level\":1,\"scale\":3}", STAFF),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/waiting", "?service=A", null, STAFF, false),
+            new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/appointments/days", "?service=A", null, PUBLIC, false),
+            new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/appointments/slots", "?service=A", null, OPEN, false),
+            new Endpoint(
+                    HttpMethod.POST,
+                    "/api/v1/sites/{site}/appointments",
+                    "{\"service\":\"A\",\"start\":\"2026-01-05T08:00:00+07:00\",\"name\":\"Nguyễn Văn An\","
+                            + "\"phone\":\"0912345678\"}",
+                    OPEN),
+            new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/appointments", "?date=2026-01-05", null, STAFF, false),
+            new Endpoint(HttpMethod.GET, "/api/v1/appointments/{code}", null, OPEN),
+            new Endpoint(HttpMethod.DELETE, "/api/v1/appointments/{code}", null, OPEN),
+            new Endpoint(
+                    HttpMethod.POST,
+                    "/api/v1/sites/{site}/check-in",
+                    "{\"code\":\"K7M2Q9XA\"}",
+                    EnumSet.of(Role.KIOSK)),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/stats", "?from=2026-01-01", null, SUPERVISORS, false),
             new Endpoint(HttpMethod.GET, "/stats/", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/dat-lich/", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/dat-lich/qr/{code}", null, OPEN),
             new Endpoint(HttpMethod.GET, "/supervisor/", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/ticket-page/ticket.js", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/ticket-page/ticket.css", null, PUBLIC),
@@ -276,6 +301,8 @@ class ApiRoleMatrixIT {
             assertThat(answer.error()).as(answer.body()).isIn("CONFLICT", "RATE_LIMITED");
         } else if (endpoint.roles() == PUBLIC) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        } else if (endpoint.roles() == OPEN) {
+            assertThat(answer.status()).as(answer.body()).isLessThan(500).isNotIn(401, 403);
         } else if (role == null) {
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.error()).isEqualTo("UNAUTHENTICATED");

@@ -63,18 +63,19 @@ class SqliteStoreTest {
         SqliteStore.open(dir).close();
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(store.schemaVersion()).isEqualTo(4);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(4);
+            assertThat(store.schemaVersion()).isEqualTo(5);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(5);
             assertThat(single(
                             c,
                             "SELECT group_concat(version, ' ') FROM (SELECT version FROM flyway_schema_history"
                                     + " WHERE success=1 ORDER BY installed_rank)"))
-                    .isEqualTo("1 2 3 4");
+                    .isEqualTo("1 2 3 4 5");
             assertThat(single(
                             c,
                             "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
                                     + " WHERE type='table' ORDER BY name)"))
                     .contains(
+                            "appointment",
                             "counter_desk",
                             "event",
                             "rating",
@@ -105,13 +106,15 @@ class SqliteStoreTest {
                     .isEqualTo("BASELINE");
             assertThat(single(c, "SELECT type FROM flyway_schema_history WHERE version='2'"))
                     .isEqualTo("SQL");
-            assertThat(store.schemaVersion()).isEqualTo(4);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(4);
+            assertThat(single(c, "SELECT type FROM flyway_schema_history WHERE version='3'"))
+                    .isEqualTo("SQL");
+            assertThat(store.schemaVersion()).isEqualTo(5);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(5);
         }
-        // Opened again: the baseline is not taken twice, V2, V3 and V4 not applied twice.
+        // Opened again: the baseline is not taken twice, V2 to V5 not applied twice.
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("4");
+            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("5");
         }
     }
 
@@ -129,7 +132,7 @@ class SqliteStoreTest {
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("newer xephang release")
                 .hasMessageContaining("schema version 7")
-                .hasMessageContaining("knows up to 4");
+                .hasMessageContaining("knows up to 5");
         try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(dir.resolve("xephang.db")))) {
             assertThat(single(c, "SELECT MAX(version) FROM flyway_schema_history"))
                     .isEqualTo("7");

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import org.xephang.core.privacy.OwnerNameMask;
 
 /**
  * A dossier's progress as every provider normalises it, safe to show on a public screen: the owner name is already

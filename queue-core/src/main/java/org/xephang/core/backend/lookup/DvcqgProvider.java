@@ -7,6 +7,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.util.ArrayList;
 import java.util.List;
 import org.xephang.core.backend.lookup.DossierLookupException.Reason;
+import org.xephang.core.privacy.OwnerNameMask;
 
 /**
  * DVCQG-style gateway (DOMAIN-VN.md §2): {@code POST <loginUrl> {username,password}} with the {@code dstcode} header →

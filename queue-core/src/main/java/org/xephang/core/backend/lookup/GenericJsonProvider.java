@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.xephang.core.privacy.OwnerNameMask;
 
 /**
  * Our documented generic JSON lookup ({@code docs/webhook.md}, "Lookup"): {@code GET <url with {code}>} answers 200

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.xephang.core.backend.lookup.DossierLookupException.Reason;
+import org.xephang.core.privacy.OwnerNameMask;
 
 /**
  * VNPT iGate style (DOMAIN-VN.md §2): an OAuth2 client-credentials token from a Keycloak realm, cached until shortly

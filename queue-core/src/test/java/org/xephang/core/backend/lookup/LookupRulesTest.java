@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.xephang.core.privacy.OwnerNameMask;
 import org.xephang.testkit.MutableClock;
 
 /** The pure rules of the lookup: codes, dates, names, statuses, overdue, the rate limit. */

@@ -1,4 +1,4 @@
-package org.xephang.core.backend.lookup;
+package org.xephang.core.privacy;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Masks an owner's name for public screens: the family name stays, middle names keep their initial, the given name
- * keeps only its initial ("Nguyễn Văn An" → "Nguyễn V*** A"). A one-word name keeps its initial only.
+ * keeps only its initial ("Nguyễn Văn An" → "Nguyễn V*** A"). A one-word name keeps its initial only. Used by the
+ * dossier lookup and by the public answers about appointments.
  */
-final class OwnerNameMask {
+public final class OwnerNameMask {
 
     private OwnerNameMask() {}
 

@@ -1,0 +1,48 @@
+package org.xephang.core.appointment;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
+
+/**
+ * A citizen's booking as given on the booking page, checked: the name in NFC, 2–{@value #MAX_NAME_LENGTH} letters with
+ * spaces, dots, hyphens and apostrophes; the phone a Vietnamese mobile number in its national form.
+ */
+public record BookingRequest(String service, Instant start, String name, String phone) {
+
+    public static final int MAX_NAME_LENGTH = 80;
+
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} .'-]*");
+
+    /**
+     * @throws QueueError INVALID_REQUEST naming the field, in Vietnamese
+     */
+    public static BookingRequest of(String service, Instant start, String name, String phone) {
+        if (service == null || service.isBlank()) {
+            throw invalid("Cần chọn lĩnh vực (service).");
+        }
+        if (start == null) {
+            throw invalid("Cần chọn khung giờ (start).");
+        }
+        String cleanName = name == null
+                ? ""
+                : Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+        if (cleanName.length() < 2
+                || cleanName.length() > MAX_NAME_LENGTH
+                || !NAME.matcher(cleanName).matches()) {
+            throw invalid(
+                    "Họ và tên (name) phải gồm 2–" + MAX_NAME_LENGTH + " chữ cái và dấu cách, ví dụ: Nguyễn Văn An.");
+        }
+        String mobile = VietnameseMobile.normalise(phone)
+                .orElseThrow(() -> invalid(
+                        "Số điện thoại (phone) phải là số di động Việt Nam 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc"
+                                + " 09, ví dụ 0912345678."));
+        return new BookingRequest(service.strip(), start, cleanName, mobile);
+    }
+
+    private static QueueError invalid(String message) {
+        return new QueueError(ErrorCode.INVALID_REQUEST, message);
+    }
+}
