@@ -2,6 +2,7 @@ package org.xephang.core.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
@@ -28,6 +29,7 @@ import org.xephang.core.QueueServerMain;
 import org.xephang.core.QueueService;
 import org.xephang.core.backend.DossierBackend;
 import org.xephang.core.backend.DossierConfig;
+import org.xephang.core.backend.notify.NotificationRoutes;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.site.CentreConfig;
@@ -151,6 +153,14 @@ final class TestApi implements AutoCloseable {
                         .extend(api -> {
                             if (dossierRoutes) {
                                 DossierBackend.create(vertx, DossierConfig.none(), Clock.systemUTC())
+                                        .mount(api.router(), api.authenticator());
+                                // The notification routes too, as xephang server mounts them (no provider: none sent).
+                                WorkerExecutor worker = vertx.createSharedWorkerExecutor("test-notifications", 1);
+                                new NotificationRoutes(
+                                                engine::subscribeNotifications,
+                                                engine::notificationOutbox,
+                                                () -> worker,
+                                                clock)
                                         .mount(api.router(), api.authenticator());
                             }
                         })));
