@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import org.xephang.api.DeviceHealth;
 import org.xephang.api.IssuingState;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
@@ -79,6 +80,17 @@ public interface QueueService {
      * their status as a heartbeat.
      */
     CompletionStage<Void> reportDeviceStatus(String site, DeviceStatusReport report, Actor actor);
+
+    /**
+     * An agent's heartbeat: the agent (a device of its own kind, ONLINE at its first heartbeat) and the devices it
+     * lists are heard of now. A device not heard of for the engine's silence limit (60 s) becomes OFFLINE with a
+     * {@code device.status} event, and returns to its last reported state, with an event, at its next heartbeat. The
+     * usual heartbeat changes memory only and completes at once; one that brings a device back waits for the writer.
+     */
+    CompletionStage<Void> deviceHeartbeat(String site, DeviceHeartbeat heartbeat, Actor actor);
+
+    /** The site's devices as last heard of, ordered by id (thread-safe, from memory). Fails with UNKNOWN_SITE. */
+    List<DeviceHealth> devices(String site);
 
     Optional<Ticket> ticket(String ticketId);
 

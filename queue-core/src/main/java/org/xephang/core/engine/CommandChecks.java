@@ -3,6 +3,7 @@ package org.xephang.core.engine;
 import java.util.Locale;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
+import org.xephang.core.DeviceHeartbeat;
 import org.xephang.core.DeviceStatusReport;
 import org.xephang.core.TransferCommand;
 import org.xephang.core.site.CounterConfig;
@@ -88,6 +89,15 @@ final class CommandChecks {
     static void requireComplete(DeviceStatusReport report) {
         if (report == null || blank(report.device()) || blank(report.kind()) || blank(report.state())) {
             throw new QueueError(ErrorCode.INVALID_REQUEST, "Báo cáo trạng thái thiết bị cần device, kind và state.");
+        }
+    }
+
+    static void requireComplete(DeviceHeartbeat heartbeat) {
+        if (heartbeat == null || blank(heartbeat.agent()) || blank(heartbeat.kind())) {
+            throw new QueueError(ErrorCode.INVALID_REQUEST, "Tín hiệu của thiết bị (heartbeat) cần agent và kind.");
+        }
+        if (heartbeat.devices().stream().anyMatch(CommandChecks::blank)) {
+            throw new QueueError(ErrorCode.INVALID_REQUEST, "Danh sách devices không được có mã thiết bị trống.");
         }
     }
 

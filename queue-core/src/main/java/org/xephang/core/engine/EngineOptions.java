@@ -1,5 +1,6 @@
 package org.xephang.core.engine;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -9,10 +10,13 @@ import java.util.Objects;
  * @param publicBaseUrl the base of each ticket's {@code statusUrl} ({@code publicBaseUrl + "/t/" + id}), without a
  *     trailing slash, e.g. {@code http://192.168.1.10:8080}
  * @param maxGroupSize the most commands committed in one transaction (group commit); 256 by default
+ * @param deviceSilenceLimit a device not heard of (status report or heartbeat) for longer becomes OFFLINE; 60 s by
+ *     default (three missed heartbeats)
  */
-public record EngineOptions(boolean alwaysOpen, String publicBaseUrl, int maxGroupSize) {
+public record EngineOptions(boolean alwaysOpen, String publicBaseUrl, int maxGroupSize, Duration deviceSilenceLimit) {
 
     public static final int DEFAULT_MAX_GROUP_SIZE = 256;
+    public static final Duration DEFAULT_DEVICE_SILENCE_LIMIT = Duration.ofSeconds(60);
 
     public EngineOptions {
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
@@ -22,6 +26,14 @@ public record EngineOptions(boolean alwaysOpen, String publicBaseUrl, int maxGro
         if (maxGroupSize < 1) {
             throw new IllegalArgumentException("maxGroupSize must be at least 1, got " + maxGroupSize);
         }
+        Objects.requireNonNull(deviceSilenceLimit, "deviceSilenceLimit");
+        if (deviceSilenceLimit.toMillis() < 1) {
+            throw new IllegalArgumentException("deviceSilenceLimit must be positive, got " + deviceSilenceLimit);
+        }
+    }
+
+    public EngineOptions(boolean alwaysOpen, String publicBaseUrl, int maxGroupSize) {
+        this(alwaysOpen, publicBaseUrl, maxGroupSize, DEFAULT_DEVICE_SILENCE_LIMIT);
     }
 
     public EngineOptions(boolean alwaysOpen, String publicBaseUrl) {
@@ -34,10 +46,14 @@ public record EngineOptions(boolean alwaysOpen, String publicBaseUrl, int maxGro
     }
 
     public EngineOptions withAlwaysOpen(boolean value) {
-        return new EngineOptions(value, publicBaseUrl, maxGroupSize);
+        return new EngineOptions(value, publicBaseUrl, maxGroupSize, deviceSilenceLimit);
     }
 
     public EngineOptions withPublicBaseUrl(String value) {
-        return new EngineOptions(alwaysOpen, value, maxGroupSize);
+        return new EngineOptions(alwaysOpen, value, maxGroupSize, deviceSilenceLimit);
+    }
+
+    public EngineOptions withDeviceSilenceLimit(Duration value) {
+        return new EngineOptions(alwaysOpen, publicBaseUrl, maxGroupSize, value);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.api.DeviceHealth;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
@@ -37,6 +39,7 @@ import org.xephang.api.Ticket;
 import org.xephang.api.WaitingTicket;
 import org.xephang.core.Actor;
 import org.xephang.core.AppointmentService;
+import org.xephang.core.DeviceHeartbeat;
 import org.xephang.core.DeviceStatusReport;
 import org.xephang.core.IssueCommand;
 import org.xephang.core.IssueResult;
@@ -174,6 +177,9 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             long every = Math.max(1, ownership.ttl().toMillis() / 3);
             housekeeper.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
         }
+        long devicePeriod = Math.max(200, options.deviceSilenceLimit().toMillis() / 12);
+        housekeeper.scheduleAtFixedRate(
+                this::checkSilentDevicesQuietly, devicePeriod, devicePeriod, TimeUnit.MILLISECONDS);
         LOG.info(
                 "Queue engine open on {}: {} site(s), {} ticket(s) in memory",
                 database.location(),
@@ -468,6 +474,40 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         appointments.forgetPersonalDataWhenDue();
     }
 
+    /**
+     * Every few seconds (a twelfth of the silence limit): devices not heard of for longer than the limit become
+     * OFFLINE with a {@code device.status} event. Only a site that has such a device submits a writer command.
+     */
+    private void checkSilentDevicesQuietly() {
+        try {
+            checkSilentDevices();
+        } catch (RuntimeException e) {
+            LOG.error("The device silence check failed", e);
+        }
+    }
+
+    CompletionStage<Void> checkSilentDevices() {
+        Instant now = now();
+        List<CompletableFuture<Void>> checks = new ArrayList<>();
+        for (Map.Entry<String, SiteQueue> entry : sites.entrySet()) {
+            if (!entry.getValue().devices().registry().anyFallenSilent(now)) {
+                continue;
+            }
+            String site = entry.getKey();
+            checks.add(onSite(site, (s, writes, at) -> {
+                        s.devices().silence(writes, at);
+                        return (Void) null;
+                    })
+                    .whenComplete((ignored, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("Site {}: the device silence check failed", site, failure);
+                        }
+                    })
+                    .toCompletableFuture());
+        }
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new));
+    }
+
     private SiteView published(String siteCode) {
         SiteQueue site = sites.get(siteCode);
         if (site == null) {
@@ -692,6 +732,36 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             s.devices().report(w, report, now);
             return null;
         });
+    }
+
+    @Override
+    public CompletionStage<Void> deviceHeartbeat(String siteCode, DeviceHeartbeat heartbeat, Actor actor) {
+        SiteQueue site = sites.get(siteCode);
+        if (site == null) {
+            return CompletableFuture.failedFuture(unknownSite(siteCode));
+        }
+        List<String> left;
+        try {
+            left = site.devices().touch(heartbeat, now());
+        } catch (QueueError refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        if (left.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return onSite(siteCode, (s, w, now) -> {
+            s.devices().heartbeatChanges(w, heartbeat, left, now);
+            return null;
+        });
+    }
+
+    @Override
+    public List<DeviceHealth> devices(String siteCode) {
+        SiteQueue site = sites.get(siteCode);
+        if (site == null) {
+            throw unknownSite(siteCode);
+        }
+        return site.devices().registry().list();
     }
 
     @Override

@@ -62,7 +62,7 @@ final class SiteQueue {
         this.housekeeping = new SiteHousekeeping(state, events);
         this.tickets = new TicketCommands(state, events, officers);
         this.counters = new CounterCommands(state, events, officers);
-        this.devices = new DeviceReports(events);
+        this.devices = new DeviceReports(events, new DeviceRegistry(options.deviceSilenceLimit()));
         this.notifications = new SiteNotifications(state, clock);
     }
 
