@@ -14,26 +14,23 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.xephang.api.CounterState;
+import org.xephang.api.DeviceHealth;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.core.QueueService;
 
 /**
  * The server's Prometheus metrics ({@code GET /metrics}): requests per route template and status, event-stream
- * connections and drops, tickets issued, tickets waiting per service, counters per state, the last reported state of
- * each device, and the JVM. Every label takes values from a fixed set or the configuration: route labels are
+ * connections and drops, tickets issued, tickets waiting per service, counters per state, each device's
+ * {@code xephang_device_up} and {@code xephang_device_state} (one series per state of {@link DeviceHealth#STATES}) from
+ * the engine's device registry, and the JVM. Every label takes values from a fixed set or the configuration: route labels are
  * templates ({@code /api/v1/tickets/:id}), never raw paths, so ticket ids never reach the metrics; a method outside
- * the standard ones is counted as {@code other}; devices are counted up to {@link #MAX_DEVICES}. Every
+ * the standard ones is counted as {@code other}; the engine keeps at most 1,000 devices a site. Every
  * {@code xephang_*} meter has help text (docs/ops/metrics.md lists them).
  */
 final class ApiMetrics implements AutoCloseable {
@@ -42,10 +39,6 @@ final class ApiMetrics implements AutoCloseable {
     /** HTTP methods labelled by name; any other method a client sends is labelled {@code other}. */
     static final Set<String> KNOWN_METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "CONNECT");
-    /** Devices whose state is exported; reports from further device names are not given a series of their own. */
-    static final int MAX_DEVICES = 1_000;
-
-    private static final Logger LOG = LoggerFactory.getLogger(ApiMetrics.class);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
@@ -53,8 +46,8 @@ final class ApiMetrics implements AutoCloseable {
     private final Counter droppedStreams;
     private final MultiGauge waitingTickets;
     private final MultiGauge countersByState;
+    private final MultiGauge devicesUp;
     private final MultiGauge deviceStates;
-    private final Map<DeviceKey, String> lastDeviceStates = new ConcurrentHashMap<>();
 
     ApiMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -74,9 +67,12 @@ final class ApiMetrics implements AutoCloseable {
         countersByState = MultiGauge.builder("xephang.counters")
                 .description("Counters per site and state (OPEN, PAUSED, CLOSED)")
                 .register(registry);
+        devicesUp = MultiGauge.builder("xephang.device.up")
+                .description("1 when the device answers, 0 when it is OFFLINE (unplugged, or silent for 60 s)")
+                .register(registry);
         deviceStates = MultiGauge.builder("xephang.device.state")
-                .description("1 for the state each device (printer, scanner, keypad, board) last reported, per site"
-                        + " and device: ONLINE, PAPER_NEAR_END, PAPER_OUT, COVER_OPEN, OFFLINE or ERROR")
+                .description("1 for the device's current state, 0 for the others (states: "
+                        + String.join(", ", DeviceHealth.STATES) + ")")
                 .register(registry);
     }
 
@@ -119,29 +115,6 @@ final class ApiMetrics implements AutoCloseable {
                 .increment();
     }
 
-    /** Wraps the device-status handler: an accepted report (204) sets the device's state gauge. */
-    Handler<RoutingContext> deviceStates(Handler<RoutingContext> deviceStatus) {
-        return ctx -> {
-            ctx.addEndHandler(done -> {
-                if (ctx.response().getStatusCode() == 204) {
-                    JsonObject body = ctx.body().asJsonObject();
-                    deviceReported(PathParams.site(ctx), body.getString("device"), body.getString("state"));
-                }
-            });
-            deviceStatus.handle(ctx);
-        };
-    }
-
-    /** Records a device's reported state (after the report was accepted: site and state are valid). */
-    void deviceReported(String site, String device, String state) {
-        DeviceKey key = new DeviceKey(site, device);
-        if (!lastDeviceStates.containsKey(key) && lastDeviceStates.size() >= MAX_DEVICES) {
-            LOG.warn("More than {} devices reported a state; device of site {} is not exported", MAX_DEVICES, site);
-            return;
-        }
-        lastDeviceStates.put(key, state);
-    }
-
     void streamOpened() {
         openStreams.incrementAndGet();
     }
@@ -163,7 +136,18 @@ final class ApiMetrics implements AutoCloseable {
     String scrape(QueueService queue) {
         List<MultiGauge.Row<?>> waiting = new ArrayList<>();
         List<MultiGauge.Row<?>> counters = new ArrayList<>();
+        List<MultiGauge.Row<?>> up = new ArrayList<>();
+        List<MultiGauge.Row<?>> states = new ArrayList<>();
         for (String site : queue.siteCodes()) {
+            for (DeviceHealth device : queue.devices(site)) {
+                up.add(MultiGauge.Row.of(
+                        Tags.of("site", site, "device", device.device(), "kind", device.kind()), device.up() ? 1 : 0));
+                for (String state : DeviceHealth.STATES) {
+                    states.add(MultiGauge.Row.of(
+                            Tags.of("site", site, "device", device.device(), "state", state),
+                            state.equals(device.state()) ? 1 : 0));
+                }
+            }
             QueueSnapshot snapshot = queue.snapshot(site);
             snapshot.services()
                     .forEach(service -> waiting.add(
@@ -175,16 +159,12 @@ final class ApiMetrics implements AutoCloseable {
                 counters.add(MultiGauge.Row.of(Tags.of("site", site, "state", state.name()), count));
             }
         }
-        List<MultiGauge.Row<?>> devices = new ArrayList<>();
-        lastDeviceStates.forEach((device, state) -> devices.add(
-                MultiGauge.Row.of(Tags.of("site", device.site(), "device", device.device(), "state", state), 1)));
-        deviceStates.register(devices, true);
         waitingTickets.register(waiting, true);
         countersByState.register(counters, true);
+        devicesUp.register(up, true);
+        deviceStates.register(states, true);
         return registry.scrape();
     }
-
-    private record DeviceKey(String site, String device) {}
 
     @Override
     public void close() {

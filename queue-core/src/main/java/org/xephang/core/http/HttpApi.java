@@ -166,6 +166,7 @@ public final class HttpApi implements AutoCloseable {
             CounterRoutes counters = new CounterRoutes(queue);
             SiteRoutes sites = new SiteRoutes(queue, clock, auth);
             AdminRoutes admin = new AdminRoutes(queue);
+            DeviceRoutes devices = new DeviceRoutes(queue, clock, auth);
             EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
             AppointmentRoutes appointments = new AppointmentRoutes(queue, clock);
             Buffer openApi = resource("/openapi.yaml");
@@ -233,11 +234,9 @@ public final class HttpApi implements AutoCloseable {
             route(HttpMethod.GET, "/sites/:site/tickets", STAFF, tickets::findByNumber);
             route(HttpMethod.GET, "/sites/:site/waiting", STAFF, sites::waiting);
             route(HttpMethod.GET, "/sites/:site/stats", MANAGERS, sites::statistics);
-            route(
-                    HttpMethod.POST,
-                    "/sites/:site/devices/status",
-                    DEVICE_REPORTERS,
-                    metrics.deviceStates(sites::deviceStatus));
+            route(HttpMethod.POST, "/sites/:site/devices/status", DEVICE_REPORTERS, sites::deviceStatus);
+            route(HttpMethod.POST, "/sites/:site/devices/heartbeat", DEVICE_REPORTERS, devices::heartbeat);
+            route(HttpMethod.GET, "/sites/:site/devices", MANAGERS, devices::list);
 
             route(HttpMethod.GET, "/admin/sites/:site", ADMINS, admin::getSite);
             route(HttpMethod.PUT, "/admin/sites/:site", ADMINS, admin::putSite);

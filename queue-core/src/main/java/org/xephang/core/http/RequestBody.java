@@ -2,8 +2,11 @@ package org.xephang.core.http;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 
@@ -127,6 +130,28 @@ final class RequestBody {
             return number.intValue();
         }
         throw invalid(field, "phải là số nguyên");
+    }
+
+    /** A list of at most {@code max} non-blank strings; empty when absent or JSON null. */
+    List<String> optionalTextList(String field, int max) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw invalid(field, "phải là một danh sách chuỗi ký tự [\"…\"]");
+        }
+        if (array.size() > max) {
+            throw invalid(field, "có nhiều nhất " + max + " phần tử");
+        }
+        List<String> texts = new ArrayList<>();
+        for (Object item : array) {
+            if (!(item instanceof String text) || text.isBlank() || text.length() > MAX_TEXT_LENGTH) {
+                throw invalid(field, "chỉ gồm chuỗi ký tự không trống, mỗi chuỗi tối đa " + MAX_TEXT_LENGTH + " ký tự");
+            }
+            texts.add(text.strip());
+        }
+        return texts;
     }
 
     static QueueError invalid(String field, String problem) {

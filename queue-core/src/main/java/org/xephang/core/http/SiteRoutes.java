@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Set;
+import org.xephang.api.DeviceHealth;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueSnapshot;
@@ -23,8 +23,7 @@ import org.xephang.core.auth.Authenticator;
 /** A site's public description and queue snapshot, and device status reports from the agents. */
 final class SiteRoutes {
 
-    static final Set<String> DEVICE_STATES =
-            Set.of("ONLINE", "PAPER_NEAR_END", "PAPER_OUT", "COVER_OPEN", "OFFLINE", "ERROR");
+    static final List<String> DEVICE_STATES = DeviceHealth.STATES;
 
     private final QueueService queue;
     private final Clock clock;
@@ -117,7 +116,7 @@ final class SiteRoutes {
                 body.optionalText("detail"),
                 since(body.optionalText("since")));
         Actor actor = Authenticator.actor(ctx);
-        requireOwnDevice(actor, report.device());
+        requireOwnDevice(auth, actor, report.device());
         EngineCalls.call(ctx, () -> queue.reportDeviceStatus(site, report, actor))
                 .onSuccess(done -> Replies.noContent(ctx))
                 .onFailure(ctx::fail);
@@ -127,9 +126,9 @@ final class SiteRoutes {
      * A kiosk or display reports only its own devices (issue 13 finding 5): never one named after another account
      * ({@code kiosk1/printer} is kiosk1's; board1 may not report it). Agents name their devices {@code
      * <agent>/<device>}; an agent whose id is not an account name keeps reporting. Staff (the counter agents) report
-     * their counters' devices.
+     * their counters' devices. Heartbeats are held to the same rule (DeviceRoutes).
      */
-    private void requireOwnDevice(Actor actor, String device) {
+    static void requireOwnDevice(Authenticator auth, Actor actor, String device) {
         boolean isDevice = actor.role() == Role.KIOSK || actor.role() == Role.DISPLAY;
         int slash = device.indexOf('/');
         String owner = slash < 0 ? device : device.substring(0, slash);

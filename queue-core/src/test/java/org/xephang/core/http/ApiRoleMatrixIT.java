@@ -128,6 +128,12 @@ class ApiRoleMatrixIT {
                     "/api/v1/sites/{site}/devices/status",
                     "{\"device\":\"hall-agent/printer\",\"kind\":\"printer\",\"state\":\"ONLINE\"}",
                     DEVICES),
+            new Endpoint(
+                    HttpMethod.POST,
+                    "/api/v1/sites/{site}/devices/heartbeat",
+                    "{\"agent\":\"kiosk1\",\"kind\":\"kiosk\",\"devices\":[\"kiosk1/printer\"]}",
+                    DEVICES),
+            new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/devices", null, SUPERVISORS),
             new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/counters/{counter}/call-next", null, STAFF),
             new Endpoint(
                     HttpMethod.POST, "/api/v1/sites/{site}/counters/{counter}/pause", "{\"reason\":\"Họp\"}", STAFF),
