@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.xephang.api.DeviceHealth;
 import org.xephang.api.EventStream;
 import org.xephang.api.EventType;
 import org.xephang.api.QueueClient;
@@ -119,6 +120,23 @@ class BoardAgentIT {
             Poll.until(
                     "an ONLINE report of tv1/led-4",
                     () -> reports.stream().anyMatch(r -> r.contains("tv1/led-4") && r.contains("ONLINE")));
+            QueueClient supervisor = server.client("supervisor");
+            List<DeviceHealth> devices = new CopyOnWriteArrayList<>();
+            supervisor.devices(SITE).onSuccess(devices::addAll);
+            Poll.until("the board agent listed among the site's devices by its heartbeat", () -> {
+                if (devices.stream()
+                        .anyMatch(d -> d.device().equals("tv1") && d.kind().equals("board") && d.up())) {
+                    return true;
+                }
+                supervisor.devices(SITE).onSuccess(found -> {
+                    devices.clear();
+                    devices.addAll(found);
+                });
+                return false;
+            });
+            assertThat(await(supervisor.devices(SITE)))
+                    .extracting(DeviceHealth::device)
+                    .contains("tv1/led-4", "tv1/led-summary");
         } finally {
             stream.close();
             watcher.close();

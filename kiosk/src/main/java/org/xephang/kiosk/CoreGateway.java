@@ -2,6 +2,7 @@ package org.xephang.kiosk;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.xephang.agent.ServerLink;
 import org.xephang.api.IssuingState;
 import org.xephang.api.QueueClient;
@@ -30,6 +31,9 @@ interface CoreGateway extends ServerLink.Source, AutoCloseable {
 
     /** Sends a {@code DeviceStatusReport} (device, kind, state, detail, since). */
     Future<Void> reportDeviceStatus(JsonObject report);
+
+    /** Sends the kiosk's heartbeat: the kiosk and {@code devices} (the ids of what it reports) are alive. */
+    Future<Void> heartbeat(List<String> devices);
 
     @Override
     void close();

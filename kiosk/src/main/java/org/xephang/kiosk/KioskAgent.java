@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.xephang.agent.AgentVerticle;
 import org.xephang.agent.PageFailures;
 import org.xephang.agent.PrintedTicket;
 import org.xephang.agent.ServerLink;
+import org.xephang.api.DeviceHealth;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueSnapshot;
@@ -62,6 +64,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     private ServerLink link;
     private DeviceStatus reportPending;
     private long issuingTimer = -1;
+    private long heartbeatTimer = -1;
     private boolean closed;
 
     KioskAgent(CoreGateway core, ReceiptPrinter printer, PageChannel pages, KioskOptions options) {
@@ -83,7 +86,24 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         reportPending = printer.status();
         sendPendingReport();
         issuingTimer = vertx.setPeriodic(ISSUING_CHECK.toMillis(), t -> checkIssuing());
+        sendHeartbeat();
+        heartbeatTimer = vertx.setPeriodic(DeviceHealth.HEARTBEAT_INTERVAL.toMillis(), t -> sendHeartbeat());
         return Future.succeededFuture();
+    }
+
+    /**
+     * Every 20 s: the kiosk and its printer are alive (the server marks a device silent for 60 s OFFLINE). A failure
+     * while the link is up is logged; while it is down the page already says so.
+     */
+    private void sendHeartbeat() {
+        if (closed) {
+            return;
+        }
+        core.heartbeat(List.of(printer.deviceId())).onFailure(failure -> {
+            if (link != null && link.connected()) {
+                LOG.warn("kiosk {}: heartbeat not accepted: {}", options.kioskId(), failure.toString());
+            }
+        });
     }
 
     // ---- issuing and printing -------------------------------------------------------------------------------
@@ -444,6 +464,9 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         }
         if (issuingTimer >= 0) {
             vertx.cancelTimer(issuingTimer);
+        }
+        if (heartbeatTimer >= 0) {
+            vertx.cancelTimer(heartbeatTimer);
         }
         if (printing != null) {
             printing.close();

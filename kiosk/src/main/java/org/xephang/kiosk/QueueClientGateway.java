@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.xephang.agent.ServerLink;
@@ -69,6 +70,11 @@ final class QueueClientGateway implements CoreGateway {
                 report.getString("state"),
                 report.getString("detail"),
                 report.getString("since") == null ? null : Instant.parse(report.getString("since"))));
+    }
+
+    @Override
+    public Future<Void> heartbeat(List<String> devices) {
+        return signedIn(() -> client.heartbeat(options.site(), options.kioskId(), "kiosk", devices));
     }
 
     private <T> Future<T> signedIn(Supplier<Future<T>> call) {

@@ -24,6 +24,9 @@ final class FakeCore implements CoreGateway {
     final Map<String, Ticket> ticketsByKey = new HashMap<>();
     final Map<String, Ticket> ticketsById = new HashMap<>();
     final List<JsonObject> reports = new ArrayList<>();
+    /** The devices listed by each heartbeat. */
+    final List<List<String>> heartbeats = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     final List<JsonObject> refusedReports = new ArrayList<>();
     final Queue<Throwable> nextIssueFailures = new ArrayDeque<>();
     Throwable dossierFailure;
@@ -106,6 +109,12 @@ final class FakeCore implements CoreGateway {
         return dossierFailure != null
                 ? Future.failedFuture(dossierFailure)
                 : Future.succeededFuture(new JsonObject().put("code", code));
+    }
+
+    @Override
+    public Future<Void> heartbeat(List<String> devices) {
+        heartbeats.add(List.copyOf(devices));
+        return reportsFail ? Future.failedFuture(new ConnectException("Connection refused")) : Future.succeededFuture();
     }
 
     @Override

@@ -224,6 +224,15 @@ class KioskAgentTest {
     }
 
     @Test
+    void theKioskSendsAHeartbeatNamingItsPrinterAtStart() throws Exception {
+        for (int i = 0; i < 200 && core.heartbeats.isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+
+        assertThat(core.heartbeats).first().isEqualTo(List.of("kiosk1/printer"));
+    }
+
+    @Test
     void aDossierLookupThatIsNotConnectedYetSaysSoInVietnamese() {
         core.dossierFailure = new QueueError(ErrorCode.NOT_FOUND, "Không có đường dẫn này");
 

@@ -1,6 +1,7 @@
 package org.xephang.api;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,9 @@ public record DeviceHealth(String device, String kind, String state, String deta
     /** The states a device reports, in a fixed order (also the label values of the state gauge). */
     public static final List<String> STATES =
             List.of("ONLINE", "PAPER_NEAR_END", "PAPER_OUT", "COVER_OPEN", "OFFLINE", "ERROR");
+
+    /** How often agents send a heartbeat; three missed ones (the server's default silence limit) make it OFFLINE. */
+    public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(20);
 
     public DeviceHealth {
         Objects.requireNonNull(device, "device");

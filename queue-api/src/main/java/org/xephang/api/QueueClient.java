@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.HttpRequest;
@@ -380,6 +381,30 @@ public final class QueueClient implements AutoCloseable {
                 .put("detail", detail)
                 .put("since", since == null ? null : since.toString());
         return post(sitePath(site) + "/devices/status", body).mapEmpty();
+    }
+
+    /**
+     * An agent's heartbeat (send it every 20 s): the agent and the devices it drives are alive as they last reported.
+     * A device not heard of for 60 s becomes OFFLINE on the server.
+     *
+     * @param agent the agent's id, e.g. {@code kiosk1}
+     * @param kind {@code kiosk}, {@code board} or {@code counter}
+     * @param devices the ids of the devices it drives and reports, e.g. {@code kiosk1/printer}
+     */
+    public Future<Void> heartbeat(String site, String agent, String kind, List<String> devices) {
+        JsonObject body = new JsonObject()
+                .put("agent", agent)
+                .put("kind", kind)
+                .put("devices", new JsonArray(List.copyOf(devices)));
+        return post(sitePath(site) + "/devices/heartbeat", body).mapEmpty();
+    }
+
+    /** The site's devices with their health (SUPERVISOR, ADMIN), ordered by id. */
+    public Future<List<DeviceHealth>> devices(String site) {
+        return get(sitePath(site) + "/devices")
+                .map(response -> response.bodyAsJsonObject().getJsonArray("devices").stream()
+                        .map(item -> DeviceHealth.fromJson((JsonObject) item))
+                        .toList());
     }
 
     /** A stream of the site's events; call {@link EventStream#start()} after setting its callbacks. */

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.agent.ServerLink;
+import org.xephang.api.DeviceHealth;
 import org.xephang.api.QueueClient;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
@@ -88,20 +89,24 @@ public final class LedAgent implements AutoCloseable {
     private final QueueClient client;
     private final ServerLink.ClientSource source;
     private final LedMirror mirror;
+    private final List<String> deviceNames;
     private ServerLink link;
     private Context context;
+    private long heartbeatTimer = -1;
 
     private LedAgent(
             ExecutorService writer,
             List<Device> devices,
             QueueClient client,
             ServerLink.ClientSource source,
-            LedMirror mirror) {
+            LedMirror mirror,
+            List<String> deviceNames) {
         this.writer = writer;
         this.devices = devices;
         this.client = client;
         this.source = source;
         this.mirror = mirror;
+        this.deviceNames = List.copyOf(deviceNames);
     }
 
     /**
@@ -152,7 +157,10 @@ public final class LedAgent implements AutoCloseable {
                                             failure.getMessage()));
                         }
                         LedMirror mirror = new LedMirror(byCounter, summary, writer);
-                        return new LedAgent(writer, devices, client, ServerLink.of(client, settings.site()), mirror);
+                        List<String> deviceNames =
+                                devices.stream().map(names::get).sorted().toList();
+                        return new LedAgent(
+                                writer, devices, client, ServerLink.of(client, settings.site()), mirror, deviceNames);
                     } catch (DeviceException | RuntimeException e) {
                         devices.forEach(Device::close);
                         throw e;
@@ -161,6 +169,7 @@ public final class LedAgent implements AutoCloseable {
                 false);
         return started.map(agent -> {
                     agent.follow(vertx.getOrCreateContext(), settings); // the context this future completes on
+                    agent.startHeartbeat(vertx, settings);
                     LOG.info("LED agent of site {}: {} device(s)", settings.site(), agent.devices.size());
                     return agent;
                 })
@@ -204,6 +213,27 @@ public final class LedAgent implements AutoCloseable {
         on.runOnContext(v -> link.start());
     }
 
+    /**
+     * Every 20 s (with a display account): the board agent and its LED devices are alive; the server marks a device
+     * silent for 60 s OFFLINE.
+     */
+    private void startHeartbeat(Vertx vertx, Settings settings) {
+        if (settings.username() == null) {
+            return;
+        }
+        heartbeatTimer =
+                vertx.setPeriodic(1000, DeviceHealth.HEARTBEAT_INTERVAL.toMillis(), id -> sendHeartbeat(settings));
+    }
+
+    private void sendHeartbeat(Settings settings) {
+        if (client.token() == null) {
+            return; // not signed in yet: the status reports follow the sign-in
+        }
+        client.heartbeat(settings.site(), settings.agentId(), "board", deviceNames)
+                .onFailure(failure -> LOG.warn(
+                        "LED agent of site {}: heartbeat not accepted: {}", settings.site(), failure.getMessage()));
+    }
+
     /** The devices driven, for status pages and tests. */
     public List<Device> devices() {
         return List.copyOf(devices);
@@ -211,6 +241,9 @@ public final class LedAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        if (heartbeatTimer >= 0) {
+            context.owner().cancelTimer(heartbeatTimer);
+        }
         if (link != null) {
             context.runOnContext(v -> link.close());
         }
