@@ -18,7 +18,7 @@ let figuresAt = 0;
 // (a pause that began before the page was ever opened shows no duration: the queue does not say when it began)
 const pausedSince = new Map();
 const pausedFor = new Map(); // counter → the reason of that pause (a stored pause with another reason is a newer one)
-const devices = new Map();     // device → its last status report
+const devices = new Map();     // device id → {device, kind, state, detail, since, lastSeen} (GET …/devices, then events)
 
 function t(vi, en) { return lang === "vi" ? vi : en; }
 function now() { return Date.now() + clockOffset; }
@@ -147,7 +147,7 @@ function follow() {
     }
     if (event.type === "counter.resumed" || event.type === "counter.signed-out") pausedSince.delete(event.counter);
     if (event.type.startsWith("counter.")) savePauses();
-    if (event.type === "device.status") devices.set(event.device, event);
+    if (event.type === "device.status") devices.set(event.device, Object.assign({}, devices.get(event.device), event));
     refreshSoon();
   };
 }
@@ -168,7 +168,9 @@ async function refresh() {
   if (!site || !sessionStorage.getItem("xephang.supervisor.token")) return;
   const base = "/api/v1/sites/" + encodeURIComponent(site.code);
   try {
-    const [queue, list] = await Promise.all([api(base + "/queue"), api(base + "/waiting")]);
+    const [queue, list, known] = await Promise.all([api(base + "/queue"), api(base + "/waiting"), api(base + "/devices")]);
+    devices.clear();
+    for (const device of known.devices || []) devices.set(device.device, device);
     snapshot = queue;
     clockOffset = Date.parse(queue.at) - Date.now();
     for (const counter of queue.counters) {
@@ -238,6 +240,43 @@ function deviceState(state) {
   return (lang === "vi" ? vi : en)[state] || state;
 }
 
+function deviceKind(kind) {
+  const vi = { printer: "Máy in vé", scanner: "Máy quét mã", led: "Bảng LED", keypad: "Bàn phím đánh giá", kiosk: "Kiosk",
+    board: "Màn hình phòng chờ", counter: "Máy tính quầy" };
+  const en = { printer: "Ticket printer", scanner: "Scanner", led: "LED display", keypad: "Rating keypad", kiosk: "Kiosk",
+    board: "Hall screen", counter: "Counter PC" };
+  return (lang === "vi" ? vi : en)[kind] || kind;
+}
+
+// OFFLINE and ERROR red, paper out red, paper near end amber; the worst first, then by id
+function deviceClass(state) {
+  return { OFFLINE: "offline", ERROR: "offline", PAPER_OUT: "paper-out", COVER_OPEN: "paper-out", PAPER_NEAR_END: "near-end" }[state] || "ok";
+}
+
+function siteTime(iso) {
+  if (!iso) return "–";
+  return new Date(Date.parse(iso)).toLocaleTimeString(lang === "vi" ? "vi-VN" : "en-GB",
+    { timeZone: site?.timeZone || undefined, hour: "2-digit", minute: "2-digit", second: "2-digit" });
+}
+
+function renderDevices() {
+  const rank = { offline: 0, "paper-out": 1, "near-end": 2, ok: 3 };
+  const list = [...devices.values()].sort((a, b) =>
+    rank[deviceClass(a.state)] - rank[deviceClass(b.state)] || a.device.localeCompare(b.device));
+  $("no-devices").hidden = list.length > 0;
+  $("devices").replaceChildren(...list.map(d => {
+    const row = el("tr", { className: deviceClass(d.state) },
+      el("td", { textContent: d.device }),
+      el("td", { textContent: deviceKind(d.kind) }),
+      el("td", { className: "device-state", textContent: d.state === "ONLINE" ? t("hoạt động", "online") : deviceState(d.state) }),
+      el("td", { textContent: d.detail || "" }),
+      el("td", { className: "num last-seen", textContent: siteTime(d.lastSeen) }));
+    row.dataset.device = d.device;
+    row.dataset.state = d.state;
+    return row;
+  }));
+}
+
 function counterDeviceProblem(number) {
   for (const [device, report] of devices) {
     const match = /(?:counter|quay|quầy)[-_ ]?(\d+)/i.exec(device);
@@ -294,6 +333,7 @@ function render() {
     row.dataset.state = counter.state;
     return row;
   }));
+  renderDevices();
   renderCharts();
 }
 

@@ -117,6 +117,86 @@ class SupervisorPageIT {
     }
 
     @Test
+    void devicesAreListedLiveWithPaperNearEndPaperOutAndOfflineHighlighted(@TempDir Path dataDir) throws Exception {
+        MutableClock clock = MutableClock.at(LocalDateTime.now(MutableClock.VIETNAM));
+        ChromeDriver browser = Browser.open(1366, 900);
+        try (TestApi api = TestApi.start(dataDir, clock)) {
+            api.token("kiosk1"); // signed in before the clock moves
+            reportPrinter(api, "PAPER_NEAR_END", "Sắp hết giấy");
+            heartbeat(api);
+            browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
+            signIn(browser, "supervisor");
+            eventually(WITHIN, () -> deviceRow(browser, "kiosk1/printer").contains("Sắp hết giấy"));
+            assertThat(rowClass(browser, "kiosk1/printer")).isEqualTo("near-end");
+            assertThat(deviceRow(browser, "kiosk1")).contains("Kiosk").contains("hoạt động");
+            browser.executeScript("window.stillTheSamePage = true;");
+
+            reportPrinter(api, "PAPER_OUT", "Hết giấy");
+            eventually(WITHIN, () -> rowClass(browser, "kiosk1/printer").equals("paper-out"));
+            assertThat(deviceRow(browser, "kiosk1/printer"))
+                    .contains("Máy in vé")
+                    .contains("hết giấy");
+            assertThat(cell(browser, "#alerts")).contains("Thiết bị kiosk1/printer: hết giấy");
+
+            clock.advance(Duration.ofSeconds(61)); // the kiosk fell silent: no report, no heartbeat for 61 s
+
+            eventually(WITHIN, () -> rowClass(browser, "kiosk1/printer").equals("offline"));
+            assertThat(deviceRow(browser, "kiosk1/printer"))
+                    .contains("mất kết nối")
+                    .contains("Không nhận được tín hiệu quá 60 giây");
+            assertThat(rowClass(browser, "kiosk1")).isEqualTo("offline");
+            assertThat(api.send(HttpMethod.GET, "/metrics", null, null).bodyAsString())
+                    .contains("xephang_device_up{device=\"kiosk1/printer\",kind=\"printer\",site=\"demo\"} 0.0");
+            assertThat(browser.executeScript("return window.stillTheSamePage === true"))
+                    .isEqualTo(true);
+            Browser.screenshot(browser, "supervisor-devices");
+
+            browser.findElement(By.id("lang")).click();
+            assertThat(deviceRow(browser, "kiosk1/printer"))
+                    .contains("Ticket printer")
+                    .contains("offline");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void reportPrinter(TestApi api, String state, String detail) {
+        assertThat(api.send(
+                                HttpMethod.POST,
+                                "/api/v1/sites/demo/devices/status",
+                                "kiosk1",
+                                new io.vertx.core.json.JsonObject()
+                                        .put("device", "kiosk1/printer")
+                                        .put("kind", "printer")
+                                        .put("state", state)
+                                        .put("detail", detail)
+                                        .encode())
+                        .statusCode())
+                .isEqualTo(204);
+    }
+
+    private static void heartbeat(TestApi api) {
+        assertThat(api.send(
+                                HttpMethod.POST,
+                                "/api/v1/sites/demo/devices/heartbeat",
+                                "kiosk1",
+                                "{\"agent\":\"kiosk1\",\"kind\":\"kiosk\",\"devices\":[\"kiosk1/printer\"]}")
+                        .statusCode())
+                .isEqualTo(204);
+    }
+
+    private static String deviceRow(ChromeDriver browser, String device) {
+        return cell(browser, "#devices tr[data-device='" + device + "']");
+    }
+
+    private static String rowClass(ChromeDriver browser, String device) {
+        return String.valueOf(browser.executeScript(
+                "const e = document.querySelector(\"#devices tr[data-device='\" + arguments[0] + \"']\");"
+                        + " return e ? e.className : '';",
+                device));
+    }
+
+    @Test
     void anOfficerIsRefusedAtSignIn(@TempDir Path dataDir) {
         ChromeDriver browser = Browser.open(1366, 768);
         try (TestApi api = TestApi.start(dataDir)) {
