@@ -42,6 +42,7 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
     private final CounterOptions options;
     private final Clock clock;
     private final Map<Integer, Desk> desks = new LinkedHashMap<>();
+    private final KioskPrinterTrouble kioskPrinters = new KioskPrinterTrouble();
     private final OfficerSessions sessions;
     private final PageFailures failures;
     private DeskLedMirror leds;
@@ -146,6 +147,10 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
 
     @Override
     public void eventArrived(QueueEvent event) {
+        if (kioskPrinters.changedBy(event)) {
+            desks.values().forEach(this::deskChanged);
+            return;
+        }
         actions.ticketSeen(event); // the link asks for a fresh snapshot after the burst
     }
 
@@ -199,6 +204,7 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
                 .put("hasKeypad", desk.keypad != null)
                 .put("keypadKeys", RatingWindow.hidKeys(desk))
                 .put("connected", link != null && link.connected())
+                .put("kioskPrinters", kioskPrinters.toJson())
                 .put("site", site())
                 .put("serverTime", clock.instant().toString());
     }

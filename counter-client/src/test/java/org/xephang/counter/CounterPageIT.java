@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.xephang.api.Role;
 import org.xephang.api.Ticket;
 import org.xephang.core.Actor;
+import org.xephang.core.DeviceStatusReport;
 import org.xephang.core.IssueCommand;
 import org.xephang.device.keypad.sim.SimulatedRatingKeypad;
 import org.xephang.device.led.sim.LedBusSimulator;
@@ -184,6 +185,37 @@ class CounterPageIT {
                         By.id("message"), "Đã chuyển số " + ticket.number()));
         assertThat(browser.findElement(By.id("ticket-number")).getText()).isEqualTo("—");
         assertThat(centre.engine().ticket(ticket.id()).orElseThrow().counter()).isEqualTo(2);
+    }
+
+    @Test
+    void aKioskPrinterOfTheSiteOutOfPaperOrOfflineShowsABannerUntilItPrintsAgain() throws Exception {
+        signIn("officer1", "demo", 1);
+        assertThat(browser.findElement(By.id("banner-printer")).isDisplayed()).isFalse();
+
+        reportKioskPrinter("PAPER_OUT", "Hết giấy");
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-printer")));
+        assertThat(browser.findElement(By.id("banner-printer")).getText())
+                .isEqualTo("Máy in vé kiosk1/printer: hết giấy. Kiosk này không in được số, xin hướng dẫn công dân"
+                        + " sang kiosk khác.");
+        Browser.screenshot(browser, "counter-kiosk-printer-out-of-paper");
+
+        reportKioskPrinter("OFFLINE", "Mất kết nối máy in");
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("banner-printer"), "kiosk1/printer: mất kết nối"));
+
+        reportKioskPrinter("PAPER_NEAR_END", "Sắp hết giấy"); // still prints
+        Browser.waiting(browser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("banner-printer")));
+    }
+
+    private void reportKioskPrinter(String state, String detail) throws Exception {
+        centre.engine()
+                .reportDeviceStatus(
+                        "demo",
+                        new DeviceStatusReport("kiosk1/printer", "printer", state, detail, null),
+                        new Actor("kiosk1", Role.KIOSK))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -5,6 +5,8 @@ const TEXT = {
     password: 'Mật khẩu', counter: 'Quầy số', signIn: 'Đăng nhập',
     agentLost: 'Mất kết nối với máy quầy. Đang kết nối lại…',
     serverLost: 'Mất kết nối với máy chủ xếp hàng. Đang kết nối lại…',
+    kioskPrinter: 'Máy in vé {0}: {1}. Kiosk này không in được số, xin hướng dẫn công dân sang kiosk khác.',
+    PAPER_OUT_printer: 'hết giấy', OFFLINE_printer: 'mất kết nối', COVER_OPEN_printer: 'đang mở nắp', ERROR_printer: 'bị lỗi',
     serving: 'Đang phục vụ', callNext: 'Gọi số tiếp', recall: 'Gọi lại', start: 'Bắt đầu', complete: 'Hoàn thành',
     noShow: 'Bỏ qua', transfer: 'Chuyển', callSpecific: 'Gọi số cụ thể', pause: 'Tạm dừng', resume: 'Tiếp tục',
     reprint: 'In lại vé', linkDossier: 'Gắn mã hồ sơ', dossierPlaceholder: 'Nhập hoặc quét mã hồ sơ',
@@ -26,6 +28,8 @@ const TEXT = {
     password: 'Password', counter: 'Counter', signIn: 'Sign in',
     agentLost: 'Lost connection to the counter PC. Reconnecting…',
     serverLost: 'Lost connection to the queue server. Reconnecting…',
+    kioskPrinter: 'Ticket printer {0}: {1}. That kiosk prints no numbers; please send citizens to another kiosk.',
+    PAPER_OUT_printer: 'out of paper', OFFLINE_printer: 'offline', COVER_OPEN_printer: 'cover open', ERROR_printer: 'error',
     serving: 'Now serving', callNext: 'Call next', recall: 'Recall', start: 'Start', complete: 'Done',
     noShow: 'No-show', transfer: 'Transfer', callSpecific: 'Call a number', pause: 'Pause', resume: 'Resume',
     reprint: 'Reprint ticket', linkDossier: 'Link dossier', dossierPlaceholder: 'Type or scan the dossier code',
@@ -188,6 +192,9 @@ function render() {
   state.textContent = desk.state === 'PAUSED' && desk.pauseReason ? t('pausedBecause', desk.pauseReason) : t(desk.state);
   state.className = `state ${desk.state}`;
   $('banner-server').hidden = desk.connected !== false;
+  const printers = desk.kioskPrinters ?? [];
+  $('banner-printer').hidden = printers.length === 0;
+  $('banner-printer').textContent = printers.map((p) => t('kioskPrinter', p.device, t(`${p.state}_printer`))).join(' ');
 
   const ticket = desk.ticket;
   $('ticket-number').textContent = ticket ? ticket.number : t('none');
