@@ -92,7 +92,7 @@ public final class LedAgent implements AutoCloseable {
     private final List<String> deviceNames;
     private ServerLink link;
     private Context context;
-    private long heartbeatTimer = -1;
+    private volatile long heartbeatTimer = -1;
 
     private LedAgent(
             ExecutorService writer,
@@ -221,14 +221,19 @@ public final class LedAgent implements AutoCloseable {
         if (settings.username() == null) {
             return;
         }
-        heartbeatTimer =
-                vertx.setPeriodic(1000, DeviceHealth.HEARTBEAT_INTERVAL.toMillis(), id -> sendHeartbeat(settings));
+        // The first as soon as the agent is signed in (checked every second), then every 20 s.
+        heartbeatTimer = vertx.setPeriodic(1000, id -> {
+            if (client.token() == null) {
+                return;
+            }
+            vertx.cancelTimer(id);
+            sendHeartbeat(settings);
+            heartbeatTimer =
+                    vertx.setPeriodic(DeviceHealth.HEARTBEAT_INTERVAL.toMillis(), next -> sendHeartbeat(settings));
+        });
     }
 
     private void sendHeartbeat(Settings settings) {
-        if (client.token() == null) {
-            return; // not signed in yet: the status reports follow the sign-in
-        }
         client.heartbeat(settings.site(), settings.agentId(), "board", deviceNames)
                 .onFailure(failure -> LOG.warn(
                         "LED agent of site {}: heartbeat not accepted: {}", settings.site(), failure.getMessage()));
