@@ -131,7 +131,7 @@ class ApiRoleMatrixIT {
             new Endpoint(
                     HttpMethod.POST,
                     "/api/v1/sites/{site}/devices/heartbeat",
-                    "{\"agent\":\"kiosk1\",\"kind\":\"kiosk\",\"devices\":[\"kiosk1/printer\"]}",
+                    "{\"agent\":\"hall-agent\",\"kind\":\"kiosk\",\"devices\":[\"hall-agent/printer\"]}",
                     DEVICES),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/devices", null, SUPERVISORS),
             new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/counters/{counter}/call-next", null, STAFF),

@@ -175,6 +175,26 @@ class DevicesApiIT {
     }
 
     @Test
+    void aKioskHeartbeatsOnlyAsItselfAndForItsOwnDevices() {
+        HttpResponse<Buffer> asBoard = post(
+                "/api/v1/sites/demo/devices/heartbeat",
+                "kiosk1",
+                new JsonObject().put("agent", "board1").put("kind", "board"));
+        assertThat(asBoard.statusCode()).isEqualTo(403);
+        assertThat(asBoard.bodyAsJsonObject().getString("error")).isEqualTo("FORBIDDEN");
+
+        HttpResponse<Buffer> boardsLed = post(
+                "/api/v1/sites/demo/devices/heartbeat",
+                "kiosk1",
+                new JsonObject()
+                        .put("agent", "kiosk1")
+                        .put("kind", "kiosk")
+                        .put("devices", new JsonArray().add("board1/led-4")));
+        assertThat(boardsLed.statusCode()).isEqualTo(403);
+        assertThat(devices()).as("nothing recorded").isEmpty();
+    }
+
+    @Test
     void officersAndDevicesMayNotListDevices() {
         assertThat(api.send(HttpMethod.GET, "/api/v1/sites/demo/devices", "officer1", null)
                         .statusCode())
