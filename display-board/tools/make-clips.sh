@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the announcement clips of the display board (DOMAIN-VN.md §4, DEVICES.md §5), offline:
+# Makes the announcement clips of the display board (docs/domain-vn.md §4, docs/devices.md §5), offline:
 #   apt-get install -y espeak-ng sox
 #   display-board/tools/make-clips.sh
 # Every clip is 16-bit mono PCM WAV at 16 kHz, silence trimmed at both ends and 40 ms of silence after, so that the
@@ -110,7 +110,7 @@ phrase-den-quay-so|đến quầy số
 phrase-linh-vuc|lĩnh vực
 LIST
 
-# Field names of the example centre (DOMAIN-VN.md §6), said after the counter when a site includes them.
+# Field names of the example centre (docs/domain-vn.md §6), said after the counter when a site includes them.
 while IFS='|' read -r name text; do
   speak "$name" "$text"
 done <<'LIST'

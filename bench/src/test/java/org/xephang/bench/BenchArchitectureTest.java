@@ -12,7 +12,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Set;
 
-/** STYLE.md rules that apply to the bench module, and what of queue-core it may see. */
+/** CONTRIBUTING.md rules that apply to the bench module, and what of queue-core it may see. */
 @AnalyzeClasses(packages = "org.xephang.bench", importOptions = ImportOption.DoNotIncludeTests.class)
 class BenchArchitectureTest {
 

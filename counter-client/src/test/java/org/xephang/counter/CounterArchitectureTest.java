@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.Test;
 
-/** STYLE.md's rules for the counter-client module. */
+/** CONTRIBUTING.md's rules for the counter-client module. */
 class CounterArchitectureTest {
 
     static final JavaClasses MAIN = new ClassFileImporter()
@@ -22,7 +22,7 @@ class CounterArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.xephang.core..")
-                .because("an agent is a client of the queue server (ARCHITECTURE.md §2)")
+                .because("an agent is a client of the queue server (docs/architecture.md §2)")
                 .check(MAIN);
     }
 

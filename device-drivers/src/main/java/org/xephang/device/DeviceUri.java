@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A device address of the form {@code kind:[protocol+]transport://address?params} (ARCHITECTURE.md §8).
+ * A device address of the form {@code kind:[protocol+]transport://address?params} (docs/architecture.md §8).
  *
  * <p>Examples and how they split:
  *

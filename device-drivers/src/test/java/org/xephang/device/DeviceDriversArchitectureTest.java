@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
-/** STYLE.md's rules for device-drivers (main code only). */
+/** CONTRIBUTING.md's rules for device-drivers (main code only). */
 @AnalyzeClasses(packages = "org.xephang.device", importOptions = ImportOption.DoNotIncludeTests.class)
 class DeviceDriversArchitectureTest {
 
@@ -18,7 +18,7 @@ class DeviceDriversArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("io.vertx..")
-            .because("device-drivers is plain Java (ARCHITECTURE.md §2)");
+            .because("device-drivers is plain Java (docs/architecture.md §2)");
 
     @ArchTest
     static final ArchRule transportsKnowNoDeviceKind = noClasses()
@@ -32,7 +32,7 @@ class DeviceDriversArchitectureTest {
                     "org.xephang.device.scanner..",
                     "org.xephang.device.keypad..",
                     "org.xephang.device.framing..")
-            .because("transports move bytes; what they mean belongs to the device (STYLE.md)");
+            .because("transports move bytes; what they mean belongs to the device (CONTRIBUTING.md)");
 
     @ArchTest
     static final ArchRule theSpineKnowsNoDeviceKind = noClasses()
@@ -69,5 +69,5 @@ class DeviceDriversArchitectureTest {
             .haveSimpleNameEndingWith("Util")
             .orShould()
             .haveSimpleNameEndingWith("Utils")
-            .because("STYLE.md: no Manager, Helper, Util grab-bags");
+            .because("CONTRIBUTING.md: no Manager, Helper, Util grab-bags");
 }

@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.Test;
 
-/** STYLE.md's rules for display-board. */
+/** CONTRIBUTING.md's rules for display-board. */
 class BoardArchitectureTest {
 
     static final JavaClasses BOARD = new ClassFileImporter()
@@ -49,7 +49,7 @@ class BoardArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.xephang.core..")
-                .because("a board is a client of the queue server (ARCHITECTURE.md §2)")
+                .because("a board is a client of the queue server (docs/architecture.md §2)")
                 .check(BOARD);
     }
 

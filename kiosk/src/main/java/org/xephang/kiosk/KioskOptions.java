@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param username the kiosk's device account (role KIOSK)
  * @param password its password
  * @param kioskId a short id for logs and device reports, e.g. {@code kiosk1}
- * @param printerUri the ticket printer (ARCHITECTURE.md §8), e.g. {@code escpos:tcp://10.0.0.31:9100} or
+ * @param printerUri the ticket printer (docs/architecture.md §8), e.g. {@code escpos:tcp://10.0.0.31:9100} or
  *     {@code sim:printer?dir=tickets}
  * @param scannerUri a serial barcode scanner, or null (a keyboard-wedge scanner works in the page without one)
  * @param settingsPin the PIN that opens the settings screen (4–8 digits)

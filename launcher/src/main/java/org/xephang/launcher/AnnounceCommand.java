@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code xephang announce --number A1023 --counter 5}: prints the announcement text on the first line and the clip
- * names, space-separated, on the second (DOMAIN-VN.md §4).
+ * names, space-separated, on the second (docs/domain-vn.md §4).
  */
 @Command(
         name = "announce",

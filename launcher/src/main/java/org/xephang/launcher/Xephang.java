@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code xephang} command. Each role is a subcommand in its own class; exit code 0 on success, 2 with a one-line
- * message for bad arguments or configuration (ARCHITECTURE.md §4).
+ * message for bad arguments or configuration (docs/architecture.md §4).
  */
 @Command(
         name = "xephang",

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 
 /**
- * STYLE.md's rules for the launcher: commands print through picocli's writers (so tests and {@code bench} capture
+ * CONTRIBUTING.md's rules for the launcher: commands print through picocli's writers (so tests and {@code bench} capture
  * them) and log through SLF4J; only {@link Xephang} is public among the commands; the launcher reaches the bench module
  * by reflection only (bench depends on the launcher); it starts the server through {@code QueueServerMain}, never
  * touching the engine, the database or the HTTP layer of queue-core; no package cycles.

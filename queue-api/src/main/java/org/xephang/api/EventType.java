@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The event types of the stream and the outbox (ARCHITECTURE.md §5), with their wire names. */
+/** The event types of the stream and the outbox (docs/architecture.md §5), with their wire names. */
 public enum EventType {
     TICKET_ISSUED("ticket.issued"),
     TICKET_CALLED("ticket.called"),

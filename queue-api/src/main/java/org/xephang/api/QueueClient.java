@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Typed client of the queue server's HTTP API v1 (ARCHITECTURE.md §5), used by the kiosk, board and counter agents,
+ * Typed client of the queue server's HTTP API v1 (docs/architecture.md §5), used by the kiosk, board and counter agents,
  * the launcher and the benchmarks.
  *
  * <p><b>Results.</b> Every call returns a {@link Future}. When the server refuses, the future fails with a

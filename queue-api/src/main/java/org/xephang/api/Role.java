@@ -1,6 +1,6 @@
 package org.xephang.api;
 
-/** Who may do what (ARCHITECTURE.md §11). KIOSK and DISPLAY are device tokens. */
+/** Who may do what (docs/architecture.md §11). KIOSK and DISPLAY are device tokens. */
 public enum Role {
     ADMIN,
     SUPERVISOR,

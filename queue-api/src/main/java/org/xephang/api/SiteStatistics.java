@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The statistics of a site over whole local days ({@code GET /api/v1/sites/{site}/stats?from&to}), with the
- * definitions peers use (ARCHITECTURE.md §6.6): wait = called − issued, walk = started − called, service = finished −
+ * definitions peers use (docs/architecture.md §6.6): wait = called − issued, walk = started − called, service = finished −
  * started, each over the tickets that have both times; per service, counter, officer, hour of issue and day.
  *
  * @param from first local day, inclusive
@@ -115,7 +115,7 @@ public record SiteStatistics(
         }
     }
 
-    /** Ratings on the national 3-level scale (DOMAIN-VN.md §5), whatever keypad gave them. */
+    /** Ratings on the national 3-level scale (docs/domain-vn.md §5), whatever keypad gave them. */
     public record Ratings(int veryHappy, int happy, int unhappy) {
         public int count() {
             return veryHappy + happy + unhappy;

@@ -1,6 +1,6 @@
 package org.xephang.api;
 
-/** The life of a ticket (ARCHITECTURE.md §6.5). */
+/** The life of a ticket (docs/architecture.md §6.5). */
 public enum TicketState {
     WAITING,
     CALLED,

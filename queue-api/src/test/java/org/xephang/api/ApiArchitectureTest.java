@@ -13,7 +13,7 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.Test;
 
 /**
- * STYLE.md's rules for queue-api, the module every other one depends on (ARCHITECTURE.md §2): it depends on no other
+ * CONTRIBUTING.md's rules for queue-api, the module every other one depends on (docs/architecture.md §2): it depends on no other
  * xephang module; its wire model (records, enums, errors, announcements) knows Vert.x's JSON types only, the transport
  * (HTTP, WebSocket, futures) being the typed client's business; it logs through SLF4J and never writes to standard
  * streams.
@@ -34,7 +34,7 @@ class ApiArchitectureTest {
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "javax.crypto..", "io.vertx..", "org.slf4j..", "org.xephang.api..")
                 .because(
-                        "every module depends on queue-api, so it depends on none of ours (ARCHITECTURE.md §2); javax.crypto"
+                        "every module depends on queue-api, so it depends on none of ours (docs/architecture.md §2); javax.crypto"
                                 + " signs webhooks")
                 .check(API);
     }

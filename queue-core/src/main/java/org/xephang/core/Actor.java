@@ -6,7 +6,7 @@ import org.xephang.api.Role;
 
 /**
  * Who asks: a signed-in user or device, by username (never a personal name) and role, with where it may act
- * (ARCHITECTURE.md §11).
+ * (docs/architecture.md §11).
  *
  * @param sites the site codes it may act at; empty for every site
  * @param counters the counters an officer may sign in at; empty for any

@@ -347,7 +347,7 @@ public final class QueueServerMain {
 
     /**
      * Opens the engine on {@code store}. A node of a cluster owns its sites by a lease fenced in every write transaction
-     * (ARCHITECTURE.md §10); while another live node holds one of them this node is a <b>standby</b>: it retries every
+     * (docs/architecture.md §10); while another live node holds one of them this node is a <b>standby</b>: it retries every
      * second (its port answers 503 meanwhile) and takes the sites over once that node's lease ran out, rebuilding
      * their memory from PostgreSQL. The engine owns the store (and each store reopened for a retry).
      */

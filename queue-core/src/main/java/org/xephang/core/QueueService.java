@@ -17,7 +17,7 @@ import org.xephang.api.Ticket;
 import org.xephang.api.WaitingTicket;
 
 /**
- * The one writer of the queue state of every site this node owns (ARCHITECTURE.md §1.1). The HTTP layer, the demo and
+ * The one writer of the queue state of every site this node owns (docs/architecture.md §1.1). The HTTP layer, the demo and
  * the tests talk to the queue only through this.
  *
  * <p><b>Commands</b> return a stage that completes once the change and its events (stream + outbox) are committed to
@@ -44,7 +44,7 @@ public interface QueueService {
 
     CompletionStage<IssueResult> issue(String site, IssueCommand command, Actor actor);
 
-    /** The next ticket for the counter by FCFS routing (ARCHITECTURE.md §6.4), or empty when nothing waits. */
+    /** The next ticket for the counter by FCFS routing (docs/architecture.md §6.4), or empty when nothing waits. */
     CompletionStage<Optional<Ticket>> callNext(String site, int counter, Actor actor);
 
     /** Calls a specific WAITING (or NO_SHOW) ticket to the actor's counter. */
@@ -103,7 +103,7 @@ public interface QueueService {
     Optional<Ticket> ticketByNumber(String site, String number);
 
     /**
-     * The statistics of a site's tickets issued on the local days {@code from}…{@code to} (ARCHITECTURE.md §6.6), read
+     * The statistics of a site's tickets issued on the local days {@code from}…{@code to} (docs/architecture.md §6.6), read
      * from the database off the writer's thread. Fails with UNKNOWN_SITE, or INVALID_REQUEST when {@code from} is after
      * {@code to} or the range is longer than {@link #MAX_STATISTICS_DAYS} days.
      */

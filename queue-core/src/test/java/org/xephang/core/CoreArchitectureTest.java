@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.Test;
 
-/** STYLE.md's rules for queue-core. */
+/** CONTRIBUTING.md's rules for queue-core. */
 class CoreArchitectureTest {
 
     static final JavaClasses CORE = new ClassFileImporter()

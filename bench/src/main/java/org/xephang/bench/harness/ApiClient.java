@@ -13,7 +13,7 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * The few API v1 calls the load generator makes (ARCHITECTURE.md §5), straight over a Vert.x {@link WebClient} with a
+ * The few API v1 calls the load generator makes (docs/architecture.md §5), straight over a Vert.x {@link WebClient} with a
  * pool as large as the number of simulated devices, so the client adds as little as possible to what is measured.
  * Non-2xx answers fail the future with an {@link ApiException}.
  */

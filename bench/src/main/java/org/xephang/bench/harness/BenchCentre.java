@@ -21,7 +21,7 @@ public record BenchCentre(int sites, int services, int counters, int dailyCap, i
     public static final String KIOSK = "kiosk";
     public static final String SUPERVISOR = "supervisor";
 
-    /** The prefix letters announcements can say (DOMAIN-VN.md §4), without Đ. */
+    /** The prefix letters announcements can say (docs/domain-vn.md §4), without Đ. */
     private static final String LETTERS = "ABCDEGHKLMNPQSTVX";
 
     public BenchCentre {

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 
 /**
  * N kiosks issue tickets over HTTP as fast as the server answers (closed loop: each kiosk sends its next request when
- * the previous one is answered), for a fixed time per N. Every 2xx is durable by contract (ARCHITECTURE.md §1.2), so
+ * the previous one is answered), for a fixed time per N. Every 2xx is durable by contract (docs/architecture.md §1.2), so
  * throughput here is durable issues per second. At the end every acknowledged ticket is checked for a duplicate id or
  * a duplicate (site, number), and every request must have been answered 2xx: a failed request (an error answer, a
  * timeout, a refused connection) makes the run exit {@link BenchMain#EXIT_CHECK_FAILED}.

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * How a day's arrivals spread over the opening hours: piecewise-constant shares per segment. The default follows
- * DOMAIN-VN.md §6: open 07:30–11:30 and 13:30–17:00, a quarter of the day's tickets in the morning peak hour
+ * docs/domain-vn.md §6: open 07:30–11:30 and 13:30–17:00, a quarter of the day's tickets in the morning peak hour
  * (08:00–09:00), the rest spread evenly over the other opening hours.
  */
 public record DayProfile(List<Segment> segments) {

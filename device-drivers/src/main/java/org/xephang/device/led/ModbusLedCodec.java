@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Modbus 7-segment boards (DEVICES.md §2): function 06 writes the number to a value register (default 0x0000);
+ * Modbus 7-segment boards (docs/devices.md §2): function 06 writes the number to a value register (default 0x0000);
  * function 16 writes one register per digit, low byte = segments (bit 0 = a … bit 6 = g, bit 7 = point), to the
  * segment registers (default from 0x0080, leftmost digit first, text right-aligned). The address is the Modbus
  * unit id (1–247). The board acknowledges every write; {@link #checkReply} reports a Modbus exception in words.

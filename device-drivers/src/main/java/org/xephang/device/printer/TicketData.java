@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The facts printed on one ticket (DOMAIN-VN.md §3). No personal data: a ticket shows a number, not a name.
+ * The facts printed on one ticket (docs/domain-vn.md §3). No personal data: a ticket shows a number, not a name.
  *
  * <p>Immutable; safe from any thread.
  *

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Lays out a ticket (DOMAIN-VN.md §3) from {@link TicketData}: unit name lines, SỐ THỨ TỰ, the big number, the field
+ * Lays out a ticket (docs/domain-vn.md §3) from {@link TicketData}: unit name lines, SỐ THỨ TỰ, the big number, the field
  * in capitals, counters, people waiting and the estimate, the time in the site's zone, the QR to the status page,
  * the ƯU TIÊN mark, an optional hotline and the closing line, then a cut.
  *
@@ -54,7 +54,7 @@ public final class TicketTemplate {
             }
         }
 
-        /** The layout of DOMAIN-VN.md §3. */
+        /** The layout of docs/domain-vn.md §3. */
         public static Options defaults() {
             return new Options(
                     "SỐ THỨ TỰ",

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Tells a keyboard-wedge scanner from a person typing, by timing (DEVICES.md §3): a scanner "types" a whole code
+ * Tells a keyboard-wedge scanner from a person typing, by timing (docs/devices.md §3): a scanner "types" a whole code
  * with gaps of a few milliseconds and ends it with Enter; people type slower. Feed it every key with its time; it
  * answers with {@link Event}s: a {@link Scanned} code, or {@link Typed} keys to pass on to the focused field
  * unchanged.

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *       compared case-insensitively, value percent-decoded);
  *   <li>a bare dossier code: after normalising (trim, inner spaces removed, upper case) 3–60 characters of letters,
  *       digits and {@code . - _ /} with at least one digit. {@link ScannedPayload.DossierCode#standardFormat()}
- *       tells whether it has the TT 01/2018 shape {@code ^[0-9A-Z.]{3,40}-\d{6}-\d{4,5}$} (DOMAIN-VN.md §2).
+ *       tells whether it has the TT 01/2018 shape {@code ^[0-9A-Z.]{3,40}-\d{6}-\d{4,5}$} (docs/domain-vn.md §2).
  * </ol>
  *
  * <p>A Vietnamese input method left on (Telex/VNI in Unikey or EVKey) rewrites what a keyboard-wedge scanner types:

@@ -23,7 +23,7 @@ import org.xephang.api.announce.PrefixLetters;
 
 class ClipCatalogTest {
 
-    /** The example fields of DOMAIN-VN.md §6 and examples/centre.yaml, recorded by make-clips.sh. */
+    /** The example fields of docs/domain-vn.md §6 and examples/centre.yaml, recorded by make-clips.sh. */
     private static final List<String> EXAMPLE_FIELDS = List.of(
             "Đất đai",
             "Đăng ký kinh doanh",

@@ -37,7 +37,7 @@ import org.xephang.kiosk.KioskApp;
 import org.xephang.kiosk.KioskOptions;
 
 /**
- * The whole centre in one process (ARCHITECTURE.md §3, "demo"): the queue server on the example configuration, always
+ * The whole centre in one process (docs/architecture.md §3, "demo"): the queue server on the example configuration, always
  * open; a simulated dossier system it forwards to and looks dossiers up in; one kiosk with a simulated printer and
  * scanner; the board with the voice and a simulated LED summary board; every counter of the site with a simulated LED
  * display and rating keypad; and the devices page that drives the simulators. Everything on one port.

@@ -5,7 +5,7 @@ import java.text.Normalizer;
 import java.util.Objects;
 
 /**
- * How a site words its call announcements (DOMAIN-VN.md §4). The default is the northern whole-number reading
+ * How a site words its call announcements (docs/domain-vn.md §4). The default is the northern whole-number reading
  * "Xin mời công dân có số thứ tự A một nghìn không trăm hai mươi ba đến quầy số năm", said twice after a chime.
  * Immutable and thread-safe; every text is kept in NFC.
  *

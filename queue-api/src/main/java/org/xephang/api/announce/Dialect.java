@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The regional standard used to read numbers aloud. The two differ in a few words only: {@code nghìn}/{@code ngàn}
- * for thousands and {@code linh}/{@code lẻ} for a zero tens digit (DOMAIN-VN.md §4). Immutable and thread-safe.
+ * for thousands and {@code linh}/{@code lẻ} for a zero tens digit (docs/domain-vn.md §4). Immutable and thread-safe.
  */
 public enum Dialect {
     /** Northern standard: nghìn, linh. */

@@ -1,7 +1,7 @@
 package org.xephang.api.announce;
 
 /**
- * The 20 spoken syllables that read every number from 0 to 999 999 in both dialects (DOMAIN-VN.md §4). Each has one
+ * The 20 spoken syllables that read every number from 0 to 999 999 in both dialects (docs/domain-vn.md §4). Each has one
  * pre-recorded clip; the clip names are ASCII (the tone is named where two syllables share their letters: {@code một}
  * is {@code num-mot-nang}, {@code mốt} is {@code num-mot-sac}). Immutable and thread-safe.
  */

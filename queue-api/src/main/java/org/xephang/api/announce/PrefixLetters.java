@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Vietnamese names of the ticket prefix letters, as they are spoken in announcements (DOMAIN-VN.md §4): A "a",
+ * The Vietnamese names of the ticket prefix letters, as they are spoken in announcements (docs/domain-vn.md §4): A "a",
  * B "bê", C "xê", Đ "đê", L "e-lờ", S "ét-xì", X "ích-xì"…. Letters outside the Vietnamese alphabet (F, J, W, Z) have
  * their usual spoken names too, so any capital letter can be a prefix. Pure and thread-safe.
  */

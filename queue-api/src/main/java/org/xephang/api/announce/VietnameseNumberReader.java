@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Reads numbers aloud in Vietnamese, as the syllables of DOMAIN-VN.md §4: {@code 1023} → một nghìn không trăm hai
+ * Reads numbers aloud in Vietnamese, as the syllables of docs/domain-vn.md §4: {@code 1023} → một nghìn không trăm hai
  * mươi ba; {@code 21} → hai mươi mốt; {@code 105} → một trăm linh năm (south: lẻ năm). Whole numbers up to
  * {@value #MAX_WHOLE} need only the 20 {@link NumberSyllable}s. Pure, immutable and thread-safe.
  */

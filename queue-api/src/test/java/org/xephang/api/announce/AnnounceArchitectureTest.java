@@ -6,7 +6,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Announcement building is pure domain code (ARCHITECTURE.md §1.5): plain Java, JSON mapping aside. */
+/** Announcement building is pure domain code (docs/architecture.md §1.5): plain Java, JSON mapping aside. */
 class AnnounceArchitectureTest {
 
     @Test

@@ -11,7 +11,7 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 /**
- * Starts a clustered Vert.x for a server node (ARCHITECTURE.md §10, issue #16): the Hazelcast cluster manager gives
+ * Starts a clustered Vert.x for a server node (docs/architecture.md §10, issue #16): the Hazelcast cluster manager gives
  * membership (who is alive) and the clustered event bus. Members find each other over TCP/IP from the configured list;
  * multicast is off. Hazelcast's own phone-home and shutdown hook are off too: the node's shutdown closes Vert.x,
  * which leaves the cluster.

@@ -64,7 +64,7 @@ final class CommandChecks {
         }
     }
 
-    /** Trim, remove inner spaces, upper-case (DOMAIN-VN.md §2). */
+    /** Trim, remove inner spaces, upper-case (docs/domain-vn.md §2). */
     static String normaliseDossierCode(String raw) {
         String code = raw == null ? "" : raw.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
         if (code.isEmpty()) {

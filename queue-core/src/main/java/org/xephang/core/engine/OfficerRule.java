@@ -59,7 +59,7 @@ final class OfficerRule {
 
     /**
      * An officer takes a waiting ticket only when the counter they sit at serves its line or the ticket was transferred
-     * to that counter (ARCHITECTURE.md §11); supervisors and administrators take any.
+     * to that counter (docs/architecture.md §11); supervisors and administrators take any.
      */
     void requireServesLine(Actor actor, TicketRecord ticket, CounterDesk desk) {
         if (actor.role() != Role.OFFICER || ticket.state().isAtCounter()) {

@@ -69,7 +69,7 @@ import org.xephang.core.ticket.TicketRecord;
 import org.xephang.core.ticket.TypedTicketNumber;
 
 /**
- * The queue engine: the one writer of every configured site's state (ARCHITECTURE.md §1.1, §7), over a {@link Store}:
+ * The queue engine: the one writer of every configured site's state (docs/architecture.md §1.1, §7), over a {@link Store}:
  * the SQLite file of one office or a PostgreSQL database.
  *
  * <p><b>Threads.</b> Commands queue to one writer thread that applies them in arrival order and commits them in groups
@@ -228,7 +228,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     /**
      * Opens the engine as one node of a cluster on a PostgreSQL store: it takes the leases of every configured site
      * (refusing to open when another live node holds one), renews them every third of their time, and fences every
-     * write group with them, so that after another node took a site over nothing of this node commits (ARCHITECTURE.md
+     * write group with them, so that after another node took a site over nothing of this node commits (docs/architecture.md
      * §10). The engine owns the store from now on. Blocking.
      *
      * @param ownership null = no leases (one node, or SQLite)

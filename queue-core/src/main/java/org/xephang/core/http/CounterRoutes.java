@@ -47,7 +47,7 @@ final class CounterRoutes {
         command(ctx, queue::signOut);
     }
 
-    /** An officer works only at the counters of their account (ARCHITECTURE.md §11). */
+    /** An officer works only at the counters of their account (docs/architecture.md §11). */
     private static void requireAllowedCounter(Actor actor, int counter) {
         if (!actor.mayUseCounter(counter)) {
             throw new QueueError(

@@ -27,7 +27,7 @@ import org.xephang.core.auth.Authenticator;
 import org.xephang.core.clock.ClockWatch;
 
 /**
- * The HTTP API v1 of ARCHITECTURE.md §5 (plus {@code /health}, {@code /metrics} and the public ticket page
+ * The HTTP API v1 of docs/architecture.md §5 (plus {@code /health}, {@code /metrics} and the public ticket page
  * {@code /t/{id}}) as one Vert.x {@link Router}, with the roles of §11. Every error answer, whatever its cause, is
  * written by one failure handler as {@code {"error","message"}}.
  */

@@ -18,7 +18,7 @@ import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 
 /**
- * The one thread that writes the database (ARCHITECTURE.md §7). Requests queue up; the thread takes every request
+ * The one thread that writes the database (docs/architecture.md §7). Requests queue up; the thread takes every request
  * waiting (up to a maximum) and runs them in ONE transaction with ONE commit, so many concurrent ticket issues cost one
  * fsync. A request's stage completes only after its group is committed and the group's after-commit actions (event
  * publication) have run.

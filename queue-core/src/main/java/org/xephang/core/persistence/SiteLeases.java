@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Site ownership for a cluster of nodes on one PostgreSQL store (ARCHITECTURE.md §10): a lease row per site with a
+ * Site ownership for a cluster of nodes on one PostgreSQL store (docs/architecture.md §10): a lease row per site with a
  * fencing epoch. A node {@linkplain #acquire acquires} a site when nobody holds it or the holder's lease ran out; the
  * epoch grows by one at every acquisition. Inside every write transaction the owner {@linkplain #fence renews} its
  * leases WHERE its owner id and epochs still match: a former owner (paused, cut off) that lost a site finds no row,

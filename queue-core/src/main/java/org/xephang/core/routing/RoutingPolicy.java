@@ -11,7 +11,7 @@ import org.xephang.core.site.PriorityRule;
 import org.xephang.core.ticket.TicketRecord;
 
 /**
- * FCFS routing (ARCHITECTURE.md §6.4): which WAITING ticket a counter calls next. Pure and stateless.
+ * FCFS routing (docs/architecture.md §6.4): which WAITING ticket a counter calls next. Pure and stateless.
  *
  * <p>A counter's candidates are the WAITING tickets transferred to it, and the WAITING tickets of the services it
  * serves that were not transferred to a specific counter. Among them:

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.xephang.api.Role;
 
 /**
- * Someone (or some device) that may sign in, and where (ARCHITECTURE.md §11). A plain record, so the store can hold
+ * Someone (or some device) that may sign in, and where (docs/architecture.md §11). A plain record, so the store can hold
  * accounts later.
  *
  * @param passwordHash a bcrypt hash ({@code $2a$…}, {@code $2b$…} or {@code $2y$…}), never a plain password

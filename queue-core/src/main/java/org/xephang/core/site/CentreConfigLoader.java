@@ -43,7 +43,7 @@ import org.xephang.core.site.ServiceConfig.Procedure;
  */
 public final class CentreConfigLoader {
 
-    /** The letters Vietnamese announcements can say (DOMAIN-VN.md §4): a prefix must be one of them. */
+    /** The letters Vietnamese announcements can say (docs/domain-vn.md §4): a prefix must be one of them. */
     static final String SPOKEN_LETTERS = "ABCDEGHKLMNPQSTVX";
 
     static final int DEFAULT_WIDTH = 3;

@@ -17,7 +17,7 @@ public record CounterConfig(int number, String name, List<String> services, Serv
         services = List.copyOf(services);
     }
 
-    /** How a counter serving several services picks the next ticket (ARCHITECTURE.md §6.4). */
+    /** How a counter serving several services picks the next ticket (docs/architecture.md §6.4). */
     public enum ServiceOrder {
         /** One queue: all waiting tickets of the counter's services in issue order (the default). */
         FCFS,

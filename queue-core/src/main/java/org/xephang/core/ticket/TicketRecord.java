@@ -10,7 +10,7 @@ import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
 
 /**
- * A ticket as the server keeps it, with the state machine of ARCHITECTURE.md §6.5. Immutable: every transition returns
+ * A ticket as the server keeps it, with the state machine of docs/architecture.md §6.5. Immutable: every transition returns
  * a new record, or throws {@link QueueError} {@code INVALID_TRANSITION} with a Vietnamese message and changes nothing.
  *
  * <pre>
@@ -24,7 +24,7 @@ import org.xephang.api.TicketState;
  *
  * @param localDay the site's local day of issue: numbers are unique per (site, service, localDay)
  * @param sequence the number within the day (12 for A012)
- * @param issueOrder the site-wide server sequence of issue: "issue order" of ARCHITECTURE.md §6.4, never a clock
+ * @param issueOrder the site-wide server sequence of issue: "issue order" of docs/architecture.md §6.4, never a clock
  * @param queueKey the position in its queue, increasing with issue order; a transfer to the front gives a key smaller
  *     than every other, to the back one larger than every other
  * @param assignedCounter the counter the ticket was transferred to (only that counter calls it), or null

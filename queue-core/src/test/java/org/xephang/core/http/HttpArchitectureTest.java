@@ -27,7 +27,7 @@ class HttpArchitectureTest {
                         "org.xephang.core.ticket..",
                         "org.xephang.core.routing..",
                         "java.sql..")
-                .because("the API is a client of the one writer (ARCHITECTURE.md §1.1)")
+                .because("the API is a client of the one writer (docs/architecture.md §1.1)")
                 .check(CORE);
     }
 

@@ -19,7 +19,7 @@ import org.xephang.device.printer.TicketDocument.Separator;
 import org.xephang.device.printer.TicketDocument.Text;
 
 /**
- * Turns a {@link TicketDocument} into ESC/POS bytes for one printer profile and mode (DEVICES.md §1): a pure
+ * Turns a {@link TicketDocument} into ESC/POS bytes for one printer profile and mode (docs/devices.md §1): a pure
  * function of its inputs, with a comment per command for golden files.
  *
  * <p>Immutable; safe from any thread.

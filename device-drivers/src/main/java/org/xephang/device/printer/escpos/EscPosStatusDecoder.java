@@ -1,7 +1,7 @@
 package org.xephang.device.printer.escpos;
 
 /**
- * Decodes ESC/POS status bytes (DEVICES.md §1): real-time replies to {@code DLE EOT n}, automatic status back
+ * Decodes ESC/POS status bytes (docs/devices.md §1): real-time replies to {@code DLE EOT n}, automatic status back
  * ({@code GS a}) and the paper-sensor reply to {@code GS r 1}. Pure functions; safe from any thread.
  */
 public final class EscPosStatusDecoder {

@@ -15,7 +15,7 @@ import org.xephang.api.VietnamTime;
 import org.xephang.core.persistence.Outbox;
 
 /**
- * OpenCPS bookings (DOMAIN-VN.md §2): each change of a ticket's queue state is a form {@code POST
+ * OpenCPS bookings (docs/domain-vn.md §2): each change of a ticket's queue state is a form {@code POST
  * <base>/o/rest/v2/bookings} with {@code className}, {@code classPK} (our ticket id), {@code codeNumber} (the ticket
  * number), {@code serviceCode}, {@code gateNumber} (the counter), {@code state} (1 waiting, 2 being called or served, 3
  * skipped, 4 done) and {@code checkinDate} ({@code dd/MM/yyyy HH:mm:ss}, Vietnam time). Ratings, dossier links,

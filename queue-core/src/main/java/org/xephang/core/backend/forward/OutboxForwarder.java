@@ -39,7 +39,7 @@ import org.xephang.core.persistence.Outbox.DeliveryState;
 import org.xephang.core.persistence.Outbox.Entry;
 
 /**
- * Drains the outbox to the dossier system (ARCHITECTURE.md §9): at-least-once, each ticket's events in order, signed,
+ * Drains the outbox to the dossier system (docs/architecture.md §9): at-least-once, each ticket's events in order, signed,
  * with an {@code Idempotency-Key} (the event id). A failed attempt is retried after an exponential backoff with jitter,
  * or after the {@code Retry-After} of a 429/503 (which also pauses every delivery to that endpoint); an event still
  * failing {@code deadAfter} after it happened (and after at least {@value #MIN_ATTEMPTS_BEFORE_DEAD} attempts) moves to

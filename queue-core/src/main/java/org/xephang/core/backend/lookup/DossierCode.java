@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Dossier codes (DOMAIN-VN.md §2) are opaque: we only trim, remove inner spaces and upper-case them. A scanned
+ * Dossier codes (docs/domain-vn.md §2) are opaque: we only trim, remove inner spaces and upper-case them. A scanned
  * receipt QR may hold a URL instead: the code is then its {@code MaHoSo}, {@code maSo} or {@code code} query parameter.
  */
 public final class DossierCode {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.xephang.api.VietnamTime;
 
 /**
- * Reads the date formats the dossier systems use (DOMAIN-VN.md §2), reading local times in the dossier system's zone
+ * Reads the date formats the dossier systems use (docs/domain-vn.md §2), reading local times in the dossier system's zone
  * (Asia/Ho_Chi_Minh): {@code yyyyMMddHHmmss} and {@code yyyyMMdd} (DVCQG), ISO with an offset as {@code +07:00},
  * {@code +0700} or {@code Z} (iGate writes {@code 2026-11-25T17:00:00.000+0700}), ISO without offset, {@code
  * yyyy-MM-dd HH:mm:ss}, {@code dd/MM/yyyy HH:mm[:ss]}, {@code dd/MM/yyyy}, and epoch milliseconds. A date without a

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The national status list of a dossier (DVCQG {@code TrangThaiHoSo}, DOMAIN-VN.md §2): the vocabulary every provider
+ * The national status list of a dossier (DVCQG {@code TrangThaiHoSo}, docs/domain-vn.md §2): the vocabulary every provider
  * normalises to. "Overdue" is not a status: see {@link OverdueRule}.
  */
 public enum DossierStatusCode {
@@ -69,7 +69,7 @@ public enum DossierStatusCode {
         return Optional.empty();
     }
 
-    /** OpenCPS {@code dossierStatus} strings (DOMAIN-VN.md §2). */
+    /** OpenCPS {@code dossierStatus} strings (docs/domain-vn.md §2). */
     public static Optional<DossierStatusCode> ofOpenCps(String status) {
         return status == null
                 ? Optional.empty()

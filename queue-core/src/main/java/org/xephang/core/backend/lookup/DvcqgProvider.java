@@ -10,7 +10,7 @@ import org.xephang.core.backend.lookup.DossierLookupException.Reason;
 import org.xephang.core.privacy.OwnerNameMask;
 
 /**
- * DVCQG-style gateway (DOMAIN-VN.md §2): {@code POST <loginUrl> {username,password}} with the {@code dstcode} header →
+ * DVCQG-style gateway (docs/domain-vn.md §2): {@code POST <loginUrl> {username,password}} with the {@code dstcode} header →
  * {@code {session}}; then {@code POST <serviceUrl> {session, madonvi, service:"TraCuuHoSo", mahoso}} → {@code
  * {error_code, message, result}} where {@code error_code} 0 means OK and {@code result} is the dossier (or a list of
  * one). The session is kept and reused; a non-zero {@code error_code} on a kept session logs in again once.

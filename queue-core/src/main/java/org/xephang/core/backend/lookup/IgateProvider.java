@@ -14,7 +14,7 @@ import org.xephang.core.backend.lookup.DossierLookupException.Reason;
 import org.xephang.core.privacy.OwnerNameMask;
 
 /**
- * VNPT iGate style (DOMAIN-VN.md §2): an OAuth2 client-credentials token from a Keycloak realm, cached until shortly
+ * VNPT iGate style (docs/domain-vn.md §2): an OAuth2 client-credentials token from a Keycloak realm, cached until shortly
  * before it expires and shared by concurrent lookups, then {@code GET <searchUrl>?code=X&spec=slice&page=0&size=20}.
  * A 401 on the search drops the token and retries once with a fresh one.
  *

@@ -3,7 +3,7 @@ package org.xephang.core.backend.lookup;
 import java.time.Instant;
 
 /**
- * "Trễ hạn" (DOMAIN-VN.md §2): not a status but a fact about dates. A dossier is overdue when it is still running and
+ * "Trễ hạn" (docs/domain-vn.md §2): not a status but a fact about dates. A dossier is overdue when it is still running and
  * now is past its appointment date, or when it finished after that date. The first appointment counts: a rescheduled
  * date (apology slip) does not make a late dossier on time, it only tells the citizen when to come back.
  */
