@@ -86,7 +86,8 @@ public final class PostgresFixture {
                     return;
                 }
             }
-            statement.execute("TRUNCATE rating, event, counter_desk, ticket");
+            // CASCADE: the tables of later migrations that reference tickets (notifications) are emptied with them.
+            statement.execute("TRUNCATE rating, event, counter_desk, ticket, appointment CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database " + database + ": " + e.getMessage(), e);
         }
