@@ -29,6 +29,7 @@ public final class IndexPage {
 
     static final List<Entry> KNOWN = List.of(
             new Entry("/kiosk/", "Ki-ốt lấy số thứ tự", "Ticket kiosk", "Công dân · Citizens"),
+            new Entry("/dat-lich/", "Đặt lịch hẹn", "Book an appointment", "Công dân · Citizens"),
             new Entry("/board/", "Bảng hiển thị số thứ tự", "Display board", "Sảnh chờ · Waiting hall"),
             new Entry("/counter/", "Màn hình quầy", "Counter screen", "Cán bộ · Officers"),
             new Entry("/supervisor/", "Giám sát trực tiếp", "Supervisor's live view", "Giám sát · Supervisors"),

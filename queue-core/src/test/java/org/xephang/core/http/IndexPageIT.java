@@ -63,7 +63,8 @@ class IndexPageIT {
             for (WebElement link : browser.findElements(By.cssSelector(".pages a"))) {
                 links.put(URI.create(link.getDomProperty("href")).getPath(), link.getText());
             }
-            assertThat(links).containsOnlyKeys("/kiosk/", "/board/", "/supervisor/", "/stats/", "/api/docs/");
+            assertThat(links)
+                    .containsOnlyKeys("/kiosk/", "/dat-lich/", "/board/", "/supervisor/", "/stats/", "/api/docs/");
             assertThat(links.get("/kiosk/")).contains("Ki-ốt lấy số thứ tự").contains("Ticket kiosk");
             assertThat(links.get("/stats/")).contains("Thống kê").contains("Statistics");
             assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
