@@ -206,8 +206,9 @@ class QueueEngineConcurrencyIT {
             blocker.close();
 
             assertThat(engine.transactions() - before).isEqualTo(1);
-            // 100, or 101 when the engine's own day check queued up among them.
-            assertThat(engine.committedCommands() - commandsBefore).isBetween(100L, 101L);
+            // 100, or a few more when the engine's own housekeeping (the day check, the devices' silence check)
+            // queued up among them: they join the same group.
+            assertThat(engine.committedCommands() - commandsBefore).isBetween(100L, 103L);
         }
     }
 
