@@ -2,6 +2,7 @@ package org.xephang.core.appointment;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.xephang.core.notify.PhoneNumber;
 import org.xephang.core.privacy.OwnerNameMask;
 
 /**
@@ -39,7 +40,7 @@ public record Booking(
 
     /** "*******678". */
     public String maskedPhone() {
-        return VietnameseMobile.mask(phone);
+        return PhoneNumber.parse(phone).map(PhoneNumber::masked).orElse("***");
     }
 
     public boolean checkedIn() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
+import org.xephang.core.notify.PhoneNumber;
 
 /**
  * A citizen's booking as given on the booking page, checked: the name in NFC, 2–{@value #MAX_NAME_LENGTH} letters with
@@ -35,7 +36,8 @@ public record BookingRequest(String service, Instant start, String name, String 
             throw invalid(
                     "Họ và tên (name) phải gồm 2–" + MAX_NAME_LENGTH + " chữ cái và dấu cách, ví dụ: Nguyễn Văn An.");
         }
-        String mobile = VietnameseMobile.normalise(phone)
+        String mobile = PhoneNumber.parse(phone)
+                .map(PhoneNumber::national)
                 .orElseThrow(() -> invalid(
                         "Số điện thoại (phone) phải là số di động Việt Nam 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc"
                                 + " 09, ví dụ 0912345678."));

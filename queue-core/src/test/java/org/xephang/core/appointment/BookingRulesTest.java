@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.core.appointment.CheckInRule.Placement;
+import org.xephang.core.notify.PhoneNumber;
 import org.xephang.testkit.MutableClock;
 
 class BookingRulesTest {
@@ -51,19 +52,30 @@ class BookingRulesTest {
 
     @Test
     void vietnameseMobileNumbersAreNormalisedAndOthersRefused() {
-        assertThat(VietnameseMobile.normalise("0912345678")).contains("0912345678");
-        assertThat(VietnameseMobile.normalise("+84 912 345 678")).contains("0912345678");
-        assertThat(VietnameseMobile.normalise("84-388.123.456")).contains("0388123456");
-        assertThat(VietnameseMobile.normalise("(070) 123 4567")).contains("0701234567");
-        assertThat(VietnameseMobile.normalise("0241234567"))
+        assertThat(PhoneNumber.parse("0912345678")).map(PhoneNumber::national).contains("0912345678");
+        assertThat(PhoneNumber.parse("+84 912 345 678"))
+                .map(PhoneNumber::national)
+                .contains("0912345678");
+        assertThat(PhoneNumber.parse("84-388.123.456"))
+                .map(PhoneNumber::national)
+                .contains("0388123456");
+        assertThat(PhoneNumber.parse("(070) 123 4567"))
+                .map(PhoneNumber::national)
+                .contains("0701234567");
+        assertThat(PhoneNumber.parse("0241234567"))
+                .map(PhoneNumber::national)
                 .as("a Hà Nội landline")
                 .isEmpty();
-        assertThat(VietnameseMobile.normalise("091234567")).as("nine digits").isEmpty();
-        assertThat(VietnameseMobile.normalise("09123456789"))
+        assertThat(PhoneNumber.parse("091234567"))
+                .map(PhoneNumber::national)
+                .as("nine digits")
+                .isEmpty();
+        assertThat(PhoneNumber.parse("09123456789"))
+                .map(PhoneNumber::national)
                 .as("eleven digits")
                 .isEmpty();
-        assertThat(VietnameseMobile.normalise("0912abc678")).isEmpty();
-        assertThat(VietnameseMobile.normalise(null)).isEmpty();
+        assertThat(PhoneNumber.parse("0912abc678")).map(PhoneNumber::national).isEmpty();
+        assertThat(PhoneNumber.parse(null)).map(PhoneNumber::national).isEmpty();
     }
 
     @Test
