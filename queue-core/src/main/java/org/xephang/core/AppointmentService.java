@@ -10,7 +10,7 @@ import org.xephang.core.appointment.Slot;
 import org.xephang.core.site.AppointmentSettings;
 
 /**
- * Appointments (issue 17, docs/adr/0023-appointments.md): the slots of a site's fields, bookings by code and their
+ * Appointments (issue 17, docs/adr/0024-appointments.md): the slots of a site's fields, bookings by code and their
  * check-in at a kiosk. Every operation runs on the engine's writer, so that a slot's last place goes to one booking
  * only; stages complete on the writer's thread (hop back to your own) and fail with a {@link
  * org.xephang.api.QueueError} carrying a Vietnamese message.

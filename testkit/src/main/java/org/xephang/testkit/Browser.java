@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -77,9 +78,15 @@ public final class Browser {
         return browser;
     }
 
-    /** Waits up to {@code seconds} for a condition of the page. */
+    /**
+     * Waits up to {@code seconds} for a condition of the page. The live pages redraw their rows as events arrive, so an
+     * element found by one poll may be replaced before it is read: such a poll counts as "not yet", and the next one
+     * finds the new element.
+     */
     public static WebDriverWait waiting(ChromeDriver browser, int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** From the next page on, every Content-Security-Policy violation is kept for {@link #policyViolations}. */

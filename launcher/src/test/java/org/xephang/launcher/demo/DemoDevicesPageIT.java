@@ -56,11 +56,14 @@ class DemoDevicesPageIT {
             browser.executeScript("document.querySelector('button[data-printer=OFFLINE]').click()");
             browser.switchTo().window(supervisorTab);
 
+            // the rows are redrawn as heartbeats arrive: each check finds the row afresh
             Browser.waiting(browser, 20)
-                    .until(ExpectedConditions.attributeToBe(By.cssSelector(printerRow), "class", "offline"));
-            assertThat(browser.findElement(By.cssSelector(printerRow)).getText())
-                    .contains("mất kết nối");
-            assertThat(browser.findElement(By.id("alerts")).getText()).contains("Thiết bị kiosk1/printer: mất kết nối");
+                    .until(ExpectedConditions.and(
+                            ExpectedConditions.attributeToBe(By.cssSelector(printerRow), "class", "offline"),
+                            ExpectedConditions.textToBePresentInElementLocated(
+                                    By.cssSelector(printerRow), "mất kết nối"),
+                            ExpectedConditions.textToBePresentInElementLocated(
+                                    By.id("alerts"), "Thiết bị kiosk1/printer: mất kết nối")));
             assertThat(get(base + "/metrics"))
                     .contains("xephang_device_up{device=\"kiosk1/printer\",kind=\"printer\",site=\"demo\"} 0.0")
                     .contains("xephang_device_state{device=\"kiosk1/printer\",site=\"demo\",state=\"OFFLINE\"} 1.0")

@@ -8,7 +8,7 @@ import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 
 /**
- * Where a booking's ticket goes when it is checked in at a kiosk (docs/adr/0023-appointments.md). Pure.
+ * Where a booking's ticket goes when it is checked in at a kiosk (docs/adr/0024-appointments.md). Pure.
  *
  * <ul>
  *   <li>From {@code graceMinutes} before its slot starts to {@code graceMinutes} after it ends: {@link

@@ -22,7 +22,7 @@ import org.xephang.core.site.SiteCalendar;
 import org.xephang.core.site.SiteConfig;
 
 /**
- * The bookable slots of a site's services (docs/adr/0023-appointments.md). Pure: the time comes from the injected
+ * The bookable slots of a site's services (docs/adr/0024-appointments.md). Pure: the time comes from the injected
  * clock, the places already booked from the caller. Immutable and thread-safe.
  *
  * <p>The rules:

@@ -68,7 +68,7 @@ final class TicketCommands {
     }
 
     /**
-     * A booking's ticket at its check-in (docs/adr/0023-appointments.md): on time it takes the appointment priority
+     * A booking's ticket at its check-in (docs/adr/0024-appointments.md): on time it takes the appointment priority
      * ({@link CheckInRule#APPOINTMENT_PRIORITY}, served before the walk-ins of its line within the site's fair-priority
      * bound), late it is a walk-in; either way its channel is {@link CheckInRule#CHANNEL} and {@code key} makes a
      * repeated check-in return the same ticket.
