@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,10 +141,10 @@ public final class DossierConfigReader {
                 Map<String, Object> t = section(
                         z.get("templates"),
                         key + ".zalo.templates",
-                        Arrays.stream(NotificationKind.values())
+                        ZaloZnsProfile.TEMPLATED.stream()
                                 .map(NotificationKind::code)
                                 .collect(Collectors.toSet()));
-                for (NotificationKind kind : NotificationKind.values()) {
+                for (NotificationKind kind : ZaloZnsProfile.TEMPLATED) {
                     String id = text(t, key + ".zalo.templates." + kind.code(), null);
                     if (id != null) {
                         templates.put(kind, id);
