@@ -47,6 +47,7 @@ import org.xephang.core.QueueService;
 import org.xephang.core.RatingCommand;
 import org.xephang.core.SiteConfigDocument;
 import org.xephang.core.TransferCommand;
+import org.xephang.core.notify.NotificationOffer;
 import org.xephang.core.notify.PhoneNumber;
 import org.xephang.core.persistence.BookingStore;
 import org.xephang.core.persistence.ConfigDocuments;
@@ -367,6 +368,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             site.notifications().subscribe(notificationStore, ticket, phone, now);
             return null;
         });
+    }
+
+    /** Whether a ticket's site sends messages, and the number kept for the ticket, masked (the phone page's form). */
+    public CompletionStage<NotificationOffer> notificationOffer(String ticketId) {
+        return onTicket(
+                ticketId, (site, writes, ticket, now) -> site.notifications().offer(ticket));
     }
 
     /** The messages' outbox for the notification sender. */

@@ -158,6 +158,7 @@ final class TestApi implements AutoCloseable {
                                 WorkerExecutor worker = vertx.createSharedWorkerExecutor("test-notifications", 1);
                                 new NotificationRoutes(
                                                 engine::subscribeNotifications,
+                                                engine::notificationOffer,
                                                 engine::notificationOutbox,
                                                 () -> worker,
                                                 clock)

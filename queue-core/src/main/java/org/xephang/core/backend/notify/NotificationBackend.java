@@ -65,6 +65,14 @@ public final class NotificationBackend {
                             }
                             return running.subscribeNotifications(ticketId, phone);
                         },
+                        ticketId -> {
+                            QueueEngine running = engine;
+                            if (running == null) {
+                                return CompletableFuture.failedFuture(new QueueError(
+                                        ErrorCode.UNAVAILABLE, "Máy chủ đang khởi động. Vui lòng thử lại sau."));
+                            }
+                            return running.notificationOffer(ticketId);
+                        },
                         () -> engine == null ? null : engine.notificationOutbox(),
                         () -> worker,
                         clock)
