@@ -1,5 +1,6 @@
 package org.xephang.core;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -43,6 +44,14 @@ public interface AppointmentService {
 
     /** Cancels a booking not yet checked in whose slot has not ended; its name and phone go with it. */
     CompletionStage<Booking> cancel(String code);
+
+    /**
+     * Moves a booking not yet checked in, whose slot has not ended, to another slot of the same field and site
+     * ({@code start}: the new slot's start): SLOT_FULL, SLOT_UNAVAILABLE, SITE_CLOSED, CONFLICT (checked in, over, or
+     * the same slot), UNKNOWN_APPOINTMENT. The per-phone daily limit does not count a move. When the site sends
+     * messages, the phone gets "đã đổi lịch".
+     */
+    CompletionStage<Booking> move(String code, Instant start);
 
     /** A site's bookings of a day, in slot order (staff). */
     CompletionStage<List<Booking>> day(String site, LocalDate day);

@@ -118,6 +118,20 @@ public final class BookingStore {
         }
     }
 
+    /** Moves a booking to another slot (its day may change too). */
+    public void move(String code, Instant start, Instant end, LocalDate localDay) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE appointment SET slot_start = ?, slot_end = ?, local_day = ? WHERE code = ?")) {
+            s.setLong(1, start.toEpochMilli());
+            s.setLong(2, end.toEpochMilli());
+            s.setString(3, localDay.toString());
+            s.setString(4, code);
+            if (s.executeUpdate() != 1) {
+                throw new SQLException("appointment " + code + " is not in the database");
+            }
+        }
+    }
+
     /** Removes a cancelled booking, and with it the name and phone. */
     public void delete(String code) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("DELETE FROM appointment WHERE code = ?")) {

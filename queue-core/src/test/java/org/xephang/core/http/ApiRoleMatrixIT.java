@@ -170,6 +170,8 @@ class ApiRoleMatrixIT {
             new Endpoint(HttpMethod.GET, "/api/v1/appointments/{code}", null, OPEN),
             new Endpoint(HttpMethod.DELETE, "/api/v1/appointments/{code}", null, OPEN),
             new Endpoint(
+                    HttpMethod.PATCH, "/api/v1/appointments/{code}", "{\"start\":\"2026-01-05T08:30:00+07:00\"}", OPEN),
+            new Endpoint(
                     HttpMethod.POST,
                     "/api/v1/sites/{site}/check-in",
                     "{\"code\":\"K7M2Q9XA\"}",

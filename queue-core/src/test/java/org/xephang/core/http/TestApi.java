@@ -111,6 +111,18 @@ final class TestApi implements AutoCloseable {
                 TESTS_KIOSK_RATE);
     }
 
+    /** {@link #startWithDossierRoutes(Path, String)} on {@code clock}. */
+    static TestApi startWithDossierRoutes(Path dataDir, String resource, Clock clock) {
+        return start(
+                dataDir,
+                StreamLimits.defaults(),
+                new HttpServerOptions(),
+                config(resource),
+                clock,
+                true,
+                TESTS_KIOSK_RATE);
+    }
+
     /**
      * The test centre with the kiosk issue limit a real server has ({@link HttpApi#KIOSK_ISSUES_PER_MINUTE}); every
      * other start lets kiosk1 issue as fast as the tests need.
