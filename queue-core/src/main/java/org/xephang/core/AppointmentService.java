@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import org.xephang.api.Ticket;
 import org.xephang.core.appointment.Booking;
 import org.xephang.core.appointment.BookingRequest;
+import org.xephang.core.appointment.ImportedBooking;
 import org.xephang.core.appointment.Slot;
 import org.xephang.core.site.AppointmentSettings;
 
@@ -52,6 +53,17 @@ public interface AppointmentService {
      * messages, the phone gets "đã đổi lịch".
      */
     CompletionStage<Booking> move(String code, Instant start);
+
+    /**
+     * Imports a booking made on the province's portal: the booking already imported with this external id
+     * ({@code created} false), or a new one in the slot holding its time. Refused like a booking from the page
+     * (UNKNOWN_SERVICE, SLOT_FULL, SLOT_UNAVAILABLE, SITE_CLOSED, INVALID_REQUEST for a bad name or phone); the
+     * per-phone daily limit does not apply (the portal has its own), and no confirmation is sent (the portal sent it).
+     */
+    CompletionStage<Imported> importBooking(String site, ImportedBooking booking);
+
+    /** An import's booking; {@code created} false when an earlier import had made it. */
+    record Imported(Booking booking, boolean created) {}
 
     /** A site's bookings of a day, in slot order (staff). */
     CompletionStage<List<Booking>> day(String site, LocalDate day);

@@ -26,6 +26,7 @@ import org.xephang.core.appointment.BookingCode;
 import org.xephang.core.appointment.BookingRequest;
 import org.xephang.core.appointment.CheckInRule;
 import org.xephang.core.appointment.CheckInRule.Placement;
+import org.xephang.core.appointment.ImportedBooking;
 import org.xephang.core.appointment.Slot;
 import org.xephang.core.appointment.SlotPlanner;
 import org.xephang.core.notify.NotificationKind;
@@ -238,6 +239,54 @@ final class EngineAppointments implements AppointmentService {
                             + slot.start().toInstant().getEpochSecond(),
                     now);
             return moved;
+        });
+    }
+
+    @Override
+    public CompletionStage<Imported> importBooking(String site, ImportedBooking imported) {
+        return onSite(site, (queue, writes, now) -> {
+            BookingStore bookings = writes.bookings();
+            Optional<Booking> earlier = bookings.findExternal(site, imported.externalId());
+            if (earlier.isPresent()) {
+                return new Imported(earlier.get(), false);
+            }
+            if (imported.start() == null) {
+                throw new QueueError(ErrorCode.INVALID_REQUEST, "Lịch hẹn từ cổng dịch vụ công thiếu thời gian hẹn.");
+            }
+            SiteConfig config = queue.config();
+            SiteCalendar calendar = SiteCalendar.of(config);
+            SlotPlanner planner = planner(config);
+            LocalDate day = calendar.localDay(imported.start());
+            // The portal's time may fall inside a slot rather than at its start: that slot is taken.
+            Instant start = planner.slots(imported.service(), day, Map.of()).stream()
+                    .filter(slot -> !slot.start().toInstant().isAfter(imported.start())
+                            && slot.end().toInstant().isAfter(imported.start()))
+                    .map(slot -> slot.start().toInstant())
+                    .findFirst()
+                    .orElse(imported.start());
+            BookingRequest request = BookingRequest.of(imported.service(), start, imported.name(), imported.phone());
+            Slot slot = planner.slotToBook(
+                    request.service(), start, bookings.bookedPerSlot(config.code(), request.service(), day));
+            String code = newCode(bookings);
+            Booking booking = new Booking(
+                    code,
+                    config.code(),
+                    request.service(),
+                    slot.start().toInstant(),
+                    slot.end().toInstant(),
+                    request.name(),
+                    request.phone(),
+                    now,
+                    null);
+            bookings.insert(booking, day, calendar.localDay(now), imported.externalId());
+            LOG.info(
+                    "Site {}: booking {} imported from the portal (its id {}) for service {} at {}",
+                    site,
+                    code,
+                    imported.externalId(),
+                    request.service(),
+                    slot.start());
+            return new Imported(booking, true);
         });
     }
 

@@ -31,8 +31,14 @@ public final class BookingStore {
 
     /** Stores a new booking; {@code localDay} is its slot's day, {@code createdDay} the day it was made, both local. */
     public void insert(Booking booking, LocalDate localDay, LocalDate createdDay) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "INSERT INTO appointment (" + COLUMNS + ", local_day, created_day) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+        insert(booking, localDay, createdDay, null);
+    }
+
+    /** Stores a new booking imported from the portal with the portal's id ({@code null}: made here). */
+    public void insert(Booking booking, LocalDate localDay, LocalDate createdDay, String externalId)
+            throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO appointment (" + COLUMNS
+                + ", local_day, created_day, external_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
             s.setString(1, booking.code());
             s.setString(2, booking.site());
             s.setString(3, booking.service());
@@ -44,6 +50,7 @@ public final class BookingStore {
             s.setString(9, booking.ticketId());
             s.setString(10, localDay.toString());
             s.setString(11, createdDay.toString());
+            s.setString(12, externalId);
             s.executeUpdate();
         }
     }
@@ -52,6 +59,18 @@ public final class BookingStore {
         try (PreparedStatement s =
                 connection.prepareStatement("SELECT " + COLUMNS + " FROM appointment WHERE code = ?")) {
             s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(booking(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The booking a portal import made with this id at this site. */
+    public Optional<Booking> findExternal(String site, String externalId) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM appointment WHERE site = ? AND external_id = ?")) {
+            s.setString(1, site);
+            s.setString(2, externalId);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(booking(rs)) : Optional.empty();
             }

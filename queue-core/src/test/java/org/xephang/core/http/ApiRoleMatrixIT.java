@@ -167,6 +167,13 @@ class ApiRoleMatrixIT {
                             + "\"phone\":\"0912345678\"}",
                     OPEN),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/appointments", "?date=2026-01-05", null, STAFF, false),
+            new Endpoint(
+                    HttpMethod.POST,
+                    "/api/v1/sites/{site}/appointments/import",
+                    "?date=2026-01-05",
+                    null,
+                    SUPERVISORS,
+                    false),
             new Endpoint(HttpMethod.GET, "/api/v1/appointments/{code}", null, OPEN),
             new Endpoint(HttpMethod.DELETE, "/api/v1/appointments/{code}", null, OPEN),
             new Endpoint(
