@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +117,47 @@ class SqliteStoreTest {
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
             assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("7");
+        }
+    }
+
+    @Test
+    void theMessagesOfAVersion7DatabaseSurviveV9AndMessagesOfNoTicketFitAfterIt() throws Exception {
+        Path file = dir.resolve("xephang.db");
+        Flyway.configure(SqliteStoreTest.class.getClassLoader())
+                .dataSource(SqliteStore.jdbcUrl(file), null, null)
+                .locations("classpath:db/migration/sqlite")
+                .table("flyway_schema_history")
+                .target("7")
+                .load()
+                .migrate();
+        try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(file));
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO ticket (id, site, service, issued_service, local_day, sequence, number, channel,"
+                    + " state, issue_order, queue_key, issued_at) VALUES ('T1', 's1', 'A', 'A', '2026-11-23', 1, 'A001',"
+                    + " 'kiosk', 'CALLED', 1, 1, 1000)");
+            s.execute("INSERT INTO notification (id, site, ticket_id, kind, provider, phone, payload, state, due_at,"
+                    + " attempts, next_attempt_at, last_error) VALUES ('T1:called', 's1', 'T1', 'called', 'sms',"
+                    + " '0912345678', '{\"ticketNumber\":\"A001\"}', 'pending', 2000, 2, 3000, 'HTTP 503')");
+        }
+
+        try (SqliteStore store = SqliteStore.open(dir);
+                Connection c = store.connect();
+                Statement s = c.createStatement()) {
+            assertThat(store.schemaVersion()).isEqualTo(9);
+            assertThat(single(
+                            c,
+                            "SELECT id || ' ' || ticket_id || ' ' || kind || ' ' || phone || ' ' || state || ' '"
+                                    + " || attempts || ' ' || next_attempt_at || ' ' || last_error FROM notification"))
+                    .isEqualTo("T1:called T1 called 0912345678 pending 2 3000 HTTP 503");
+            s.execute("INSERT INTO notification (id, site, ticket_id, kind, provider, phone, payload, due_at,"
+                    + " next_attempt_at) VALUES ('K7M2Q9XA:booked', 's1', NULL, 'booked', 'sms', '0912345678', '{}',"
+                    + " 1, 1)");
+            assertThatThrownBy(() -> s.execute("INSERT INTO notification (id, site, ticket_id, kind, provider, phone,"
+                            + " payload, due_at, next_attempt_at) VALUES ('T1:called', 's1', 'T1', 'called', 'sms',"
+                            + " '0912345678', '{}', 1, 1)"))
+                    .as("one message per ticket and kind still")
+                    .isInstanceOf(SQLException.class);
+            assertThat(single(c, "PRAGMA foreign_key_check")).isNull();
         }
     }
 
