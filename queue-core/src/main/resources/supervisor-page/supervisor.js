@@ -202,15 +202,10 @@ function loadFigures(base) {
 
 // ---- bookings (issue 17): the chosen day's, per field, refreshed with the figures ---------------------------------
 
-function siteDay(at) {
-  // en-CA writes YYYY-MM-DD
-  return new Intl.DateTimeFormat("en-CA", { timeZone: site?.timeZone || undefined }).format(new Date(at));
-}
-
 async function loadBookings() {
   if (!site) return;
   if (!bookingsDay) {
-    bookingsDay = siteDay(now());
+    bookingsDay = XephangBookings.siteDay(now(), site);
     $("bookings-day").value = bookingsDay;
   }
   const day = bookingsDay;
@@ -226,53 +221,10 @@ async function loadBookings() {
   renderBookings();
 }
 
-function bookingState(booking) {
-  if (booking.checkedIn) return ["arrived", t("Đã đến", "Arrived")];
-  if (Date.parse(booking.end) < now()) return ["missed", t("Chưa đến, đã qua giờ", "Not come, slot over")];
-  return ["", t("Chưa đến", "Not yet")];
-}
-
 function renderBookings() {
   if (!bookings || !site) return;
-  const time = iso => new Date(Date.parse(iso)).toLocaleTimeString("vi-VN",
-    { timeZone: site.timeZone || undefined, hour: "2-digit", minute: "2-digit" });
-  const byField = new Map();
-  for (const booking of bookings) {
-    if (!byField.has(booking.service)) byField.set(booking.service, []);
-    byField.get(booking.service).push(booking);
-  }
   $("no-bookings").hidden = bookings.length > 0;
-  const order = (site.services || []).map(s => s.code).filter(code => byField.has(code));
-  for (const code of byField.keys()) if (!order.includes(code)) order.push(code);
-  $("bookings").replaceChildren(...order.flatMap(code => {
-    const list = byField.get(code);
-    const arrived = list.filter(b => b.checkedIn).length;
-    const heading = el("div", { className: "field" }, `${code} · ${serviceName(code)} `,
-      el("span", { className: "count", textContent: t(`${list.length} lịch hẹn, ${arrived} đã đến`,
-        `${list.length} bookings, ${arrived} arrived`) }));
-    heading.dataset.service = code;
-    const rows = list.map(b => {
-      const [className, state] = bookingState(b);
-      const row = el("tr", { className },
-        el("td", { className: "slot", textContent: `${time(b.start)}–${time(b.end)}` }),
-        el("td", { className: "code", textContent: b.code }),
-        el("td", { textContent: b.name || "–" }),
-        el("td", { textContent: b.phone || "–" }),
-        el("td", { className: "booking-state", textContent: state }));
-      row.dataset.code = b.code;
-      return row;
-    });
-    const table = el("table", {},
-      el("thead", {}, el("tr", {},
-        el("th", { textContent: t("Giờ", "Time") }),
-        el("th", { textContent: t("Mã", "Code") }),
-        el("th", { textContent: t("Họ tên", "Name") }),
-        el("th", { textContent: t("Điện thoại", "Phone") }),
-        el("th", { textContent: t("Trạng thái", "State") }))),
-      el("tbody", {}, ...rows));
-    table.dataset.service = code;
-    return [heading, table];
-  }));
+  XephangBookings.render($("bookings"), bookings, site, lang, now());
 }
 
 // ---- what the page shows ------------------------------------------------------------------------------------------
