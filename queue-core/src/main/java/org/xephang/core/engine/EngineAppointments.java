@@ -135,16 +135,7 @@ final class EngineAppointments implements AppointmentService {
                                 + " lịch hẹn hôm nay. Vui lòng thử lại vào ngày mai hoặc đến trực tiếp.");
             }
             String code = newCode(bookings);
-            Booking booking = new Booking(
-                    code,
-                    config.code(),
-                    request.service(),
-                    slot.start().toInstant(),
-                    slot.end().toInstant(),
-                    request.name(),
-                    request.phone(),
-                    now,
-                    null);
+            Booking booking = newBooking(code, config, request, slot, now);
             bookings.insert(booking, day, today);
             LOG.info("Site {}: booking {} for service {} at {}", config.code(), code, request.service(), slot.start());
             confirm(writes, config, booking, NotificationKind.BOOKED, code + ":" + NotificationKind.BOOKED.code(), now);
@@ -219,16 +210,7 @@ final class EngineAppointments implements AppointmentService {
             }
             writes.bookings()
                     .move(booking.code(), slot.start().toInstant(), slot.end().toInstant(), day);
-            Booking moved = new Booking(
-                    booking.code(),
-                    booking.site(),
-                    booking.service(),
-                    slot.start().toInstant(),
-                    slot.end().toInstant(),
-                    booking.name(),
-                    booking.phone(),
-                    booking.createdAt(),
-                    null);
+            Booking moved = booking.inSlot(slot.start().toInstant(), slot.end().toInstant());
             LOG.info("Site {}: booking {} moved to {}", config.code(), booking.code(), slot.start());
             confirm(
                     writes,
@@ -268,16 +250,7 @@ final class EngineAppointments implements AppointmentService {
             Slot slot = planner.slotToBook(
                     request.service(), start, bookings.bookedPerSlot(config.code(), request.service(), day));
             String code = newCode(bookings);
-            Booking booking = new Booking(
-                    code,
-                    config.code(),
-                    request.service(),
-                    slot.start().toInstant(),
-                    slot.end().toInstant(),
-                    request.name(),
-                    request.phone(),
-                    now,
-                    null);
+            Booking booking = newBooking(code, config, request, slot, now);
             bookings.insert(booking, day, calendar.localDay(now), imported.externalId());
             LOG.info(
                     "Site {}: booking {} imported from the portal (its id {}) for service {} at {}",
@@ -288,6 +261,19 @@ final class EngineAppointments implements AppointmentService {
                     slot.start());
             return new Imported(booking, true);
         });
+    }
+
+    private static Booking newBooking(String code, SiteConfig config, BookingRequest request, Slot slot, Instant now) {
+        return new Booking(
+                code,
+                config.code(),
+                request.service(),
+                slot.start().toInstant(),
+                slot.end().toInstant(),
+                request.name(),
+                request.phone(),
+                now,
+                null);
     }
 
     /**

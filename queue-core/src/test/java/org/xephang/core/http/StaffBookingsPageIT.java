@@ -43,8 +43,8 @@ class StaffBookingsPageIT {
             browser.get("http://127.0.0.1:" + api.port() + "/dat-lich/can-bo/?site=demo");
             signIn(browser, "officer3");
             clock.set(AppointmentsIT.MONDAY_EIGHT);
-            String first = book(api, "A", "2026-11-23T08:15:00+07:00", "Nguyễn Văn An", "0912345678");
-            book(api, "B", "2026-11-23T10:00:00+07:00", "Lê Văn Cường", "0901234567");
+            String first = api.book("A", "2026-11-23T08:15:00+07:00", "Nguyễn Văn An", "0912345678");
+            api.book("B", "2026-11-23T10:00:00+07:00", "Lê Văn Cường", "0901234567");
             assertThat(api.send(
                                     HttpMethod.POST,
                                     "/api/v1/sites/demo/check-in",
@@ -86,21 +86,6 @@ class StaffBookingsPageIT {
         } finally {
             browser.quit();
         }
-    }
-
-    private static String book(TestApi api, String service, String start, String name, String phone) {
-        var answer = api.send(
-                HttpMethod.POST,
-                "/api/v1/sites/demo/appointments",
-                null,
-                new JsonObject()
-                        .put("service", service)
-                        .put("start", start)
-                        .put("name", name)
-                        .put("phone", phone)
-                        .encode());
-        assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(201);
-        return answer.bodyAsJsonObject().getString("code");
     }
 
     private static void signIn(ChromeDriver browser, String username) {

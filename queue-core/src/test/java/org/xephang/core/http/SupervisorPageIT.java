@@ -223,9 +223,9 @@ class SupervisorPageIT {
             browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
             signIn(browser, "supervisor");
             clock.set(AppointmentsIT.MONDAY_EIGHT);
-            String first = book(api, "A", "2026-11-23T08:15:00+07:00", "Nguyễn Văn An", "0912345678");
-            book(api, "A", "2026-11-23T09:00:00+07:00", "Trần Thị Bình", "0987654321");
-            book(api, "B", "2026-11-23T10:00:00+07:00", "Lê Văn Cường", "0901234567");
+            String first = api.book("A", "2026-11-23T08:15:00+07:00", "Nguyễn Văn An", "0912345678");
+            api.book("A", "2026-11-23T09:00:00+07:00", "Trần Thị Bình", "0987654321");
+            api.book("B", "2026-11-23T10:00:00+07:00", "Lê Văn Cường", "0901234567");
             assertThat(api.send(
                                     HttpMethod.POST,
                                     "/api/v1/sites/demo/check-in",
@@ -254,21 +254,6 @@ class SupervisorPageIT {
         } finally {
             browser.quit();
         }
-    }
-
-    private static String book(TestApi api, String service, String start, String name, String phone) {
-        var answer = api.send(
-                HttpMethod.POST,
-                "/api/v1/sites/demo/appointments",
-                null,
-                new JsonObject()
-                        .put("service", service)
-                        .put("start", start)
-                        .put("name", name)
-                        .put("phone", phone)
-                        .encode());
-        assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(201);
-        return answer.bodyAsJsonObject().getString("code");
     }
 
     private static void signIn(ChromeDriver browser, String username) {

@@ -305,18 +305,25 @@ final class TestApi implements AutoCloseable {
 
     /** Polls {@code condition} every 20 ms until it holds; fails after {@code timeout}. */
     static void eventually(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
+        org.xephang.core.testkit.Waits.eventually(timeout, condition);
+    }
+
+    /** Books a slot through the public API (201 asserted) and answers the booking code. */
+    String book(String service, String start, String name, String phone) {
+        HttpResponse<Buffer> answer = send(
+                HttpMethod.POST,
+                "/api/v1/sites/" + SITE + "/appointments",
+                null,
+                new JsonObject()
+                        .put("service", service)
+                        .put("start", start)
+                        .put("name", name)
+                        .put("phone", phone)
+                        .encode());
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("booking refused: " + answer.bodyAsString());
         }
+        return answer.bodyAsJsonObject().getString("code");
     }
 
     @Override

@@ -1,8 +1,9 @@
 package org.xephang.core.backend.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.core.testkit.Waits.await;
+import static org.xephang.core.testkit.Waits.until;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -12,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,7 +135,7 @@ class BookingMessagesServerIT {
         LocalDate day = openDay("s1");
         String code = book("s1", day, "09:00");
 
-        waitFor(() -> simulator.delivered().size() == 1);
+        until(() -> simulator.delivered().size() == 1);
         MessagingSimulator.Received confirmation = simulator.delivered().get(0);
         assertThat(confirmation.key()).isEqualTo(code + ":booked");
         assertThat(confirmation.phone()).isEqualTo("84912345678");
@@ -149,7 +148,7 @@ class BookingMessagesServerIT {
                 .sendJsonObject(new JsonObject().put("start", day + "T10:00:00+07:00")));
         assertThat(moved.statusCode()).as(moved.bodyAsString()).isEqualTo(200);
 
-        waitFor(() -> simulator.delivered().size() == 2);
+        until(() -> simulator.delivered().size() == 2);
         assertThat(simulator.delivered().get(1).textOrTemplate())
                 .startsWith("Lịch hẹn " + code + " (Hộ tịch) tại Bộ phận Một cửa xã Thử đã đổi sang 10:00 ngày");
         assertThat(simulator.received()).hasSize(2);
@@ -160,7 +159,7 @@ class BookingMessagesServerIT {
         String code = book("s2", openDay("s2"), "09:00");
         String token = token("sup2");
 
-        waitFor(() -> {
+        until(() -> {
             try {
                 return !await(http.getAbs(url("/api/v1/sites/s2/notifications?state=dead"))
                                 .bearerTokenAuthentication(token)
@@ -182,19 +181,5 @@ class BookingMessagesServerIT {
         assertThat(dead.getString("lastError")).isEqualTo("provider 'zalo' has no template for booked");
         assertThat(dead.encode()).doesNotContain("912345678");
         assertThat(simulator.received()).isEmpty();
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

@@ -1,11 +1,12 @@
 package org.xephang.core.backend.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.core.testkit.Waits.await;
+import static org.xephang.core.testkit.Waits.until;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +105,7 @@ class InboundSmsServerIT {
 
         assertThat(answer.status()).isEqualTo(202);
         assertThat(new JsonObject(answer.body()).getString("outcome")).isEqualTo("found");
-        waitFor(() -> gateway.delivered().size() == 1);
+        until(() -> gateway.delivered().size() == 1);
         MessagingSimulator.Received reply = gateway.delivered().get(0);
         assertThat(reply.phone()).isEqualTo(CITIZEN);
         assertThat(reply.key()).isEqualTo("sms-in:s1:gw-1");
@@ -130,7 +129,7 @@ class InboundSmsServerIT {
     void unknownCodesAndTextsWithoutACodeGetAPoliteVietnameseAnswer() throws Exception {
         assertThat(text("gw-2", "0912000001", "HS H99.99-991231-9999").status()).isEqualTo(202);
         assertThat(text("gw-3", "0912000002", "xin chào").status()).isEqualTo(202);
-        waitFor(() -> gateway.delivered().size() == 2);
+        until(() -> gateway.delivered().size() == 2);
         assertThat(gateway.delivered())
                 .extracting(MessagingSimulator.Received::textOrTemplate)
                 .containsExactlyInAnyOrder(
@@ -145,7 +144,7 @@ class InboundSmsServerIT {
         assertThat(text("gw-4", "0912000003", sample.code()).status()).isEqualTo(202);
         dossiers.script(Scope.LOOKUP, SimulatedFailure.timeout(), 1);
         assertThat(text("gw-5", "0912000004", sample.code() + " ").status()).isEqualTo(202);
-        waitFor(() -> gateway.delivered().size() == 2);
+        until(() -> gateway.delivered().size() == 2);
         assertThat(gateway.delivered())
                 .extracting(MessagingSimulator.Received::textOrTemplate)
                 .containsOnly("Hệ thống hồ sơ tạm thời không trả lời. Vui lòng nhắn lại sau ít phút.");
@@ -187,7 +186,7 @@ class InboundSmsServerIT {
         assertThat(landline.status()).isEqualTo(400);
         assertThat(landline.body()).doesNotContain("02838123456");
 
-        waitFor(() -> gateway.delivered().size() == 1);
+        until(() -> gateway.delivered().size() == 1);
         assertThat(gateway.delivered()).hasSize(1);
     }
 
@@ -199,20 +198,6 @@ class InboundSmsServerIT {
         assertThat(second.status()).isEqualTo(429);
         assertThat(new JsonObject(second.body()).getString("error")).isEqualTo("RATE_LIMITED");
         assertThat(text("gw-22", "0912000006", sample.code()).status()).isEqualTo(202); // another number
-        waitFor(() -> gateway.delivered().size() == 2);
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        until(() -> gateway.delivered().size() == 2);
     }
 }
