@@ -55,6 +55,9 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     private final KioskOptions options;
     private final Clock clock;
     private KioskPrinting printing;
+    private KioskOffline offline;
+    /** Where the server's ticket pages are ({@code …/t/{id}}), learnt from its tickets; the server URL before that. */
+    private String statusBase;
 
     private final Map<String, Future<JsonObject>> requestsInFlight = new HashMap<>();
     private final Map<String, Ticket> recentTickets = recentMap();
@@ -73,11 +76,23 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         this.pages = pages;
         this.options = options;
         this.clock = options.clock();
+        this.statusBase = options.serverUrl();
     }
 
     /** Follows the site (its description and queue) and starts reporting the printer's status. */
     @Override
     protected Future<Void> startAgent() {
+        offline = new KioskOffline(
+                vertx,
+                core,
+                options.offlineJournal() == null ? null : new OfflineJournal(options.offlineJournal()),
+                options.kioskId(),
+                options.site(),
+                clock);
+        return offline.open().compose(opened -> startFollowing());
+    }
+
+    private Future<Void> startFollowing() {
         printing = new KioskPrinting(vertx, this, printer, pages, options.kioskId());
         printer.addStatusListener((previous, current) -> onContext(v -> printerChanged(current)));
         link = new ServerLink(
@@ -120,14 +135,33 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         if (inFlight != null) {
             return inFlight;
         }
-        Future<JsonObject> answer = issueWithRetries(service, priority, key, 1).map(ticket -> {
-            notice.issued();
+        Future<Ticket> issued = offline.enabled() && !connected()
+                ? issueOffline(service, priority)
+                : issueWithRetries(service, priority, key, 1).recover(failure -> {
+                    if (!offline.enabled() || !PageFailures.isLostConnection(failure)) {
+                        return Future.failedFuture(failure);
+                    }
+                    LOG.warn("kiosk {}: the server did not answer; issuing offline", options.kioskId());
+                    return issueOffline(service, priority);
+                });
+        Future<JsonObject> answer = issued.map(ticket -> {
+            boolean isOffline = KioskOffline.CHANNEL.equals(ticket.channel());
+            if (!isOffline) {
+                notice.issued();
+                learnStatusBase(ticket);
+            }
             remember(ticket);
             PrintOutcome outcome = printing.outcome(ticket.id());
             if (outcome == null) {
                 outcome = printing.start(ticket, siteForPaper());
             }
-            return new JsonObject().put("ticket", ticket.toJson()).put("print", outcome.toJson());
+            if (isOffline) {
+                publishState();
+            }
+            return new JsonObject()
+                    .put("ticket", ticket.toJson())
+                    .put("print", outcome.toJson())
+                    .put("offline", isOffline);
         });
         answer.onFailure(failure -> noteRefusal(service, failure));
         requestsInFlight.put(key, answer);
@@ -161,6 +195,79 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
                     .put("print", outcome.toJson())
                     .put("replayed", issued.replayed());
         });
+    }
+
+    /**
+     * A ticket from the kiosk's leased numbers (docs/adr/0029-offline-issuing.md): on the kiosk's disk before it is
+     * printed, uploaded when the server answers again. The place printed is the last count the kiosk saw.
+     */
+    private Future<Ticket> issueOffline(String service, String priority) {
+        JsonObject siteJson = site();
+        String serviceName = null;
+        if (siteJson != null && siteJson.getJsonArray("services") != null) {
+            serviceName = siteJson.getJsonArray("services").stream()
+                    .map(JsonObject.class::cast)
+                    .filter(s -> service.equals(s.getString("code")))
+                    .map(s -> s.getString("name"))
+                    .findFirst()
+                    .orElse(null);
+        }
+        Integer ahead = waiting.get(service);
+        return offline.issue(service, serviceName, priority, zone(), statusBase)
+                .map(ticket -> ahead == null ? ticket : withWaitingAhead(ticket, ahead));
+    }
+
+    private static Ticket withWaitingAhead(Ticket t, int ahead) {
+        return new Ticket(
+                t.id(),
+                t.site(),
+                t.number(),
+                t.service(),
+                t.priority(),
+                t.channel(),
+                t.state(),
+                t.issuedAt(),
+                t.calledAt(),
+                t.startedAt(),
+                t.finishedAt(),
+                t.counter(),
+                t.callCount(),
+                ahead,
+                null,
+                t.statusUrl(),
+                t.dossierCode());
+    }
+
+    private void learnStatusBase(Ticket ticket) {
+        String url = ticket.statusUrl();
+        int at = url == null ? -1 : url.lastIndexOf("/t/");
+        if (at > 0) {
+            statusBase = url.substring(0, at);
+        }
+    }
+
+    /** Uploads the offline tickets and refills the number blocks, when the server answers. */
+    private void reconcile() {
+        if (closed || !offline.enabled() || !connected()) {
+            return;
+        }
+        int before = offline.pendingUploads();
+        offline.serverAnswers(serviceCodes(), today()).onComplete(done -> {
+            if (before != offline.pendingUploads() || done.failed()) {
+                publishState();
+            }
+        });
+    }
+
+    private List<String> serviceCodes() {
+        JsonObject siteJson = site();
+        if (siteJson == null || siteJson.getJsonArray("services") == null) {
+            return List.of();
+        }
+        return siteJson.getJsonArray("services").stream()
+                .map(JsonObject.class::cast)
+                .map(s -> s.getString("code"))
+                .toList();
     }
 
     private Future<Ticket> issueWithRetries(String service, String priority, String key, int attempt) {
@@ -288,6 +395,13 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
                 .put("closed", notice.closed(now))
                 .put("capReached", notice.capReached(today()))
                 .put(
+                        "offline",
+                        new JsonObject()
+                                .put("enabled", offline != null && offline.enabled())
+                                .put("ready", offline != null && offline.ready(today()))
+                                .put("remaining", offline == null ? new JsonObject() : offline.remaining(today()))
+                                .put("pendingUploads", offline == null ? 0 : offline.pendingUploads()))
+                .put(
                         "printer",
                         new JsonObject()
                                 .put("state", status.state().name())
@@ -335,7 +449,8 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     /** The site's description, or null before it has loaded. */
     private JsonObject site() {
-        return link == null ? null : link.site();
+        JsonObject loaded = link == null ? null : link.site();
+        return loaded != null || offline == null ? loaded : offline.lastSite();
     }
 
     private boolean connected() {
@@ -344,7 +459,9 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     @Override
     public void siteLoaded(JsonObject site) {
+        offline.siteLoaded(site);
         pages.publish("state", state());
+        reconcile();
     }
 
     /**
@@ -355,6 +472,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         if (closed || !connected()) {
             return;
         }
+        reconcile();
         core.issuing().onComplete(answer -> {
             if (answer.failed()) {
                 // A lost link is shown on the page already; anything else (a refusal, an older server) must be seen.
@@ -389,6 +507,8 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         if (up) { // the link loads the site again: the server may have restarted with a changed configuration
             sendPendingReport();
             checkIssuing();
+            offline.linkUp();
+            reconcile();
         }
         publishState();
     }
@@ -470,6 +590,9 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         }
         if (printing != null) {
             printing.close();
+        }
+        if (offline != null) {
+            offline.close();
         }
         core.close();
         printer.close();
