@@ -46,7 +46,7 @@ final class KioskOffline implements AutoCloseable {
     private final String site;
     private final Clock clock;
 
-    /** Per service, its blocks in number order. */
+    /** Per service, its blocks in lease order (the older first: it is used up first). */
     private final Map<String, List<HeldBlock>> blocks = new LinkedHashMap<>();
     /** Per service, below how many numbers left the kiosk asks for the next block (from the server's answer). */
     private final Map<String, Integer> refillBelow = new HashMap<>();
@@ -152,7 +152,6 @@ final class KioskOffline implements AutoCloseable {
             block.next = Math.max(block.next, nextHere.getOrDefault(block.id, block.first));
             held.add(block);
         }
-        held.sort((a, b) -> Integer.compare(a.first, b.first));
         blocks.put(service, held);
         if (refill != null) {
             refillBelow.put(service, refill);

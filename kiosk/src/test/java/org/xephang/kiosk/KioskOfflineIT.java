@@ -24,6 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.xephang.api.Ticket;
 import org.xephang.api.WaitingTicket;
 import org.xephang.core.QueueServerMain;
@@ -33,6 +37,7 @@ import org.xephang.device.DeviceFactory;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.dossiersim.DossierSimulator;
 import org.xephang.dossiersim.ReceivedDelivery;
+import org.xephang.testkit.Browser;
 
 /**
  * Issue 17's "done when" for offline issuing (docs/adr/0029-offline-issuing.md): the real kiosk agent, the real server
@@ -213,6 +218,56 @@ class KioskOfflineIT {
         assertThat(refused.bodyAsJsonObject().getString("message")).contains("không còn số dự phòng cho lĩnh vực");
         assertThat(offlineState().getJsonObject("remaining").getInteger("D")).isZero();
         assertThat(awaitPrinted(left)).hasSize(left);
+    }
+
+    @Test
+    void thePageSaysCalmlyThatItIssuesOfflineAndTheTicketScreenSaysHowItIsPlaced() throws Exception {
+        Browser.assumeInstalled();
+        holdsNumbersOf("A");
+        ChromeDriver browser = Browser.open(1080, 1920); // the kiosk's portrait screen
+        try {
+            browser.get(kioskUrl + "/");
+            Browser.waiting(browser, 15)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fields button[data-service]")));
+            server.close();
+            server = null;
+
+            WebElement banner = Browser.waiting(browser, 30)
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-offline-issuing")));
+            assertThat(banner.getText()).startsWith("Ki-ốt đang cấp số khi mất kết nối máy chủ");
+            assertThat(browser.findElement(By.id("banner-offline")).isDisplayed())
+                    .isFalse();
+            assertThat(banner.getCssValue("background-color")).isEqualTo("rgba(227, 238, 251, 1)");
+            Browser.waiting(browser, 10)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("#fields button[data-service=A] .field-meta"), "số dự phòng"));
+            Browser.screenshot(browser, "kiosk-offline-home");
+
+            settled(browser);
+            Browser.waiting(browser, 10)
+                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#fields button[data-service=A]")))
+                    .click();
+            settled(browser);
+            Browser.waiting(browser, 10)
+                    .until(ExpectedConditions.elementToBeClickable(
+                            By.cssSelector("#priorities button[data-priority='']")))
+                    .click();
+            WebElement note = Browser.waiting(browser, 15)
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-offline")));
+            assertThat(note.getText()).isEqualTo("Vé cấp khi mất kết nối — số thứ tự được xếp theo giờ lấy vé");
+            assertThat(browser.findElement(By.id("ticket-number")).getText()).matches("A\\d{3}");
+            Browser.screenshot(browser, "kiosk-offline-ticket");
+            assertThat(awaitPrinted(1)).hasSize(1);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Taps are ignored for a moment after a screen changes (a double tap must not choose twice). */
+    private static void settled(ChromeDriver browser) {
+        Browser.waiting(browser, 5)
+                .until(ExpectedConditions.not(
+                        ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-guarded]"))));
     }
 
     private void holdsNumbersOf(String... services) throws Exception {

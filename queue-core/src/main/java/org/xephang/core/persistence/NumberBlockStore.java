@@ -42,10 +42,10 @@ public final class NumberBlockStore {
         }
     }
 
-    /** The site's blocks of a day, in lease order. */
+    /** The site's blocks of a day, in lease order (blocks are leased from the top down). */
     public List<NumberBlock> day(String site, LocalDate day) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM number_block WHERE site = ? AND local_day = ? ORDER BY first_seq")) {
+                "SELECT " + COLUMNS + " FROM number_block WHERE site = ? AND local_day = ? ORDER BY first_seq DESC")) {
             s.setString(1, site);
             s.setString(2, day.toString());
             List<NumberBlock> blocks = new ArrayList<>();

@@ -20,6 +20,9 @@ import org.xephang.core.site.SiteCalendar;
  */
 public final class TicketNumberAllocator {
 
+    /** The highest number a block starts below when the service has no daily cap and a short width. */
+    public static final int TOP_WITHOUT_CAP = 999;
+
     private final SiteCalendar calendar;
     private final Map<Key, Integer> lastSequence = new HashMap<>();
     /** The ranges leased to kiosks, per service and day, in lease order (so in number order). */
@@ -66,24 +69,27 @@ public final class TicketNumberAllocator {
     }
 
     /**
-     * The range of the next block of {@code size} numbers to lease for {@code day}: after every number issued and every
-     * block leased, cut at the daily cap. Nothing is taken until {@link #lease}.
+     * The range of the next block of at most {@code size} numbers to lease for {@code day}, taken from the top of the
+     * day's numbers down (docs/adr/0029-offline-issuing.md): below every block already leased, from the daily cap (or,
+     * without one, from {@value #TOP_WITHOUT_CAP} or the highest number of the service's width), and above every number
+     * issued. So the online sequence counts up without a gap while the kiosks' numbers stand apart at the top. Nothing
+     * is taken until {@link #lease}.
      *
      * @return {@code [first, last]}
-     * @throws org.xephang.api.QueueError DAILY_CAP_REACHED when no number is left before the cap
+     * @throws org.xephang.api.QueueError DAILY_CAP_REACHED when no number is left between the two
      */
     public int[] nextBlock(ServiceConfig service, LocalDate day, int size) {
         Key key = new Key(service.code(), day);
-        int first = lastSequence.getOrDefault(key, 0) + 1;
+        int top = service.dailyCap() != null
+                ? service.dailyCap()
+                : Math.max(TOP_WITHOUT_CAP, (int) Math.min(Integer.MAX_VALUE / 2, Math.pow(10, service.width()) - 1));
+        int last = top;
         for (int[] range : leased.getOrDefault(key, List.of())) {
-            first = Math.max(first, range[1] + 1);
+            last = Math.min(last, range[0] - 1);
         }
-        int last = first + size - 1;
-        if (service.dailyCap() != null) {
-            if (first > service.dailyCap()) {
-                throw capReached(service, day);
-            }
-            last = Math.min(last, service.dailyCap());
+        int first = Math.max(last - size + 1, lastSequence.getOrDefault(key, 0) + 1);
+        if (first > last) {
+            throw capReached(service, day);
         }
         return new int[] {first, last};
     }

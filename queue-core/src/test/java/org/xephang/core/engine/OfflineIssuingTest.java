@@ -90,16 +90,36 @@ class OfflineIssuingTest {
     }
 
     @Test
-    void onlineNumberingSkipsTheNumbersLeasedToAKiosk() {
+    void kiosksAreLeasedNumbersFromTheTopOfTheDayAndOnlineNumbersGoOnWithoutAGap() {
         assertThat(issue("A").number()).isEqualTo("A001");
         Block block = lease("A").blocks().get(0);
-        assertThat(block.first()).isEqualTo(2);
-        assertThat(block.last()).isEqualTo(6);
+        assertThat(block.first()).isEqualTo(36); // A's daily cap is 40
+        assertThat(block.last()).isEqualTo(40);
         assertThat(block.prefix()).isEqualTo("A");
         assertThat(block.width()).isEqualTo(3);
+        Block uncapped = lease("B").blocks().get(0);
+        assertThat(uncapped.first()).isEqualTo(9995); // B has no cap and width 4
+        assertThat(uncapped.last()).isEqualTo(9999);
 
-        assertThat(issue("A").number()).isEqualTo("A007");
+        assertThat(issue("A").number()).isEqualTo("A002");
         assertThat(issue("B").number()).isEqualTo("B0001");
+    }
+
+    @Test
+    void onlineNumbersSkipEveryLeasedNumberAndStopAtTheCap() {
+        lease("A"); // A036..A040
+        List<String> online =
+                IntStream.range(0, 35).mapToObj(i -> issue("A").number()).toList();
+
+        assertThat(online).endsWith("A035").doesNotContain("A036", "A040");
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> issue("A"));
+        assertThat(refused.getCause())
+                .isInstanceOfSatisfying(
+                        org.xephang.api.QueueError.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.DAILY_CAP_REACHED));
+        Throwable noBlock = org.assertj.core.api.Assertions.catchThrowable(
+                () -> await(engine.offlineIssuing().lease(SITE, "A", "kiosk2")));
+        assertThat(((org.xephang.api.QueueError) noBlock.getCause()).code()).isEqualTo(ErrorCode.DAILY_CAP_REACHED);
     }
 
     @Test
@@ -108,28 +128,28 @@ class OfflineIssuingTest {
         assertThat(lease("A").blocks()).extracting(Block::id).containsExactly(first.id());
 
         Instant now = clock.instant();
-        upload(offline("A", 1, now), offline("A", 2, now), offline("A", 3, now), offline("A", 4, now));
+        upload(offline("A", 36, now), offline("A", 37, now), offline("A", 38, now), offline("A", 39, now));
 
         List<Block> blocks = lease("A").blocks();
         assertThat(blocks).hasSize(2);
+        assertThat(blocks).as("in lease order").extracting(Block::first).containsExactly(36, 31);
         assertThat(blocks.get(0).used()).isEqualTo(4);
-        assertThat(blocks.get(1).first()).isEqualTo(6);
     }
 
     @Test
     void anOfflineTicketTakesItsPlaceByTapTimeAheadOfLaterOnlineTickets() {
         Ticket early = issue("A"); // 08:00, A001
-        lease("A"); // A002..A006
+        lease("A"); // A036..A040
         Instant tapped = clock.instant().plus(Duration.ofMinutes(1)); // 08:01
         clock.advance(Duration.ofMinutes(3));
-        Ticket late = issue("A"); // 08:03, A007
+        Ticket late = issue("A"); // 08:03, A002
 
-        List<Outcome> outcomes = upload(offline("A", 2, tapped));
+        List<Outcome> outcomes = upload(offline("A", 36, tapped));
 
         assertThat(outcomes).singleElement().satisfies(o -> {
             assertThat(o.refusal()).isNull();
             assertThat(o.replayed()).isFalse();
-            assertThat(o.ticket().number()).isEqualTo("A002");
+            assertThat(o.ticket().number()).isEqualTo("A036");
             assertThat(o.ticket().issuedAt()).isEqualTo(tapped);
             assertThat(o.ticket().channel()).isEqualTo("kiosk-offline");
             assertThat(o.ticket().waitingAhead()).isEqualTo(1);
@@ -146,13 +166,13 @@ class OfflineIssuingTest {
             calls.add(called.number());
             await(engine.complete(called.id(), officer(1)));
         }
-        assertThat(calls).containsExactly(early.number(), "A002", late.number());
+        assertThat(calls).containsExactly(early.number(), "A036", late.number());
     }
 
     @Test
     void uploadingATicketAgainAnswersTheSameTicketAndAnnouncesNothingNew() {
         lease("A");
-        OfflineTicket ticket = offline("A", 1, clock.instant());
+        OfflineTicket ticket = offline("A", 36, clock.instant());
         Ticket created = upload(ticket).get(0).ticket();
         int eventsAfterFirst = events.size();
 
@@ -160,26 +180,26 @@ class OfflineIssuingTest {
 
         assertThat(again.replayed()).isTrue();
         assertThat(again.ticket().id()).isEqualTo(created.id());
-        assertThat(again.ticket().number()).isEqualTo("A001");
+        assertThat(again.ticket().number()).isEqualTo("A036");
         assertThat(events).hasSize(eventsAfterFirst);
     }
 
     @Test
     void aNumberOutsideTheKiosksBlocksOrTakenTwiceIsRefusedAndTheOthersGoThrough() {
-        lease("A"); // A001..A005
+        lease("A"); // A036..A040
         Instant now = clock.instant();
-        OfflineTicket good = offline("A", 1, now);
-        OfflineTicket outside = offline("A", 9, now);
-        OfflineTicket twice = offline("A", 1, now.plusSeconds(1));
+        OfflineTicket good = offline("A", 36, now);
+        OfflineTicket outside = offline("A", 9, now.plusSeconds(1));
+        OfflineTicket twice = offline("A", 36, now.plusSeconds(2));
 
         List<Outcome> outcomes = upload(good, outside, twice);
 
-        assertThat(outcomes.get(0).ticket().number()).isEqualTo("A001");
+        assertThat(outcomes.get(0).ticket().number()).isEqualTo("A036");
         assertThat(outcomes.get(1).refusal().code()).isEqualTo(ErrorCode.CONFLICT);
         assertThat(outcomes.get(1).refusal().getMessage()).contains("A009", "không thuộc khối số");
         assertThat(outcomes.get(2).refusal().code()).isEqualTo(ErrorCode.CONFLICT);
         assertThat(outcomes.get(2).refusal().getMessage()).contains("đã có vé khác");
-        assertThat(await(engine.offlineIssuing().upload(SITE, List.of(offline("A", 2, now)), "kiosk2")))
+        assertThat(await(engine.offlineIssuing().upload(SITE, List.of(offline("A", 37, now)), "kiosk2")))
                 .singleElement()
                 .satisfies(o -> assertThat(o.refusal().getMessage()).contains("kiosk2"));
     }
@@ -187,14 +207,14 @@ class OfflineIssuingTest {
     @Test
     void leasesAndOnlineNumberingSurviveARestartWithoutReusingANumber() {
         issue("A"); // A001
-        lease("A"); // A002..A006
-        upload(offline("A", 2, clock.instant()));
+        lease("A"); // A036..A040
+        upload(offline("A", 36, clock.instant()));
 
         reopen();
 
-        assertThat(issue("A").number()).isEqualTo("A007");
+        assertThat(issue("A").number()).isEqualTo("A002");
         assertThat(engine.ticket("offlineticket001"))
-                .hasValueSatisfying(t -> assertThat(t.number()).isEqualTo("A002"));
+                .hasValueSatisfying(t -> assertThat(t.number()).isEqualTo("A036"));
         assertThat(lease("A").blocks())
                 .singleElement()
                 .satisfies(b -> assertThat(b.used()).isEqualTo(1));
@@ -206,7 +226,7 @@ class OfflineIssuingTest {
         Instant yesterdayTap = clock.instant();
         clock.advance(Duration.ofDays(1));
 
-        Outcome outcome = upload(offline("A", 1, yesterdayTap)).get(0);
+        Outcome outcome = upload(offline("A", 40, yesterdayTap)).get(0);
 
         assertThat(outcome.ticket().state()).isEqualTo(TicketState.CANCELLED);
         assertThat(events.subList(events.size() - 2, events.size()))
@@ -216,17 +236,16 @@ class OfflineIssuingTest {
 
     @Test
     void noNumberIsIssuedTwiceWhileOnlineIssuingAndAnUploadRunTogether() {
-        lease("A");
-        lease("A");
+        lease("A"); // A036..A040 of a cap of 40: online issuing runs into the block
         Instant tapped = clock.instant();
         List<CompletableFuture<?>> running = new ArrayList<>();
         List<String> numbers = new CopyOnWriteArrayList<>();
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 35; i++) {
             running.add(engine.issue(SITE, new IssueCommand("A", null, "kiosk", null), EngineFixture.SUPERVISOR)
                     .thenAccept(r -> numbers.add(r.ticket().number()))
                     .toCompletableFuture());
         }
-        OfflineTicket[] offline = IntStream.rangeClosed(1, 5)
+        OfflineTicket[] offline = IntStream.rangeClosed(36, 40)
                 .mapToObj(seq -> offline("A", seq, tapped.plusSeconds(seq)))
                 .toArray(OfflineTicket[]::new);
         running.add(engine.offlineIssuing()
@@ -236,7 +255,7 @@ class OfflineIssuingTest {
                 .toCompletableFuture());
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
 
-        assertThat(numbers).hasSize(30).doesNotHaveDuplicates();
+        assertThat(numbers).hasSize(40).doesNotHaveDuplicates();
     }
 
     @Test
