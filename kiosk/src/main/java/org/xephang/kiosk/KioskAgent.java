@@ -13,9 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +21,6 @@ import org.xephang.agent.AgentVerticle;
 import org.xephang.agent.PageFailures;
 import org.xephang.agent.PrintedTicket;
 import org.xephang.agent.ServerLink;
-import org.xephang.api.DeviceHealth;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueSnapshot;
@@ -65,9 +62,8 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     private final Map<String, Integer> waiting = new HashMap<>();
 
     private ServerLink link;
-    private DeviceStatus reportPending;
+    private KioskDeviceReports reports;
     private long issuingTimer = -1;
-    private long heartbeatTimer = -1;
     private boolean closed;
 
     KioskAgent(CoreGateway core, ReceiptPrinter printer, PageChannel pages, KioskOptions options) {
@@ -94,31 +90,14 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     private Future<Void> startFollowing() {
         printing = new KioskPrinting(vertx, this, printer, pages, options.kioskId());
+        reports = new KioskDeviceReports(vertx, core, printer, options.kioskId(), this::connected);
         printer.addStatusListener((previous, current) -> onContext(v -> printerChanged(current)));
         link = new ServerLink(
                 context, core, this, ServerLink.Settings.of("kiosk " + options.kioskId(), Duration.ofMillis(200)));
         link.start();
-        reportPending = printer.status();
-        sendPendingReport();
+        reports.start();
         issuingTimer = vertx.setPeriodic(ISSUING_CHECK.toMillis(), t -> checkIssuing());
-        sendHeartbeat();
-        heartbeatTimer = vertx.setPeriodic(DeviceHealth.HEARTBEAT_INTERVAL.toMillis(), t -> sendHeartbeat());
         return Future.succeededFuture();
-    }
-
-    /**
-     * Every 20 s: the kiosk and its printer are alive (the server marks a device silent for 60 s OFFLINE). A failure
-     * while the link is up is logged; while it is down the page already says so.
-     */
-    private void sendHeartbeat() {
-        if (closed) {
-            return;
-        }
-        core.heartbeat(List.of(printer.deviceId())).onFailure(failure -> {
-            if (link != null && link.connected()) {
-                LOG.warn("kiosk {}: heartbeat not accepted: {}", options.kioskId(), failure.toString());
-            }
-        });
     }
 
     // ---- issuing and printing -------------------------------------------------------------------------------
@@ -202,40 +181,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
      * printed, uploaded when the server answers again. The place printed is the last count the kiosk saw.
      */
     private Future<Ticket> issueOffline(String service, String priority) {
-        JsonObject siteJson = site();
-        String serviceName = null;
-        if (siteJson != null && siteJson.getJsonArray("services") != null) {
-            serviceName = siteJson.getJsonArray("services").stream()
-                    .map(JsonObject.class::cast)
-                    .filter(s -> service.equals(s.getString("code")))
-                    .map(s -> s.getString("name"))
-                    .findFirst()
-                    .orElse(null);
-        }
-        Integer ahead = waiting.get(service);
-        return offline.issue(service, serviceName, priority, zone(), statusBase)
-                .map(ticket -> ahead == null ? ticket : withWaitingAhead(ticket, ahead));
-    }
-
-    private static Ticket withWaitingAhead(Ticket t, int ahead) {
-        return new Ticket(
-                t.id(),
-                t.site(),
-                t.number(),
-                t.service(),
-                t.priority(),
-                t.channel(),
-                t.state(),
-                t.issuedAt(),
-                t.calledAt(),
-                t.startedAt(),
-                t.finishedAt(),
-                t.counter(),
-                t.callCount(),
-                ahead,
-                null,
-                t.statusUrl(),
-                t.dossierCode());
+        return offline.issue(service, priority, site(), waiting.get(service), zone(), statusBase);
     }
 
     private void learnStatusBase(Ticket ticket) {
@@ -252,22 +198,11 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
             return;
         }
         int before = offline.pendingUploads();
-        offline.serverAnswers(serviceCodes(), today()).onComplete(done -> {
+        offline.serverAnswers(KioskOffline.serviceCodes(site()), today()).onComplete(done -> {
             if (before != offline.pendingUploads() || done.failed()) {
                 publishState();
             }
         });
-    }
-
-    private List<String> serviceCodes() {
-        JsonObject siteJson = site();
-        if (siteJson == null || siteJson.getJsonArray("services") == null) {
-            return List.of();
-        }
-        return siteJson.getJsonArray("services").stream()
-                .map(JsonObject.class::cast)
-                .map(s -> s.getString("code"))
-                .toList();
     }
 
     private Future<Ticket> issueWithRetries(String service, String priority, String key, int attempt) {
@@ -505,7 +440,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     @Override
     public void connectionChanged(boolean up) {
         if (up) { // the link loads the site again: the server may have restarted with a changed configuration
-            sendPendingReport();
+            reports.linkReturned();
             checkIssuing();
             offline.linkUp();
             reconcile();
@@ -515,35 +450,8 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     private void printerChanged(DeviceStatus current) {
         LOG.info("kiosk {}: printer {}", options.kioskId(), current);
-        reportPending = current;
-        sendPendingReport();
+        reports.printerChanged(current);
         publishState();
-    }
-
-    private void sendPendingReport() {
-        DeviceStatus status = reportPending;
-        if (status == null || closed) {
-            return;
-        }
-        JsonObject report = new JsonObject()
-                .put("device", printer.deviceId())
-                .put("kind", "printer")
-                .put("state", status.state().name())
-                .put("detail", status.description())
-                .put("since", status.since().toString());
-        core.reportDeviceStatus(report).onComplete(sent -> {
-            if (sent.succeeded()) {
-                if (Objects.equals(reportPending, status)) {
-                    reportPending = null;
-                }
-            } else {
-                LOG.warn(
-                        "kiosk {}: printer status {} not reported yet, will resend when the server is back: {}",
-                        options.kioskId(),
-                        status.state(),
-                        sent.cause().toString());
-            }
-        });
     }
 
     private ZoneId zone() {
@@ -585,8 +493,8 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         if (issuingTimer >= 0) {
             vertx.cancelTimer(issuingTimer);
         }
-        if (heartbeatTimer >= 0) {
-            vertx.cancelTimer(heartbeatTimer);
+        if (reports != null) {
+            reports.close();
         }
         if (printing != null) {
             printing.close();

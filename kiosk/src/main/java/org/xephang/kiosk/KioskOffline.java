@@ -199,7 +199,14 @@ final class KioskOffline implements AutoCloseable {
      * ticket is on disk when this completes, and only then may it be printed. Fails with a {@link QueueError} whose
      * message is fit for the screen when no number is left or the journal cannot be written.
      */
-    Future<Ticket> issue(String service, String serviceName, String priority, ZoneId zone, String statusBase) {
+    Future<Ticket> issue(
+            String service,
+            String priority,
+            JsonObject siteJson,
+            Integer waitingAhead,
+            ZoneId zone,
+            String statusBase) {
+        String serviceName = serviceName(siteJson, service);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
         HeldBlock block = blocks.getOrDefault(service, List.of()).stream()
@@ -261,7 +268,7 @@ final class KioskOffline implements AutoCloseable {
                             null,
                             null,
                             0,
-                            null,
+                            waitingAhead,
                             null,
                             statusBase + "/t/" + id,
                             null);
@@ -398,6 +405,28 @@ final class KioskOffline implements AutoCloseable {
                     return null;
                 })
                 .onFailure(failure -> LOG.error("kiosk {}: offline journal not written", kioskId, failure));
+    }
+
+    /** The codes of the services in a site description ({@code SiteInfo} JSON, or null: none). */
+    static List<String> serviceCodes(JsonObject siteJson) {
+        return services(siteJson).stream().map(s -> s.getString("code")).toList();
+    }
+
+    private static String serviceName(JsonObject siteJson, String code) {
+        return services(siteJson).stream()
+                .filter(s -> code.equals(s.getString("code")))
+                .map(s -> s.getString("name"))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static List<JsonObject> services(JsonObject siteJson) {
+        if (siteJson == null || siteJson.getJsonArray("services") == null) {
+            return List.of();
+        }
+        return siteJson.getJsonArray("services").stream()
+                .map(JsonObject.class::cast)
+                .toList();
     }
 
     private static String newTicketId() {
