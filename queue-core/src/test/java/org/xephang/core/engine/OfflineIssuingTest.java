@@ -58,8 +58,13 @@ class OfflineIssuingTest {
             subscription.close();
             engine.close();
         }
-        engine = QueueEngine.open(EngineFixture.config(YAML), dir, clock, new EngineOptions(false, "http://q.test"));
+        engine = openEngine(EngineFixture.config(YAML));
         subscription = engine.subscribe(SITE, events::add);
+    }
+
+    /** The engine on a SQLite file here; on PostgreSQL in {@link OfflineIssuingPostgresIT}. */
+    QueueEngine openEngine(org.xephang.core.site.CentreConfig config) {
+        return QueueEngine.open(config, dir, clock, new EngineOptions(false, "http://q.test"));
     }
 
     @AfterEach
@@ -262,7 +267,7 @@ class OfflineIssuingTest {
     void aSiteWithOfflineIssuingOffLeasesNothing() {
         subscription.close();
         engine.close();
-        engine = QueueEngine.open(EngineFixture.config(), dir, clock, new EngineOptions(false, "http://q.test"));
+        engine = openEngine(EngineFixture.config());
         subscription = engine.subscribe(SITE, events::add);
 
         Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> lease("A"));
