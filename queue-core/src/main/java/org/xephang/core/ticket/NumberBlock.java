@@ -42,12 +42,4 @@ public record NumberBlock(
     public int unused() {
         return Math.max(0, size() - used);
     }
-
-    public boolean contains(int sequence) {
-        return sequence >= first && sequence <= last;
-    }
-
-    public NumberBlock withOneMoreUsed() {
-        return new NumberBlock(id, site, kiosk, service, day, first, last, used + 1, leasedAt);
-    }
 }
