@@ -84,6 +84,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private final SiteLeases leases;
     private final StoreReads reads;
     private final EngineAppointments appointments;
+    private final EngineOfflineIssuing offlineIssuing;
     private final EngineNotifications notifications;
     private final EngineDevices devices;
     private final EngineConfiguration configuration;
@@ -116,6 +117,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         this.outbox = new Outbox(database.connect(), database::reconnect, groupCommit);
         this.reads = new StoreReads(database);
         this.appointments = new EngineAppointments(writer, clock);
+        this.offlineIssuing = new EngineOfflineIssuing(writer);
         this.notifications = new EngineNotifications(writer, new NotificationOutbox(database.connect(), groupCommit));
         this.devices = new EngineDevices(writer);
         this.configuration = new EngineConfiguration(writer, reads);
@@ -229,6 +231,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     @Override
     public AppointmentService appointments() {
         return appointments;
+    }
+
+    /** The kiosks' number blocks and offline tickets of every site (issue 17 item 5). */
+    @Override
+    public org.xephang.core.OfflineIssuing offlineIssuing() {
+        return offlineIssuing;
     }
 
     /**
