@@ -27,7 +27,7 @@ import org.xephang.device.printer.escpos.EscPosMode;
 import org.xephang.device.printer.escpos.EscPosPrinter;
 import org.xephang.device.printer.escpos.PrinterProfile;
 import org.xephang.device.printer.escpos.SentJob;
-import org.xephang.device.testkit.Eventually;
+import org.xephang.testkit.Poll;
 import org.xephang.testkit.SocatPtyPair;
 
 /**
@@ -170,8 +170,7 @@ class SerialPrinterIT {
             }
         });
         long jobBytes = simulator.jobBytesReceived();
-        Eventually.within(
-                Duration.ofSeconds(10), "the job is on its way", () -> simulator.jobBytesReceived() > jobBytes);
+        Poll.until(Duration.ofSeconds(10), "the job is on its way", () -> simulator.jobBytesReceived() > jobBytes);
         signal(socat, "-STOP"); // paper out: the printer holds CTS low and takes nothing more
 
         assertThatThrownBy(() -> print.get(15, TimeUnit.SECONDS))
