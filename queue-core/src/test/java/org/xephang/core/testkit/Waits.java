@@ -4,8 +4,12 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.xephang.testkit.Poll;
 
-/** Waiting in tests for a condition or a future, always with a deadline (never a fixed sleep as synchronisation). */
+/**
+ * The server ITs' waits, always with a deadline: a condition through testkit's {@link Poll}, and a Vert.x future's
+ * result.
+ */
 public final class Waits {
 
     /** The deadline of {@link #until(BooleanSupplier)} and {@link #await(Future)}. */
@@ -13,25 +17,9 @@ public final class Waits {
 
     private Waits() {}
 
-    /** Polls {@code condition} every 20 ms until it holds; fails the test after {@code timeout}. */
-    public static void eventually(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-    }
-
-    /** {@link #eventually} within {@link #DEFAULT}. */
+    /** {@link Poll#until} within {@link #DEFAULT}. */
     public static void until(BooleanSupplier condition) {
-        eventually(DEFAULT, condition);
+        Poll.until(DEFAULT, "the condition", condition);
     }
 
     /** The future's result, waited for at most {@link #DEFAULT}. */
