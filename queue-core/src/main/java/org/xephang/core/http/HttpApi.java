@@ -185,6 +185,7 @@ public final class HttpApi implements AutoCloseable {
                                     HttpMethod.GET,
                                     HttpMethod.POST,
                                     HttpMethod.PUT,
+                                    HttpMethod.PATCH,
                                     HttpMethod.DELETE,
                                     HttpMethod.OPTIONS))
                             .allowedHeaders(Set.of("Authorization", "Content-Type", TicketRoutes.IDEMPOTENCY_KEY))
@@ -193,6 +194,7 @@ public final class HttpApi implements AutoCloseable {
             router.route(PREFIX + "/*")
                     .method(HttpMethod.POST)
                     .method(HttpMethod.PUT)
+                    .method(HttpMethod.PATCH)
                     .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
             // A node of a cluster that no longer owns its sites serves none of them (its memory may be behind the
@@ -249,6 +251,7 @@ public final class HttpApi implements AutoCloseable {
             route(HttpMethod.GET, "/sites/:site/appointments", STAFF, appointments::day);
             publicRoute(HttpMethod.GET, "/appointments/:code", appointments::get);
             publicRoute(HttpMethod.DELETE, "/appointments/:code", appointments::cancel);
+            publicRoute(HttpMethod.PATCH, "/appointments/:code", appointments::move);
             route(HttpMethod.POST, "/sites/:site/check-in", CHECK_IN, appointments::checkIn);
             route(HttpMethod.POST, "/sites/:site/number-blocks", KIOSKS, offline::lease);
             route(HttpMethod.POST, "/sites/:site/offline-tickets", KIOSKS, offline::upload);
