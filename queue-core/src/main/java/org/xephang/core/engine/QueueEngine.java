@@ -556,6 +556,16 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     }
 
     @Override
+    public Optional<Store> configurationStore() {
+        return Optional.of(database);
+    }
+
+    @Override
+    public Optional<org.xephang.core.persistence.StoreWrites> storeWrites() {
+        return Optional.of(new org.xephang.core.persistence.StoreWrites(writer));
+    }
+
+    @Override
     public CompletionStage<SiteConfigDocument> siteConfiguration(String siteCode) {
         if (!sites.containsKey(siteCode)) {
             return CompletableFuture.failedFuture(unknownSite(siteCode));

@@ -612,7 +612,15 @@ public final class CentreConfigLoader {
                                 + "(e.g. htpasswd -nbBC 10 user password)");
             }
             item.allowOnly(
-                    "username", "role", "passwordHash", "counter", "counters", "sites", "password", "displayName");
+                    "username",
+                    "role",
+                    "passwordHash",
+                    "counter",
+                    "counters",
+                    "sites",
+                    "password",
+                    "displayName",
+                    "disabled");
             String username = matching(item, "username", USERNAME, "letters, digits, '.', '_' and '-', at most 64");
             if (username != null && !usernames.add(username)) {
                 item.child("username").problem("duplicate username \"" + username + "\"");
@@ -659,7 +667,14 @@ public final class CentreConfigLoader {
             }
             if (username != null && role != null && hash != null) {
                 accounts.add(new Account(
-                        username, role, hash, counter, item.text("displayName", null), accountSites, counters));
+                        username,
+                        role,
+                        hash,
+                        counter,
+                        item.text("displayName", null),
+                        accountSites,
+                        counters,
+                        item.bool("disabled", false)));
             }
         }
         return accounts;
