@@ -122,11 +122,15 @@ public final class Authenticator implements AutoCloseable {
                 dataDir == null ? TokenRevocations.inMemory(clock) : TokenRevocations.load(dataDir, accounts, clock);
         Authenticator authenticator = new Authenticator(vertx, accounts, key, revocations, clock, store);
         if (store != null) {
+            // What the other servers revoked or changed holds here from the first request on.
             try {
                 revocations.save();
-            } catch (IOException cannotShare) {
+                authenticator.accounts.pull();
+                revocations.pull();
+            } catch (IOException | AccountStorage.StorageException cannotShare) {
                 authenticator.close();
-                throw cannotShare;
+                throw new IOException(
+                        "cannot read or share the accounts and revocations: " + cannotShare.getMessage(), cannotShare);
             }
         }
         return authenticator;
@@ -372,7 +376,7 @@ public final class Authenticator implements AutoCloseable {
      * token (logout, refresh, all of the account's tokens revoked, password changed). Revocation is checked on every
      * request, after the remembered signature check.
      */
-    private Future<Actor> resolve(String token) {
+    Future<Actor> resolve(String token) {
         return claims(token).map(claims -> {
             Account account = accounts.get(claims.username());
             return new Actor(account.username(), account.role(), account.sites(), account.counters());
