@@ -48,6 +48,7 @@ public final class Authenticator implements AutoCloseable {
     private final AccountDirectory accounts;
     private final AuditTrail audit;
     private final AccountAdministration administration;
+    private final AccountStorage storage;
     private final BearerTokens tokens;
     private final WorkerExecutor passwordWorkers;
     private final LoginThrottle throttle;
@@ -87,6 +88,7 @@ public final class Authenticator implements AutoCloseable {
         this.passwordWorkers = vertx.createSharedWorkerExecutor("xephang-password-check", 2);
         this.throttle = new LoginThrottle(clock);
         this.administration = new AccountAdministration(this);
+        this.storage = store;
         if (store != null) {
             revocations.share(store);
             this.puller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -154,6 +156,35 @@ public final class Authenticator implements AutoCloseable {
                 LOG.error("Cannot read the accounts and revocations of the store; other servers' changes wait", failed);
             }
         }
+    }
+
+    /** How often entries older than the retention are deleted from the audit log. */
+    public static final Duration PURGE_EVERY = Duration.ofHours(6);
+
+    /**
+     * Deletes audit entries older than {@code retention} now and every {@link #PURGE_EVERY} (on the store's writer);
+     * without a store the log is in memory and bounded anyway.
+     */
+    public void retainAudit(Duration retention) {
+        if (puller == null || storage == null) {
+            return;
+        }
+        puller.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int deleted = storage.purgeAuditBefore(clock.instant().minus(retention));
+                        if (deleted > 0) {
+                            LOG.info("Audit log: {} entries older than {} days deleted", deleted, retention.toDays());
+                        }
+                    } catch (AccountStorage.StorageException | RuntimeException failed) {
+                        if (!closed) {
+                            LOG.error("Could not delete old audit entries; trying again in {}", PURGE_EVERY, failed);
+                        }
+                    }
+                },
+                0,
+                PURGE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** The accounts in force. */
