@@ -24,8 +24,8 @@ class PostgresStoreIT {
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM flyway_schema_history")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(5);
-            assertThat(rs.getString(2)).isEqualTo("5");
+            assertThat(rs.getInt(1)).isEqualTo(6);
+            assertThat(rs.getString(2)).isEqualTo("6");
             assertThat(store.schemaVersion()).isEqualTo(6);
             assertThat(store.answers()).isTrue();
         }
