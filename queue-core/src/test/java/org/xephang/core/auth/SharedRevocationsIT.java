@@ -50,9 +50,14 @@ class SharedRevocationsIT {
     private Authenticator a;
     private Authenticator b;
 
+    /** The store both servers use: a SQLite file here, PostgreSQL in {@link SharedRevocationsPostgresIT}. */
+    Store openStore() throws Exception {
+        return SqliteStore.open(dir.resolve("store"));
+    }
+
     @BeforeEach
     void twoServersOnOneStore() throws Exception {
-        store = SqliteStore.open(dir.resolve("store"));
+        store = openStore();
         List<Account> accounts = List.of(
                 new Account("admin", Role.ADMIN, HASH, null),
                 new Account("officer1", Role.OFFICER, HASH, 1),
