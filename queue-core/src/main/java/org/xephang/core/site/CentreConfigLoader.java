@@ -130,7 +130,8 @@ public final class CentreConfigLoader {
                 "priorityRule",
                 "supervision",
                 "notifications",
-                "appointments");
+                "appointments",
+                "retention");
         String code =
                 matching(node, "code", SITE_CODE, "lower-case letters, digits and '-', at most 32, e.g. \"demo\"");
         String name = node.requiredText("name");
@@ -175,7 +176,8 @@ public final class CentreConfigLoader {
                 SiteSettingsSection.priorityRule(node.child("priorityRule")),
                 SiteSettingsSection.supervision(node.child("supervision")),
                 SiteSettingsSection.notifications(node.child("notifications")),
-                SiteSettingsSection.appointments(node.child("appointments")));
+                SiteSettingsSection.appointments(node.child("appointments")),
+                SiteSettingsSection.retention(node.child("retention")));
     }
 
     /** A required text that must match {@code pattern}; else a problem naming the key and what is allowed. */
