@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.CorsHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +16,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.Favicon;
 import org.xephang.api.QueueError;
@@ -83,6 +81,21 @@ public final class HttpApi implements AutoCloseable {
             Clock clock,
             StreamLimits limits,
             int kioskIssuesPerMinute) {
+        return create(vertx, queue, authenticator, clock, limits, kioskIssuesPerMinute, List.of());
+    }
+
+    /**
+     * {@link #create} with the other origins whose pages may call the API ({@code server.cors.allowedOrigins}; empty:
+     * the server's own pages only).
+     */
+    public static HttpApi create(
+            Vertx vertx,
+            QueueService queue,
+            Authenticator authenticator,
+            Clock clock,
+            StreamLimits limits,
+            int kioskIssuesPerMinute,
+            List<String> allowedOrigins) {
         ApiMetrics metrics = new ApiMetrics();
         Router router = Router.router(vertx);
         Map<String, ZoneId> siteZones = new LinkedHashMap<>();
@@ -93,7 +106,8 @@ public final class HttpApi implements AutoCloseable {
         long clockTimer = vertx.setPeriodic(ClockWatch.CHECK_EVERY.toMillis(), id -> clocks.check());
         HealthRoutes health =
                 new HealthRoutes(queue, metrics.registry(), clocks, HealthRoutes.Limits.from(System.getenv()));
-        new Routes(router, queue, authenticator, clock, limits, metrics, health, kioskIssuesPerMinute).mount();
+        new Routes(router, queue, authenticator, clock, limits, metrics, health, kioskIssuesPerMinute, allowedOrigins)
+                .mount();
         Runnable stopProbing = health.probeInBackground(vertx);
         return new HttpApi(router, metrics, authenticator, () -> {
             vertx.cancelTimer(clockTimer);
@@ -143,6 +157,7 @@ public final class HttpApi implements AutoCloseable {
         private final ApiMetrics metrics;
         private final HealthRoutes health;
         private final int kioskIssuesPerMinute;
+        private final List<String> allowedOrigins;
 
         Routes(
                 Router router,
@@ -152,8 +167,10 @@ public final class HttpApi implements AutoCloseable {
                 StreamLimits limits,
                 ApiMetrics metrics,
                 HealthRoutes health,
-                int kioskIssuesPerMinute) {
+                int kioskIssuesPerMinute,
+                List<String> allowedOrigins) {
             this.kioskIssuesPerMinute = kioskIssuesPerMinute;
+            this.allowedOrigins = List.copyOf(allowedOrigins);
             this.router = router;
             this.queue = queue;
             this.auth = auth;
@@ -167,7 +184,8 @@ public final class HttpApi implements AutoCloseable {
             TicketRoutes tickets = new TicketRoutes(queue, metrics, clock, kioskIssuesPerMinute);
             CounterRoutes counters = new CounterRoutes(queue);
             SiteRoutes sites = new SiteRoutes(queue, clock, auth);
-            AdminRoutes admin = new AdminRoutes(queue);
+            AdminRoutes admin = new AdminRoutes(queue, auth);
+            AccountRoutes accounts = new AccountRoutes(queue, auth);
             DeviceRoutes devices = new DeviceRoutes(queue, clock, auth);
             EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
             AppointmentRoutes appointments = new AppointmentRoutes(queue, clock);
@@ -179,18 +197,7 @@ public final class HttpApi implements AutoCloseable {
             router.route().handler(metrics.timing());
             router.route().handler(WebHardening::headers);
             router.route(PREFIX + "/*").handler(WebHardening::requireWellFormedOrigin);
-            router.route(PREFIX + "/*")
-                    .handler(CorsHandler.create()
-                            .allowedMethods(Set.of(
-                                    HttpMethod.GET,
-                                    HttpMethod.POST,
-                                    HttpMethod.PUT,
-                                    HttpMethod.PATCH,
-                                    HttpMethod.DELETE,
-                                    HttpMethod.OPTIONS))
-                            .allowedHeaders(Set.of("Authorization", "Content-Type", TicketRoutes.IDEMPOTENCY_KEY))
-                            .exposedHeader("Location")
-                            .maxAgeSeconds(3600));
+            router.route(PREFIX + "/*").handler(new CorsPolicy(allowedOrigins));
             router.route(PREFIX + "/*")
                     .method(HttpMethod.POST)
                     .method(HttpMethod.PUT)
@@ -221,7 +228,7 @@ public final class HttpApi implements AutoCloseable {
                     HttpMethod.POST,
                     "/accounts/:username/revoke-tokens",
                     ADMINS,
-                    ctx -> auth.revokeAll(Authenticator.actor(ctx), ctx.pathParam("username"))
+                    ctx -> auth.revokeAll(Authenticator.actor(ctx), clientAddress(ctx), ctx.pathParam("username"))
                             .onSuccess(done -> Replies.noContent(ctx))
                             .onFailure(ctx::fail));
             publicRoute(
@@ -245,6 +252,11 @@ public final class HttpApi implements AutoCloseable {
 
             route(HttpMethod.GET, "/admin/sites/:site", ADMINS, admin::getSite);
             route(HttpMethod.PUT, "/admin/sites/:site", ADMINS, admin::putSite);
+            route(HttpMethod.GET, "/admin/accounts", ADMINS, accounts::list);
+            route(HttpMethod.POST, "/admin/accounts", ADMINS, accounts::create);
+            route(HttpMethod.PATCH, "/admin/accounts/:username", ADMINS, accounts::update);
+            route(HttpMethod.GET, "/admin/audit", ADMINS, accounts::audit);
+            route(HttpMethod.POST, "/auth/password", EVERYONE, accounts::changeOwnPassword);
             publicRoute(HttpMethod.GET, "/sites/:site/appointments/days", appointments::days);
             publicRoute(HttpMethod.GET, "/sites/:site/appointments/slots", appointments::slots);
             publicRoute(HttpMethod.POST, "/sites/:site/appointments", appointments::book);
@@ -375,11 +387,12 @@ public final class HttpApi implements AutoCloseable {
                 ctx.fail(new QueueError(ErrorCode.UNAVAILABLE, NOT_OWNER));
             }
         }
+    }
 
-        private static String clientAddress(RoutingContext ctx) {
-            return ctx.request().remoteAddress() == null
-                    ? "unknown"
-                    : ctx.request().remoteAddress().hostAddress();
-        }
+    /** The client's address as this server sees it (a reverse proxy's, behind one). */
+    static String clientAddress(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null
+                ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
     }
 }

@@ -88,7 +88,7 @@ public final class CentreConfigLoader {
     private static CentreConfig centre(ConfigNode root) {
         // `dossier:` and `notifications:` are read by org.xephang.core.backend.DossierConfigReader (the dossier system
         // link, the SMS and Zalo accounts).
-        root.allowOnly("sites", "accounts", "dossier", "notifications");
+        root.allowOnly("sites", "accounts", "dossier", "notifications", "server");
         List<ConfigNode> siteNodes = root.list("sites", true);
         if (siteNodes.isEmpty() && !root.child("sites").isMissing()) {
             root.child("sites").problem("needs at least one site");

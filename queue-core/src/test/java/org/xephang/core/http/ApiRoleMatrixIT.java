@@ -220,7 +220,17 @@ class ApiRoleMatrixIT {
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/notifications", "?state=dead", null, SUPERVISORS, false),
             new Endpoint(HttpMethod.GET, "/api/v1/admin/sites/{site}", null, ADMINS),
             // an empty document: an admitted admin gets 400 naming the keys, changing nothing
-            new Endpoint(HttpMethod.PUT, "/api/v1/admin/sites/{site}", "{\"version\":0,\"document\":{}}", ADMINS));
+            new Endpoint(HttpMethod.PUT, "/api/v1/admin/sites/{site}", "{\"version\":0,\"document\":{}}", ADMINS),
+            new Endpoint(HttpMethod.GET, "/api/v1/admin/accounts", null, ADMINS),
+            // bodies an admitted caller gets 400 VALIDATION for, changing nothing
+            new Endpoint(HttpMethod.POST, "/api/v1/admin/accounts", "{\"username\":\"x y\"}", ADMINS),
+            new Endpoint(HttpMethod.PATCH, "/api/v1/admin/accounts/{username}", "{\"role\":\"BOSS\"}", ADMINS),
+            new Endpoint(HttpMethod.GET, "/api/v1/admin/audit", null, ADMINS),
+            new Endpoint(
+                    HttpMethod.POST,
+                    "/api/v1/auth/password",
+                    "{\"currentPassword\":\"x\",\"newPassword\":\"ngan\"}",
+                    EnumSet.allOf(Role.class)));
 
     private static final String[] USERS = {null, "admin", "supervisor", "officer3", "kiosk1", "board1"};
 

@@ -24,7 +24,7 @@ class PostgresStoreIT {
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM flyway_schema_history")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(8);
+            assertThat(rs.getInt(1)).isEqualTo(9);
             assertThat(rs.getString(2)).isEqualTo("9");
             assertThat(store.schemaVersion()).isEqualTo(9);
             assertThat(store.answers()).isTrue();
