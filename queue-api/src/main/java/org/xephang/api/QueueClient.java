@@ -10,16 +10,14 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemTrustOptions;
-import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,17 +38,18 @@ import java.util.concurrent.TimeoutException;
  * sets a token obtained elsewhere (no automatic renewal then).
  *
  * <p><b>Threading.</b> Thread-safe and non-blocking. Futures complete on the caller's Vert.x context when called from
- * one, otherwise on a Vert.x event loop; never block in their callbacks. One client per server; {@link #close} it
- * when done. {@link #events} opens a self-healing {@link EventStream}.
+ * one, otherwise on a Vert.x event loop; never block in their callbacks. One client per server, or per list of a
+ * cluster's nodes ({@link #create(Vertx, String)}); {@link #close} it when done. {@link #events} opens a self-healing
+ * {@link EventStream}, which moves over the same list.
  */
 public final class QueueClient implements AutoCloseable {
 
     private static final String API = "/api/v1";
+    private static final String LOGIN = API + "/auth/login";
     private static final long REQUEST_TIMEOUT_MS = 15_000;
 
     private final Vertx vertx;
-    private final WebClient web;
-    private final URI base;
+    private final FailoverSender sender;
     private volatile String token;
     private volatile Credentials credentials;
 
@@ -58,21 +57,10 @@ public final class QueueClient implements AutoCloseable {
 
     private final Path caFile;
 
-    private QueueClient(Vertx vertx, URI base, Path caFile) {
+    private QueueClient(Vertx vertx, ServerList servers, Path caFile) {
         this.vertx = vertx;
-        this.base = base;
         this.caFile = caFile;
-        boolean tls = "https".equals(base.getScheme());
-        WebClientOptions options = new WebClientOptions()
-                .setDefaultHost(base.getHost())
-                .setDefaultPort(port(base))
-                .setSsl(tls)
-                .setConnectTimeout(5_000)
-                .setUserAgent("xephang-client");
-        if (tls && caFile != null) {
-            options.setTrustOptions(trust(caFile));
-        }
-        this.web = WebClient.create(vertx, options);
+        this.sender = new FailoverSender(vertx, servers, caFile);
     }
 
     /** The certificate authorities of a PEM file, trusted instead of the JVM's own (a site's private CA). */
@@ -90,25 +78,56 @@ public final class QueueClient implements AutoCloseable {
      * caFile} (PEM), for sites with their own CA or a self-signed server certificate. The host name is verified.
      */
     public static QueueClient create(Vertx vertx, String baseUrl, Path caFile) {
-        URI uri = uri(baseUrl);
+        ServerList servers = ServerList.parse(baseUrl);
         if (!Files.isReadable(Objects.requireNonNull(caFile, "caFile"))) {
             throw new IllegalArgumentException("CA file " + caFile + " cannot be read");
         }
-        return new QueueClient(vertx, uri, caFile);
+        return new QueueClient(vertx, servers, caFile);
     }
 
     /**
-     * A client of the server at {@code baseUrl}, e.g. {@code http://192.168.1.10:8080} (no path).
+     * A client of the server at {@code baseUrl}, e.g. {@code http://192.168.1.10:8080} (no path), or of the nodes of a
+     * cluster listed with commas ({@code http://10.0.0.11:8080,http://10.0.0.12:8080}): the client uses one of them and
+     * moves to the next when it fails to serve (connection refused or lost, timeout, HTTP 502/503/504), retrying each
+     * request for up to 20 s (see {@link ServerRotation}; {@link #retryFor} changes it), with the same {@code
+     * Idempotency-Key}. A request whose answer was lost is repeated only when that is safe: a read, a command with an
+     * idempotency key, a sign-in; any other one fails as a lost connection, for the caller to check (e.g. a counter
+     * reads its state back from the snapshot). With one URL each request is sent once, as before.
      *
-     * @throws IllegalArgumentException when the URL is not http(s)://host[:port]
+     * @throws IllegalArgumentException when a URL is not http(s)://host[:port]
      */
     public static QueueClient create(Vertx vertx, String baseUrl) {
         String caFile = System.getProperty(CA_FILE_PROPERTY, System.getenv(CA_FILE_VARIABLE));
-        URI uri = uri(baseUrl);
-        if (caFile != null && !caFile.isBlank() && "https".equals(uri.getScheme())) {
+        ServerList servers = ServerList.parse(baseUrl);
+        boolean tls = servers.urls().stream().anyMatch(u -> "https".equals(u.getScheme()));
+        if (caFile != null && !caFile.isBlank() && tls) {
             return create(vertx, baseUrl, Path.of(caFile.strip()));
         }
-        return new QueueClient(vertx, uri, null);
+        return new QueueClient(vertx, servers, null);
+    }
+
+    /**
+     * How long after its first attempt a request may still be retried on the next server (default 20 s with several
+     * servers, none with one); {@code Duration.ZERO} sends each request once.
+     */
+    public QueueClient retryFor(Duration budget) {
+        sender.retryFor(budget);
+        return this;
+    }
+
+    /** The servers this client may use, in order of preference. */
+    public ServerList servers() {
+        return sender.rotation().servers();
+    }
+
+    /** The server in use now (the one the next request goes to). */
+    URI currentServer() {
+        return sender.rotation().current();
+    }
+
+    /** {@code server} failed (e.g. the event stream lost it): later requests go to the next server. */
+    void serverFailed(URI server) {
+        sender.rotation().failed(server);
     }
 
     /**
@@ -120,14 +139,6 @@ public final class QueueClient implements AutoCloseable {
     /** The system property with the same meaning, set by an agent's {@code --ca-file}; it wins over the variable. */
     public static final String CA_FILE_PROPERTY = "xephang.caFile";
 
-    private static URI uri(String baseUrl) {
-        URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", ""));
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("server URL must be http://host[:port] or https://…, got " + baseUrl);
-        }
-        return uri;
-    }
-
     static int port(URI uri) {
         if (uri.getPort() > 0) {
             return uri.getPort();
@@ -135,9 +146,9 @@ public final class QueueClient implements AutoCloseable {
         return "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
-    /** The server's base URL, as given. */
+    /** The base URL of the server in use now (the first of the list until one fails). */
     public String baseUrl() {
-        return base.toString();
+        return currentServer().toString();
     }
 
     Vertx vertx() {
@@ -157,12 +168,25 @@ public final class QueueClient implements AutoCloseable {
     /** Signs in and keeps the token (and the credentials, to sign in again when the token expires). */
     public Future<Session> login(String username, String password) {
         JsonObject body = new JsonObject().put("username", username).put("password", password);
-        return send(HttpMethod.POST, API + "/auth/login", body, null, false).map(response -> {
+        return send(HttpMethod.POST, LOGIN, body, null, false).map(response -> {
             Session session = Session.fromJson(response.bodyAsJsonObject());
             credentials = new Credentials(username, password);
             token = session.token();
             return session;
         });
+    }
+
+    /** Whether this client keeps credentials to sign in again ({@link #login} was used). */
+    boolean canSignInAgain() {
+        return credentials != null;
+    }
+
+    /** Signs in again with the kept credentials (a server did not know the token). */
+    Future<Session> signInAgain() {
+        Credentials creds = credentials;
+        return creds == null
+                ? Future.failedFuture(new IllegalStateException("no credentials to sign in again"))
+                : login(creds.username(), creds.password());
     }
 
     /** Uses a token obtained elsewhere; no automatic renewal. */
@@ -451,8 +475,7 @@ public final class QueueClient implements AutoCloseable {
 
     private Future<HttpResponse<Buffer>> attempt(
             HttpMethod method, String path, JsonObject body, String idempotencyKey, String bearer) {
-        HttpRequest<Buffer> request = web.request(method, path).timeout(REQUEST_TIMEOUT_MS);
-        MultiMap headers = request.headers();
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         headers.set("Accept", "application/json");
         if (bearer != null) {
             headers.set("Authorization", "Bearer " + bearer);
@@ -460,7 +483,10 @@ public final class QueueClient implements AutoCloseable {
         if (idempotencyKey != null) {
             headers.set("Idempotency-Key", idempotencyKey);
         }
-        return body == null ? request.send() : request.sendJsonObject(body);
+        boolean repeatable = method == HttpMethod.GET || idempotencyKey != null || path.equals(LOGIN);
+        return sender.send(
+                new FailoverSender.Request(method, path, body, headers, REQUEST_TIMEOUT_MS, repeatable),
+                path.startsWith(API + "/dossiers/"));
     }
 
     private static Future<HttpResponse<Buffer>> checked(HttpResponse<Buffer> response) {
@@ -530,6 +556,6 @@ public final class QueueClient implements AutoCloseable {
 
     @Override
     public void close() {
-        web.close();
+        sender.close();
     }
 }
