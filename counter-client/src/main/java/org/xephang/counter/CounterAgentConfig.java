@@ -56,8 +56,7 @@ public record CounterAgentConfig(CounterOptions options, String host, int port) 
     private static CounterAgentConfig read(StrictJsonConfig config, String serverOverride) {
         StrictJsonConfig.Node root =
                 config.root().allowOnly("server", "site", "counters", "printer", "ratingWindowSeconds", "host", "port");
-        String fileServer = root.text("server", null);
-        String server = serverOverride != null ? serverOverride : fileServer;
+        String server = root.servers("server", serverOverride);
         String host = root.text("host", "127.0.0.1");
         int port = root.integer("port", 8082);
         if (port < 0 || port > 65535) {

@@ -118,11 +118,7 @@ public record BoardAgentConfig(
                         "password",
                         "speaker",
                         "leds");
-        String fileServer = root.text("server", null);
-        String server = serverOverride != null ? serverOverride : fileServer;
-        if (server == null || !server.matches("https?://\\S+")) {
-            root.child("server").problem("must be an http:// or https:// URL (or give --server), was " + server);
-        }
+        String server = root.servers("server", serverOverride);
         String site = root.text("site", null);
         if (site == null || site.isBlank()) {
             root.child("site").problem("is required, e.g. \"demo\"");

@@ -64,8 +64,7 @@ public record KioskAgentConfig(KioskOptions options, String host, int port) {
                         "homeTimeoutSeconds",
                         "host",
                         "port");
-        String fileServer = root.text("server", null);
-        String server = serverOverride != null ? serverOverride : fileServer;
+        String server = root.servers("server", serverOverride);
         String username = root.textOrNumber("username", null);
         String kioskId = root.textOrNumber("kioskId", username);
         String host = root.text("host", "127.0.0.1");

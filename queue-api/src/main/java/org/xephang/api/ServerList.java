@@ -35,7 +35,7 @@ public record ServerList(List<URI> urls) {
             urls.add(url(part.strip()));
         }
         if (new LinkedHashSet<>(urls).size() != urls.size()) {
-            throw new IllegalArgumentException("the same server URL is listed twice in " + text.strip());
+            throw new IllegalArgumentException("must list each server once, got " + text.strip());
         }
         return new ServerList(urls);
     }
@@ -43,7 +43,9 @@ public record ServerList(List<URI> urls) {
     /** The problem with {@code text} as a server list (for configuration readers), or empty when it is good. */
     public static Optional<String> problem(String text) {
         if (text == null || text.isBlank()) {
-            return Optional.of("must be an http:// or https:// URL (several separated by commas), was " + text);
+            return Optional.of(
+                    "must be an http:// or https:// URL (http://host[:port], without a path; several separated"
+                            + " by commas), got " + (text == null ? "nothing" : "\"" + text + "\""));
         }
         try {
             parse(text);
@@ -79,8 +81,8 @@ public record ServerList(List<URI> urls) {
     }
 
     private static IllegalArgumentException bad(String text) {
-        return new IllegalArgumentException("server URL must be http://host[:port] or https://… without a path, got \""
-                + text + "\" (several servers: separate them with commas)");
+        return new IllegalArgumentException("must be an http:// or https:// URL (http://host[:port], without a path;"
+                + " several separated by commas), got \"" + text + "\"");
     }
 
     /** How many servers. */

@@ -35,7 +35,7 @@ class ServerListTest {
         assertThatThrownBy(() -> ServerList.parse("http://a:8080,,http://b")).hasMessageContaining("got \"\"");
         assertThatThrownBy(() -> ServerList.parse("http://a:8080/api")).hasMessageContaining("without a path");
         assertThatThrownBy(() -> ServerList.parse("http://a:8080,http://a:8080/"))
-                .hasMessageContaining("listed twice");
+                .hasMessageContaining("each server once");
         assertThat(ServerList.problem(null)).isPresent();
         assertThat(ServerList.problem(" ")).isPresent();
         assertThat(ServerList.problem("http://a,http://b")).isEmpty();
