@@ -112,21 +112,31 @@ final class FailoverSender implements AutoCloseable {
                 wait = Optional.empty();
             }
             String why = result.succeeded() ? "HTTP " + result.result().statusCode() : String.valueOf(result.cause());
+            URI next = current.current();
+            if (!next.equals(server) && attempts.failures() == 1) {
+                // Once per request that finds its server failing: the client moves on (a burst of requests logs
+                // once each, at the moment of the failover).
+                LOG.info(
+                        "Queue server {} did not serve {} {} ({}); moving to {}",
+                        server,
+                        request.method(),
+                        request.path(),
+                        why,
+                        next);
+            }
             if (wait.isEmpty()) {
                 LOG.debug("{} {} on {} failed ({}); not retried", request.method(), request.path(), server, why);
                 done.handle(result);
                 return;
             }
-            if (current.servers().size() > 1) {
-                LOG.info(
-                        "Queue server {} did not serve {} {} ({}); trying {} in {} ms",
-                        server,
-                        request.method(),
-                        request.path(),
-                        why,
-                        current.current(),
-                        wait.get().toMillis());
-            }
+            LOG.debug(
+                    "{} {} on {} failed ({}); next attempt on {} in {} ms",
+                    request.method(),
+                    request.path(),
+                    server,
+                    why,
+                    next,
+                    wait.get().toMillis());
             if (wait.get().isZero()) {
                 attempt(request, current, attempts, oneRound, done);
             } else {
