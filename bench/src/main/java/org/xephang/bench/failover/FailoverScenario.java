@@ -213,6 +213,11 @@ public final class FailoverScenario extends Scenario {
         }
     }
 
+    /** Whether a run finds a PostgreSQL server without {@code --store} (the variable, or the binaries). */
+    public static boolean postgresqlAvailable() {
+        return RunDatabase.available(null);
+    }
+
     private static List<URI> urls(ClusterNodes cluster) {
         List<URI> urls = new ArrayList<>();
         for (int i = 0; i < cluster.size(); i++) {
