@@ -15,7 +15,7 @@ import org.xephang.agent.StrictJsonConfig;
  *
  * <pre>{@code
  * {
- *   "server": "http://10.0.0.2:8080",      // the queue server (--server overrides it)
+ *   "server": "http://10.0.0.2:8080",      // the queue server, or a list of a cluster\'s nodes (--server overrides it)
  *   "site": "demo",
  *   "counters": [                           // the counters served from this PC, each with its devices (optional)
  *     { "counter": 3, "led": "led:ascii+serial:///dev/ttyUSB1?address=3", "keypad": "keypad:serial:///dev/ttyUSB2" },
