@@ -3,9 +3,13 @@ package org.xephang.bench.failover;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +45,22 @@ final class ClusterNodes implements AutoCloseable {
         this.clusterPorts = new int[count];
         this.starts = new int[count];
         this.processes = new ServerProcess[count];
+        // One token signing key for every node, as docs/scale-out.md advises: a device's token stays valid on the node
+        // that takes its site over (else every device signs in again at once, into the login throttle).
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
         for (int i = 0; i < count; i++) {
             httpPorts[i] = freePort();
             clusterPorts[i] = freePort();
+            Path data = Files.createDirectories(dataDir(i));
+            Path keyFile = Files.writeString(
+                    data.resolve("token-signing.key"), Base64.getEncoder().encodeToString(key) + "\n");
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
         }
+    }
+
+    private Path dataDir(int node) {
+        return workDir.resolve("node-" + (node + 1));
     }
 
     int size() {
@@ -138,7 +154,7 @@ final class ClusterNodes implements AutoCloseable {
                 "--store",
                 storeUrl,
                 "--data",
-                workDir.resolve("node-" + (node + 1)).toString(),
+                dataDir(node).toString(),
                 "--host",
                 "127.0.0.1",
                 "--port",

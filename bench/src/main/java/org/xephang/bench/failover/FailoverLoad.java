@@ -71,36 +71,38 @@ final class FailoverLoad implements AutoCloseable {
         return client;
     }
 
-    /** Signs every device in, signs the officers in at their counters and reads each counter back. */
+    /**
+     * Signs every device in, signs the officers in at their counters and reads each counter back, one device after
+     * the other (the server's login throttle counts parallel sign-ins from one address as failures until they pass).
+     */
     Future<Void> prepare() {
         Promise<Void> ready = Promise.promise();
         context.runOnContext(v -> {
-            List<Future<Void>> devices = new ArrayList<>();
+            Future<Void> devices = Future.succeededFuture();
             for (String site : centre.siteCodes()) {
                 KioskActor kiosk = new KioskActor(site, client());
                 kiosks.add(kiosk);
-                devices.add(kiosk.client
-                        .login(BenchCentre.KIOSK, BenchCentre.PASSWORD)
-                        .mapEmpty());
+                devices = devices.compose(x -> kiosk.client.login(BenchCentre.KIOSK, BenchCentre.PASSWORD))
+                        .mapEmpty();
                 for (int c = 1; c <= centre.counters(); c++) {
                     OfficerActor officer = new OfficerActor(site, c, client());
                     officers.add(officer);
-                    devices.add(officer.client
-                            .login(centre.officer(site, c), BenchCentre.PASSWORD)
+                    devices = devices.compose(x ->
+                                    officer.client.login(centre.officer(site, officer.counter), BenchCentre.PASSWORD))
                             .compose(session -> officer.client
                                     .signIn(site, officer.counter)
                                     .recover(e -> {
-                                        count(e); // already signed in, after a restart of the run
+                                        count(e); // already signed in
                                         return Future.succeededFuture();
                                     }))
                             .compose(x -> officer.client.snapshot(site))
                             .map(snapshot -> {
                                 officer.resync(snapshot);
                                 return null;
-                            }));
+                            });
                 }
             }
-            Future.all(devices).<Void>mapEmpty().onComplete(ready);
+            devices.onComplete(ready);
         });
         return ready.future();
     }

@@ -66,6 +66,9 @@ final class TakeoverProbe {
     }
 
     private void ask(String site, int node, int tried, java.util.function.Consumer<Boolean> served) {
+        if (!running) {
+            return; // stopped: its clients are closed
+        }
         if (tried == nodes.size()) {
             served.accept(false);
             return;
