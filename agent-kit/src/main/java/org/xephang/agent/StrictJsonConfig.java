@@ -63,11 +63,15 @@ public final class StrictJsonConfig {
 
     /**
      * Records a problem that is not about one key (e.g. a check of the options as a whole: its problems joined with
-     * {@code "; "}); a part already recorded by a key's reader is not repeated.
+     * {@code "; "}); a part about a key whose reader already recorded a problem ({@code server: …}) is not repeated.
      */
     public void problem(String problem) {
         for (String part : problem.split("; ")) {
-            if (!problems.contains(part)) {
+            int colon = part.indexOf(": ");
+            String key = colon > 0 ? part.substring(0, colon + 2) : null;
+            boolean known =
+                    problems.contains(part) || (key != null && problems.stream().anyMatch(p -> p.startsWith(key)));
+            if (!known) {
                 problems.add(part);
             }
         }

@@ -161,16 +161,16 @@ class StrictJsonConfigTest {
 
         assertThat(config.problems())
                 .containsExactly(
-                        "missing: must be an http:// or https:// URL (http://host[:port], without a path; several"
+                        "missing: must be an http:// or https:// URL (http://host[:port] without a path, several"
                                 + " separated by commas), got nothing",
                         "number: must be a URL or a list of URLs, got 8080",
                         "empty: must name at least one server, e.g. [\"http://10.0.0.11:8080\","
                                 + " \"http://10.0.0.12:8080\"]",
                         "item[1]: must be an http:// or https:// URL, got 5",
-                        "bad: must be an http:// or https:// URL (http://host[:port], without a path; several"
+                        "bad: must be an http:// or https:// URL (http://host[:port] without a path, several"
                                 + " separated by commas), got \"10.0.0.2\"",
                         "twice: must list each server once, got http://a:8080,http://a:8080/",
-                        "number: must be an http:// or https:// URL (http://host[:port], without a path; several"
+                        "number: must be an http:// or https:// URL (http://host[:port] without a path, several"
                                 + " separated by commas), got \"ftp://x\"");
     }
 
@@ -180,6 +180,7 @@ class StrictJsonConfigTest {
         config.root().child("server").problem("must be given");
 
         config.problem("server: must be given; site: is required");
+        config.problem("server: got nothing");
 
         assertThat(config.problems()).containsExactly("server: must be given", "site: is required");
     }

@@ -16,7 +16,7 @@ import org.xephang.board.led.LedAgent;
  *
  * <pre>{@code
  * {
- *   "server": "http://10.0.0.2:8080",          // the queue server, or a list of a cluster\'s nodes (--server overrides it)
+ *   "server": "http://10.0.0.2:8080",          // the queue server, or a list of a cluster's nodes (--server overrides it)
  *   "site": "demo",
  *   "host": "0.0.0.0", "port": 8090,             // where the agent serves the board page
  *   "language": "vi", "highlightSeconds": 20, "notice": null,

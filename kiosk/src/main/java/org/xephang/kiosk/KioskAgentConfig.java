@@ -13,7 +13,7 @@ import org.xephang.agent.StrictJsonConfig;
  *
  * <pre>{@code
  * {
- *   "server": "http://10.0.0.2:8080",        // the queue server, or a list of a cluster\'s nodes (--server overrides it)
+ *   "server": "http://10.0.0.2:8080",        // the queue server, or a list of a cluster's nodes (--server overrides it)
  *   "site": "demo",
  *   "username": "kiosk1", "password": "…",   // the kiosk's device account (role KIOSK)
  *   "kioskId": "kiosk1",                     // in logs and device reports; default: the username

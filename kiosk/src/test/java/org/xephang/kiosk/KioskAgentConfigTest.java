@@ -101,7 +101,7 @@ class KioskAgentConfigTest {
                 .isEqualTo("http://10.0.0.13:8080");
         assertThatThrownBy(() ->
                         KioskAgentConfig.fromJson(json.copy().put("server", "http://10.0.0.11:8080,10.0.0.12"), null))
-                .hasMessage("server: must be an http:// or https:// URL (http://host[:port], without a path; several"
+                .hasMessage("server: must be an http:// or https:// URL (http://host[:port] without a path, several"
                         + " separated by commas), got \"10.0.0.12\"");
     }
 }

@@ -46,12 +46,12 @@ final class FailoverSender implements AutoCloseable {
             boolean tls = "https".equals(server.getScheme());
             WebClientOptions options = new WebClientOptions()
                     .setDefaultHost(server.getHost())
-                    .setDefaultPort(QueueClient.port(server))
+                    .setDefaultPort(ApiTransport.port(server))
                     .setSsl(tls)
                     .setConnectTimeout(5_000)
                     .setUserAgent("xephang-client");
             if (tls && caFile != null) {
-                options.setTrustOptions(QueueClient.trust(caFile));
+                options.setTrustOptions(ApiTransport.trust(caFile));
             }
             clients.put(server, WebClient.create(vertx, options));
         }
@@ -161,7 +161,7 @@ final class FailoverSender implements AutoCloseable {
                 return ServerRotation.Failure.NOT_APPLIED; // refused, or the connect timed out: nothing was sent
             }
         }
-        return QueueClient.isLostConnection(failure) ? ServerRotation.Failure.IN_DOUBT : null;
+        return ApiTransport.isLostConnection(failure) ? ServerRotation.Failure.IN_DOUBT : null;
     }
 
     @Override

@@ -1,20 +1,19 @@
 package org.xephang.api;
 
+import static org.xephang.api.ApiTransport.API;
+import static org.xephang.api.ApiTransport.counterPath;
+import static org.xephang.api.ApiTransport.segment;
+import static org.xephang.api.ApiTransport.sitePath;
+import static org.xephang.api.ApiTransport.ticketOf;
+import static org.xephang.api.ApiTransport.ticketPath;
+
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Typed client of the queue server's HTTP API v1 (docs/architecture.md §5), used by the kiosk, board and counter agents,
@@ -38,39 +36,19 @@ import java.util.concurrent.TimeoutException;
  * sets a token obtained elsewhere (no automatic renewal then).
  *
  * <p><b>Threading.</b> Thread-safe and non-blocking. Futures complete on the caller's Vert.x context when called from
- * one, otherwise on a Vert.x event loop; never block in their callbacks. One client per server, or per list of a
- * cluster's nodes ({@link #create(Vertx, String)}); {@link #close} it when done. {@link #events} opens a self-healing
- * {@link EventStream}, which moves over the same list.
+ * one, otherwise on a Vert.x event loop; never block in their callbacks. One client per server; {@link #close} it
+ * when done. {@link #events} opens a self-healing {@link EventStream}.
+ *
+ * <p><b>Layout.</b> This class is the one entry point and holds the calls, grouped by area (public reads, tickets,
+ * counters, devices, events); the HTTP side (web clients over the list of servers, token renewal, paths, error
+ * answers) is {@link ApiTransport}, moving over the servers with {@link FailoverSender}.
  */
 public final class QueueClient implements AutoCloseable {
 
-    private static final String API = "/api/v1";
-    private static final String LOGIN = API + "/auth/login";
-    private static final long REQUEST_TIMEOUT_MS = 15_000;
-
-    private final Vertx vertx;
-    private final FailoverSender sender;
-    private volatile String token;
-    private volatile Credentials credentials;
-
-    private record Credentials(String username, String password) {}
-
-    private final Path caFile;
+    private final ApiTransport http;
 
     private QueueClient(Vertx vertx, ServerList servers, Path caFile) {
-        this.vertx = vertx;
-        this.caFile = caFile;
-        this.sender = new FailoverSender(vertx, servers, caFile);
-    }
-
-    /** The certificate authorities of a PEM file, trusted instead of the JVM's own (a site's private CA). */
-    static PemTrustOptions trust(Path caFile) {
-        return new PemTrustOptions().addCertPath(caFile.toString());
-    }
-
-    /** The PEM file of certificate authorities this client trusts over HTTPS, or null for the JVM's own. */
-    Path caFile() {
-        return caFile;
+        this.http = new ApiTransport(vertx, servers, caFile);
     }
 
     /**
@@ -92,7 +70,8 @@ public final class QueueClient implements AutoCloseable {
      * request for up to 20 s (see {@link ServerRotation}; {@link #retryFor} changes it), with the same {@code
      * Idempotency-Key}. A request whose answer was lost is repeated only when that is safe: a read, a command with an
      * idempotency key, a sign-in; any other one fails as a lost connection, for the caller to check (e.g. a counter
-     * reads its state back from the snapshot). With one URL each request is sent once, as before.
+     * reads its state back from the snapshot). With one URL each request is sent once, as before
+     * (docs/adr/0028-agents-server-list-and-retries.md).
      *
      * @throws IllegalArgumentException when a URL is not http(s)://host[:port]
      */
@@ -111,23 +90,33 @@ public final class QueueClient implements AutoCloseable {
      * servers, none with one); {@code Duration.ZERO} sends each request once.
      */
     public QueueClient retryFor(Duration budget) {
-        sender.retryFor(budget);
+        http.retryFor(budget);
         return this;
     }
 
     /** The servers this client may use, in order of preference. */
     public ServerList servers() {
-        return sender.rotation().servers();
+        return http.servers();
     }
 
     /** The server in use now (the one the next request goes to). */
     URI currentServer() {
-        return sender.rotation().current();
+        return http.base();
     }
 
     /** {@code server} failed (e.g. the event stream lost it): later requests go to the next server. */
     void serverFailed(URI server) {
-        sender.rotation().failed(server);
+        http.serverFailed(server);
+    }
+
+    /** Whether this client keeps credentials to sign in again ({@link #login} was used). */
+    boolean canSignInAgain() {
+        return http.canSignInAgain();
+    }
+
+    /** Signs in again with the kept credentials (a server did not know the token). */
+    Future<Session> signInAgain() {
+        return http.signInAgain();
     }
 
     /**
@@ -139,20 +128,14 @@ public final class QueueClient implements AutoCloseable {
     /** The system property with the same meaning, set by an agent's {@code --ca-file}; it wins over the variable. */
     public static final String CA_FILE_PROPERTY = "xephang.caFile";
 
-    static int port(URI uri) {
-        if (uri.getPort() > 0) {
-            return uri.getPort();
-        }
-        return "https".equals(uri.getScheme()) ? 443 : 80;
-    }
-
     /** The base URL of the server in use now (the first of the list until one fails). */
     public String baseUrl() {
-        return currentServer().toString();
+        return http.base().toString();
     }
 
-    Vertx vertx() {
-        return vertx;
+    /** The HTTP side shared with the {@link EventStream}s of this client. */
+    ApiTransport http() {
+        return http;
     }
 
     /** A successful sign-in. */
@@ -167,57 +150,37 @@ public final class QueueClient implements AutoCloseable {
 
     /** Signs in and keeps the token (and the credentials, to sign in again when the token expires). */
     public Future<Session> login(String username, String password) {
-        JsonObject body = new JsonObject().put("username", username).put("password", password);
-        return send(HttpMethod.POST, LOGIN, body, null, false).map(response -> {
-            Session session = Session.fromJson(response.bodyAsJsonObject());
-            credentials = new Credentials(username, password);
-            token = session.token();
-            return session;
-        });
-    }
-
-    /** Whether this client keeps credentials to sign in again ({@link #login} was used). */
-    boolean canSignInAgain() {
-        return credentials != null;
-    }
-
-    /** Signs in again with the kept credentials (a server did not know the token). */
-    Future<Session> signInAgain() {
-        Credentials creds = credentials;
-        return creds == null
-                ? Future.failedFuture(new IllegalStateException("no credentials to sign in again"))
-                : login(creds.username(), creds.password());
+        return http.login(username, password);
     }
 
     /** Uses a token obtained elsewhere; no automatic renewal. */
     public QueueClient useToken(String bearerToken) {
-        token = bearerToken;
-        credentials = null;
+        http.useToken(bearerToken);
         return this;
     }
 
     /** The current token, or null before sign-in. */
     public String token() {
-        return token;
+        return http.token();
     }
 
     // ---- public reads
 
     public Future<SiteInfo> siteInfo(String site) {
-        return get(sitePath(site)).map(r -> SiteInfo.fromJson(r.bodyAsJsonObject()));
+        return http.get(sitePath(site)).map(r -> SiteInfo.fromJson(r.bodyAsJsonObject()));
     }
 
     public Future<QueueSnapshot> snapshot(String site) {
-        return get(sitePath(site) + "/queue").map(r -> QueueSnapshot.fromJson(r.bodyAsJsonObject()));
+        return http.get(sitePath(site) + "/queue").map(r -> QueueSnapshot.fromJson(r.bodyAsJsonObject()));
     }
 
     public Future<Ticket> ticket(String ticketId) {
-        return get(ticketPath(ticketId)).map(QueueClient::ticketOf);
+        return http.get(ticketPath(ticketId)).map(ApiTransport::ticketOf);
     }
 
     /** The normalised dossier status ({@code GET /api/v1/dossiers/{code}}), as JSON. */
     public Future<JsonObject> dossier(String code) {
-        return get(API + "/dossiers/" + segment(code)).map(HttpResponse::bodyAsJsonObject);
+        return http.get(API + "/dossiers/" + segment(code)).map(HttpResponse::bodyAsJsonObject);
     }
 
     // ---- tickets
@@ -229,7 +192,7 @@ public final class QueueClient implements AutoCloseable {
      * INVALID_REQUEST when it is not a letter and digits.
      */
     public Future<Ticket> ticketByNumber(String site, String number) {
-        return get(sitePath(site) + "/tickets?number=" + segment(number)).map(QueueClient::ticketOf);
+        return http.get(sitePath(site) + "/tickets?number=" + segment(number)).map(ApiTransport::ticketOf);
     }
 
     /**
@@ -237,7 +200,7 @@ public final class QueueClient implements AutoCloseable {
      * a {@link QueueError} INVALID_REQUEST when {@code from} is after {@code to} or the range is longer than a year.
      */
     public Future<SiteStatistics> statistics(String site, LocalDate from, LocalDate to) {
-        return get(sitePath(site) + "/stats?from=" + from + "&to=" + to)
+        return http.get(sitePath(site) + "/stats?from=" + from + "&to=" + to)
                 .map(response -> SiteStatistics.fromJson(response.bodyAsJsonObject()));
     }
 
@@ -247,7 +210,7 @@ public final class QueueClient implements AutoCloseable {
      * for a service the site does not have.
      */
     public Future<List<WaitingTicket>> waiting(String site, String service) {
-        return get(sitePath(site) + "/waiting" + (service == null ? "" : "?service=" + segment(service)))
+        return http.get(sitePath(site) + "/waiting" + (service == null ? "" : "?service=" + segment(service)))
                 .map(response -> response.bodyAsJsonObject().getJsonArray("tickets").stream()
                         .map(item -> WaitingTicket.fromJson((JsonObject) item))
                         .toList());
@@ -255,7 +218,8 @@ public final class QueueClient implements AutoCloseable {
 
     /** Whether the site issues tickets now, and which services reached their daily cap (public). */
     public Future<IssuingState> issuing(String site) {
-        return get(sitePath(site) + "/issuing").map(response -> IssuingState.fromJson(response.bodyAsJsonObject()));
+        return http.get(sitePath(site) + "/issuing")
+                .map(response -> IssuingState.fromJson(response.bodyAsJsonObject()));
     }
 
     /** An issued ticket; {@code replayed} when the idempotency key had already issued it (HTTP 200, not 201). */
@@ -282,7 +246,7 @@ public final class QueueClient implements AutoCloseable {
         if (channel != null) {
             body.put("channel", channel);
         }
-        return send(HttpMethod.POST, sitePath(site) + "/tickets", body, idempotencyKey, true)
+        return http.send(HttpMethod.POST, sitePath(site) + "/tickets", body, idempotencyKey, true)
                 .map(r -> new Issued(ticketOf(r), r.statusCode() == 200));
     }
 
@@ -292,13 +256,13 @@ public final class QueueClient implements AutoCloseable {
      * or day, too early, or unknown (the message is fit for the screen).
      */
     public Future<Issued> checkIn(String site, String code) {
-        return post(sitePath(site) + "/check-in", new JsonObject().put("code", code))
+        return http.post(sitePath(site) + "/check-in", new JsonObject().put("code", code))
                 .map(r -> new Issued(ticketOf(r), r.statusCode() == 200));
     }
 
     /** Empty when nothing waits for this counter (HTTP 204). */
     public Future<Optional<Ticket>> callNext(String site, int counter) {
-        return post(counterPath(site, counter) + "/call-next", null)
+        return http.post(counterPath(site, counter) + "/call-next", null)
                 .map(r -> r.statusCode() == 204 ? Optional.empty() : Optional.of(ticketOf(r)));
     }
 
@@ -343,13 +307,13 @@ public final class QueueClient implements AutoCloseable {
     }
 
     public Future<Ticket> linkDossier(String ticketId, String dossierCode) {
-        return send(
+        return http.send(
                         HttpMethod.PUT,
                         ticketPath(ticketId) + "/dossier",
                         new JsonObject().put("code", dossierCode),
                         null,
                         true)
-                .map(QueueClient::ticketOf);
+                .map(ApiTransport::ticketOf);
     }
 
     /**
@@ -404,7 +368,7 @@ public final class QueueClient implements AutoCloseable {
                 .put("state", state)
                 .put("detail", detail)
                 .put("since", since == null ? null : since.toString());
-        return post(sitePath(site) + "/devices/status", body).mapEmpty();
+        return http.post(sitePath(site) + "/devices/status", body).mapEmpty();
     }
 
     /**
@@ -420,12 +384,12 @@ public final class QueueClient implements AutoCloseable {
                 .put("agent", agent)
                 .put("kind", kind)
                 .put("devices", new JsonArray(List.copyOf(devices)));
-        return post(sitePath(site) + "/devices/heartbeat", body).mapEmpty();
+        return http.post(sitePath(site) + "/devices/heartbeat", body).mapEmpty();
     }
 
     /** The site's devices with their health (SUPERVISOR, ADMIN), ordered by id. */
     public Future<List<DeviceHealth>> devices(String site) {
-        return get(sitePath(site) + "/devices")
+        return http.get(sitePath(site) + "/devices")
                 .map(response -> response.bodyAsJsonObject().getJsonArray("devices").stream()
                         .map(item -> DeviceHealth.fromJson((JsonObject) item))
                         .toList());
@@ -443,78 +407,13 @@ public final class QueueClient implements AutoCloseable {
     // ---- plumbing
 
     private Future<Ticket> ticketCommand(String ticketId, String action, JsonObject body) {
-        return post(ticketPath(ticketId) + "/" + action, body).map(QueueClient::ticketOf);
+        return http.post(ticketPath(ticketId) + "/" + action, body).map(ApiTransport::ticketOf);
     }
 
     private Future<QueueSnapshot.CounterView> counterCommand(String site, int counter, String action, JsonObject body) {
-        return post(counterPath(site, counter) + "/" + action, body)
+        return http.post(counterPath(site, counter) + "/" + action, body)
                 .map(r -> QueueSnapshot.CounterView.fromJson(r.bodyAsJsonObject()));
     }
-
-    private Future<HttpResponse<Buffer>> get(String path) {
-        return send(HttpMethod.GET, path, null, null, true);
-    }
-
-    private Future<HttpResponse<Buffer>> post(String path, JsonObject body) {
-        return send(HttpMethod.POST, path, body, null, true);
-    }
-
-    private Future<HttpResponse<Buffer>> send(
-            HttpMethod method, String path, JsonObject body, String idempotencyKey, boolean renewOn401) {
-        String tokenUsed = token;
-        return attempt(method, path, body, idempotencyKey, tokenUsed).compose(response -> {
-            Credentials creds = credentials;
-            if (response.statusCode() == 401 && renewOn401 && creds != null && tokenUsed != null) {
-                return login(creds.username(), creds.password())
-                        .compose(session -> attempt(method, path, body, idempotencyKey, session.token()))
-                        .compose(QueueClient::checked);
-            }
-            return checked(response);
-        });
-    }
-
-    private Future<HttpResponse<Buffer>> attempt(
-            HttpMethod method, String path, JsonObject body, String idempotencyKey, String bearer) {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        headers.set("Accept", "application/json");
-        if (bearer != null) {
-            headers.set("Authorization", "Bearer " + bearer);
-        }
-        if (idempotencyKey != null) {
-            headers.set("Idempotency-Key", idempotencyKey);
-        }
-        boolean repeatable = method == HttpMethod.GET || idempotencyKey != null || path.equals(LOGIN);
-        return sender.send(
-                new FailoverSender.Request(method, path, body, headers, REQUEST_TIMEOUT_MS, repeatable),
-                path.startsWith(API + "/dossiers/"));
-    }
-
-    private static Future<HttpResponse<Buffer>> checked(HttpResponse<Buffer> response) {
-        if (response.statusCode() < 400) {
-            return Future.succeededFuture(response);
-        }
-        return Future.failedFuture(errorOf(response));
-    }
-
-    static QueueError errorOf(HttpResponse<Buffer> response) {
-        try {
-            JsonObject json = response.bodyAsJsonObject();
-            if (json != null && json.getValue("error") instanceof String) {
-                return QueueError.fromJson(json);
-            }
-        } catch (DecodeException | ClassCastException notJson) {
-            return unexpected(response);
-        }
-        return unexpected(response);
-    }
-
-    private static QueueError unexpected(HttpResponse<Buffer> response) {
-        ErrorCode code = response.statusCode() == 503 ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL;
-        return new QueueError(code, "Máy chủ trả lời HTTP " + response.statusCode() + " không kèm mã lỗi.");
-    }
-
-    /** Vert.x fails pending requests with this (no stack trace, no subclass) when their connection closes. */
-    private static final String VERTX_CONNECTION_CLOSED = "Connection was closed";
 
     /**
      * Whether a failure of this client, or one of its causes, says the queue server could not be reached (connection
@@ -522,40 +421,11 @@ public final class QueueClient implements AutoCloseable {
      * bug. Agents show the first as "lost connection" and retry; never the others.
      */
     public static boolean isLostConnection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException // connect refused or timed out, reset, unknown host, TLS
-                    || t instanceof TimeoutException // the request's own timeout
-                    || t instanceof HttpClosedException
-                    || VERTX_CONNECTION_CLOSED.equals(t.getMessage())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Ticket ticketOf(HttpResponse<Buffer> response) {
-        return Ticket.fromJson(response.bodyAsJsonObject());
-    }
-
-    private static String sitePath(String site) {
-        return API + "/sites/" + segment(site);
-    }
-
-    private static String counterPath(String site, int counter) {
-        return sitePath(site) + "/counters/" + counter;
-    }
-
-    private static String ticketPath(String ticketId) {
-        return API + "/tickets/" + segment(ticketId);
-    }
-
-    private static String segment(String value) {
-        return URLEncoder.encode(Objects.requireNonNull(value), StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return ApiTransport.isLostConnection(failure);
     }
 
     @Override
     public void close() {
-        sender.close();
+        http.close();
     }
 }

@@ -44,7 +44,7 @@ public record ServerList(List<URI> urls) {
     public static Optional<String> problem(String text) {
         if (text == null || text.isBlank()) {
             return Optional.of(
-                    "must be an http:// or https:// URL (http://host[:port], without a path; several separated"
+                    "must be an http:// or https:// URL (http://host[:port] without a path, several separated"
                             + " by commas), got " + (text == null ? "nothing" : "\"" + text + "\""));
         }
         try {
@@ -81,7 +81,7 @@ public record ServerList(List<URI> urls) {
     }
 
     private static IllegalArgumentException bad(String text) {
-        return new IllegalArgumentException("must be an http:// or https:// URL (http://host[:port], without a path;"
+        return new IllegalArgumentException("must be an http:// or https:// URL (http://host[:port] without a path,"
                 + " several separated by commas), got \"" + text + "\"");
     }
 
