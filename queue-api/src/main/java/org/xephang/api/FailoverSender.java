@@ -145,11 +145,14 @@ final class FailoverSender implements AutoCloseable {
         });
     }
 
-    /** A server's failure to serve, or null for an answer (any other status). */
+    /**
+     * A server's failure to serve, or null for an answer (any other status). A 503 is in doubt too: a standby's or a
+     * fenced writer's 503 had no effect, but a node that forwarded the request to the site's owner answers 503 also
+     * when the owner's answer was lost, so only a repeatable request is sent again after it.
+     */
     static ServerRotation.Failure failureOf(int status) {
         return switch (status) {
-            case 503 -> ServerRotation.Failure.NOT_APPLIED;
-            case 502, 504 -> ServerRotation.Failure.IN_DOUBT;
+            case 502, 503, 504 -> ServerRotation.Failure.IN_DOUBT;
             default -> null;
         };
     }

@@ -68,9 +68,10 @@ public final class QueueClient implements AutoCloseable {
      * cluster listed with commas ({@code http://10.0.0.11:8080,http://10.0.0.12:8080}): the client uses one of them and
      * moves to the next when it fails to serve (connection refused or lost, timeout, HTTP 502/503/504), retrying each
      * request for up to 20 s (see {@link ServerRotation}; {@link #retryFor} changes it), with the same {@code
-     * Idempotency-Key}. A request whose answer was lost is repeated only when that is safe: a read, a command with an
-     * idempotency key, a sign-in; any other one fails as a lost connection, for the caller to check (e.g. a counter
-     * reads its state back from the snapshot). With one URL each request is sent once, as before
+     * Idempotency-Key}. A request that may have had an effect (its answer lost, or 502/503/504) is repeated only when
+     * that is safe: a read, a command with an idempotency key, a sign-in; any other one fails (as a lost connection or
+     * UNAVAILABLE) for the caller to check (e.g. a counter reads its state back from the snapshot); only a request that
+     * reached no server is always sent to the next one. With one URL each request is sent once, as before
      * (docs/adr/0028-agents-server-list-and-retries.md).
      *
      * @throws IllegalArgumentException when a URL is not http(s)://host[:port]

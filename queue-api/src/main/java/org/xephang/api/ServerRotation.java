@@ -18,8 +18,8 @@ import java.util.random.RandomGenerator;
  * the failed node's sites move, so a request keeps going round the nodes until one serves it.
  *
  * <p>Which failures may be retried is the caller's decision ({@link Failure}): a request that never reached a server
- * or that a server refused (503) may be sent again whatever it does; one whose answer was lost (timeout, connection
- * closed after sending, 502, 504) only when it is safe to repeat: a read, or a command carrying its idempotency key.
+ * may be sent again whatever it does; one that may have had an effect (its answer lost, or 502/503/504) only when it
+ * is safe to repeat: a read, the sign-in, or a command carrying its idempotency key.
  *
  * <p>Plain Java, time from the injected {@link Clock}; thread-safe (the current server is shared by every request of a
  * client, each request has its own {@link Attempts}).
@@ -28,9 +28,12 @@ public final class ServerRotation {
 
     /** Why an attempt failed, as far as retrying is concerned. */
     public enum Failure {
-        /** The request reached no server or was refused by one without effect (connection refused, HTTP 503). */
+        /** The request reached no server (connection refused, unknown host): it had no effect. */
         NOT_APPLIED,
-        /** The request may have been applied, its answer was lost (timeout, connection closed, HTTP 502, 504). */
+        /**
+         * The request may have been applied: its answer was lost (timeout, connection closed) or a server answered 502,
+         * 503 or 504 (a node forwarding to the site's owner answers 503 also when the owner's answer was lost).
+         */
         IN_DOUBT
     }
 

@@ -181,6 +181,21 @@ class FailoverClientIT {
     }
 
     @Test
+    void aCommandWithoutKeyAnswered503IsNotRepeatedElsewhereAsAForwardingNodeMayHaveLostTheOwnersAnswer()
+            throws Exception {
+        Node forwarding = new Node(FailoverClientIT::standby);
+        Node live = new Node(request -> request.response().setStatusCode(204).end());
+        try (QueueClient client = QueueClient.create(vertx, forwarding.url() + "," + live.url())) {
+            assertThatThrownBy(() -> await(client.callNext("demo", 1)))
+                    .cause()
+                    .isInstanceOfSatisfying(
+                            QueueError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+            assertThat(live.requests.get()).as("not sent again").isZero();
+            assertThat(client.baseUrl()).as("but the client moved on").isEqualTo(live.url());
+        }
+    }
+
+    @Test
     void aRefusalThatIsTheAnswerIsNotRetriedAndWithOneServerNothingIsRetried() throws Exception {
         Node refusing = new Node(request -> request.response()
                 .setStatusCode(409)

@@ -191,10 +191,14 @@ final class FailoverLoad implements AutoCloseable {
         errors.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
     }
 
-    /** A request that may have been applied though no answer said so. */
+    /**
+     * A request that may have been applied though no answer said so: no answer, or 502/503/504 (a node forwarding to
+     * the owner answers 503 also when the owner's answer was lost).
+     */
     private static boolean inDoubt(Throwable failure) {
         return QueueClient.isLostConnection(failure)
-                || (failure instanceof QueueError error && error.code() == ErrorCode.INTERNAL);
+                || (failure instanceof QueueError error
+                        && (error.code() == ErrorCode.INTERNAL || error.code() == ErrorCode.UNAVAILABLE));
     }
 
     private void later(long millis, Runnable step) {
