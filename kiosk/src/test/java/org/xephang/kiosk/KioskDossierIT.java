@@ -14,10 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.xephang.core.backend.DossierBackend;
 import org.xephang.core.backend.DossierConfig;
@@ -162,6 +160,6 @@ class KioskDossierIT {
 
     /** A keyboard-wedge scanner: the whole code in one burst of keys, then Enter. */
     private void scan(String code) {
-        new Actions(browser).sendKeys(code + Keys.ENTER).perform();
+        Browser.scan(browser, code);
     }
 }

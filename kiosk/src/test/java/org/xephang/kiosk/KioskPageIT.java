@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -257,7 +256,7 @@ class KioskPageIT {
         assertThat(ticket.priority()).isEqualTo("lich-hen");
         browser.findElement(By.cssSelector("#screen-ticket [data-go-home]")).click();
 
-        new Actions(browser).sendKeys(code.toLowerCase() + Keys.ENTER).perform(); // the booking's QR, scanned
+        Browser.scan(browser, code.toLowerCase()); // the booking's QR, scanned
 
         Browser.waiting(browser, 15).until(ExpectedConditions.textToBe(By.id("ticket-number"), number));
         assertThat(centre.events().stream()
@@ -271,7 +270,7 @@ class KioskPageIT {
     void aBookingCodeOfAnotherDayIsRefusedInVietnamese() throws Exception {
         bookForNow("K7M2Q9XB", Duration.ofDays(1));
 
-        new Actions(browser).sendKeys("K7M2Q9XB" + Keys.ENTER).perform();
+        Browser.scan(browser, "K7M2Q9XB");
 
         WebElement refused = Browser.waiting(browser, 15)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("refused-message")));
@@ -323,7 +322,7 @@ class KioskPageIT {
                 .get(10, TimeUnit.SECONDS)
                 .ticket();
 
-        new Actions(browser).sendKeys(elsewhere.statusUrl() + Keys.ENTER).perform(); // a keyboard-wedge scanner
+        Browser.scan(browser, elsewhere.statusUrl()); // a keyboard-wedge scanner
 
         Browser.waiting(browser, 15).until(ExpectedConditions.textToBe(By.id("ticket-number"), elsewhere.number()));
         WebElement reprint =
@@ -435,7 +434,7 @@ class KioskPageIT {
 
     @Test
     void aScanThatIsNotACodeAsksTheCitizenToTryAgainWithoutTechnicalAdvice() throws Exception {
-        new Actions(browser).sendKeys("đđđ ươ ươ" + Keys.ENTER).perform();
+        Browser.scan(browser, "đđđ ươ ươ");
 
         WebElement message = Browser.waiting(browser, 10)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("refused-message")));
