@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.DeviceHealth;
@@ -93,7 +94,8 @@ public final class QueueEngine implements QueueService, AutoCloseable {
 
     private final Clock clock;
     private final EngineAppointments appointments;
-    private final Map<String, SiteQueue> sites = new LinkedHashMap<>();
+    /** Copied on write: a site created while running ({@link #createSite}) is added after its commit. */
+    private volatile Map<String, SiteQueue> sites = Map.of();
     /** The site of every ticket in memory (writer thread): a ticket command finds its site without asking each one. */
     private final Map<String, SiteQueue> siteOfTicket = new HashMap<>();
     /** Held while committed events and state are published, and while a subscription takes its snapshot. */
@@ -108,6 +110,8 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private final NotificationOutbox notificationOutbox;
     /** Told after a commit that recorded a message to send (the notification sender wakes up). */
     private volatile Runnable notificationsDue = () -> {};
+    /** Whether the centre has an account for a notification provider (see {@link #acceptNotificationProviders}). */
+    private volatile Predicate<String> notificationAccounts = provider -> true;
 
     private final GroupCommitWriter writer;
     private final Outbox outbox;
@@ -122,6 +126,8 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     /** The leases of this node's sites in a cluster; null alone. */
     private final SiteOwnership ownership;
 
+    private final EngineOptions options;
+
     private QueueEngine(CentreConfig config, Store opened, Clock clock, EngineOptions options, SiteOwnership ownership)
             throws SQLException {
         this.ownership = ownership;
@@ -130,9 +136,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                         org.xephang.core.site.Account::username, org.xephang.core.site.Account::shownName));
         this.clock = clock;
         this.appointments = new EngineAppointments(this, clock);
+        Map<String, SiteQueue> configured = new LinkedHashMap<>();
         for (SiteConfig site : config.sites()) {
-            sites.put(site.code(), new SiteQueue(site, clock, options, siteOfTicket));
+            configured.put(site.code(), new SiteQueue(site, clock, options, siteOfTicket));
         }
+        this.sites = java.util.Collections.unmodifiableMap(configured);
+        this.options = options;
         this.database = opened;
         Connection writerConnection = database.connect();
         if (ownership != null) {
@@ -374,6 +383,14 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         return notificationOutbox;
     }
 
+    /**
+     * Which notification providers the centre has an account for (the notification back-end tells at start): a saved
+     * site configuration that sends messages through another is refused. Every provider until told.
+     */
+    public void acceptNotificationProviders(Predicate<String> hasAccount) {
+        this.notificationAccounts = hasAccount;
+    }
+
     /** {@code listener} runs (on the writer thread, keep it short) after a commit that recorded a message to send. */
     public void onNotificationsDue(Runnable listener) {
         this.notificationsDue = listener;
@@ -577,12 +594,16 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     @Override
     public CompletionStage<SiteConfigDocument> saveSiteConfiguration(
             String siteCode, long version, Map<String, Object> document, Actor actor) {
-        if (!sites.containsKey(siteCode)) {
+        SiteQueue target = sites.get(siteCode);
+        if (target == null) {
             return CompletableFuture.failedFuture(unknownSite(siteCode));
         }
         SiteConfig next;
         try {
+            ReconfigureChecks.lastCounterOfAWaitingLine(
+                    target.config(), document, target.published().waiting(null));
             next = validated(siteCode, document);
+            ReconfigureChecks.notificationAccount(next, notificationAccounts);
         } catch (QueueError invalid) {
             return CompletableFuture.failedFuture(invalid);
         }
@@ -601,6 +622,48 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             long saved = ConfigDocuments.save(store.connection(), siteCode, version, json, now, actor.username());
             site.reconfigure(writes, next, saved, now);
             LOG.info("Site {}: configuration version {} saved and applied", siteCode, saved);
+            return new SiteConfigDocument(siteCode, saved, document, now, actor.username());
+        });
+    }
+
+    @Override
+    public CompletionStage<SiteConfigDocument> createSite(Map<String, Object> document, Actor actor) {
+        Object code = document.get("code");
+        if (!(code instanceof String siteCode)) {
+            return CompletableFuture.failedFuture(
+                    new QueueError(ErrorCode.INVALID_REQUEST, "code: mã điểm phục vụ là bắt buộc (ví dụ \"q1\")."));
+        }
+        if (ownership != null) {
+            return CompletableFuture.failedFuture(new QueueError(
+                    ErrorCode.UNAVAILABLE,
+                    "Trong một cụm máy chủ, điểm mới được phục vụ sau khi khởi động lại các máy chủ; hãy dùng"
+                            + " xephang config import rồi khởi động lại."));
+        }
+        SiteConfig config;
+        try {
+            config = validated(siteCode, document);
+        } catch (QueueError invalid) {
+            return CompletableFuture.failedFuture(invalid);
+        }
+        String json = new JsonObject(new LinkedHashMap<>(document)).encode();
+        return writer.submit(tx -> {
+            Instant now = now();
+            if (sites.containsKey(siteCode)
+                    || ConfigDocuments.latest(store.connection(), siteCode).isPresent()) {
+                throw QueueError.withDetails(
+                        ErrorCode.CONFLICT,
+                        "code: đã có điểm phục vụ mã \"" + siteCode + "\"; hãy chọn mã khác.",
+                        Map.of("field", "code"));
+            }
+            long saved = ConfigDocuments.save(store.connection(), siteCode, 0, json, now, actor.username());
+            SiteQueue site = new SiteQueue(config, clock, options, siteOfTicket);
+            site.load(store, notificationStore, now);
+            tx.afterCommit(() -> {
+                Map<String, SiteQueue> more = new LinkedHashMap<>(sites);
+                more.put(siteCode, site);
+                sites = java.util.Collections.unmodifiableMap(more);
+            });
+            LOG.info("Site {}: created by {} (configuration version {})", siteCode, actor.username(), saved);
             return new SiteConfigDocument(siteCode, saved, document, now, actor.username());
         });
     }

@@ -3,6 +3,8 @@ package org.xephang.core.http;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
 import org.xephang.core.Actor;
 import org.xephang.core.QueueService;
 import org.xephang.core.SiteConfigDocument;
@@ -11,7 +13,8 @@ import org.xephang.core.auth.Authenticator;
 /**
  * The administration of a site's configuration (issue #14): {@code GET /admin/sites/{site}} answers the whole stored
  * document with its {@code version}; {@code PUT} saves {@code {"version": N, "document": {…}}} when N is still the
- * newest (409 CONFLICT otherwise), validated as the YAML file is, and applies it without a restart.
+ * newest (409 CONFLICT otherwise), validated as the YAML file is, and applies it without a restart. {@code POST
+ * /admin/sites} creates a site from a document (a province administrator only: an ADMIN of every site).
  */
 final class AdminRoutes {
 
@@ -36,6 +39,23 @@ final class AdminRoutes {
         Actor actor = Authenticator.actor(ctx);
         EngineCalls.call(ctx, () -> queue.saveSiteConfiguration(site, version, document, actor))
                 .onSuccess(saved -> Replies.json(ctx, 200, toJson(saved)))
+                .onFailure(ctx::fail);
+    }
+
+    void createSite(RoutingContext ctx) {
+        Actor actor = Authenticator.actor(ctx);
+        if (!actor.sites().isEmpty()) {
+            ctx.fail(new QueueError(
+                    ErrorCode.FORBIDDEN,
+                    "Chỉ quản trị viên cấp tỉnh (mọi điểm phục vụ) mới được tạo điểm phục vụ mới."));
+            return;
+        }
+        Map<String, Object> document = RequestBody.of(ctx).requiredObject("document");
+        EngineCalls.call(ctx, () -> queue.createSite(document, actor))
+                .onSuccess(created -> {
+                    ctx.response().putHeader("Location", HttpApi.PREFIX + "/admin/sites/" + created.site());
+                    Replies.json(ctx, 201, toJson(created));
+                })
                 .onFailure(ctx::fail);
     }
 

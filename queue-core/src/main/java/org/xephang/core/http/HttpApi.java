@@ -240,6 +240,7 @@ public final class HttpApi implements AutoCloseable {
 
             route(HttpMethod.GET, "/admin/sites/:site", ADMINS, admin::getSite);
             route(HttpMethod.PUT, "/admin/sites/:site", ADMINS, admin::putSite);
+            route(HttpMethod.POST, "/admin/sites", ADMINS, admin::createSite);
             publicRoute(HttpMethod.GET, "/sites/:site/appointments/days", appointments::days);
             publicRoute(HttpMethod.GET, "/sites/:site/appointments/slots", appointments::slots);
             publicRoute(HttpMethod.POST, "/sites/:site/appointments", appointments::book);

@@ -469,7 +469,15 @@ public final class CentreConfigLoader {
                 continue;
             }
             item.allowOnly(
-                    "code", "name", "nameEn", "prefix", "width", "dailyCap", "expectedServiceMinutes", "procedures");
+                    "code",
+                    "name",
+                    "nameEn",
+                    "prefix",
+                    "width",
+                    "dailyCap",
+                    "expectedServiceMinutes",
+                    "procedures",
+                    "closed");
             String code = matching(item, "code", SERVICE_CODE, "letters, digits, '_' and '-', at most 16, e.g. \"A\"");
             String name = item.requiredText("name");
             String prefix = item.text("prefix", code != null && code.length() == 1 ? code : null);
@@ -506,7 +514,8 @@ public final class CentreConfigLoader {
                         cap,
                         Duration.ofMinutes(minutes),
                         procedures,
-                        item.text("nameEn", null)));
+                        item.text("nameEn", null),
+                        item.bool("closed", false)));
             }
         }
         return services;

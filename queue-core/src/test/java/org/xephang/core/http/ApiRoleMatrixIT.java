@@ -193,7 +193,9 @@ class ApiRoleMatrixIT {
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/notifications", "?state=dead", null, SUPERVISORS, false),
             new Endpoint(HttpMethod.GET, "/api/v1/admin/sites/{site}", null, ADMINS),
             // an empty document: an admitted admin gets 400 naming the keys, changing nothing
-            new Endpoint(HttpMethod.PUT, "/api/v1/admin/sites/{site}", "{\"version\":0,\"document\":{}}", ADMINS));
+            new Endpoint(HttpMethod.PUT, "/api/v1/admin/sites/{site}", "{\"version\":0,\"document\":{}}", ADMINS),
+            // an empty document: a province admin gets 400 (no code), creating nothing
+            new Endpoint(HttpMethod.POST, "/api/v1/admin/sites", "{\"document\":{}}", ADMINS));
 
     private static final String[] USERS = {null, "admin", "supervisor", "officer3", "kiosk1", "board1"};
 

@@ -67,6 +67,8 @@ public final class NotificationBackend {
             sender = created;
             engine = queueEngine;
             queueEngine.onNotificationsDue(created::wake);
+            queueEngine.acceptNotificationProviders(
+                    provider -> providers.profile(provider).isPresent());
             return null;
         });
     }
