@@ -54,13 +54,13 @@ public final class EventStream implements AutoCloseable {
     EventStream(QueueClient client, String site) {
         this.client = client;
         this.site = site;
-        this.vertx = client.vertx();
+        this.vertx = client.http().vertx();
         WebSocketClientOptions options = new WebSocketClientOptions()
                 .setConnectTimeout(5_000)
                 .setMaxMessageSize(8 * 1024 * 1024)
                 .setMaxFrameSize(1024 * 1024);
-        if (client.caFile() != null) {
-            options.setTrustOptions(QueueClient.trust(client.caFile()));
+        if (client.http().caFile() != null) {
+            options.setTrustOptions(ApiTransport.trust(client.http().caFile()));
         }
         this.sockets = vertx.createWebSocketClient(options);
     }
@@ -109,7 +109,7 @@ public final class EventStream implements AutoCloseable {
         URI base = URI.create(client.baseUrl());
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(base.getHost())
-                .setPort(QueueClient.port(base))
+                .setPort(ApiTransport.port(base))
                 .setSsl("https".equals(base.getScheme()))
                 .setURI(client.eventsPath(site));
         String token = client.token();

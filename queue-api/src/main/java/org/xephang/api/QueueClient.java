@@ -1,23 +1,19 @@
 package org.xephang.api;
 
+import static org.xephang.api.ApiTransport.API;
+import static org.xephang.api.ApiTransport.counterPath;
+import static org.xephang.api.ApiTransport.segment;
+import static org.xephang.api.ApiTransport.sitePath;
+import static org.xephang.api.ApiTransport.ticketOf;
+import static org.xephang.api.ApiTransport.ticketPath;
+
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.PemTrustOptions;
-import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +21,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Typed client of the queue server's HTTP API v1 (docs/architecture.md §5), used by the kiosk, board and counter agents,
@@ -42,47 +37,16 @@ import java.util.concurrent.TimeoutException;
  * <p><b>Threading.</b> Thread-safe and non-blocking. Futures complete on the caller's Vert.x context when called from
  * one, otherwise on a Vert.x event loop; never block in their callbacks. One client per server; {@link #close} it
  * when done. {@link #events} opens a self-healing {@link EventStream}.
+ *
+ * <p><b>Layout.</b> This class is the one entry point and holds the calls, grouped by area (public reads, tickets,
+ * counters, devices, events); the HTTP side (web client, token renewal, paths, error answers) is {@link ApiTransport}.
  */
 public final class QueueClient implements AutoCloseable {
 
-    private static final String API = "/api/v1";
-    private static final long REQUEST_TIMEOUT_MS = 15_000;
-
-    private final Vertx vertx;
-    private final WebClient web;
-    private final URI base;
-    private volatile String token;
-    private volatile Credentials credentials;
-
-    private record Credentials(String username, String password) {}
-
-    private final Path caFile;
+    private final ApiTransport http;
 
     private QueueClient(Vertx vertx, URI base, Path caFile) {
-        this.vertx = vertx;
-        this.base = base;
-        this.caFile = caFile;
-        boolean tls = "https".equals(base.getScheme());
-        WebClientOptions options = new WebClientOptions()
-                .setDefaultHost(base.getHost())
-                .setDefaultPort(port(base))
-                .setSsl(tls)
-                .setConnectTimeout(5_000)
-                .setUserAgent("xephang-client");
-        if (tls && caFile != null) {
-            options.setTrustOptions(trust(caFile));
-        }
-        this.web = WebClient.create(vertx, options);
-    }
-
-    /** The certificate authorities of a PEM file, trusted instead of the JVM's own (a site's private CA). */
-    static PemTrustOptions trust(Path caFile) {
-        return new PemTrustOptions().addCertPath(caFile.toString());
-    }
-
-    /** The PEM file of certificate authorities this client trusts over HTTPS, or null for the JVM's own. */
-    Path caFile() {
-        return caFile;
+        this.http = new ApiTransport(vertx, base, caFile);
     }
 
     /**
@@ -90,7 +54,7 @@ public final class QueueClient implements AutoCloseable {
      * caFile} (PEM), for sites with their own CA or a self-signed server certificate. The host name is verified.
      */
     public static QueueClient create(Vertx vertx, String baseUrl, Path caFile) {
-        URI uri = uri(baseUrl);
+        URI uri = ApiTransport.uri(baseUrl);
         if (!Files.isReadable(Objects.requireNonNull(caFile, "caFile"))) {
             throw new IllegalArgumentException("CA file " + caFile + " cannot be read");
         }
@@ -104,7 +68,7 @@ public final class QueueClient implements AutoCloseable {
      */
     public static QueueClient create(Vertx vertx, String baseUrl) {
         String caFile = System.getProperty(CA_FILE_PROPERTY, System.getenv(CA_FILE_VARIABLE));
-        URI uri = uri(baseUrl);
+        URI uri = ApiTransport.uri(baseUrl);
         if (caFile != null && !caFile.isBlank() && "https".equals(uri.getScheme())) {
             return create(vertx, baseUrl, Path.of(caFile.strip()));
         }
@@ -120,28 +84,14 @@ public final class QueueClient implements AutoCloseable {
     /** The system property with the same meaning, set by an agent's {@code --ca-file}; it wins over the variable. */
     public static final String CA_FILE_PROPERTY = "xephang.caFile";
 
-    private static URI uri(String baseUrl) {
-        URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", ""));
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("server URL must be http://host[:port] or https://…, got " + baseUrl);
-        }
-        return uri;
-    }
-
-    static int port(URI uri) {
-        if (uri.getPort() > 0) {
-            return uri.getPort();
-        }
-        return "https".equals(uri.getScheme()) ? 443 : 80;
-    }
-
     /** The server's base URL, as given. */
     public String baseUrl() {
-        return base.toString();
+        return http.base().toString();
     }
 
-    Vertx vertx() {
-        return vertx;
+    /** The HTTP side shared with the {@link EventStream}s of this client. */
+    ApiTransport http() {
+        return http;
     }
 
     /** A successful sign-in. */
@@ -156,44 +106,37 @@ public final class QueueClient implements AutoCloseable {
 
     /** Signs in and keeps the token (and the credentials, to sign in again when the token expires). */
     public Future<Session> login(String username, String password) {
-        JsonObject body = new JsonObject().put("username", username).put("password", password);
-        return send(HttpMethod.POST, API + "/auth/login", body, null, false).map(response -> {
-            Session session = Session.fromJson(response.bodyAsJsonObject());
-            credentials = new Credentials(username, password);
-            token = session.token();
-            return session;
-        });
+        return http.login(username, password);
     }
 
     /** Uses a token obtained elsewhere; no automatic renewal. */
     public QueueClient useToken(String bearerToken) {
-        token = bearerToken;
-        credentials = null;
+        http.useToken(bearerToken);
         return this;
     }
 
     /** The current token, or null before sign-in. */
     public String token() {
-        return token;
+        return http.token();
     }
 
     // ---- public reads
 
     public Future<SiteInfo> siteInfo(String site) {
-        return get(sitePath(site)).map(r -> SiteInfo.fromJson(r.bodyAsJsonObject()));
+        return http.get(sitePath(site)).map(r -> SiteInfo.fromJson(r.bodyAsJsonObject()));
     }
 
     public Future<QueueSnapshot> snapshot(String site) {
-        return get(sitePath(site) + "/queue").map(r -> QueueSnapshot.fromJson(r.bodyAsJsonObject()));
+        return http.get(sitePath(site) + "/queue").map(r -> QueueSnapshot.fromJson(r.bodyAsJsonObject()));
     }
 
     public Future<Ticket> ticket(String ticketId) {
-        return get(ticketPath(ticketId)).map(QueueClient::ticketOf);
+        return http.get(ticketPath(ticketId)).map(ApiTransport::ticketOf);
     }
 
     /** The normalised dossier status ({@code GET /api/v1/dossiers/{code}}), as JSON. */
     public Future<JsonObject> dossier(String code) {
-        return get(API + "/dossiers/" + segment(code)).map(HttpResponse::bodyAsJsonObject);
+        return http.get(API + "/dossiers/" + segment(code)).map(HttpResponse::bodyAsJsonObject);
     }
 
     // ---- tickets
@@ -205,7 +148,7 @@ public final class QueueClient implements AutoCloseable {
      * INVALID_REQUEST when it is not a letter and digits.
      */
     public Future<Ticket> ticketByNumber(String site, String number) {
-        return get(sitePath(site) + "/tickets?number=" + segment(number)).map(QueueClient::ticketOf);
+        return http.get(sitePath(site) + "/tickets?number=" + segment(number)).map(ApiTransport::ticketOf);
     }
 
     /**
@@ -213,7 +156,7 @@ public final class QueueClient implements AutoCloseable {
      * a {@link QueueError} INVALID_REQUEST when {@code from} is after {@code to} or the range is longer than a year.
      */
     public Future<SiteStatistics> statistics(String site, LocalDate from, LocalDate to) {
-        return get(sitePath(site) + "/stats?from=" + from + "&to=" + to)
+        return http.get(sitePath(site) + "/stats?from=" + from + "&to=" + to)
                 .map(response -> SiteStatistics.fromJson(response.bodyAsJsonObject()));
     }
 
@@ -223,7 +166,7 @@ public final class QueueClient implements AutoCloseable {
      * for a service the site does not have.
      */
     public Future<List<WaitingTicket>> waiting(String site, String service) {
-        return get(sitePath(site) + "/waiting" + (service == null ? "" : "?service=" + segment(service)))
+        return http.get(sitePath(site) + "/waiting" + (service == null ? "" : "?service=" + segment(service)))
                 .map(response -> response.bodyAsJsonObject().getJsonArray("tickets").stream()
                         .map(item -> WaitingTicket.fromJson((JsonObject) item))
                         .toList());
@@ -231,7 +174,8 @@ public final class QueueClient implements AutoCloseable {
 
     /** Whether the site issues tickets now, and which services reached their daily cap (public). */
     public Future<IssuingState> issuing(String site) {
-        return get(sitePath(site) + "/issuing").map(response -> IssuingState.fromJson(response.bodyAsJsonObject()));
+        return http.get(sitePath(site) + "/issuing")
+                .map(response -> IssuingState.fromJson(response.bodyAsJsonObject()));
     }
 
     /** An issued ticket; {@code replayed} when the idempotency key had already issued it (HTTP 200, not 201). */
@@ -258,7 +202,7 @@ public final class QueueClient implements AutoCloseable {
         if (channel != null) {
             body.put("channel", channel);
         }
-        return send(HttpMethod.POST, sitePath(site) + "/tickets", body, idempotencyKey, true)
+        return http.send(HttpMethod.POST, sitePath(site) + "/tickets", body, idempotencyKey, true)
                 .map(r -> new Issued(ticketOf(r), r.statusCode() == 200));
     }
 
@@ -268,13 +212,13 @@ public final class QueueClient implements AutoCloseable {
      * or day, too early, or unknown (the message is fit for the screen).
      */
     public Future<Issued> checkIn(String site, String code) {
-        return post(sitePath(site) + "/check-in", new JsonObject().put("code", code))
+        return http.post(sitePath(site) + "/check-in", new JsonObject().put("code", code))
                 .map(r -> new Issued(ticketOf(r), r.statusCode() == 200));
     }
 
     /** Empty when nothing waits for this counter (HTTP 204). */
     public Future<Optional<Ticket>> callNext(String site, int counter) {
-        return post(counterPath(site, counter) + "/call-next", null)
+        return http.post(counterPath(site, counter) + "/call-next", null)
                 .map(r -> r.statusCode() == 204 ? Optional.empty() : Optional.of(ticketOf(r)));
     }
 
@@ -319,13 +263,13 @@ public final class QueueClient implements AutoCloseable {
     }
 
     public Future<Ticket> linkDossier(String ticketId, String dossierCode) {
-        return send(
+        return http.send(
                         HttpMethod.PUT,
                         ticketPath(ticketId) + "/dossier",
                         new JsonObject().put("code", dossierCode),
                         null,
                         true)
-                .map(QueueClient::ticketOf);
+                .map(ApiTransport::ticketOf);
     }
 
     /**
@@ -380,7 +324,7 @@ public final class QueueClient implements AutoCloseable {
                 .put("state", state)
                 .put("detail", detail)
                 .put("since", since == null ? null : since.toString());
-        return post(sitePath(site) + "/devices/status", body).mapEmpty();
+        return http.post(sitePath(site) + "/devices/status", body).mapEmpty();
     }
 
     /**
@@ -396,12 +340,12 @@ public final class QueueClient implements AutoCloseable {
                 .put("agent", agent)
                 .put("kind", kind)
                 .put("devices", new JsonArray(List.copyOf(devices)));
-        return post(sitePath(site) + "/devices/heartbeat", body).mapEmpty();
+        return http.post(sitePath(site) + "/devices/heartbeat", body).mapEmpty();
     }
 
     /** The site's devices with their health (SUPERVISOR, ADMIN), ordered by id. */
     public Future<List<DeviceHealth>> devices(String site) {
-        return get(sitePath(site) + "/devices")
+        return http.get(sitePath(site) + "/devices")
                 .map(response -> response.bodyAsJsonObject().getJsonArray("devices").stream()
                         .map(item -> DeviceHealth.fromJson((JsonObject) item))
                         .toList());
@@ -419,76 +363,13 @@ public final class QueueClient implements AutoCloseable {
     // ---- plumbing
 
     private Future<Ticket> ticketCommand(String ticketId, String action, JsonObject body) {
-        return post(ticketPath(ticketId) + "/" + action, body).map(QueueClient::ticketOf);
+        return http.post(ticketPath(ticketId) + "/" + action, body).map(ApiTransport::ticketOf);
     }
 
     private Future<QueueSnapshot.CounterView> counterCommand(String site, int counter, String action, JsonObject body) {
-        return post(counterPath(site, counter) + "/" + action, body)
+        return http.post(counterPath(site, counter) + "/" + action, body)
                 .map(r -> QueueSnapshot.CounterView.fromJson(r.bodyAsJsonObject()));
     }
-
-    private Future<HttpResponse<Buffer>> get(String path) {
-        return send(HttpMethod.GET, path, null, null, true);
-    }
-
-    private Future<HttpResponse<Buffer>> post(String path, JsonObject body) {
-        return send(HttpMethod.POST, path, body, null, true);
-    }
-
-    private Future<HttpResponse<Buffer>> send(
-            HttpMethod method, String path, JsonObject body, String idempotencyKey, boolean renewOn401) {
-        String tokenUsed = token;
-        return attempt(method, path, body, idempotencyKey, tokenUsed).compose(response -> {
-            Credentials creds = credentials;
-            if (response.statusCode() == 401 && renewOn401 && creds != null && tokenUsed != null) {
-                return login(creds.username(), creds.password())
-                        .compose(session -> attempt(method, path, body, idempotencyKey, session.token()))
-                        .compose(QueueClient::checked);
-            }
-            return checked(response);
-        });
-    }
-
-    private Future<HttpResponse<Buffer>> attempt(
-            HttpMethod method, String path, JsonObject body, String idempotencyKey, String bearer) {
-        HttpRequest<Buffer> request = web.request(method, path).timeout(REQUEST_TIMEOUT_MS);
-        MultiMap headers = request.headers();
-        headers.set("Accept", "application/json");
-        if (bearer != null) {
-            headers.set("Authorization", "Bearer " + bearer);
-        }
-        if (idempotencyKey != null) {
-            headers.set("Idempotency-Key", idempotencyKey);
-        }
-        return body == null ? request.send() : request.sendJsonObject(body);
-    }
-
-    private static Future<HttpResponse<Buffer>> checked(HttpResponse<Buffer> response) {
-        if (response.statusCode() < 400) {
-            return Future.succeededFuture(response);
-        }
-        return Future.failedFuture(errorOf(response));
-    }
-
-    static QueueError errorOf(HttpResponse<Buffer> response) {
-        try {
-            JsonObject json = response.bodyAsJsonObject();
-            if (json != null && json.getValue("error") instanceof String) {
-                return QueueError.fromJson(json);
-            }
-        } catch (DecodeException | ClassCastException notJson) {
-            return unexpected(response);
-        }
-        return unexpected(response);
-    }
-
-    private static QueueError unexpected(HttpResponse<Buffer> response) {
-        ErrorCode code = response.statusCode() == 503 ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL;
-        return new QueueError(code, "Máy chủ trả lời HTTP " + response.statusCode() + " không kèm mã lỗi.");
-    }
-
-    /** Vert.x fails pending requests with this (no stack trace, no subclass) when their connection closes. */
-    private static final String VERTX_CONNECTION_CLOSED = "Connection was closed";
 
     /**
      * Whether a failure of this client, or one of its causes, says the queue server could not be reached (connection
@@ -496,40 +377,11 @@ public final class QueueClient implements AutoCloseable {
      * bug. Agents show the first as "lost connection" and retry; never the others.
      */
     public static boolean isLostConnection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException // connect refused or timed out, reset, unknown host, TLS
-                    || t instanceof TimeoutException // the request's own timeout
-                    || t instanceof HttpClosedException
-                    || VERTX_CONNECTION_CLOSED.equals(t.getMessage())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Ticket ticketOf(HttpResponse<Buffer> response) {
-        return Ticket.fromJson(response.bodyAsJsonObject());
-    }
-
-    private static String sitePath(String site) {
-        return API + "/sites/" + segment(site);
-    }
-
-    private static String counterPath(String site, int counter) {
-        return sitePath(site) + "/counters/" + counter;
-    }
-
-    private static String ticketPath(String ticketId) {
-        return API + "/tickets/" + segment(ticketId);
-    }
-
-    private static String segment(String value) {
-        return URLEncoder.encode(Objects.requireNonNull(value), StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return ApiTransport.isLostConnection(failure);
     }
 
     @Override
     public void close() {
-        web.close();
+        http.close();
     }
 }

@@ -45,21 +45,21 @@ final class EngineAppointments implements AppointmentService {
     /** Codes drawn again when one is taken: with 31^8 codes a second draw is already rare. */
     private static final int CODE_ATTEMPTS = 5;
 
-    private final QueueEngine engine;
+    private final EngineWriter writer;
     private final Clock clock;
     /** The last instant's UTC day at which past bookings' personal data was blanked (housekeeping thread). */
     private Instant forgottenAt;
 
-    EngineAppointments(QueueEngine engine, Clock clock) {
-        this.engine = engine;
+    EngineAppointments(EngineWriter writer, Clock clock) {
+        this.writer = writer;
         this.clock = clock;
     }
 
     @Override
     public AppointmentSettings settings(String site) {
-        SiteQueue queue = engine.siteQueue(site);
+        SiteQueue queue = writer.siteQueue(site);
         if (queue == null) {
-            throw QueueEngine.unknownSite(site);
+            throw EngineWriter.unknownSite(site);
         }
         return queue.config().appointments();
     }
@@ -149,7 +149,7 @@ final class EngineAppointments implements AppointmentService {
         if (code.isEmpty()) {
             return CompletableFuture.failedFuture(malformedCode());
         }
-        return engine.onBookings(
+        return writer.onWriter(
                 (writes, now) -> writes.bookings().find(code.get()).orElseThrow(EngineAppointments::unknownCode));
     }
 
@@ -159,7 +159,7 @@ final class EngineAppointments implements AppointmentService {
         if (code.isEmpty()) {
             return CompletableFuture.failedFuture(malformedCode());
         }
-        return engine.onBookings((writes, now) -> {
+        return writer.onWriter((writes, now) -> {
             Booking booking = writes.bookings().find(code.get()).orElseThrow(EngineAppointments::unknownCode);
             if (booking.checkedIn()) {
                 throw new QueueError(
@@ -219,8 +219,8 @@ final class EngineAppointments implements AppointmentService {
         });
     }
 
-    private <T> CompletionStage<T> onSite(String site, QueueEngine.SiteCommand<T> command) {
-        return engine.onSite(site, command);
+    private <T> CompletionStage<T> onSite(String site, EngineWriter.SiteCommand<T> command) {
+        return writer.onSite(site, command);
     }
 
     private SlotPlanner planner(SiteConfig config) {
@@ -247,12 +247,12 @@ final class EngineAppointments implements AppointmentService {
             return;
         }
         forgottenAt = now;
-        engine.onBookings((writes, at) -> {
+        writer.onWriter((writes, at) -> {
                     int blanked = 0;
-                    for (String site : engine.siteCodes()) {
-                        SiteConfig config = engine.siteQueue(site).config();
+                    for (SiteQueue queue : writer.siteQueues()) {
+                        SiteConfig config = queue.config();
                         blanked += writes.bookings()
-                                .forgetPersonalDataBefore(site, LocalDate.ofInstant(at, config.timeZone()));
+                                .forgetPersonalDataBefore(config.code(), LocalDate.ofInstant(at, config.timeZone()));
                     }
                     if (blanked > 0) {
                         LOG.info("Blanked the name and phone of {} booking(s) of past days", blanked);
