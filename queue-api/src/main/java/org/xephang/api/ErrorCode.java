@@ -7,6 +7,8 @@ package org.xephang.api;
 public enum ErrorCode {
     INVALID_JSON(400),
     INVALID_REQUEST(400),
+    /** An administration request with a field that breaks a rule; the answer's {@code field} names it. */
+    VALIDATION(400),
     UNAUTHENTICATED(401),
     FORBIDDEN(403),
     NOT_SIGNED_IN(403),
@@ -24,6 +26,10 @@ public enum ErrorCode {
     COUNTER_BUSY(409),
     ALREADY_RATED(409),
     CONFLICT(409),
+    /** An account with this username exists already. */
+    ACCOUNT_EXISTS(409),
+    /** The change would leave no enabled province administrator. */
+    LAST_ADMIN(409),
     /** The appointment slot has no free place left. */
     SLOT_FULL(409),
     PAYLOAD_TOO_LARGE(413),

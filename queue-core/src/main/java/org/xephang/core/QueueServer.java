@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.core.auth.Authenticator;
+import org.xephang.core.config.StoredAccountStorage;
 import org.xephang.core.http.HttpApi;
 import org.xephang.core.http.IndexPage;
 import org.xephang.core.http.StreamLimits;
@@ -210,8 +211,15 @@ public final class QueueServer {
                             if (options.dataDir != null) {
                                 DataFolder.restrictToOwner(options.dataDir);
                             }
-                            authenticator =
-                                    Authenticator.create(vertx, options.accounts, options.dataDir, options.clock);
+                            authenticator = Authenticator.create(
+                                    vertx,
+                                    options.accounts,
+                                    options.dataDir,
+                                    options.clock,
+                                    queue.configurationStore()
+                                            .map(store -> new StoredAccountStorage(
+                                                    store, queue.storeWrites().orElseThrow()))
+                                            .orElse(null));
                             HttpApi created = HttpApi.create(
                                     vertx,
                                     queue,

@@ -157,6 +157,19 @@ public interface QueueService {
     }
 
     /** The appointments of the sites this node serves (issue 17), or null when this queue takes none. */
+    /**
+     * The store that holds the centre's configuration, accounts, token revocations and audit log (the engine's), or
+     * empty for a service without one (test doubles): the accounts API then keeps its changes in memory.
+     */
+    default Optional<org.xephang.core.persistence.Store> configurationStore() {
+        return Optional.empty();
+    }
+
+    /** How others write to {@link #configurationStore()}: through its one writer (present when the store is). */
+    default Optional<org.xephang.core.persistence.StoreWrites> storeWrites() {
+        return Optional.empty();
+    }
+
     default AppointmentService appointments() {
         return null;
     }

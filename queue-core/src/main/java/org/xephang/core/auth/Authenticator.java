@@ -16,11 +16,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,9 @@ public final class Authenticator implements AutoCloseable {
     /** Verified against when the username is unknown, so a wrong name costs as long as a wrong password. */
     private static final String UNKNOWN_USER_HASH = "$2a$10$wk81zn3lLD0G3hR5SC77l.DWmgJ0cspVTMlzWJyrcJQApMBDRmps2";
 
-    private final Map<String, Account> accounts;
+    private final AccountDirectory accounts;
+    private final AuditTrail audit;
+    private final AccountAdministration administration;
     private final BearerTokens tokens;
     private final WorkerExecutor passwordWorkers;
     private final LoginThrottle throttle;
@@ -55,14 +58,47 @@ public final class Authenticator implements AutoCloseable {
 
     private final TokenRevocations revocations;
     private final Vertx vertx;
+    private final Clock clock;
+    /** Reads the store's accounts and revocations every {@link #PULL_EVERY}; null without a store. */
+    private final ScheduledExecutorService puller;
 
-    private Authenticator(Vertx vertx, List<Account> accounts, byte[] key, TokenRevocations revocations, Clock clock) {
+    private volatile boolean pullFailing;
+    private volatile boolean closed;
+
+    /**
+     * How often a server with a store reads the accounts and revocations other servers (or {@code config import})
+     * wrote: a disabled account or a revoked token then holds on every node within about twice this.
+     */
+    public static final Duration PULL_EVERY = Duration.ofSeconds(1);
+
+    private Authenticator(
+            Vertx vertx,
+            List<Account> accounts,
+            byte[] key,
+            TokenRevocations revocations,
+            Clock clock,
+            AccountStorage store) {
         this.vertx = vertx;
-        this.accounts = accounts.stream().collect(Collectors.toUnmodifiableMap(Account::username, Function.identity()));
+        this.clock = clock;
+        this.accounts = new AccountDirectory(accounts, store);
+        this.audit = new AuditTrail(vertx, store, clock);
         this.tokens = new BearerTokens(vertx, key, clock);
         this.revocations = revocations;
         this.passwordWorkers = vertx.createSharedWorkerExecutor("xephang-password-check", 2);
         this.throttle = new LoginThrottle(clock);
+        this.administration = new AccountAdministration(this);
+        if (store != null) {
+            revocations.share(store);
+            this.puller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "xephang-account-pull");
+                thread.setDaemon(true);
+                return thread;
+            });
+            puller.scheduleWithFixedDelay(
+                    this::pull, PULL_EVERY.toMillis(), PULL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            this.puller = null;
+        }
     }
 
     /**
@@ -71,10 +107,64 @@ public final class Authenticator implements AutoCloseable {
      */
     public static Authenticator create(Vertx vertx, List<Account> accounts, Path dataDir, Clock clock)
             throws IOException {
+        return create(vertx, accounts, dataDir, clock, null);
+    }
+
+    /**
+     * {@link #create(Vertx, List, Path, Clock)} over a store: account changes are written to it, the audit log is
+     * kept in it, and revocations are shared through it with every server on the same store (read every {@link
+     * #PULL_EVERY}). A null {@code store} keeps them in this process (and the data folder) only. Blocking.
+     */
+    public static Authenticator create(
+            Vertx vertx, List<Account> accounts, Path dataDir, Clock clock, AccountStorage store) throws IOException {
         byte[] key = dataDir == null ? SigningKey.ephemeral() : SigningKey.loadOrCreate(dataDir);
         TokenRevocations revocations =
                 dataDir == null ? TokenRevocations.inMemory(clock) : TokenRevocations.load(dataDir, accounts, clock);
-        return new Authenticator(vertx, accounts, key, revocations, clock);
+        Authenticator authenticator = new Authenticator(vertx, accounts, key, revocations, clock, store);
+        if (store != null) {
+            try {
+                revocations.save();
+            } catch (IOException cannotShare) {
+                authenticator.close();
+                throw cannotShare;
+            }
+        }
+        return authenticator;
+    }
+
+    /**
+     * Reads what other servers changed, on its own thread (blocking JDBC, never an event loop); failures are logged once
+     * per streak.
+     */
+    private void pull() {
+        try {
+            accounts.pull();
+            revocations.pull();
+            if (pullFailing) {
+                pullFailing = false;
+                LOG.info("Reading the accounts and revocations of the store again");
+            }
+        } catch (AccountStorage.StorageException | RuntimeException failed) {
+            if (!pullFailing && !closed) {
+                pullFailing = true;
+                LOG.error("Cannot read the accounts and revocations of the store; other servers' changes wait", failed);
+            }
+        }
+    }
+
+    /** The accounts in force. */
+    public AccountDirectory accounts() {
+        return accounts;
+    }
+
+    /** The rules of the accounts API. */
+    public AccountAdministration administration() {
+        return administration;
+    }
+
+    /** The audit log. */
+    public AuditTrail audit() {
+        return audit;
     }
 
     /** The answer of a successful login: {@code {"token","role","expiresAt"}}. */
@@ -90,6 +180,25 @@ public final class Authenticator implements AutoCloseable {
      * this account or over all usernames, or when too many password checks already wait for a worker.
      */
     public Future<LoginResult> login(String client, String username, String password) {
+        return signIn(client, username, password).andThen(result -> {
+            if (result.succeeded()) {
+                Account account = accounts.get(username);
+                audit.record(
+                        username, client, AuditTrail.SIGN_IN, account == null ? Set.of() : account.sites(), null, null);
+            } else if (result.cause() instanceof QueueError refused && refused.code() == ErrorCode.UNAUTHENTICATED) {
+                Account account = accounts.get(username);
+                audit.record(
+                        account == null ? AuditTrail.UNKNOWN_ACTOR : account.username(),
+                        client,
+                        AuditTrail.SIGN_IN_FAILED,
+                        account == null ? Set.of() : account.sites(),
+                        null,
+                        null);
+            }
+        });
+    }
+
+    private Future<LoginResult> signIn(String client, String username, String password) {
         LoginThrottle.Attempt attempt = throttle.tryAttempt(client, username);
         Optional<Duration> wait = attempt.waitBeforeTrying();
         if (wait.isPresent()) {
@@ -119,6 +228,10 @@ public final class Authenticator implements AutoCloseable {
                 .executeBlocking(() -> passwordMatches(password, hash), false)
                 .andThen(checked -> checksWaiting.decrementAndGet())
                 .map(matches -> {
+                    if (matches && account != null && account.disabled()) {
+                        LOG.info("Refused login for {} from {}: the account is disabled", account.username(), client);
+                        throw new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu.");
+                    }
                     if (!matches || account == null) {
                         LOG.info(
                                 "Refused login for {} from {}",
@@ -231,7 +344,7 @@ public final class Authenticator implements AutoCloseable {
 
     /** Whether {@code username} is a configured account. */
     public boolean isAccount(String username) {
-        return accounts.containsKey(username);
+        return accounts.get(username) != null;
     }
 
     /** The signed-in actor of a request that passed {@link #require}; null on public routes. */
@@ -272,6 +385,9 @@ public final class Authenticator implements AutoCloseable {
             if (account == null || account.role() != claims.role()) {
                 throw new IllegalStateException("account removed or role changed");
             }
+            if (account.disabled()) {
+                throw new IllegalStateException("account disabled");
+            }
             if (!revocations.counts(claims)) {
                 throw new IllegalStateException("token revoked");
             }
@@ -310,7 +426,7 @@ public final class Authenticator implements AutoCloseable {
      * Every token of {@code username} issued so far stops counting: a device withdrawn, an account disabled, a
      * password known to others. Fails with NOT_FOUND for an unknown account.
      */
-    public Future<Void> revokeAll(Actor by, String username) {
+    public Future<Void> revokeAll(Actor by, String client, String username) {
         Account account = accounts.get(username);
         if (account == null) {
             return Future.failedFuture(new QueueError(ErrorCode.NOT_FOUND, "Không có tài khoản này."));
@@ -324,7 +440,52 @@ public final class Authenticator implements AutoCloseable {
         }
         revocations.revokeAll(username);
         LOG.warn("Every token of {} was revoked", LogText.quoted(username));
+        audit.record(by.username(), client, AuditTrail.TOKENS_REVOKE, account.sites(), username, null);
         return persist();
+    }
+
+    /**
+     * Every token of {@code username} but {@code keptTokenId} (null: every one) stops counting, here at once and on
+     * the other servers of the store within about two seconds. For the account administration.
+     */
+    Future<Void> revokeTokens(String username, String keptTokenId) {
+        if (keptTokenId == null) {
+            revocations.revokeAll(username);
+        } else {
+            revocations.revokeAllBut(username, keptTokenId);
+        }
+        return persist();
+    }
+
+    /** The password hash of an account changed through the API (its tokens are revoked there). */
+    void passwordChanged(String username, String passwordHash) {
+        revocations.passwordChanged(username, passwordHash);
+    }
+
+    /** The token id of the request's bearer token (of a request that passed {@link #require}). */
+    public Future<String> tokenIdOf(RoutingContext ctx) {
+        return claims(bearer(ctx)).map(BearerTokens.Claims::tokenId);
+    }
+
+    /** Checks a password against an account's hash on the password workers. */
+    Future<Boolean> checkPassword(Account account, String password) {
+        return passwordWorkers.executeBlocking(() -> passwordMatches(password, account.passwordHash()), false);
+    }
+
+    /** A bcrypt hash (cost 10) of {@code password}, made on the password workers. */
+    Future<String> hashPassword(String password) {
+        return passwordWorkers.executeBlocking(
+                () -> BCrypt.withDefaults().hashToString(PASSWORD_COST, password.toCharArray()), false);
+    }
+
+    static final int PASSWORD_COST = 10;
+
+    Clock clock() {
+        return clock;
+    }
+
+    Vertx vertx() {
+        return vertx;
     }
 
     private Future<Void> persist() {
@@ -338,6 +499,12 @@ public final class Authenticator implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        if (puller != null) {
+            puller.shutdownNow();
+        }
         passwordWorkers.close();
+        administration.close();
+        audit.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.xephang.core.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,11 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.xephang.core.persistence.AuditRecords;
 import org.xephang.core.persistence.ConfigDocuments;
 import org.xephang.core.persistence.ConfigDocuments.SiteDocument;
 import org.xephang.core.persistence.Store;
@@ -95,7 +98,8 @@ public final class StoredConfiguration {
     /**
      * Imports a YAML configuration: the file is validated as a whole, and together with the sites and accounts of the
      * store it does not name; on any problem nothing is written. Each site of the file becomes a new version of its
-     * document; each account replaces the stored one.
+     * document; each account replaces the stored one. The import is recorded in the audit log (action {@code
+     * config.import}, by {@code by}, with what was written).
      *
      * @return what was written ("site demo v3", "account officer1")
      */
@@ -121,6 +125,20 @@ public final class StoredConfiguration {
                     written.add("account " + username);
                 }
                 CentreConfigLoader.fromTree(storedTree(c), source + " with the store " + store.location());
+                // The audit log names what was written, never a hash (issue #14 item 5).
+                AuditRecords.append(
+                        c,
+                        new AuditRecords.Entry(
+                                0,
+                                now,
+                                by,
+                                null,
+                                "config.import",
+                                Set.of(),
+                                source.length() > 200 ? source.substring(0, 200) : source,
+                                new JsonObject()
+                                        .put("written", new JsonArray(written))
+                                        .encode()));
                 c.commit();
                 return written;
             } catch (ConfigException | SQLException | RuntimeException failed) {

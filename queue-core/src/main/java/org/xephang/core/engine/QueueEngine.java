@@ -294,6 +294,16 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     }
 
     @Override
+    public Optional<Store> configurationStore() {
+        return Optional.of(database);
+    }
+
+    @Override
+    public Optional<org.xephang.core.persistence.StoreWrites> storeWrites() {
+        return Optional.of(new org.xephang.core.persistence.StoreWrites(writer.groupCommit()));
+    }
+
+    @Override
     public CompletionStage<SiteConfigDocument> siteConfiguration(String siteCode) {
         return configuration.siteConfiguration(siteCode);
     }

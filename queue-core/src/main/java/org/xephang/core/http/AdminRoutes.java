@@ -1,13 +1,17 @@
 package org.xephang.core.http;
 
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.Set;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.core.Actor;
 import org.xephang.core.QueueService;
 import org.xephang.core.SiteConfigDocument;
+import org.xephang.core.auth.AuditTrail;
 import org.xephang.core.auth.Authenticator;
 
 /**
@@ -18,10 +22,15 @@ import org.xephang.core.auth.Authenticator;
  */
 final class AdminRoutes {
 
-    private final QueueService queue;
+    /** The audit log's action for a site created from a document (beside {@link AuditTrail#SITE_UPDATE}). */
+    static final String SITE_CREATE = "site.create";
 
-    AdminRoutes(QueueService queue) {
+    private final QueueService queue;
+    private final Authenticator auth;
+
+    AdminRoutes(QueueService queue, Authenticator auth) {
         this.queue = queue;
+        this.auth = auth;
     }
 
     void getSite(RoutingContext ctx) {
@@ -37,7 +46,29 @@ final class AdminRoutes {
         long version = body.requiredVersion("version");
         Map<String, Object> document = body.requiredObject("document");
         Actor actor = Authenticator.actor(ctx);
-        EngineCalls.call(ctx, () -> queue.saveSiteConfiguration(site, version, document, actor))
+        // The version being replaced, to record what changed; a failed read only leaves the diff out.
+        Future<SiteConfigDocument> before = EngineCalls.call(ctx, () -> queue.siteConfiguration(site))
+                .recover(unreadable -> Future.succeededFuture(null));
+        before.compose(previous -> EngineCalls.call(
+                                ctx, () -> queue.saveSiteConfiguration(site, version, document, actor))
+                        .onSuccess(saved -> {
+                            JsonObject detail =
+                                    new JsonObject().put("fromVersion", version).put("toVersion", saved.version());
+                            if (previous != null && previous.version() == version) {
+                                detail.put(
+                                        "changed",
+                                        new JsonArray(
+                                                DocumentDiff.changedPaths(previous.document(), saved.document())));
+                            }
+                            auth.audit()
+                                    .record(
+                                            actor.username(),
+                                            HttpApi.clientAddress(ctx),
+                                            AuditTrail.SITE_UPDATE,
+                                            Set.of(site),
+                                            site,
+                                            detail);
+                        }))
                 .onSuccess(saved -> Replies.json(ctx, 200, toJson(saved)))
                 .onFailure(ctx::fail);
     }
@@ -53,6 +84,14 @@ final class AdminRoutes {
         Map<String, Object> document = RequestBody.of(ctx).requiredObject("document");
         EngineCalls.call(ctx, () -> queue.createSite(document, actor))
                 .onSuccess(created -> {
+                    auth.audit()
+                            .record(
+                                    actor.username(),
+                                    HttpApi.clientAddress(ctx),
+                                    SITE_CREATE,
+                                    Set.of(created.site()),
+                                    created.site(),
+                                    new JsonObject().put("toVersion", created.version()));
                     ctx.response().putHeader("Location", HttpApi.PREFIX + "/admin/sites/" + created.site());
                     Replies.json(ctx, 201, toJson(created));
                 })

@@ -165,7 +165,8 @@ public final class HttpApi implements AutoCloseable {
             TicketRoutes tickets = new TicketRoutes(queue, metrics, clock, kioskIssuesPerMinute);
             CounterRoutes counters = new CounterRoutes(queue);
             SiteRoutes sites = new SiteRoutes(queue, clock, auth);
-            AdminRoutes admin = new AdminRoutes(queue);
+            AdminRoutes admin = new AdminRoutes(queue, auth);
+            AccountRoutes accounts = new AccountRoutes(queue, auth);
             DeviceRoutes devices = new DeviceRoutes(queue, clock, auth);
             EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
             AppointmentRoutes appointments = new AppointmentRoutes(queue, clock);
@@ -182,6 +183,7 @@ public final class HttpApi implements AutoCloseable {
                                     HttpMethod.GET,
                                     HttpMethod.POST,
                                     HttpMethod.PUT,
+                                    HttpMethod.PATCH,
                                     HttpMethod.DELETE,
                                     HttpMethod.OPTIONS))
                             .allowedHeaders(Set.of("Authorization", "Content-Type", TicketRoutes.IDEMPOTENCY_KEY))
@@ -190,6 +192,7 @@ public final class HttpApi implements AutoCloseable {
             router.route(PREFIX + "/*")
                     .method(HttpMethod.POST)
                     .method(HttpMethod.PUT)
+                    .method(HttpMethod.PATCH)
                     .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
             // A node of a cluster that no longer owns its sites serves none of them (its memory may be behind the
@@ -216,7 +219,7 @@ public final class HttpApi implements AutoCloseable {
                     HttpMethod.POST,
                     "/accounts/:username/revoke-tokens",
                     ADMINS,
-                    ctx -> auth.revokeAll(Authenticator.actor(ctx), ctx.pathParam("username"))
+                    ctx -> auth.revokeAll(Authenticator.actor(ctx), clientAddress(ctx), ctx.pathParam("username"))
                             .onSuccess(done -> Replies.noContent(ctx))
                             .onFailure(ctx::fail));
             publicRoute(
@@ -241,6 +244,11 @@ public final class HttpApi implements AutoCloseable {
             route(HttpMethod.GET, "/admin/sites/:site", ADMINS, admin::getSite);
             route(HttpMethod.PUT, "/admin/sites/:site", ADMINS, admin::putSite);
             route(HttpMethod.POST, "/admin/sites", ADMINS, admin::createSite);
+            route(HttpMethod.GET, "/admin/accounts", ADMINS, accounts::list);
+            route(HttpMethod.POST, "/admin/accounts", ADMINS, accounts::create);
+            route(HttpMethod.PATCH, "/admin/accounts/:username", ADMINS, accounts::update);
+            route(HttpMethod.GET, "/admin/audit", ADMINS, accounts::audit);
+            route(HttpMethod.POST, "/auth/password", EVERYONE, accounts::changeOwnPassword);
             publicRoute(HttpMethod.GET, "/sites/:site/appointments/days", appointments::days);
             publicRoute(HttpMethod.GET, "/sites/:site/appointments/slots", appointments::slots);
             publicRoute(HttpMethod.POST, "/sites/:site/appointments", appointments::book);
@@ -368,11 +376,12 @@ public final class HttpApi implements AutoCloseable {
                 ctx.fail(new QueueError(ErrorCode.UNAVAILABLE, NOT_OWNER));
             }
         }
+    }
 
-        private static String clientAddress(RoutingContext ctx) {
-            return ctx.request().remoteAddress() == null
-                    ? "unknown"
-                    : ctx.request().remoteAddress().hostAddress();
-        }
+    /** The client's address as this server sees it (a reverse proxy's, behind one). */
+    static String clientAddress(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null
+                ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
     }
 }

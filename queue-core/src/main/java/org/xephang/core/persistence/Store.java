@@ -2,6 +2,7 @@ package org.xephang.core.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * Where the queue state is kept: the SQLite file of one office ({@link SqliteStore}) or a PostgreSQL database shared by
@@ -45,6 +46,18 @@ public interface Store extends AutoCloseable {
 
     /** The schema version in the database (Flyway's). */
     int schemaVersion() throws SQLException;
+
+    /**
+     * Deletes the audit log's entries older than {@code before} (the data-retention job calls it; entries are kept 400
+     * days by default). Blocking.
+     *
+     * @return how many were deleted
+     */
+    default int purgeAuditBefore(Instant before) throws SQLException {
+        try (Connection connection = connect()) {
+            return AuditRecords.purgeBefore(connection, before);
+        }
+    }
 
     /** Releases the store (the SQLite lock, the PostgreSQL pool). Connections handed out should be closed first. */
     @Override

@@ -17,6 +17,8 @@ import org.xephang.api.Role;
  *     a single-site configuration)
  * @param counters for an officer, the counters they may sign in at (the home counter included); empty for any counter
  *     of their sites
+ * @param disabled whether signing in is refused and every token of the account stops counting (issue #14: an account
+ *     is disabled rather than deleted, so the audit log keeps naming it)
  */
 public record Account(
         String username,
@@ -25,7 +27,8 @@ public record Account(
         Integer counter,
         String displayName,
         Set<String> sites,
-        Set<Integer> counters) {
+        Set<Integer> counters,
+        boolean disabled) {
     public Account {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(role, "role");
@@ -38,6 +41,28 @@ public record Account(
         if (counter != null && !counters.isEmpty() && !counters.contains(counter)) {
             throw new IllegalArgumentException("the home counter " + counter + " must be one of counters " + counters);
         }
+    }
+
+    /** An enabled account. */
+    public Account(
+            String username,
+            Role role,
+            String passwordHash,
+            Integer counter,
+            String displayName,
+            Set<String> sites,
+            Set<Integer> counters) {
+        this(username, role, passwordHash, counter, displayName, sites, counters, false);
+    }
+
+    /** This account with {@code value} as its disabled flag. */
+    public Account withDisabled(boolean value) {
+        return new Account(username, role, passwordHash, counter, displayName, sites, counters, value);
+    }
+
+    /** Whether this is a province administrator: an ADMIN of every site. */
+    public boolean isProvinceAdmin() {
+        return role == Role.ADMIN && sites.isEmpty();
     }
 
     /** An account of every site and, for an officer, only {@code counter} when given (else any counter). */
@@ -65,6 +90,7 @@ public record Account(
     @Override
     public String toString() {
         return "Account[" + username + ", " + role + ", counter=" + counter + ", sites="
-                + (sites.isEmpty() ? "ALL" : sites) + ", counters=" + (counters.isEmpty() ? "ANY" : counters) + "]";
+                + (sites.isEmpty() ? "ALL" : sites) + ", counters=" + (counters.isEmpty() ? "ANY" : counters)
+                + (disabled ? ", disabled" : "") + "]";
     }
 }

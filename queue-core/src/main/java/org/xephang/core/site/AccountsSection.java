@@ -30,7 +30,15 @@ final class AccountsSection {
                                 + "(e.g. htpasswd -nbBC 10 user password)");
             }
             item.allowOnly(
-                    "username", "role", "passwordHash", "counter", "counters", "sites", "password", "displayName");
+                    "username",
+                    "role",
+                    "passwordHash",
+                    "counter",
+                    "counters",
+                    "sites",
+                    "password",
+                    "displayName",
+                    "disabled");
             String username = CentreConfigLoader.matching(
                     item, "username", USERNAME, "letters, digits, '.', '_' and '-', at most 64");
             if (username != null && !usernames.add(username)) {
@@ -78,7 +86,14 @@ final class AccountsSection {
             }
             if (username != null && role != null && hash != null) {
                 accounts.add(new Account(
-                        username, role, hash, counter, item.text("displayName", null), accountSites, counters));
+                        username,
+                        role,
+                        hash,
+                        counter,
+                        item.text("displayName", null),
+                        accountSites,
+                        counters,
+                        item.bool("disabled", false)));
             }
         }
         return accounts;

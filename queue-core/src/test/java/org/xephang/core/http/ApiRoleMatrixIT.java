@@ -179,6 +179,7 @@ class ApiRoleMatrixIT {
             new Endpoint(HttpMethod.GET, "/dat-lich/", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/dat-lich/qr/{code}", null, OPEN),
             new Endpoint(HttpMethod.GET, "/supervisor/", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/admin/", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/ticket-page/ticket.js", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/ticket-page/ticket.css", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/favicon.svg", null, PUBLIC),
@@ -195,7 +196,17 @@ class ApiRoleMatrixIT {
             // an empty document: an admitted admin gets 400 naming the keys, changing nothing
             new Endpoint(HttpMethod.PUT, "/api/v1/admin/sites/{site}", "{\"version\":0,\"document\":{}}", ADMINS),
             // an empty document: a province admin gets 400 (no code), creating nothing
-            new Endpoint(HttpMethod.POST, "/api/v1/admin/sites", "{\"document\":{}}", ADMINS));
+            new Endpoint(HttpMethod.POST, "/api/v1/admin/sites", "{\"document\":{}}", ADMINS),
+            new Endpoint(HttpMethod.GET, "/api/v1/admin/accounts", null, ADMINS),
+            // bodies an admitted caller gets 400 VALIDATION for, changing nothing
+            new Endpoint(HttpMethod.POST, "/api/v1/admin/accounts", "{\"username\":\"x y\"}", ADMINS),
+            new Endpoint(HttpMethod.PATCH, "/api/v1/admin/accounts/{username}", "{\"role\":\"BOSS\"}", ADMINS),
+            new Endpoint(HttpMethod.GET, "/api/v1/admin/audit", null, ADMINS),
+            new Endpoint(
+                    HttpMethod.POST,
+                    "/api/v1/auth/password",
+                    "{\"currentPassword\":\"x\",\"newPassword\":\"ngan\"}",
+                    EnumSet.allOf(Role.class)));
 
     private static final String[] USERS = {null, "admin", "supervisor", "officer3", "kiosk1", "board1"};
 

@@ -26,7 +26,7 @@ class PostgresStoreIT {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(5);
             assertThat(rs.getString(2)).isEqualTo("5");
-            assertThat(store.schemaVersion()).isEqualTo(5);
+            assertThat(store.schemaVersion()).isEqualTo(6);
             assertThat(store.answers()).isTrue();
         }
     }
@@ -45,7 +45,7 @@ class PostgresStoreIT {
         assertThatThrownBy(() -> PostgresStore.open(location))
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("schema version 7")
-                .hasMessageContaining("knows up to 5");
+                .hasMessageContaining("knows up to 6");
     }
 
     @Test
