@@ -737,7 +737,8 @@ function renderAccounts() {
       el("input", { type: "password", className: "new-password-input", placeholder: t("mật khẩu mới", "new password"), autocomplete: "new-password" }),
       el("button", { type: "button", className: "small", textContent: t("Lưu", "Save"), onclick: event => {
         const input = event.target.parentElement.querySelector("input");
-        if (input.value.length < 8) { $("accounts-error").textContent = t("Mật khẩu mới cần ít nhất 8 ký tự.", "The new password needs at least 8 characters."); return; }
+        const weak = passwordProblem(a.username, input.value);
+        if (weak) { $("accounts-error").textContent = `${a.username}: ${weak}`; return; }
         patchAccount(a.username, { password: input.value }, () => showPassword(a.username, null));
       } }));
     const row = el("tr", { className: a.disabled ? "disabled" : "", dataset: { account: a.username } },
@@ -780,6 +781,16 @@ async function revoke(username) {
   }
 }
 
+// The server's strength rule: 10–64 characters, letters and digits, not containing the username.
+function passwordProblem(username, password) {
+  if (password.length < 10 || password.length > 64 || !/\p{L}/u.test(password) || !/\d/.test(password)
+      || (username && password.toLowerCase().includes(username.toLowerCase()))) {
+    return t("Mật khẩu cần 10–64 ký tự, có cả chữ và số, và không chứa tên đăng nhập.",
+      "The password needs 10–64 characters, letters and digits, and must not contain the username.");
+  }
+  return null;
+}
+
 function showPassword(username, password) {
   $("new-password").hidden = false;
   if (password) {
@@ -806,8 +817,8 @@ async function createAccount(event) {
   if (password) account.password = password;
   const problems = [];
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(account.username)) problems.push(["username", t("Tên đăng nhập: chữ không dấu, số, . _ - (tối đa 64).", "Username: letters, digits, . _ - (at most 64).")]);
-  if (!password && !["KIOSK", "DISPLAY"].includes(role)) problems.push(["password", t("Cần mật khẩu (ít nhất 8 ký tự) cho tài khoản người dùng.", "A person's account needs a password (at least 8 characters).")]);
-  else if (password && password.length < 8) problems.push(["password", t("Mật khẩu cần ít nhất 8 ký tự.", "The password needs at least 8 characters.")]);
+  if (!password && !["KIOSK", "DISPLAY"].includes(role)) problems.push(["password", t("Tài khoản của người dùng cần mật khẩu (10–64 ký tự, có chữ và số).", "A person's account needs a password (10–64 characters, letters and digits).")]);
+  else if (password && passwordProblem(account.username, password)) problems.push(["password", passwordProblem(account.username, password)]);
   if (problems.length) { problems.forEach(([f, m]) => showError(f, m, $("new-account"))); return; }
   try {
     const created = await api(API + "/admin/accounts", { method: "POST", json: account });
@@ -824,33 +835,38 @@ async function createAccount(event) {
 
 // ---- audit log ----------------------------------------------------------------------------------------------------
 
+// Days in the site's time zone: the server reads YYYY-MM-DD as the site's local day.
 function auditQuery() {
   const query = new URLSearchParams({ site: siteCode, limit: "100" });
-  const zoneDay = (day, end) => day ? new Date(`${day}T${end ? "23:59:59.999" : "00:00:00"}+07:00`).toISOString() : null;
-  const from = zoneDay($("audit-from").value, false);
-  const to = zoneDay($("audit-to").value, true);
-  if (from) query.set("from", from);
-  if (to) query.set("to", to);
+  if ($("audit-from").value) query.set("from", $("audit-from").value);
+  if ($("audit-to").value) query.set("to", $("audit-to").value);
   return query;
+}
+
+function auditDetail(detail) {
+  if (detail === null || detail === undefined) return "";
+  if (typeof detail === "string") return detail;
+  if (typeof detail.text === "string" && Object.keys(detail).length === 1) return detail.text;
+  return Object.entries(detail).map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join("; ");
 }
 
 async function loadAudit(more) {
   $("audit-error").textContent = "";
   const query = auditQuery();
-  if (more && auditBefore) query.set("before", auditBefore);
+  if (more && auditBefore !== null) query.set("before", String(auditBefore));
   try {
     const body = await api(API + "/admin/audit?" + query);
     const entries = body.entries || [];
     const rows = entries.map(e => el("tr", { dataset: { action: e.action || "" } },
       el("td", { className: "num", textContent: siteTime(e.at) }),
       el("td", { textContent: e.actor || "" }),
-      el("td", { textContent: e.action || "" }),
+      el("td", { className: "action", textContent: e.action || "" }),
       el("td", { textContent: e.target || "" }),
-      el("td", { textContent: e.address || "" }),
-      el("td", { className: "detail", textContent: typeof e.detail === "string" ? e.detail : JSON.stringify(e.detail ?? "") })));
+      el("td", { textContent: e.client || e.address || "" }),
+      el("td", { className: "detail", textContent: auditDetail(e.detail) })));
     if (more) $("audit").append(...rows); else $("audit").replaceChildren(...rows);
-    auditBefore = entries.length ? entries[entries.length - 1].at : null;
-    $("audit-more").hidden = entries.length < 100;
+    auditBefore = body.nextBefore ?? null;
+    $("audit-more").hidden = auditBefore === null;
     $("no-audit").hidden = $("audit").children.length > 0;
   } catch (e) {
     $("audit-error").textContent = e.message;

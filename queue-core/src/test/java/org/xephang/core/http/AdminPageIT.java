@@ -216,6 +216,139 @@ class AdminPageIT {
     }
 
     @Test
+    void accountsAreCreatedDisabledAndRevokedAndTheAuditLogListsItWithACsv(@TempDir Path dataDir) throws Exception {
+        ChromeDriver browser = Browser.open(1366, 768);
+        try (TestApi api = TestApi.launch(dataDir, DossierConfig.none())) {
+            Browser.recordPolicyViolations(browser);
+            browser.get("http://127.0.0.1:" + api.port() + "/admin/");
+            signIn(browser, "admin");
+            tab(browser, "accounts");
+            eventually(
+                    WITHIN,
+                    () -> !browser.findElements(By.cssSelector("#accounts tr[data-account=officer3]"))
+                            .isEmpty());
+
+            // an officer allowed only at counter 3; a weak password is named beside the field first
+            type(browser.findElement(By.id("account-username")), "cb-moi");
+            type(browser.findElement(By.id("account-display")), "Cán bộ mới");
+            new Select(browser.findElement(By.id("account-role"))).selectByValue("OFFICER");
+            click(browser, "#account-counters input[value='3']");
+            type(browser.findElement(By.id("account-password")), "ngan");
+            click(browser, "#new-account button[type=submit]");
+            eventually(WITHIN, () -> text(browser, "#new-account").contains("Mật khẩu cần 10–64 ký tự"));
+            browser.findElement(By.id("account-password")).clear();
+            type(browser.findElement(By.id("account-password")), "XepHang2026moi");
+            click(browser, "#new-account button[type=submit]");
+            eventually(
+                    WITHIN,
+                    () -> !browser.findElements(By.cssSelector("#accounts tr[data-account=cb-moi]"))
+                            .isEmpty());
+            assertThat(text(browser, "#accounts tr[data-account=cb-moi]")).contains("Cán bộ mới");
+            assertThat(browser.findElement(
+                                    By.cssSelector("#accounts tr[data-account=cb-moi] .counters input[value='3']"))
+                            .isSelected())
+                    .isTrue();
+            assertThat(api.send(
+                                    HttpMethod.POST,
+                                    "/api/v1/auth/login",
+                                    null,
+                                    new JsonObject()
+                                            .put("username", "cb-moi")
+                                            .put("password", "XepHang2026moi")
+                                            .encode())
+                            .statusCode())
+                    .isEqualTo(200);
+
+            // a kiosk account without a password: the generated one is shown once
+            type(browser.findElement(By.id("account-username")), "kiosk-sanh-2");
+            new Select(browser.findElement(By.id("account-role"))).selectByValue("KIOSK");
+            click(browser, "#new-account button[type=submit]");
+            eventually(
+                    WITHIN,
+                    () -> !browser.findElements(By.cssSelector("#new-password code.generated"))
+                            .isEmpty());
+            String generated = text(browser, "#new-password code.generated");
+            assertThat(generated).hasSizeGreaterThanOrEqualTo(10);
+            assertThat(api.send(
+                                    HttpMethod.POST,
+                                    "/api/v1/auth/login",
+                                    null,
+                                    new JsonObject()
+                                            .put("username", "kiosk-sanh-2")
+                                            .put("password", generated)
+                                            .encode())
+                            .statusCode())
+                    .isEqualTo(200);
+            browser.executeScript("window.scrollTo(0, 0)");
+            Browser.screenshot(browser, "admin-1366-accounts");
+
+            // disabling officer3 on the page ends its token within 5 s
+            api.token("officer3");
+            assertThat(api.send(HttpMethod.GET, "/api/v1/sites/demo/waiting", "officer3", null)
+                            .statusCode())
+                    .isEqualTo(200);
+            click(browser, "#accounts tr[data-account=officer3] .toggle");
+            eventually(
+                    WITHIN,
+                    () -> text(browser, "#accounts tr[data-account=officer3] .state")
+                            .equals("Đã khóa"));
+            eventually(
+                    Duration.ofSeconds(5),
+                    () -> api.send(HttpMethod.GET, "/api/v1/sites/demo/waiting", "officer3", null)
+                                    .statusCode()
+                            == 401);
+
+            // a new password for cb-moi
+            click(browser, "#accounts tr[data-account=cb-moi] .reset");
+            type(
+                    browser.findElement(By.cssSelector("#accounts tr[data-account=cb-moi] .new-password-input")),
+                    "MatKhauMoi2027");
+            click(browser, "#accounts tr[data-account=cb-moi] .password-box button");
+            eventually(WITHIN, () -> text(browser, "#new-password").contains("Đã đổi mật khẩu của cb-moi"));
+            assertThat(api.send(
+                                    HttpMethod.POST,
+                                    "/api/v1/auth/login",
+                                    null,
+                                    new JsonObject()
+                                            .put("username", "cb-moi")
+                                            .put("password", "MatKhauMoi2027")
+                                            .encode())
+                            .statusCode())
+                    .isEqualTo(200);
+
+            // the audit log lists the steps; the CSV holds them too
+            tab(browser, "audit");
+            eventually(WITHIN, () -> text(browser, "#audit").contains("account.create"));
+            assertThat(text(browser, "#audit"))
+                    .contains("cb-moi")
+                    .contains("kiosk-sanh-2")
+                    .contains("account.update");
+            assertThat(text(browser, "#audit"))
+                    .doesNotContain("XepHang2026moi")
+                    .doesNotContain("MatKhauMoi2027")
+                    .doesNotContain(generated);
+            browser.executeScript("const real = URL.createObjectURL.bind(URL);"
+                    + " URL.createObjectURL = blob => { window.csvBlob = blob; return real(blob); };");
+            click(browser, "#audit-csv");
+            eventually(
+                    WITHIN,
+                    () -> Boolean.TRUE.equals(browser.executeScript("return !!window.csvBlob"))
+                            || !text(browser, "#audit-error").isEmpty());
+            assertThat(text(browser, "#audit-error")).isEmpty();
+            String csv = String.valueOf(browser.executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; window.csvBlob.text().then(done);"));
+            assertThat(csv).contains("account.create").contains("cb-moi");
+            assertThat(text(browser, "#audit-error")).isEmpty();
+            assertThat(Browser.policyViolations(browser))
+                    .as("Content-Security-Policy violations")
+                    .isEmpty();
+            Browser.screenshot(browser, "admin-1366-audit");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void aSupervisorIsRefusedAtSignIn(@TempDir Path dataDir) {
         ChromeDriver browser = Browser.open(1366, 768);
         try (TestApi api = TestApi.launch(dataDir, DossierConfig.none())) {
