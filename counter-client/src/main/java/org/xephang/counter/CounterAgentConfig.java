@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.xephang.agent.AgentConfigException;
+import org.xephang.agent.DeviceReporter;
 import org.xephang.agent.StrictJsonConfig;
 
 /**
@@ -23,7 +24,9 @@ import org.xephang.agent.StrictJsonConfig;
  *   ],
  *   "printer": null,                        // a ticket printer for reprints at the counter
  *   "ratingWindowSeconds": 60,
- *   "host": "127.0.0.1", "port": 8082        // where the officer page is served
+ *   "host": "127.0.0.1", "port": 8082,      // where the officer page is served
+ *   "username": "pc3", "password": "…",     // optional: the PC's device account, to report its devices
+ *   "agentId": "pc3"                         // optional: its id in the device registry (default: the username)
  * }
  * }</pre>
  *
@@ -37,6 +40,8 @@ import org.xephang.agent.StrictJsonConfig;
  * key is a problem. Immutable.
  */
 public record CounterAgentConfig(CounterOptions options, String host, int port) {
+
+    private static final String AGENT_ID = "[A-Za-z0-9._-]{1,40}";
 
     /**
      * Reads and checks a configuration file.
@@ -54,8 +59,18 @@ public record CounterAgentConfig(CounterOptions options, String host, int port) 
     }
 
     private static CounterAgentConfig read(StrictJsonConfig config, String serverOverride) {
-        StrictJsonConfig.Node root =
-                config.root().allowOnly("server", "site", "counters", "printer", "ratingWindowSeconds", "host", "port");
+        StrictJsonConfig.Node root = config.root()
+                .allowOnly(
+                        "server",
+                        "site",
+                        "counters",
+                        "printer",
+                        "ratingWindowSeconds",
+                        "host",
+                        "port",
+                        "agentId",
+                        "username",
+                        "password");
         String fileServer = root.text("server", null);
         String server = serverOverride != null ? serverOverride : fileServer;
         String host = root.text("host", "127.0.0.1");
@@ -72,6 +87,7 @@ public record CounterAgentConfig(CounterOptions options, String host, int port) 
             desks.add(new CounterOptions.DeskOptions(
                     entry.integer("counter", -1), entry.text("led", null), entry.text("keypad", null)));
         }
+        DeviceReporter.Account account = account(root);
         CounterOptions options = null;
         try {
             options = new CounterOptions(
@@ -80,11 +96,37 @@ public record CounterAgentConfig(CounterOptions options, String host, int port) 
                     desks,
                     root.text("printer", null),
                     Duration.ofSeconds(root.integer("ratingWindowSeconds", 60)),
-                    Clock.systemUTC());
+                    Clock.systemUTC(),
+                    account);
         } catch (IllegalArgumentException e) {
             config.problem(e.getMessage());
         }
         config.check();
         return new CounterAgentConfig(options, host, port);
+    }
+
+    /**
+     * The PC's device account ({@code "username"}, {@code "password"}, and {@code "agentId"}, by default the
+     * username), or null when none is given: then the counter's devices are not reported to the server.
+     */
+    private static DeviceReporter.Account account(StrictJsonConfig.Node root) {
+        String username = root.text("username", null);
+        String password = root.textOrNumber("password", null);
+        String agentId = root.text("agentId", username);
+        if (username == null) {
+            if (password != null || agentId != null) {
+                root.child("username").problem("is required with password and agentId (the PC's device account)");
+            }
+            return null;
+        }
+        if (password == null) {
+            root.child("password").problem("is required with username");
+            return null;
+        }
+        if (!agentId.matches(AGENT_ID)) {
+            root.child("agentId").problem("1–40 letters, digits, '.', '_' or '-', was " + agentId);
+            return null;
+        }
+        return new DeviceReporter.Account(agentId, username, password);
     }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.agent.AgentServer;
+import org.xephang.agent.DeviceReporter;
 import org.xephang.agent.PageEventStream;
+import org.xephang.api.QueueClient;
 import org.xephang.device.Device;
 import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
@@ -34,6 +36,8 @@ public final class CounterApp implements AutoCloseable {
     private final TicketReprinter reprinter;
     private final Router router;
     private final Future<String> deployment;
+    private QueueClient reportingClient;
+    private DeviceReporter reporter;
 
     CounterApp(Vertx vertx, CounterOptions options, CounterCore core, List<Desk> desks, TicketReprinter reprinter) {
         this.events = new PageEventStream<>(vertx);
@@ -59,6 +63,7 @@ public final class CounterApp implements AutoCloseable {
     public static CounterApp create(Vertx vertx, CounterOptions options) throws DeviceException {
         DeviceFactory devices = DeviceFactory.standard();
         List<Device> created = new ArrayList<>();
+        List<DeviceReporter.Reported> reported = new ArrayList<>();
         List<Desk> desks = new ArrayList<>();
         try {
             for (CounterOptions.DeskOptions desk : options.desks()) {
@@ -67,6 +72,7 @@ public final class CounterApp implements AutoCloseable {
                 if (desk.ledUri() != null) {
                     LedDisplay display = devices.create(desk.ledUri(), LedDisplay.class);
                     created.add(display);
+                    reported.add(new DeviceReporter.Reported("led-" + desk.counter(), "led", display));
                     led = new LedDisplayDesk(display);
                 }
                 if (HidKeypadDesk.names(desk.keypadUri())) {
@@ -75,6 +81,7 @@ public final class CounterApp implements AutoCloseable {
                 } else if (desk.keypadUri() != null) {
                     RatingKeypad pad = devices.create(desk.keypadUri(), RatingKeypad.class);
                     created.add(pad);
+                    reported.add(new DeviceReporter.Reported("keypad-" + desk.counter(), "keypad", pad));
                     keypad = new RatingKeypadDesk(pad, desk.counter());
                 }
                 desks.add(new Desk(desk.counter(), led, keypad));
@@ -83,6 +90,7 @@ public final class CounterApp implements AutoCloseable {
             if (options.printerUri() != null) {
                 printer = devices.create(options.printerUri(), TicketPrinter.class);
                 created.add(printer);
+                reported.add(new DeviceReporter.Reported("printer", "printer", printer));
             }
             for (Device device : created) {
                 vertx.executeBlocking(() -> {
@@ -98,11 +106,29 @@ public final class CounterApp implements AutoCloseable {
                     desks,
                     new TicketReprinter(vertx, printer));
             app.ownedDevices.addAll(created);
+            if (options.account() != null) {
+                app.reportDevices(vertx, options, reported);
+            }
             return app;
         } catch (DeviceException | RuntimeException e) {
             created.forEach(Device::close);
             throw e;
         }
+    }
+
+    /** Reports the PC's devices, named {@code <agentId>/led-3}, {@code …/keypad-3}, {@code …/printer}. */
+    private void reportDevices(Vertx vertx, CounterOptions options, List<DeviceReporter.Reported> devices) {
+        DeviceReporter.Account account = options.account();
+        reportingClient = QueueClient.create(vertx, options.serverUrl());
+        reporter = DeviceReporter.start(
+                vertx,
+                reportingClient,
+                options.site(),
+                "counter",
+                account,
+                devices.stream()
+                        .map(d -> new DeviceReporter.Reported(account.agentId() + "/" + d.name(), d.kind(), d.device()))
+                        .toList());
     }
 
     /** The page and its API, to mount with {@code parent.route("/counter/*").subRouter(app.router())}. */
@@ -136,6 +162,10 @@ public final class CounterApp implements AutoCloseable {
             events.closeAll();
             agent.undeploy();
             reprinter.close();
+            if (reporter != null) {
+                reporter.close();
+                reportingClient.close();
+            }
             ownedDevices.forEach(Device::close);
         });
     }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.xephang.agent.DeviceReporter;
 
 /**
  * How a counter agent is set up: the server, the site and the counters (desks) it serves, each with its own LED
@@ -17,9 +18,17 @@ import java.util.Set;
  * @param desks the counters this agent serves (one on an officer's PC; several in the demo)
  * @param printerUri a local ticket printer for reprints, or null
  * @param ratingWindow how long after Hoàn thành a keypad press counts as the rating of that ticket
+ * @param account the PC's device account, with which the agent reports its devices (LEDs, keypads, printer) and
+ *     heartbeats to the server's device registry; null: the devices are not reported (docs/devices.md §7)
  */
 public record CounterOptions(
-        String serverUrl, String site, List<DeskOptions> desks, String printerUri, Duration ratingWindow, Clock clock) {
+        String serverUrl,
+        String site,
+        List<DeskOptions> desks,
+        String printerUri,
+        Duration ratingWindow,
+        Clock clock,
+        DeviceReporter.Account account) {
 
     /**
      * One counter and its devices.
@@ -73,18 +82,23 @@ public record CounterOptions(
 
     /** Options with a 60 s rating window and no printer. */
     public static CounterOptions of(String serverUrl, String site, List<DeskOptions> desks) {
-        return new CounterOptions(serverUrl, site, desks, null, Duration.ofSeconds(60), Clock.systemUTC());
+        return new CounterOptions(serverUrl, site, desks, null, Duration.ofSeconds(60), Clock.systemUTC(), null);
     }
 
     public CounterOptions withPrinterUri(String uri) {
-        return new CounterOptions(serverUrl, site, desks, uri, ratingWindow, clock);
+        return new CounterOptions(serverUrl, site, desks, uri, ratingWindow, clock, account);
     }
 
     public CounterOptions withRatingWindow(Duration window) {
-        return new CounterOptions(serverUrl, site, desks, printerUri, window, clock);
+        return new CounterOptions(serverUrl, site, desks, printerUri, window, clock, account);
     }
 
     public CounterOptions withClock(Clock otherClock) {
-        return new CounterOptions(serverUrl, site, desks, printerUri, ratingWindow, otherClock);
+        return new CounterOptions(serverUrl, site, desks, printerUri, ratingWindow, otherClock, account);
+    }
+
+    /** Options whose devices are reported to the server with this device account. */
+    public CounterOptions withAccount(DeviceReporter.Account deviceAccount) {
+        return new CounterOptions(serverUrl, site, desks, printerUri, ratingWindow, clock, deviceAccount);
     }
 }

@@ -107,4 +107,41 @@ class CounterAgentConfigTest {
                 .isInstanceOf(AgentConfigException.class)
                 .hasMessageContaining("counters[0].leds: unknown key; allowed here: counter, keypad, led");
     }
+
+    @Test
+    void thePcsDeviceAccountIsReadWithItsAgentIdDefaultingToTheUsername() {
+        CounterAgentConfig config = CounterAgentConfig.fromJson(
+                new JsonObject()
+                        .put("site", "demo")
+                        .put("counters", new JsonArray().add(new JsonObject().put("counter", 3)))
+                        .put("username", "quaypc1")
+                        .put("password", "demo"),
+                "http://10.0.0.2:8080");
+
+        assertThat(config.options().account().agentId()).isEqualTo("quaypc1");
+        assertThat(config.options().account().username()).isEqualTo("quaypc1");
+        assertThat(config.options().account().toString()).doesNotContain("demo");
+    }
+
+    @Test
+    void aDeviceAccountWithoutItsPasswordOrWithABadAgentIdIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> CounterAgentConfig.fromJson(
+                        new JsonObject()
+                                .put("site", "demo")
+                                .put("counters", new JsonArray().add(new JsonObject().put("counter", 3)))
+                                .put("username", "quaypc1"),
+                        "http://10.0.0.2:8080"))
+                .isInstanceOf(AgentConfigException.class)
+                .hasMessageContaining("password: is required with username");
+        assertThatThrownBy(() -> CounterAgentConfig.fromJson(
+                        new JsonObject()
+                                .put("site", "demo")
+                                .put("counters", new JsonArray().add(new JsonObject().put("counter", 3)))
+                                .put("agentId", "quầy 1")
+                                .put("username", "quaypc1")
+                                .put("password", "demo"),
+                        "http://10.0.0.2:8080"))
+                .isInstanceOf(AgentConfigException.class)
+                .hasMessageContaining("agentId: 1–40 letters");
+    }
 }

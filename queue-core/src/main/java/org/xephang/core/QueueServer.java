@@ -75,6 +75,8 @@ public final class QueueServer {
 
         private boolean h2c;
         private int kioskIssuesPerMinute = HttpApi.KIOSK_ISSUES_PER_MINUTE;
+        private List<String> allowedOrigins = List.of();
+        private java.time.Duration auditRetention = org.xephang.core.auth.AuditTrail.DEFAULT_RETENTION;
 
         private final List<Consumer<HttpApi>> extensions = new ArrayList<>();
 
@@ -138,6 +140,49 @@ public final class QueueServer {
                     .setKeyCertOptions(new PemKeyCertOptions()
                             .setCertPath(certificate.toString())
                             .setKeyPath(key.toString()));
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with the PKCS#12 keystore {@code keystore} (certificate chain and key) opened with {@code
+         * password}.
+         */
+        public Options tlsKeystore(Path keystore, String password) {
+            Objects.requireNonNull(keystore, "keystore");
+            Objects.requireNonNull(password, "password");
+            httpServerOptions = new HttpServerOptions(httpServerOptions)
+                    .setSsl(true)
+                    .setKeyCertOptions(new io.vertx.core.net.PfxOptions()
+                            .setPath(keystore.toString())
+                            .setPassword(password));
+            return this;
+        }
+
+        /** HTTPS as the {@code server.tls} section says (PEM or PKCS#12); null leaves the options as they are. */
+        public Options tls(ServerSettings.Tls tls) {
+            if (tls == null) {
+                return this;
+            }
+            return tls.keystore() != null
+                    ? tlsKeystore(tls.keystore(), tls.keystorePassword())
+                    : tls(tls.certificate(), tls.privateKey());
+        }
+
+        /**
+         * The origins ({@code scheme://host[:port]}, port may be {@code *}) of other pages that may call the API; none
+         * by default (the server's own pages only).
+         */
+        public Options allowedOrigins(List<String> value) {
+            allowedOrigins = List.copyOf(value);
+            return this;
+        }
+
+        /** How long the audit log keeps its entries (400 days by default); older ones are deleted every 6 hours. */
+        public Options auditRetention(java.time.Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("auditRetention must be positive, got " + value);
+            }
+            auditRetention = value;
             return this;
         }
 
@@ -220,13 +265,15 @@ public final class QueueServer {
                                             .map(store -> new StoredAccountStorage(
                                                     store, queue.storeWrites().orElseThrow()))
                                             .orElse(null));
+                            authenticator.retainAudit(options.auditRetention);
                             HttpApi created = HttpApi.create(
                                     vertx,
                                     queue,
                                     authenticator,
                                     options.clock,
                                     options.streamLimits,
-                                    options.kioskIssuesPerMinute);
+                                    options.kioskIssuesPerMinute,
+                                    options.allowedOrigins);
                             options.extensions.forEach(extension -> extension.accept(created));
                             return created;
                         },

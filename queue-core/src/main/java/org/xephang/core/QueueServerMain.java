@@ -218,6 +218,7 @@ public final class QueueServerMain {
                     + " before running a real server, or use xephang demo");
         }
         DossierConfig dossierConfig = loadDossierConfig(settings.config());
+        customize = withServerSettings(loadServerSettings(settings.config()), customize);
         settings.storeLocation(); // a malformed --store is named first
         requirePublicUrlForPhones(settings);
         NotificationProviders providers = loadNotificationProviders(settings.config());
@@ -451,6 +452,28 @@ public final class QueueServerMain {
         if (!problems.isEmpty()) {
             throw new UsageException(String.join("; ", problems));
         }
+    }
+
+    private static ServerSettings loadServerSettings(Path file) throws UsageException {
+        try {
+            return ServerSettings.read(file);
+        } catch (ConfigException invalid) {
+            throw new UsageException(file + ": " + String.join("; ", invalid.problems()));
+        }
+    }
+
+    /**
+     * The file's {@code server:} section (CORS origins, TLS, audit retention) applied to the server's options before
+     * {@code customize}, so that the command line's {@code --tls-cert} wins over the file.
+     */
+    private static Consumer<QueueServer.Options> withServerSettings(
+            ServerSettings server, Consumer<QueueServer.Options> customize) {
+        return options -> {
+            options.allowedOrigins(server.allowedOrigins())
+                    .auditRetention(server.auditRetention())
+                    .tls(server.tls());
+            customize.accept(options);
+        };
     }
 
     private static DossierConfig loadDossierConfig(Path file) throws UsageException {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.agent.DeviceReporter;
 import org.xephang.board.BoardApp;
 import org.xephang.board.BoardOptions;
 import org.xephang.board.led.LedAgent;
@@ -47,6 +48,9 @@ public final class DemoCentre implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCentre.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final String KIOSK = "kiosk1";
+    /** The counter PCs' device account of the example centre: the counters' LEDs and keypads report with it. */
+    private static final String COUNTER_PC = "quaypc1";
+
     private static final String PASSWORD = "demo";
 
     private final Running running;
@@ -141,7 +145,8 @@ public final class DemoCentre implements AutoCloseable {
                             .withPrinterUri("sim:printer?dir="
                                     + dataDir.resolve("printed")
                                             .resolve("counters")
-                                            .toAbsolutePath()));
+                                            .toAbsolutePath())
+                            .withAccount(new DeviceReporter.Account(COUNTER_PC, COUNTER_PC, PASSWORD)));
             apps.add(desks);
             counterMount.route("/*").subRouter(desks.router());
 

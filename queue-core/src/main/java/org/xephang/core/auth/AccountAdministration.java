@@ -117,6 +117,14 @@ public final class AccountAdministration {
         } catch (QueueError invalid) {
             return Future.failedFuture(invalid);
         }
+        try {
+            // Refused before any bcrypt work: an account outside the caller's sites, or a province administrator.
+            requireManages(
+                    by,
+                    new Account(fields.username(), fields.role(), "-", null, null, fields.sites(), Set.of(), false));
+        } catch (QueueError refused) {
+            return Future.failedFuture(refused);
+        }
         String password = generated != null ? generated : fields.password();
         return auth.hashPassword(password)
                 .compose(hash -> changes.executeBlocking(

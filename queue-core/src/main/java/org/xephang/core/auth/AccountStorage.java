@@ -50,6 +50,9 @@ public interface AccountStorage {
     /** Audit entries, newest first. */
     List<AuditEntry> readAudit(AuditQuery query) throws StorageException;
 
+    /** Deletes the audit entries older than {@code before}; answers how many. */
+    int purgeAuditBefore(Instant before) throws StorageException;
+
     /** When each account last did {@code action} (a sign-in), as far as the log remembers. */
     Map<String, Instant> lastAudited(String action) throws StorageException;
 }

@@ -48,6 +48,7 @@ public final class Authenticator implements AutoCloseable {
     private final AccountDirectory accounts;
     private final AuditTrail audit;
     private final AccountAdministration administration;
+    private final AccountStorage storage;
     private final BearerTokens tokens;
     private final WorkerExecutor passwordWorkers;
     private final LoginThrottle throttle;
@@ -87,6 +88,7 @@ public final class Authenticator implements AutoCloseable {
         this.passwordWorkers = vertx.createSharedWorkerExecutor("xephang-password-check", 2);
         this.throttle = new LoginThrottle(clock);
         this.administration = new AccountAdministration(this);
+        this.storage = store;
         if (store != null) {
             revocations.share(store);
             this.puller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -122,11 +124,15 @@ public final class Authenticator implements AutoCloseable {
                 dataDir == null ? TokenRevocations.inMemory(clock) : TokenRevocations.load(dataDir, accounts, clock);
         Authenticator authenticator = new Authenticator(vertx, accounts, key, revocations, clock, store);
         if (store != null) {
+            // What the other servers revoked or changed holds here from the first request on.
             try {
                 revocations.save();
-            } catch (IOException cannotShare) {
+                authenticator.accounts.pull();
+                revocations.pull();
+            } catch (IOException | AccountStorage.StorageException cannotShare) {
                 authenticator.close();
-                throw cannotShare;
+                throw new IOException(
+                        "cannot read or share the accounts and revocations: " + cannotShare.getMessage(), cannotShare);
             }
         }
         return authenticator;
@@ -150,6 +156,35 @@ public final class Authenticator implements AutoCloseable {
                 LOG.error("Cannot read the accounts and revocations of the store; other servers' changes wait", failed);
             }
         }
+    }
+
+    /** How often entries older than the retention are deleted from the audit log. */
+    public static final Duration PURGE_EVERY = Duration.ofHours(6);
+
+    /**
+     * Deletes audit entries older than {@code retention} now and every {@link #PURGE_EVERY} (on the store's writer);
+     * without a store the log is in memory and bounded anyway.
+     */
+    public void retainAudit(Duration retention) {
+        if (puller == null || storage == null) {
+            return;
+        }
+        puller.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int deleted = storage.purgeAuditBefore(clock.instant().minus(retention));
+                        if (deleted > 0) {
+                            LOG.info("Audit log: {} entries older than {} days deleted", deleted, retention.toDays());
+                        }
+                    } catch (AccountStorage.StorageException | RuntimeException failed) {
+                        if (!closed) {
+                            LOG.error("Could not delete old audit entries; trying again in {}", PURGE_EVERY, failed);
+                        }
+                    }
+                },
+                0,
+                PURGE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** The accounts in force. */
@@ -372,7 +407,7 @@ public final class Authenticator implements AutoCloseable {
      * token (logout, refresh, all of the account's tokens revoked, password changed). Revocation is checked on every
      * request, after the remembered signature check.
      */
-    private Future<Actor> resolve(String token) {
+    Future<Actor> resolve(String token) {
         return claims(token).map(claims -> {
             Account account = accounts.get(claims.username());
             return new Actor(account.username(), account.role(), account.sites(), account.counters());

@@ -135,6 +135,16 @@ public final class StoredAccountStorage implements AccountStorage {
     }
 
     @Override
+    public int purgeAuditBefore(Instant before) throws StorageException {
+        int[] deleted = new int[1];
+        write("purge the audit log", c -> {
+            deleted[0] = AuditRecords.purgeBefore(c, before);
+            return null;
+        });
+        return deleted[0];
+    }
+
+    @Override
     public Map<String, Instant> lastAudited(String action) throws StorageException {
         return with("read the audit log", c -> AuditRecords.lastSignIns(c, action));
     }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * What the engine does on a schedule, on its one housekeeping thread; each job only submits writer commands:
  * <ul>
  *   <li>every minute: the notification numbers' purge, each site's day rollover when due and the called-ticket
- *       timeout of the sites that configure one ({@link SiteHousekeeping}), and blanking past bookings' personal data;
+ *       timeout of the sites that configure one ({@link SiteHousekeeping}), blanking past bookings' personal data,
+ *       and once a day per site the retention purge ({@link RetentionPurge});
  *   <li>every twelfth of the device silence limit: the silence check ({@link EngineDevices});
  *   <li>in a cluster, every third of the lease time: an empty group whose fence renews the leases ({@link SiteLeases}).
  * </ul>
@@ -25,6 +26,7 @@ final class EngineHousekeeping implements AutoCloseable {
     private final Clock clock;
     private final EngineNotifications notifications;
     private final EngineAppointments appointments;
+    private final RetentionPurge retention;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "xephang-housekeeping");
         thread.setDaemon(true);
@@ -32,11 +34,16 @@ final class EngineHousekeeping implements AutoCloseable {
     });
 
     EngineHousekeeping(
-            EngineWriter writer, Clock clock, EngineNotifications notifications, EngineAppointments appointments) {
+            EngineWriter writer,
+            Clock clock,
+            EngineNotifications notifications,
+            EngineAppointments appointments,
+            RetentionPurge retention) {
         this.writer = writer;
         this.clock = clock;
         this.notifications = notifications;
         this.appointments = appointments;
+        this.retention = retention;
     }
 
     /** Starts the schedule. */
@@ -67,6 +74,7 @@ final class EngineHousekeeping implements AutoCloseable {
             });
         }
         appointments.forgetPersonalDataWhenDue();
+        retention.runDue();
     }
 
     /** An empty write group: the fence renews the leases. */

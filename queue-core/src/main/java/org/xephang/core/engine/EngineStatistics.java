@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.api.SiteStatistics;
-import org.xephang.core.persistence.QueueStore;
+import org.xephang.core.persistence.TicketArchive;
 import org.xephang.core.site.Account;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.stats.StatisticsReport;
@@ -50,7 +50,8 @@ final class EngineStatistics {
                         site.config(),
                         from,
                         to,
-                        new QueueStore(connection).ticketFacts(siteCode, from, to),
+                        new TicketArchive(connection)
+                                .facts(siteCode, from, to, site.config().timeZone()),
                         name -> officerNames.getOrDefault(name, name)),
                 e -> new IllegalStateException(
                         "reading the statistics of " + siteCode + " failed: " + e.getMessage(), e));

@@ -47,6 +47,7 @@ import org.xephang.core.persistence.PostgresStore;
 import org.xephang.core.persistence.SiteOwnership;
 import org.xephang.core.persistence.Store;
 import org.xephang.core.persistence.StoreLocation;
+import org.xephang.core.persistence.TicketArchive;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.SiteConfig;
 import org.xephang.core.ticket.TicketRecord;
@@ -88,6 +89,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private final EngineConfiguration configuration;
     private final EngineStatistics statistics;
     private final EngineHousekeeping housekeeping;
+    private final RetentionPurge retention;
 
     private QueueEngine(CentreConfig config, Store opened, Clock clock, EngineOptions options, SiteLeases leases)
             throws SQLException {
@@ -118,7 +120,11 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         this.devices = new EngineDevices(writer);
         this.configuration = new EngineConfiguration(writer, reads, options, leases.clustered());
         this.statistics = new EngineStatistics(writer, reads, config);
-        this.housekeeping = new EngineHousekeeping(writer, clock, notifications, appointments);
+        this.retention = new RetentionPurge(
+                groupCommit,
+                () -> writer.siteQueues().stream().map(SiteQueue::config).toList(),
+                clock);
+        this.housekeeping = new EngineHousekeeping(writer, clock, notifications, appointments, retention);
         housekeeping.start(devices, options.deviceSilenceLimit(), leases);
         LOG.info(
                 "Queue engine open on {}: {} site(s), {} ticket(s) in memory",
@@ -456,6 +462,18 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     @Override
     public List<WaitingTicket> waiting(String site, String service) {
         return published(site).waiting(service);
+    }
+
+    /**
+     * Runs the retention purge of a site now, as the daily housekeeping does (docs/retention.md); completes with what
+     * it removed.
+     */
+    CompletionStage<TicketArchive.Purged> purgeExpired(String siteCode) {
+        SiteQueue site = writer.siteQueue(siteCode);
+        if (site == null) {
+            return CompletableFuture.failedFuture(EngineWriter.unknownSite(siteCode));
+        }
+        return retention.purge(site.config(), clock.instant());
     }
 
     @Override

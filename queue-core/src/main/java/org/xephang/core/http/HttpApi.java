@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.CorsHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +16,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.Favicon;
 import org.xephang.api.QueueError;
@@ -81,6 +79,21 @@ public final class HttpApi implements AutoCloseable {
             Clock clock,
             StreamLimits limits,
             int kioskIssuesPerMinute) {
+        return create(vertx, queue, authenticator, clock, limits, kioskIssuesPerMinute, List.of());
+    }
+
+    /**
+     * {@link #create} with the other origins whose pages may call the API ({@code server.cors.allowedOrigins}; empty:
+     * the server's own pages only).
+     */
+    public static HttpApi create(
+            Vertx vertx,
+            QueueService queue,
+            Authenticator authenticator,
+            Clock clock,
+            StreamLimits limits,
+            int kioskIssuesPerMinute,
+            List<String> allowedOrigins) {
         ApiMetrics metrics = new ApiMetrics();
         Router router = Router.router(vertx);
         Map<String, ZoneId> siteZones = new LinkedHashMap<>();
@@ -91,7 +104,8 @@ public final class HttpApi implements AutoCloseable {
         long clockTimer = vertx.setPeriodic(ClockWatch.CHECK_EVERY.toMillis(), id -> clocks.check());
         HealthRoutes health =
                 new HealthRoutes(queue, metrics.registry(), clocks, HealthRoutes.Limits.from(System.getenv()));
-        new Routes(router, queue, authenticator, clock, limits, metrics, health, kioskIssuesPerMinute).mount();
+        new Routes(router, queue, authenticator, clock, limits, metrics, health, kioskIssuesPerMinute, allowedOrigins)
+                .mount();
         Runnable stopProbing = health.probeInBackground(vertx);
         return new HttpApi(router, metrics, authenticator, () -> {
             vertx.cancelTimer(clockTimer);
@@ -141,6 +155,7 @@ public final class HttpApi implements AutoCloseable {
         private final ApiMetrics metrics;
         private final HealthRoutes health;
         private final int kioskIssuesPerMinute;
+        private final List<String> allowedOrigins;
 
         Routes(
                 Router router,
@@ -150,8 +165,10 @@ public final class HttpApi implements AutoCloseable {
                 StreamLimits limits,
                 ApiMetrics metrics,
                 HealthRoutes health,
-                int kioskIssuesPerMinute) {
+                int kioskIssuesPerMinute,
+                List<String> allowedOrigins) {
             this.kioskIssuesPerMinute = kioskIssuesPerMinute;
+            this.allowedOrigins = List.copyOf(allowedOrigins);
             this.router = router;
             this.queue = queue;
             this.auth = auth;
@@ -177,18 +194,7 @@ public final class HttpApi implements AutoCloseable {
             router.route().handler(metrics.timing());
             router.route().handler(WebHardening::headers);
             router.route(PREFIX + "/*").handler(WebHardening::requireWellFormedOrigin);
-            router.route(PREFIX + "/*")
-                    .handler(CorsHandler.create()
-                            .allowedMethods(Set.of(
-                                    HttpMethod.GET,
-                                    HttpMethod.POST,
-                                    HttpMethod.PUT,
-                                    HttpMethod.PATCH,
-                                    HttpMethod.DELETE,
-                                    HttpMethod.OPTIONS))
-                            .allowedHeaders(Set.of("Authorization", "Content-Type", TicketRoutes.IDEMPOTENCY_KEY))
-                            .exposedHeader("Location")
-                            .maxAgeSeconds(3600));
+            router.route(PREFIX + "/*").handler(new CorsPolicy(allowedOrigins));
             router.route(PREFIX + "/*")
                     .method(HttpMethod.POST)
                     .method(HttpMethod.PUT)

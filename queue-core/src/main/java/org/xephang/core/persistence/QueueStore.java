@@ -15,7 +15,6 @@ import org.xephang.api.CounterState;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.TicketState;
 import org.xephang.core.counter.CounterDesk;
-import org.xephang.core.stats.TicketFacts;
 import org.xephang.core.ticket.TicketRecord;
 
 /**
@@ -174,38 +173,6 @@ public final class QueueStore {
         return tickets;
     }
 
-    /** What the statistics need of every ticket of the site issued on the local days {@code from}…{@code to}. */
-    public List<TicketFacts> ticketFacts(String site, LocalDate from, LocalDate to) throws SQLException {
-        List<TicketFacts> facts = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT t.service, t.counter, t.officer,"
-                + " t.priority IS NOT NULL, t.state, t.local_day, t.issued_at, t.called_at, t.started_at,"
-                + " t.finished_at, t.dossier_code IS NOT NULL, r.national_level"
-                + " FROM ticket t LEFT JOIN rating r ON r.ticket_id = t.id"
-                + " WHERE t.site=? AND t.local_day BETWEEN ? AND ?")) {
-            s.setString(1, site);
-            s.setString(2, from.toString());
-            s.setString(3, to.toString());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    facts.add(new TicketFacts(
-                            rs.getString(1),
-                            getInteger(rs, 2),
-                            rs.getString(3),
-                            rs.getBoolean(4),
-                            TicketState.valueOf(rs.getString(5)),
-                            LocalDate.parse(rs.getString(6)),
-                            getInstant(rs, 7),
-                            getInstant(rs, 8),
-                            getInstant(rs, 9),
-                            getInstant(rs, 10),
-                            rs.getBoolean(11),
-                            getInteger(rs, 12)));
-                }
-            }
-        }
-        return facts;
-    }
-
     /** One ticket by id, from any day. */
     public TicketRecord loadTicket(String id) throws SQLException {
         try (PreparedStatement s =
@@ -346,12 +313,12 @@ public final class QueueStore {
         }
     }
 
-    private static Integer getInteger(ResultSet rs, int index) throws SQLException {
+    static Integer getInteger(ResultSet rs, int index) throws SQLException {
         int value = rs.getInt(index);
         return rs.wasNull() ? null : value;
     }
 
-    private static Instant getInstant(ResultSet rs, int index) throws SQLException {
+    static Instant getInstant(ResultSet rs, int index) throws SQLException {
         long value = rs.getLong(index);
         return rs.wasNull() ? null : Instant.ofEpochMilli(value);
     }

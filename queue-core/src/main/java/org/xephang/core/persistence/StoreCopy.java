@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies an office's history from one store into another ({@code xephang migrate}: SQLite into the province's
  * PostgreSQL when the office joins it). Every row of every site in the source, in one transaction on the target:
- * tickets, counters, events with their outbox state, ratings. Refuses when the target already holds data of one of
+ * tickets, counters, events with their outbox state, ratings, the statistics of purged days. Refuses when the target already holds data of one of
  * those sites, unless told to replace it; checks the counts per site and table before it commits.
  */
 public final class StoreCopy {
@@ -25,7 +25,7 @@ public final class StoreCopy {
     private static final Logger LOG = LoggerFactory.getLogger(StoreCopy.class);
     private static final int BATCH = 500;
 
-    /** The tables in foreign-key order, with the columns of schema V1. */
+    /** The tables in foreign-key order, with their columns. */
     enum Table {
         TICKET(
                 "ticket",
@@ -40,7 +40,12 @@ public final class StoreCopy {
         RATING(
                 "rating",
                 "ticket_id, site, service, counter, officer, native_level, scale, national_level, device, rated_at,"
-                        + " dossier_code");
+                        + " dossier_code"),
+        /** The statistics of purged days (schema V7, docs/retention.md). */
+        STATISTICS_DAY(
+                "statistics_day",
+                "site, local_day, service, counter, officer, priority, state, issued_hour, waited_s, walked_s,"
+                        + " served_s, dossier_linked, rating, tickets");
 
         final String name;
         final String columns;

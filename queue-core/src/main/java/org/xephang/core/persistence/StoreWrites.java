@@ -24,13 +24,38 @@ public final class StoreWrites {
     }
 
     private final GroupCommitWriter writer;
+    private final Store direct;
 
     public StoreWrites(GroupCommitWriter writer) {
-        this.writer = writer;
+        this.writer = java.util.Objects.requireNonNull(writer, "writer");
+        this.direct = null;
+    }
+
+    private StoreWrites(Store direct) {
+        this.writer = null;
+        this.direct = direct;
+    }
+
+    /** Writes on a connection of their own, each in its own transaction: only where no engine writes the store. */
+    public static StoreWrites direct(Store store) {
+        return new StoreWrites(java.util.Objects.requireNonNull(store, "store"));
     }
 
     /** Runs {@code work} in the writer's next transaction and waits for the commit. */
     public <T> T write(Work<T> work) throws SQLException {
+        if (direct != null) {
+            try (Connection c = direct.connect()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException failed) {
+                    c.rollback();
+                    throw failed;
+                }
+            }
+        }
         try {
             return writer.submit(transaction -> work.run(transaction.connection()))
                     .toCompletableFuture()

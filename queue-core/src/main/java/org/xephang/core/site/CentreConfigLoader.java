@@ -88,7 +88,7 @@ public final class CentreConfigLoader {
     private static CentreConfig centre(ConfigNode root) {
         // `dossier:` and `notifications:` are read by org.xephang.core.backend.DossierConfigReader (the dossier system
         // link, the SMS and Zalo accounts).
-        root.allowOnly("sites", "accounts", "dossier", "notifications");
+        root.allowOnly("sites", "accounts", "dossier", "notifications", "server");
         List<ConfigNode> siteNodes = root.list("sites", true);
         if (siteNodes.isEmpty() && !root.child("sites").isMissing()) {
             root.child("sites").problem("needs at least one site");
@@ -130,7 +130,8 @@ public final class CentreConfigLoader {
                 "priorityRule",
                 "supervision",
                 "notifications",
-                "appointments");
+                "appointments",
+                "retention");
         String code =
                 matching(node, "code", SITE_CODE, "lower-case letters, digits and '-', at most 32, e.g. \"demo\"");
         String name = node.requiredText("name");
@@ -175,7 +176,8 @@ public final class CentreConfigLoader {
                 SiteSettingsSection.priorityRule(node.child("priorityRule")),
                 SiteSettingsSection.supervision(node.child("supervision")),
                 SiteSettingsSection.notifications(node.child("notifications")),
-                SiteSettingsSection.appointments(node.child("appointments")));
+                SiteSettingsSection.appointments(node.child("appointments")),
+                SiteSettingsSection.retention(node.child("retention")));
     }
 
     /** A required text that must match {@code pattern}; else a problem naming the key and what is allowed. */

@@ -25,6 +25,8 @@ import org.xephang.core.notify.NotificationSettings;
  *     {@link NotificationSettings#OFF}
  * @param appointments how the site takes bookings (config {@code appointments:}); null means {@link
  *     AppointmentSettings#DEFAULTS}
+ * @param retention how long the detail of its tickets is kept (config {@code retention:}); null means {@link
+ *     RetentionSettings#DEFAULTS}
  */
 public record SiteConfig(
         String code,
@@ -44,7 +46,8 @@ public record SiteConfig(
         PriorityRule priorityRule,
         SiteInfo.Supervision supervision,
         NotificationSettings notifications,
-        AppointmentSettings appointments) {
+        AppointmentSettings appointments,
+        RetentionSettings retention) {
 
     /** A ticket that timed out at the counter this many times becomes NO_SHOW instead of going back to the queue. */
     public static final int MAX_CALLS_BEFORE_NO_SHOW = 3;
@@ -58,6 +61,7 @@ public record SiteConfig(
         Objects.requireNonNull(openingHours, "openingHours");
         Objects.requireNonNull(announcement, "announcement");
         appointments = appointments == null ? AppointmentSettings.DEFAULTS : appointments;
+        retention = retention == null ? RetentionSettings.DEFAULTS : retention;
         priorityRule = priorityRule == null ? PriorityRule.DEFAULT : priorityRule;
         unitLines = List.copyOf(unitLines);
         closures = List.copyOf(closures);

@@ -93,4 +93,17 @@ final class SiteSettingsSection {
                 node.integer("waitAlertMinutes", defaults.waitAlertMinutes(), 1, 480),
                 node.integer("pauseAlertMinutes", defaults.pauseAlertMinutes(), 1, 480));
     }
+
+    /** {@code retention: {ticketDays: 180}}; absent keys take {@link RetentionSettings#DEFAULTS}. */
+    static RetentionSettings retention(ConfigNode node) {
+        if (node.isMissing() || !node.isMapping()) {
+            return RetentionSettings.DEFAULTS;
+        }
+        node.allowOnly("ticketDays");
+        return new RetentionSettings(node.integer(
+                "ticketDays",
+                RetentionSettings.DEFAULT_TICKET_DAYS,
+                RetentionSettings.MIN_TICKET_DAYS,
+                RetentionSettings.MAX_TICKET_DAYS));
+    }
 }

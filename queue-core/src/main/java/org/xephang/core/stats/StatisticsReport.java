@@ -64,7 +64,7 @@ public final class StatisticsReport {
                         officerName),
                 groups(
                         tickets,
-                        t -> String.format("%02d", t.issuedAt().atZone(zone).getHour()),
+                        t -> String.format("%02d", t.issuedHour()),
                         Comparator.naturalOrder(),
                         hour -> hour + ":00"),
                 groups(tickets, t -> t.localDay().toString(), Comparator.naturalOrder(), Function.identity()));

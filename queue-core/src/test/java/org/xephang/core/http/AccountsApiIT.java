@@ -291,6 +291,41 @@ class AccountsApiIT {
         }
     }
 
+    @Test
+    void accountsChangedThroughTheApiSurviveARestartAndAreExported() throws Exception {
+        try (TestApi api = TestApi.launch(dataDir, org.xephang.core.backend.DossierConfig.none())) {
+            assertThat(post(
+                                    api,
+                                    "admin",
+                                    new JsonObject()
+                                            .put("username", "cb-moi")
+                                            .put("role", "OFFICER")
+                                            .put("counters", new JsonArray(List.of(2)))
+                                            .put("password", STRONG))
+                            .statusCode())
+                    .isEqualTo(201);
+            assertThat(patch(api, "admin", "officer1", new JsonObject().put("disabled", true))
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+        try (TestApi api = TestApi.launch(dataDir, org.xephang.core.backend.DossierConfig.none())) {
+            assertThat(login(api, "cb-moi", STRONG).statusCode()).isEqualTo(200);
+            assertThat(login(api, "officer1", TestApi.PASSWORD).statusCode()).isEqualTo(401);
+            JsonObject officer = find(list(api, "admin", ""), "officer1");
+            assertThat(officer.getBoolean("disabled")).isTrue();
+            assertThat(officer.getString("lastSignInAt")).isNull();
+            assertThat(find(list(api, "admin", ""), "cb-moi").getString("lastSignInAt"))
+                    .isNotNull();
+        }
+        try (org.xephang.core.persistence.Store store = org.xephang.core.persistence.SqliteStore.open(dataDir)) {
+            String yaml = org.xephang.core.config.StoredConfiguration.exportYaml(store);
+            assertThat(yaml)
+                    .contains("username: cb-moi")
+                    .contains("disabled: true")
+                    .doesNotContain(STRONG);
+        }
+    }
+
     static void assertField(HttpResponse<Buffer> answer, String field) {
         assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(400);
         JsonObject body = answer.bodyAsJsonObject();

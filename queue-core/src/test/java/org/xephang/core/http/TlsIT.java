@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.xephang.api.QueueClient;
 import org.xephang.core.QueueServer;
+import org.xephang.core.QueueServerMain;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.site.CentreConfig;
@@ -64,6 +65,67 @@ class TlsIT {
             engine.close();
             await(vertx.close());
         }
+    }
+
+    @Test
+    void theServerSpeaksHttpsFromTheTlsSectionOfTheYamlFileWithPemOrAPkcs12Keystore(@TempDir Path dir)
+            throws Exception {
+        Path cert = dir.resolve("server.pem");
+        Path key = dir.resolve("server.key");
+        selfSigned(cert, key);
+        run(
+                dir,
+                List.of(
+                        "openssl",
+                        "pkcs12",
+                        "-export",
+                        "-in",
+                        cert.toString(),
+                        "-inkey",
+                        key.toString(),
+                        "-out",
+                        dir.resolve("server.p12").toString(),
+                        "-passout",
+                        "pass:mat-khau-kho"));
+        String centre = Files.readString(TestApi.configFile());
+        for (String tls : List.of(
+                "  tls: {certificate: server.pem, privateKey: server.key}\n",
+                "  tls: {keystore: server.p12, keystorePassword: mat-khau-kho}\n")) {
+            Path file = dir.resolve("centre.yaml");
+            Files.writeString(file, centre + "\nserver:\n" + tls);
+            QueueServerMain.Running running = QueueServerMain.launch(new QueueServerMain.Settings(
+                    file, 0, dir.resolve("data-" + tls.hashCode()), true, "127.0.0.1", "https://q.test"));
+            try {
+                assertThat(running.server().localUrl()).startsWith("https://127.0.0.1:");
+                QueueClient trusting =
+                        QueueClient.create(running.vertx(), running.server().localUrl(), cert);
+                assertThat(await(trusting.siteInfo("demo")).code()).as(tls).isEqualTo("demo");
+            } finally {
+                running.close();
+            }
+        }
+    }
+
+    @Test
+    void aTlsSectionThatCannotBeUsedIsRefusedNamingItsKey(@TempDir Path dir) throws Exception {
+        String centre = Files.readString(TestApi.configFile());
+        Path file = dir.resolve("centre.yaml");
+        Files.writeString(file, centre + "\nserver:\n  tls: {certificate: missing.pem}\n");
+        assertThatThrownBy(() -> QueueServerMain.launch(new QueueServerMain.Settings(
+                        file, 0, dir.resolve("data"), true, "127.0.0.1", "https://q.test")))
+                .isInstanceOf(QueueServerMain.UsageException.class)
+                .hasMessageContaining("server.tls.certificate: cannot read");
+    }
+
+    private static void run(Path dir, List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("run.log").toFile())
+                .start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue())
+                .as(Files.readString(dir.resolve("run.log")))
+                .isZero();
     }
 
     private static void selfSigned(Path cert, Path key) throws IOException, InterruptedException {

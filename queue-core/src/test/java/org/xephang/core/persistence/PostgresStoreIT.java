@@ -24,9 +24,9 @@ class PostgresStoreIT {
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM flyway_schema_history")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(5);
-            assertThat(rs.getString(2)).isEqualTo("5");
-            assertThat(store.schemaVersion()).isEqualTo(6);
+            assertThat(rs.getInt(1)).isEqualTo(7);
+            assertThat(rs.getString(2)).isEqualTo("7");
+            assertThat(store.schemaVersion()).isEqualTo(7);
             assertThat(store.answers()).isTrue();
         }
     }
@@ -38,14 +38,14 @@ class PostgresStoreIT {
         try (Connection c = PostgresFixture.connect(location);
                 Statement s = c.createStatement()) {
             s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, execution_time, success) VALUES (99, '7', 'later', 'SQL',"
-                    + " 'V7__later.sql', 1, 'test', 1, true)");
+                    + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'later', 'SQL',"
+                    + " 'V99__later.sql', 1, 'test', 1, true)");
         }
 
         assertThatThrownBy(() -> PostgresStore.open(location))
                 .isInstanceOf(SchemaTooNewException.class)
-                .hasMessageContaining("schema version 7")
-                .hasMessageContaining("knows up to 6");
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("knows up to 7");
     }
 
     @Test

@@ -63,13 +63,13 @@ class SqliteStoreTest {
         SqliteStore.open(dir).close();
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(store.schemaVersion()).isEqualTo(6);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(6);
+            assertThat(store.schemaVersion()).isEqualTo(7);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(7);
             assertThat(single(
                             c,
                             "SELECT group_concat(version, ' ') FROM (SELECT version FROM flyway_schema_history"
                                     + " WHERE success=1 ORDER BY installed_rank)"))
-                    .isEqualTo("1 2 3 4 5 6");
+                    .isEqualTo("1 2 3 4 5 6 7");
             assertThat(single(
                             c,
                             "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
@@ -79,6 +79,7 @@ class SqliteStoreTest {
                             "counter_desk",
                             "event",
                             "rating",
+                            "statistics_day",
                             "ticket",
                             "site_lease",
                             "notification",
@@ -108,13 +109,13 @@ class SqliteStoreTest {
                     .isEqualTo("SQL");
             assertThat(single(c, "SELECT type FROM flyway_schema_history WHERE version='3'"))
                     .isEqualTo("SQL");
-            assertThat(store.schemaVersion()).isEqualTo(6);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(6);
+            assertThat(store.schemaVersion()).isEqualTo(7);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(7);
         }
         // Opened again: the baseline is not taken twice, V2 to V5 not applied twice.
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("6");
+            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("7");
         }
     }
 
@@ -124,18 +125,18 @@ class SqliteStoreTest {
         try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(dir.resolve("xephang.db")));
                 Statement s = c.createStatement()) {
             s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, execution_time, success) VALUES (99, '7', 'from the future', 'SQL',"
-                    + " 'V7__from_the_future.sql', 1, 'test', 1, 1)");
+                    + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'from the future', 'SQL',"
+                    + " 'V99__from_the_future.sql', 1, 'test', 1, 1)");
         }
 
         assertThatThrownBy(() -> SqliteStore.open(dir))
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("newer xephang release")
-                .hasMessageContaining("schema version 7")
-                .hasMessageContaining("knows up to 6");
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("knows up to 7");
         try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(dir.resolve("xephang.db")))) {
             assertThat(single(c, "SELECT MAX(version) FROM flyway_schema_history"))
-                    .isEqualTo("7");
+                    .isEqualTo("99");
         }
     }
 

@@ -77,7 +77,8 @@ class CentreConfigLoaderTest {
                         "officer8",
                         "officer9",
                         "kiosk1",
-                        "board1");
+                        "board1",
+                        "quaypc1");
         assertThat(config.account("officer4").orElseThrow().counter()).isEqualTo(4);
         assertThat(config.account("officer2").orElseThrow().shownName()).isEqualTo("Trần Thị Bình");
         assertThat(config.account("kiosk1").orElseThrow().shownName()).isEqualTo("kiosk1");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.xephang.api.SiteStatistics;
 import org.xephang.api.SiteStatistics.Figures;
 import org.xephang.api.SiteStatistics.Group;
 import org.xephang.api.TicketState;
+import org.xephang.api.VietnamTime;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.site.ConfigException;
 import org.xephang.core.site.SiteConfig;
@@ -22,6 +24,8 @@ class StatisticsReportTest {
     static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
     /** 08:00 in Hà Nội. */
     static final Instant EIGHT = Instant.parse("2026-11-23T01:00:00Z");
+
+    static final ZoneId ZONE = VietnamTime.ZONE;
 
     final List<TicketFacts> tickets = new ArrayList<>();
 
@@ -40,13 +44,14 @@ class StatisticsReportTest {
         Instant issued = EIGHT.plusSeconds(tickets.size());
         Instant called = issued.plusSeconds(waited);
         Instant started = called.plusSeconds(walked);
-        tickets.add(new TicketFacts(
+        tickets.add(TicketFacts.fromTimes(
                 service,
                 counter,
                 "officer" + counter,
                 false,
                 TicketState.DONE,
                 MONDAY,
+                ZONE,
                 issued,
                 called,
                 started,
@@ -57,13 +62,14 @@ class StatisticsReportTest {
 
     void other(String service, TicketState state, boolean priority, Instant issued) {
         Instant called = state == TicketState.NO_SHOW ? issued.plusSeconds(600) : null;
-        tickets.add(new TicketFacts(
+        tickets.add(TicketFacts.fromTimes(
                 service,
                 called == null ? null : 4,
                 called == null ? null : "officer4",
                 priority,
                 state,
                 MONDAY,
+                ZONE,
                 issued,
                 called,
                 null,

@@ -72,6 +72,8 @@ public final class RunningCentre implements AutoCloseable {
                         .host("127.0.0.1")
                         .port(port)
                         .accounts(config.accounts())
+                        // the agents' own pages (board, kiosk, counter agents on this machine, any port)
+                        .allowedOrigins(List.of("http://127.0.0.1:*", "http://localhost:*"))
                         .dataDir(dataDir))));
         port = server.port();
         engine = QueueEngine.open(config, dataDir, Clock.systemUTC(), new EngineOptions(true, url()));
