@@ -4,9 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.device.DeviceException;
 
 /**
  * A standalone agent ({@code xephang kiosk}, {@code counter}, {@code board}): its app's router served at the root of
@@ -41,14 +41,32 @@ public final class AgentServer implements AutoCloseable {
                 .onFailure(e -> closeQuietly(app));
     }
 
-    /** Starts the app with {@code start} (a device URI may be wrong: the future fails), then serves its router. */
-    public static <A extends AutoCloseable> Future<AgentServer> start(
-            Vertx vertx,
-            Supplier<Future<A>> start,
-            java.util.function.Function<A, Router> router,
-            String host,
-            int port) {
-        return start.get().compose(app -> serve(vertx, router.apply(app), app, host, port));
+    /** What a standalone agent serves: its page's router, and whether it has started. */
+    public interface App extends AutoCloseable {
+        Router router();
+
+        /** Completes when the app has started (it fails if it could not). */
+        Future<?> started();
+    }
+
+    /** Makes an app; a wrong device URI is a {@link DeviceException}. */
+    @FunctionalInterface
+    public interface AppFactory {
+        App create() throws DeviceException;
+    }
+
+    /**
+     * Makes the app, waits until it has started, then serves its router; a wrong device URI, an app that did not start
+     * or a taken port fail the future.
+     */
+    public static Future<AgentServer> start(Vertx vertx, AppFactory create, String host, int port) {
+        App app;
+        try {
+            app = create.create();
+        } catch (DeviceException e) {
+            return Future.failedFuture(e);
+        }
+        return app.started().compose(started -> serve(vertx, app.router(), app, host, port));
     }
 
     /** The page's address, e.g. {@code http://127.0.0.1:8081/}. */

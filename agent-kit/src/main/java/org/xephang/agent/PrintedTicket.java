@@ -20,6 +20,13 @@ public final class PrintedTicket {
     /** The time zone printed when the site names none (or one this Java does not know). */
     public static final ZoneId DEFAULT_ZONE = VietnamTime.ZONE;
 
+    /** The channel of a ticket a kiosk issued while it could not reach the server (docs/adr/0029-offline-issuing.md). */
+    public static final String OFFLINE_CHANNEL = "kiosk-offline";
+
+    /** What an offline ticket says under its time: it was issued offline, and its place is by the time it was taken. */
+    public static final List<String> OFFLINE_NOTES =
+            List.of("VÉ CẤP KHI MẤT KẾT NỐI", "Số thứ tự được xếp theo giờ lấy vé");
+
     private PrintedTicket() {}
 
     /** The facts printed on the paper, from the ticket and the site's description ({@code SiteInfo} JSON, or null). */
@@ -39,7 +46,8 @@ public final class PrintedTicket {
                 zone(site),
                 ticket.statusUrl(),
                 ticket.priority() != null,
-                site == null ? null : site.hotline());
+                site == null ? null : site.hotline(),
+                OFFLINE_CHANNEL.equals(ticket.channel()) ? OFFLINE_NOTES : List.of());
     }
 
     private static ZoneId zone(SiteInfo site) {

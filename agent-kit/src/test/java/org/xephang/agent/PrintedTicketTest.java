@@ -46,6 +46,15 @@ class PrintedTicketTest {
     }
 
     @Test
+    void aTicketIssuedOfflineSaysSoAndThatItsPlaceIsByTheTimeItWasTaken() {
+        Ticket offline = Ticket.fromJson(ticket().toJson().put("channel", PrintedTicket.OFFLINE_CHANNEL));
+
+        assertThat(PrintedTicket.of(offline, site()).notes())
+                .containsExactly("VÉ CẤP KHI MẤT KẾT NỐI", "Số thứ tự được xếp theo giờ lấy vé");
+        assertThat(PrintedTicket.of(ticket(), site()).notes()).isEmpty();
+    }
+
+    @Test
     void theTicketIsPrintedWithTheSitesUnitServiceCountersZoneAndHotline() {
         TicketData data = PrintedTicket.of(ticket(), site());
 

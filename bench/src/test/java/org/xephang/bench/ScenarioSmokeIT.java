@@ -79,6 +79,10 @@ class ScenarioSmokeIT {
         JsonObject outbox = figures.getJsonObject("outboxCheck");
         assertThat(outbox.getBoolean("checked")).isTrue();
         assertThat(outbox.getInteger("problems")).isZero();
+        JsonObject offline = figures.getJsonObject("offlineKioskCheck");
+        assertThat(offline.getInteger("issued")).isPositive();
+        assertThat(offline.getInteger("lost")).isZero();
+        assertThat(offline.getInteger("duplicates")).isZero();
     }
 
     @Test

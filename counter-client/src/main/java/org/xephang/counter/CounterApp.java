@@ -26,7 +26,7 @@ import org.xephang.device.printer.TicketPrinter;
  * <p>Threading: the agent is a verticle deployed here; its state lives on its own context, and requests hop onto it.
  * Device I/O runs on worker threads.
  */
-public final class CounterApp implements AutoCloseable {
+public final class CounterApp implements AgentServer.App {
 
     private static final Logger LOG = LoggerFactory.getLogger(CounterApp.class);
 
@@ -132,11 +132,13 @@ public final class CounterApp implements AutoCloseable {
     }
 
     /** The page and its API, to mount with {@code parent.route("/counter/*").subRouter(app.router())}. */
+    @Override
     public Router router() {
         return router;
     }
 
     /** Completes when the agent has started (it fails if it could not). */
+    @Override
     public Future<CounterApp> started() {
         return deployment.map(id -> this);
     }
@@ -146,14 +148,7 @@ public final class CounterApp implements AutoCloseable {
      * for the officer's browser. Fails if a device URI is wrong or the port is taken.
      */
     public static Future<AgentServer> serve(Vertx vertx, CounterAgentConfig config) {
-        CounterApp app;
-        try {
-            app = create(vertx, config.options());
-        } catch (DeviceException e) {
-            return Future.failedFuture(e);
-        }
-        return app.started()
-                .compose(started -> AgentServer.serve(vertx, app.router(), app, config.host(), config.port()));
+        return AgentServer.start(vertx, () -> create(vertx, config.options()), config.host(), config.port());
     }
 
     @Override

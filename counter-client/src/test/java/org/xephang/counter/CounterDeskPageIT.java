@@ -2,12 +2,10 @@ package org.xephang.counter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,11 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.xephang.api.Role;
 import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
-import org.xephang.core.Actor;
-import org.xephang.core.IssueCommand;
 import org.xephang.testkit.Browser;
 import org.xephang.testkit.centre.RunningCentre;
 
@@ -37,10 +32,8 @@ class CounterDeskPageIT {
     @TempDir
     Path temp;
 
-    private Vertx vertx;
+    private CounterPageRig rig;
     private RunningCentre centre;
-    private CounterApp counter;
-    private HttpServer agentServer;
     private ChromeDriver browser;
 
     @BeforeAll
@@ -50,38 +43,20 @@ class CounterDeskPageIT {
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        centre = RunningCentre.started(vertx, temp.resolve("data"));
-        CounterOptions options = CounterOptions.of(
-                centre.url(),
-                "demo",
-                List.of(new CounterOptions.DeskOptions(1, null, null), new CounterOptions.DeskOptions(3, null, null)));
-        counter = CounterApp.create(vertx, options);
-        Router root = Router.router(vertx);
-        root.route("/counter/*").subRouter(counter.router());
-        agentServer = vertx.createHttpServer()
-                .requestHandler(root)
-                .listen(0, "127.0.0.1")
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
-        browser = Browser.open(1366, 768);
-        browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/counter/");
+        rig = CounterPageRig.start(
+                temp.resolve("data"),
+                List.of(new CounterOptions.DeskOptions(1, null, null), new CounterOptions.DeskOptions(3, null, null)),
+                1366,
+                768);
+        centre = rig.centre;
+        browser = rig.browser;
+        browser.get(rig.pageUrl() + "/");
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (counter != null) {
-            counter.close();
-        }
-        if (centre != null) {
-            centre.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -232,12 +207,14 @@ class CounterDeskPageIT {
 
         Browser.waiting(browser, 10)
                 .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#waiting-tickets tr[data-number]"), 2));
-        WebElement priorityRow =
-                browser.findElement(By.cssSelector("#waiting-tickets tr[data-number='" + elderly.number() + "']"));
-        assertThat(priorityRow.getText()).contains("Ưu tiên");
-        assertThat(browser.findElement(By.cssSelector("#waiting-tickets tr[data-number='" + normal.number() + "']"))
-                        .getText())
-                .containsPattern("\\d+ phút|< 1 phút");
+        // the rows are redrawn as events arrive: each check finds its row afresh
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#waiting-tickets tr[data-number='" + elderly.number() + "']"), "Ưu tiên"));
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textMatches(
+                        By.cssSelector("#waiting-tickets tr[data-number='" + normal.number() + "']"),
+                        Pattern.compile("\\d+ phút|< 1 phút")));
 
         Ticket later = issue("A", null);
 
@@ -254,18 +231,11 @@ class CounterDeskPageIT {
     }
 
     private void fillSignIn(String username, int counterNumber) {
-        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).clear();
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("counter")).clear();
-        browser.findElement(By.id("counter")).sendKeys(String.valueOf(counterNumber));
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        rig.fillSignIn(username, "demo", counterNumber);
     }
 
     private void signIn(String username, int counterNumber) {
-        fillSignIn(username, counterNumber);
-        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+        rig.signIn(username, "demo", counterNumber);
     }
 
     private WebElement button(String action) {
@@ -273,16 +243,10 @@ class CounterDeskPageIT {
     }
 
     private void click(String action) {
-        Browser.waiting(browser, 10)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action='" + action + "']")))
-                .click();
+        rig.click(action);
     }
 
     private Ticket issue(String service, String priority) throws Exception {
-        return centre.engine()
-                .issue("demo", new IssueCommand(service, priority, "kiosk", null), new Actor("kiosk1", Role.KIOSK))
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS)
-                .ticket();
+        return rig.issue(service, priority);
     }
 }

@@ -2,14 +2,12 @@ package org.xephang.counter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -29,10 +27,10 @@ import org.xephang.api.Role;
 import org.xephang.api.Ticket;
 import org.xephang.core.Actor;
 import org.xephang.core.DeviceStatusReport;
-import org.xephang.core.IssueCommand;
 import org.xephang.device.keypad.sim.SimulatedRatingKeypad;
 import org.xephang.device.led.sim.LedBusSimulator;
 import org.xephang.testkit.Browser;
+import org.xephang.testkit.Poll;
 import org.xephang.testkit.centre.RunningCentre;
 
 /**
@@ -47,10 +45,8 @@ class CounterPageIT {
     @TempDir
     Path temp;
 
-    private Vertx vertx;
+    private CounterPageRig rig;
     private RunningCentre centre;
-    private CounterApp counter;
-    private HttpServer agentServer;
     private ChromeDriver browser;
 
     @BeforeAll
@@ -60,40 +56,22 @@ class CounterPageIT {
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        centre = RunningCentre.started(vertx, temp.resolve("data"));
-        CounterOptions options = CounterOptions.of(
-                centre.url(),
-                "demo",
+        rig = CounterPageRig.start(
+                temp.resolve("data"),
                 List.of(
                         new CounterOptions.DeskOptions(1, "sim:led?address=1&bus=" + BUS, "sim:keypad?name=" + KEYPAD),
-                        new CounterOptions.DeskOptions(3, "sim:led?address=3&bus=" + BUS, "keypad:hid")));
-        counter = CounterApp.create(vertx, options);
-        Router root = Router.router(vertx);
-        root.route("/counter/*").subRouter(counter.router());
-        agentServer = vertx.createHttpServer()
-                .requestHandler(root)
-                .listen(0, "127.0.0.1")
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
-        browser = Browser.open(1600, 1000);
-        browser.get("http://127.0.0.1:" + agentServer.actualPort() + "/counter"); // no slash: redirected
+                        new CounterOptions.DeskOptions(3, "sim:led?address=3&bus=" + BUS, "keypad:hid")),
+                1600,
+                1000);
+        centre = rig.centre;
+        browser = rig.browser;
+        browser.get(rig.pageUrl()); // no slash: redirected
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (counter != null) {
-            counter.close();
-        }
-        if (centre != null) {
-            centre.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -246,26 +224,15 @@ class CounterPageIT {
     }
 
     private void signIn(String username, String password, int counterNumber) {
-        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("counter")).sendKeys(String.valueOf(counterNumber));
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+        rig.signIn(username, password, counterNumber);
     }
 
     private void click(String action) {
-        Browser.waiting(browser, 10)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action='" + action + "']")))
-                .click();
+        rig.click(action);
     }
 
     private Ticket issue(String service) throws Exception {
-        return centre.engine()
-                .issue("demo", new IssueCommand(service, null, "kiosk", null), new Actor("kiosk1", Role.KIOSK))
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS)
-                .ticket();
+        return rig.issue(service, null);
     }
 
     private String storedRating(String ticketId) throws Exception {
@@ -288,10 +255,7 @@ class CounterPageIT {
         return "no rating stored";
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(condition.getAsBoolean()).as("within 10 s").isTrue();
+    private static void await(BooleanSupplier condition) {
+        Poll.until(Duration.ofSeconds(10), "the page, the LED or the keypad to catch up", condition);
     }
 }

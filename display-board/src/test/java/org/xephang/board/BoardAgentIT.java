@@ -22,10 +22,10 @@ import org.xephang.api.EventType;
 import org.xephang.api.QueueClient;
 import org.xephang.api.Ticket;
 import org.xephang.board.testkit.BoardPage;
-import org.xephang.board.testkit.Poll;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.led.sim.LedBusSimulator;
 import org.xephang.testkit.Browser;
+import org.xephang.testkit.Poll;
 import org.xephang.testkit.centre.RunningCentre;
 
 /** The standalone board agent ({@code xephang board}) against a real queue server, with simulated LED boards. */

@@ -15,8 +15,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.xephang.board.testkit.BoardPage;
 import org.xephang.board.testkit.FakeQueueServer;
-import org.xephang.board.testkit.Poll;
 import org.xephang.testkit.Browser;
+import org.xephang.testkit.Poll;
 
 /** The board page in a real Chromium against a fake queue server (the event source is ours to script). */
 class BoardPageIT {

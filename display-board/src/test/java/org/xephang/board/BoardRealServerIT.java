@@ -17,8 +17,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.xephang.api.QueueClient;
 import org.xephang.api.Ticket;
 import org.xephang.board.testkit.BoardPage;
-import org.xephang.board.testkit.Poll;
 import org.xephang.testkit.Browser;
+import org.xephang.testkit.Poll;
 import org.xephang.testkit.centre.RunningCentre;
 
 /**

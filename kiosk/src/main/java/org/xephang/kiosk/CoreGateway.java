@@ -35,6 +35,21 @@ interface CoreGateway extends ServerLink.Source, AutoCloseable {
     /** Sends the kiosk's heartbeat: the kiosk and {@code devices} (the ids of what it reports) are alive. */
     Future<Void> heartbeat(List<String> devices);
 
+    /**
+     * The kiosk's number blocks of a field for today ({@code {blockSize, refillBelow, blocks:[…]}}, see {@code
+     * QueueClient#numberBlocks}); a server without offline issuing refuses with CONFLICT.
+     */
+    default Future<JsonObject> numberBlocks(String service) {
+        return Future.failedFuture(new org.xephang.api.QueueError(
+                org.xephang.api.ErrorCode.CONFLICT, "Máy chủ không cấp số dự phòng cho ki-ốt."));
+    }
+
+    /** Uploads offline tickets; one result per ticket ({@code QueueClient#uploadOfflineTickets}). */
+    default Future<io.vertx.core.json.JsonArray> uploadOfflineTickets(io.vertx.core.json.JsonArray tickets) {
+        return Future.failedFuture(new org.xephang.api.QueueError(
+                org.xephang.api.ErrorCode.CONFLICT, "Máy chủ không nhận vé cấp khi mất kết nối."));
+    }
+
     @Override
     void close();
 }

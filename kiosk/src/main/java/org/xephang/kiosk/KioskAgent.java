@@ -13,9 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +21,6 @@ import org.xephang.agent.AgentVerticle;
 import org.xephang.agent.PageFailures;
 import org.xephang.agent.PrintedTicket;
 import org.xephang.agent.ServerLink;
-import org.xephang.api.DeviceHealth;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueSnapshot;
@@ -55,6 +52,9 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     private final KioskOptions options;
     private final Clock clock;
     private KioskPrinting printing;
+    private KioskOffline offline;
+    /** Where the server's ticket pages are ({@code …/t/{id}}), learnt from its tickets; the server URL before that. */
+    private String statusBase;
 
     private final Map<String, Future<JsonObject>> requestsInFlight = new HashMap<>();
     private final Map<String, Ticket> recentTickets = recentMap();
@@ -62,9 +62,8 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     private final Map<String, Integer> waiting = new HashMap<>();
 
     private ServerLink link;
-    private DeviceStatus reportPending;
+    private KioskDeviceReports reports;
     private long issuingTimer = -1;
-    private long heartbeatTimer = -1;
     private boolean closed;
 
     KioskAgent(CoreGateway core, ReceiptPrinter printer, PageChannel pages, KioskOptions options) {
@@ -73,37 +72,32 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         this.pages = pages;
         this.options = options;
         this.clock = options.clock();
+        this.statusBase = options.serverUrl();
     }
 
     /** Follows the site (its description and queue) and starts reporting the printer's status. */
     @Override
     protected Future<Void> startAgent() {
+        offline = new KioskOffline(
+                vertx,
+                core,
+                options.offlineJournal() == null ? null : new OfflineJournal(options.offlineJournal()),
+                options.kioskId(),
+                options.site(),
+                clock);
+        return offline.open().compose(opened -> startFollowing());
+    }
+
+    private Future<Void> startFollowing() {
         printing = new KioskPrinting(vertx, this, printer, pages, options.kioskId());
+        reports = new KioskDeviceReports(vertx, core, printer, options.kioskId(), this::connected);
         printer.addStatusListener((previous, current) -> onContext(v -> printerChanged(current)));
         link = new ServerLink(
                 context, core, this, ServerLink.Settings.of("kiosk " + options.kioskId(), Duration.ofMillis(200)));
         link.start();
-        reportPending = printer.status();
-        sendPendingReport();
+        reports.start();
         issuingTimer = vertx.setPeriodic(ISSUING_CHECK.toMillis(), t -> checkIssuing());
-        sendHeartbeat();
-        heartbeatTimer = vertx.setPeriodic(DeviceHealth.HEARTBEAT_INTERVAL.toMillis(), t -> sendHeartbeat());
         return Future.succeededFuture();
-    }
-
-    /**
-     * Every 20 s: the kiosk and its printer are alive (the server marks a device silent for 60 s OFFLINE). A failure
-     * while the link is up is logged; while it is down the page already says so.
-     */
-    private void sendHeartbeat() {
-        if (closed) {
-            return;
-        }
-        core.heartbeat(List.of(printer.deviceId())).onFailure(failure -> {
-            if (link != null && link.connected()) {
-                LOG.warn("kiosk {}: heartbeat not accepted: {}", options.kioskId(), failure.toString());
-            }
-        });
     }
 
     // ---- issuing and printing -------------------------------------------------------------------------------
@@ -120,14 +114,33 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         if (inFlight != null) {
             return inFlight;
         }
-        Future<JsonObject> answer = issueWithRetries(service, priority, key, 1).map(ticket -> {
-            notice.issued();
+        Future<Ticket> issued = offline.enabled() && !connected()
+                ? issueOffline(service, priority)
+                : issueWithRetries(service, priority, key, 1).recover(failure -> {
+                    if (!offline.enabled() || !PageFailures.isLostConnection(failure)) {
+                        return Future.failedFuture(failure);
+                    }
+                    LOG.warn("kiosk {}: the server did not answer; issuing offline", options.kioskId());
+                    return issueOffline(service, priority);
+                });
+        Future<JsonObject> answer = issued.map(ticket -> {
+            boolean isOffline = KioskOffline.CHANNEL.equals(ticket.channel());
+            if (!isOffline) {
+                notice.issued();
+                learnStatusBase(ticket);
+            }
             remember(ticket);
             PrintOutcome outcome = printing.outcome(ticket.id());
             if (outcome == null) {
                 outcome = printing.start(ticket, siteForPaper());
             }
-            return new JsonObject().put("ticket", ticket.toJson()).put("print", outcome.toJson());
+            if (isOffline) {
+                publishState();
+            }
+            return new JsonObject()
+                    .put("ticket", ticket.toJson())
+                    .put("print", outcome.toJson())
+                    .put("offline", isOffline);
         });
         answer.onFailure(failure -> noteRefusal(service, failure));
         requestsInFlight.put(key, answer);
@@ -160,6 +173,35 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
                     .put("ticket", ticket.toJson())
                     .put("print", outcome.toJson())
                     .put("replayed", issued.replayed());
+        });
+    }
+
+    /**
+     * A ticket from the kiosk's leased numbers (docs/adr/0029-offline-issuing.md): on the kiosk's disk before it is
+     * printed, uploaded when the server answers again. The place printed is the last count the kiosk saw.
+     */
+    private Future<Ticket> issueOffline(String service, String priority) {
+        return offline.issue(service, priority, site(), waiting.get(service), zone(), statusBase);
+    }
+
+    private void learnStatusBase(Ticket ticket) {
+        String url = ticket.statusUrl();
+        int at = url == null ? -1 : url.lastIndexOf("/t/");
+        if (at > 0) {
+            statusBase = url.substring(0, at);
+        }
+    }
+
+    /** Uploads the offline tickets and refills the number blocks, when the server answers. */
+    private void reconcile() {
+        if (closed || !offline.enabled() || !connected()) {
+            return;
+        }
+        int before = offline.pendingUploads();
+        offline.serverAnswers(KioskOffline.serviceCodes(site()), today()).onComplete(done -> {
+            if (before != offline.pendingUploads() || done.failed()) {
+                publishState();
+            }
         });
     }
 
@@ -288,6 +330,13 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
                 .put("closed", notice.closed(now))
                 .put("capReached", notice.capReached(today()))
                 .put(
+                        "offline",
+                        new JsonObject()
+                                .put("enabled", offline != null && offline.enabled())
+                                .put("ready", offline != null && offline.ready(today()))
+                                .put("remaining", offline == null ? new JsonObject() : offline.remaining(today()))
+                                .put("pendingUploads", offline == null ? 0 : offline.pendingUploads()))
+                .put(
                         "printer",
                         new JsonObject()
                                 .put("state", status.state().name())
@@ -335,7 +384,8 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     /** The site's description, or null before it has loaded. */
     private JsonObject site() {
-        return link == null ? null : link.site();
+        JsonObject loaded = link == null ? null : link.site();
+        return loaded != null || offline == null ? loaded : offline.lastSite();
     }
 
     private boolean connected() {
@@ -344,7 +394,9 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     @Override
     public void siteLoaded(JsonObject site) {
+        offline.siteLoaded(site);
         pages.publish("state", state());
+        reconcile();
     }
 
     /**
@@ -355,6 +407,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         if (closed || !connected()) {
             return;
         }
+        reconcile();
         core.issuing().onComplete(answer -> {
             if (answer.failed()) {
                 // A lost link is shown on the page already; anything else (a refusal, an older server) must be seen.
@@ -387,43 +440,18 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     @Override
     public void connectionChanged(boolean up) {
         if (up) { // the link loads the site again: the server may have restarted with a changed configuration
-            sendPendingReport();
+            reports.linkReturned();
             checkIssuing();
+            offline.linkUp();
+            reconcile();
         }
         publishState();
     }
 
     private void printerChanged(DeviceStatus current) {
         LOG.info("kiosk {}: printer {}", options.kioskId(), current);
-        reportPending = current;
-        sendPendingReport();
+        reports.printerChanged(current);
         publishState();
-    }
-
-    private void sendPendingReport() {
-        DeviceStatus status = reportPending;
-        if (status == null || closed) {
-            return;
-        }
-        JsonObject report = new JsonObject()
-                .put("device", printer.deviceId())
-                .put("kind", "printer")
-                .put("state", status.state().name())
-                .put("detail", status.description())
-                .put("since", status.since().toString());
-        core.reportDeviceStatus(report).onComplete(sent -> {
-            if (sent.succeeded()) {
-                if (Objects.equals(reportPending, status)) {
-                    reportPending = null;
-                }
-            } else {
-                LOG.warn(
-                        "kiosk {}: printer status {} not reported yet, will resend when the server is back: {}",
-                        options.kioskId(),
-                        status.state(),
-                        sent.cause().toString());
-            }
-        });
     }
 
     private ZoneId zone() {
@@ -465,11 +493,14 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         if (issuingTimer >= 0) {
             vertx.cancelTimer(issuingTimer);
         }
-        if (heartbeatTimer >= 0) {
-            vertx.cancelTimer(heartbeatTimer);
+        if (reports != null) {
+            reports.close();
         }
         if (printing != null) {
             printing.close();
+        }
+        if (offline != null) {
+            offline.close();
         }
         core.close();
         printer.close();

@@ -20,7 +20,8 @@ import org.xephang.agent.StrictJsonConfig;
  *   "printer": "escpos:tcp://10.0.0.31:9100",
  *   "settingsPin": "2468",
  *   "homeTimeoutSeconds": 30,
- *   "host": "127.0.0.1", "port": 8081         // where the touch page is served (the kiosk's own browser)
+ *   "host": "127.0.0.1", "port": 8081,        // where the touch page is served (the kiosk's own browser)
+ *   "offlineJournal": "/var/lib/xephang/kiosk1-offline.jsonl"  // issue from leased numbers when the server is away
  * }
  * }</pre>
  *
@@ -63,7 +64,8 @@ public record KioskAgentConfig(KioskOptions options, String host, int port) {
                         "settingsPin",
                         "homeTimeoutSeconds",
                         "host",
-                        "port");
+                        "port",
+                        "offlineJournal");
         String fileServer = root.text("server", null);
         String server = serverOverride != null ? serverOverride : fileServer;
         String username = root.textOrNumber("username", null);
@@ -75,6 +77,7 @@ public record KioskAgentConfig(KioskOptions options, String host, int port) {
         }
         int homeTimeout = root.integer("homeTimeoutSeconds", 30);
         String settingsPin = root.textOrNumber("settingsPin", null);
+        String offlineJournal = root.text("offlineJournal", null);
         if (settingsPin == null) {
             root.child("settingsPin").problem("is required: the PIN of the kiosk's settings screen (4–8 digits)");
         } else if (WELL_KNOWN_PINS.contains(settingsPin)) {
@@ -96,7 +99,8 @@ public record KioskAgentConfig(KioskOptions options, String host, int port) {
                     5,
                     Duration.ofMillis(250),
                     Duration.ofMinutes(10),
-                    Clock.systemUTC());
+                    Clock.systemUTC(),
+                    offlineJournal == null ? null : Path.of(offlineJournal));
         } catch (IllegalArgumentException e) {
             config.problem(e.getMessage());
         }

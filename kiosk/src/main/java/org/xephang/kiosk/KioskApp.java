@@ -21,7 +21,7 @@ import org.xephang.device.scanner.BarcodeScanner;
  * <p>Threading: the agent is a verticle deployed here; its state lives on its own context, and requests hop onto it.
  * Printing runs on its own worker thread.
  */
-public final class KioskApp implements AutoCloseable {
+public final class KioskApp implements AgentServer.App {
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
 
@@ -96,11 +96,13 @@ public final class KioskApp implements AutoCloseable {
     }
 
     /** The page and its API, to mount with {@code parent.route("/kiosk/*").subRouter(app.router())}. */
+    @Override
     public Router router() {
         return router;
     }
 
     /** Completes when the agent has started (it fails if it could not). */
+    @Override
     public Future<KioskApp> started() {
         return deployment.map(id -> this);
     }
@@ -110,14 +112,7 @@ public final class KioskApp implements AutoCloseable {
      * kiosk's full-screen browser. Fails if the printer URI is wrong or the port is taken.
      */
     public static Future<AgentServer> serve(Vertx vertx, KioskAgentConfig config) {
-        KioskApp app;
-        try {
-            app = create(vertx, config.options());
-        } catch (DeviceException e) {
-            return Future.failedFuture(e);
-        }
-        return app.started()
-                .compose(started -> AgentServer.serve(vertx, app.router(), app, config.host(), config.port()));
+        return AgentServer.start(vertx, () -> create(vertx, config.options()), config.host(), config.port());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.xephang.kiosk;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param issueAttempts how many times one request is sent before giving up (same idempotency key each time)
  * @param retryDelay the first pause between attempts, doubled each time (at most 4 s)
  * @param requestMemory how long a finished request is remembered so a repeated tap gets the same answer
+ * @param offlineJournal the file where the kiosk keeps its number blocks and the tickets it issued while the server
+ *     was unreachable (docs/adr/0029-offline-issuing.md); null = the kiosk never issues offline
  */
 public record KioskOptions(
         String serverUrl,
@@ -37,7 +40,8 @@ public record KioskOptions(
         int issueAttempts,
         Duration retryDelay,
         Duration requestMemory,
-        Clock clock) {
+        Clock clock,
+        Path offlineJournal) {
 
     public KioskOptions {
         List<String> problems = new ArrayList<>();
@@ -92,7 +96,8 @@ public record KioskOptions(
                 5,
                 Duration.ofMillis(250),
                 Duration.ofMinutes(10),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                null);
     }
 
     public KioskOptions withKioskId(String id) {
@@ -109,7 +114,8 @@ public record KioskOptions(
                 issueAttempts,
                 retryDelay,
                 requestMemory,
-                clock);
+                clock,
+                offlineJournal);
     }
 
     public KioskOptions withScannerUri(String uri) {
@@ -126,7 +132,8 @@ public record KioskOptions(
                 issueAttempts,
                 retryDelay,
                 requestMemory,
-                clock);
+                clock,
+                offlineJournal);
     }
 
     public KioskOptions withSettingsPin(String pin) {
@@ -143,7 +150,8 @@ public record KioskOptions(
                 issueAttempts,
                 retryDelay,
                 requestMemory,
-                clock);
+                clock,
+                offlineJournal);
     }
 
     public KioskOptions withHomeTimeout(Duration timeout) {
@@ -160,7 +168,8 @@ public record KioskOptions(
                 issueAttempts,
                 retryDelay,
                 requestMemory,
-                clock);
+                clock,
+                offlineJournal);
     }
 
     public KioskOptions withRetries(int attempts, Duration firstDelay) {
@@ -177,7 +186,8 @@ public record KioskOptions(
                 attempts,
                 firstDelay,
                 requestMemory,
-                clock);
+                clock,
+                offlineJournal);
     }
 
     public KioskOptions withClock(Clock otherClock) {
@@ -194,6 +204,26 @@ public record KioskOptions(
                 issueAttempts,
                 retryDelay,
                 requestMemory,
-                otherClock);
+                otherClock,
+                offlineJournal);
+    }
+
+    /** The same kiosk keeping its offline journal in {@code file} (null: no offline issuing). */
+    public KioskOptions withOfflineJournal(Path file) {
+        return new KioskOptions(
+                serverUrl,
+                site,
+                username,
+                password,
+                kioskId,
+                printerUri,
+                scannerUri,
+                settingsPin,
+                homeTimeout,
+                issueAttempts,
+                retryDelay,
+                requestMemory,
+                clock,
+                file);
     }
 }

@@ -12,6 +12,7 @@ import org.xephang.agent.PageEventStream;
 import org.xephang.agent.PageFailures;
 import org.xephang.agent.PageRequests;
 import org.xephang.api.ErrorCode;
+import org.xephang.api.QrCodeSvg;
 import org.xephang.api.QueueError;
 import org.xephang.api.Ticket;
 

@@ -77,6 +77,16 @@ final class QueueClientGateway implements CoreGateway {
         return signedIn(() -> client.heartbeat(options.site(), options.kioskId(), "kiosk", devices));
     }
 
+    @Override
+    public Future<JsonObject> numberBlocks(String service) {
+        return signedIn(() -> client.numberBlocks(options.site(), service));
+    }
+
+    @Override
+    public Future<io.vertx.core.json.JsonArray> uploadOfflineTickets(io.vertx.core.json.JsonArray tickets) {
+        return signedIn(() -> client.uploadOfflineTickets(options.site(), tickets));
+    }
+
     private <T> Future<T> signedIn(Supplier<Future<T>> call) {
         if (client.token() != null) {
             return call.get();

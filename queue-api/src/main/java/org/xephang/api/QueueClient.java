@@ -216,6 +216,27 @@ public final class QueueClient implements AutoCloseable {
                 .map(r -> new Issued(ticketOf(r), r.statusCode() == 200));
     }
 
+    /**
+     * The kiosk's number blocks of a field for today ({@code POST /sites/{site}/number-blocks}, KIOSK;
+     * docs/adr/0029-offline-issuing.md): {@code {service, blockSize, refillBelow, blocks:[{id, service, day, first, last,
+     * used, prefix, width}]}}, a new block leased first when few numbers are left. Fails with CONFLICT when the site has
+     * offline issuing off.
+     */
+    public Future<JsonObject> numberBlocks(String site, String service) {
+        return http.post(sitePath(site) + "/number-blocks", new JsonObject().put("service", service))
+                .map(HttpResponse::bodyAsJsonObject);
+    }
+
+    /**
+     * Uploads tickets a kiosk issued offline ({@code POST /sites/{site}/offline-tickets}, KIOSK): each {@code {id,
+     * service, sequence, priority, tappedAt}}; answers one result per ticket {@code {id, status: created|replayed|
+     * refused, ticket | error, message}}. Idempotent per ticket id.
+     */
+    public Future<JsonArray> uploadOfflineTickets(String site, JsonArray tickets) {
+        return http.post(sitePath(site) + "/offline-tickets", new JsonObject().put("tickets", tickets))
+                .map(response -> response.bodyAsJsonObject().getJsonArray("results"));
+    }
+
     /** Empty when nothing waits for this counter (HTTP 204). */
     public Future<Optional<Ticket>> callNext(String site, int counter) {
         return http.post(counterPath(site, counter) + "/call-next", null)

@@ -17,7 +17,8 @@ import org.xephang.api.announce.AnnouncementOptions;
  * @param notice the scrolling line of the boards, or null
  * @param hotline the phone number printed on tickets, or null
  * @param announcement how calls are announced at this site
- * @param supervision when the supervisor's live view raises an alert
+ * @param supervision when the supervisor's live view raises an alert; null: {@link Supervision#DEFAULTS}
+ * @param openingHoursEn the opening hours in English, or null/empty (English screens then show the Vietnamese lines)
  */
 public record SiteInfo(
         String code,
@@ -33,65 +34,6 @@ public record SiteInfo(
         AnnouncementOptions announcement,
         Supervision supervision,
         List<String> openingHoursEn) {
-
-    /** A site without its own alert thresholds: the defaults of {@link Supervision#DEFAULTS}. */
-    public SiteInfo(
-            String code,
-            String name,
-            List<String> unitLines,
-            String timeZone,
-            List<Service> services,
-            List<Counter> counters,
-            List<PriorityCategory> priorityCategories,
-            List<String> openingHours,
-            String notice,
-            String hotline,
-            AnnouncementOptions announcement) {
-        this(
-                code,
-                name,
-                unitLines,
-                timeZone,
-                services,
-                counters,
-                priorityCategories,
-                openingHours,
-                notice,
-                hotline,
-                announcement,
-                Supervision.DEFAULTS,
-                List.of());
-    }
-
-    /** A site without the English opening hours (English screens show the Vietnamese lines). */
-    public SiteInfo(
-            String code,
-            String name,
-            List<String> unitLines,
-            String timeZone,
-            List<Service> services,
-            List<Counter> counters,
-            List<PriorityCategory> priorityCategories,
-            List<String> openingHours,
-            String notice,
-            String hotline,
-            AnnouncementOptions announcement,
-            Supervision supervision) {
-        this(
-                code,
-                name,
-                unitLines,
-                timeZone,
-                services,
-                counters,
-                priorityCategories,
-                openingHours,
-                notice,
-                hotline,
-                announcement,
-                supervision,
-                List.of());
-    }
 
     /**
      * When the supervisor's live view ({@code /supervisor/}) raises an alert.

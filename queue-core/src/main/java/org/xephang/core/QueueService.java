@@ -174,6 +174,11 @@ public interface QueueService {
         return null;
     }
 
+    /** Offline issuing at the kiosks of the sites this node serves (issue 17 item 5), or null when it has none. */
+    default OfflineIssuing offlineIssuing() {
+        return null;
+    }
+
     /** The codes of the sites this node serves, in configuration order. */
     List<String> siteCodes();
 

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
  * moments and restarted on the same data. Clients behave as real ones do: a kiosk whose request got no answer retries
  * it with the same {@code Idempotency-Key}; an officer whose request got no answer reads the counter back from the
  * snapshot. At the end every acknowledged ticket is read back and checked by {@link CrashAudit}; the outbox by {@link
- * OutboxAudit}.
+ * OutboxAudit}. Last, the offline-kiosk phase ({@link OfflineKioskPhase}): a kiosk issues while the server is killed
+ * and uploads while it is killed again.
  */
 @Command(
         name = "crash",
@@ -68,6 +69,13 @@ public final class CrashScenario extends Scenario {
                     "Each kill comes at a random moment up to this many seconds into the load (default: ${DEFAULT-VALUE}).")
     double maxUptimeSeconds;
 
+    @Option(
+            names = "--offline-tickets",
+            defaultValue = "20",
+            description = "Tickets a kiosk issues while the server is killed, in the offline-kiosk phase at the end"
+                    + " (0: no such phase; default: ${DEFAULT-VALUE}).")
+    int offlineTickets;
+
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 
     @Override
@@ -78,6 +86,7 @@ public final class CrashScenario extends Scenario {
             kioskCount = Math.min(kioskCount, 4);
             counters = Math.min(counters, 4);
             sites = 1;
+            offlineTickets = Math.min(offlineTickets, 8);
         }
         BenchCentre centre = new BenchCentre(sites, 4, counters, 9999, 10);
         report.parameter("kills", kills);
@@ -127,7 +136,15 @@ public final class CrashScenario extends Scenario {
                         report.figure("loadSeconds", Math.round(loadNanos / 1e7) / 100.0);
                         report.figure("startupMillis", startups);
                         report.figure("clientErrors", errorCounts());
-                        return audit.clean() && outbox.clean() ? 0 : BenchMain.EXIT_CHECK_FAILED;
+                        boolean offlineClean = true;
+                        if (offlineTickets > 0) {
+                            OfflineKioskPhase.Result offline = OfflineKioskPhase.run(
+                                    workDir, serverJvmOptions, offlineTickets, random, report::print);
+                            report.figure("offlineKioskCheck", offline.toJson(), offline.line());
+                            report.print(offline.line());
+                            offlineClean = offline.clean();
+                        }
+                        return audit.clean() && outbox.clean() && offlineClean ? 0 : BenchMain.EXIT_CHECK_FAILED;
                     }
                     long uptime = (long) (random.nextDouble(0.05, 1.0) * maxUptimeSeconds * 1e9);
                     long started = System.nanoTime();

@@ -47,14 +47,26 @@ public final class ServerProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** How to start the server. {@code jvmOptions} go before the main class (heap, JFR, …). */
-    public record Launch(Path config, Path dataDir, Path logFile, List<String> jvmOptions) {
+    /**
+     * How to start the server. {@code jvmOptions} go before the main class (heap, JFR, …); {@code port} 0 picks a free
+     * one (a restart on the same port keeps an agent's server URL).
+     */
+    public record Launch(Path config, Path dataDir, Path logFile, List<String> jvmOptions, int port) {
         public Launch {
             jvmOptions = List.copyOf(jvmOptions);
         }
 
+        public Launch(Path config, Path dataDir, Path logFile, List<String> jvmOptions) {
+            this(config, dataDir, logFile, jvmOptions, 0);
+        }
+
         public Launch(Path config, Path dataDir, Path logFile) {
             this(config, dataDir, logFile, List.of());
+        }
+
+        /** The same launch on a fixed port. */
+        public Launch onPort(int fixed) {
+            return new Launch(config, dataDir, logFile, jvmOptions, fixed);
         }
     }
 
@@ -74,7 +86,7 @@ public final class ServerProcess implements AutoCloseable {
                 "--config",
                 launch.config().toString(),
                 "--port",
-                "0",
+                String.valueOf(launch.port()),
                 "--data",
                 launch.dataDir().toString(),
                 "--host",

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param statusUrl the ticket's live status page (QR), or {@code null} for none
  * @param priority whether this is a priority ticket (prints "ƯU TIÊN")
  * @param hotline a phone number for complaints and help, or {@code null}
+ * @param notes lines printed under the time, centred (a ticket issued while the kiosk was offline says so); may be
+ *     empty
  */
 public record TicketData(
         List<String> unitLines,
@@ -34,9 +36,39 @@ public record TicketData(
         ZoneId zone,
         String statusUrl,
         boolean priority,
-        String hotline) {
+        String hotline,
+        List<String> notes) {
+
+    /** A ticket without notes. */
+    public TicketData(
+            List<String> unitLines,
+            String number,
+            String serviceName,
+            List<Integer> counters,
+            int peopleWaiting,
+            Duration estimatedWait,
+            Instant issuedAt,
+            ZoneId zone,
+            String statusUrl,
+            boolean priority,
+            String hotline) {
+        this(
+                unitLines,
+                number,
+                serviceName,
+                counters,
+                peopleWaiting,
+                estimatedWait,
+                issuedAt,
+                zone,
+                statusUrl,
+                priority,
+                hotline,
+                List.of());
+    }
 
     public TicketData {
+        notes = notes == null ? List.of() : List.copyOf(notes);
         unitLines = List.copyOf(unitLines);
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(serviceName, "serviceName");

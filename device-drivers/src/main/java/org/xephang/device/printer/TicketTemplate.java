@@ -123,6 +123,9 @@ public final class TicketTemplate {
                 Align.CENTRE,
                 TextSize.NORMAL,
                 false);
+        for (int i = 0; i < data.notes().size(); i++) {
+            doc.text(data.notes().get(i), Align.CENTRE, TextSize.NORMAL, i == 0);
+        }
         if (options.showQr() && data.statusUrl() != null && !data.statusUrl().isBlank()) {
             doc.qr(data.statusUrl(), options.qrModuleDots());
             if (!options.qrCaption().isEmpty()) {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
-import org.xephang.device.testkit.Eventually;
 import org.xephang.device.testkit.jpos.FakeJposRegistry;
 import org.xephang.device.testkit.jpos.FakeKeyboardService;
+import org.xephang.testkit.Poll;
 
 /** The JavaPOS POSKeyboard adapter against a fake device service registered in a temporary jpos.xml. */
 class JavaPosRatingKeypadIT {
@@ -36,7 +36,7 @@ class JavaPosRatingKeypadIT {
             service.press(51); // nothing waits: ignored
             keypad.awaitRating("t-9");
             service.press(52);
-            Eventually.within(Duration.ofSeconds(2), "rating", () -> ratings.size() == 1);
+            Poll.until(Duration.ofSeconds(2), "rating", () -> ratings.size() == 1);
 
             assertThat(ratings.get(0).ticketId()).isEqualTo("t-9");
             assertThat(ratings.get(0).button()).isEqualTo("52");

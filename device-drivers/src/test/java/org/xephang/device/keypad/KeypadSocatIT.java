@@ -19,9 +19,9 @@ import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
 import org.xephang.device.DeviceUri;
 import org.xephang.device.keypad.sim.KeypadSimulator;
-import org.xephang.device.testkit.Eventually;
 import org.xephang.device.transport.serial.SerialSettings;
 import org.xephang.device.transport.serial.SerialTransport;
+import org.xephang.testkit.Poll;
 import org.xephang.testkit.SocatPtyPair;
 
 /** A frame-protocol rating keypad on a socat pty pair, with the simulated keypad at the other end. */
@@ -97,33 +97,32 @@ class KeypadSocatIT {
                 }
             });
             keypad.start();
-            Eventually.within(
-                    Duration.ofSeconds(2), "online", () -> keypad.status().state() == DeviceState.ONLINE);
+            Poll.until(Duration.ofSeconds(2), "online", () -> keypad.status().state() == DeviceState.ONLINE);
 
             keys.press("2");
-            Eventually.within(Duration.ofSeconds(2), "ignored press", () -> ignored.size() == 1);
+            Poll.until(Duration.ofSeconds(2), "ignored press", () -> ignored.size() == 1);
             assertThat(ignored).containsExactly("2: no ticket is waiting for a rating");
 
             keypad.awaitRating("ticket-1");
             clock.moveAhead(Duration.ofMillis(150)); // past the debounce of the ignored press
             keys.press("3");
-            Eventually.within(Duration.ofSeconds(2), "rating", () -> ratings.size() == 1);
+            Poll.until(Duration.ofSeconds(2), "rating", () -> ratings.size() == 1);
             assertThat(ratings.get(0).ticketId()).isEqualTo("ticket-1");
             assertThat(ratings.get(0).level()).isEqualTo(3);
             assertThat(ratings.get(0).label()).isEqualTo("Bình thường");
 
             pty.unplug();
-            Eventually.within(
+            Poll.until(
                     Duration.ofSeconds(1),
                     "OFFLINE within 1 s",
                     () -> keypad.status().state() == DeviceState.OFFLINE);
             pty.replug();
-            Eventually.within(
+            Poll.until(
                     Duration.ofSeconds(2),
                     "ONLINE within 2 s",
                     () -> keypad.status().state() == DeviceState.ONLINE);
             keypad.awaitRating("ticket-2");
-            Eventually.within(Duration.ofSeconds(2), "a rating after replugging", () -> {
+            Poll.until(Duration.ofSeconds(2), "a rating after replugging", () -> {
                 keys.press("5");
                 return ratings.size() == 2;
             });

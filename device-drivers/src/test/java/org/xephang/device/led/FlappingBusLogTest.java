@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
 import org.xephang.device.led.sim.LedBusSimulator;
-import org.xephang.device.testkit.Eventually;
+import org.xephang.testkit.Poll;
 
 class FlappingBusLogTest {
 
@@ -29,14 +29,13 @@ class FlappingBusLogTest {
         DeviceFactory factory = new DeviceFactory(List.of(new LedDeviceProvider()), Clock.systemUTC());
         try (LedDisplay display = factory.create("sim:led?gap=0ms&address=1&bus=" + bus, LedDisplay.class)) {
             display.start();
-            Eventually.within(
-                    Duration.ofSeconds(2), "online", () -> display.status().state() == DeviceState.ONLINE);
+            Poll.until(Duration.ofSeconds(2), "online", () -> display.status().state() == DeviceState.ONLINE);
             for (int i = 0; i < 20; i++) {
                 LedBusSimulator.named(bus).setConnected(false);
-                Eventually.within(
+                Poll.until(
                         Duration.ofSeconds(1), "offline", () -> display.status().state() == DeviceState.OFFLINE);
                 LedBusSimulator.named(bus).setConnected(true);
-                Eventually.within(
+                Poll.until(
                         Duration.ofSeconds(2), "online", () -> display.status().state() == DeviceState.ONLINE);
             }
         } finally {

@@ -17,10 +17,10 @@ import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
 import org.xephang.device.led.sim.LedBusSimulator;
-import org.xephang.device.testkit.Eventually;
 import org.xephang.device.transport.Transport;
 import org.xephang.device.transport.serial.SerialSettings;
 import org.xephang.device.transport.serial.SerialTransport;
+import org.xephang.testkit.Poll;
 import org.xephang.testkit.SocatPtyPair;
 
 /** LED displays on a real serial line (a socat pty pair) with a simulated bus of boards at the other end. */
@@ -64,16 +64,14 @@ class LedBusSocatIT {
                 LedDisplay counter6 = factory.create(uri + "6", LedDisplay.class)) {
             counter5.start();
             counter6.start();
-            Eventually.within(
-                    Duration.ofSeconds(2), "online", () -> counter5.status().state() == DeviceState.ONLINE);
+            Poll.until(Duration.ofSeconds(2), "online", () -> counter5.status().state() == DeviceState.ONLINE);
             counter5.show(LedFrame.number("A1023"));
             counter6.show(LedFrame.number("B0042"));
-            Eventually.within(
-                    Duration.ofSeconds(2), "both shown", () -> boards.shown().size() == 2);
+            Poll.until(Duration.ofSeconds(2), "both shown", () -> boards.shown().size() == 2);
             assertThat(boards.shown()).containsEntry(5, "A1023").containsEntry(6, "B0042");
 
             pty.unplug();
-            Eventually.within(
+            Poll.until(
                     Duration.ofSeconds(1),
                     "OFFLINE within 1 s",
                     () -> counter5.status().state() == DeviceState.OFFLINE);
@@ -83,11 +81,11 @@ class LedBusSocatIT {
 
             boards.clear();
             pty.replug();
-            Eventually.within(
+            Poll.until(
                     Duration.ofSeconds(2),
                     "ONLINE within 2 s",
                     () -> counter5.status().state() == DeviceState.ONLINE);
-            Eventually.within(
+            Poll.until(
                     Duration.ofSeconds(2),
                     "latest frames shown again",
                     () -> "A1024".equals(boards.shown().get(5))
@@ -106,8 +104,7 @@ class LedBusSocatIT {
         try (LedDisplay display =
                 factory.create("led:modbus+serial://" + pty.hostEnd() + "?gap=0ms&address=1", LedDisplay.class)) {
             display.start();
-            Eventually.within(
-                    Duration.ofSeconds(2), "online", () -> display.status().state() == DeviceState.ONLINE);
+            Poll.until(Duration.ofSeconds(2), "online", () -> display.status().state() == DeviceState.ONLINE);
             display.show(LedFrame.number("1023"));
             display.show(LedFrame.number("A1023"));
             assertThat(boards.shown(1)).contains("A1023");
@@ -121,14 +118,13 @@ class LedBusSocatIT {
                     .hasMessageContaining("board refused the write: Modbus exception 2 (illegal data address)")
                     .satisfies(e -> assertThat(((DeviceException) e).state()).isEqualTo(DeviceState.ERROR));
             assertThat(link.refusals()).isEqualTo(1);
-            Eventually.within(
-                    Duration.ofSeconds(1), "ERROR", () -> display.status().state() == DeviceState.ERROR);
+            Poll.until(Duration.ofSeconds(1), "ERROR", () -> display.status().state() == DeviceState.ERROR);
             assertThat(display.status().detail()).contains("Modbus exception 2");
 
             // The next write is acknowledged again: the display is back.
             display.show(LedFrame.number("A1025"));
             assertThat(boards.shown(1)).contains("A1025");
-            Eventually.within(
+            Poll.until(
                     Duration.ofSeconds(1),
                     "ONLINE again",
                     () -> display.status().state() == DeviceState.ONLINE);
@@ -213,12 +209,10 @@ class LedBusSocatIT {
         try (LedDisplay display = factory.create(
                 "led:modbus+serial://" + pty.hostEnd() + "?gap=0ms&address=1&replyTimeout=200ms", LedDisplay.class)) {
             display.start();
-            Eventually.within(
-                    Duration.ofSeconds(2), "online", () -> display.status().state() == DeviceState.ONLINE);
+            Poll.until(Duration.ofSeconds(2), "online", () -> display.status().state() == DeviceState.ONLINE);
             assertThatThrownBy(() -> display.show(LedFrame.number("7")))
                     .hasMessageContaining("board at address 1 did not answer within 200 ms");
-            Eventually.within(
-                    Duration.ofSeconds(1), "ERROR", () -> display.status().state() == DeviceState.ERROR);
+            Poll.until(Duration.ofSeconds(1), "ERROR", () -> display.status().state() == DeviceState.ERROR);
         }
     }
 }

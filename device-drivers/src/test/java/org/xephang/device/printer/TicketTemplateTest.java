@@ -55,6 +55,31 @@ class TicketTemplateTest {
     }
 
     @Test
+    void notesArePrintedUnderTheTimeTheFirstInBold() {
+        TicketData sample = TicketData.sample(ISSUED);
+        TicketData offline = new TicketData(
+                sample.unitLines(),
+                sample.number(),
+                sample.serviceName(),
+                sample.counters(),
+                sample.peopleWaiting(),
+                sample.estimatedWait(),
+                sample.issuedAt(),
+                sample.zone(),
+                sample.statusUrl(),
+                sample.priority(),
+                sample.hotline(),
+                List.of("VÉ CẤP KHI MẤT KẾT NỐI", "Số thứ tự được xếp theo giờ lấy vé"));
+
+        List<String> texts = TicketTemplate.standard().render(offline).texts();
+
+        int time = texts.indexOf("THỜI GIAN IN VÉ: 22/11/2026 - 08:15");
+        assertThat(texts.subList(time + 1, time + 3))
+                .containsExactly("VÉ CẤP KHI MẤT KẾT NỐI", "Số thứ tự được xếp theo giờ lấy vé");
+        assertThat(TicketTemplate.standard().render(sample).texts()).doesNotContain("VÉ CẤP KHI MẤT KẾT NỐI");
+    }
+
+    @Test
     void aSiteCanChangeTheClosingLineAndHideTheQrAndTheQueue() {
         TicketTemplate template = new TicketTemplate(TicketTemplate.Options.defaults()
                 .withClosingLine("Xin cảm ơn!")

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
-import org.xephang.device.testkit.Eventually;
 import org.xephang.device.testkit.jpos.FakeJposRegistry;
 import org.xephang.device.testkit.jpos.FakeScannerService;
+import org.xephang.testkit.Poll;
 
 /** The JavaPOS Scanner adapter against a fake device service registered in a temporary jpos.xml. */
 class JavaPosBarcodeScannerIT {
@@ -35,7 +35,7 @@ class JavaPosBarcodeScannerIT {
 
             service.scan("h21.65-231122-0001");
             service.scan("https://x.vn/t/abcd1234");
-            Eventually.within(Duration.ofSeconds(2), "two scans", () -> scans.size() == 2);
+            Poll.until(Duration.ofSeconds(2), "two scans", () -> scans.size() == 2);
 
             assertThat(scans.get(0).payload()).isEqualTo(new ScannedPayload.DossierCode("H21.65-231122-0001", true));
             assertThat(scans.get(1).payload()).isEqualTo(new ScannedPayload.TicketReference("abcd1234"));

@@ -16,9 +16,9 @@ import org.xephang.device.DeviceState;
 import org.xephang.device.DeviceUri;
 import org.xephang.device.framing.LineEnding;
 import org.xephang.device.scanner.sim.ScannerSimulator;
-import org.xephang.device.testkit.Eventually;
 import org.xephang.device.transport.serial.SerialSettings;
 import org.xephang.device.transport.serial.SerialTransport;
+import org.xephang.testkit.Poll;
 import org.xephang.testkit.SocatPtyPair;
 
 /** A CDC/serial scanner on a socat pty pair, with the simulated scanner at the other end. */
@@ -57,27 +57,26 @@ class ScannerSocatIT {
                 factory.create("scanner:serial://" + pty.hostEnd() + "?suffix=ANY", BarcodeScanner.class)) {
             scanner.addScanListener(scans::add);
             scanner.start();
-            Eventually.within(
-                    Duration.ofSeconds(2), "online", () -> scanner.status().state() == DeviceState.ONLINE);
+            Poll.until(Duration.ofSeconds(2), "online", () -> scanner.status().state() == DeviceState.ONLINE);
 
             gun.scan("h21.65-231122-0001");
             gun.scan("https://xephang.example.vn/t/Q7x9kLmN");
-            Eventually.within(Duration.ofSeconds(2), "two scans", () -> scans.size() == 2);
+            Poll.until(Duration.ofSeconds(2), "two scans", () -> scans.size() == 2);
             assertThat(scans.get(0).payload()).isEqualTo(new ScannedPayload.DossierCode("H21.65-231122-0001", true));
             assertThat(scans.get(1).payload()).isEqualTo(new ScannedPayload.TicketReference("Q7x9kLmN"));
 
             pty.unplug();
-            Eventually.within(
+            Poll.until(
                     Duration.ofSeconds(1),
                     "OFFLINE within 1 s",
                     () -> scanner.status().state() == DeviceState.OFFLINE);
             pty.replug();
-            Eventually.within(
+            Poll.until(
                     Duration.ofSeconds(2),
                     "ONLINE within 2 s",
                     () -> scanner.status().state() == DeviceState.ONLINE);
 
-            Eventually.within(Duration.ofSeconds(2), "a scan after replugging", () -> {
+            Poll.until(Duration.ofSeconds(2), "a scan after replugging", () -> {
                 gun.scan("000.00.15.H56-231122-00012");
                 return scans.size() >= 3;
             });

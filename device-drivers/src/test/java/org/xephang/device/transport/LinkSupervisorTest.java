@@ -14,8 +14,8 @@ import org.xephang.device.DeviceState;
 import org.xephang.device.DeviceStatus;
 import org.xephang.device.DeviceStatusTracker;
 import org.xephang.device.DeviceTimeoutException;
-import org.xephang.device.testkit.Eventually;
 import org.xephang.device.transport.loopback.LoopbackTransport;
+import org.xephang.testkit.Poll;
 
 /** The one supervisor of device links, on a loopback link the test unplugs and plugs back. */
 class LinkSupervisorTest {
@@ -83,14 +83,14 @@ class LinkSupervisorTest {
         supervise(Duration.ZERO, new ReadingWork()).openAndStart();
 
         inner.peer().disconnect();
-        Eventually.within(WITHIN, "OFFLINE", () -> status.current().state() == DeviceState.OFFLINE);
+        Poll.until(WITHIN, "OFFLINE", () -> status.current().state() == DeviceState.OFFLINE);
         // Several reconnection attempts fail meanwhile (10–20 ms backoff, 100 ms pause).
-        Eventually.within(WITHIN, "more failed attempts", () -> lost.get() >= 3);
+        Poll.until(WITHIN, "more failed attempts", () -> lost.get() >= 3);
         assertThat(supervisor.isUp()).isFalse();
 
         inner.peer().reconnect();
         // Listeners hear of a change just after it is current: wait for what they heard.
-        Eventually.within(WITHIN, "ONLINE again", () -> seen.size() >= 3);
+        Poll.until(WITHIN, "ONLINE again", () -> seen.size() >= 3);
 
         assertThat(seen)
                 .extracting(DeviceStatus::state)
@@ -103,7 +103,7 @@ class LinkSupervisorTest {
     void statusIsPolledEveryIntervalWhileTheLinkIsUp() throws Exception {
         supervise(Duration.ofMillis(20), new ReadingWork()).openAndStart();
 
-        Eventually.within(WITHIN, "three polls", () -> polls.get() >= 3);
+        Poll.until(WITHIN, "three polls", () -> polls.get() >= 3);
     }
 
     @Test
@@ -123,7 +123,7 @@ class LinkSupervisorTest {
 
         // The second attempt may already have succeeded when openAndStart returns (10–20 ms backoff): judge by what
         // the listeners heard, in order, not by the status of the moment.
-        Eventually.within(
+        Poll.until(
                 WITHIN,
                 "ONLINE after the second attempt",
                 () -> !seen.isEmpty() && seen.get(seen.size() - 1).state() == DeviceState.ONLINE);
@@ -144,7 +144,7 @@ class LinkSupervisorTest {
                 })
                 .openAndStart();
 
-        Eventually.within(WITHIN, "asked twice", () -> asked.get() >= 2);
+        Poll.until(WITHIN, "asked twice", () -> asked.get() >= 2);
         assertThat(connections).hasValue(0);
         assertThat(transport.isOpen()).isFalse();
     }

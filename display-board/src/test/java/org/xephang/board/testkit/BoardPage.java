@@ -3,6 +3,7 @@ package org.xephang.board.testkit;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.xephang.testkit.Poll;
 
 /** The board page as a test reads it (page object over a {@link ChromeDriver}). */
 public final class BoardPage {

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sound.sampled.LineUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.xephang.api.announce.Announcement;
-import org.xephang.board.testkit.Poll;
+import org.xephang.testkit.Poll;
 
 class AnnouncementSpeakerTest {
 

@@ -22,6 +22,10 @@ const TEXT = {
     closed: 'Ngoài giờ lấy số',
     agentLost: 'Màn hình mất kết nối với chương trình ki-ốt (trên máy này hoặc máy chủ). Đang kết nối lại…',
     serverLost: 'Mất kết nối với máy chủ xếp hàng. Đang kết nối lại…',
+    offlineIssuing: 'Ki-ốt đang cấp số khi mất kết nối máy chủ. Vé vẫn hợp lệ: số thứ tự được xếp theo giờ lấy vé.',
+    offlineTicket: 'Vé cấp khi mất kết nối — số thứ tự được xếp theo giờ lấy vé',
+    offlineLeft: 'Còn {0} số dự phòng',
+    offlineNone: 'Hết số dự phòng',
     printerBanner: '{0}. Vé sẽ hiển thị trên màn hình kèm mã QR.',
     printerOFFLINE: 'Máy in chưa kết nối',
     printerPAPER_OUT: 'Máy in hết giấy',
@@ -88,6 +92,10 @@ const TEXT = {
     closed: 'Outside ticket hours',
     agentLost: 'The screen lost its link to the kiosk program (on this machine or the server). Reconnecting…',
     serverLost: 'Lost connection to the queue server. Reconnecting…',
+    offlineIssuing: 'The kiosk is issuing without the server. Tickets stay valid: places follow the time they were taken.',
+    offlineTicket: 'Issued offline — your place follows the time you took the ticket',
+    offlineLeft: 'Reserve numbers left: {0}',
+    offlineNone: 'No reserve numbers left',
     printerBanner: '{0}. Tickets are shown on screen with a QR code.',
     printerOFFLINE: 'The printer is not connected',
     printerPAPER_OUT: 'The printer is out of paper',
@@ -278,7 +286,10 @@ function render() {
   if (!state) return;
   const site = state.site;
   $('site-name').textContent = site?.name ?? '…';
-  $('banner-offline').hidden = state.connected !== false;
+  const offline = state.offline ?? {};
+  const issuingOffline = state.connected === false && offline.ready === true;
+  $('banner-offline').hidden = state.connected !== false || issuingOffline;
+  $('banner-offline-issuing').hidden = !issuingOffline;
   const closed = state.closed;
   $('banner-closed').hidden = !closed;
   if (closed) $('banner-closed').textContent = closed.message;
@@ -304,13 +315,17 @@ function render() {
     const s = service(button.dataset.service);
     const full = capReached.has(s.code);
     const retired = !!s.closed; // closed for new tickets by the administrator (issue #14)
-    const unavailable = full || retired || !!closed;
+    const left = issuingOffline ? (offline.remaining?.[s.code] ?? 0) : null;
+    const unavailable = full || retired || !!closed || left === 0;
     button.disabled = unavailable;
     button.classList.toggle('unavailable', unavailable);
     button.querySelector('.field-name').textContent = serviceName(s);
     button.querySelector('.field-meta').textContent = closed ? t('closed')
       : retired ? t('fieldClosed')
-      : full ? t('capReached') : t('waitingCount', state.waiting?.[s.code] ?? 0);
+      : full ? t('capReached')
+      : left === 0 ? t('offlineNone')
+      : left != null ? t('offlineLeft', left)
+      : t('waitingCount', state.waiting?.[s.code] ?? 0);
   }
 
   const hours = (lang === 'en' && site?.openingHoursEn?.length ? site.openingHoursEn : site?.openingHours) ?? [];
@@ -405,6 +420,7 @@ function renderTicket() {
   const s = service(ticket.service);
   $('ticket-number').textContent = ticket.number;
   $('ticket-priority').hidden = !ticket.priority;
+  $('ticket-offline').hidden = ticket.channel !== 'kiosk-offline';
   const appointment = current.appointment;
   $('ticket-appointment').hidden = !appointment;
   if (appointment) {

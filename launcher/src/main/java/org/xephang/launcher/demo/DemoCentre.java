@@ -113,7 +113,8 @@ public final class DemoCentre implements AutoCloseable {
                     vertx,
                     KioskOptions.of(serverUrl, site, KIOSK, PASSWORD, "sim:printer")
                             .withKioskId(KIOSK)
-                            .withScannerUri("sim:scanner?name=" + KIOSK),
+                            .withScannerUri("sim:scanner?name=" + KIOSK)
+                            .withOfflineJournal(dataDir.resolve(KIOSK + "-offline.jsonl")),
                     printer,
                     false);
             apps.add(kiosk);

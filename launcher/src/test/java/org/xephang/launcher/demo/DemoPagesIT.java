@@ -1,35 +1,23 @@
 package org.xephang.launcher.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.xephang.testkit.Browser;
 
 /** The demo's pages in real Chromium: the devices page speaks plainly and keeps its buttons; no page logs an error. */
 class DemoPagesIT {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     static Path data;
@@ -40,26 +28,12 @@ class DemoPagesIT {
 
     @BeforeAll
     static void startTheDemo() throws Exception {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        Browser.assumeInstalled();
         centre = DemoCentre.start(Path.of("..", "examples", "centre.yaml"), data, "127.0.0.1", 0);
         StringWriter text = new StringWriter();
         centre.describe(new PrintWriter(text, true));
         base = text.toString().lines().findFirst().orElseThrow().replace("listening on ", "");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(CHROMEDRIVER.toFile())
-                        .usingAnyFreePort()
-                        .build(),
-                options);
+        browser = Browser.open(1366, 900);
     }
 
     @AfterAll
@@ -93,7 +67,7 @@ class DemoPagesIT {
                 .doesNotContain("Ignored")
                 .doesNotContain("[");
         assertThat(message.getDomAttribute("class")).isEqualTo("info");
-        screenshot("devices");
+        Browser.screenshot(browser, "devices");
     }
 
     @Test
@@ -104,7 +78,7 @@ class DemoPagesIT {
             waiting(10)
                     .until(driver -> !driver.findElements(By.cssSelector("link[rel=icon]"))
                             .isEmpty());
-            assertThat(consoleErrors()).as(page).isEmpty();
+            assertThat(Browser.consoleErrors(browser)).as(page).isEmpty();
         }
     }
 
@@ -113,19 +87,7 @@ class DemoPagesIT {
                 + ".filter((e) => e.name.endsWith('/api/state')).length;");
     }
 
-    private static List<String> consoleErrors() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
-    }
-
     private static WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-    }
-
-    private static void screenshot(String name) throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        return Browser.waiting(browser, seconds);
     }
 }

@@ -6,6 +6,7 @@ import org.xephang.api.QueueError;
 import org.xephang.core.DeviceHeartbeat;
 import org.xephang.core.DeviceStatusReport;
 import org.xephang.core.TransferCommand;
+import org.xephang.core.persistence.QueueStore;
 import org.xephang.core.site.CounterConfig;
 import org.xephang.core.site.ServiceConfig;
 import org.xephang.core.site.SiteConfig;
@@ -50,6 +51,11 @@ final class CommandChecks {
     }
 
     static void requireChannel(String channel) {
+        if (QueueStore.OFFLINE_CHANNEL.equals(channel)) {
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Kênh \"" + channel + "\" chỉ dành cho vé ki-ốt cấp khi mất kết nối, gửi lên qua offline-tickets.");
+        }
         if (channel.length() > MAX_CHANNEL_LENGTH) {
             throw new QueueError(
                     ErrorCode.INVALID_REQUEST, "Kênh lấy số quá dài (tối đa " + MAX_CHANNEL_LENGTH + " ký tự).");

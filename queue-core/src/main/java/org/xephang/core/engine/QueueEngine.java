@@ -50,8 +50,6 @@ import org.xephang.core.persistence.StoreLocation;
 import org.xephang.core.persistence.TicketArchive;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.SiteConfig;
-import org.xephang.core.ticket.TicketRecord;
-import org.xephang.core.ticket.TypedTicketNumber;
 
 /**
  * The queue engine: the one writer of every configured site's state (docs/architecture.md §1.1, §7), over a {@link Store}:
@@ -66,11 +64,12 @@ import org.xephang.core.ticket.TypedTicketNumber;
  * ones, counters, numbering (continues, no duplicates), event seq (continues, +1 per event).
  *
  * <p><b>Parts.</b> This class opens and closes the engine, wires its parts and answers {@link QueueService} through
- * them: the {@link EngineWriter} (group commit, command plumbing, publishing), each site's {@link SiteQueue} (commands,
- * officer rule, day rollover and call expiry in {@link SiteHousekeeping}, event log), {@link EngineConfiguration}
- * (configuration saved and applied while running), {@link EngineAppointments}, {@link EngineNotifications}, {@link
- * EngineDevices} (registry and heartbeats), {@link EngineStatistics}, {@link SiteLeases} (cluster) and the scheduled
- * {@link EngineHousekeeping}.
+ * them: the {@link EngineWriter} (group commit, command plumbing, publishing), {@link EngineQueries} (the published
+ * views and subscriptions), each site's {@link SiteQueue} (commands, officer rule, day rollover and call expiry in
+ * {@link SiteHousekeeping}, event log), {@link EngineConfiguration} (configuration saved and applied while running),
+ * {@link EngineAppointments}, {@link EngineNotifications}, {@link EngineDevices} (registry and heartbeats), {@link
+ * EngineStatistics}, {@link SiteLeases} (cluster), {@link RetentionPurge} and the scheduled {@link
+ * EngineHousekeeping}.
  */
 public final class QueueEngine implements QueueService, AutoCloseable {
 
@@ -84,11 +83,13 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private final SiteLeases leases;
     private final StoreReads reads;
     private final EngineAppointments appointments;
+    private final EngineOfflineIssuing offlineIssuing;
     private final EngineNotifications notifications;
     private final EngineDevices devices;
     private final EngineConfiguration configuration;
     private final EngineStatistics statistics;
     private final EngineHousekeeping housekeeping;
+    private final EngineQueries queries;
     private final RetentionPurge retention;
 
     private QueueEngine(CentreConfig config, Store opened, Clock clock, EngineOptions options, SiteLeases leases)
@@ -116,8 +117,10 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         this.outbox = new Outbox(database.connect(), database::reconnect, groupCommit);
         this.reads = new StoreReads(database);
         this.appointments = new EngineAppointments(writer, clock);
+        this.offlineIssuing = new EngineOfflineIssuing(writer);
         this.notifications = new EngineNotifications(writer, new NotificationOutbox(database.connect(), groupCommit));
         this.devices = new EngineDevices(writer);
+        this.queries = new EngineQueries(writer, clock);
         this.configuration = new EngineConfiguration(writer, reads, options, leases.clustered());
         this.statistics = new EngineStatistics(writer, reads, config);
         this.retention = new RetentionPurge(
@@ -231,6 +234,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         return appointments;
     }
 
+    /** The kiosks' number blocks and offline tickets of every site (issue 17 item 5). */
+    @Override
+    public org.xephang.core.OfflineIssuing offlineIssuing() {
+        return offlineIssuing;
+    }
+
     /**
      * Keeps a citizen's mobile number for a WAITING ticket, so it gets "sắp đến lượt" and "mời đến quầy" messages
      * (issue 17 item 3). Durable when the stage completes; the triggers run in the same group, so a ticket already
@@ -260,32 +269,16 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         return devices.checkSilentDevices();
     }
 
-    private SiteView published(String siteCode) {
-        SiteQueue site = sites.get(siteCode);
-        if (site == null) {
-            throw EngineWriter.unknownSite(siteCode);
-        }
-        return site.published();
-    }
-
     // ---------------------------------------------------------------- QueueService
 
     @Override
     public SiteInfo site(String siteCode) {
-        SiteQueue site = sites.get(siteCode);
-        if (site == null) {
-            throw EngineWriter.unknownSite(siteCode);
-        }
-        return site.config().toSiteInfo();
+        return queries.site(siteCode);
     }
 
     @Override
     public IssuingState issuing(String siteCode) {
-        SiteQueue site = sites.get(siteCode);
-        if (site == null) {
-            throw EngineWriter.unknownSite(siteCode);
-        }
-        return site.issuing(clock.instant());
+        return queries.issuing(siteCode);
     }
 
     @Override
@@ -437,31 +430,17 @@ public final class QueueEngine implements QueueService, AutoCloseable {
 
     @Override
     public Optional<Ticket> ticket(String ticketId) {
-        if (ticketId == null) {
-            return Optional.empty();
-        }
-        for (SiteQueue site : sites.values()) {
-            SiteView view = site.published();
-            Optional<TicketRecord> ticket = view.find(ticketId);
-            if (ticket.isPresent()) {
-                return Optional.of(view.ticket(ticket.get()));
-            }
-        }
-        return Optional.empty();
+        return queries.ticket(ticketId);
     }
 
     @Override
     public Optional<Ticket> ticketByNumber(String site, String number) {
-        SiteView view = published(site);
-        TypedTicketNumber wanted = TypedTicketNumber.parse(number)
-                .orElseThrow(() -> new QueueError(
-                        ErrorCode.INVALID_REQUEST, "Số vé phải gồm chữ cái của lĩnh vực và các chữ số, ví dụ A012."));
-        return view.findByNumber(wanted).map(view::ticket);
+        return queries.ticketByNumber(site, number);
     }
 
     @Override
     public List<WaitingTicket> waiting(String site, String service) {
-        return published(site).waiting(service);
+        return queries.waiting(site, service);
     }
 
     /**
@@ -483,35 +462,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
 
     @Override
     public QueueSnapshot snapshot(String site) {
-        return published(site).snapshot();
+        return queries.snapshot(site);
     }
 
     @Override
     public Subscription subscribe(String siteCode, Consumer<QueueEvent> listener) {
-        SiteQueue site = sites.get(siteCode);
-        if (site == null) {
-            throw EngineWriter.unknownSite(siteCode);
-        }
-        Consumer<QueueEvent> wrapper = listener::accept;
-        QueueSnapshot snapshot;
-        writer.publishLock().lock();
-        try {
-            snapshot = site.published().snapshot();
-            site.subscribers().add(wrapper);
-        } finally {
-            writer.publishLock().unlock();
-        }
-        return new Subscription() {
-            @Override
-            public QueueSnapshot snapshot() {
-                return snapshot;
-            }
-
-            @Override
-            public void close() {
-                site.subscribers().remove(wrapper);
-            }
-        };
+        return queries.subscribe(siteCode, listener);
     }
 
     /** Finishes queued commands, then closes the database. Blocking. */

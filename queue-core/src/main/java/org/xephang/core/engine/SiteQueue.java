@@ -50,6 +50,7 @@ final class SiteQueue {
     private final CounterCommands counters;
     private final DeviceReports devices;
     private final SiteNotifications notifications;
+    private final OfflineCommands offline;
 
     SiteQueue(SiteConfig config, Clock clock, EngineOptions options, Map<String, SiteQueue> siteOfTicket) {
         this.state = new SiteState(this, config, clock, options, siteOfTicket);
@@ -60,6 +61,12 @@ final class SiteQueue {
         this.counters = new CounterCommands(state, events, officers);
         this.devices = new DeviceReports(events, new DeviceRegistry(options.deviceSilenceLimit()));
         this.notifications = new SiteNotifications(state, clock);
+        this.offline = new OfflineCommands(state, events);
+    }
+
+    /** The kiosks' number blocks and offline tickets (docs/adr/0029-offline-issuing.md). */
+    OfflineCommands offline() {
+        return offline;
     }
 
     SiteNotifications notifications() {

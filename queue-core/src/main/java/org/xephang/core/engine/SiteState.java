@@ -24,6 +24,7 @@ import org.xephang.api.QueueSnapshot.Call;
 import org.xephang.api.QueueSnapshot.CounterView;
 import org.xephang.api.Ticket;
 import org.xephang.core.counter.CounterDesk;
+import org.xephang.core.persistence.NumberBlockStore;
 import org.xephang.core.persistence.QueueStore;
 import org.xephang.core.routing.WaitEstimator;
 import org.xephang.core.routing.WaitingLines;
@@ -31,6 +32,7 @@ import org.xephang.core.site.CounterConfig;
 import org.xephang.core.site.ServiceConfig;
 import org.xephang.core.site.SiteCalendar;
 import org.xephang.core.site.SiteConfig;
+import org.xephang.core.ticket.NumberBlock;
 import org.xephang.core.ticket.TicketNumberAllocator;
 import org.xephang.core.ticket.TicketRecord;
 
@@ -159,6 +161,9 @@ final class SiteState {
             }
         }
         store.lastSequences(config.code(), today).forEach((service, seq) -> allocator.restore(service, today, seq));
+        for (NumberBlock block : new NumberBlockStore(store.connection()).day(config.code(), today)) {
+            allocator.lease(block.service(), today, block.first(), block.last());
+        }
         Map<Integer, CounterDesk> stored = store.loadDesks(config.code());
         for (CounterConfig counter : config.counters()) {
             desks.put(counter.number(), stored.getOrDefault(counter.number(), CounterDesk.closed(counter.number())));

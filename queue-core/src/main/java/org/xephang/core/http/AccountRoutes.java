@@ -137,8 +137,8 @@ final class AccountRoutes {
         String site = siteParameter(ctx);
         Set<String> sites = site != null ? Set.of(site) : by.sites();
         ZoneId zone = zone(site != null ? site : by.sites().stream().findFirst().orElse(null));
-        boolean csv = "csv".equals(ctx.request().getParam("format"));
-        String format = ctx.request().getParam("format");
+        boolean csv = "csv".equals(ctx.queryParams().get("format"));
+        String format = ctx.queryParams().get("format");
         if (format != null && !csv && !"json".equals(format)) {
             throw AccountAdministration.invalid("format", "Định dạng chỉ là json hoặc csv.");
         }
@@ -149,7 +149,7 @@ final class AccountRoutes {
                 "limit",
                 csv ? AuditQuery.MAX_LIMIT : DEFAULT_AUDIT_PAGE,
                 csv ? AuditQuery.MAX_LIMIT : MAX_AUDIT_PAGE);
-        String beforeText = ctx.request().getParam("before");
+        String beforeText = ctx.queryParams().get("before");
         Long before = beforeText == null ? null : (long) integer(ctx, "before", 0, Integer.MAX_VALUE);
         auth.audit()
                 .read(new AuditQuery(sites, from, to, before, limit))
@@ -202,7 +202,7 @@ final class AccountRoutes {
     }
 
     private String siteParameter(RoutingContext ctx) {
-        String site = ctx.request().getParam("site");
+        String site = ctx.queryParams().get("site");
         if (site == null || site.isEmpty()) {
             return null;
         }
@@ -226,7 +226,7 @@ final class AccountRoutes {
 
     /** An ISO-8601 instant ({@code 2026-12-06T08:00:00+07:00}) or a local date of the site ({@code 2026-12-06}). */
     private static Instant time(RoutingContext ctx, String name, ZoneId zone, boolean endOfDay) {
-        String text = ctx.request().getParam(name);
+        String text = ctx.queryParams().get(name);
         if (text == null || text.isEmpty()) {
             return null;
         }
@@ -245,7 +245,7 @@ final class AccountRoutes {
     }
 
     private static int integer(RoutingContext ctx, String name, int absent, int max) {
-        String text = ctx.request().getParam(name);
+        String text = ctx.queryParams().get(name);
         if (text == null || text.isEmpty()) {
             return absent;
         }

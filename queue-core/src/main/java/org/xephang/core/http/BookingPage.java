@@ -1,16 +1,10 @@
 package org.xephang.core.http;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.util.Map;
 import org.xephang.api.ErrorCode;
+import org.xephang.api.QrCodeSvg;
 import org.xephang.api.QueueError;
 import org.xephang.core.appointment.BookingCode;
 
@@ -53,7 +47,7 @@ final class BookingPage {
                 .orElseThrow(() -> new QueueError(
                         ErrorCode.INVALID_REQUEST, "Mã lịch hẹn gồm 8 ký tự chữ và số (không có 0, 1, O, I, L)."));
         headers(ctx);
-        ctx.response().putHeader("Content-Type", "image/svg+xml").end(svg(code));
+        ctx.response().putHeader("Content-Type", "image/svg+xml").end(QrCodeSvg.of(code));
     }
 
     private static void headers(RoutingContext ctx) {
@@ -62,32 +56,5 @@ final class BookingPage {
                 .putHeader("Referrer-Policy", "no-referrer")
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("Content-Security-Policy", ManagerPages.CONTENT_SECURITY_POLICY);
-    }
-
-    /** A QR code as one SVG path of unit squares, quiet zone included. */
-    static String svg(String text) {
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter()
-                    .encode(
-                            text,
-                            BarcodeFormat.QR_CODE,
-                            0,
-                            0,
-                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("cannot encode as QR: " + e.getMessage(), e);
-        }
-        StringBuilder path = new StringBuilder();
-        for (int y = 0; y < matrix.getHeight(); y++) {
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                if (matrix.get(x, y)) {
-                    path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
-                }
-            }
-        }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + matrix.getWidth() + " "
-                + matrix.getHeight() + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\""
-                + " fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
     }
 }

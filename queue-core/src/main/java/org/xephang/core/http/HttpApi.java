@@ -47,6 +47,8 @@ public final class HttpApi implements AutoCloseable {
     private static final Role[] EVERYONE = Role.values();
     private static final Role[] ISSUERS = {Role.KIOSK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
     private static final Role[] CHECK_IN = {Role.KIOSK};
+    /** Offline issuing: the number blocks and uploads of a kiosk, as itself. */
+    private static final Role[] KIOSKS = {Role.KIOSK};
     /** Ratings come from the keypad of the counter that served the ticket, through its officer's session. */
     private static final Role[] RATERS = {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
 
@@ -187,6 +189,7 @@ public final class HttpApi implements AutoCloseable {
             DeviceRoutes devices = new DeviceRoutes(queue, clock, auth);
             EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
             AppointmentRoutes appointments = new AppointmentRoutes(queue, clock);
+            OfflineRoutes offline = new OfflineRoutes(queue);
             Buffer openApi = resource("/openapi.yaml");
             Buffer ticketPage = resource("/ticket-page/index.html");
 
@@ -262,6 +265,8 @@ public final class HttpApi implements AutoCloseable {
             publicRoute(HttpMethod.GET, "/appointments/:code", appointments::get);
             publicRoute(HttpMethod.DELETE, "/appointments/:code", appointments::cancel);
             route(HttpMethod.POST, "/sites/:site/check-in", CHECK_IN, appointments::checkIn);
+            route(HttpMethod.POST, "/sites/:site/number-blocks", KIOSKS, offline::lease);
+            route(HttpMethod.POST, "/sites/:site/offline-tickets", KIOSKS, offline::upload);
 
             route(HttpMethod.POST, "/sites/:site/counters/:counter/call-next", STAFF, counters::callNext);
             route(HttpMethod.POST, "/sites/:site/counters/:counter/pause", STAFF, counters::pause);

@@ -154,6 +154,25 @@ final class RequestBody {
         return texts;
     }
 
+    /** A list of 1 to {@code max} JSON objects, each read as a body of its own ({@code field[i].key} in messages). */
+    List<RequestBody> requiredObjectList(String field, int max) {
+        Object value = json.getValue(field);
+        if (!(value instanceof JsonArray array) || array.isEmpty()) {
+            throw invalid(field, "là bắt buộc: một danh sách không trống các đối tượng JSON [{…}]");
+        }
+        if (array.size() > max) {
+            throw invalid(field, "có nhiều nhất " + max + " phần tử; hãy gửi thành nhiều lần");
+        }
+        List<RequestBody> items = new ArrayList<>();
+        for (Object item : array) {
+            if (!(item instanceof JsonObject object)) {
+                throw invalid(field, "chỉ gồm các đối tượng JSON {…}");
+            }
+            items.add(new RequestBody(object));
+        }
+        return items;
+    }
+
     static QueueError invalid(String field, String problem) {
         return new QueueError(ErrorCode.INVALID_REQUEST, "Trường \"" + field + "\" " + problem + ".");
     }

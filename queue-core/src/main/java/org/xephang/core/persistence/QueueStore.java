@@ -27,6 +27,9 @@ public final class QueueStore {
             + " state, issue_order, queue_key, assigned_counter, counter, officer, call_count, issued_at, called_at,"
             + " started_at, finished_at, dossier_code, idempotency_key, rated";
 
+    /** The channel of a ticket a kiosk issued while it could not reach the server, uploaded afterwards. */
+    public static final String OFFLINE_CHANNEL = "kiosk-offline";
+
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
@@ -184,11 +187,15 @@ public final class QueueStore {
         }
     }
 
-    /** The last sequence per issued service on a day (numbering continues after a restart). */
+    /**
+     * The last sequence per issued service on a day (numbering continues after a restart). Offline tickets (channel
+     * {@value #OFFLINE_CHANNEL}) do not count: their numbers lie in leased blocks, which the numbering skips anyway
+     * (docs/adr/0029-offline-issuing.md), so the online sequence goes on where it was.
+     */
     public Map<String, Integer> lastSequences(String site, LocalDate day) throws SQLException {
         Map<String, Integer> last = new HashMap<>();
         try (PreparedStatement s = connection.prepareStatement("SELECT issued_service, MAX(sequence) FROM ticket"
-                + " WHERE site=? AND local_day=? GROUP BY issued_service")) {
+                + " WHERE site=? AND local_day=? AND channel <> '" + OFFLINE_CHANNEL + "' GROUP BY issued_service")) {
             s.setString(1, site);
             s.setString(2, day.toString());
             try (ResultSet rs = s.executeQuery()) {

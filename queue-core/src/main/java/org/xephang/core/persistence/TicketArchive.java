@@ -106,7 +106,7 @@ public final class TicketArchive {
      * One step of the purge of a site, small enough for one write group: up to {@code limit} finished tickets of days
      * before {@code before} are deleted with their events, ratings, messages and numbers, their facts added to the
      * days' aggregates; then up to {@code limit} events of no ticket (a counter opened, a device fault) older than
-     * {@code eventsBefore}, and the bookings of those days. Kept: a ticket with an event a forwarder tried and has not
+     * {@code eventsBefore}, and the bookings and kiosks' number blocks of those days. Kept: a ticket with an event a forwarder tried and has not
      * delivered yet (it waits for the delivery or the dead letters), and a ticket a counter's row still names. Call
      * again while it deletes a whole {@code limit}.
      */
@@ -137,6 +137,7 @@ public final class TicketArchive {
                 eventsBefore.toEpochMilli(),
                 limit);
         int bookings = update("DELETE FROM appointment WHERE site=? AND local_day<?", site, before.toString());
+        update("DELETE FROM number_block WHERE site=? AND local_day<?", site, before.toString());
         return ofTickets.plus(new Purged(0, otherEvents, 0, 0, bookings));
     }
 

@@ -131,7 +131,8 @@ public final class CentreConfigLoader {
                 "supervision",
                 "notifications",
                 "appointments",
-                "retention");
+                "retention",
+                "offline");
         String code =
                 matching(node, "code", SITE_CODE, "lower-case letters, digits and '-', at most 32, e.g. \"demo\"");
         String name = node.requiredText("name");
@@ -177,7 +178,8 @@ public final class CentreConfigLoader {
                 SiteSettingsSection.supervision(node.child("supervision")),
                 SiteSettingsSection.notifications(node.child("notifications")),
                 SiteSettingsSection.appointments(node.child("appointments")),
-                SiteSettingsSection.retention(node.child("retention")));
+                SiteSettingsSection.retention(node.child("retention")),
+                OfflineSettings.read(node.child("offline")));
     }
 
     /** A required text that must match {@code pattern}; else a problem naming the key and what is allowed. */

@@ -27,6 +27,8 @@ import org.xephang.core.notify.NotificationSettings;
  *     AppointmentSettings#DEFAULTS}
  * @param retention how long the detail of its tickets is kept (config {@code retention:}); null means {@link
  *     RetentionSettings#DEFAULTS}
+ * @param offline the number blocks leased to kiosks for offline issuing (config {@code offline:}); null means {@link
+ *     OfflineSettings#OFF}
  */
 public record SiteConfig(
         String code,
@@ -47,7 +49,8 @@ public record SiteConfig(
         SiteInfo.Supervision supervision,
         NotificationSettings notifications,
         AppointmentSettings appointments,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        OfflineSettings offline) {
 
     /** A ticket that timed out at the counter this many times becomes NO_SHOW instead of going back to the queue. */
     public static final int MAX_CALLS_BEFORE_NO_SHOW = 3;
@@ -62,6 +65,7 @@ public record SiteConfig(
         Objects.requireNonNull(announcement, "announcement");
         appointments = appointments == null ? AppointmentSettings.DEFAULTS : appointments;
         retention = retention == null ? RetentionSettings.DEFAULTS : retention;
+        offline = offline == null ? OfflineSettings.OFF : offline;
         priorityRule = priorityRule == null ? PriorityRule.DEFAULT : priorityRule;
         unitLines = List.copyOf(unitLines);
         closures = List.copyOf(closures);

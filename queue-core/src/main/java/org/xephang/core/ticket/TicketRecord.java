@@ -200,6 +200,16 @@ public record TicketRecord(
         return d.build();
     }
 
+    /**
+     * The same ticket one place further back in the queue's order: room was made for an offline ticket tapped before it
+     * (docs/adr/0029-offline-issuing.md).
+     */
+    public TicketRecord withQueueKey(long newQueueKey) {
+        Draft d = new Draft(this);
+        d.queueKey = newQueueKey;
+        return d.build();
+    }
+
     /** Links a dossier code (already normalised) to a ticket that reached a counter (CALLED, SERVING or DONE). */
     public TicketRecord linkDossier(String code) {
         require("gắn mã hồ sơ", TicketState.CALLED, TicketState.SERVING, TicketState.DONE);

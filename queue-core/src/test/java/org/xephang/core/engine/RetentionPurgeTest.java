@@ -84,6 +84,14 @@ class RetentionPurgeTest {
         Ticket tuesday = serveAndRate("A", 1, 3);
         serveAndRate("B", 3, 1);
         SiteStatistics before = await(engine.statistics(SITE, MONDAY, TUESDAY));
+        try (Connection c = queryStore();
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO number_block (id, site, kiosk, service,"
+                                + " local_day, first_seq, last_seq, leased_at) VALUES ('b1', ?, 'kiosk1', 'A', ?, 981, 999, 0)")) {
+            s.setString(1, SITE);
+            s.setString(2, MONDAY.toString());
+            s.executeUpdate();
+        }
         Instant tuesdayStart = TUESDAY.atStartOfDay(VietnamTime.ZONE).toInstant();
         assertThat(count("SELECT COUNT(*) FROM event WHERE at<? AND ticket_id IS NULL", tuesdayStart.toEpochMilli()))
                 .as("Monday's counter events")

@@ -174,6 +174,17 @@ class ApiRoleMatrixIT {
                     "/api/v1/sites/{site}/check-in",
                     "{\"code\":\"K7M2Q9XA\"}",
                     EnumSet.of(Role.KIOSK)),
+            new Endpoint(
+                    HttpMethod.POST,
+                    "/api/v1/sites/{site}/number-blocks",
+                    "{\"service\":\"A\"}",
+                    EnumSet.of(Role.KIOSK)),
+            new Endpoint(
+                    HttpMethod.POST,
+                    "/api/v1/sites/{site}/offline-tickets",
+                    "{\"tickets\":[{\"id\":\"AAAAAAAAAAAAAAAA\",\"service\":\"A\",\"sequence\":1,"
+                            + "\"tappedAt\":\"2026-01-01T02:00:00Z\"}]}",
+                    EnumSet.of(Role.KIOSK)),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/stats", "?from=2026-01-01", null, SUPERVISORS, false),
             new Endpoint(HttpMethod.GET, "/stats/", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/dat-lich/", null, PUBLIC),

@@ -71,8 +71,11 @@ class SupervisorPageIT {
             Browser.screenshot(browser, "supervisor-1366");
 
             browser.findElement(By.id("lang")).click();
-            assertThat(cell(browser, "header h1")).startsWith("Live supervision");
-            assertThat(cell(browser, "#counters tr[data-counter='5']")).contains("Signed out");
+            // the page redraws every second and on each event: wait for the English rows rather than read them once
+            eventually(WITHIN, () -> cell(browser, "header h1").startsWith("Live supervision"));
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#counters tr[data-counter='5']").contains("Signed out"));
         } finally {
             browser.quit();
         }
@@ -152,9 +155,8 @@ class SupervisorPageIT {
             Browser.screenshot(browser, "supervisor-devices");
 
             browser.findElement(By.id("lang")).click();
-            assertThat(deviceRow(browser, "kiosk1/printer"))
-                    .contains("Ticket printer")
-                    .contains("offline");
+            eventually(WITHIN, () -> deviceRow(browser, "kiosk1/printer").contains("Ticket printer"));
+            assertThat(deviceRow(browser, "kiosk1/printer")).contains("offline");
         } finally {
             browser.quit();
         }

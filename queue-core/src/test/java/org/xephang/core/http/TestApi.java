@@ -35,6 +35,7 @@ import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.site.ConfigException;
+import org.xephang.testkit.Poll;
 
 /**
  * A real server for HTTP tests: the real engine on SQLite in {@code dataDir}, the real API on 127.0.0.1 port 0, the
@@ -292,18 +293,7 @@ final class TestApi implements AutoCloseable {
 
     /** Polls {@code condition} every 20 ms until it holds; fails after {@code timeout}. */
     static void eventually(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        Poll.until(timeout, "the condition", condition);
     }
 
     @Override

@@ -63,13 +63,13 @@ class SqliteStoreTest {
         SqliteStore.open(dir).close();
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(store.schemaVersion()).isEqualTo(7);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(7);
+            assertThat(store.schemaVersion()).isEqualTo(8);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(8);
             assertThat(single(
                             c,
                             "SELECT group_concat(version, ' ') FROM (SELECT version FROM flyway_schema_history"
                                     + " WHERE success=1 ORDER BY installed_rank)"))
-                    .isEqualTo("1 2 3 4 5 6 7");
+                    .isEqualTo("1 2 3 4 5 6 7 8");
             assertThat(single(
                             c,
                             "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
@@ -109,13 +109,13 @@ class SqliteStoreTest {
                     .isEqualTo("SQL");
             assertThat(single(c, "SELECT type FROM flyway_schema_history WHERE version='3'"))
                     .isEqualTo("SQL");
-            assertThat(store.schemaVersion()).isEqualTo(7);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(7);
+            assertThat(store.schemaVersion()).isEqualTo(8);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(8);
         }
-        // Opened again: the baseline is not taken twice, V2 to V5 not applied twice.
+        // Opened again: the baseline is not taken twice, V2 to V8 not applied twice.
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("7");
+            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("8");
         }
     }
 
@@ -133,7 +133,7 @@ class SqliteStoreTest {
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("newer xephang release")
                 .hasMessageContaining("schema version 99")
-                .hasMessageContaining("knows up to 7");
+                .hasMessageContaining("knows up to 8");
         try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(dir.resolve("xephang.db")))) {
             assertThat(single(c, "SELECT MAX(version) FROM flyway_schema_history"))
                     .isEqualTo("99");

@@ -87,7 +87,8 @@ public final class PostgresFixture {
                 }
             }
             // CASCADE: the tables of later migrations that reference tickets (notifications) are emptied with them.
-            statement.execute("TRUNCATE rating, event, counter_desk, ticket, appointment, statistics_day CASCADE");
+            statement.execute(
+                    "TRUNCATE rating, event, counter_desk, ticket, appointment, statistics_day, number_block CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database " + database + ": " + e.getMessage(), e);
         }

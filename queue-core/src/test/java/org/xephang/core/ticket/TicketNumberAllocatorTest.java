@@ -63,6 +63,33 @@ class TicketNumberAllocatorTest {
     }
 
     @Test
+    void blocksAreLeasedFromTheTopDownAndOnlineNumbersSkipThem() {
+        assertThat(allocator.nextBlock(CHUNG_THUC, MONDAY, 20)).containsExactly(9980, 9999);
+        allocator.lease("D", MONDAY, 9980, 9999);
+        assertThat(allocator.nextBlock(CHUNG_THUC, MONDAY, 20)).containsExactly(9960, 9979);
+        assertThat(allocator.isLeased("D", MONDAY, 9990)).isTrue();
+        assertThat(allocator.isLeased("D", MONDAY.plusDays(1), 9990)).isFalse();
+
+        allocator.lease("D", MONDAY, 2, 4); // a block that online numbering reaches
+        assertThat(issue(CHUNG_THUC, MONDAY)).isEqualTo("D0001");
+        assertThat(issue(CHUNG_THUC, MONDAY)).isEqualTo("D0005");
+    }
+
+    @Test
+    void aBlockIsCutAtTheCapAndAboveTheNumbersIssuedAndRefusedWhenNothingIsLeft() {
+        issue(HO_TICH, MONDAY); // C001 of a cap of 3
+        assertThat(allocator.nextBlock(HO_TICH, MONDAY, 20)).containsExactly(2, 3);
+        allocator.lease("C", MONDAY, 2, 3);
+
+        assertThatThrownBy(() -> allocator.nextBlock(HO_TICH, MONDAY, 20))
+                .isInstanceOfSatisfying(
+                        QueueError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DAILY_CAP_REACHED));
+        assertThatThrownBy(() -> allocator.next(HO_TICH, MONDAY))
+                .isInstanceOfSatisfying(
+                        QueueError.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DAILY_CAP_REACHED));
+    }
+
+    @Test
     void eachServiceCountsOnItsOwn() {
         issue(HO_TICH, MONDAY);
         issue(HO_TICH, MONDAY);

@@ -28,7 +28,7 @@ import org.xephang.device.printer.TicketDocument;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.printer.TicketTemplate;
 import org.xephang.device.printer.escpos.PrinterProfile;
-import org.xephang.device.testkit.Eventually;
+import org.xephang.testkit.Poll;
 
 /** An {@code escpos:tcp://} printer against the printer simulator over real TCP on 127.0.0.1. */
 class PrinterSimulatorIT {
@@ -126,7 +126,7 @@ class PrinterSimulatorIT {
         });
         // The printer asks DLE EOT 1, 2 and 4 before each job; the XOFF was sent before their answers, on the same
         // line, so the printer has read it by the time the answers arrive and must hold the job.
-        Eventually.within(
+        Poll.until(
                 Duration.ofSeconds(5),
                 "the status queries before the job",
                 () -> simulator.statusQueriesAnswered() >= queries + 3);

@@ -18,6 +18,7 @@ import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
 import org.xephang.device.DeviceTimeoutException;
+import org.xephang.device.DeviceUri;
 import org.xephang.device.printer.Align;
 import org.xephang.device.printer.TicketData;
 import org.xephang.device.printer.TicketDocument;
@@ -27,7 +28,8 @@ import org.xephang.device.printer.escpos.EscPosMode;
 import org.xephang.device.printer.escpos.EscPosPrinter;
 import org.xephang.device.printer.escpos.PrinterProfile;
 import org.xephang.device.printer.escpos.SentJob;
-import org.xephang.device.testkit.Eventually;
+import org.xephang.device.transport.ReconnectBackoff;
+import org.xephang.testkit.Poll;
 import org.xephang.testkit.SocatPtyPair;
 
 /**
@@ -126,20 +128,29 @@ class SerialPrinterIT {
                         SentJob.lineTime(sent.bytes(), 115200).multipliedBy(8).dividedBy(10));
     }
 
+    /**
+     * What makes an unplug seen at once and a replug back within about a second is how they are seen, not a stopwatch
+     * (a loaded CI machine can stall any thread for seconds): the OFFLINE comes from the link itself (the pty closed),
+     * not from a status query left unanswered (a 2 s poll and a 1 s timeout), and while unplugged the transport tries
+     * again at least every second. The waits are bounded generously.
+     */
     @Test
-    void unpluggingIsSeenWithinOneSecondAndReplugBringsItBackWithinTwo() throws Exception {
+    void unpluggingIsSeenFromTheLostLinkAndAReplugIsTakenUpByTheNextAttempt() throws Exception {
         connect("text");
         assertThat(printer.status().state()).isEqualTo(DeviceState.ONLINE);
 
         socat.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
-        long unplugged = System.nanoTime();
-        awaitState(DeviceState.OFFLINE, Duration.ofSeconds(1));
-        assertThat(Duration.ofNanos(System.nanoTime() - unplugged)).isLessThan(Duration.ofSeconds(1));
+        awaitState(DeviceState.OFFLINE, Duration.ofSeconds(10));
+        assertThat(printer.status().detail())
+                .as("seen from the closed link, not from an unanswered status query")
+                .doesNotContain("không trả lời");
 
         startSocat();
-        long replugged = System.nanoTime();
-        awaitState(DeviceState.ONLINE, Duration.ofSeconds(2));
-        assertThat(Duration.ofNanos(System.nanoTime() - replugged)).isLessThan(Duration.ofSeconds(2));
+        awaitState(DeviceState.ONLINE, Duration.ofSeconds(10));
+        assertThat(ReconnectBackoff.from(DeviceUri.parse("escpos:serial://" + hostEnd + "?mode=text"))
+                        .max())
+                .as("the longest pause between two attempts to reopen the port")
+                .isLessThanOrEqualTo(Duration.ofSeconds(1));
 
         printer.print(TicketTemplate.standard().render(TicketData.sample(Instant.parse("2026-11-22T01:15:00Z"))));
         assertThat(simulator.awaitJobs(1, Duration.ofSeconds(5))).anyMatch(PrintedJob::complete);
@@ -170,8 +181,7 @@ class SerialPrinterIT {
             }
         });
         long jobBytes = simulator.jobBytesReceived();
-        Eventually.within(
-                Duration.ofSeconds(10), "the job is on its way", () -> simulator.jobBytesReceived() > jobBytes);
+        Poll.until(Duration.ofSeconds(10), "the job is on its way", () -> simulator.jobBytesReceived() > jobBytes);
         signal(socat, "-STOP"); // paper out: the printer holds CTS low and takes nothing more
 
         assertThatThrownBy(() -> print.get(15, TimeUnit.SECONDS))

@@ -81,10 +81,8 @@ public final class OutboxForwarder extends VerticleBase {
     private WebClient client;
     private WorkerExecutor worker;
     private final List<QueueService.Subscription> subscriptions = new ArrayList<>();
-    private boolean cycleRunning;
-    private boolean cycleAgain;
+    private DeliveryLoop loop;
     private boolean stopped;
-    private long timerId = -1;
     private Instant pausedUntil = Instant.MIN;
     private Instant nextDue;
     private Instant failingSince;
@@ -133,7 +131,8 @@ public final class OutboxForwarder extends VerticleBase {
             }
         }
         LOG.info("outbox forwarder started: {}", config);
-        context.runOnContext(v -> cycle());
+        loop = new DeliveryLoop(vertx, context, this::round);
+        loop.wake();
         return Future.succeededFuture();
     }
 
@@ -141,8 +140,8 @@ public final class OutboxForwarder extends VerticleBase {
     public Future<?> stop() {
         stopped = true;
         subscriptions.forEach(QueueService.Subscription::close);
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+        if (loop != null) {
+            loop.stop();
         }
         if (client != null) {
             client.close();
@@ -152,8 +151,8 @@ public final class OutboxForwarder extends VerticleBase {
 
     /** Reads the outbox again soon (a new event was committed, or a dead one was put back). Any thread. */
     public void wake() {
-        if (profile != null) {
-            context.runOnContext(v -> cycle());
+        if (profile != null && loop != null) {
+            loop.wake();
         }
     }
 
@@ -220,21 +219,11 @@ public final class OutboxForwarder extends VerticleBase {
     }
 
     /** One round: read what is pending, deliver what may go now, then sleep until something is due or wakes us. */
-    private void cycle() {
-        if (stopped) {
-            return;
-        }
-        if (cycleRunning) {
-            cycleAgain = true;
-            return;
-        }
-        cycleRunning = true;
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-            timerId = -1;
-        }
+    private Future<Duration> round() {
         Instant now = clock.instant();
-        worker.executeBlocking(() -> read(now), false).compose(this::deliver).onComplete(this::afterCycle);
+        return worker.executeBlocking(() -> read(now), false)
+                .compose(this::deliver)
+                .transform(done -> Future.succeededFuture(sleepAfter(done)));
     }
 
     private record Round(List<List<Entry>> chains, Instant nextDue) {}
@@ -456,22 +445,16 @@ public final class OutboxForwarder extends VerticleBase {
         return Future.fromCompletionStage(stage, context);
     }
 
-    private void afterCycle(AsyncResult<Integer> result) {
-        cycleRunning = false;
-        if (stopped) {
-            return;
-        }
+    /** Zero after a round that delivered (there may be more); else until the next due event, a pause's end or a poll. */
+    private Duration sleepAfter(AsyncResult<Integer> result) {
         if (result.failed()) {
             LOG.error(
                     "outbox forwarder: reading the outbox failed; trying again in {}",
                     config.pollInterval(),
                     result.cause());
         }
-        boolean progress = result.succeeded() && result.result() > 0;
-        if (cycleAgain || progress) {
-            cycleAgain = false;
-            context.runOnContext(v -> cycle());
-            return;
+        if (result.succeeded() && result.result() > 0) {
+            return Duration.ZERO;
         }
         Instant now = clock.instant();
         Duration sleep = profile == null ? IDLE_POLL_INTERVAL : config.pollInterval();
@@ -483,9 +466,6 @@ public final class OutboxForwarder extends VerticleBase {
                 }
             }
         }
-        timerId = vertx.setTimer(Math.max(1, sleep.toMillis()), id -> {
-            timerId = -1;
-            cycle();
-        });
+        return sleep.isZero() ? Duration.ofMillis(1) : sleep;
     }
 }

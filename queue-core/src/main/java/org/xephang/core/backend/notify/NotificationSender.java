@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.core.backend.forward.Backoff;
+import org.xephang.core.backend.forward.DeliveryLoop;
 import org.xephang.core.backend.forward.OutboundRequest;
 import org.xephang.core.backend.forward.RetryAfter;
 import org.xephang.core.backend.lookup.ClientRateLimiter;
@@ -48,6 +49,8 @@ public final class NotificationSender extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
     private static final int BATCH = 200;
+    /** The timer's floor between rounds. */
+    private static final Duration MIN_SLEEP = Duration.ofMillis(1);
 
     private final NotificationQueue queue;
     private final NotificationProviders providers;
@@ -61,10 +64,7 @@ public final class NotificationSender extends VerticleBase {
     private final Set<String> inFlight = new HashSet<>();
 
     private WebClient client;
-    private boolean cycleRunning;
-    private boolean cycleAgain;
-    private boolean stopped;
-    private long timerId = -1;
+    private DeliveryLoop loop;
 
     /**
      * @param pollInterval how often the queue is read when nothing woke the sender
@@ -101,60 +101,36 @@ public final class NotificationSender extends VerticleBase {
                         .setUserAgent("xephang-notifications")
                         .setFollowRedirects(false));
         LOG.info("notification sender started: {}", providers);
-        context.runOnContext(v -> cycle());
+        loop = new DeliveryLoop(vertx, context, this::round);
+        loop.wake();
         return Future.succeededFuture();
     }
 
     @Override
     public Future<?> stop() {
-        stopped = true;
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-        }
+        loop.stop();
         client.close();
         return Future.succeededFuture();
     }
 
     /** Reads the queue again soon (a message became due). Any thread. */
     public void wake() {
-        context.runOnContext(v -> cycle());
+        if (loop != null) { // before start: the first round comes with start
+            loop.wake();
+        }
     }
 
-    private void cycle() {
-        if (stopped) {
-            return;
-        }
-        if (cycleRunning) {
-            cycleAgain = true;
-            return;
-        }
-        cycleRunning = true;
-        cycleAgain = false;
+    /** One round: sends what is due, then sleeps the poll interval (or less when woken). */
+    private Future<Duration> round() {
         Instant now = clock.instant();
-        queue.due(now, BATCH).compose(due -> Future.join(sendAll(due, now))).onComplete(done -> {
-            if (done.failed()) {
-                LOG.warn("notification sender: reading or marking the queue failed", done.cause());
-            }
-            cycleRunning = false;
-            if (cycleAgain) {
-                context.runOnContext(v -> cycle());
-            } else {
-                schedule();
-            }
-        });
-    }
-
-    private void schedule() {
-        if (stopped) {
-            return;
-        }
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-        }
-        timerId = vertx.setTimer(Math.max(1, pollInterval.toMillis()), id -> {
-            timerId = -1;
-            cycle();
-        });
+        return queue.due(now, BATCH)
+                .compose(due -> Future.join(sendAll(due, now)))
+                .transform(done -> {
+                    if (done.failed()) {
+                        LOG.warn("notification sender: reading or marking the queue failed", done.cause());
+                    }
+                    return Future.succeededFuture(pollInterval.compareTo(MIN_SLEEP) < 0 ? MIN_SLEEP : pollInterval);
+                });
     }
 
     private List<Future<Void>> sendAll(List<Pending> due, Instant now) {

@@ -1,4 +1,4 @@
-package org.xephang.kiosk;
+package org.xephang.api;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -8,12 +8,20 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
-/** Draws a QR code as an SVG image (for the on-screen ticket), one path of unit squares, quiet zone included. */
-final class QrCodeSvg {
+/**
+ * Draws a QR code as an SVG image, one path of unit squares, quiet zone included: the kiosk's on-screen ticket and the
+ * booking page's check-in code. Error correction M.
+ */
+public final class QrCodeSvg {
 
     private QrCodeSvg() {}
 
-    static String of(String text) {
+    /**
+     * The QR code of {@code text} as a standalone SVG document (black on white, scalable, crisp edges).
+     *
+     * @throws IllegalArgumentException when the text cannot be encoded (too long for a QR code)
+     */
+    public static String of(String text) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter()
