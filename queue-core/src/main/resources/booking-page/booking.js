@@ -1,4 +1,4 @@
-// The booking page (/dat-lich/): field → day → slot → name and phone → code and QR; cancel with the code.
+// The booking page (/dat-lich/): field → day → slot → name and phone → code and QR; move or cancel with the code.
 // It talks only to the public API of this server. ?site=CODE picks the site (default: the first this server serves).
 const TEXT = {
   vi: {
@@ -17,8 +17,11 @@ const TEXT = {
     bringCode: 'Khi đến, đưa mã QR này vào máy quét của ki-ốt hoặc nhập mã lịch hẹn để lấy số thứ tự. Hãy đến trong khung giờ đã chọn.',
     cancel: 'Hủy lịch hẹn này',
     another: 'Đặt lịch khác',
-    haveCode: 'Đã có mã lịch hẹn? Xem hoặc hủy lịch',
-    findBooking: 'Xem hoặc hủy lịch hẹn',
+    haveCode: 'Đã có mã lịch hẹn? Xem, đổi giờ hoặc hủy lịch',
+    findBooking: 'Xem, đổi giờ hoặc hủy lịch hẹn',
+    move: 'Đổi sang ngày giờ khác',
+    moving: 'Đổi lịch hẹn {0}: chọn ngày và giờ mới. Mã lịch hẹn giữ nguyên.',
+    movedNote: 'Đã đổi lịch hẹn. Mã lịch hẹn giữ nguyên.',
     code: 'Mã lịch hẹn (8 ký tự)',
     find: 'Tìm lịch hẹn',
     cancelled: 'Đã hủy lịch hẹn',
@@ -50,8 +53,11 @@ const TEXT = {
     bringCode: 'When you arrive, hold this QR code to the kiosk scanner or type the code to get your number. Please come within the chosen time.',
     cancel: 'Cancel this appointment',
     another: 'Book another',
-    haveCode: 'Have a booking code? View or cancel',
-    findBooking: 'View or cancel a booking',
+    haveCode: 'Have a booking code? View, move or cancel',
+    findBooking: 'View, move or cancel a booking',
+    move: 'Move to another day or time',
+    moving: 'Moving booking {0}: choose the new day and time. The code stays the same.',
+    movedNote: 'Appointment moved. The code stays the same.',
     code: 'Booking code (8 characters)',
     find: 'Find the booking',
     cancelled: 'Appointment cancelled',
@@ -75,6 +81,7 @@ let lang = 'vi';
 let site = null;
 let choice = {};
 let booking = null;
+let moving = null; // the booking being moved to another slot, or null
 
 function t(key, ...args) {
   return (TEXT[lang][key] ?? TEXT.vi[key] ?? key).replace(/\{(\d)\}/g, (_, i) => args[Number(i)] ?? '');
@@ -168,6 +175,10 @@ async function chooseDay(day) {
 
 function chooseSlot(slot) {
   choice.slot = slot;
+  if (moving) {
+    moveTo(slot);
+    return;
+  }
   $('person-slot').textContent = `${choice.service.name} · ${formatDay(choice.day)} · ${formatTime(slot.start)}`;
   step('person');
 }
@@ -190,7 +201,33 @@ async function book(event) {
   }
 }
 
-function showBooking() {
+function startMove() {
+  const service = site.services.find((s) => s.code === booking.service);
+  if (!service) return;
+  moving = booking;
+  $('moving').textContent = t('moving', booking.code);
+  $('moving').hidden = false;
+  chooseField(service);
+}
+
+async function moveTo(slot) {
+  try {
+    booking = await api(`/appointments/${encodeURIComponent(moving.code)}`, {
+      method: 'PATCH', body: JSON.stringify({ start: slot.start }),
+    });
+    stopMoving();
+    showBooking(true);
+  } catch (error) {
+    showError(error.message);
+  }
+}
+
+function stopMoving() {
+  moving = null;
+  $('moving').hidden = true;
+}
+
+function showBooking(moved = false) {
   $('code').textContent = booking.code;
   $('qr').src = `/dat-lich/qr/${encodeURIComponent(booking.code)}`;
   const rows = [
@@ -202,7 +239,9 @@ function showBooking() {
   if (booking.checkedIn) rows.push(['', t('checkedIn')]);
   $('summary').replaceChildren(...rows.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]).flat());
   $('cancel-booking').hidden = booking.checkedIn;
+  $('move-booking').hidden = booking.checkedIn;
   step('done');
+  $('moved-note').hidden = !moved;
 }
 
 async function cancel() {
@@ -244,8 +283,12 @@ async function start() {
   $('person-form').addEventListener('submit', book);
   $('find-form').addEventListener('submit', find);
   $('cancel-booking').addEventListener('click', cancel);
+  $('move-booking').addEventListener('click', startMove);
   $('open-cancel').addEventListener('click', () => step('cancel'));
-  document.querySelectorAll('[data-back]').forEach((b) => b.addEventListener('click', () => step(b.dataset.back)));
+  document.querySelectorAll('[data-back]').forEach((b) => b.addEventListener('click', () => {
+    if (b.dataset.back === 'field') stopMoving();
+    step(b.dataset.back);
+  }));
   try {
     let code = new URLSearchParams(location.search).get('site');
     if (!code) code = (await fetch('/health').then((r) => r.json())).sites[0];

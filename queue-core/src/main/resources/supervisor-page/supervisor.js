@@ -19,6 +19,8 @@ let figuresAt = 0;
 const pausedSince = new Map();
 const pausedFor = new Map(); // counter → the reason of that pause (a stored pause with another reason is a newer one)
 const devices = new Map();     // device id → {device, kind, state, detail, since, lastSeen} (GET …/devices, then events)
+let bookings = null;          // the chosen day's bookings (GET …/appointments?date=): full names, masked phones
+let bookingsDay = null;       // that day, YYYY-MM-DD in the site's time zone (today unless chosen)
 
 function t(vi, en) { return lang === "vi" ? vi : en; }
 function now() { return Date.now() + clockOffset; }
@@ -47,6 +49,7 @@ function applyLanguage() {
   document.querySelectorAll("[data-vi]").forEach(node => { node.textContent = node.dataset[lang]; });
   $("lang").textContent = lang === "vi" ? "English" : "Tiếng Việt";
   render();
+  renderBookings();
 }
 
 async function api(path, options = {}) {
@@ -194,6 +197,34 @@ function loadFigures(base) {
   }
   figuresAt = Date.now();
   api(base + "/stats").then(stats => { today = stats; render(); }).catch(() => {});
+  loadBookings();
+}
+
+// ---- bookings (issue 17): the chosen day's, per field, refreshed with the figures ---------------------------------
+
+async function loadBookings() {
+  if (!site) return;
+  if (!bookingsDay) {
+    bookingsDay = XephangBookings.siteDay(now(), site);
+    $("bookings-day").value = bookingsDay;
+  }
+  const day = bookingsDay;
+  try {
+    const answer = await api("/api/v1/sites/" + encodeURIComponent(site.code) + "/appointments?date=" + day);
+    if (day !== bookingsDay) return; // another day was chosen meanwhile
+    bookings = answer.appointments || [];
+    $("bookings-section").hidden = false;
+  } catch (e) {
+    bookings = null;
+    $("bookings-section").hidden = true; // a server without appointments
+  }
+  renderBookings();
+}
+
+function renderBookings() {
+  if (!bookings || !site) return;
+  $("no-bookings").hidden = bookings.length > 0;
+  XephangBookings.render($("bookings"), bookings, site, lang, now());
 }
 
 // ---- what the page shows ------------------------------------------------------------------------------------------
@@ -378,6 +409,11 @@ function tick() {
 
 $("sign-in").addEventListener("submit", signIn);
 $("sign-out").addEventListener("click", () => signedOut());
+$("bookings-day").addEventListener("change", () => {
+  bookingsDay = $("bookings-day").value || null;
+  bookings = null;
+  loadBookings();
+});
 $("lang").addEventListener("click", () => {
   lang = lang === "vi" ? "en" : "vi";
   localStorage.setItem("xephang.lang", lang);

@@ -10,7 +10,17 @@ const TEXT = {
     DONE: "Đã hoàn thành. Cảm ơn quý khách!", NO_SHOW: "Đã gọi nhưng vắng mặt — vui lòng liên hệ quầy hướng dẫn",
     CANCELLED: "Phiếu đã huỷ", counter: n => `quầy ${n}`,
     live: "Tự động cập nhật.", offline: "Mất kết nối, đang thử lại…", notFound: "Không tìm thấy phiếu này.",
-    finished: "Phiếu đã kết thúc."
+    finished: "Phiếu đã kết thúc.",
+    notifyTitle: "Nhận tin nhắn báo lượt", channel: p => p === "zalo" ? "tin nhắn Zalo" : "tin nhắn SMS",
+    notifyLead: ch => `Chúng tôi gửi ${ch} khi sắp đến lượt và khi mời bạn đến quầy, để bạn không phải ngồi chờ.`,
+    phoneLabel: "Số điện thoại di động",
+    consent: ch => `Tôi đồng ý để số này được dùng chỉ để gửi ${ch} "sắp đến lượt" và "mời đến quầy" cho phiếu này. ` +
+      "Số sẽ được xoá khi hết ngày và không hiển thị ở bất kỳ đâu.",
+    notifySubmit: "Nhận tin nhắn", sending: "Đang gửi…",
+    subscribed: (ch, phone) => `Đã đăng ký: sẽ gửi ${ch} tới số ${phone}.`,
+    needConsent: "Vui lòng đánh dấu đồng ý trước khi để lại số điện thoại.",
+    badPhone: "Số điện thoại phải là số di động Việt Nam 10 chữ số, ví dụ 0912 345 678.",
+    failed: "Chưa đăng ký được, vui lòng thử lại."
   },
   en: {
     title: "Your ticket", switchTo: "Tiếng Việt", ahead: "People ahead of you", estimate: "Estimated wait",
@@ -19,7 +29,17 @@ const TEXT = {
     DONE: "Completed. Thank you!", NO_SHOW: "Called but absent — please ask at the help desk",
     CANCELLED: "Ticket cancelled", counter: n => `counter ${n}`,
     live: "Updates automatically.", offline: "Connection lost, retrying…", notFound: "This ticket was not found.",
-    finished: "This ticket is closed."
+    finished: "This ticket is closed.",
+    notifyTitle: "Get a message when it is your turn", channel: p => p === "zalo" ? "a Zalo message" : "a text message",
+    notifyLead: ch => `We send ${ch} when your turn is near and when you are called to a counter, so you need not wait here.`,
+    phoneLabel: "Mobile number",
+    consent: ch => `I agree that this number is used only to send ${ch} "your turn is near" and "please go to the ` +
+      "counter\" for this ticket. It is deleted at the end of the day and never shown anywhere.",
+    notifySubmit: "Get messages", sending: "Sending…",
+    subscribed: (ch, phone) => `Done: we will send ${ch} to ${phone}.`,
+    needConsent: "Please tick the box to agree before leaving your number.",
+    badPhone: "The number must be a 10-digit Vietnamese mobile number, e.g. 0912 345 678.",
+    failed: "Could not sign up, please try again."
   }
 };
 const FINAL_STATES = ["DONE", "CANCELLED"];
@@ -27,6 +47,8 @@ const FALLBACK_POLL_MS = 15000;
 const ticketId = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() || "");
 let lang = localStorage.getItem("xephang.lang") === "en" ? "en" : "vi";
 let ticket = null, site = null, online = true, notFound = false, lastState = null;
+// The notify form: shown while the ticket waits at a site that sends messages (GET …/notify says so).
+let offer = null, offerAsked = false, notifyResult = null, sending = false;
 let stream = null, streamOpen = false, retryMs = 1000, poller = null, stopped = false;
 const $ = id => document.getElementById(id);
 
@@ -63,10 +85,76 @@ function render() {
   $("estimate-label").textContent = t.estimate;
   $("estimate").textContent = ticket.estimatedWaitSeconds != null
       ? t.minutes(Math.round(ticket.estimatedWaitSeconds / 60)) : "—";
+  renderNotify(t, waiting);
   $("issued-label").textContent = t.issued;
   $("issued").textContent = new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB",
       { hour: "2-digit", minute: "2-digit", timeZone: (site && site.timeZone) || "Asia/Ho_Chi_Minh" })
       .format(new Date(ticket.issuedAt));
+}
+
+function renderNotify(t, waiting) {
+  const form = $("notify");
+  const show = !!offer && offer.provider !== "none" && (waiting || !!offer.phone);
+  form.hidden = !show;
+  if (!show) return;
+  const channel = t.channel(offer.provider);
+  $("notify-title").textContent = t.notifyTitle;
+  $("notify-lead").textContent = t.notifyLead(channel);
+  $("notify-phone-label").textContent = t.phoneLabel;
+  $("notify-consent-text").textContent = t.consent(channel);
+  $("notify-submit").textContent = sending ? t.sending : t.notifySubmit;
+  $("notify-submit").disabled = sending || !waiting;
+  const result = $("notify-result");
+  if (offer.phone && (!notifyResult || notifyResult.ok)) {
+    result.textContent = t.subscribed(channel, offer.phone);
+    result.className = "result ok";
+  } else if (notifyResult) {
+    // The server's message is Vietnamese; in English, the page's own words for the usual refusals.
+    result.textContent = lang === "vi" && notifyResult.message ? notifyResult.message : t[notifyResult.key] || t.failed;
+    result.className = "result error";
+  } else {
+    result.textContent = "";
+    result.className = "result";
+  }
+}
+
+async function askOffer() {
+  if (offerAsked || !ticket || ticket.state !== "WAITING") return;
+  offerAsked = true;
+  try {
+    const response = await fetch(`/api/v1/tickets/${encodeURIComponent(ticketId)}/notify`, { cache: "no-store" });
+    if (response.ok) offer = await response.json();
+  } catch (e) {
+    offerAsked = false; // asked again at the next refresh
+  }
+  render();
+}
+
+async function subscribe(event) {
+  event.preventDefault();
+  const phone = $("notify-phone").value.trim();
+  if (!$("notify-consent").checked) { notifyResult = { key: "needConsent" }; render(); return; }
+  if (!/^(\+?84|0)[\d\s.\-]{8,14}$/.test(phone)) { notifyResult = { key: "badPhone" }; render(); return; }
+  sending = true;
+  render();
+  try {
+    const response = await fetch(`/api/v1/tickets/${encodeURIComponent(ticketId)}/notify`, {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ phone, consent: true })
+    });
+    const body = await response.json().catch(() => ({}));
+    if (response.status === 201) {
+      offer = Object.assign({}, offer, { phone: body.phone });
+      notifyResult = { ok: true };
+      $("notify-phone").value = "";
+    } else {
+      const key = body.error === "INVALID_REQUEST" && /điện thoại/.test(body.message || "") ? "badPhone" : "failed";
+      notifyResult = { key, message: body.message };
+    }
+  } catch (e) {
+    notifyResult = { key: "failed" };
+  }
+  sending = false;
+  render();
 }
 
 async function refresh() {
@@ -86,6 +174,7 @@ async function refresh() {
       if (siteResponse.ok) site = await siteResponse.json();
     }
     if (finished()) stop(); else connect();
+    askOffer();
   } catch (e) {
     online = false;
     startPolling();
@@ -153,6 +242,7 @@ function connect() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  $("notify").addEventListener("submit", subscribe);
   $("lang").addEventListener("click", () => {
     lang = lang === "vi" ? "en" : "vi";
     localStorage.setItem("xephang.lang", lang);

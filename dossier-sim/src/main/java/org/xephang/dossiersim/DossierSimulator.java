@@ -144,6 +144,7 @@ public final class DossierSimulator implements AutoCloseable {
     private final IgateApi igate;
     private final DvcqgApi dvcqg;
     private final WebhookReceiver webhooks;
+    private final PortalApi portal = new PortalApi();
     /** Lookups of every style (the iGate token and DVCQG login requests are counted apart). */
     private final AtomicInteger lookupRequests = new AtomicInteger();
 
@@ -195,6 +196,35 @@ public final class DossierSimulator implements AutoCloseable {
 
     public Options options() {
         return options;
+    }
+
+    /**
+     * Puts a booking on the simulated online portal: {@code site} is the site code for the generic shape, the unit
+     * code ({@code madonvi}) for the DVCQG shape.
+     */
+    public void addPortalBooking(
+            String id, String site, String service, java.time.Instant start, String name, String phone) {
+        portal.add(new PortalApi.PortalBooking(id, site, service, start, name, phone));
+    }
+
+    /** How many requests the portal took (failed ones included). */
+    public int portalRequests() {
+        return portal.requests();
+    }
+
+    /** The generic portal's bookings URL ({@code ?site=&date=} appended by the server). */
+    public String portalGenericUrl() {
+        return baseUrl() + PortalApi.GENERIC_PATH;
+    }
+
+    /** The DVCQG-style portal's service URL. */
+    public String portalDvcqgUrl() {
+        return baseUrl() + PortalApi.DVCQG_PATH;
+    }
+
+    /** The key the generic portal wants in {@code X-Api-Key}. */
+    public static String portalApiKey() {
+        return PortalApi.API_KEY;
     }
 
     /** The sample dossiers (for the demo page's QR codes and for tests). */
@@ -345,6 +375,7 @@ public final class DossierSimulator implements AutoCloseable {
         igate.mount(router, failures);
         dvcqg.mount(router, failures);
         webhooks.mount(router, failures);
+        portal.mount(router, failures);
         failures.mount(router);
         router.get("/samples").handler(this::listSamples);
         return router;

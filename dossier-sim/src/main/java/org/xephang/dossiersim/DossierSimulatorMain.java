@@ -51,6 +51,9 @@ public final class DossierSimulatorMain {
         out.println("igate: client " + options.igateClientId() + " / " + options.igateClientSecret()
                 + "   dvcqg: " + options.dvcqgUsername() + " / " + options.dvcqgPassword() + ", dstcode "
                 + options.dvcqgDstcode());
+        out.println("booking portal: generic " + simulator.portalGenericUrl() + " (X-Api-Key "
+                + DossierSimulator.portalApiKey() + "), dvcqg " + simulator.portalDvcqgUrl()
+                + "; empty until bookings are added (DossierSimulator.addPortalBooking)");
         for (SampleDossier sample : simulator.samples()) {
             out.println(sample.code() + "  " + sample.status() + "  " + sample.label());
         }

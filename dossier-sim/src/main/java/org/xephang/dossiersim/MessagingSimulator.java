@@ -2,25 +2,32 @@ package org.xephang.dossiersim;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.xephang.api.webhook.WebhookSignature;
 
 /**
  * A simulated SMS brandname gateway ({@code POST /sms/send}, key {@value #API_KEY} in {@code X-Api-Key}) and Zalo ZNS
  * endpoint ({@code POST /zns/template}, token {@value #ACCESS_TOKEN} in {@code access_token}, templates 231456 and
  * 231457) for the notification tests and the demo ({@code docs/notifications.md}): checks the key or token and the
  * template, records every message, marks repeats of an idempotency key, and plays a script of failures (429 with
- * {@code Retry-After}, 500, no answer at all). Thread-safe.
+ * {@code Retry-After}, 500, no answer at all). It also plays the gateway's other direction: {@link #deliverInbound}
+ * posts an SMS a citizen sent to the server's inbound webhook, signed as the gateway would. Thread-safe.
  */
 public final class MessagingSimulator {
 
@@ -45,6 +52,7 @@ public final class MessagingSimulator {
     private final List<Received> received = new ArrayList<>();
     private final Set<String> seenKeys = new HashSet<>();
     private HttpServer server;
+    private HttpClient client;
     private int retryAfterSeconds = 1;
     private int attempts;
 
@@ -59,6 +67,7 @@ public final class MessagingSimulator {
                 .listen(0, "127.0.0.1")
                 .map(server -> {
                     simulator.server = server;
+                    simulator.client = vertx.createHttpClient();
                     return simulator;
                 });
     }
@@ -68,7 +77,36 @@ public final class MessagingSimulator {
     }
 
     public Future<Void> close() {
-        return server.close();
+        return client.close().eventually(() -> server.close());
+    }
+
+    /** What the server answered an inbound SMS: its status and body. */
+    public record InboundAnswer(int status, String body) {}
+
+    /**
+     * Posts one SMS a citizen sent ({@code from}, {@code text}) to the server's inbound webhook {@code url}, as the
+     * gateway does: {@code {"id", "from", "text"}}, signed with {@code secret} at {@code timestampSeconds} ({@code
+     * X-Xephang-Timestamp}, {@code X-Xephang-Signature}, docs/notifications.md).
+     */
+    public Future<InboundAnswer> deliverInbound(
+            String url, String secret, long timestampSeconds, String id, String from, String text) {
+        JsonObject message = new JsonObject().put("from", from).put("text", text);
+        if (id != null) {
+            message.put("id", id);
+        }
+        byte[] body = message.encode().getBytes(StandardCharsets.UTF_8);
+        return deliverSigned(url, body, timestampSeconds, new WebhookSignature(secret).sign(timestampSeconds, body));
+    }
+
+    /** Posts {@code body} with the given signature as it is: to replay a message, or to send a forged one. */
+    public Future<InboundAnswer> deliverSigned(String url, byte[] body, long timestampSeconds, String signature) {
+        return client.request(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url))
+                .compose(request -> request.putHeader("Content-Type", "application/json")
+                        .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestampSeconds))
+                        .putHeader(WebhookSignature.SIGNATURE_HEADER, signature)
+                        .send(Buffer.buffer(body))
+                        .compose(response -> response.body()
+                                .map(answer -> new InboundAnswer(response.statusCode(), answer.toString()))));
     }
 
     /** The next {@code times} requests fail this way (after those already scripted). */

@@ -39,7 +39,9 @@ public record SimulatedFailure(Kind kind, Duration retryAfter, Duration delay) {
     /** Which side of the simulator a failure applies to. */
     public enum Scope {
         LOOKUP,
-        WEBHOOK
+        WEBHOOK,
+        /** The online booking portal ({@link PortalApi}). */
+        PORTAL
     }
 
     public static SimulatedFailure serverError() {

@@ -1,11 +1,13 @@
 package org.xephang.core;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.xephang.api.Ticket;
 import org.xephang.core.appointment.Booking;
 import org.xephang.core.appointment.BookingRequest;
+import org.xephang.core.appointment.ImportedBooking;
 import org.xephang.core.appointment.Slot;
 import org.xephang.core.site.AppointmentSettings;
 
@@ -43,6 +45,25 @@ public interface AppointmentService {
 
     /** Cancels a booking not yet checked in whose slot has not ended; its name and phone go with it. */
     CompletionStage<Booking> cancel(String code);
+
+    /**
+     * Moves a booking not yet checked in, whose slot has not ended, to another slot of the same field and site
+     * ({@code start}: the new slot's start): SLOT_FULL, SLOT_UNAVAILABLE, SITE_CLOSED, CONFLICT (checked in, over, or
+     * the same slot), UNKNOWN_APPOINTMENT. The per-phone daily limit does not count a move. When the site sends
+     * messages, the phone gets "đã đổi lịch".
+     */
+    CompletionStage<Booking> move(String code, Instant start);
+
+    /**
+     * Imports a booking made on the province's portal: the booking already imported with this external id
+     * ({@code created} false), or a new one in the slot holding its time. Refused like a booking from the page
+     * (UNKNOWN_SERVICE, SLOT_FULL, SLOT_UNAVAILABLE, SITE_CLOSED, INVALID_REQUEST for a bad name or phone); the
+     * per-phone daily limit does not apply (the portal has its own), and no confirmation is sent (the portal sent it).
+     */
+    CompletionStage<Imported> importBooking(String site, ImportedBooking booking);
+
+    /** An import's booking; {@code created} false when an earlier import had made it. */
+    record Imported(Booking booking, boolean created) {}
 
     /** A site's bookings of a day, in slot order (staff). */
     CompletionStage<List<Booking>> day(String site, LocalDate day);

@@ -307,7 +307,7 @@ public final class QueueServerMain {
                                     .extend(api -> {
                                         metrics.set(api.meterRegistry());
                                         dossier.mount(api.router(), api.authenticator());
-                                        notifications.mount(api.router(), api.authenticator());
+                                        notifications.mount(api.router(), api.authenticator(), dossier.lookup());
                                     })
                                     .apply(customize)),
                     "listen");

@@ -47,6 +47,11 @@ public record Booking(
         return ticketId != null;
     }
 
+    /** The same booking moved to another slot (not checked in: a checked-in booking is not moved). */
+    public Booking inSlot(Instant newStart, Instant newEnd) {
+        return new Booking(code, site, service, newStart, newEnd, name, phone, createdAt, null);
+    }
+
     public Booking checkedIn(String ticket) {
         return new Booking(code, site, service, start, end, name, phone, createdAt, ticket);
     }

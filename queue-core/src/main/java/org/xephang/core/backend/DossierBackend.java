@@ -10,6 +10,8 @@ import org.xephang.core.QueueService;
 import org.xephang.core.auth.Authenticator;
 import org.xephang.core.backend.forward.OutboxForwarder;
 import org.xephang.core.backend.lookup.DossierLookup;
+import org.xephang.core.backend.portal.PortalImporter;
+import org.xephang.core.backend.portal.PortalRoutes;
 import org.xephang.core.persistence.Outbox;
 
 /**
@@ -32,6 +34,7 @@ public final class DossierBackend {
     private final DossierConfig config;
     private final Clock clock;
     private final DossierLookup lookup;
+    private final PortalImporter portal;
     private volatile OutboxForwarder forwarder;
     private volatile String deployment;
     private volatile QueueService queue;
@@ -41,6 +44,7 @@ public final class DossierBackend {
         this.config = config;
         this.clock = clock;
         this.lookup = DossierLookup.create(vertx, config.lookup(), clock);
+        this.portal = new PortalImporter(vertx, config.portal(), clock);
     }
 
     public static DossierBackend create(Vertx vertx, DossierConfig config, Clock clock) {
@@ -83,14 +87,19 @@ public final class DossierBackend {
         });
     }
 
-    /** Adds {@code GET /api/v1/dossiers/{code}} and the outbox routes ({@link DossierRoutes}). */
+    /**
+     * Adds {@code GET /api/v1/dossiers/{code}}, the outbox routes ({@link DossierRoutes}) and the portal import
+     * ({@link PortalRoutes}).
+     */
     public void mount(Router router, Authenticator auth) {
         new DossierRoutes(lookup, () -> forwarder, () -> queue).mount(router, auth);
+        new PortalRoutes(portal, () -> queue, clock).mount(router, auth);
     }
 
     /** Stops the forwarder (events not yet delivered stay pending in the outbox) and the lookup's HTTP client. */
     public Future<Void> close() {
         lookup.close();
+        portal.close();
         String id = deployment;
         forwarder = null;
         deployment = null;

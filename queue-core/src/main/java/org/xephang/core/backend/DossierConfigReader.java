@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.xephang.core.backend.lookup.LookupConfig;
 import org.xephang.core.backend.notify.NotificationProviders;
 import org.xephang.core.backend.notify.SmsGatewayProfile;
 import org.xephang.core.backend.notify.ZaloZnsProfile;
+import org.xephang.core.backend.portal.PortalConfig;
 import org.xephang.core.notify.NotificationKind;
 import org.xephang.core.site.ConfigException;
 
@@ -71,10 +71,12 @@ public final class DossierConfigReader {
         DossierConfigReader reader = new DossierConfigReader(environment);
         DossierConfig config = DossierConfig.none();
         if (tree instanceof Map<?, ?> root && root.get("dossier") != null) {
-            Map<String, Object> dossier = reader.section(root.get("dossier"), "dossier", Set.of("lookup", "forward"));
+            Map<String, Object> dossier =
+                    reader.section(root.get("dossier"), "dossier", Set.of("lookup", "forward", "portal"));
             config = new DossierConfig(
                     reader.lookup(dossier.get("lookup"), "dossier.lookup"),
-                    reader.forward(dossier.get("forward"), "dossier.forward"));
+                    reader.forward(dossier.get("forward"), "dossier.forward"),
+                    reader.portal(dossier.get("portal"), "dossier.portal"));
         }
         if (!reader.problems.isEmpty()) {
             throw new ConfigException(source, reader.problems);
@@ -142,10 +144,10 @@ public final class DossierConfigReader {
                 Map<String, Object> t = section(
                         z.get("templates"),
                         key + ".zalo.templates",
-                        Arrays.stream(NotificationKind.values())
+                        ZaloZnsProfile.TEMPLATED.stream()
                                 .map(NotificationKind::code)
                                 .collect(Collectors.toSet()));
-                for (NotificationKind kind : NotificationKind.values()) {
+                for (NotificationKind kind : ZaloZnsProfile.TEMPLATED) {
                     String id = text(t, key + ".zalo.templates." + kind.code(), null);
                     if (id != null) {
                         templates.put(kind, id);
@@ -172,6 +174,45 @@ public final class DossierConfigReader {
                 duration(backoff, key + ".backoff.initial", ForwarderConfig.DEFAULT_INITIAL_BACKOFF),
                 duration(backoff, key + ".backoff.max", ForwarderConfig.DEFAULT_MAX_BACKOFF),
                 inboundSecret);
+    }
+
+    private PortalConfig portal(Object node, String key) {
+        if (node == null) {
+            return PortalConfig.none();
+        }
+        Map<String, Object> map =
+                section(node, key, Set.of("style", "url", "apiKey", "units", "services", "timeout", "attempts"));
+        Map<String, String> units = textMap(map.get("units"), key + ".units");
+        Map<String, String> services = textMap(map.get("services"), key + ".services");
+        PortalConfig config = validated(() -> new PortalConfig(
+                text(map, key + ".style", "none"),
+                text(map, key + ".url", null),
+                secret(map, key + ".apiKey", false),
+                units,
+                services,
+                duration(map, key + ".timeout", Duration.ofSeconds(PortalConfig.DEFAULT_TIMEOUT_SECONDS)),
+                integer(map, key + ".attempts", PortalConfig.DEFAULT_ATTEMPTS, 1, 10)));
+        return config == null ? PortalConfig.none() : config;
+    }
+
+    /** A map of texts ({@code units:}, {@code services:}), every value a text. */
+    private Map<String, String> textMap(Object node, String key) {
+        if (node == null) {
+            return Map.of();
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            problems.add(key + ": must be a map of codes");
+            return Map.of();
+        }
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (v == null || v instanceof Map || v instanceof List) {
+                problems.add(key + "." + k + ": must be a code");
+            } else {
+                result.put(String.valueOf(k), String.valueOf(v));
+            }
+        });
+        return result;
     }
 
     /** A profile config built from what was read, or null with its problems (each naming its key) recorded. */

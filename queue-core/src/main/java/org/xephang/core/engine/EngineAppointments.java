@@ -1,10 +1,12 @@
 package org.xephang.core.engine;
 
+import io.vertx.core.json.JsonObject;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +26,14 @@ import org.xephang.core.appointment.BookingCode;
 import org.xephang.core.appointment.BookingRequest;
 import org.xephang.core.appointment.CheckInRule;
 import org.xephang.core.appointment.CheckInRule.Placement;
+import org.xephang.core.appointment.ImportedBooking;
 import org.xephang.core.appointment.Slot;
 import org.xephang.core.appointment.SlotPlanner;
+import org.xephang.core.notify.NotificationKind;
+import org.xephang.core.notify.PhoneNumber;
 import org.xephang.core.persistence.BookingStore;
 import org.xephang.core.site.AppointmentSettings;
+import org.xephang.core.site.ServiceConfig;
 import org.xephang.core.site.SiteCalendar;
 import org.xephang.core.site.SiteConfig;
 import org.xephang.core.ticket.TicketRecord;
@@ -44,6 +50,8 @@ final class EngineAppointments implements AppointmentService {
     private static final Duration FORGET_EVERY = Duration.ofHours(1);
     /** Codes drawn again when one is taken: with 31^8 codes a second draw is already rare. */
     private static final int CODE_ATTEMPTS = 5;
+    /** A slot in a message: {@code 09:15 ngày 07/12/2026}, in the site's time zone. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
     private final EngineWriter writer;
     private final Clock clock;
@@ -127,18 +135,10 @@ final class EngineAppointments implements AppointmentService {
                                 + " lịch hẹn hôm nay. Vui lòng thử lại vào ngày mai hoặc đến trực tiếp.");
             }
             String code = newCode(bookings);
-            Booking booking = new Booking(
-                    code,
-                    config.code(),
-                    request.service(),
-                    slot.start().toInstant(),
-                    slot.end().toInstant(),
-                    request.name(),
-                    request.phone(),
-                    now,
-                    null);
+            Booking booking = newBooking(code, config, request, slot, now);
             bookings.insert(booking, day, today);
             LOG.info("Site {}: booking {} for service {} at {}", config.code(), code, request.service(), slot.start());
+            confirm(writes, config, booking, NotificationKind.BOOKED, code + ":" + NotificationKind.BOOKED.code(), now);
             return booking;
         });
     }
@@ -173,6 +173,145 @@ final class EngineAppointments implements AppointmentService {
             LOG.info("Site {}: booking {} cancelled", booking.site(), booking.code());
             return booking;
         });
+    }
+
+    @Override
+    public CompletionStage<Booking> move(String typed, Instant start) {
+        Optional<String> code = BookingCode.parse(typed);
+        if (code.isEmpty()) {
+            return CompletableFuture.failedFuture(malformedCode());
+        }
+        return writer.onWriter((writes, now) -> {
+            Booking booking = writes.bookings().find(code.get()).orElseThrow(EngineAppointments::unknownCode);
+            SiteQueue queue = writer.siteQueue(booking.site());
+            if (queue == null) {
+                throw EngineWriter.unknownSite(booking.site());
+            }
+            if (booking.checkedIn()) {
+                throw new QueueError(
+                        ErrorCode.CONFLICT,
+                        "Lịch hẹn " + booking.code() + " đã được xác nhận tại trung tâm, không đổi được nữa.");
+            }
+            if (!booking.end().isAfter(now)) {
+                throw new QueueError(
+                        ErrorCode.CONFLICT,
+                        "Lịch hẹn " + booking.code() + " đã qua, không đổi được. Vui lòng đặt lịch mới.");
+            }
+            SiteConfig config = queue.config();
+            SiteCalendar calendar = SiteCalendar.of(config);
+            SlotPlanner planner = planner(config);
+            planner.slotToBook(booking.service(), start, Map.of()); // refusals before the queries
+            LocalDate day = calendar.localDay(start);
+            Slot slot = planner.slotToBook(
+                    booking.service(), start, writes.bookings().bookedPerSlot(config.code(), booking.service(), day));
+            if (slot.start().toInstant().equals(booking.start())) {
+                throw new QueueError(
+                        ErrorCode.CONFLICT, "Lịch hẹn " + booking.code() + " đã ở khung giờ này, không cần đổi.");
+            }
+            writes.bookings()
+                    .move(booking.code(), slot.start().toInstant(), slot.end().toInstant(), day);
+            Booking moved = booking.inSlot(slot.start().toInstant(), slot.end().toInstant());
+            LOG.info("Site {}: booking {} moved to {}", config.code(), booking.code(), slot.start());
+            confirm(
+                    writes,
+                    config,
+                    moved,
+                    NotificationKind.BOOKING_MOVED,
+                    booking.code() + ":" + NotificationKind.BOOKING_MOVED.code() + ":"
+                            + slot.start().toInstant().getEpochSecond(),
+                    now);
+            return moved;
+        });
+    }
+
+    @Override
+    public CompletionStage<Imported> importBooking(String site, ImportedBooking imported) {
+        return onSite(site, (queue, writes, now) -> {
+            BookingStore bookings = writes.bookings();
+            Optional<Booking> earlier = bookings.findExternal(site, imported.externalId());
+            if (earlier.isPresent()) {
+                return new Imported(earlier.get(), false);
+            }
+            if (imported.start() == null) {
+                throw new QueueError(ErrorCode.INVALID_REQUEST, "Lịch hẹn từ cổng dịch vụ công thiếu thời gian hẹn.");
+            }
+            SiteConfig config = queue.config();
+            SiteCalendar calendar = SiteCalendar.of(config);
+            SlotPlanner planner = planner(config);
+            LocalDate day = calendar.localDay(imported.start());
+            // The portal's time may fall inside a slot rather than at its start: that slot is taken.
+            Instant start = planner.slots(imported.service(), day, Map.of()).stream()
+                    .filter(slot -> !slot.start().toInstant().isAfter(imported.start())
+                            && slot.end().toInstant().isAfter(imported.start()))
+                    .map(slot -> slot.start().toInstant())
+                    .findFirst()
+                    .orElse(imported.start());
+            BookingRequest request = BookingRequest.of(imported.service(), start, imported.name(), imported.phone());
+            Slot slot = planner.slotToBook(
+                    request.service(), start, bookings.bookedPerSlot(config.code(), request.service(), day));
+            String code = newCode(bookings);
+            Booking booking = newBooking(code, config, request, slot, now);
+            bookings.insert(booking, day, calendar.localDay(now), imported.externalId());
+            LOG.info(
+                    "Site {}: booking {} imported from the portal (its id {}) for service {} at {}",
+                    site,
+                    code,
+                    imported.externalId(),
+                    request.service(),
+                    slot.start());
+            return new Imported(booking, true);
+        });
+    }
+
+    private static Booking newBooking(String code, SiteConfig config, BookingRequest request, Slot slot, Instant now) {
+        return new Booking(
+                code,
+                config.code(),
+                request.service(),
+                slot.start().toInstant(),
+                slot.end().toInstant(),
+                request.name(),
+                request.phone(),
+                now,
+                null);
+    }
+
+    /**
+     * When the site sends messages: records the booking's confirmation (or its move) in the outbox, in the same
+     * transaction as the booking, so it is sent once however often the request is retried. No phone, no message.
+     */
+    private static void confirm(
+            SiteQueue.Writes writes,
+            SiteConfig config,
+            Booking booking,
+            NotificationKind kind,
+            String idempotencyKey,
+            Instant now)
+            throws SQLException {
+        if (!config.notifications().enabled()
+                || PhoneNumber.parse(booking.phone()).isEmpty()) {
+            return;
+        }
+        String service =
+                config.service(booking.service()).map(ServiceConfig::name).orElse(booking.service());
+        JsonObject payload = new JsonObject()
+                .put("ticketNumber", booking.code())
+                .put("siteName", config.name())
+                .put(
+                        "details",
+                        new JsonObject()
+                                .put("service", service)
+                                .put("when", WHEN.format(booking.start().atZone(config.timeZone()))));
+        writes.notificationStore()
+                .recordDue(
+                        idempotencyKey,
+                        config.code(),
+                        null,
+                        kind.code(),
+                        config.notifications().provider(),
+                        booking.phone(),
+                        payload.encode(),
+                        now);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.core.notify.NotificationOffer;
 import org.xephang.core.notify.PhoneNumber;
 import org.xephang.core.persistence.NotificationOutbox;
 
@@ -40,6 +41,12 @@ final class EngineNotifications implements AutoCloseable {
             site.notifications().subscribe(writes.notificationStore(), ticket, phone, now);
             return null;
         });
+    }
+
+    /** See {@link QueueEngine#notificationOffer}. */
+    CompletionStage<NotificationOffer> offer(String ticketId) {
+        return writer.onTicket(
+                ticketId, (site, writes, ticket, now) -> site.notifications().offer(ticket));
     }
 
     NotificationOutbox outbox() {

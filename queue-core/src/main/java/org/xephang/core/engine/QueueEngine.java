@@ -39,6 +39,7 @@ import org.xephang.core.QueueService;
 import org.xephang.core.RatingCommand;
 import org.xephang.core.SiteConfigDocument;
 import org.xephang.core.TransferCommand;
+import org.xephang.core.notify.NotificationOffer;
 import org.xephang.core.notify.PhoneNumber;
 import org.xephang.core.persistence.GroupCommitWriter;
 import org.xephang.core.persistence.NotificationOutbox;
@@ -247,6 +248,11 @@ public final class QueueEngine implements QueueService, AutoCloseable {
      */
     public CompletionStage<Void> subscribeNotifications(String ticketId, PhoneNumber phone) {
         return notifications.subscribe(ticketId, phone);
+    }
+
+    /** Whether a ticket's site sends messages, and the number kept for the ticket, masked (the phone page's form). */
+    public CompletionStage<NotificationOffer> notificationOffer(String ticketId) {
+        return notifications.offer(ticketId);
     }
 
     /** The messages' outbox for the notification sender. */

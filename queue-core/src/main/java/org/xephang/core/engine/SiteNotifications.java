@@ -15,6 +15,7 @@ import org.xephang.api.QueueError;
 import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
 import org.xephang.core.notify.NotificationKind;
+import org.xephang.core.notify.NotificationOffer;
 import org.xephang.core.notify.NotificationSettings;
 import org.xephang.core.notify.NotificationTriggers;
 import org.xephang.core.notify.PhoneNumber;
@@ -106,6 +107,15 @@ final class SiteNotifications {
         subscribers.put(
                 ticket.id(),
                 new Subscriber(phone, earlier == null ? EnumSet.noneOf(NotificationKind.class) : earlier.recorded()));
+    }
+
+    /** What the phone page may offer for this ticket (the number kept for it only masked). */
+    NotificationOffer offer(TicketRecord ticket) {
+        Subscriber subscriber = subscribers.get(ticket.id());
+        return new NotificationOffer(
+                config().notifications().provider(),
+                ticket.state() == TicketState.WAITING,
+                subscriber == null ? null : subscriber.phone().masked());
     }
 
     /**

@@ -136,6 +136,15 @@ final class AppointmentRoutes {
                 .onFailure(ctx::fail);
     }
 
+    /** {@code PATCH /appointments/{code} {start}} (public): the booking moved to another slot of its field. */
+    void move(RoutingContext ctx) {
+        Instant start = instant(RequestBody.of(ctx).requiredText("start"));
+        EngineCalls.call(ctx, () -> service().move(ctx.pathParam("code"), start))
+                .onSuccess(
+                        booking -> Replies.json(ctx, 200, publicBooking(booking).put("moved", true)))
+                .onFailure(ctx::fail);
+    }
+
     /** {@code GET /sites/{site}/appointments?date=} (staff): the day's bookings, full names, masked phones. */
     void day(RoutingContext ctx) {
         String site = PathParams.site(ctx);

@@ -264,6 +264,7 @@ public final class HttpApi implements AutoCloseable {
             route(HttpMethod.GET, "/sites/:site/appointments", STAFF, appointments::day);
             publicRoute(HttpMethod.GET, "/appointments/:code", appointments::get);
             publicRoute(HttpMethod.DELETE, "/appointments/:code", appointments::cancel);
+            publicRoute(HttpMethod.PATCH, "/appointments/:code", appointments::move);
             route(HttpMethod.POST, "/sites/:site/check-in", CHECK_IN, appointments::checkIn);
             route(HttpMethod.POST, "/sites/:site/number-blocks", KIOSKS, offline::lease);
             route(HttpMethod.POST, "/sites/:site/offline-tickets", KIOSKS, offline::upload);

@@ -30,6 +30,20 @@ public final class NotificationText {
         return nfc("Mời số " + ticketNumber + " đến quầy " + counter + " tại " + siteName + ".");
     }
 
+    /**
+     * "Đã đặt lịch" for a new booking: its code (to check in, move or cancel), the field and the slot ({@code when} in
+     * the site's time zone, e.g. {@code 09:15 ngày 07/12/2026}).
+     */
+    public static String booked(String code, String service, String when, String siteName) {
+        return nfc("Đã đặt lịch " + service + " tại " + siteName + " lúc " + when + ". Mã lịch hẹn: " + code
+                + ". Vui lòng mang mã này đến quầy lấy số.");
+    }
+
+    /** "Đã đổi lịch" for a booking moved to another slot. */
+    public static String bookingMoved(String code, String service, String when, String siteName) {
+        return nfc("Lịch hẹn " + code + " (" + service + ") tại " + siteName + " đã đổi sang " + when + ".");
+    }
+
     /** The same text without diacritics ({@code đ} → {@code d}), for gateways limited to GSM characters. */
     public static String unaccented(String text) {
         String stripped = COMBINING_MARKS

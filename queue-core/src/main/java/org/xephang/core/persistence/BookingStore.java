@@ -31,8 +31,14 @@ public final class BookingStore {
 
     /** Stores a new booking; {@code localDay} is its slot's day, {@code createdDay} the day it was made, both local. */
     public void insert(Booking booking, LocalDate localDay, LocalDate createdDay) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "INSERT INTO appointment (" + COLUMNS + ", local_day, created_day) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+        insert(booking, localDay, createdDay, null);
+    }
+
+    /** Stores a new booking imported from the portal with the portal's id ({@code null}: made here). */
+    public void insert(Booking booking, LocalDate localDay, LocalDate createdDay, String externalId)
+            throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO appointment (" + COLUMNS
+                + ", local_day, created_day, external_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
             s.setString(1, booking.code());
             s.setString(2, booking.site());
             s.setString(3, booking.service());
@@ -44,6 +50,7 @@ public final class BookingStore {
             s.setString(9, booking.ticketId());
             s.setString(10, localDay.toString());
             s.setString(11, createdDay.toString());
+            s.setString(12, externalId);
             s.executeUpdate();
         }
     }
@@ -52,6 +59,18 @@ public final class BookingStore {
         try (PreparedStatement s =
                 connection.prepareStatement("SELECT " + COLUMNS + " FROM appointment WHERE code = ?")) {
             s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(booking(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The booking a portal import made with this id at this site. */
+    public Optional<Booking> findExternal(String site, String externalId) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM appointment WHERE site = ? AND external_id = ?")) {
+            s.setString(1, site);
+            s.setString(2, externalId);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(booking(rs)) : Optional.empty();
             }
@@ -112,6 +131,20 @@ public final class BookingStore {
         try (PreparedStatement s = connection.prepareStatement("UPDATE appointment SET ticket_id = ? WHERE code = ?")) {
             s.setString(1, ticketId);
             s.setString(2, code);
+            if (s.executeUpdate() != 1) {
+                throw new SQLException("appointment " + code + " is not in the database");
+            }
+        }
+    }
+
+    /** Moves a booking to another slot (its day may change too). */
+    public void move(String code, Instant start, Instant end, LocalDate localDay) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE appointment SET slot_start = ?, slot_end = ?, local_day = ? WHERE code = ?")) {
+            s.setLong(1, start.toEpochMilli());
+            s.setLong(2, end.toEpochMilli());
+            s.setString(3, localDay.toString());
+            s.setString(4, code);
             if (s.executeUpdate() != 1) {
                 throw new SQLException("appointment " + code + " is not in the database");
             }

@@ -33,6 +33,17 @@ public final class NotificationOutbox implements AutoCloseable {
         return reads.list(site, state, limit);
     }
 
+    /**
+     * Records a message of no ticket (a booking's confirmation, the answer to an SMS), due at {@code dueAt}, through
+     * the writer; the stage completes after the commit with false when a message with this id was already recorded
+     * (a repeated request sends nothing twice). The sender finds it at its next poll.
+     */
+    public CompletionStage<Boolean> enqueue(
+            String id, String site, String kind, String provider, String phone, String payload, Instant dueAt) {
+        return writer.submit(tx -> new NotificationStore(tx.connection())
+                .recordDue(id, site, null, kind, provider, phone, payload, dueAt));
+    }
+
     public CompletionStage<Void> markSent(String id, Instant at) {
         return writer.submit(tx -> {
             new NotificationStore(tx.connection()).markSent(id, at);

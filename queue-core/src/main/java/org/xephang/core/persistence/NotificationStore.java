@@ -120,7 +120,8 @@ public final class NotificationStore {
 
     /**
      * Records a message that became due, pending from {@code dueAt}; false (and nothing written) when the ticket already
-     * has a message of that kind: a kind is due once per ticket.
+     * has a message of that kind (a kind is due once per ticket) or a message with this id exists. {@code ticketId}
+     * is null for a message of no ticket (schema V9).
      */
     public boolean recordDue(
             String id,
@@ -137,7 +138,11 @@ public final class NotificationStore {
                 + " VALUES (?,?,?,?,?,?,?,'pending',?,0,?) ON CONFLICT DO NOTHING")) {
             s.setString(1, id);
             s.setString(2, site);
-            s.setString(3, ticketId);
+            if (ticketId == null) {
+                s.setNull(3, Types.VARCHAR);
+            } else {
+                s.setString(3, ticketId);
+            }
             s.setString(4, kind);
             s.setString(5, provider);
             s.setString(6, phone);
@@ -170,8 +175,13 @@ public final class NotificationStore {
         }
     }
 
+    /** Marks a message sent; a message of no ticket (a booking's, an SMS answer) forgets its number at once. */
     public void markSent(String id, Instant at) throws SQLException {
-        update("UPDATE notification SET state='sent', sent_at=?, last_error=NULL WHERE id=?", at.toEpochMilli(), id);
+        update(
+                "UPDATE notification SET state='sent', sent_at=?, last_error=NULL,"
+                        + " phone=CASE WHEN ticket_id IS NULL THEN NULL ELSE phone END WHERE id=?",
+                at.toEpochMilli(),
+                id);
     }
 
     public void markRetry(String id, String error, Instant nextAttemptAt) throws SQLException {
@@ -182,8 +192,13 @@ public final class NotificationStore {
                 id);
     }
 
+    /** Gives a message up; a message of no ticket forgets its number at once. */
     public void markDead(String id, String reason) throws SQLException {
-        update("UPDATE notification SET state='dead', attempts=attempts+1, last_error=? WHERE id=?", reason, id);
+        update(
+                "UPDATE notification SET state='dead', attempts=attempts+1, last_error=?,"
+                        + " phone=CASE WHEN ticket_id IS NULL THEN NULL ELSE phone END WHERE id=?",
+                reason,
+                id);
     }
 
     /**

@@ -138,7 +138,12 @@ public final class TicketArchive {
                 limit);
         int bookings = update("DELETE FROM appointment WHERE site=? AND local_day<?", site, before.toString());
         update("DELETE FROM number_block WHERE site=? AND local_day<?", site, before.toString());
-        return ofTickets.plus(new Purged(0, otherEvents, 0, 0, bookings));
+        // Messages of no ticket (a booking's confirmation, an SMS answer) go with the events of their time.
+        int otherMessages = update(
+                "DELETE FROM notification WHERE site=? AND ticket_id IS NULL AND state<>'pending' AND due_at<?",
+                site,
+                eventsBefore.toEpochMilli());
+        return ofTickets.plus(new Purged(0, otherEvents, 0, otherMessages, bookings));
     }
 
     private Purged deleteTickets(String site, List<String> ids, ZoneId zone) throws SQLException {

@@ -73,6 +73,39 @@ class DossierConfigReaderTest {
                                         assertThat(p).startsWith("dossier.forward.parallel: must be a whole number")));
     }
 
+    @Test
+    void thePortalSectionNamesItsShapeUnitsAndFieldsAndEachProblemByKey() throws Exception {
+        DossierConfig config = DossierConfigReader.parse("""
+                dossier:
+                  portal:
+                    style: dvcqg
+                    url: "https://dichvucong.example.vn/api/service"
+                    apiKey: env:PORTAL_KEY
+                    units: { s1: H56.27 }
+                    services: { LV01: A }
+                    timeout: 3s
+                    attempts: 4
+                """, "ok.yaml", Map.of("PORTAL_KEY", "k-1")::get);
+        assertThat(config.portal().style()).isEqualTo("dvcqg");
+        assertThat(config.portal().units()).containsEntry("s1", "H56.27");
+        assertThat(config.portal().services()).containsEntry("LV01", "A");
+        assertThat(config.portal().attempts()).isEqualTo(4);
+        assertThat(config.portal().toString()).doesNotContain("k-1");
+
+        assertThatThrownBy(() -> DossierConfigReader.parse("""
+                        dossier:
+                          portal: { style: soap, colour: red, units: [s1] }
+                        """, "bad.yaml", ENV::get))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(p -> assertThat(p).startsWith("dossier.portal.colour: unknown key"))
+                                .anySatisfy(
+                                        p -> assertThat(p).isEqualTo("dossier.portal.units: must be a map of codes"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("dossier.portal.style: must be none, generic or dvcqg")));
+    }
+
     static Path centreFile() throws Exception {
         return Path.of(DossierConfigReaderTest.class
                 .getResource("/backend/centre.yaml")

@@ -148,6 +148,25 @@ class RetentionPurgeTest {
     }
 
     @Test
+    void messagesOfNoTicketGoWithTheEventsOfTheirTime() throws Exception {
+        engine.notificationOutbox()
+                .enqueue("K7M2Q9XA:booked", SITE, "booked", "sms", "0912345678", "{}", clock.instant())
+                .toCompletableFuture()
+                .join();
+        await(engine.notificationOutbox().markSent("K7M2Q9XA:booked", clock.instant()));
+        assertThat(count("SELECT COUNT(*) FROM notification WHERE id=? AND phone IS NULL", "K7M2Q9XA:booked"))
+                .as("sent: its number is forgotten at once")
+                .isEqualTo(1);
+
+        clock.advance(Duration.ofDays(40));
+        Purged purged = await(engine.purgeExpired(SITE));
+
+        assertThat(purged.messages()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM notification WHERE id=?", "K7M2Q9XA:booked"))
+                .isZero();
+    }
+
+    @Test
     void theDefaultRetentionKeepsHalfAYear() {
         assertThat(EngineFixture.config().sites().get(0).retention().ticketDays())
                 .isEqualTo(180);

@@ -149,6 +149,34 @@ class BookingPageIT {
     }
 
     @Test
+    void aBookingIsMovedOnThePageWithItsCodeAndItsOldPlaceIsFreeAgain() {
+        String code = book();
+        click("#move-booking");
+        eventually(
+                Duration.ofSeconds(20),
+                () -> browser.findElement(By.id("moving")).isDisplayed());
+        assertThat(browser.findElement(By.id("moving")).getText()).startsWith("Đổi lịch hẹn " + code);
+        click("#days button[data-day='2026-11-24']");
+        click("#slots button[data-start='2026-11-24T09:00:00+07:00']");
+
+        eventually(
+                Duration.ofSeconds(20),
+                () -> browser.findElement(By.id("moved-note")).isDisplayed());
+        assertThat(browser.findElement(By.id("code")).getText()).isEqualTo(code);
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("24/11", "09:00–09:15");
+        Browser.screenshot(browser, "booking-page-moved");
+        HttpResponse<Buffer> old =
+                api.send(HttpMethod.GET, "/api/v1/sites/demo/appointments/slots?service=A&date=2026-11-23", null, null);
+        assertThat(old.bodyAsJsonObject().getJsonArray("slots").getJsonObject(0).getInteger("booked"))
+                .isZero();
+        assertThat(api.send(HttpMethod.GET, "/api/v1/appointments/" + code, null, null)
+                        .bodyAsJsonObject()
+                        .getString("start"))
+                .isEqualTo("2026-11-24T09:00:00+07:00");
+        assertThat(Browser.policyViolations(browser)).isEmpty();
+    }
+
+    @Test
     void theDaysTheSiteDoesNotWorkCannotBeChosen() {
         browser.get("http://127.0.0.1:" + api.port() + "/dat-lich/?site=demo");
         click("#fields button[data-service=A]");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xephang.core.http.TestApi.eventually;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -210,6 +211,48 @@ class SupervisorPageIT {
             eventually(WITHIN, () -> !cell(browser, "#error").isEmpty());
             assertThat(cell(browser, "#error")).contains("không được xem màn hình giám sát");
             assertThat(browser.findElement(By.id("view")).isDisplayed()).isFalse();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theDaysBookingsAreListedPerFieldWithWhoArrivedAndMaskedPhones(@TempDir Path dataDir) throws Exception {
+        MutableClock clock = MutableClock.at(LocalDateTime.now(MutableClock.VIETNAM));
+        ChromeDriver browser = Browser.open(1366, 768);
+        try (TestApi api = TestApi.start(dataDir, clock)) {
+            api.token("kiosk1"); // signed in at the real time, like the page below
+            browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
+            signIn(browser, "supervisor");
+            clock.set(AppointmentsIT.MONDAY_EIGHT);
+            String first = api.book("A", "2026-11-23T08:15:00+07:00", "Nguyễn Văn An", "0912345678");
+            api.book("A", "2026-11-23T09:00:00+07:00", "Trần Thị Bình", "0987654321");
+            api.book("B", "2026-11-23T10:00:00+07:00", "Lê Văn Cường", "0901234567");
+            assertThat(api.send(
+                                    HttpMethod.POST,
+                                    "/api/v1/sites/demo/check-in",
+                                    "kiosk1",
+                                    new JsonObject().put("code", first).encode())
+                            .statusCode())
+                    .isEqualTo(201);
+
+            browser.executeScript("const d = document.getElementById('bookings-day'); d.value = '2026-11-23';"
+                    + " d.dispatchEvent(new Event('change'));");
+
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#bookings .field[data-service=A]").contains("2 lịch hẹn, 1 đã đến"));
+            assertThat(cell(browser, "#bookings .field[data-service=B]")).contains("1 lịch hẹn, 0 đã đến");
+            String row = cell(browser, "#bookings tr[data-code='" + first + "']");
+            assertThat(row).contains("08:15", "Nguyễn Văn An", "*******678", "Đã đến");
+            assertThat(cell(browser, "#bookings")).doesNotContain("0912345678", "0987654321", "0901234567");
+            browser.executeScript("document.getElementById('bookings-section').scrollIntoView()");
+            Browser.screenshot(browser, "supervisor-bookings");
+
+            browser.findElement(By.id("lang")).click();
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#bookings .field[data-service=A]").contains("2 bookings, 1 arrived"));
         } finally {
             browser.quit();
         }

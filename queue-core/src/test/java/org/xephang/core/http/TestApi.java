@@ -112,6 +112,18 @@ final class TestApi implements AutoCloseable {
                 TESTS_KIOSK_RATE);
     }
 
+    /** {@link #startWithDossierRoutes(Path, String)} on {@code clock}. */
+    static TestApi startWithDossierRoutes(Path dataDir, String resource, Clock clock) {
+        return start(
+                dataDir,
+                StreamLimits.defaults(),
+                new HttpServerOptions(),
+                config(resource),
+                clock,
+                true,
+                TESTS_KIOSK_RATE);
+    }
+
     /**
      * The test centre with the kiosk issue limit a real server has ({@link HttpApi#KIOSK_ISSUES_PER_MINUTE}); every
      * other start lets kiosk1 issue as fast as the tests need.
@@ -159,6 +171,7 @@ final class TestApi implements AutoCloseable {
                                 WorkerExecutor worker = vertx.createSharedWorkerExecutor("test-notifications", 1);
                                 new NotificationRoutes(
                                                 engine::subscribeNotifications,
+                                                engine::notificationOffer,
                                                 engine::notificationOutbox,
                                                 () -> worker,
                                                 clock)
@@ -294,6 +307,24 @@ final class TestApi implements AutoCloseable {
     /** Polls {@code condition} every 20 ms until it holds; fails after {@code timeout}. */
     static void eventually(Duration timeout, BooleanSupplier condition) {
         Poll.until(timeout, "the condition", condition);
+    }
+
+    /** Books a slot through the public API (201 asserted) and answers the booking code. */
+    String book(String service, String start, String name, String phone) {
+        HttpResponse<Buffer> answer = send(
+                HttpMethod.POST,
+                "/api/v1/sites/" + SITE + "/appointments",
+                null,
+                new JsonObject()
+                        .put("service", service)
+                        .put("start", start)
+                        .put("name", name)
+                        .put("phone", phone)
+                        .encode());
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("booking refused: " + answer.bodyAsString());
+        }
+        return answer.bodyAsJsonObject().getString("code");
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xephang.core.http.TestApi.eventually;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,72 @@ class TicketPageIT {
                     browser.findElement(By.id("state")).getCssValue("font-size").replace("px", ""));
             assertThat(stateSize).as("the counter to go to, in px").isGreaterThanOrEqualTo(30);
             Browser.screenshot(browser, "ticket-called");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCitizenLeavesANumberOnThePhoneWithConsentAndSeesItMaskedInBothLanguages(@TempDir Path dataDir) {
+        ChromeDriver browser = Browser.open(390, 844);
+        try (TestApi api = TestApi.startWithDossierRoutes(dataDir, "/http/notify-centre.yaml")) {
+            String id = api.issue("A").getString("id");
+            browser.get("http://127.0.0.1:" + api.port() + "/t/" + id);
+            eventually(
+                    Duration.ofSeconds(30),
+                    () -> browser.findElement(By.id("notify")).isDisplayed());
+            assertThat(text(browser, "notify-title")).isEqualTo("Nhận tin nhắn báo lượt");
+            assertThat(text(browser, "notify-consent-text"))
+                    .startsWith("Tôi đồng ý để số này được dùng chỉ để gửi tin nhắn SMS")
+                    .contains("xoá khi hết ngày");
+
+            // Without consent, nothing is sent to the server.
+            browser.findElement(By.id("notify-phone")).sendKeys("0912 345 678");
+            browser.findElement(By.id("notify-submit")).click();
+            eventually(
+                    Duration.ofSeconds(10), () -> text(browser, "notify-result").startsWith("Vui lòng đánh dấu"));
+
+            // A landline is refused by the server, in Vietnamese.
+            browser.findElement(By.id("notify-phone")).clear();
+            browser.findElement(By.id("notify-phone")).sendKeys("028 3812 3456");
+            browser.findElement(By.id("notify-consent")).click();
+            browser.findElement(By.id("notify-submit")).click();
+            eventually(
+                    Duration.ofSeconds(10), () -> text(browser, "notify-result").startsWith("Số điện thoại"));
+
+            browser.findElement(By.id("notify-phone")).clear();
+            browser.findElement(By.id("notify-phone")).sendKeys("0912 345 678");
+            browser.findElement(By.id("notify-submit")).click();
+            eventually(
+                    Duration.ofSeconds(10),
+                    () -> text(browser, "notify-result").equals("Đã đăng ký: sẽ gửi tin nhắn SMS tới số *******678."));
+            assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("345 678", "0912345678");
+            Browser.screenshot(browser, "ticket-notify");
+
+            browser.findElement(By.id("lang")).click();
+            assertThat(text(browser, "notify-title")).isEqualTo("Get a message when it is your turn");
+            assertThat(text(browser, "notify-result")).isEqualTo("Done: we will send a text message to *******678.");
+
+            // Reopened later, the page still knows, and says only the masked number.
+            browser.navigate().refresh();
+            eventually(
+                    Duration.ofSeconds(30), () -> text(browser, "notify-result").contains("*******678"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aSiteThatSendsNoMessagesOffersNoForm(@TempDir Path dataDir) {
+        ChromeDriver browser = openBrowser();
+        try (TestApi api = TestApi.startWithDossierRoutes(dataDir, "/http/centre.yaml")) {
+            String id = api.issue("A").getString("id");
+            browser.get("http://127.0.0.1:" + api.port() + "/t/" + id);
+            eventually(Duration.ofSeconds(30), () -> text(browser, "number").equals("A0001"));
+            JsonObject offer = api.send(HttpMethod.GET, "/api/v1/tickets/" + id + "/notify", null, null)
+                    .bodyAsJsonObject();
+            assertThat(offer.getBoolean("available")).isFalse();
+            assertThat(browser.findElement(By.id("notify")).isDisplayed()).isFalse();
         } finally {
             browser.quit();
         }

@@ -24,9 +24,9 @@ class PostgresStoreIT {
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM flyway_schema_history")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(8);
-            assertThat(rs.getString(2)).isEqualTo("8");
-            assertThat(store.schemaVersion()).isEqualTo(8);
+            assertThat(rs.getInt(1)).isEqualTo(9);
+            assertThat(rs.getString(2)).isEqualTo("9");
+            assertThat(store.schemaVersion()).isEqualTo(9);
             assertThat(store.answers()).isTrue();
         }
     }
@@ -45,7 +45,7 @@ class PostgresStoreIT {
         assertThatThrownBy(() -> PostgresStore.open(location))
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("schema version 99")
-                .hasMessageContaining("knows up to 8");
+                .hasMessageContaining("knows up to 9");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,13 +64,13 @@ class SqliteStoreTest {
         SqliteStore.open(dir).close();
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(store.schemaVersion()).isEqualTo(8);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(8);
+            assertThat(store.schemaVersion()).isEqualTo(9);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(9);
             assertThat(single(
                             c,
                             "SELECT group_concat(version, ' ') FROM (SELECT version FROM flyway_schema_history"
                                     + " WHERE success=1 ORDER BY installed_rank)"))
-                    .isEqualTo("1 2 3 4 5 6 7 8");
+                    .isEqualTo("1 2 3 4 5 6 7 8 9");
             assertThat(single(
                             c,
                             "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
@@ -109,13 +110,54 @@ class SqliteStoreTest {
                     .isEqualTo("SQL");
             assertThat(single(c, "SELECT type FROM flyway_schema_history WHERE version='3'"))
                     .isEqualTo("SQL");
-            assertThat(store.schemaVersion()).isEqualTo(8);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(8);
+            assertThat(store.schemaVersion()).isEqualTo(9);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(9);
         }
-        // Opened again: the baseline is not taken twice, V2 to V8 not applied twice.
+        // Opened again: the baseline is not taken twice, V2 to V9 not applied twice.
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("8");
+            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("9");
+        }
+    }
+
+    @Test
+    void theMessagesOfAVersion7DatabaseSurviveV9AndMessagesOfNoTicketFitAfterIt() throws Exception {
+        Path file = dir.resolve("xephang.db");
+        Flyway.configure(SqliteStoreTest.class.getClassLoader())
+                .dataSource(SqliteStore.jdbcUrl(file), null, null)
+                .locations("classpath:db/migration/sqlite")
+                .table("flyway_schema_history")
+                .target("7")
+                .load()
+                .migrate();
+        try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(file));
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO ticket (id, site, service, issued_service, local_day, sequence, number, channel,"
+                    + " state, issue_order, queue_key, issued_at) VALUES ('T1', 's1', 'A', 'A', '2026-11-23', 1, 'A001',"
+                    + " 'kiosk', 'CALLED', 1, 1, 1000)");
+            s.execute("INSERT INTO notification (id, site, ticket_id, kind, provider, phone, payload, state, due_at,"
+                    + " attempts, next_attempt_at, last_error) VALUES ('T1:called', 's1', 'T1', 'called', 'sms',"
+                    + " '0912345678', '{\"ticketNumber\":\"A001\"}', 'pending', 2000, 2, 3000, 'HTTP 503')");
+        }
+
+        try (SqliteStore store = SqliteStore.open(dir);
+                Connection c = store.connect();
+                Statement s = c.createStatement()) {
+            assertThat(store.schemaVersion()).isEqualTo(9);
+            assertThat(single(
+                            c,
+                            "SELECT id || ' ' || ticket_id || ' ' || kind || ' ' || phone || ' ' || state || ' '"
+                                    + " || attempts || ' ' || next_attempt_at || ' ' || last_error FROM notification"))
+                    .isEqualTo("T1:called T1 called 0912345678 pending 2 3000 HTTP 503");
+            s.execute("INSERT INTO notification (id, site, ticket_id, kind, provider, phone, payload, due_at,"
+                    + " next_attempt_at) VALUES ('K7M2Q9XA:booked', 's1', NULL, 'booked', 'sms', '0912345678', '{}',"
+                    + " 1, 1)");
+            assertThatThrownBy(() -> s.execute("INSERT INTO notification (id, site, ticket_id, kind, provider, phone,"
+                            + " payload, due_at, next_attempt_at) VALUES ('T1:called', 's1', 'T1', 'called', 'sms',"
+                            + " '0912345678', '{}', 1, 1)"))
+                    .as("one message per ticket and kind still")
+                    .isInstanceOf(SQLException.class);
+            assertThat(single(c, "PRAGMA foreign_key_check")).isNull();
         }
     }
 
@@ -133,7 +175,7 @@ class SqliteStoreTest {
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("newer xephang release")
                 .hasMessageContaining("schema version 99")
-                .hasMessageContaining("knows up to 8");
+                .hasMessageContaining("knows up to 9");
         try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(dir.resolve("xephang.db")))) {
             assertThat(single(c, "SELECT MAX(version) FROM flyway_schema_history"))
                     .isEqualTo("99");

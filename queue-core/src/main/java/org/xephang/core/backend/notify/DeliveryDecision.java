@@ -20,6 +20,10 @@ public record DeliveryDecision(State state, Instant retryAt, String reason) {
 
     static final int NEAR_TURN_STALE_MINUTES = 30;
     static final int CALLED_STALE_MINUTES = 15;
+    /** A booking's confirmation helps until about its slot: a day is the bound. */
+    static final int BOOKING_STALE_MINUTES = 24 * 60;
+    /** An answer to a dossier SMS an hour late is still an answer; later the citizen has asked again or come in. */
+    static final int DOSSIER_REPLY_STALE_MINUTES = 60;
 
     /** Where a message stands after the attempt. */
     public enum State {
@@ -41,6 +45,8 @@ public record DeliveryDecision(State state, Instant retryAt, String reason) {
                 switch (kind) {
                     case NEAR_TURN -> NEAR_TURN_STALE_MINUTES;
                     case CALLED -> CALLED_STALE_MINUTES;
+                    case BOOKED, BOOKING_MOVED -> BOOKING_STALE_MINUTES;
+                    case DOSSIER_REPLY -> DOSSIER_REPLY_STALE_MINUTES;
                 });
     }
 

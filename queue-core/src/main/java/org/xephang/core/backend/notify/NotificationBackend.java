@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.core.auth.Authenticator;
+import org.xephang.core.backend.lookup.DossierLookup;
+import org.xephang.core.backend.lookup.LookupConfig;
 import org.xephang.core.engine.QueueEngine;
 
 /**
@@ -36,8 +38,24 @@ public final class NotificationBackend {
         this.clock = clock;
     }
 
-    /** Adds the routes; they answer 503 until {@link #start} (the engine opens after the port). */
+    /** Adds the routes without a dossier system: an inbound SMS with a code is answered "not connected". */
     public void mount(Router router, Authenticator auth) {
+        mount(router, auth, DossierLookup.create(vertx, LookupConfig.none(), clock));
+    }
+
+    /**
+     * Adds the routes; they answer 503 until {@link #start} (the engine opens after the port). {@code lookup} answers
+     * the dossier codes citizens send by SMS ({@link InboundSmsRoutes}).
+     */
+    public void mount(Router router, Authenticator auth, DossierLookup lookup) {
+        new InboundSmsRoutes(
+                        providers.inboundSecret(),
+                        providers.sms() != null,
+                        lookup,
+                        () -> engine,
+                        () -> engine == null ? null : engine.notificationOutbox(),
+                        clock)
+                .mount(router);
         new NotificationRoutes(
                         (ticketId, phone) -> {
                             QueueEngine running = engine;
@@ -46,6 +64,14 @@ public final class NotificationBackend {
                                         ErrorCode.UNAVAILABLE, "Máy chủ đang khởi động. Vui lòng thử lại sau."));
                             }
                             return running.subscribeNotifications(ticketId, phone);
+                        },
+                        ticketId -> {
+                            QueueEngine running = engine;
+                            if (running == null) {
+                                return CompletableFuture.failedFuture(new QueueError(
+                                        ErrorCode.UNAVAILABLE, "Máy chủ đang khởi động. Vui lòng thử lại sau."));
+                            }
+                            return running.notificationOffer(ticketId);
                         },
                         () -> engine == null ? null : engine.notificationOutbox(),
                         () -> worker,

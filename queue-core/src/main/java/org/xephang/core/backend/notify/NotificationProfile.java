@@ -2,6 +2,7 @@ package org.xephang.core.backend.notify;
 
 import org.xephang.core.backend.forward.OutboundRequest;
 import org.xephang.core.notify.Notification;
+import org.xephang.core.notify.NotificationKind;
 
 /**
  * How one kind of provider (an SMS brandname gateway, Zalo ZNS) is asked to send a {@link Notification}, and what its
@@ -11,6 +12,14 @@ public interface NotificationProfile {
 
     /** The name used in the configuration ({@code notifications.provider}). */
     String name();
+
+    /**
+     * Whether this account can send messages of {@code kind} at all (Zalo needs an approved template per kind); a
+     * message it cannot send is given up at once and listed for the supervisor.
+     */
+    default boolean sends(NotificationKind kind) {
+        return true;
+    }
 
     /** The request sending this message; the same body on every attempt (it carries the idempotency key). */
     OutboundRequest render(Notification notification);

@@ -19,6 +19,7 @@ import org.xephang.api.QueueError;
 import org.xephang.api.Role;
 import org.xephang.core.auth.Authenticator;
 import org.xephang.core.backend.lookup.ClientRateLimiter;
+import org.xephang.core.notify.NotificationOffer;
 import org.xephang.core.notify.PhoneNumber;
 import org.xephang.core.persistence.NotificationOutbox;
 import org.xephang.core.persistence.NotificationStore.Message;
@@ -29,6 +30,8 @@ import org.xephang.core.persistence.NotificationStore.Message;
  * <ul>
  *   <li>{@code POST /api/v1/tickets/{id}/notify} {@code {"phone": "0912345678", "consent": true}}: public (whoever
  *       holds the ticket id from its QR code), rate-limited per client address; 201 with the masked number.
+ *   <li>{@code GET /api/v1/tickets/{id}/notify}: public; whether the ticket's site sends messages (and by which
+ *       provider), whether the ticket still waits, and the number already left, masked. The phone page's form.
  *   <li>{@code GET /api/v1/sites/{site}/notifications?state=dead|pending|sent}: SUPERVISOR, ADMIN; the messages
  *       without their numbers.
  * </ul>
@@ -51,14 +54,26 @@ public final class NotificationRoutes {
         CompletionStage<Void> subscribe(String ticketId, PhoneNumber phone);
     }
 
+    /** What the phone page may offer for a ticket: the engine's {@code notificationOffer}. */
+    @FunctionalInterface
+    public interface Offer {
+        CompletionStage<NotificationOffer> offer(String ticketId);
+    }
+
     private final Subscribe subscribe;
+    private final Offer offer;
     private final Supplier<NotificationOutbox> outbox;
     private final Supplier<WorkerExecutor> worker;
     private final ClientRateLimiter perClient;
 
     public NotificationRoutes(
-            Subscribe subscribe, Supplier<NotificationOutbox> outbox, Supplier<WorkerExecutor> worker, Clock clock) {
+            Subscribe subscribe,
+            Offer offer,
+            Supplier<NotificationOutbox> outbox,
+            Supplier<WorkerExecutor> worker,
+            Clock clock) {
         this.subscribe = subscribe;
+        this.offer = offer;
         this.outbox = outbox;
         this.worker = worker;
         this.perClient = new ClientRateLimiter(clock, SUBSCRIPTIONS_PER_MINUTE);
@@ -67,6 +82,8 @@ public final class NotificationRoutes {
     public void mount(Router router, Authenticator auth) {
         tagged(router.route(HttpMethod.POST, PREFIX + "/tickets/:id/notify"), PREFIX + "/tickets/:id/notify")
                 .handler(this::subscribe);
+        tagged(router.route(HttpMethod.GET, PREFIX + "/tickets/:id/notify"), PREFIX + "/tickets/:id/notify")
+                .handler(this::offer);
         tagged(
                         router.route(HttpMethod.GET, PREFIX + "/sites/:site/notifications"),
                         PREFIX + "/sites/:site/notifications")
@@ -125,6 +142,20 @@ public final class NotificationRoutes {
                         ctx,
                         201,
                         new JsonObject().put("ticket", ctx.pathParam("id")).put("phone", phone.masked())))
+                .onFailure(ctx::fail);
+    }
+
+    /** {@code GET /tickets/{id}/notify}: whether the phone page offers the form, and the number kept, masked. */
+    private void offer(RoutingContext ctx) {
+        Future.fromCompletionStage(offer.offer(ctx.pathParam("id")), ctx.vertx().getOrCreateContext())
+                .onSuccess(answer -> json(
+                        ctx,
+                        200,
+                        new JsonObject()
+                                .put("ticket", ctx.pathParam("id"))
+                                .put("provider", answer.provider())
+                                .put("available", answer.available())
+                                .put("phone", answer.maskedPhone())))
                 .onFailure(ctx::fail);
     }
 

@@ -149,6 +149,17 @@ public final class NotificationSender extends VerticleBase {
                 count("dead", pending.provider());
                 continue;
             }
+            if (!profile.sends(pending.notification().kind())) {
+                inFlight.add(key);
+                sends.add(mark(
+                        key,
+                        queue.markDead(
+                                key,
+                                "provider '" + pending.provider() + "' has no template for "
+                                        + pending.notification().kind().code())));
+                count("dead", pending.provider());
+                continue;
+            }
             Instant paused = pausedUntil.get(pending.provider());
             if (paused != null && now.isBefore(paused)) {
                 continue;

@@ -6,7 +6,9 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,14 @@ public final class StoredNotificationQueue implements NotificationQueue {
         return Future.fromCompletionStage(outbox.markDead(idempotencyKey, reason), context);
     }
 
+    private static Map<String, String> details(JsonObject details) {
+        Map<String, String> result = new HashMap<>();
+        if (details != null) {
+            details.forEach(entry -> result.put(entry.getKey(), String.valueOf(entry.getValue())));
+        }
+        return result;
+    }
+
     /** The message a row holds, or empty when its kind, number or payload is unreadable. */
     static Optional<Notification> notification(Message row) {
         Optional<NotificationKind> kind = NotificationKind.ofCode(row.kind());
@@ -85,7 +95,8 @@ public final class StoredNotificationQueue implements NotificationQueue {
                     payload.getString("ticketNumber"),
                     payload.getString("siteName"),
                     payload.getInteger("position", 0),
-                    payload.getString("counter")));
+                    payload.getString("counter"),
+                    details(payload.getJsonObject("details"))));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }

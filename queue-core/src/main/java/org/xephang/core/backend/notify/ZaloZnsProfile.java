@@ -28,6 +28,15 @@ public final class ZaloZnsProfile implements NotificationProfile {
 
     public static final String DEFAULT_URL = "https://business.openapi.zalo.me/message/template";
     public static final String TOKEN_HEADER = "access_token";
+    /**
+     * The kinds a Zalo template can carry: a ticket's two (required) and a booking's two (optional: without their
+     * template, a booking's messages are listed as given up). A dossier reply answers an SMS, so it goes by SMS.
+     */
+    public static final List<NotificationKind> TEMPLATED = List.of(
+            NotificationKind.NEAR_TURN,
+            NotificationKind.CALLED,
+            NotificationKind.BOOKED,
+            NotificationKind.BOOKING_MOVED);
 
     /** The OA's settings ({@code notifications.zalo}); the token is never printed. */
     public record Config(String url, String accessToken, Map<NotificationKind, String> templates) {
@@ -42,11 +51,18 @@ public final class ZaloZnsProfile implements NotificationProfile {
             if (accessToken == null || accessToken.isBlank()) {
                 problems.add("notifications.zalo.accessToken: required");
             }
-            for (NotificationKind kind : NotificationKind.values()) {
+            for (NotificationKind kind : TEMPLATED) {
                 String id = templates.get(kind);
-                if (id == null || !id.matches("\\d{1,20}")) {
+                boolean required = kind.ofTicket();
+                if ((id == null && required) || (id != null && !id.matches("\\d{1,20}"))) {
                     problems.add("notifications.zalo.templates." + kind.code() + ": the approved template's id"
-                            + " (digits) is required");
+                            + " (digits) is " + (required ? "required" : "optional, but digits when given"));
+                }
+            }
+            for (NotificationKind kind : templates.keySet()) {
+                if (!TEMPLATED.contains(kind)) {
+                    problems.add("notifications.zalo.templates." + kind.code() + ": not sent by Zalo (only "
+                            + TEMPLATED.stream().map(NotificationKind::code).toList() + ")");
                 }
             }
             if (!problems.isEmpty()) {
@@ -72,6 +88,11 @@ public final class ZaloZnsProfile implements NotificationProfile {
     }
 
     @Override
+    public boolean sends(NotificationKind kind) {
+        return config.templates().containsKey(kind);
+    }
+
+    @Override
     public OutboundRequest render(Notification notification) {
         JsonObject data = new JsonObject()
                 .put("ticket_number", notification.ticketNumber())
@@ -79,6 +100,11 @@ public final class ZaloZnsProfile implements NotificationProfile {
         switch (notification.kind()) {
             case NEAR_TURN -> data.put("position", Integer.toString(notification.position()));
             case CALLED -> data.put("counter", notification.counter());
+            case BOOKED, BOOKING_MOVED ->
+                data.put("booking_code", notification.ticketNumber())
+                        .put("service", notification.details().get("service"))
+                        .put("time", notification.details().get("when"));
+            case DOSSIER_REPLY -> throw new IllegalArgumentException("a dossier reply goes by SMS, not Zalo");
         }
         JsonObject body = new JsonObject()
                 .put("phone", notification.phone().msisdn())

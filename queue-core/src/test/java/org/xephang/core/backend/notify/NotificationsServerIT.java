@@ -1,8 +1,9 @@
 package org.xephang.core.backend.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.core.testkit.Waits.await;
+import static org.xephang.core.testkit.Waits.until;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -10,8 +11,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,7 +122,7 @@ class NotificationsServerIT {
         simulator.fail(Failure.SERVER_ERROR, 1_000); // the gateway is down
         complete(callNext()); // mine is at position 2: "sắp đến lượt" is due
         assertThat(first.id()).isNotNull();
-        waitFor(() -> simulator.attempts() >= 2);
+        until(() -> simulator.attempts() >= 2);
         assertThat(simulator.delivered()).isEmpty();
 
         server.close(); // a restart in the middle of the outage
@@ -131,7 +130,7 @@ class NotificationsServerIT {
         simulator.clearScript(); // the gateway is back
         server = launch();
 
-        waitFor(() -> simulator.delivered().size() == 1);
+        until(() -> simulator.delivered().size() == 1);
         assertThat(simulator.delivered().get(0).key()).isEqualTo(mine.id() + ":near-turn");
         assertThat(simulator.delivered().get(0).phone()).isEqualTo("84912345678");
 
@@ -140,7 +139,7 @@ class NotificationsServerIT {
         assertThat(callNext().id()).isEqualTo(mine.id());
         server.engine().recall(mine.id(), OFFICER).toCompletableFuture().join();
 
-        waitFor(() -> simulator.delivered().size() == 2);
+        until(() -> simulator.delivered().size() == 2);
         assertThat(simulator.delivered())
                 .extracting(MessagingSimulator.Received::key)
                 .containsExactly(mine.id() + ":near-turn", mine.id() + ":called");
@@ -180,19 +179,5 @@ class NotificationsServerIT {
                 ticket.id(), new JsonObject().put("phone", "0912345678").put("consent", true));
         assertThat(fifth.statusCode()).isEqualTo(429); // a burst of four per client address
         assertThat(fifth.getHeader("Retry-After")).isNotBlank();
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

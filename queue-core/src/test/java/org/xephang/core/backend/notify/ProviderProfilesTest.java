@@ -43,6 +43,67 @@ class ProviderProfilesTest {
                         .put("requestId", "T42:called"));
     }
 
+    private static final Notification BOOKED = new Notification(
+            "K7M2Q9XA:booked",
+            NotificationKind.BOOKED,
+            PHONE,
+            "K7M2Q9XA",
+            "Bộ phận một cửa Quận 1",
+            0,
+            null,
+            Map.of("service", "Đất đai", "when", "09:15 ngày 07/12/2026"));
+
+    @Test
+    void aBookingsConfirmationNamesItsCodeFieldAndSlotButNeverThePerson() {
+        assertThat(BOOKED.text())
+                .isEqualTo("Đã đặt lịch Đất đai tại Bộ phận một cửa Quận 1 lúc 09:15 ngày 07/12/2026. Mã lịch hẹn:"
+                        + " K7M2Q9XA. Vui lòng mang mã này đến quầy lấy số.");
+        assertThat(new JsonObject(sms.render(BOOKED).body()).getString("message"))
+                .startsWith("Da dat lich Dat dai tai Bo phan mot cua Quan 1 luc 09:15 ngay 07/12/2026.");
+        ZaloZnsProfile withBookings = new ZaloZnsProfile(new ZaloZnsProfile.Config(
+                null,
+                "tok-456",
+                Map.of(
+                        NotificationKind.NEAR_TURN, "231456",
+                        NotificationKind.CALLED, "231457",
+                        NotificationKind.BOOKED, "231458")));
+        assertThat(withBookings.sends(NotificationKind.BOOKED)).isTrue();
+        assertThat(withBookings.sends(NotificationKind.BOOKING_MOVED)).isFalse();
+        JsonObject body = new JsonObject(withBookings.render(BOOKED).body());
+        assertThat(body.getString("template_id")).isEqualTo("231458");
+        assertThat(body.getJsonObject("template_data"))
+                .isEqualTo(new JsonObject()
+                        .put("ticket_number", "K7M2Q9XA")
+                        .put("site_name", "Bộ phận một cửa Quận 1")
+                        .put("booking_code", "K7M2Q9XA")
+                        .put("service", "Đất đai")
+                        .put("time", "09:15 ngày 07/12/2026"));
+        assertThat(zalo.sends(NotificationKind.BOOKED)).isFalse(); // no template: listed as given up, not sent
+    }
+
+    @Test
+    void zaloTakesNoTemplateForADossierReplyWhichAnswersAnSmsBySms() {
+        assertThatThrownBy(() -> new ZaloZnsProfile.Config(
+                        null,
+                        "tok",
+                        Map.of(
+                                NotificationKind.NEAR_TURN, "1",
+                                NotificationKind.CALLED, "2",
+                                NotificationKind.DOSSIER_REPLY, "3")))
+                .hasMessageContaining("notifications.zalo.templates.dossier-reply: not sent by Zalo");
+        assertThatThrownBy(() -> new ZaloZnsProfile.Config(
+                        null,
+                        "tok",
+                        Map.of(
+                                NotificationKind.NEAR_TURN,
+                                "1",
+                                NotificationKind.CALLED,
+                                "2",
+                                NotificationKind.BOOKED,
+                                "x")))
+                .hasMessageContaining("notifications.zalo.templates.booked");
+    }
+
     @Test
     void aUnicodeSmsRouteGetsTheVietnameseText() {
         SmsGatewayProfile unicode = new SmsGatewayProfile(

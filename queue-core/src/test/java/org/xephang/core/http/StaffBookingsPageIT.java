@@ -1,0 +1,103 @@
+package org.xephang.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.core.http.TestApi.eventually;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.xephang.testkit.Browser;
+import org.xephang.testkit.MutableClock;
+
+/**
+ * The staff's list of a day's bookings at {@code /dat-lich/can-bo/} in a real headless Chromium on a counter PC's
+ * screen and on a phone: an officer of the site signs in and sees the day's bookings per field with full names,
+ * masked phones and who has arrived; a kiosk account is turned away.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class StaffBookingsPageIT {
+
+    private static final Duration WITHIN = Duration.ofSeconds(20);
+
+    @BeforeAll
+    static void needsChromium() {
+        Browser.assumeInstalled();
+    }
+
+    @Test
+    void anOfficerSeesTheDaysBookingsPerFieldWithMaskedPhones(@TempDir Path dataDir) {
+        MutableClock clock = MutableClock.at(LocalDateTime.now(MutableClock.VIETNAM));
+        ChromeDriver browser = Browser.open(1280, 800);
+        try (TestApi api = TestApi.start(dataDir, clock)) {
+            Browser.recordPolicyViolations(browser);
+            api.token("kiosk1");
+            browser.get("http://127.0.0.1:" + api.port() + "/dat-lich/can-bo/?site=demo");
+            signIn(browser, "officer3");
+            clock.set(AppointmentsIT.MONDAY_EIGHT);
+            String first = api.book("A", "2026-11-23T08:15:00+07:00", "Nguyễn Văn An", "0912345678");
+            api.book("B", "2026-11-23T10:00:00+07:00", "Lê Văn Cường", "0901234567");
+            assertThat(api.send(
+                                    HttpMethod.POST,
+                                    "/api/v1/sites/demo/check-in",
+                                    "kiosk1",
+                                    new JsonObject().put("code", first).encode())
+                            .statusCode())
+                    .isEqualTo(201);
+
+            browser.executeScript("const d = document.getElementById('day'); d.value = '2026-11-23';"
+                    + " d.dispatchEvent(new Event('change'));");
+
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#bookings .field[data-service=A]").contains("1 lịch hẹn, 1 đã đến"));
+            assertThat(cell(browser, "#bookings tr[data-code='" + first + "']"))
+                    .contains("08:15", "Nguyễn Văn An", "*******678", "Đã đến");
+            assertThat(cell(browser, "#bookings .field[data-service=B]")).contains("1 lịch hẹn, 0 đã đến");
+            assertThat(cell(browser, "main")).doesNotContain("0912345678", "0901234567");
+            assertThat(Browser.policyViolations(browser)).isEmpty();
+            Browser.screenshot(browser, "staff-bookings-1280");
+
+            browser.findElement(By.id("lang")).click();
+            assertThat(cell(browser, "#bookings .field[data-service=A]")).contains("1 bookings, 1 arrived");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aKioskAccountIsTurnedAwayInVietnamese(@TempDir Path dataDir) {
+        ChromeDriver browser = Browser.open(390, 844);
+        try (TestApi api = TestApi.start(dataDir)) {
+            browser.get("http://127.0.0.1:" + api.port() + "/dat-lich/can-bo/?site=demo");
+            browser.findElement(By.id("username")).sendKeys("kiosk1");
+            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
+            browser.findElement(By.cssSelector("#sign-in button")).click();
+            eventually(WITHIN, () -> cell(browser, "#error").equals("Tài khoản này không phải tài khoản cán bộ."));
+            assertThat(browser.findElement(By.id("view")).isDisplayed()).isFalse();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void signIn(ChromeDriver browser, String username) {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        eventually(WITHIN, () -> browser.findElement(By.id("view")).isDisplayed());
+    }
+
+    private static String cell(ChromeDriver browser, String selector) {
+        Object text = browser.executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : '';", selector);
+        return String.valueOf(text);
+    }
+}
