@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import org.xephang.api.ServerList;
 
 /**
  * A strict reader of an agent's JSON configuration, as strict and as clear as the server's YAML reader: every reader
@@ -60,9 +61,20 @@ public final class StrictJsonConfig {
         return root;
     }
 
-    /** Records a problem that is not about one key (e.g. a check of the options as a whole). */
+    /**
+     * Records a problem that is not about one key (e.g. a check of the options as a whole: its problems joined with
+     * {@code "; "}); a part about a key whose reader already recorded a problem ({@code server: …}) is not repeated.
+     */
     public void problem(String problem) {
-        problems.add(problem);
+        for (String part : problem.split("; ")) {
+            int colon = part.indexOf(": ");
+            String key = colon > 0 ? part.substring(0, colon + 2) : null;
+            boolean known =
+                    problems.contains(part) || (key != null && problems.stream().anyMatch(p -> p.startsWith(key)));
+            if (!known) {
+                problems.add(part);
+            }
+        }
     }
 
     /** The problems recorded so far. */
@@ -139,6 +151,47 @@ public final class StrictJsonConfig {
                 return number.toString();
             }
             return text(key, fallback);
+        }
+
+        /**
+         * The queue servers at {@code key}: one URL as text, or the nodes of a cluster as a list of URLs (or as text
+         * with commas). {@code override} (the {@code --server} option, commas allowed) wins over the file. Returns them
+         * joined with commas, as {@link org.xephang.api.QueueClient#create} takes them, or null after recording a
+         * problem.
+         */
+        public String servers(String key, String override) {
+            Node child = child(key);
+            String text;
+            if (override != null) {
+                text = override;
+            } else if (child.value instanceof JsonArray array) {
+                List<String> urls = new ArrayList<>();
+                for (int i = 0; i < array.size(); i++) {
+                    if (!(array.getValue(i) instanceof String url)) {
+                        new Node(child.path + "[" + i + "]", array.getValue(i))
+                                .problem("must be an http:// or https:// URL, got " + describe(array.getValue(i)));
+                        return null;
+                    }
+                    urls.add(url);
+                }
+                if (urls.isEmpty()) {
+                    child.problem("must name at least one server, e.g. [\"http://10.0.0.11:8080\","
+                            + " \"http://10.0.0.12:8080\"]");
+                    return null;
+                }
+                text = String.join(",", urls);
+            } else if (child.value == null || child.value instanceof String) {
+                text = (String) child.value;
+            } else {
+                child.problem("must be a URL or a list of URLs, got " + describe(child.value));
+                return null;
+            }
+            java.util.Optional<String> problem = ServerList.problem(text);
+            if (problem.isPresent()) {
+                child.problem(problem.get()); // the same words as the options' own check, so said once
+                return null;
+            }
+            return ServerList.normalise(Normalizer.normalize(text, Normalizer.Form.NFC));
         }
 
         /** A whole number at {@code key}, {@code fallback} when absent; a problem when it is not one. */

@@ -124,4 +124,64 @@ class StrictJsonConfigTest {
                 .hasMessageStartingWith("not valid JSON");
         assertThatThrownBy(() -> StrictJsonConfig.read(list)).isInstanceOf(AgentConfigException.class);
     }
+
+    @Test
+    void theServerIsOneUrlOrAListOfAClustersNodesAndTheServerOptionWins() {
+        StrictJsonConfig one = StrictJsonConfig.of(new JsonObject().put("server", "http://10.0.0.2:8080/"));
+        StrictJsonConfig list = StrictJsonConfig.of(new JsonObject()
+                .put("server", new JsonArray().add("http://10.0.0.11:8080").add("http://10.0.0.12:8080/")));
+        StrictJsonConfig commas =
+                StrictJsonConfig.of(new JsonObject().put("server", "http://10.0.0.11:8080, http://10.0.0.12:8080"));
+
+        assertThat(one.root().servers("server", null)).isEqualTo("http://10.0.0.2:8080");
+        assertThat(list.root().servers("server", null)).isEqualTo("http://10.0.0.11:8080,http://10.0.0.12:8080");
+        assertThat(commas.root().servers("server", null)).isEqualTo("http://10.0.0.11:8080,http://10.0.0.12:8080");
+        assertThat(list.root().servers("server", "http://a:8080,http://b:8080"))
+                .isEqualTo("http://a:8080,http://b:8080");
+        one.check();
+        list.check();
+        commas.check();
+    }
+
+    @Test
+    void aBadServerListIsAProblemNamingTheKeyOrTheItem() {
+        StrictJsonConfig config = StrictJsonConfig.of(new JsonObject()
+                .put("missing", (String) null)
+                .put("number", 8080)
+                .put("empty", new JsonArray())
+                .put("item", new JsonArray().add("http://a:8080").add(5))
+                .put("bad", new JsonArray().add("http://a:8080").add("10.0.0.2"))
+                .put("twice", "http://a:8080,http://a:8080/"));
+        StrictJsonConfig.Node root = config.root();
+
+        for (String key : new String[] {"missing", "number", "empty", "item", "bad", "twice"}) {
+            assertThat(root.servers(key, null)).as(key).isNull();
+        }
+        assertThat(root.servers("number", "ftp://x")).isNull();
+
+        assertThat(config.problems())
+                .containsExactly(
+                        "missing: must be an http:// or https:// URL (http://host[:port] without a path, several"
+                                + " separated by commas), got nothing",
+                        "number: must be a URL or a list of URLs, got 8080",
+                        "empty: must name at least one server, e.g. [\"http://10.0.0.11:8080\","
+                                + " \"http://10.0.0.12:8080\"]",
+                        "item[1]: must be an http:// or https:// URL, got 5",
+                        "bad: must be an http:// or https:// URL (http://host[:port] without a path, several"
+                                + " separated by commas), got \"10.0.0.2\"",
+                        "twice: must list each server once, got http://a:8080,http://a:8080/",
+                        "number: must be an http:// or https:// URL (http://host[:port] without a path, several"
+                                + " separated by commas), got \"ftp://x\"");
+    }
+
+    @Test
+    void aProblemOfTheOptionsAlreadyReportedByAKeysReaderIsSaidOnce() {
+        StrictJsonConfig config = StrictJsonConfig.of(new JsonObject());
+        config.root().child("server").problem("must be given");
+
+        config.problem("server: must be given; site: is required");
+        config.problem("server: got nothing");
+
+        assertThat(config.problems()).containsExactly("server: must be given", "site: is required");
+    }
 }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.bench.calls.CallLatencyScenario;
 import org.xephang.bench.crash.CrashScenario;
+import org.xephang.bench.failover.FailoverScenario;
 import org.xephang.bench.issue.IssueScenario;
 import org.xephang.bench.micro.MicroBenchmarks;
 import org.xephang.bench.print.PrintScenario;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             CallLatencyScenario.class,
             ProvinceDayScenario.class,
             CrashScenario.class,
+            FailoverScenario.class,
             PrintScenario.class,
             StartupScenario.class,
             MicroBenchmarks.class,

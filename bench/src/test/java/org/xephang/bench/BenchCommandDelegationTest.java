@@ -35,7 +35,15 @@ class BenchCommandDelegationTest {
         assertThat(listedCommands(out.toString()))
                 .as(out.toString())
                 .containsExactlyInAnyOrder(
-                        "issue", "call-latency", "province-day", "crash", "print", "startup", "jmh", "help");
+                        "issue",
+                        "call-latency",
+                        "province-day",
+                        "crash",
+                        "failover",
+                        "print",
+                        "startup",
+                        "jmh",
+                        "help");
     }
 
     /** The names in the help's "Commands:" section: the first word of each entry (descriptions are indented more). */

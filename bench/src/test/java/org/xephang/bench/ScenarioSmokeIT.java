@@ -86,6 +86,32 @@ class ScenarioSmokeIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(240)
+    void failoverSmokeKillsOwningNodesOfAPostgresqlClusterAndLosesNothingAcknowledged() throws IOException {
+        if (!org.xephang.bench.failover.FailoverScenario.postgresqlAvailable()) {
+            String message = "bench failover needs XEPHANG_TEST_POSTGRES_URL or the PostgreSQL server binaries"
+                    + " (/usr/lib/postgresql/N/bin, Debian package postgresql)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true: " + message);
+            }
+            org.junit.jupiter.api.Assumptions.abort(message);
+        }
+
+        JsonObject figures = smoke("failover");
+
+        assertThat(figures.getInteger("kills")).isEqualTo(2);
+        JsonObject check = figures.getJsonObject("crashCheck");
+        assertThat(check.getInteger("checkedTickets")).isPositive();
+        assertThat(check.getInteger("lost")).isZero();
+        assertThat(check.getInteger("duplicates")).isZero();
+        assertThat(check.getInteger("doubleCalls")).isZero();
+        assertThat(figures.getJsonObject("outboxCheck").getInteger("problems")).isZero();
+        assertThat(figures.getJsonArray("takeoverMillis"))
+                .as("every kill hit a node owning sites")
+                .isNotEmpty();
+    }
+
+    @Test
     void provinceDaySmokeServesEveryTicketInFcfsOrderAndComparesWithErlangC() throws IOException {
         JsonObject figures = smoke("province-day");
 

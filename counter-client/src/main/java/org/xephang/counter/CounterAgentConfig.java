@@ -16,7 +16,7 @@ import org.xephang.agent.StrictJsonConfig;
  *
  * <pre>{@code
  * {
- *   "server": "http://10.0.0.2:8080",      // the queue server (--server overrides it)
+ *   "server": "http://10.0.0.2:8080",      // the queue server, or a list of a cluster's nodes (--server overrides it)
  *   "site": "demo",
  *   "counters": [                           // the counters served from this PC, each with its devices (optional)
  *     { "counter": 3, "led": "led:ascii+serial:///dev/ttyUSB1?address=3", "keypad": "keypad:serial:///dev/ttyUSB2" },
@@ -71,8 +71,7 @@ public record CounterAgentConfig(CounterOptions options, String host, int port) 
                         "agentId",
                         "username",
                         "password");
-        String fileServer = root.text("server", null);
-        String server = serverOverride != null ? serverOverride : fileServer;
+        String server = root.servers("server", serverOverride);
         String host = root.text("host", "127.0.0.1");
         int port = root.integer("port", 8082);
         if (port < 0 || port > 65535) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.xephang.agent.DeviceReporter;
+import org.xephang.api.ServerList;
 
 /**
  * How a counter agent is set up: the server, the site and the counters (desks) it serves, each with its own LED
@@ -42,9 +43,7 @@ public record CounterOptions(
 
     public CounterOptions {
         List<String> problems = new ArrayList<>();
-        if (serverUrl == null || !serverUrl.matches("https?://.+")) {
-            problems.add("server: must be an http:// or https:// URL, was " + serverUrl);
-        }
+        ServerList.problem(serverUrl).ifPresent(problem -> problems.add("server: " + problem));
         if (site == null || site.isBlank()) {
             problems.add("site: is required");
         }
@@ -76,7 +75,7 @@ public record CounterOptions(
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        serverUrl = serverUrl.replaceAll("/+$", "");
+        serverUrl = ServerList.normalise(serverUrl);
         desks = List.copyOf(desks);
     }
 

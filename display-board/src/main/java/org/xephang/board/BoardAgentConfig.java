@@ -16,7 +16,7 @@ import org.xephang.board.led.LedAgent;
  *
  * <pre>{@code
  * {
- *   "server": "http://10.0.0.2:8080",          // the queue server (--server overrides it)
+ *   "server": "http://10.0.0.2:8080",          // the queue server, or a list of a cluster's nodes (--server overrides it)
  *   "site": "demo",
  *   "host": "0.0.0.0", "port": 8090,             // where the agent serves the board page
  *   "language": "vi", "highlightSeconds": 20, "notice": null,
@@ -118,11 +118,7 @@ public record BoardAgentConfig(
                         "password",
                         "speaker",
                         "leds");
-        String fileServer = root.text("server", null);
-        String server = serverOverride != null ? serverOverride : fileServer;
-        if (server == null || !server.matches("https?://\\S+")) {
-            root.child("server").problem("must be an http:// or https:// URL (or give --server), was " + server);
-        }
+        String server = root.servers("server", serverOverride);
         String site = root.text("site", null);
         if (site == null || site.isBlank()) {
             root.child("site").problem("is required, e.g. \"demo\"");

@@ -2,6 +2,7 @@ package org.xephang.board;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
+import org.xephang.api.ServerList;
 
 /**
  * What a board page shows and where it reads from. Immutable.
@@ -22,8 +23,12 @@ public record BoardOptions(String serverUrl, String site, String language, int h
         if (serverUrl != null && serverUrl.isBlank()) {
             serverUrl = null;
         }
-        if (serverUrl != null && !serverUrl.matches("https?://\\S+")) {
-            throw new IllegalArgumentException("server must be an http:// or https:// URL, got: " + serverUrl);
+        if (serverUrl != null) {
+            String problem = ServerList.problem(serverUrl).orElse(null);
+            if (problem != null) {
+                throw new IllegalArgumentException("server: " + problem);
+            }
+            serverUrl = ServerList.normalise(serverUrl);
         }
         language = Objects.requireNonNullElse(language, "vi");
         if (!language.equals("vi") && !language.equals("en")) {

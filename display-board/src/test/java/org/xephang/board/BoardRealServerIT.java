@@ -129,4 +129,26 @@ class BoardRealServerIT {
                 "a new call after the restart is highlighted",
                 () -> board.counterRow(COUNTER).contains(second.number()) && board.highlighted(COUNTER));
     }
+
+    @Test
+    void aBoardGivenAListOfServersSkipsTheOneThatIsDownAndFollowsTheOneThatServes() throws Exception {
+        String dead;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            dead = "http://127.0.0.1:" + socket.getLocalPort();
+        }
+        io.vertx.core.http.HttpServer page = await(vertx.createHttpServer()
+                .requestHandler(
+                        BoardApp.router(vertx, new BoardOptions(dead + "," + server.url(), SITE, "vi", 3, null)))
+                .listen(0, "127.0.0.1"));
+        board.open("http://127.0.0.1:" + page.actualPort() + "/");
+
+        Poll.until(Duration.ofSeconds(20), "connected through the second server", () -> !board.offlineShown());
+        Ticket ticket = issueAndCall();
+
+        Poll.until(
+                Duration.ofSeconds(2),
+                ticket.number() + " at counter 5",
+                () -> board.counterRow(COUNTER).contains(ticket.number()));
+        Browser.screenshot(browser, "real-server-list");
+    }
 }

@@ -13,7 +13,7 @@ import org.xephang.agent.StrictJsonConfig;
  *
  * <pre>{@code
  * {
- *   "server": "http://10.0.0.2:8080",        // the queue server (--server overrides it)
+ *   "server": "http://10.0.0.2:8080",        // the queue server, or a list of a cluster's nodes (--server overrides it)
  *   "site": "demo",
  *   "username": "kiosk1", "password": "…",   // the kiosk's device account (role KIOSK)
  *   "kioskId": "kiosk1",                     // in logs and device reports; default: the username
@@ -66,8 +66,7 @@ public record KioskAgentConfig(KioskOptions options, String host, int port) {
                         "host",
                         "port",
                         "offlineJournal");
-        String fileServer = root.text("server", null);
-        String server = serverOverride != null ? serverOverride : fileServer;
+        String server = root.servers("server", serverOverride);
         String username = root.textOrNumber("username", null);
         String kioskId = root.textOrNumber("kioskId", username);
         String host = root.text("host", "127.0.0.1");

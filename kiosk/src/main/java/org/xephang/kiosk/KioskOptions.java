@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.xephang.api.ServerList;
 
 /**
  * How a kiosk agent is set up. Build it with {@link #of} and the {@code with…} methods; the compact constructor
@@ -45,9 +46,7 @@ public record KioskOptions(
 
     public KioskOptions {
         List<String> problems = new ArrayList<>();
-        if (serverUrl == null || !serverUrl.matches("https?://.+")) {
-            problems.add("server: must be an http:// or https:// URL, was " + serverUrl);
-        }
+        ServerList.problem(serverUrl).ifPresent(problem -> problems.add("server: " + problem));
         if (site == null || site.isBlank()) {
             problems.add("site: is required");
         }
@@ -78,7 +77,7 @@ public record KioskOptions(
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        serverUrl = serverUrl.replaceAll("/+$", "");
+        serverUrl = ServerList.normalise(serverUrl);
     }
 
     /** Options with the defaults: PIN 0000 (change it), 30 s home timeout, 5 attempts from 250 ms, 10 min memory. */

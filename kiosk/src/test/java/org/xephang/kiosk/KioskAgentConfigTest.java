@@ -77,4 +77,31 @@ class KioskAgentConfigTest {
                 .hasMessageContaining("prnter: unknown key; allowed here:")
                 .hasMessageContaining("port: must be a whole number, got text \"8081\"");
     }
+
+    @Test
+    void theServerMayBeTheListOfAClustersNodes() {
+        JsonObject json = new JsonObject()
+                .put(
+                        "server",
+                        new io.vertx.core.json.JsonArray()
+                                .add("http://10.0.0.11:8080")
+                                .add("http://10.0.0.12:8080"))
+                .put("site", "demo")
+                .put("username", "kiosk1")
+                .put("password", "secret")
+                .put("printer", "sim:printer")
+                .put("settingsPin", "2468");
+
+        assertThat(KioskAgentConfig.fromJson(json, null).options().serverUrl())
+                .isEqualTo("http://10.0.0.11:8080,http://10.0.0.12:8080");
+        assertThat(KioskAgentConfig.fromJson(json, "http://10.0.0.13:8080/")
+                        .options()
+                        .serverUrl())
+                .as("--server wins")
+                .isEqualTo("http://10.0.0.13:8080");
+        assertThatThrownBy(() ->
+                        KioskAgentConfig.fromJson(json.copy().put("server", "http://10.0.0.11:8080,10.0.0.12"), null))
+                .hasMessage("server: must be an http:// or https:// URL (http://host[:port] without a path, several"
+                        + " separated by commas), got \"10.0.0.12\"");
+    }
 }

@@ -32,7 +32,12 @@ abstract class AgentCommand<C> implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--server", paramLabel = "URL", description = "Máy chủ xếp hàng, ví dụ http://10.0.0.2:8080")
+    @Option(
+            names = "--server",
+            paramLabel = "URL[,URL…]",
+            description = "Máy chủ xếp hàng, ví dụ http://10.0.0.2:8080; các nút của cụm cách nhau bởi dấu phẩy / the"
+                    + " queue server, or a cluster's nodes separated by commas (the agent moves to the next when one"
+                    + " fails)")
     private String server;
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Tệp cấu hình của tác tử (JSON)")

@@ -9,10 +9,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemTrustOptions;
-import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,13 +19,15 @@ import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The HTTP side of {@link QueueClient}: one {@link WebClient} per server, the bearer token and the credentials that
+ * The HTTP side of {@link QueueClient}: its servers ({@link FailoverSender}: a web client per server, moving on when one
+ * fails), the bearer token and the credentials that
  * renew it (a request answered 401 is sent once more after signing in again), the API's paths, and the reading of the
  * server's {@code {"error": CODE, "message": …}} answers into {@link QueueError}s.
  */
 final class ApiTransport {
 
     static final String API = "/api/v1";
+    private static final String LOGIN = API + "/auth/login";
     private static final long REQUEST_TIMEOUT_MS = 15_000;
     /** Vert.x fails pending requests with this (no stack trace, no subclass) when their connection closes. */
     private static final String VERTX_CONNECTION_CLOSED = "Connection was closed";
@@ -36,35 +35,15 @@ final class ApiTransport {
     private record Credentials(String username, String password) {}
 
     private final Vertx vertx;
-    private final WebClient web;
-    private final URI base;
+    private final FailoverSender sender;
     private final Path caFile;
     private volatile String token;
     private volatile Credentials credentials;
 
-    ApiTransport(Vertx vertx, URI base, Path caFile) {
+    ApiTransport(Vertx vertx, ServerList servers, Path caFile) {
         this.vertx = vertx;
-        this.base = base;
         this.caFile = caFile;
-        boolean tls = "https".equals(base.getScheme());
-        WebClientOptions options = new WebClientOptions()
-                .setDefaultHost(base.getHost())
-                .setDefaultPort(port(base))
-                .setSsl(tls)
-                .setConnectTimeout(5_000)
-                .setUserAgent("xephang-client");
-        if (tls && caFile != null) {
-            options.setTrustOptions(trust(caFile));
-        }
-        this.web = WebClient.create(vertx, options);
-    }
-
-    static URI uri(String baseUrl) {
-        URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", ""));
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("server URL must be http://host[:port] or https://…, got " + baseUrl);
-        }
-        return uri;
+        this.sender = new FailoverSender(vertx, servers, caFile);
     }
 
     static int port(URI uri) {
@@ -83,8 +62,33 @@ final class ApiTransport {
         return vertx;
     }
 
+    /** The server in use now. */
     URI base() {
-        return base;
+        return sender.rotation().current();
+    }
+
+    ServerList servers() {
+        return sender.rotation().servers();
+    }
+
+    void serverFailed(URI server) {
+        sender.rotation().failed(server);
+    }
+
+    void retryFor(java.time.Duration budget) {
+        sender.retryFor(budget);
+    }
+
+    boolean canSignInAgain() {
+        return credentials != null;
+    }
+
+    /** Signs in again with the kept credentials (a server did not know the token). */
+    Future<QueueClient.Session> signInAgain() {
+        Credentials creds = credentials;
+        return creds == null
+                ? Future.failedFuture(new IllegalStateException("no credentials to sign in again"))
+                : login(creds.username(), creds.password());
     }
 
     /** The PEM file of certificate authorities trusted over HTTPS, or null for the JVM's own. */
@@ -99,7 +103,7 @@ final class ApiTransport {
     /** Signs in and keeps the token and the credentials. */
     Future<QueueClient.Session> login(String username, String password) {
         JsonObject body = new JsonObject().put("username", username).put("password", password);
-        return send(HttpMethod.POST, API + "/auth/login", body, null, false).map(response -> {
+        return send(HttpMethod.POST, LOGIN, body, null, false).map(response -> {
             QueueClient.Session session = QueueClient.Session.fromJson(response.bodyAsJsonObject());
             credentials = new Credentials(username, password);
             token = session.token();
@@ -137,8 +141,7 @@ final class ApiTransport {
 
     private Future<HttpResponse<Buffer>> attempt(
             HttpMethod method, String path, JsonObject body, String idempotencyKey, String bearer) {
-        HttpRequest<Buffer> request = web.request(method, path).timeout(REQUEST_TIMEOUT_MS);
-        MultiMap headers = request.headers();
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         headers.set("Accept", "application/json");
         if (bearer != null) {
             headers.set("Authorization", "Bearer " + bearer);
@@ -146,7 +149,11 @@ final class ApiTransport {
         if (idempotencyKey != null) {
             headers.set("Idempotency-Key", idempotencyKey);
         }
-        return body == null ? request.send() : request.sendJsonObject(body);
+        // Safe to send again after a lost answer: reads, the sign-in, commands with their idempotency key.
+        boolean repeatable = method == HttpMethod.GET || idempotencyKey != null || path.equals(LOGIN);
+        return sender.send(
+                new FailoverSender.Request(method, path, body, headers, REQUEST_TIMEOUT_MS, repeatable),
+                path.startsWith(API + "/dossiers/"));
     }
 
     private static Future<HttpResponse<Buffer>> checked(HttpResponse<Buffer> response) {
@@ -212,6 +219,6 @@ final class ApiTransport {
     }
 
     void close() {
-        web.close();
+        sender.close();
     }
 }

@@ -3,6 +3,7 @@ package org.xephang.api;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -19,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * A site's live event stream over WebSocket that heals itself: it connects, delivers the snapshot the server sends
  * first, then each event in {@code seq} order. When the connection drops, the server closes it for reading too
  * slowly, or an event's {@code seq} is not the previous one + 1 (a gap), it reconnects with backoff (0.5 s doubling
- * to 30 s, with jitter) and starts again from a fresh snapshot, so a consumer only has to replace its state on
- * {@code onSnapshot} and apply each {@code onEvent}. A ping every 20 s detects dead links (no pong in 45 s →
+ * to 30 s, with jitter; to 4 s over a list of servers) and starts again from a fresh snapshot, so a consumer only has
+ * to replace its state on {@code onSnapshot} and apply each {@code onEvent}. When the server itself failed (connection
+ * refused or lost, upgrade refused with 503) the stream moves on to the next server of the client's list (at once
+ * while some server of the round is untried), and so does the client's next request. A ping every 20 s detects dead links (no pong in 45 s →
  * reconnect).
  *
  * <p><b>Threading.</b> Every callback runs on one Vert.x context: the caller's when {@link #start()} is called from a
@@ -32,6 +35,10 @@ public final class EventStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+    /** With several servers the stream goes round them faster, as a takeover in a cluster takes seconds. */
+    private static final Duration MAX_RETRY_OVER_SERVERS = Duration.ofSeconds(4);
+
+    private static final Duration NEXT_SERVER = Duration.ofMillis(50);
     private static final Duration PING_EVERY = Duration.ofSeconds(20);
     private static final Duration PONG_DEADLINE = Duration.ofSeconds(45);
 
@@ -44,6 +51,9 @@ public final class EventStream implements AutoCloseable {
     private Consumer<Boolean> onConnectionChange = connected -> {};
     private volatile Context context;
     private WebSocket socket;
+    private URI server;
+    private boolean resyncing;
+    private int failuresInARow;
     private long lastSeq = -1;
     private long retryMillis = FIRST_RETRY.toMillis();
     private long lastPong;
@@ -106,7 +116,8 @@ public final class EventStream implements AutoCloseable {
         if (closed) {
             return;
         }
-        URI base = URI.create(client.baseUrl());
+        URI base = client.currentServer();
+        server = base;
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(base.getHost())
                 .setPort(ApiTransport.port(base))
@@ -120,10 +131,18 @@ public final class EventStream implements AutoCloseable {
         sockets.connect(options).onComplete(result -> {
             if (result.failed()) {
                 LOG.debug(
-                        "Event stream of site {} not reachable: {}",
+                        "Event stream of site {} not reachable on {}: {}",
                         site,
+                        base,
                         result.cause().getMessage());
-                retryLater();
+                if (result.cause() instanceof UpgradeRejectedException rejected
+                        && rejected.getStatus() == 401
+                        && client.canSignInAgain()) {
+                    // A token this server does not know (another node of a cluster with its own key): sign in again.
+                    client.signInAgain().onComplete(again -> retryLater(false));
+                    return;
+                }
+                retryLater(true);
                 return;
             }
             attach(result.result());
@@ -145,11 +164,17 @@ public final class EventStream implements AutoCloseable {
         pingTimer = vertx.setPeriodic(PING_EVERY.toMillis(), id -> {
             if (System.nanoTime() - lastPong > PONG_DEADLINE.toNanos()) {
                 LOG.info("Event stream of site {}: no pong for {} s; reconnecting", site, PONG_DEADLINE.toSeconds());
-                ws.close();
+                ws.close(); // the server is taken for lost: the next connection tries the next server
                 return;
             }
             ws.writePing(Buffer.buffer());
         });
+    }
+
+    /** Closes the connection to start again from a snapshot, on the same server. */
+    private void resynchronise(WebSocket ws) {
+        resyncing = true;
+        ws.close();
     }
 
     private void receive(WebSocket ws, String text) {
@@ -161,13 +186,14 @@ public final class EventStream implements AutoCloseable {
             json = new JsonObject(text);
         } catch (RuntimeException notJson) {
             LOG.warn("Event stream of site {}: unreadable message; resynchronising", site, notJson);
-            ws.close();
+            resynchronise(ws);
             return;
         }
         if ("snapshot".equals(json.getString("type"))) {
             QueueSnapshot snapshot = QueueSnapshot.fromJson(json);
             lastSeq = snapshot.seq();
             retryMillis = FIRST_RETRY.toMillis();
+            failuresInARow = 0;
             onSnapshot.accept(snapshot);
             if (!connected) {
                 connected = true;
@@ -181,7 +207,7 @@ public final class EventStream implements AutoCloseable {
         }
         if (event.seq() != lastSeq + 1) {
             LOG.info("Event stream of site {}: gap after seq {} (got {}); resynchronising", site, lastSeq, event.seq());
-            ws.close();
+            resynchronise(ws);
             return;
         }
         lastSeq = event.seq();
@@ -198,18 +224,33 @@ public final class EventStream implements AutoCloseable {
             connected = false;
             onConnectionChange.accept(false);
         }
+        boolean serverAlive = resyncing || (status != null && status == 1013);
+        resyncing = false;
         if (status != null && status == 1013) {
             LOG.info("Event stream of site {}: server dropped us ({}); resynchronising", site, reason);
         }
-        retryLater();
+        retryLater(!serverAlive);
     }
 
-    private void retryLater() {
+    /**
+     * Connects again later. After a failure of the server, the client moves on to the next one of its list: at once
+     * while some server of the list was not tried since the last snapshot, with backoff after a whole round.
+     */
+    private void retryLater(boolean serverFailed) {
         if (closed) {
             return;
         }
+        int servers = client.servers().size();
+        if (serverFailed) {
+            client.serverFailed(server);
+            failuresInARow++;
+            if (servers > 1 && failuresInARow % servers != 0) {
+                vertx.setTimer(NEXT_SERVER.toMillis(), id -> connect());
+                return;
+            }
+        }
         long delay = retryMillis + ThreadLocalRandom.current().nextLong(retryMillis / 4 + 1);
-        retryMillis = Math.min(retryMillis * 2, MAX_RETRY.toMillis());
+        retryMillis = Math.min(retryMillis * 2, (servers > 1 ? MAX_RETRY_OVER_SERVERS : MAX_RETRY).toMillis());
         vertx.setTimer(delay, id -> connect());
     }
 

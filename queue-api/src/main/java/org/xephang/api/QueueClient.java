@@ -16,6 +16,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,14 +40,15 @@ import java.util.Optional;
  * when done. {@link #events} opens a self-healing {@link EventStream}.
  *
  * <p><b>Layout.</b> This class is the one entry point and holds the calls, grouped by area (public reads, tickets,
- * counters, devices, events); the HTTP side (web client, token renewal, paths, error answers) is {@link ApiTransport}.
+ * counters, devices, events); the HTTP side (web clients over the list of servers, token renewal, paths, error
+ * answers) is {@link ApiTransport}, moving over the servers with {@link FailoverSender}.
  */
 public final class QueueClient implements AutoCloseable {
 
     private final ApiTransport http;
 
-    private QueueClient(Vertx vertx, URI base, Path caFile) {
-        this.http = new ApiTransport(vertx, base, caFile);
+    private QueueClient(Vertx vertx, ServerList servers, Path caFile) {
+        this.http = new ApiTransport(vertx, servers, caFile);
     }
 
     /**
@@ -54,25 +56,68 @@ public final class QueueClient implements AutoCloseable {
      * caFile} (PEM), for sites with their own CA or a self-signed server certificate. The host name is verified.
      */
     public static QueueClient create(Vertx vertx, String baseUrl, Path caFile) {
-        URI uri = ApiTransport.uri(baseUrl);
+        ServerList servers = ServerList.parse(baseUrl);
         if (!Files.isReadable(Objects.requireNonNull(caFile, "caFile"))) {
             throw new IllegalArgumentException("CA file " + caFile + " cannot be read");
         }
-        return new QueueClient(vertx, uri, caFile);
+        return new QueueClient(vertx, servers, caFile);
     }
 
     /**
-     * A client of the server at {@code baseUrl}, e.g. {@code http://192.168.1.10:8080} (no path).
+     * A client of the server at {@code baseUrl}, e.g. {@code http://192.168.1.10:8080} (no path), or of the nodes of a
+     * cluster listed with commas ({@code http://10.0.0.11:8080,http://10.0.0.12:8080}): the client uses one of them and
+     * moves to the next when it fails to serve (connection refused or lost, timeout, HTTP 502/503/504), retrying each
+     * request for up to 20 s (see {@link ServerRotation}; {@link #retryFor} changes it), with the same {@code
+     * Idempotency-Key}. A request that may have had an effect (its answer lost, or 502/503/504) is repeated only when
+     * that is safe: a read, a command with an idempotency key, a sign-in; any other one fails (as a lost connection or
+     * UNAVAILABLE) for the caller to check (e.g. a counter reads its state back from the snapshot); only a request that
+     * reached no server is always sent to the next one. With one URL each request is sent once, as before
+     * (docs/adr/0028-agents-server-list-and-retries.md).
      *
-     * @throws IllegalArgumentException when the URL is not http(s)://host[:port]
+     * @throws IllegalArgumentException when a URL is not http(s)://host[:port]
      */
     public static QueueClient create(Vertx vertx, String baseUrl) {
         String caFile = System.getProperty(CA_FILE_PROPERTY, System.getenv(CA_FILE_VARIABLE));
-        URI uri = ApiTransport.uri(baseUrl);
-        if (caFile != null && !caFile.isBlank() && "https".equals(uri.getScheme())) {
+        ServerList servers = ServerList.parse(baseUrl);
+        boolean tls = servers.urls().stream().anyMatch(u -> "https".equals(u.getScheme()));
+        if (caFile != null && !caFile.isBlank() && tls) {
             return create(vertx, baseUrl, Path.of(caFile.strip()));
         }
-        return new QueueClient(vertx, uri, null);
+        return new QueueClient(vertx, servers, null);
+    }
+
+    /**
+     * How long after its first attempt a request may still be retried on the next server (default 20 s with several
+     * servers, none with one); {@code Duration.ZERO} sends each request once.
+     */
+    public QueueClient retryFor(Duration budget) {
+        http.retryFor(budget);
+        return this;
+    }
+
+    /** The servers this client may use, in order of preference. */
+    public ServerList servers() {
+        return http.servers();
+    }
+
+    /** The server in use now (the one the next request goes to). */
+    URI currentServer() {
+        return http.base();
+    }
+
+    /** {@code server} failed (e.g. the event stream lost it): later requests go to the next server. */
+    void serverFailed(URI server) {
+        http.serverFailed(server);
+    }
+
+    /** Whether this client keeps credentials to sign in again ({@link #login} was used). */
+    boolean canSignInAgain() {
+        return http.canSignInAgain();
+    }
+
+    /** Signs in again with the kept credentials (a server did not know the token). */
+    Future<Session> signInAgain() {
+        return http.signInAgain();
     }
 
     /**
@@ -84,7 +129,7 @@ public final class QueueClient implements AutoCloseable {
     /** The system property with the same meaning, set by an agent's {@code --ca-file}; it wins over the variable. */
     public static final String CA_FILE_PROPERTY = "xephang.caFile";
 
-    /** The server's base URL, as given. */
+    /** The base URL of the server in use now (the first of the list until one fails). */
     public String baseUrl() {
         return http.base().toString();
     }

@@ -25,7 +25,8 @@ class ApiArchitectureTest {
             .importPackages("org.xephang.api");
 
     /** The typed client and its event stream, with their nested and anonymous classes. */
-    private static final String CLIENT = "org\\.xephang\\.api\\.(QueueClient|ApiTransport|EventStream)(\\$.*)?";
+    private static final String CLIENT =
+            "org\\.xephang\\.api\\.(QueueClient|ApiTransport|FailoverSender|EventStream)(\\$.*)?";
 
     @Test
     void queueApiDependsOnNoOtherXephangModuleAndOnlyOnTheJdkVertxSlf4jAndZxing() {

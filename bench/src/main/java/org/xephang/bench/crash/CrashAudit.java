@@ -24,21 +24,21 @@ import org.xephang.api.TicketState;
  *   <li><b>double calls</b>: a ticket called by two counters (or twice), or a counter holding two tickets.
  * </ul>
  */
-final class CrashAudit {
+public final class CrashAudit {
 
     private static final int EXAMPLES = 20;
 
-    record Result(List<String> lost, List<String> duplicates, List<String> doubleCalls, int checked) {
+    public record Result(List<String> lost, List<String> duplicates, List<String> doubleCalls, int checked) {
 
-        boolean clean() {
+        public boolean clean() {
             return lost.isEmpty() && duplicates.isEmpty() && doubleCalls.isEmpty();
         }
 
-        String line() {
+        public String line() {
             return "lost=" + lost.size() + " duplicates=" + duplicates.size() + " double_calls=" + doubleCalls.size();
         }
 
-        JsonObject toJson() {
+        public JsonObject toJson() {
             return new JsonObject()
                     .put("checkedTickets", checked)
                     .put("lost", lost.size())
@@ -56,7 +56,7 @@ final class CrashAudit {
 
     private CrashAudit() {}
 
-    static Result check(CrashLedger ledger, Function<String, Optional<Ticket>> server) {
+    public static Result check(CrashLedger ledger, Function<String, Optional<Ticket>> server) {
         List<String> lost = new ArrayList<>();
         List<String> duplicates = new ArrayList<>(ledger.idempotencyViolations());
         List<String> doubleCalls = new ArrayList<>();

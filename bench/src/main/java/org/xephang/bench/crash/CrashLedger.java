@@ -14,10 +14,10 @@ import org.xephang.api.TicketState;
  * sent for it that never got an answer (the server died), every acknowledged call and which counter made it, and the
  * ticket number each idempotency key was answered with. Not thread-safe: the load runs on one event loop.
  */
-final class CrashLedger {
+public final class CrashLedger {
 
     /** An operation on a ticket that was sent but not answered: it may or may not have happened. */
-    enum Pending {
+    public enum Pending {
         START(TicketState.SERVING),
         COMPLETE(TicketState.DONE);
 
@@ -29,7 +29,7 @@ final class CrashLedger {
     }
 
     /** One ticket as the clients saw it acknowledged. */
-    static final class Known {
+    public static final class Known {
         final String id;
         final String site;
         final String number;
@@ -52,7 +52,7 @@ final class CrashLedger {
     private final List<String> idempotencyViolations = new ArrayList<>();
 
     /** An acknowledged issue (201 new or 200 replayed) for an idempotency key. */
-    void issued(String idempotencyKey, String id, String site, String number) {
+    public void issued(String idempotencyKey, String id, String site, String number) {
         String earlier = ticketByKey.putIfAbsent(idempotencyKey, id);
         if (earlier != null && !earlier.equals(id)) {
             idempotencyViolations.add("key " + idempotencyKey + " answered with ticket " + earlier + " then " + id);
@@ -66,7 +66,7 @@ final class CrashLedger {
     }
 
     /** An acknowledged call-next at {@code counter} that returned ticket {@code id}. */
-    void called(String id, String site, String number, int counter) {
+    public void called(String id, String site, String number, int counter) {
         Known known = tickets.computeIfAbsent(id, i -> new Known(i, site, number));
         callsByTicket.computeIfAbsent(id, i -> new ArrayList<>()).add(counter);
         known.state = TicketState.CALLED;
@@ -75,7 +75,7 @@ final class CrashLedger {
     }
 
     /** A call-next at {@code counter} that got no answer: some waiting ticket of the site may now be called there. */
-    void callInDoubt(String site, int counter) {
+    public void callInDoubt(String site, int counter) {
         inDoubtCallsBySite.computeIfAbsent(site, s -> new ArrayList<>()).add(counter);
     }
 
@@ -83,7 +83,7 @@ final class CrashLedger {
      * After a restart the counter's officer finds {@code id} at the counter (from the snapshot): the in-doubt call
      * happened. Counted as a call by that counter.
      */
-    void foundAtCounter(String id, String site, String number, int counter, TicketState state) {
+    public void foundAtCounter(String id, String site, String number, int counter, TicketState state) {
         Known known = tickets.computeIfAbsent(id, i -> new Known(i, site, number));
         if (!Objects.equals(known.counter, counter) || known.state == TicketState.WAITING) {
             callsByTicket.computeIfAbsent(id, i -> new ArrayList<>()).add(counter);
@@ -93,17 +93,22 @@ final class CrashLedger {
         known.pending = null;
     }
 
-    void sent(String id, Pending pending) {
+    public void sent(String id, Pending pending) {
         tickets.get(id).pending = pending;
     }
 
-    void acknowledged(String id, TicketState state) {
+    public void acknowledged(String id, TicketState state) {
         Known known = tickets.get(id);
         known.state = state;
         known.pending = null;
     }
 
-    Collection<Known> tickets() {
+    /** The ids of every ticket the clients know, in the order they learnt of them. */
+    public java.util.List<String> ticketIds() {
+        return tickets.keySet().stream().toList();
+    }
+
+    public Collection<Known> tickets() {
         return tickets.values();
     }
 

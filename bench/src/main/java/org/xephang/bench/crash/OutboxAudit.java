@@ -21,23 +21,23 @@ import org.xephang.api.TicketState;
  * has its {@code ticket.issued} event and one event for each acknowledged step (called, started, completed), in
  * order; no ticket has two {@code ticket.called} events.
  */
-final class OutboxAudit {
+public final class OutboxAudit {
 
     private static final int EXAMPLES = 20;
 
-    record Result(boolean checked, long events, List<String> problems) {
-        boolean clean() {
+    public record Result(boolean checked, long events, List<String> problems) {
+        public boolean clean() {
             return problems.isEmpty();
         }
 
-        String line() {
+        public String line() {
             return checked
                     ? "events=" + events + " outbox_problems=" + problems.size()
                             + (problems.isEmpty() ? "" : " e.g. " + problems.get(0))
                     : "outbox not checked: " + problems.get(0);
         }
 
-        JsonObject toJson() {
+        public JsonObject toJson() {
             return new JsonObject()
                     .put("checked", checked)
                     .put("events", events)
@@ -50,16 +50,23 @@ final class OutboxAudit {
 
     private OutboxAudit() {}
 
+    /** Checks the SQLite store of {@code dataDir}. */
     static Result check(Path dataDir, CrashLedger ledger) throws SQLException {
         Path db = dataDir.resolve("xephang.db");
         if (!Files.exists(db)) {
             return new Result(false, 0, List.of("no database at " + db));
         }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
+            return check(connection, ledger);
+        }
+    }
+
+    /** Checks the store behind {@code connection} (SQLite or PostgreSQL: the same tables). */
+    public static Result check(Connection connection, CrashLedger ledger) throws SQLException {
         List<String> problems = new ArrayList<>();
         Map<String, Map<String, Long>> seqByTicketAndType = new HashMap<>();
         long events = 0;
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-                Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             try (ResultSet sites =
                     statement.executeQuery("SELECT site, COUNT(*), MIN(seq), MAX(seq) FROM event GROUP BY site")) {
                 while (sites.next()) {

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,49 +76,102 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the server and waits until it listens; fails with the end of its log when it dies or is too slow. */
     public static ServerProcess start(Launch launch, Duration readyTimeout) throws IOException, InterruptedException {
         Files.createDirectories(launch.dataDir());
-        Files.createDirectories(launch.logFile().toAbsolutePath().getParent());
+        return start(
+                launch.jvmOptions(),
+                List.of(
+                        "server",
+                        "--config",
+                        launch.config().toString(),
+                        "--port",
+                        String.valueOf(launch.port()),
+                        "--data",
+                        launch.dataDir().toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--always-open"),
+                launch.logFile(),
+                null,
+                readyTimeout);
+    }
+
+    /**
+     * Starts a node of a cluster with exactly {@code arguments} ({@code server … --port P --cluster …}) and waits until
+     * {@code baseUri} answers HTTP, whatever the status: a standby node answers 503 (and prints no {@code listening
+     * on}) until it takes sites over. Fails with the end of its log when it dies or is too slow.
+     */
+    public static ServerProcess startNode(
+            List<String> jvmOptions, List<String> arguments, URI baseUri, Path logFile, Duration readyTimeout)
+            throws IOException, InterruptedException {
+        return start(jvmOptions, arguments, logFile, baseUri, readyTimeout);
+    }
+
+    private static ServerProcess start(
+            List<String> jvmOptions, List<String> arguments, Path logFile, URI fixedUri, Duration readyTimeout)
+            throws IOException, InterruptedException {
+        Files.createDirectories(logFile.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dfile.encoding=UTF-8");
-        command.addAll(launch.jvmOptions());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MAIN_CLASS);
-        command.addAll(List.of(
-                "server",
-                "--config",
-                launch.config().toString(),
-                "--port",
-                String.valueOf(launch.port()),
-                "--data",
-                launch.dataDir().toString(),
-                "--host",
-                "127.0.0.1",
-                "--always-open"));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         long startedAt = System.nanoTime();
         Process process = builder.start();
         CompletableFuture<URI> ready = new CompletableFuture<>();
         Deque<String> tail = new ArrayDeque<>();
-        Thread pump = new Thread(() -> pump(process, launch.logFile(), ready, tail), "server-output-" + process.pid());
+        Thread pump = new Thread(
+                () -> pump(process, logFile, fixedUri == null ? ready : new CompletableFuture<>(), tail),
+                "server-output-" + process.pid());
         pump.setDaemon(true);
         pump.start();
         try {
-            URI uri = ready.get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            URI uri = fixedUri == null
+                    ? ready.get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    : answering(process, fixedUri, readyTimeout);
             Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
             log.debug("server pid {} ready at {} after {} ms", process.pid(), uri, startup.toMillis());
-            return new ServerProcess(process, uri, startup, launch.logFile());
+            return new ServerProcess(process, uri, startup, logFile);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             pump.join(2000);
             String why = e instanceof TimeoutException
-                    ? "did not print 'listening on' within " + readyTimeout.toSeconds() + " s"
+                    ? (fixedUri == null
+                            ? "did not print 'listening on' within " + readyTimeout.toSeconds() + " s"
+                            : "did not answer on " + fixedUri + " within " + readyTimeout.toSeconds() + " s")
                     : e.getCause().getMessage();
             synchronized (tail) {
-                throw new IOException("xephang server " + why + "; log " + launch.logFile() + " ends with:\n"
-                        + String.join("\n", tail));
+                throw new IOException(
+                        "xephang server " + why + "; log " + logFile + " ends with:\n" + String.join("\n", tail));
             }
         }
+    }
+
+    /** Polls {@code uri}/health/live until any HTTP answer comes; fails when the process exits or time is up. */
+    private static URI answering(Process process, URI uri, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new ExecutionException(
+                        new IOException("exited with code " + process.exitValue() + " before answering"));
+            }
+            try {
+                http.send(
+                        HttpRequest.newBuilder(uri.resolve("/health/live"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return uri;
+            } catch (IOException notYet) {
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+        throw new TimeoutException();
     }
 
     private static void pump(Process process, Path logFile, CompletableFuture<URI> ready, Deque<String> tail) {

@@ -52,7 +52,11 @@ const $ = (id) => document.getElementById(id);
 class Board {
   constructor(config) {
     this.config = config;
-    this.apiBase = (config.server || '').replace(/\/$/, '');
+    // One queue server, or the nodes of a cluster separated by commas: the board uses one and moves to the next when
+    // it cannot load the site or loses its live stream (docs/scale-out.md).
+    this.servers = String(config.server || '').split(',').map((url) => url.trim().replace(/\/+$/, ''));
+    this.serverIndex = 0;
+    this.resyncing = false;
     this.highlightMs = (config.highlightSeconds || 20) * 1000;
     this.language = new URLSearchParams(location.search).get('lang')
       || localStorage.getItem('xephang.board.language') || config.language || 'vi';
@@ -69,6 +73,20 @@ class Board {
       onBlocked: (blocked) => { if (blocked) this.showSoundPrompt(); },
       onError: (e) => this.warn('announcement', e),
     });
+  }
+
+  /** The server in use: '' when the page is served by the queue server itself. */
+  get apiBase() {
+    return this.servers[this.serverIndex];
+  }
+
+  /**
+   * The server in use failed: the next one of the list is used, at once while some server of this round of failures
+   * was not tried yet, after the usual backoff when every one failed.
+   */
+  nextServer(failures) {
+    this.serverIndex = (this.serverIndex + 1) % this.servers.length;
+    return this.servers.length > 1 && (failures + 1) % this.servers.length !== 0 ? 50 : backoff(failures);
   }
 
   /** Shows the prompt when audio cannot start by itself. */
@@ -141,7 +159,7 @@ class Board {
       } catch (error) {
         this.setConnected(false);
         this.warn('site', error);
-        await sleep(backoff(attempt));
+        await sleep(this.nextServer(attempt));
       }
     }
   }
@@ -175,7 +193,10 @@ class Board {
       }
       this.socket = null;
       this.setConnected(false);
-      setTimeout(() => this.connect(), backoff(this.retries++));
+      const resyncing = this.resyncing;
+      this.resyncing = false;
+      const failures = this.retries++;
+      setTimeout(() => this.connect(), resyncing ? backoff(failures) : this.nextServer(failures));
     };
     socket.onerror = () => socket.close();
   }
@@ -183,6 +204,7 @@ class Board {
   /** Drops the connection and reconnects at once: the next snapshot resynchronises the board. */
   resync() {
     if (this.socket) {
+      this.resyncing = true; // the server is fine: start again from its snapshot
       this.socket.close();
     }
   }
