@@ -147,6 +147,38 @@ class KioskPageIT {
     }
 
     @Test
+    void aFieldClosedForNewTicketsIsShownAsNoLongerIssuingWithoutAReload() throws Exception {
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#fields button[data-service=B]")));
+        Object tree = org.xephang.core.site.CentreConfigLoader.readTree(
+                Files.readString(Path.of("..", "examples", "centre.yaml")), "centre.yaml");
+        io.vertx.core.json.JsonObject site = new io.vertx.core.json.JsonObject(
+                        new io.vertx.core.json.JsonObject((java.util.Map<String, Object>) tree).encode())
+                .getJsonArray("sites")
+                .getJsonObject(0);
+        site.getJsonArray("services").stream()
+                .map(io.vertx.core.json.JsonObject.class::cast)
+                .filter(service -> "B".equals(service.getString("code")))
+                .forEach(service -> service.put("closed", true));
+        centre.engine()
+                .saveSiteConfiguration(
+                        "demo", 0, new io.vertx.core.json.JsonObject(site.encode()).getMap(), Actor.SYSTEM)
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#fields button[data-service=B]"), "Đã ngừng cấp số mới"));
+        assertThat(browser.findElement(By.cssSelector("#fields button[data-service=B]"))
+                        .isEnabled())
+                .isFalse();
+        assertThat(browser.findElement(By.cssSelector("#fields button[data-service=A]"))
+                        .isEnabled())
+                .isTrue();
+        Browser.screenshot(browser, "kiosk-field-closed");
+    }
+
+    @Test
     void withThePaperOutTheScreenSaysSoTheCoreIsToldAndTheTicketCanBeReprinted() throws Exception {
         printer.simulate(DeviceState.PAPER_OUT);
         WebElement banner = Browser.waiting(browser, 10)

@@ -35,6 +35,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     SITE_CLOSED(422),
     DAILY_CAP_REACHED(422),
+    /** The service (lĩnh vực) is closed for new tickets (being retired); its issued tickets are still served. */
+    SERVICE_CLOSED(422),
     /** The site takes no bookings, or the slot is past, too far ahead or not one the site offers. */
     SLOT_UNAVAILABLE(422),
     /** A booking checked in at another site or on another day than its own. */

@@ -86,14 +86,19 @@ public record SiteInfo(
                 .orElse(null);
     }
 
-    /** A service (lĩnh vực): its code, Vietnamese name, number prefix, the counters serving it and its procedures. */
+    /**
+     * A service (lĩnh vực): its code, Vietnamese name, number prefix, the counters serving it and its procedures; {@code
+     * closed} when it issues no new tickets (being retired: kiosks do not offer it, its waiting tickets are still
+     * called). On the wire {@code "closed": true} only when closed.
+     */
     public record Service(
             String code,
             String name,
             String prefix,
             List<Integer> counters,
             List<Procedure> procedures,
-            String nameEn) {
+            String nameEn,
+            boolean closed) {
         public Service {
             counters = List.copyOf(counters);
             procedures = List.copyOf(procedures);
@@ -101,11 +106,22 @@ public record SiteInfo(
 
         /** A service without an English name. */
         public Service(String code, String name, String prefix, List<Integer> counters, List<Procedure> procedures) {
-            this(code, name, prefix, counters, procedures, null);
+            this(code, name, prefix, counters, procedures, null, false);
+        }
+
+        /** A service open for new tickets. */
+        public Service(
+                String code,
+                String name,
+                String prefix,
+                List<Integer> counters,
+                List<Procedure> procedures,
+                String nameEn) {
+            this(code, name, prefix, counters, procedures, nameEn, false);
         }
 
         public JsonObject toJson() {
-            return new JsonObject()
+            JsonObject json = new JsonObject()
                     .put("code", code)
                     .put("name", name)
                     .put("prefix", prefix)
@@ -115,6 +131,10 @@ public record SiteInfo(
                             new JsonArray(
                                     procedures.stream().map(Procedure::toJson).toList()))
                     .put("nameEn", nameEn);
+            if (closed) {
+                json.put("closed", true);
+            }
+            return json;
         }
 
         public static Service fromJson(JsonObject json) {
@@ -128,7 +148,8 @@ public record SiteInfo(
                     objects(json.getJsonArray("procedures")).stream()
                             .map(Procedure::fromJson)
                             .toList(),
-                    json.getString("nameEn"));
+                    json.getString("nameEn"),
+                    json.getBoolean("closed", false));
         }
     }
 

@@ -145,6 +145,17 @@ public interface QueueService {
     CompletionStage<SiteConfigDocument> saveSiteConfiguration(
             String site, long version, Map<String, Object> document, Actor actor);
 
+    /**
+     * Creates a site from its whole configuration document (a province ADMIN, {@code POST /admin/sites}): validated as
+     * a {@code sites:} entry of the YAML file (INVALID_REQUEST naming every key), stored as version 1 and served at
+     * once, without a restart. Fails with CONFLICT when a site of that code exists, UNAVAILABLE where a site cannot be
+     * added while running (a node of a cluster).
+     */
+    default CompletionStage<SiteConfigDocument> createSite(Map<String, Object> document, Actor actor) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new org.xephang.api.QueueError(
+                org.xephang.api.ErrorCode.UNAVAILABLE, "Máy chủ này không thêm được điểm phục vụ khi đang chạy."));
+    }
+
     /** The appointments of the sites this node serves (issue 17), or null when this queue takes none. */
     /**
      * The store that holds the centre's configuration, accounts, token revocations and audit log (the engine's), or

@@ -18,6 +18,7 @@ const TEXT = {
     done: 'Xong',
     waitingCount: 'Đang chờ: {0}',
     capReached: 'Đã hết số hôm nay',
+    fieldClosed: 'Đã ngừng cấp số mới',
     closed: 'Ngoài giờ lấy số',
     agentLost: 'Màn hình mất kết nối với chương trình ki-ốt (trên máy này hoặc máy chủ). Đang kết nối lại…',
     serverLost: 'Mất kết nối với máy chủ xếp hàng. Đang kết nối lại…',
@@ -87,6 +88,7 @@ const TEXT = {
     done: 'Done',
     waitingCount: 'Waiting: {0}',
     capReached: 'No more numbers today',
+    fieldClosed: 'No longer issuing numbers',
     closed: 'Outside ticket hours',
     agentLost: 'The screen lost its link to the kiosk program (on this machine or the server). Reconnecting…',
     serverLost: 'Lost connection to the queue server. Reconnecting…',
@@ -312,12 +314,14 @@ function render() {
   for (const button of fields.children) {
     const s = service(button.dataset.service);
     const full = capReached.has(s.code);
+    const retired = !!s.closed; // closed for new tickets by the administrator (issue #14)
     const left = issuingOffline ? (offline.remaining?.[s.code] ?? 0) : null;
-    const unavailable = full || !!closed || left === 0;
+    const unavailable = full || retired || !!closed || left === 0;
     button.disabled = unavailable;
     button.classList.toggle('unavailable', unavailable);
     button.querySelector('.field-name').textContent = serviceName(s);
     button.querySelector('.field-meta').textContent = closed ? t('closed')
+      : retired ? t('fieldClosed')
       : full ? t('capReached')
       : left === 0 ? t('offlineNone')
       : left != null ? t('offlineLeft', left)

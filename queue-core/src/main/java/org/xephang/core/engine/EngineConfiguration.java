@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
@@ -28,10 +29,20 @@ final class EngineConfiguration {
 
     private final EngineWriter writer;
     private final StoreReads reads;
+    private final EngineOptions options;
+    private final boolean clustered;
+    /** Whether the centre has an account for a notification provider (see {@link #acceptNotificationProviders}). */
+    private volatile Predicate<String> notificationAccounts = provider -> true;
 
-    EngineConfiguration(EngineWriter writer, StoreReads reads) {
+    EngineConfiguration(EngineWriter writer, StoreReads reads, EngineOptions options, boolean clustered) {
         this.writer = writer;
         this.reads = reads;
+        this.options = options;
+        this.clustered = clustered;
+    }
+
+    void acceptNotificationProviders(Predicate<String> hasAccount) {
+        this.notificationAccounts = hasAccount;
     }
 
     CompletionStage<SiteConfigDocument> siteConfiguration(String siteCode) {
@@ -47,12 +58,16 @@ final class EngineConfiguration {
 
     CompletionStage<SiteConfigDocument> saveSiteConfiguration(
             String siteCode, long version, Map<String, Object> document, Actor actor) {
-        if (writer.siteQueue(siteCode) == null) {
+        SiteQueue target = writer.siteQueue(siteCode);
+        if (target == null) {
             return CompletableFuture.failedFuture(EngineWriter.unknownSite(siteCode));
         }
         SiteConfig next;
         try {
+            ReconfigureChecks.lastCounterOfAWaitingLine(
+                    target.config(), document, target.published().waiting(null));
             next = validated(siteCode, document);
+            ReconfigureChecks.notificationAccount(next, notificationAccounts);
         } catch (QueueError invalid) {
             return CompletableFuture.failedFuture(invalid);
         }
@@ -72,6 +87,48 @@ final class EngineConfiguration {
                     ConfigDocuments.save(writes.store().connection(), siteCode, version, json, now, actor.username());
             site.reconfigure(writes, next, saved, now);
             LOG.info("Site {}: configuration version {} saved and applied", siteCode, saved);
+            return new SiteConfigDocument(siteCode, saved, document, now, actor.username());
+        });
+    }
+
+    /**
+     * A site created while running from its whole document (a province administrator): validated as a {@code sites:}
+     * entry, stored as version 1 and served once committed. Refused when the code is taken, and on a node of a cluster
+     * (the placement of sites over nodes is decided at start).
+     */
+    CompletionStage<SiteConfigDocument> createSite(Map<String, Object> document, Actor actor) {
+        if (!(document.get("code") instanceof String siteCode)) {
+            return CompletableFuture.failedFuture(QueueError.withDetails(
+                    ErrorCode.INVALID_REQUEST,
+                    "code: mã điểm phục vụ là bắt buộc (ví dụ \"q1\").",
+                    Map.of("field", "code")));
+        }
+        if (clustered) {
+            return CompletableFuture.failedFuture(new QueueError(
+                    ErrorCode.UNAVAILABLE,
+                    "Trong một cụm máy chủ, điểm mới được phục vụ sau khi khởi động lại các máy chủ; hãy dùng"
+                            + " xephang config import rồi khởi động lại."));
+        }
+        SiteConfig config;
+        try {
+            config = validated(siteCode, document);
+            ReconfigureChecks.notificationAccount(config, notificationAccounts);
+        } catch (QueueError invalid) {
+            return CompletableFuture.failedFuture(invalid);
+        }
+        String json = new JsonObject(new LinkedHashMap<>(document)).encode();
+        return writer.onWriter((writes, now) -> {
+            if (writer.siteQueue(siteCode) != null
+                    || ConfigDocuments.latest(writes.store().connection(), siteCode)
+                            .isPresent()) {
+                throw QueueError.withDetails(
+                        ErrorCode.CONFLICT,
+                        "code: đã có điểm phục vụ mã \"" + siteCode + "\"; hãy chọn mã khác.",
+                        Map.of("field", "code"));
+            }
+            long saved = ConfigDocuments.save(writes.store().connection(), siteCode, 0, json, now, actor.username());
+            writer.addSite(config, options, writes, now);
+            LOG.info("Site {}: created by {} (configuration version {})", siteCode, actor.username(), saved);
             return new SiteConfigDocument(siteCode, saved, document, now, actor.username());
         });
     }

@@ -19,6 +19,7 @@ import org.xephang.core.persistence.GroupCommitWriter;
 import org.xephang.core.persistence.NotificationStore;
 import org.xephang.core.persistence.QueueStore;
 import org.xephang.core.persistence.Store;
+import org.xephang.core.site.SiteConfig;
 import org.xephang.core.ticket.TicketRecord;
 
 /**
@@ -114,6 +115,18 @@ final class EngineWriter {
     /** The site's queue (writer thread, or for its configuration from any thread), or null. */
     SiteQueue siteQueue(String siteCode) {
         return sites.get(siteCode);
+    }
+
+    /**
+     * A site created while running (writer thread, inside a write command): loaded from the store now, served once the
+     * command is committed (a rolled-back group leaves no trace of it).
+     */
+    SiteQueue addSite(SiteConfig config, EngineOptions options, SiteQueue.Writes writes, Instant now)
+            throws SQLException {
+        SiteQueue site = new SiteQueue(config, clock, options, siteOfTicket);
+        site.load(writes.store(), writes.notificationStore(), now);
+        writes.afterCommit(() -> sites.put(config.code(), site));
+        return site;
     }
 
     /** The sites' queues, in configuration order. */

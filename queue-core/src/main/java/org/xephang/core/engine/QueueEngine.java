@@ -9,13 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.DeviceHealth;
@@ -77,7 +77,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueEngine.class);
 
     private final Clock clock;
-    private final Map<String, SiteQueue> sites = new LinkedHashMap<>();
+    private final Map<String, SiteQueue> sites = new SiteMap();
     private final Store database;
     private final EngineWriter writer;
     private final Outbox outbox;
@@ -122,7 +122,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         this.notifications = new EngineNotifications(writer, new NotificationOutbox(database.connect(), groupCommit));
         this.devices = new EngineDevices(writer);
         this.queries = new EngineQueries(writer, clock);
-        this.configuration = new EngineConfiguration(writer, reads);
+        this.configuration = new EngineConfiguration(writer, reads, options, leases.clustered());
         this.statistics = new EngineStatistics(writer, reads, config);
         this.retention = new RetentionPurge(
                 groupCommit,
@@ -317,6 +317,19 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     public CompletionStage<SiteConfigDocument> saveSiteConfiguration(
             String siteCode, long version, Map<String, Object> document, Actor actor) {
         return configuration.saveSiteConfiguration(siteCode, version, document, actor);
+    }
+
+    @Override
+    public CompletionStage<SiteConfigDocument> createSite(Map<String, Object> document, Actor actor) {
+        return configuration.createSite(document, actor);
+    }
+
+    /**
+     * Which notification providers the centre has an account for (the notification back-end tells at start): a saved
+     * site configuration that sends messages through another is refused. Every provider until told.
+     */
+    public void acceptNotificationProviders(Predicate<String> hasAccount) {
+        configuration.acceptNotificationProviders(hasAccount);
     }
 
     @Override

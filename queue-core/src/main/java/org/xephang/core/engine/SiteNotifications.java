@@ -28,8 +28,9 @@ import org.xephang.core.ticket.TicketRecord;
  * A site's subscribed tickets and the messages they are owed (issue 17 item 3). After every command of the site, in
  * the same write group, each subscribed ticket's progress goes through the {@link NotificationTriggers}; what is due
  * is written to the {@code notification} table then, so a message is recorded once per ticket and kind, with the
- * change that made it due, and survives a crash with it. Nothing is sent here: the sender reads the table. Writer
- * thread only.
+ * change that made it due, and survives a crash with it. Nothing is sent here: the sender reads the table. The
+ * settings are read from the site's configuration in force at each step, so a saved change (provider, near rule)
+ * applies from the next command without a restart (issue #14). Writer thread only.
  */
 final class SiteNotifications {
 
@@ -37,19 +38,36 @@ final class SiteNotifications {
     private record Subscriber(PhoneNumber phone, Set<NotificationKind> recorded) {}
 
     private final SiteState state;
-    private final SiteConfig config;
-    private final NotificationTriggers triggers;
+    private final Clock clock;
     private final Map<String, Subscriber> subscribers = new HashMap<>();
+    /** The triggers of {@link #triggersSettings}, rebuilt when a saved configuration changes the settings. */
+    private NotificationTriggers triggers;
+
+    private NotificationSettings triggersSettings;
 
     SiteNotifications(SiteState state, Clock clock) {
         this.state = state;
-        this.config = state.config();
-        this.triggers = new NotificationTriggers(config.notifications(), clock);
+        this.clock = clock;
+    }
+
+    /** The site's configuration in force (replaced by a saved change). */
+    private SiteConfig config() {
+        return state.config();
+    }
+
+    private NotificationTriggers triggers() {
+        NotificationSettings settings = config().notifications();
+        if (!settings.equals(triggersSettings)) {
+            triggers = new NotificationTriggers(settings, clock);
+            triggersSettings = settings;
+        }
+        return triggers;
     }
 
     /** Replaces the memory with the database's subscriptions still kept at {@code now}. */
     void load(NotificationStore store, Instant now) throws SQLException {
         subscribers.clear();
+        SiteConfig config = config();
         if (!config.notifications().enabled()) {
             return;
         }
@@ -70,6 +88,7 @@ final class SiteNotifications {
      * when the site sends no messages or the ticket no longer waits.
      */
     void subscribe(NotificationStore store, TicketRecord ticket, PhoneNumber phone, Instant now) throws SQLException {
+        SiteConfig config = config();
         if (!config.notifications().enabled()) {
             throw new QueueError(
                     ErrorCode.CONFLICT, "Điểm phục vụ này chưa gửi tin nhắn báo lượt. Vui lòng theo dõi màn hình.");
@@ -94,7 +113,7 @@ final class SiteNotifications {
     NotificationOffer offer(TicketRecord ticket) {
         Subscriber subscriber = subscribers.get(ticket.id());
         return new NotificationOffer(
-                config.notifications().provider(),
+                config().notifications().provider(),
                 ticket.state() == TicketState.WAITING,
                 subscriber == null ? null : subscriber.phone().masked());
     }
@@ -105,6 +124,8 @@ final class SiteNotifications {
      */
     boolean afterCommand(NotificationStore store, Instant now) throws SQLException {
         boolean recordedAny = false;
+        SiteConfig config = config();
+        NotificationTriggers triggers = triggers();
         Iterator<Map.Entry<String, Subscriber>> entries = subscribers.entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<String, Subscriber> entry = entries.next();

@@ -8,17 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.xephang.api.CounterState;
-import org.xephang.api.ErrorCode;
 import org.xephang.api.EventType;
 import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueEvent;
-import org.xephang.core.counter.CounterDesk;
 import org.xephang.core.persistence.BookingStore;
 import org.xephang.core.persistence.NotificationStore;
 import org.xephang.core.persistence.QueueStore;
-import org.xephang.core.site.ServiceConfig;
 import org.xephang.core.site.SiteConfig;
 import org.xephang.core.ticket.TicketRecord;
 
@@ -98,28 +94,7 @@ final class SiteQueue {
      * written): a service removed while tickets of it are open, a counter removed while it is open.
      */
     void checkReconfigure(SiteConfig next) {
-        SiteConfig current = state.config();
-        for (ServiceConfig service : current.services()) {
-            if (next.service(service.code()).isPresent()) {
-                continue;
-            }
-            long open = state.ticketsNow().stream()
-                    .filter(t -> service.code().equals(t.service()) && t.state().isOpen())
-                    .count();
-            if (open > 0) {
-                throw new QueueError(
-                        ErrorCode.CONFLICT,
-                        "services: không thể bỏ lĩnh vực " + service.code() + " (" + service.name() + ") khi còn "
-                                + open + " vé chưa xong; hãy ngừng cấp số mới (dailyCap: 0) và bỏ sau khi hết vé.");
-            }
-        }
-        for (CounterDesk desk : state.desksNow().values()) {
-            if (next.counter(desk.number()).isEmpty() && desk.state() != CounterState.CLOSED) {
-                throw new QueueError(
-                        ErrorCode.CONFLICT,
-                        "counters: không thể bỏ quầy " + desk.number() + " khi quầy đang mở; hãy đóng quầy trước.");
-            }
-        }
+        ReconfigureChecks.beforeApply(state.config(), next, state.ticketsNow(), state.desksNow());
     }
 
     /** Applies a saved configuration between groups and tells the site's agents ({@code config.changed}). */

@@ -105,6 +105,11 @@ final class TicketCommands {
                 return new IssueResult(state.view(existing), true);
             }
         }
+        if (service.closed() && !CheckInRule.CHANNEL.equals(command.channel())) {
+            throw new QueueError(
+                    ErrorCode.SERVICE_CLOSED,
+                    "Lĩnh vực " + service.name() + " đã ngừng cấp số mới. Vui lòng hỏi cán bộ hướng dẫn.");
+        }
         if (!state.options().alwaysOpen() && !calendar.isIssuing(now)) {
             throw calendar.closedRefusal(now);
         }

@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Set;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
 import org.xephang.core.Actor;
 import org.xephang.core.QueueService;
 import org.xephang.core.SiteConfigDocument;
@@ -15,9 +17,13 @@ import org.xephang.core.auth.Authenticator;
 /**
  * The administration of a site's configuration (issue #14): {@code GET /admin/sites/{site}} answers the whole stored
  * document with its {@code version}; {@code PUT} saves {@code {"version": N, "document": {…}}} when N is still the
- * newest (409 CONFLICT otherwise), validated as the YAML file is, and applies it without a restart.
+ * newest (409 CONFLICT otherwise), validated as the YAML file is, and applies it without a restart. {@code POST
+ * /admin/sites} creates a site from a document (a province administrator only: an ADMIN of every site).
  */
 final class AdminRoutes {
+
+    /** The audit log's action for a site created from a document (beside {@link AuditTrail#SITE_UPDATE}). */
+    static final String SITE_CREATE = "site.create";
 
     private final QueueService queue;
     private final Authenticator auth;
@@ -64,6 +70,31 @@ final class AdminRoutes {
                                             detail);
                         }))
                 .onSuccess(saved -> Replies.json(ctx, 200, toJson(saved)))
+                .onFailure(ctx::fail);
+    }
+
+    void createSite(RoutingContext ctx) {
+        Actor actor = Authenticator.actor(ctx);
+        if (!actor.sites().isEmpty()) {
+            ctx.fail(new QueueError(
+                    ErrorCode.FORBIDDEN,
+                    "Chỉ quản trị viên cấp tỉnh (mọi điểm phục vụ) mới được tạo điểm phục vụ mới."));
+            return;
+        }
+        Map<String, Object> document = RequestBody.of(ctx).requiredObject("document");
+        EngineCalls.call(ctx, () -> queue.createSite(document, actor))
+                .onSuccess(created -> {
+                    auth.audit()
+                            .record(
+                                    actor.username(),
+                                    HttpApi.clientAddress(ctx),
+                                    SITE_CREATE,
+                                    Set.of(created.site()),
+                                    created.site(),
+                                    new JsonObject().put("toVersion", created.version()));
+                    ctx.response().putHeader("Location", HttpApi.PREFIX + "/admin/sites/" + created.site());
+                    Replies.json(ctx, 201, toJson(created));
+                })
                 .onFailure(ctx::fail);
     }
 

@@ -252,6 +252,7 @@ public final class HttpApi implements AutoCloseable {
 
             route(HttpMethod.GET, "/admin/sites/:site", ADMINS, admin::getSite);
             route(HttpMethod.PUT, "/admin/sites/:site", ADMINS, admin::putSite);
+            route(HttpMethod.POST, "/admin/sites", ADMINS, admin::createSite);
             route(HttpMethod.GET, "/admin/accounts", ADMINS, accounts::list);
             route(HttpMethod.POST, "/admin/accounts", ADMINS, accounts::create);
             route(HttpMethod.PATCH, "/admin/accounts/:username", ADMINS, accounts::update);

@@ -6,7 +6,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 
 /**
  * The managers' pages, served by the server itself: the statistics page at {@code /stats/} and the supervisor's live
- * view at {@code /supervisor/}, each a page with its script and style files (no inline script or style), their shared
+ * view at {@code /supervisor/} and the administration page at {@code /admin/} (issue #14), each a page with its script and style files (no inline script or style), their shared
  * charts at {@code /assets/managers/} and the chart library uPlot at {@code /assets/uplot/} (from its webjar: the
  * centre's LAN may have no internet). The pages sign in and read the API like any client.
  */
@@ -24,6 +24,7 @@ final class ManagerPages {
     static void mount(Router router) {
         page(router, "/stats", "stats-page");
         page(router, "/supervisor", "supervisor-page");
+        page(router, "/admin", "admin-page");
         files(router, "/assets/managers", "managers-assets", false);
         files(router, "/assets/uplot", UPLOT, true);
     }

@@ -11,6 +11,9 @@ import java.util.Objects;
  * @param width the digits of the number, zero-padded (3 gives A001)
  * @param dailyCap the most tickets issued per local day, or null for no cap
  * @param expectedServiceTime the service time assumed for the wait estimate until real ones are measured
+ * @param closed closed for new tickets (config {@code closed: true}, "ngừng cấp số mới"): kiosks no longer offer it
+ *     and issuing is refused, while the tickets already issued are still called; how a field with waiting tickets is
+ *     retired
  */
 public record ServiceConfig(
         String code,
@@ -20,7 +23,8 @@ public record ServiceConfig(
         Integer dailyCap,
         Duration expectedServiceTime,
         List<Procedure> procedures,
-        String nameEn) {
+        String nameEn,
+        boolean closed) {
 
     public ServiceConfig {
         Objects.requireNonNull(code, "code");
@@ -40,7 +44,20 @@ public record ServiceConfig(
             Integer dailyCap,
             Duration expectedServiceTime,
             List<Procedure> procedures) {
-        this(code, name, prefix, width, dailyCap, expectedServiceTime, procedures, null);
+        this(code, name, prefix, width, dailyCap, expectedServiceTime, procedures, null, false);
+    }
+
+    /** A service open for new tickets. */
+    public ServiceConfig(
+            String code,
+            String name,
+            String prefix,
+            int width,
+            Integer dailyCap,
+            Duration expectedServiceTime,
+            List<Procedure> procedures,
+            String nameEn) {
+        this(code, name, prefix, width, dailyCap, expectedServiceTime, procedures, nameEn, false);
     }
 
     /** A procedure (thủ tục hành chính) of the service, as the kiosk shows it. */

@@ -69,7 +69,15 @@ final class ServicesSection {
                 continue;
             }
             item.allowOnly(
-                    "code", "name", "nameEn", "prefix", "width", "dailyCap", "expectedServiceMinutes", "procedures");
+                    "code",
+                    "name",
+                    "nameEn",
+                    "prefix",
+                    "width",
+                    "dailyCap",
+                    "expectedServiceMinutes",
+                    "procedures",
+                    "closed");
             String code = CentreConfigLoader.matching(
                     item, "code", SERVICE_CODE, "letters, digits, '_' and '-', at most 16, e.g. \"A\"");
             String name = item.requiredText("name");
@@ -107,7 +115,8 @@ final class ServicesSection {
                         cap,
                         Duration.ofMinutes(minutes),
                         procedures,
-                        item.text("nameEn", null)));
+                        item.text("nameEn", null),
+                        item.bool("closed", false)));
             }
         }
         return services;

@@ -112,7 +112,8 @@ public record SiteConfig(
                                         .map(p -> new SiteInfo.Procedure(
                                                 p.name(), p.documents(), p.processingTime(), p.fee()))
                                         .toList(),
-                                s.nameEn()))
+                                s.nameEn(),
+                                s.closed()))
                         .toList(),
                 counters.stream()
                         .map(c -> new SiteInfo.Counter(c.number(), c.name(), c.services()))

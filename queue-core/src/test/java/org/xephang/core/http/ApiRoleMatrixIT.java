@@ -199,6 +199,7 @@ class ApiRoleMatrixIT {
             new Endpoint(HttpMethod.GET, "/dat-lich/", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/dat-lich/qr/{code}", null, OPEN),
             new Endpoint(HttpMethod.GET, "/supervisor/", null, PUBLIC),
+            new Endpoint(HttpMethod.GET, "/admin/", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/ticket-page/ticket.js", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/ticket-page/ticket.css", null, PUBLIC),
             new Endpoint(HttpMethod.GET, "/favicon.svg", null, PUBLIC),
@@ -221,6 +222,8 @@ class ApiRoleMatrixIT {
             new Endpoint(HttpMethod.GET, "/api/v1/admin/sites/{site}", null, ADMINS),
             // an empty document: an admitted admin gets 400 naming the keys, changing nothing
             new Endpoint(HttpMethod.PUT, "/api/v1/admin/sites/{site}", "{\"version\":0,\"document\":{}}", ADMINS),
+            // an empty document: a province admin gets 400 (no code), creating nothing
+            new Endpoint(HttpMethod.POST, "/api/v1/admin/sites", "{\"document\":{}}", ADMINS),
             new Endpoint(HttpMethod.GET, "/api/v1/admin/accounts", null, ADMINS),
             // bodies an admitted caller gets 400 VALIDATION for, changing nothing
             new Endpoint(HttpMethod.POST, "/api/v1/admin/accounts", "{\"username\":\"x y\"}", ADMINS),

@@ -64,7 +64,9 @@ class IndexPageIT {
                 links.put(URI.create(link.getDomProperty("href")).getPath(), link.getText());
             }
             assertThat(links)
-                    .containsOnlyKeys("/kiosk/", "/dat-lich/", "/board/", "/supervisor/", "/stats/", "/api/docs/");
+                    .containsOnlyKeys(
+                            "/kiosk/", "/dat-lich/", "/board/", "/supervisor/", "/stats/", "/admin/", "/api/docs/");
+            assertThat(links.get("/admin/")).contains("Quản trị").contains("Administration");
             assertThat(links.get("/kiosk/")).contains("Ki-ốt lấy số thứ tự").contains("Ticket kiosk");
             assertThat(links.get("/stats/")).contains("Thống kê").contains("Statistics");
             assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))

@@ -113,7 +113,7 @@ class SqliteStoreTest {
             assertThat(store.schemaVersion()).isEqualTo(9);
             assertThat(SqliteStore.userVersion(c)).isEqualTo(9);
         }
-        // Opened again: the baseline is not taken twice, V2 to V8 not applied twice.
+        // Opened again: the baseline is not taken twice, V2 to V9 not applied twice.
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
             assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("9");

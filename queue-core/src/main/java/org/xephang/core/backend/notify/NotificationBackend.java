@@ -93,6 +93,8 @@ public final class NotificationBackend {
             sender = created;
             engine = queueEngine;
             queueEngine.onNotificationsDue(created::wake);
+            queueEngine.acceptNotificationProviders(
+                    provider -> providers.profile(provider).isPresent());
             return null;
         });
     }
