@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +22,10 @@ import org.xephang.core.backend.notify.NotificationBackend;
 import org.xephang.core.backend.notify.NotificationProviders;
 import org.xephang.core.cluster.ClusterOptions;
 import org.xephang.core.cluster.ClusterQueue;
-import org.xephang.core.config.StoredConfiguration;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.persistence.Store;
-import org.xephang.core.persistence.StoreInUseException;
 import org.xephang.core.persistence.StoreLocation;
-import org.xephang.core.persistence.StoreUnreachableException;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.site.ConfigException;
@@ -78,7 +74,7 @@ public final class QueueServerMain {
 
         /** The store to open: {@code --store}, or SQLite in the data folder. */
         StoreLocation storeLocation() throws UsageException {
-            return store != null ? parseStore(store) : StoreLocation.Sqlite.inFolder(dataDir);
+            return store != null ? ServerStore.parse(store) : StoreLocation.Sqlite.inFolder(dataDir);
         }
     }
 
@@ -188,33 +184,6 @@ public final class QueueServerMain {
         return cli;
     }
 
-    /** Reads a {@code --store} value; a bad one is a usage error naming the option. */
-    static StoreLocation parseStore(String text) throws UsageException {
-        try {
-            return StoreLocation.parse(text);
-        } catch (IllegalArgumentException bad) {
-            throw new UsageException("--store: " + bad.getMessage());
-        }
-    }
-
-    /**
-     * Opens (and migrates) the store before anything listens: a wrong {@code --store} URL or credentials, or a data
-     * folder in use by another server, is a usage error naming the option; anything else (a database written by a newer
-     * release) fails the start with its message.
-     */
-    private static Store openStore(Settings settings) throws UsageException {
-        StoreLocation location = settings.storeLocation();
-        String option = settings.store() != null ? "--store " + location : "--data " + settings.dataDir();
-        try {
-            return Store.open(location);
-        } catch (StoreUnreachableException | StoreInUseException unusable) {
-            throw new UsageException(option + ": " + unusable.getMessage());
-        } catch (SQLException cannotOpen) {
-            throw new IllegalStateException(
-                    "cannot open the store " + location + ": " + cannotOpen.getMessage(), cannotOpen);
-        }
-    }
-
     /**
      * Loads the configuration, binds the port, opens the engine (blocking: SQLite, migrations, state rebuild) and
      * serves. Blocking; call it from a main thread, never from an event loop.
@@ -293,9 +262,9 @@ public final class QueueServerMain {
         NotificationBackend notifications = new NotificationBackend(vertx, providers, Clock.systemUTC());
         Store store;
         try {
-            store = openStore(settings);
+            store = ServerStore.open(settings, config.sites().size());
             // The store is the truth (issue #14): the file only seeds the sites and accounts the store does not hold.
-            config = seedConfiguration(store, settings);
+            config = ServerStore.seedConfiguration(store, settings);
             if (settings.cluster() != null) {
                 checkSameConfiguration(vertx, config, settings, store);
             }
@@ -402,22 +371,6 @@ public final class QueueServerMain {
         } catch (RuntimeException closeFailed) {
             LOG.warn("Could not close {} after a failed start", what, closeFailed);
             failure.addSuppressed(closeFailed);
-        }
-    }
-
-    private static CentreConfig seedConfiguration(Store store, Settings settings) throws UsageException {
-        try {
-            return StoredConfiguration.seedAndLoad(store, settings.config(), Instant.now())
-                    .config();
-        } catch (ConfigException invalid) {
-            store.close();
-            throw new UsageException("the configuration in the store " + store.location() + ": "
-                    + String.join("; ", invalid.problems()));
-        } catch (SQLException cannotRead) {
-            store.close();
-            throw new IllegalStateException(
-                    "cannot read the configuration from the store " + store.location() + ": " + cannotRead.getMessage(),
-                    cannotRead);
         }
     }
 

@@ -46,6 +46,7 @@ import org.xephang.core.config.StoredConfiguration;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.persistence.Outbox;
+import org.xephang.core.persistence.PostgresStore;
 import org.xephang.core.persistence.SiteOwnership;
 import org.xephang.core.persistence.Store;
 import org.xephang.core.persistence.StoreLocation;
@@ -230,7 +231,7 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         try {
             engine = QueueEngine.open(
                     new CentreConfig(List.of(current), config.accounts()),
-                    Store.open(location),
+                    nodeStore instanceof PostgresStore postgres ? postgres.shared() : Store.open(location),
                     clock,
                     options,
                     ownership);
