@@ -6,7 +6,6 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.core.spi.cluster.ClusterManager;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +20,8 @@ public final class ClusterDirectory {
 
     static final String NODES = "xephang.nodes";
     static final String OWNERS = "xephang.site-owners";
+    /** Event-bus address of a site's configuration change (body: the site's code), published to every node. */
+    public static final String CONFIG_CHANGED = "xephang.config.changed";
 
     /** A site's owner as published: the node id, its URL, the lease epoch it took the site with. */
     public record Owner(String node, String url, long epoch) {}
@@ -94,13 +95,19 @@ public final class ClusterDirectory {
         });
     }
 
-    /** Every site's published owner, live or not (for tests and logs). */
-    public Future<List<String>> ownersDescribed() {
-        return owners().compose(AsyncMap::entries).map(entries -> {
-            List<String> lines = new ArrayList<>();
-            entries.forEach((site, entry) -> lines.add(site + "=" + entry.getString("node")));
-            return lines;
-        });
+    /** Tells every node that a site's configuration changed in the store (its owner saved it). */
+    public void configChanged(String site) {
+        vertx.eventBus().publish(CONFIG_CHANGED, site);
+    }
+
+    /** Calls {@code listener} with the site's code on every node when its stored configuration changed. */
+    public void onConfigChanged(java.util.function.Consumer<String> listener) {
+        vertx.eventBus().<String>consumer(CONFIG_CHANGED, message -> listener.accept(message.body()));
+    }
+
+    /** Publishes the configuration this node runs now, for the check of nodes started later ({@link SiteConfigCheck}). */
+    public Future<Void> publishConfiguration(org.xephang.core.site.CentreConfig config) {
+        return SiteConfigCheck.publish(vertx, config);
     }
 
     private Future<AsyncMap<String, String>> nodes() {

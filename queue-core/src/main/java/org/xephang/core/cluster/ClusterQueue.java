@@ -76,7 +76,9 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
     /** A site this node runs: its engine and the lease it holds. */
     private record Held(QueueEngine engine, SiteOwnership ownership) {}
 
-    private final CentreConfig config;
+    /** The sites' configuration, as stored: replaced when an owner saves a change ({@link #reloadConfiguration}). */
+    private volatile CentreConfig config;
+
     private final Store nodeStore;
     private final StoreLocation location;
     private final EngineOptions options;
@@ -133,6 +135,11 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
 
     /** Announces this node to the cluster and starts following the placement. */
     public void start() {
+        directory.onConfigChanged(site -> {
+            if (!closing) {
+                placement.execute(() -> reloadConfiguration(site));
+            }
+        });
         await(directory.announce(url), "announcing the node");
         placement.scheduleWithFixedDelay(this::rebalanceQuietly, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -257,6 +264,26 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
                 epoch,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         takenListeners.forEach(listener -> listener.accept(site));
+    }
+
+    /**
+     * A site's configuration changed in the store (its owner saved it, issue #14): this node applies the stored one (the
+     * sites' descriptions it answers for, and the engine it would open when it takes the site) and publishes it for
+     * the check of nodes started later. Placement thread.
+     */
+    private void reloadConfiguration(String site) {
+        try {
+            CentreConfig stored = StoredConfiguration.load(nodeStore);
+            config = new CentreConfig(
+                    config.sites().stream()
+                            .map(s -> stored.site(s.code()).orElse(s))
+                            .toList(),
+                    config.accounts());
+            await(directory.publishConfiguration(config), "publishing the configuration");
+            LOG.info("Node {} applied the stored configuration of site {}", nodeName, site);
+        } catch (ConfigException | SQLException | RuntimeException unreadable) {
+            LOG.warn("Node {} could not apply the changed configuration of site {}", nodeName, site, unreadable);
+        }
     }
 
     /** The site's configuration as stored now (a live change made on its former owner), else the one read at start. */
@@ -549,7 +576,13 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
     @Override
     public CompletionStage<SiteConfigDocument> saveSiteConfiguration(
             String site, long version, Map<String, Object> document, Actor actor) {
-        return onSite(site, engine -> engine.saveSiteConfiguration(site, version, document, actor));
+        return onSite(
+                site,
+                engine -> engine.saveSiteConfiguration(site, version, document, actor)
+                        .thenApply(saved -> {
+                            directory.configChanged(site);
+                            return saved;
+                        }));
     }
 
     @Override

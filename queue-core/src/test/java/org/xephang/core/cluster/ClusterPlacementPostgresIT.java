@@ -185,6 +185,33 @@ class ClusterPlacementPostgresIT {
             assertThat(event.getLong("seq")).as("no gap after the snapshot").isEqualTo(seq + 1);
         }
 
+        // A live configuration change saved through a node that does not own the site reaches every node.
+        HttpResponse<String> stored = http.send(
+                HttpRequest.newBuilder(URI.create(c.server().localUrl() + "/api/v1/admin/sites/" + siteOfA))
+                        .header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        JsonObject document = new JsonObject(stored.body()).getJsonObject("document");
+        document.put("name", "Điểm đổi tên");
+        HttpResponse<String> saved = http.send(
+                HttpRequest.newBuilder(URI.create(c.server().localUrl() + "/api/v1/admin/sites/" + siteOfA))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(new JsonObject()
+                                .put("version", new JsonObject(stored.body()).getLong("version"))
+                                .put("document", document)
+                                .encode()))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        await(
+                "every node applies the stored change",
+                () -> all.stream()
+                        .allMatch(node -> node.queue().site(siteOfA).name().equals("Điểm đổi tên")));
+
         // A leaves: its sites move to B and C, which continue the numbering from PostgreSQL.
         long left = System.nanoTime();
         a.close();
