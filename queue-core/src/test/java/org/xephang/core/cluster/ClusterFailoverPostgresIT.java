@@ -2,6 +2,7 @@ package org.xephang.core.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,13 +35,17 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.xephang.core.QueueServerMain;
 import org.xephang.core.persistence.StoreLocation;
+import org.xephang.core.testkit.Deliveries;
 import org.xephang.core.testkit.PostgresFixture;
+import org.xephang.dossiersim.DossierSimulator;
+import org.xephang.dossiersim.ReceivedDelivery;
 
 /**
  * Three server nodes as separate JVMs ({@code xephang server --cluster}) on PostgreSQL, six sites: the sites spread over
  * all three; a client issues tickets of one site through another node while the site's owner is killed with SIGKILL;
  * every acknowledged ticket is in the store, numbers have no gap and no duplicate, the site's events keep a gap-free
- * seq, and a surviving node serves the site again within 10 s.
+ * seq, no ticket is called twice, a surviving node serves the site again within 10 s, and the site's events reach the
+ * simulated dossier system once at least, each ticket's in order.
  */
 @Timeout(240)
 class ClusterFailoverPostgresIT {
@@ -62,20 +67,39 @@ class ClusterFailoverPostgresIT {
         }
     }
 
+    private final Vertx vertx = Vertx.vertx();
+
     @AfterEach
-    void killNodes() {
+    void killNodes() throws Exception {
         processes.forEach(Process::destroyForcibly);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    private Node start(String name, int clusterPort, int[] allPorts, StoreLocation.Postgres db) throws IOException {
-        Path centre;
-        try {
-            centre = Path.of(ClusterFailoverPostgresIT.class
-                    .getResource("/cluster/six-sites.yaml")
-                    .toURI());
-        } catch (java.net.URISyntaxException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+    /** The six sites, forwarding their events to the simulated dossier system. */
+    private Path writeConfig(DossierSimulator simulator) throws Exception {
+        String sites = Files.readString(Path.of(ClusterFailoverPostgresIT.class
+                .getResource("/cluster/six-sites.yaml")
+                .toURI()));
+        Path file = dir.resolve("centre.yaml");
+        Files.writeString(
+                file,
+                sites
+                        + """
+                dossier:
+                  forward:
+                    profile: webhook
+                    url: %s
+                    secret: %s
+                    timeout: 2s
+                    backoff: { initial: 50ms, max: 300ms }
+                    pollInterval: 100ms
+                """.formatted(
+                                simulator.webhookUrl(), simulator.options().webhookSecret()));
+        return file;
+    }
+
+    private Node start(String name, Path centre, int clusterPort, int[] allPorts, StoreLocation.Postgres db)
+            throws IOException {
         Path data = dir.resolve(name);
         Files.createDirectories(data);
         Path key = dir.resolve("a").resolve("token-signing.key");
@@ -155,11 +179,12 @@ class ClusterFailoverPostgresIT {
         return holders;
     }
 
-    private String login(Node node) throws Exception {
+    private String login(Node node, String username) throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(node.url() + "/api/v1/auth/login"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"province\",\"password\":\"test\"}"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"" + username + "\",\"password\":\"test\"}"))
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -167,8 +192,8 @@ class ClusterFailoverPostgresIT {
         return new JsonObject(response.body()).getString("token");
     }
 
-    /** Issues with {@code key} until acknowledged (retrying 503 and broken connections); the number, or null at the deadline. */
-    private String issueUntilAcknowledged(Node via, String token, String key, long deadline)
+    /** Issues with {@code key} until acknowledged (retrying 503 and broken connections): number and id; null at the deadline. */
+    private String[] issueUntilAcknowledged(Node via, String token, String key, long deadline)
             throws InterruptedException {
         while (System.nanoTime() < deadline) {
             try {
@@ -182,7 +207,8 @@ class ClusterFailoverPostgresIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 201 || response.statusCode() == 200) {
-                    return new JsonObject(response.body()).getString("number");
+                    JsonObject ticket = new JsonObject(response.body());
+                    return new String[] {ticket.getString("number"), ticket.getString("id")};
                 }
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
             } catch (IOException broken) {
@@ -193,16 +219,46 @@ class ClusterFailoverPostgresIT {
         return null;
     }
 
+    /**
+     * Posts {@code path} until answered (retrying 503 and broken connections): the status, 409 meaning an earlier attempt
+     * whose answer was lost already did it; -1 at the deadline.
+     */
+    private int postUntilAnswered(Node via, String token, String path, long deadline) throws InterruptedException {
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(via.url() + path))
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 503) {
+                    return response.statusCode();
+                }
+            } catch (IOException broken) {
+                // the owner died mid-request: try again
+            }
+            Thread.sleep(100);
+        }
+        return -1;
+    }
+
     @Test
     void killingASitesOwnerUnderLoadLosesNoAcknowledgedTicketAndAnotherNodeServesItWithinTenSeconds() throws Exception {
         StoreLocation.Postgres db = PostgresFixture.newDatabase("failover");
+        DossierSimulator simulator = DossierSimulator.start(vertx, DossierSimulator.Options.defaults())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Path centre = writeConfig(simulator);
         int[] ports = {
             ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort()
         };
         List<Node> nodes = new ArrayList<>();
-        nodes.add(start("a", ports[0], ports, db));
-        nodes.add(start("b", ports[1], ports, db));
-        nodes.add(start("c", ports[2], ports, db));
+        nodes.add(start("a", centre, ports[0], ports, db));
+        nodes.add(start("b", centre, ports[1], ports, db));
+        nodes.add(start("c", centre, ports[2], ports, db));
 
         ClusterPlacementPostgresIT.await("the six sites spread over the three nodes, two each", () -> {
             try {
@@ -224,19 +280,29 @@ class ClusterFailoverPostgresIT {
                 .findFirst()
                 .orElseThrow();
         Node via = nodes.stream().filter(n -> n != victim).findFirst().orElseThrow();
-        String token = login(via);
+        String token = login(via, "province");
+        String officer = login(via, "officer-s1");
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        assertThat(postUntilAnswered(via, officer, "/api/v1/sites/" + SITE + "/counters/1/sign-in", deadline))
+                .isEqualTo(200);
 
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         AtomicBoolean killed = new AtomicBoolean();
         AtomicLong killedAt = new AtomicLong();
         AtomicLong firstAfterKill = new AtomicLong();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (int i = 0; i < 60; i++) {
-            String number = issueUntilAcknowledged(via, token, "t-" + i, deadline);
-            assertThat(number)
+            String[] issued = issueUntilAcknowledged(via, token, "t-" + i, deadline);
+            assertThat(issued)
                     .as("ticket t-" + i + " acknowledged before the deadline")
                     .isNotNull();
-            acknowledged.put("t-" + i, number);
+            acknowledged.put("t-" + i, issued[0]);
+            if (i % 2 == 0) {
+                // The counter calls and completes every other ticket: 409 = an attempt whose answer was lost did it.
+                assertThat(postUntilAnswered(via, officer, "/api/v1/tickets/" + issued[1] + "/call", deadline))
+                        .isIn(200, 409);
+                assertThat(postUntilAnswered(via, officer, "/api/v1/tickets/" + issued[1] + "/complete", deadline))
+                        .isIn(200, 409);
+            }
             if (killed.get() && firstAfterKill.get() == 0) {
                 firstAfterKill.set(System.nanoTime());
             }
@@ -270,15 +336,59 @@ class ClusterFailoverPostgresIT {
             for (int i = 0; i < sequences.size(); i++) {
                 assertThat(sequences.get(i)).as("numbers without a gap").isEqualTo(i + 1);
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT seq FROM event WHERE site = ? ORDER BY seq")) {
+            Map<String, Integer> callsPerTicket = new java.util.HashMap<>();
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT seq, type, payload FROM event WHERE site = ? ORDER BY seq")) {
                 s.setString(1, SITE);
                 try (ResultSet rs = s.executeQuery()) {
                     long expected = 1;
                     while (rs.next()) {
                         assertThat(rs.getLong(1)).as("event seq without a gap").isEqualTo(expected++);
+                        if (rs.getString(2).equals("ticket.called")) {
+                            JsonObject ticket = new JsonObject(rs.getString(3)).getJsonObject("ticket");
+                            callsPerTicket.merge(ticket.getString("id"), 1, Integer::sum);
+                        }
                     }
                 }
             }
+            assertThat(callsPerTicket).as("30 tickets called").hasSize(30);
+            assertThat(callsPerTicket.values()).as("no ticket called twice").containsOnly(1);
         }
+
+        // The outbox: the new owner forwards what the dead one had not; every event once at least, each ticket's in
+        // order of its first delivery, and a repeat is only a retry of the same event.
+        ClusterPlacementPostgresIT.await("every event of every site delivered", () -> {
+            try (Connection c = PostgresFixture.connect(db);
+                    java.sql.Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM event WHERE delivery_state <> 'delivered'")) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            } catch (java.sql.SQLException notYet) {
+                return false;
+            }
+        });
+        Set<String> eventIds = new HashSet<>();
+        try (Connection c = PostgresFixture.connect(db);
+                java.sql.Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id FROM event")) {
+            while (rs.next()) {
+                eventIds.add(rs.getString(1));
+            }
+        }
+        Set<String> accepted = new HashSet<>();
+        Map<String, Long> lastSeqPerTicket = new java.util.HashMap<>();
+        for (ReceivedDelivery delivery : simulator.accepted()) {
+            accepted.add(delivery.idempotencyKey());
+            JsonObject ticket = delivery.json().getJsonObject("ticket");
+            if (ticket != null) {
+                long seq = delivery.json().getLong("seq");
+                Long previous = lastSeqPerTicket.put(ticket.getString("id"), seq);
+                assertThat(previous == null || previous < seq)
+                        .as("order of ticket %s", ticket.getString("number"))
+                        .isTrue();
+            }
+        }
+        assertThat(accepted).as("every event forwarded, none lost").isEqualTo(eventIds);
+        Deliveries.assertDuplicatesAreSameKeyRetries(simulator.received());
     }
 }
