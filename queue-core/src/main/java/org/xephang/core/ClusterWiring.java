@@ -25,6 +25,12 @@ import org.xephang.core.site.CentreConfig;
  */
 final class ClusterWiring {
 
+    /**
+     * How long joining may take: Hazelcast tries the listed members that do not answer yet (nodes starting together
+     * after a power cut, on a busy machine) before it forms the cluster alone.
+     */
+    static final java.time.Duration JOIN_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     private ClusterWiring() {}
 
     /** Joins the cluster: a PostgreSQL store is required, a taken cluster port is a usage error. */
@@ -35,7 +41,7 @@ final class ClusterWiring {
                             + " --store postgresql://HOST:PORT/DB?user=…");
         }
         try {
-            return QueueServerMain.await(ClusterNode.start(settings.cluster()), "joining the cluster");
+            return QueueServerMain.await(ClusterNode.start(settings.cluster()), "joining the cluster", JOIN_TIMEOUT);
         } catch (IllegalStateException cannotJoin) {
             throw new QueueServerMain.UsageException("--cluster-port "
                     + settings.cluster().port()

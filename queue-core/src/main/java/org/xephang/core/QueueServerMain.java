@@ -456,8 +456,12 @@ public final class QueueServerMain {
     }
 
     static <T> T await(Future<T> future, String what) {
+        return await(future, what, SHUTDOWN_TIMEOUT);
+    }
+
+    static <T> T await(Future<T> future, String what, Duration timeout) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(what + " interrupted", interrupted);

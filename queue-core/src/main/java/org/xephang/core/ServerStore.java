@@ -2,6 +2,8 @@ package org.xephang.core;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xephang.core.config.StoredConfiguration;
 import org.xephang.core.persistence.PostgresStore;
 import org.xephang.core.persistence.Store;
@@ -21,6 +23,8 @@ final class ServerStore {
     static final int CONNECTIONS_PER_SITE = 4;
     /** The node's own: outbox of its sites, ticket lookups, readiness, lease release. */
     static final int NODE_CONNECTIONS = 4;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerStore.class);
 
     private ServerStore() {}
 
@@ -58,17 +62,56 @@ final class ServerStore {
     static CentreConfig seedConfiguration(Store store, QueueServerMain.Settings settings)
             throws QueueServerMain.UsageException {
         try {
+            return seedOnce(store, settings);
+        } catch (SQLException raced) {
+            if (!isRace(raced)) {
+                return failedToRead(store, raced);
+            }
+            // Nodes of a cluster starting together (after a power cut) seed the same rows: the one that lost the race
+            // reads what the other wrote.
+            LOG.info("Another node seeded the configuration at the same time; reading it again");
+            try {
+                return seedOnce(store, settings);
+            } catch (SQLException cannotRead) {
+                return failedToRead(store, cannotRead);
+            }
+        }
+    }
+
+    /**
+     * A concurrent writer won: a stale version, a unique key or a serialisation conflict (PostgreSQL SQLSTATE classes
+     * 23 and 40).
+     */
+    static boolean isRace(SQLException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.xephang.core.persistence.ConfigDocuments.StaleVersionException) {
+                return true; // another node saved version 1 of a site first
+            }
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CentreConfig failedToRead(Store store, SQLException cannotRead) {
+        store.close();
+        throw new IllegalStateException(
+                "cannot read the configuration from the store " + store.location() + ": " + cannotRead.getMessage(),
+                cannotRead);
+    }
+
+    private static CentreConfig seedOnce(Store store, QueueServerMain.Settings settings)
+            throws QueueServerMain.UsageException, SQLException {
+        try {
             return StoredConfiguration.seedAndLoad(store, settings.config(), Instant.now())
                     .config();
         } catch (ConfigException invalid) {
             store.close();
             throw new QueueServerMain.UsageException("the configuration in the store " + store.location() + ": "
                     + String.join("; ", invalid.problems()));
-        } catch (SQLException cannotRead) {
-            store.close();
-            throw new IllegalStateException(
-                    "cannot read the configuration from the store " + store.location() + ": " + cannotRead.getMessage(),
-                    cannotRead);
         }
     }
 }

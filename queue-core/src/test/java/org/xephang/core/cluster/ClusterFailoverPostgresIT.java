@@ -52,6 +52,8 @@ class ClusterFailoverPostgresIT {
 
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
     private static final String SITE = "s1";
+    private static final String SIGNING_KEY = java.util.Base64.getEncoder()
+            .encodeToString("xephang-cluster-test-signing-key-32b".getBytes(StandardCharsets.US_ASCII));
 
     @TempDir
     Path dir;
@@ -98,14 +100,15 @@ class ClusterFailoverPostgresIT {
         return file;
     }
 
-    private Node start(String name, Path centre, int clusterPort, int[] allPorts, StoreLocation.Postgres db)
+    /** Starts a node's JVM; {@link #listening} waits for its port. */
+    private Process spawn(String name, Path centre, int clusterPort, int[] allPorts, StoreLocation.Postgres db)
             throws IOException {
         Path data = dir.resolve(name);
         Files.createDirectories(data);
-        Path key = dir.resolve("a").resolve("token-signing.key");
-        if (!name.equals("a")) {
-            Files.copy(key, data.resolve("token-signing.key"));
-        }
+        // Every node of a cluster signs tokens with the same key (docs/scale-out.md).
+        Path key = data.resolve("token-signing.key");
+        Files.writeString(key, SIGNING_KEY + "\n");
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         List<String> members = new ArrayList<>();
         for (int port : allPorts) {
             if (port != clusterPort) {
@@ -139,12 +142,17 @@ class ClusterFailoverPostgresIT {
                 .redirectError(dir.resolve(name + ".log").toFile())
                 .start();
         processes.add(process);
+        return process;
+    }
+
+    private Node listening(String name, Process process, int clusterPort) throws IOException {
         BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
-        assertThat(line)
-                .as("first line of node " + name + " (log: " + dir.resolve(name + ".log") + ")")
-                .isNotNull();
+        if (line == null) {
+            throw new AssertionError(
+                    "node " + name + " did not start:\n" + Files.readString(dir.resolve(name + ".log")));
+        }
         Matcher matcher = LISTENING.matcher(line);
         assertThat(matcher.find()).as(line).isTrue();
         Thread drain = new Thread(() -> {
@@ -255,10 +263,14 @@ class ClusterFailoverPostgresIT {
         int[] ports = {
             ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort()
         };
-        List<Node> nodes = new ArrayList<>();
-        nodes.add(start("a", centre, ports[0], ports, db));
-        nodes.add(start("b", centre, ports[1], ports, db));
-        nodes.add(start("c", centre, ports[2], ports, db));
+        List<Process> started = List.of(
+                spawn("a", centre, ports[0], ports, db),
+                spawn("b", centre, ports[1], ports, db),
+                spawn("c", centre, ports[2], ports, db));
+        List<Node> nodes = List.of(
+                listening("a", started.get(0), ports[0]),
+                listening("b", started.get(1), ports[1]),
+                listening("c", started.get(2), ports[2]));
 
         ClusterPlacementPostgresIT.await("the six sites spread over the three nodes, two each", () -> {
             try {
