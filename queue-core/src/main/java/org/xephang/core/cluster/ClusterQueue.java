@@ -329,10 +329,13 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
 
     /**
      * Leaves the placement, gives every site back (so the other nodes take them at once) and closes the store.
-     * Blocking.
+     * Blocking; a second call does nothing.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closing) {
+            return;
+        }
         closing = true;
         for (Runnable action : closeActions) {
             try {

@@ -131,6 +131,14 @@ public final class SiteForwarding implements Handler<RoutingContext> {
             ctx.next(); // run here, unknown (404 here), or forwarded once already (503 here when not run here)
             return;
         }
+        if (ctx.request().canUpgradeToWebSocket()) {
+            // The upgrade must be taken before anything asynchronous (the request is read by then).
+            ctx.request()
+                    .toWebSocket()
+                    .onSuccess(ws -> relayWebSocket(ctx, ws, site))
+                    .onFailure(ctx::fail);
+            return;
+        }
         boolean stream = path(ctx).endsWith("/events");
         Future<Void> checked = stream ? Future.succeededFuture() : auth.checkBeforeForwarding(ctx);
         checked.compose(ok -> queue.directory().owner(site)).onComplete(found -> {
@@ -143,8 +151,6 @@ public final class SiteForwarding implements Handler<RoutingContext> {
             Optional<ClusterDirectory.Owner> owner = found.result();
             if (owner.isEmpty() || owner.get().node().equals(queue.directory().self())) {
                 refuse(ctx, site, null);
-            } else if (ctx.request().canUpgradeToWebSocket()) {
-                relayWebSocket(ctx, site, owner.get().url());
             } else {
                 forward(ctx, site, owner.get().url());
             }
@@ -215,42 +221,54 @@ public final class SiteForwarding implements Handler<RoutingContext> {
         answer.pipeTo(response).onFailure(broken -> LOG.debug("A forwarded answer broke off: {}", broken.toString()));
     }
 
-    /** Relays a WebSocket (the live event stream) to the owner, text message by text message, and the close. */
-    private void relayWebSocket(RoutingContext ctx, String site, String ownerUrl) {
-        String wsUrl = ownerUrl.replaceFirst("^http", "ws") + ctx.request().uri();
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(wsUrl);
-        forwardedHeaders(ctx).forEach(options::addHeader);
-        webSockets.connect(options).onComplete(connected -> {
-            if (connected.failed()) {
-                refuse(ctx, site, connected.cause());
-                return;
-            }
-            WebSocket upstream = connected.result();
-            ctx.request().toWebSocket().onComplete(accepted -> {
-                if (accepted.failed()) {
-                    upstream.close();
-                    return;
-                }
-                ServerWebSocket downstream = accepted.result();
-                upstream.textMessageHandler(text -> {
-                    if (downstream.writeQueueFull()) {
-                        // Like a slow reader of the owner: try again later, from a fresh snapshot.
-                        downstream.close((short) 1013, "too slow; reconnect for a fresh snapshot");
-                        upstream.close();
-                    } else {
-                        downstream.writeTextMessage(text);
+    /**
+     * Relays an accepted WebSocket (the live event stream) to the owner, text message by text message, and the close.
+     * Without an owner, or when it cannot be reached, the socket is closed with 1013 (try again later).
+     */
+    private void relayWebSocket(RoutingContext ctx, ServerWebSocket downstream, String site) {
+        downstream.pause();
+        queue.directory()
+                .owner(site)
+                .compose(owner -> {
+                    if (owner.isEmpty()
+                            || owner.get().node().equals(queue.directory().self())) {
+                        return Future.failedFuture("site " + site + " has no owner now");
                     }
+                    String wsUrl = owner.get().url().replaceFirst("^http", "ws")
+                            + ctx.request().uri();
+                    WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(wsUrl);
+                    forwardedHeaders(ctx).forEach(options::addHeader);
+                    return webSockets.connect(options);
+                })
+                .onComplete(connected -> {
+                    if (connected.failed()) {
+                        LOG.info(
+                                "Cannot relay an event stream of site {}: {}",
+                                site,
+                                connected.cause().toString());
+                        downstream.close((short) 1013, "the site is moving to another server; reconnect");
+                        return;
+                    }
+                    WebSocket upstream = connected.result();
+                    upstream.textMessageHandler(text -> {
+                        if (downstream.writeQueueFull()) {
+                            // Like a slow reader of the owner: try again later, from a fresh snapshot.
+                            downstream.close((short) 1013, "too slow; reconnect for a fresh snapshot");
+                            upstream.close();
+                        } else {
+                            downstream.writeTextMessage(text);
+                        }
+                    });
+                    downstream.textMessageHandler(upstream::writeTextMessage);
+                    upstream.closeHandler(v -> {
+                        Short status = upstream.closeStatusCode();
+                        downstream.close(
+                                status == null ? (short) 1012 : status,
+                                upstream.closeReason() == null ? "" : upstream.closeReason());
+                    });
+                    downstream.closeHandler(v -> upstream.close());
+                    downstream.resume();
                 });
-                downstream.textMessageHandler(upstream::writeTextMessage);
-                upstream.closeHandler(v -> {
-                    Short status = upstream.closeStatusCode();
-                    downstream.close(
-                            status == null ? (short) 1012 : status,
-                            upstream.closeReason() == null ? "" : upstream.closeReason());
-                });
-                downstream.closeHandler(v -> upstream.close());
-            });
-        });
     }
 
     /** Stops the HTTP clients. */

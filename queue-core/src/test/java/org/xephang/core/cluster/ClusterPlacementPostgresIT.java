@@ -185,6 +185,38 @@ class ClusterPlacementPostgresIT {
             assertThat(event.getLong("seq")).as("no gap after the snapshot").isEqualTo(seq + 1);
         }
 
+        // The same through a WebSocket relayed by a node that does not own the site.
+        java.util.concurrent.BlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket ws = http.newWebSocketBuilder()
+                .buildAsync(
+                        URI.create(
+                                b.server().localUrl().replace("http", "ws") + "/api/v1/sites/" + siteOfA + "/events"),
+                        new java.net.http.WebSocket.Listener() {
+                            private final StringBuilder text = new StringBuilder();
+
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(
+                                    java.net.http.WebSocket socket, CharSequence data, boolean last) {
+                                text.append(data);
+                                if (last) {
+                                    messages.add(text.toString());
+                                    text.setLength(0);
+                                }
+                                socket.request(1);
+                                return null;
+                            }
+                        })
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            JsonObject snapshot = new JsonObject(messages.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(snapshot.getString("type")).isEqualTo("snapshot");
+            assertThat(issue(a, siteOfA, login(a), "k-ws").statusCode()).isEqualTo(201);
+            JsonObject event = new JsonObject(messages.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(event.getLong("seq")).as("no gap after the snapshot").isEqualTo(snapshot.getLong("seq") + 1);
+        } finally {
+            ws.abort();
+        }
+
         // A live configuration change saved through a node that does not own the site reaches every node.
         HttpResponse<String> stored = http.send(
                 HttpRequest.newBuilder(URI.create(c.server().localUrl() + "/api/v1/admin/sites/" + siteOfA))
@@ -220,7 +252,7 @@ class ClusterPlacementPostgresIT {
         assertThat(Duration.ofNanos(System.nanoTime() - left)).isLessThan(Duration.ofSeconds(10));
         HttpResponse<String> after = issue(b, siteOfA, token, "k-3");
         assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
-        assertThat(new JsonObject(after.body()).getString("number")).isEqualTo("A003");
+        assertThat(new JsonObject(after.body()).getString("number")).isEqualTo("A004");
         try (Connection connection = PostgresFixture.connect(db);
                 Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT site, owner FROM site_lease WHERE expires_at > 0")) {
