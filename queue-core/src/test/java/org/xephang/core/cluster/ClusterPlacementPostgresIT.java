@@ -154,6 +154,19 @@ class ClusterPlacementPostgresIT {
         assertThat(first.headers().firstValue("X-Request-Id")).contains("test-k-1");
         assertThat(first.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).contains("/tickets/"));
+        HttpResponse<String> bounced = http.send(
+                HttpRequest.newBuilder(URI.create(b.server().localUrl() + "/api/v1/sites/" + siteOfA + "/tickets"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .header(SiteForwarding.FORWARDED_BY, "another-node")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"service\":\"A\"}"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bounced.statusCode())
+                .as("a forwarded request is never forwarded again: " + bounced.body())
+                .isEqualTo(503);
+        assertThat(new JsonObject(bounced.body()).getString("error")).isEqualTo("UNAVAILABLE");
         HttpResponse<String> replay = issue(c, siteOfA, login(c), "k-1");
         assertThat(replay.statusCode())
                 .as("the idempotency key reaches the owner")
