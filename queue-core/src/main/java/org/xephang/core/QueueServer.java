@@ -79,6 +79,9 @@ public final class QueueServer {
         private java.time.Duration auditRetention = org.xephang.core.auth.AuditTrail.DEFAULT_RETENTION;
 
         private final List<Consumer<HttpApi>> extensions = new ArrayList<>();
+        private java.util.function.Function<
+                        org.xephang.core.auth.Authenticator, io.vertx.core.Handler<io.vertx.ext.web.RoutingContext>>
+                forwarding;
 
         /** The interface to bind; {@code 0.0.0.0} (every interface) by default. */
         public Options host(String value) {
@@ -221,6 +224,19 @@ public final class QueueServer {
             return this;
         }
 
+        /**
+         * In a cluster: the handler (given the authenticator) that forwards requests for sites another node owns; it
+         * runs before every site and ticket route.
+         */
+        public Options forwarding(
+                java.util.function.Function<
+                                org.xephang.core.auth.Authenticator,
+                                io.vertx.core.Handler<io.vertx.ext.web.RoutingContext>>
+                        value) {
+            forwarding = value;
+            return this;
+        }
+
         /** Adds routes with access to the API's router and authenticator (the dossier back-end's routes). */
         public Options extend(Consumer<HttpApi> extension) {
             extensions.add(Objects.requireNonNull(extension, "extension"));
@@ -273,7 +289,8 @@ public final class QueueServer {
                                     options.clock,
                                     options.streamLimits,
                                     options.kioskIssuesPerMinute,
-                                    options.allowedOrigins);
+                                    options.allowedOrigins,
+                                    options.forwarding);
                             options.extensions.forEach(extension -> extension.accept(created));
                             return created;
                         },

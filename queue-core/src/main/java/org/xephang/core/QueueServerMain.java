@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,17 +20,12 @@ import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.backend.DossierConfigReader;
 import org.xephang.core.backend.notify.NotificationBackend;
 import org.xephang.core.backend.notify.NotificationProviders;
-import org.xephang.core.cluster.ClusterNode;
 import org.xephang.core.cluster.ClusterOptions;
-import org.xephang.core.cluster.SiteConfigCheck;
-import org.xephang.core.config.StoredConfiguration;
+import org.xephang.core.cluster.ClusterQueue;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
-import org.xephang.core.persistence.SiteOwnership;
 import org.xephang.core.persistence.Store;
-import org.xephang.core.persistence.StoreInUseException;
 import org.xephang.core.persistence.StoreLocation;
-import org.xephang.core.persistence.StoreUnreachableException;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.site.ConfigException;
@@ -80,7 +74,7 @@ public final class QueueServerMain {
 
         /** The store to open: {@code --store}, or SQLite in the data folder. */
         StoreLocation storeLocation() throws UsageException {
-            return store != null ? parseStore(store) : StoreLocation.Sqlite.inFolder(dataDir);
+            return store != null ? ServerStore.parse(store) : StoreLocation.Sqlite.inFolder(dataDir);
         }
     }
 
@@ -96,6 +90,7 @@ public final class QueueServerMain {
         private final Vertx vertx;
         private final QueueServer server;
         private final QueueEngine engine;
+        private final ClusterQueue cluster;
         private final DossierBackend dossier;
         private final NotificationBackend notifications;
 
@@ -103,13 +98,25 @@ public final class QueueServerMain {
                 Vertx vertx,
                 QueueServer server,
                 QueueEngine engine,
+                ClusterQueue cluster,
                 DossierBackend dossier,
                 NotificationBackend notifications) {
             this.vertx = vertx;
             this.server = server;
             this.engine = engine;
+            this.cluster = cluster;
             this.dossier = dossier;
             this.notifications = notifications;
+        }
+
+        /** What the API serves: the engine alone, or the node's share of the cluster. */
+        public QueueService queue() {
+            return engine != null ? engine : cluster;
+        }
+
+        /** A node of a cluster: its sites and their engines; null alone. */
+        public ClusterQueue cluster() {
+            return cluster;
         }
 
         public QueueServer server() {
@@ -120,6 +127,7 @@ public final class QueueServerMain {
             return vertx;
         }
 
+        /** The engine of a server alone (a node of a cluster runs one per site: {@link #cluster()}). */
         public QueueEngine engine() {
             return engine;
         }
@@ -134,7 +142,13 @@ public final class QueueServerMain {
                     () -> await(server.close(), "HTTP server"),
                     () -> await(dossier.close(), "dossier forwarder"),
                     () -> await(notifications.close(), "notification sender"),
-                    engine::close,
+                    () -> {
+                        if (engine != null) {
+                            engine.close();
+                        } else {
+                            cluster.close();
+                        }
+                    },
                     () -> await(vertx.close(), "Vert.x"));
             RuntimeException first = null;
             for (Runnable step : steps) {
@@ -170,33 +184,6 @@ public final class QueueServerMain {
         return cli;
     }
 
-    /** Reads a {@code --store} value; a bad one is a usage error naming the option. */
-    static StoreLocation parseStore(String text) throws UsageException {
-        try {
-            return StoreLocation.parse(text);
-        } catch (IllegalArgumentException bad) {
-            throw new UsageException("--store: " + bad.getMessage());
-        }
-    }
-
-    /**
-     * Opens (and migrates) the store before anything listens: a wrong {@code --store} URL or credentials, or a data
-     * folder in use by another server, is a usage error naming the option; anything else (a database written by a newer
-     * release) fails the start with its message.
-     */
-    private static Store openStore(Settings settings) throws UsageException {
-        StoreLocation location = settings.storeLocation();
-        String option = settings.store() != null ? "--store " + location : "--data " + settings.dataDir();
-        try {
-            return Store.open(location);
-        } catch (StoreUnreachableException | StoreInUseException unusable) {
-            throw new UsageException(option + ": " + unusable.getMessage());
-        } catch (SQLException cannotOpen) {
-            throw new IllegalStateException(
-                    "cannot open the store " + location + ": " + cannotOpen.getMessage(), cannotOpen);
-        }
-    }
-
     /**
      * Loads the configuration, binds the port, opens the engine (blocking: SQLite, migrations, state rebuild) and
      * serves. Blocking; call it from a main thread, never from an event loop.
@@ -225,24 +212,7 @@ public final class QueueServerMain {
         if (settings.cluster() == null) {
             return launch(Vertx.vertx(), config, dossierConfig, providers, settings, customize);
         }
-        if (!(settings.storeLocation() instanceof StoreLocation.Postgres)) {
-            throw new UsageException("--cluster: the nodes of a cluster share one PostgreSQL store; give"
-                    + " --store postgresql://HOST:PORT/DB?user=…");
-        }
-        Vertx clustered;
-        try {
-            clustered = await(ClusterNode.start(settings.cluster()), "joining the cluster");
-        } catch (IllegalStateException cannotJoin) {
-            throw new UsageException("--cluster-port " + settings.cluster().port() + ": cannot join the cluster on "
-                    + settings.cluster().nodeName() + " (" + rootMessage(cannotJoin) + ")");
-        }
-        try {
-            await(SiteConfigCheck.checkAndPublish(clustered, config), "checking the sites' configuration");
-        } catch (IllegalStateException differs) {
-            closeAfterFailure(differs, "Vert.x", () -> await(clustered.close(), "Vert.x"));
-            throw new UsageException(settings.config() + ": " + rootMessage(differs));
-        }
-        return launch(clustered, config, dossierConfig, providers, settings, customize);
+        return launch(ClusterWiring.join(settings), config, dossierConfig, providers, settings, customize);
     }
 
     /** {@link #launch(Vertx, CentreConfig, DossierConfig, NotificationProviders, Settings, Consumer)} without SMS or Zalo. */
@@ -285,15 +255,25 @@ public final class QueueServerMain {
             Settings settings,
             Consumer<QueueServer.Options> customize)
             throws UsageException {
-        checkNotificationAccounts(config, providers);
+        checkNotificationAccounts(config, providers, settings.cluster() != null);
         prepareDataDir(settings.dataDir());
         // The dossier system link (H6): lookup and outbox routes on the API, forwarder once the engine is open.
         DossierBackend dossier = DossierBackend.create(vertx, dossierConfig, Clock.systemUTC());
         NotificationBackend notifications = new NotificationBackend(vertx, providers, Clock.systemUTC());
-        Store store = openStore(settings);
-        // The store is the truth (issue #14): the file only seeds the sites and accounts the store does not hold.
-        config = seedConfiguration(store, settings);
+        Store store;
+        try {
+            store = ServerStore.open(settings, config.sites().size());
+            // The store is the truth (issue #14): the file only seeds the sites and accounts the store does not hold.
+            config = ServerStore.seedConfiguration(store, settings);
+            if (settings.cluster() != null) {
+                checkSameConfiguration(vertx, config, settings, store);
+            }
+        } catch (UsageException | RuntimeException cannotStart) {
+            closeAfterFailure(new IllegalStateException(cannotStart), "Vert.x", () -> await(vertx.close(), "Vert.x"));
+            throw cannotStart;
+        }
         AtomicReference<io.micrometer.core.instrument.MeterRegistry> metrics = new AtomicReference<>();
+        AtomicReference<ClusterQueue> cluster = new AtomicReference<>();
         QueueServer server;
         try {
             server = await(
@@ -304,6 +284,10 @@ public final class QueueServerMain {
                                     .port(settings.port())
                                     .accounts(config.accounts())
                                     .dataDir(settings.dataDir())
+                                    .forwarding(
+                                            settings.cluster() == null
+                                                    ? null
+                                                    : ClusterWiring.forwarding(vertx, cluster))
                                     .extend(api -> {
                                         metrics.set(api.meterRegistry());
                                         dossier.mount(api.router(), api.authenticator());
@@ -318,26 +302,39 @@ public final class QueueServerMain {
                     + settings.port() + " (" + rootMessage(bindFailed) + ")");
         }
         String publicUrl = settings.publicUrl() != null ? settings.publicUrl() : server.phoneUrl();
-        QueueEngine engine;
+        EngineOptions engineOptions = new EngineOptions(settings.alwaysOpen(), publicUrl);
+        QueueEngine engine = null;
         try {
-            // The engine owns the store from here, and closes it also when it cannot open.
-            engine = openEngine(config, store, settings, new EngineOptions(settings.alwaysOpen(), publicUrl));
-        } catch (RuntimeException cannotOpen) {
-            closeAfterFailure(cannotOpen, "HTTP server", () -> await(server.close(), "HTTP server"));
-            closeAfterFailure(cannotOpen, "Vert.x", () -> await(vertx.close(), "Vert.x"));
-            throw cannotOpen;
-        } catch (UsageException storeGone) {
-            // A standby that could not reopen the store (PostgreSQL gone, credentials changed).
-            RuntimeException failure = new IllegalStateException(storeGone.getMessage(), storeGone);
+            if (settings.cluster() == null) {
+                // The engine owns the store from here, and closes it also when it cannot open.
+                engine = QueueEngine.open(config, store, Clock.systemUTC(), engineOptions);
+            } else {
+                cluster.set(ClusterWiring.startQueue(vertx, config, store, settings, engineOptions, server));
+            }
+        } catch (RuntimeException | SQLException cannotOpen) {
+            RuntimeException failure = cannotOpen instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException("cannot start the node: " + cannotOpen.getMessage(), cannotOpen);
+            if (cluster.get() == null && settings.cluster() != null) {
+                store.close();
+            }
             closeAfterFailure(failure, "HTTP server", () -> await(server.close(), "HTTP server"));
             closeAfterFailure(failure, "Vert.x", () -> await(vertx.close(), "Vert.x"));
-            throw storeGone;
+            throw failure;
         }
-        Running running = new Running(vertx, server, engine, dossier, notifications);
+        Running running = new Running(vertx, server, engine, cluster.get(), dossier, notifications);
         try {
-            await(server.serve(engine), "serve");
-            await(dossier.startForwarding(engine.outbox(), engine, metrics.get()), "dossier forwarder");
-            await(notifications.start(engine, metrics.get()), "notification sender");
+            await(server.serve(running.queue()), "serve");
+            if (engine != null) {
+                await(dossier.startForwarding(engine.outbox(), engine, metrics.get()), "dossier forwarder");
+                await(notifications.start(engine, metrics.get()), "notification sender");
+            } else {
+                // The forwarder reads the events of the sites this node owns now; it wakes at each of their commits.
+                ClusterQueue node = cluster.get();
+                await(dossier.startForwarding(node.outbox(), null, metrics.get()), "dossier forwarder");
+                node.onEvent(event -> wakeForwarder(dossier));
+                node.onTaken(site -> wakeForwarder(dossier));
+            }
         } catch (RuntimeException cannotServe) {
             // Nothing is served yet: stop the port, the forwarder, the engine (its pending commits) and Vert.x.
             closeAfterFailure(cannotServe, "the half-started server", running::close);
@@ -346,49 +343,23 @@ public final class QueueServerMain {
         return running;
     }
 
-    /**
-     * Opens the engine on {@code store}. A node of a cluster owns its sites by a lease fenced in every write transaction
-     * (docs/architecture.md §10); while another live node holds one of them this node is a <b>standby</b>: it retries every
-     * second (its port answers 503 meanwhile) and takes the sites over once that node's lease ran out, rebuilding
-     * their memory from PostgreSQL. The engine owns the store (and each store reopened for a retry).
-     */
-    private static QueueEngine openEngine(CentreConfig config, Store store, Settings settings, EngineOptions options)
-            throws UsageException {
-        if (settings.cluster() == null) {
-            return QueueEngine.open(config, store, Clock.systemUTC(), options);
-        }
-        SiteOwnership ownership =
-                SiteOwnership.forNode(settings.cluster().nodeName(), SITE_LEASE_TTL, Clock.systemUTC());
-        Store current = store;
-        boolean standby = false;
-        while (true) {
-            try {
-                QueueEngine engine = QueueEngine.open(config, current, Clock.systemUTC(), options, ownership);
-                if (standby) {
-                    LOG.info("Node {} took its sites over: {}", ownership.owner(), ownership.epochs());
-                }
-                return engine;
-            } catch (IllegalStateException notYet) {
-                if (!(notYet.getCause() instanceof SiteOwnership.SiteOwnedElsewhereException held)) {
-                    throw notYet;
-                }
-                if (!standby) {
-                    LOG.info("Node {} waits as a standby: {}", ownership.owner(), held.getMessage());
-                    standby = true;
-                }
-            }
-            try {
-                Thread.sleep(STANDBY_RETRY.toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting as a standby", interrupted);
-            }
-            current = openStore(settings);
+    private static void wakeForwarder(DossierBackend dossier) {
+        org.xephang.core.backend.forward.OutboxForwarder forwarder = dossier.forwarder();
+        if (forwarder != null) {
+            forwarder.wake();
         }
     }
 
-    /** How often a standby node tries to take its sites. */
-    private static final Duration STANDBY_RETRY = Duration.ofSeconds(1);
+    /** In a cluster: the sites' configuration (as stored) must equal the one every live member runs. */
+    private static void checkSameConfiguration(Vertx vertx, CentreConfig config, Settings settings, Store store)
+            throws UsageException {
+        try {
+            ClusterWiring.checkSameConfiguration(vertx, config, settings);
+        } catch (UsageException differs) {
+            store.close();
+            throw differs;
+        }
+    }
 
     /**
      * Runs a clean-up step after {@code failure} stopped the start; a step that fails too is attached to {@code
@@ -400,22 +371,6 @@ public final class QueueServerMain {
         } catch (RuntimeException closeFailed) {
             LOG.warn("Could not close {} after a failed start", what, closeFailed);
             failure.addSuppressed(closeFailed);
-        }
-    }
-
-    private static CentreConfig seedConfiguration(Store store, Settings settings) throws UsageException {
-        try {
-            return StoredConfiguration.seedAndLoad(store, settings.config(), Instant.now())
-                    .config();
-        } catch (ConfigException invalid) {
-            store.close();
-            throw new UsageException("the configuration in the store " + store.location() + ": "
-                    + String.join("; ", invalid.problems()));
-        } catch (SQLException cannotRead) {
-            store.close();
-            throw new IllegalStateException(
-                    "cannot read the configuration from the store " + store.location() + ": " + cannotRead.getMessage(),
-                    cannotRead);
         }
     }
 
@@ -439,12 +394,16 @@ public final class QueueServerMain {
     }
 
     /** A site that sends messages needs the centre's account of its provider. */
-    private static void checkNotificationAccounts(CentreConfig config, NotificationProviders providers)
-            throws UsageException {
+    private static void checkNotificationAccounts(
+            CentreConfig config, NotificationProviders providers, boolean clustered) throws UsageException {
         List<String> problems = new ArrayList<>();
         for (SiteConfig site : config.sites()) {
             String provider = site.notifications().provider();
-            if (site.notifications().enabled() && providers.profile(provider).isEmpty()) {
+            if (site.notifications().enabled() && clustered) {
+                problems.add("sites[" + site.code() + "].notifications: a cluster of nodes does not send messages (SMS,"
+                        + " Zalo) yet; turn them off for this site or run it on a server alone");
+            } else if (site.notifications().enabled()
+                    && providers.profile(provider).isEmpty()) {
                 problems.add("sites[" + site.code() + "].notifications.provider: " + provider + " needs the centre's"
                         + " notifications." + provider + " account");
             }
@@ -496,9 +455,13 @@ public final class QueueServerMain {
         }
     }
 
-    private static <T> T await(Future<T> future, String what) {
+    static <T> T await(Future<T> future, String what) {
+        return await(future, what, SHUTDOWN_TIMEOUT);
+    }
+
+    static <T> T await(Future<T> future, String what, Duration timeout) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(what + " interrupted", interrupted);
@@ -507,7 +470,7 @@ public final class QueueServerMain {
         }
     }
 
-    private static String rootMessage(Throwable failure) {
+    static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null) {
             root = root.getCause();

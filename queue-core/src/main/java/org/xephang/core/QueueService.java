@@ -202,6 +202,15 @@ public interface QueueService {
      */
     Subscription subscribe(String site, Consumer<QueueEvent> listener);
 
+    /**
+     * {@link #subscribe(String, Consumer)}, and {@code ended} is called (on any thread, at most once) when the stream of
+     * the site ends on this node: in a cluster, when the site moves to another node, after which no event follows and
+     * the client must subscribe again from a snapshot (docs/scale-out.md). A node alone never ends a stream.
+     */
+    default Subscription subscribe(String site, Consumer<QueueEvent> listener, Runnable ended) {
+        return subscribe(site, listener);
+    }
+
     /** A live subscription to a site's events. */
     interface Subscription extends AutoCloseable {
         QueueSnapshot snapshot();

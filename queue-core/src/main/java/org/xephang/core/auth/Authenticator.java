@@ -387,6 +387,19 @@ public final class Authenticator implements AutoCloseable {
         return ctx.get(ACTOR_KEY);
     }
 
+    /**
+     * Checks a request's token on the node it reached before that node forwards it to the owner of its site (a cluster,
+     * docs/adr/0027-request-forwarding-and-site-ownership.md): no token passes (the owner's route decides whether one is
+     * needed), a bad or expired one fails the context with 401 and the future. The owner checks the token and the role
+     * again.
+     */
+    public Future<Void> checkBeforeForwarding(RoutingContext ctx) {
+        if (ctx.request().getHeader("Authorization") == null) {
+            return Future.succeededFuture();
+        }
+        return authenticate(ctx).mapEmpty();
+    }
+
     /** Resolves the request's token to an actor; on failure the context has already been failed. */
     private Future<Actor> authenticate(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");

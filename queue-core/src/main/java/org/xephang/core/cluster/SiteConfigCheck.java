@@ -49,6 +49,22 @@ public final class SiteConfigCheck {
         });
     }
 
+    /**
+     * Publishes this node's configuration of every site without checking (after a live change, issue #14, every node
+     * applied the stored one): a node started later is checked against the new configuration.
+     */
+    public static Future<Void> publish(Vertx clustered, CentreConfig config) {
+        String self = ((VertxInternal) clustered).clusterManager().getNodeId();
+        return clustered.sharedData().<String, JsonObject>getAsyncMap(MAP).compose(map -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (SiteConfig site : config.sites()) {
+                JsonObject mine = new JsonObject().put("node", self).put("config", new JsonObject(describe(site)));
+                chain = chain.compose(ignored -> map.put(site.code(), mine));
+            }
+            return chain;
+        });
+    }
+
     private static Future<Void> checkSite(
             AsyncMap<String, JsonObject> map, SiteConfig site, String self, Collection<String> live) {
         JsonObject mine = new JsonObject().put("node", self).put("config", new JsonObject(describe(site)));

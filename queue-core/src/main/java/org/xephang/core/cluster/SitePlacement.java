@@ -32,6 +32,31 @@ public final class SitePlacement {
                 .toList();
     }
 
+    /**
+     * Every site's member with bounded loads: sites in code order each go to the member of highest weight that holds
+     * fewer than {@code ceil(sites / members)}, so 6 sites on 3 nodes are 2 + 2 + 2 while pure rendezvous hashing may
+     * put 4 on one. Every node computes the same map from the same lists; a member leaving moves its own sites and, at
+     * most, a few others whose preferred member was full. Empty when there is no member.
+     */
+    public static java.util.Map<String, String> assign(Collection<String> sites, Collection<String> members) {
+        java.util.Map<String, String> owners = new java.util.TreeMap<>();
+        if (members.isEmpty()) {
+            return owners;
+        }
+        int capacity = (sites.size() + members.size() - 1) / members.size();
+        java.util.Map<String, Integer> load = new java.util.HashMap<>();
+        for (String site : new java.util.TreeSet<>(sites)) {
+            String chosen = members.stream()
+                    .filter(member -> load.getOrDefault(member, 0) < capacity)
+                    .max(Comparator.comparingLong((String member) -> weight(site, member))
+                            .thenComparing(Comparator.naturalOrder()))
+                    .orElseThrow();
+            load.merge(chosen, 1, Integer::sum);
+            owners.put(site, chosen);
+        }
+        return owners;
+    }
+
     static long weight(String site, String member) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

@@ -96,6 +96,22 @@ public final class HttpApi implements AutoCloseable {
             StreamLimits limits,
             int kioskIssuesPerMinute,
             List<String> allowedOrigins) {
+        return create(vertx, queue, authenticator, clock, limits, kioskIssuesPerMinute, allowedOrigins, null);
+    }
+
+    /**
+     * {@link #create}, and in a cluster the handler that forwards the requests of sites other nodes own ({@code
+     * forwarding}, given the authenticator; null alone), run after the body is read and before any site route.
+     */
+    public static HttpApi create(
+            Vertx vertx,
+            QueueService queue,
+            Authenticator authenticator,
+            Clock clock,
+            StreamLimits limits,
+            int kioskIssuesPerMinute,
+            List<String> allowedOrigins,
+            java.util.function.Function<Authenticator, Handler<RoutingContext>> forwarding) {
         ApiMetrics metrics = new ApiMetrics();
         Router router = Router.router(vertx);
         Map<String, ZoneId> siteZones = new LinkedHashMap<>();
@@ -107,7 +123,7 @@ public final class HttpApi implements AutoCloseable {
         HealthRoutes health =
                 new HealthRoutes(queue, metrics.registry(), clocks, HealthRoutes.Limits.from(System.getenv()));
         new Routes(router, queue, authenticator, clock, limits, metrics, health, kioskIssuesPerMinute, allowedOrigins)
-                .mount();
+                .mount(forwarding == null ? null : forwarding.apply(authenticator));
         Runnable stopProbing = health.probeInBackground(vertx);
         return new HttpApi(router, metrics, authenticator, () -> {
             vertx.cancelTimer(clockTimer);
@@ -180,7 +196,7 @@ public final class HttpApi implements AutoCloseable {
             this.health = health;
         }
 
-        void mount() {
+        void mount(Handler<RoutingContext> forwarding) {
             TicketRoutes tickets = new TicketRoutes(queue, metrics, clock, kioskIssuesPerMinute);
             CounterRoutes counters = new CounterRoutes(queue);
             SiteRoutes sites = new SiteRoutes(queue, clock, auth);
@@ -204,6 +220,12 @@ public final class HttpApi implements AutoCloseable {
                     .method(HttpMethod.PATCH)
                     .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
+            if (forwarding != null) {
+                // A node of a cluster forwards the requests of sites another node owns (docs/adr/0027-…).
+                router.route(PREFIX + "/sites/*").handler(forwarding);
+                router.route(PREFIX + "/admin/sites/*").handler(forwarding);
+                router.route(PREFIX + "/tickets/*").handler(forwarding);
+            }
             // A node of a cluster that no longer owns its sites serves none of them (its memory may be behind the
             // node that took them over, and its writes would be fenced anyway).
             router.route(PREFIX + "/sites/*").handler(this::requireOwnership);

@@ -68,7 +68,7 @@ final class StreamSubscriber implements Consumer<QueueEvent> {
 
     /** Subscribes; events that arrive before {@link #attach} wait in the queue. Throws for an unknown site. */
     void subscribe(QueueService queue) {
-        subscription = queue.subscribe(site, this);
+        subscription = queue.subscribe(site, this, () -> context.runOnContext(v -> end()));
         metrics.streamOpened();
     }
 
@@ -130,6 +130,19 @@ final class StreamSubscriber implements Consumer<QueueEvent> {
         close();
         if (current != null) {
             current.drop("too slow: " + reason + "; reconnect for a fresh snapshot");
+        }
+    }
+
+    /** The site moved to another node of a cluster: the client reconnects (through any node) for a new snapshot. */
+    private void end() {
+        if (closed.get()) {
+            return;
+        }
+        LOG.info("Ended an event stream of site {}: the site moved to another server", site);
+        Sink current = sink;
+        close();
+        if (current != null) {
+            current.drop("the site moved to another server; reconnect for a fresh snapshot");
         }
     }
 

@@ -7,9 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
@@ -68,6 +71,10 @@ public final class Outbox {
     private Connection reader;
     private final ConnectionRenewal renewal;
     private final GroupCommitWriter writer;
+    /** In a cluster: the sites whose events this node forwards now (the ones it owns); null = every site. */
+    private final Supplier<Collection<String>> sites;
+    /** In a cluster: the outbox of the engine that owns a site (its fenced writer marks), null when none here. */
+    private final Function<String, Outbox> ownerOf;
 
     /** An outbox reading on {@code reader}, which stays the caller's. */
     public Outbox(Connection reader, GroupCommitWriter writer) {
@@ -79,9 +86,58 @@ public final class Outbox {
      * it lost (a database restart).
      */
     public Outbox(Connection reader, ConnectionRenewal renewal, GroupCommitWriter writer) {
+        this(reader, renewal, writer, null, null);
+    }
+
+    private Outbox(
+            Connection reader,
+            ConnectionRenewal renewal,
+            GroupCommitWriter writer,
+            Supplier<Collection<String>> sites,
+            Function<String, Outbox> ownerOf) {
         this.reader = reader;
         this.renewal = renewal;
         this.writer = writer;
+        this.sites = sites;
+        this.ownerOf = ownerOf;
+    }
+
+    /**
+     * The outbox of a node of a cluster (docs/adr/0027-request-forwarding-and-site-ownership.md): it reads only the
+     * events of the sites the node owns now ({@code sites}), so exactly one node forwards a site's events, and marks
+     * each through the outbox of the engine that owns its site ({@code ownerOf}): that engine's writer fences the mark
+     * with the site's lease. A site no longer owned here refuses its marks with UNAVAILABLE (the event stays pending for
+     * the next owner). The outbox owns {@code reader}.
+     */
+    public static Outbox ofOwnedSites(
+            Connection reader,
+            ConnectionRenewal renewal,
+            Supplier<Collection<String>> sites,
+            Function<String, Outbox> ownerOf) {
+        return new Outbox(reader, renewal, null, sites, ownerOf);
+    }
+
+    /** The sites whose events this outbox reads now, or null for every site. */
+    private List<String> ownedSites() {
+        return sites == null ? null : List.copyOf(sites.get());
+    }
+
+    /** {@code " AND site IN (?, …)"} for {@code owned}, bound by {@link #bindSites}; nothing for every site. */
+    private static String siteFilter(List<String> owned) {
+        if (owned == null) {
+            return "";
+        }
+        return " AND site IN (" + String.join(", ", java.util.Collections.nCopies(owned.size(), "?")) + ")";
+    }
+
+    private static int bindSites(PreparedStatement s, List<String> owned, int first) throws SQLException {
+        int i = first;
+        if (owned != null) {
+            for (String site : owned) {
+                s.setString(i++, site);
+            }
+        }
+        return i;
     }
 
     /** Runs a read; when it fails on a lost connection, once more on a new one. */
@@ -117,11 +173,16 @@ public final class Outbox {
 
     /** Pending events whose next attempt is due at {@code now}, oldest first (per site in seq order). Blocking. */
     public synchronized List<Entry> due(Instant now, int limit) throws SQLException {
+        List<String> owned = ownedSites();
+        if (owned != null && owned.isEmpty()) {
+            return List.of();
+        }
         return read(connection -> {
             try (PreparedStatement s = connection.prepareStatement("SELECT " + COLUMNS + " FROM event"
-                    + " WHERE delivery_state='pending' AND next_attempt_at<=? ORDER BY at, site, seq LIMIT ?")) {
+                    + " WHERE delivery_state='pending' AND next_attempt_at<=?" + siteFilter(owned)
+                    + " ORDER BY at, site, seq LIMIT ?")) {
                 s.setLong(1, now.toEpochMilli());
-                s.setInt(2, limit);
+                s.setInt(bindSites(s, owned, 2), limit);
                 return entries(s);
             }
         });
@@ -140,12 +201,17 @@ public final class Outbox {
         });
     }
 
-    /** How many events are in a delivery state, over all sites. Blocking. */
+    /** How many events are in a delivery state, over all sites (in a cluster: the sites owned here). Blocking. */
     public synchronized long count(DeliveryState state) throws SQLException {
+        List<String> owned = ownedSites();
+        if (owned != null && owned.isEmpty()) {
+            return 0L;
+        }
         return read(connection -> {
-            try (PreparedStatement s =
-                    connection.prepareStatement("SELECT COUNT(*) FROM event WHERE delivery_state=?")) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM event WHERE delivery_state=?" + siteFilter(owned))) {
                 s.setString(1, state.column());
+                bindSites(s, owned, 2);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 0L;
                 }
@@ -192,6 +258,15 @@ public final class Outbox {
 
     /** Runs an UPDATE with the leading values, then site and seq; UNKNOWN (NOT_FOUND) when no row matched. */
     private CompletionStage<Void> update(String sql, String site, long seq, Object... leading) {
+        if (ownerOf != null) {
+            Outbox owner = ownerOf.apply(site);
+            if (owner == null) {
+                return java.util.concurrent.CompletableFuture.failedFuture(new QueueError(
+                        ErrorCode.UNAVAILABLE,
+                        "Máy chủ này không còn giữ điểm \"" + site + "\"; sự kiện sẽ do máy chủ mới chuyển tiếp."));
+            }
+            return owner.update(sql, site, seq, leading);
+        }
         return writer.submit(tx -> {
             try (PreparedStatement s = tx.connection().prepareStatement(sql)) {
                 int i = 1;

@@ -26,11 +26,27 @@ public final class PostgresStore implements Store {
 
     private final StoreLocation.Postgres location;
     private final HikariDataSource pool;
+    private final int poolSize;
+    /** False for a {@link #shared} view: closing it leaves the pool to its owner. */
+    private final boolean ownsPool;
+
     private int schemaVersion;
 
-    private PostgresStore(StoreLocation.Postgres location, HikariDataSource pool) {
+    private PostgresStore(StoreLocation.Postgres location, HikariDataSource pool, int poolSize, boolean ownsPool) {
         this.location = location;
         this.pool = pool;
+        this.poolSize = poolSize;
+        this.ownsPool = ownsPool;
+    }
+
+    /**
+     * The same database and pool for one engine of a node of a cluster (an engine per site, docs/adr/0027-…): the engine
+     * owns this view, and closing it leaves the pool open for the node's other engines.
+     */
+    public PostgresStore shared() {
+        PostgresStore view = new PostgresStore(location, pool, poolSize, false);
+        view.schemaVersion = schemaVersion;
+        return view;
     }
 
     /**
@@ -39,6 +55,14 @@ public final class PostgresStore implements Store {
      * @throws StoreUnreachableException with the reason (no server, wrong password, no such database…)
      */
     public static PostgresStore open(StoreLocation.Postgres location) throws SQLException {
+        return open(location, POOL_SIZE);
+    }
+
+    /**
+     * {@link #open(StoreLocation.Postgres)} with a pool of {@code poolSize} connections at most (a node of a cluster
+     * runs an engine per site: about 3 connections each).
+     */
+    public static PostgresStore open(StoreLocation.Postgres location, int poolSize) throws SQLException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("xephang-postgresql");
         config.setJdbcUrl(location.jdbcUrl());
@@ -46,7 +70,7 @@ public final class PostgresStore implements Store {
         if (location.password() != null) {
             config.setPassword(location.password());
         }
-        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(5_000);
         config.setValidationTimeout(2_000);
@@ -63,7 +87,7 @@ public final class PostgresStore implements Store {
         } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
             throw unreachable(location, e);
         }
-        PostgresStore store = new PostgresStore(location, pool);
+        PostgresStore store = new PostgresStore(location, pool, poolSize, true);
         try {
             store.schemaVersion =
                     SchemaMigrations.migrate(pool, SchemaMigrations.Dialect.POSTGRESQL, location.toString());
@@ -112,14 +136,14 @@ public final class PostgresStore implements Store {
     /** Skips (and evicts) pooled connections that were cut with the lost one: the pool checks only long-idle ones. */
     @Override
     public Connection reconnect() throws SQLException {
-        for (int attempt = 0; attempt <= POOL_SIZE; attempt++) {
+        for (int attempt = 0; attempt <= poolSize; attempt++) {
             Connection connection = pool.getConnection();
             if (connection.isValid(2)) {
                 return connection;
             }
             pool.evictConnection(connection);
         }
-        throw new SQLException("no working connection to " + location + " after " + (POOL_SIZE + 1) + " attempts");
+        throw new SQLException("no working connection to " + location + " after " + (poolSize + 1) + " attempts");
     }
 
     @Override
@@ -143,6 +167,8 @@ public final class PostgresStore implements Store {
 
     @Override
     public void close() {
-        pool.close();
+        if (ownsPool) {
+            pool.close();
+        }
     }
 }

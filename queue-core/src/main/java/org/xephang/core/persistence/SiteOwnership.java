@@ -124,6 +124,23 @@ public final class SiteOwnership {
     }
 
     /**
+     * Gives every lease back after the engine that used them closed (its last group committed): the next owner takes the
+     * sites at once instead of after the lease. This incarnation owns nothing afterwards. Blocking.
+     */
+    public synchronized void releaseAll(Connection connection) throws SQLException {
+        for (SiteLeases.Lease lease : leases.values()) {
+            SiteLeases.release(connection, lease);
+        }
+        leases.clear();
+        lost = true;
+    }
+
+    /** Whether another node took one of the sites over (or they were given back): this incarnation never owns again. */
+    public synchronized boolean takenOver() {
+        return lost;
+    }
+
+    /**
      * Whether this node still owns its sites: no other node took one over, and the last committed renewal is not
      * older than the lease (a node cut off from PostgreSQL stops owning when its lease runs out, since another node
      * may then take its sites; it owns them again when a renewal commits before anyone did).

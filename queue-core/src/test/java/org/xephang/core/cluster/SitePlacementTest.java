@@ -55,4 +55,35 @@ class SitePlacementTest {
     void noMemberOwnsNothing() {
         assertThat(SitePlacement.owner("site-1", List.of())).isEmpty();
     }
+
+    @Test
+    void assignedSitesAreBalancedWithinOneOfEachOther() {
+        List<String> six = SITES.subList(0, 6);
+
+        Map<String, String> placed = SitePlacement.assign(six, NODES);
+
+        assertThat(placed).containsOnlyKeys(six);
+        Map<String, Integer> count = new HashMap<>();
+        placed.values().forEach(node -> count.merge(node, 1, Integer::sum));
+        assertThat(count)
+                .containsOnlyKeys(NODES)
+                .allSatisfy((node, n) -> assertThat(n).isEqualTo(2));
+        List<String> reversed = new ArrayList<>(NODES);
+        java.util.Collections.reverse(reversed);
+        assertThat(SitePlacement.assign(six, reversed)).isEqualTo(placed);
+    }
+
+    @Test
+    void whenANodeLeavesItsAssignedSitesGoToTheOthersAndFewOthersMove() {
+        Map<String, String> before = SitePlacement.assign(SITES, NODES);
+        Map<String, String> after = SitePlacement.assign(SITES, NODES.subList(0, 2));
+
+        assertThat(after.values()).doesNotContain(NODES.get(2)).contains(NODES.get(0), NODES.get(1));
+        long movedOthers = SITES.stream()
+                .filter(site -> !before.get(site).equals(NODES.get(2)))
+                .filter(site -> !before.get(site).equals(after.get(site)))
+                .count();
+        assertThat(movedOthers).isLessThan(SITES.size() / 4);
+        assertThat(SitePlacement.assign(SITES, List.of())).isEmpty();
+    }
 }

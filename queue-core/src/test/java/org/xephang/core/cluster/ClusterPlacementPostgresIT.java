@@ -1,0 +1,289 @@
+package org.xephang.core.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.xephang.core.QueueServerMain;
+import org.xephang.core.persistence.StoreLocation;
+import org.xephang.core.testkit.PostgresFixture;
+
+/**
+ * Three nodes of a cluster in one JVM (each its own clustered Vert.x) on PostgreSQL: the sites spread over them, a
+ * request reaching a node that does not own its site is forwarded to the owner, the event stream works through any
+ * node, and the sites of a node that leaves move to the others with their numbering.
+ */
+@Timeout(180)
+class ClusterPlacementPostgresIT {
+
+    static final List<String> SITES = List.of("s1", "s2", "s3", "s4", "s5", "s6");
+    static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    private final List<QueueServerMain.Running> nodes = new ArrayList<>();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AfterEach
+    void stopNodes() {
+        for (QueueServerMain.Running node : nodes) {
+            try {
+                node.close();
+            } catch (RuntimeException ignored) {
+                // already closed by the test
+            }
+        }
+    }
+
+    private QueueServerMain.Running start(String name, int clusterPort, List<Integer> others, StoreLocation.Postgres db)
+            throws Exception {
+        Path centre = Path.of(ClusterPlacementPostgresIT.class
+                .getResource("/cluster/six-sites.yaml")
+                .toURI());
+        Path data = dir.resolve(name);
+        Files.createDirectories(data);
+        if (!nodes.isEmpty()) {
+            // Every node of a cluster signs tokens with the same key (docs/scale-out.md).
+            Path key = dir.resolve("a").resolve("token-signing.key");
+            Files.copy(key, data.resolve("token-signing.key"));
+        }
+        String members =
+                String.join(",", others.stream().map(p -> "127.0.0.1:" + p).toList());
+        ClusterOptions cluster = new ClusterOptions("127.0.0.1", clusterPort, ClusterOptions.parseMembers(members));
+        QueueServerMain.Running node = QueueServerMain.launch(new QueueServerMain.Settings(
+                centre, 0, data, true, "127.0.0.1", null, ClusterServerPostgresIT.url(db), cluster));
+        nodes.add(node);
+        return node;
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + DEADLINE + ": " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private Map<String, QueueServerMain.Running> ownersOf(List<QueueServerMain.Running> live) {
+        Map<String, QueueServerMain.Running> owners = new HashMap<>();
+        for (QueueServerMain.Running node : live) {
+            for (String site : node.cluster().ownedSites()) {
+                if (owners.put(site, node) != null) {
+                    throw new AssertionError("site " + site + " runs on two nodes");
+                }
+            }
+        }
+        return owners;
+    }
+
+    private String login(QueueServerMain.Running node) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(node.server().localUrl() + "/api/v1/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"province\",\"password\":\"test\"}"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new JsonObject(response.body()).getString("token");
+    }
+
+    private HttpResponse<String> issue(QueueServerMain.Running via, String site, String token, String key)
+            throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(via.server().localUrl() + "/api/v1/sites/" + site + "/tickets"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .header("Idempotency-Key", key)
+                        .header("X-Request-Id", "test-" + key)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"service\":\"A\"}"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void sitesSpreadOverTheNodesAnyNodeAnswersAndALeavingNodesSitesMoveWithTheirNumbering() throws Exception {
+        StoreLocation.Postgres db = PostgresFixture.newDatabase("placement");
+        int[] ports = {
+            ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort()
+        };
+        QueueServerMain.Running a = start("a", ports[0], List.of(ports[1], ports[2]), db);
+        QueueServerMain.Running b = start("b", ports[1], List.of(ports[0], ports[2]), db);
+        QueueServerMain.Running c = start("c", ports[2], List.of(ports[0], ports[1]), db);
+        List<QueueServerMain.Running> all = List.of(a, b, c);
+
+        await("every site runs on one node, two on each", () -> {
+            Map<String, QueueServerMain.Running> owners = ownersOf(all);
+            return owners.keySet().equals(Set.copyOf(SITES))
+                    && all.stream().allMatch(n -> n.cluster().ownedSites().size() == 2);
+        });
+
+        // A request reaching a node that does not own the site is forwarded, with its headers and its answer.
+        String siteOfA = List.copyOf(a.cluster().ownedSites()).get(0);
+        String token = login(b);
+        HttpResponse<String> first = issue(b, siteOfA, token, "k-1");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(new JsonObject(first.body()).getString("number")).isEqualTo("A001");
+        assertThat(first.headers().firstValue("X-Request-Id")).contains("test-k-1");
+        assertThat(first.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("/tickets/"));
+        HttpResponse<String> bounced = http.send(
+                HttpRequest.newBuilder(URI.create(b.server().localUrl() + "/api/v1/sites/" + siteOfA + "/tickets"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .header(SiteForwarding.FORWARDED_BY, "another-node")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"service\":\"A\"}"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bounced.statusCode())
+                .as("a forwarded request is never forwarded again: " + bounced.body())
+                .isEqualTo(503);
+        assertThat(new JsonObject(bounced.body()).getString("error")).isEqualTo("UNAVAILABLE");
+        HttpResponse<String> replay = issue(c, siteOfA, login(c), "k-1");
+        assertThat(replay.statusCode())
+                .as("the idempotency key reaches the owner")
+                .isEqualTo(200);
+        String ticketId = new JsonObject(first.body()).getString("id");
+        HttpResponse<String> ticket = http.send(
+                HttpRequest.newBuilder(URI.create(c.server().localUrl() + "/api/v1/tickets/" + ticketId))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ticket.statusCode())
+                .as("a ticket of another node's site, found in the store")
+                .isEqualTo(200);
+
+        // The event stream through a node that does not own the site: the owner's snapshot, then its events.
+        HttpResponse<java.io.InputStream> stream = http.send(
+                HttpRequest.newBuilder(URI.create(b.server().localUrl() + "/api/v1/sites/" + siteOfA + "/events"))
+                        .header("Accept", "text/event-stream")
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            JsonObject snapshot = nextData(events);
+            assertThat(snapshot.getString("type")).isEqualTo("snapshot");
+            long seq = snapshot.getLong("seq");
+            assertThat(issue(a, siteOfA, login(a), "k-2").statusCode()).isEqualTo(201);
+            JsonObject event = nextData(events);
+            assertThat(event.getLong("seq")).as("no gap after the snapshot").isEqualTo(seq + 1);
+        }
+
+        // The same through a WebSocket relayed by a node that does not own the site.
+        java.util.concurrent.BlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket ws = http.newWebSocketBuilder()
+                .buildAsync(
+                        URI.create(
+                                b.server().localUrl().replace("http", "ws") + "/api/v1/sites/" + siteOfA + "/events"),
+                        new java.net.http.WebSocket.Listener() {
+                            private final StringBuilder text = new StringBuilder();
+
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(
+                                    java.net.http.WebSocket socket, CharSequence data, boolean last) {
+                                text.append(data);
+                                if (last) {
+                                    messages.add(text.toString());
+                                    text.setLength(0);
+                                }
+                                socket.request(1);
+                                return null;
+                            }
+                        })
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            JsonObject snapshot = new JsonObject(messages.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(snapshot.getString("type")).isEqualTo("snapshot");
+            assertThat(issue(a, siteOfA, login(a), "k-ws").statusCode()).isEqualTo(201);
+            JsonObject event = new JsonObject(messages.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(event.getLong("seq")).as("no gap after the snapshot").isEqualTo(snapshot.getLong("seq") + 1);
+        } finally {
+            ws.abort();
+        }
+
+        // A live configuration change saved through a node that does not own the site reaches every node.
+        HttpResponse<String> stored = http.send(
+                HttpRequest.newBuilder(URI.create(c.server().localUrl() + "/api/v1/admin/sites/" + siteOfA))
+                        .header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        JsonObject document = new JsonObject(stored.body()).getJsonObject("document");
+        document.put("name", "Điểm đổi tên");
+        HttpResponse<String> saved = http.send(
+                HttpRequest.newBuilder(URI.create(c.server().localUrl() + "/api/v1/admin/sites/" + siteOfA))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(new JsonObject()
+                                .put("version", new JsonObject(stored.body()).getLong("version"))
+                                .put("document", document)
+                                .encode()))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        await(
+                "every node applies the stored change",
+                () -> all.stream()
+                        .allMatch(node -> node.queue().site(siteOfA).name().equals("Điểm đổi tên")));
+
+        // A leaves: its sites move to B and C, which continue the numbering from PostgreSQL.
+        long left = System.nanoTime();
+        a.close();
+        List<QueueServerMain.Running> survivors = List.of(b, c);
+        await("A's sites run on B or C", () -> ownersOf(survivors).keySet().equals(Set.copyOf(SITES)));
+        assertThat(Duration.ofNanos(System.nanoTime() - left)).isLessThan(Duration.ofSeconds(10));
+        HttpResponse<String> after = issue(b, siteOfA, token, "k-3");
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
+        assertThat(new JsonObject(after.body()).getString("number")).isEqualTo("A004");
+        try (Connection connection = PostgresFixture.connect(db);
+                Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT site, owner FROM site_lease WHERE expires_at > 0")) {
+            while (rs.next()) {
+                assertThat(rs.getString(2))
+                        .as("lease of " + rs.getString(1))
+                        .doesNotStartWith("127.0.0.1:" + ports[0] + "/");
+            }
+        }
+    }
+
+    private static JsonObject nextData(BufferedReader events) throws Exception {
+        String line;
+        while ((line = events.readLine()) != null) {
+            if (line.startsWith("data: ")) {
+                return new JsonObject(line.substring("data: ".length()));
+            }
+        }
+        throw new AssertionError("the stream ended");
+    }
+}
