@@ -50,6 +50,7 @@ import org.xephang.core.persistence.PostgresStore;
 import org.xephang.core.persistence.SiteOwnership;
 import org.xephang.core.persistence.Store;
 import org.xephang.core.persistence.StoreLocation;
+import org.xephang.core.persistence.StoreWrites;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.ConfigException;
 import org.xephang.core.site.SiteConfig;
@@ -182,6 +183,21 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
     /** The outbox of the sites this node owns now (the dossier forwarder's). */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /**
+     * The shared PostgreSQL store holds the accounts, token revocations and audit log of the whole cluster: every node
+     * reads them (revocations every second) and writes them on its own connections, as PostgreSQL allows, so a disabled
+     * account fails on every node (docs/adr/0025).
+     */
+    @Override
+    public Optional<Store> configurationStore() {
+        return Optional.of(nodeStore);
+    }
+
+    @Override
+    public Optional<StoreWrites> storeWrites() {
+        return Optional.of(StoreWrites.direct(nodeStore));
     }
 
     /** The node's own store (ticket lookups for forwarding). */

@@ -277,6 +277,69 @@ class ClusterPlacementPostgresIT {
         }
     }
 
+    @Test
+    void anAccountDisabledThroughOneNodeLosesItsTokenOnAnotherWithinFiveSeconds() throws Exception {
+        StoreLocation.Postgres db = PostgresFixture.newDatabase("accounts");
+        int[] ports = {ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort()};
+        QueueServerMain.Running a = start("a", ports[0], List.of(ports[1]), db);
+        QueueServerMain.Running b = start("b", ports[1], List.of(ports[0]), db);
+        String province = login(a);
+        assertThat(send(a, "POST", "/api/v1/admin/accounts", province, """
+                        {"username":"tinh2","role":"ADMIN","displayName":"Quản trị 2","sites":[],"counters":[],                        "password":"mat-khau-du-dai-2026"}""").statusCode())
+                .isEqualTo(201);
+        String[] signedIn = new String[1];
+        await("node b reads the account created through node a (it reads the store every second)", () -> {
+            try {
+                HttpResponse<String> login = send(b, "POST", "/api/v1/auth/login", null, """
+                        {"username":"tinh2","password":"mat-khau-du-dai-2026"}""");
+                signedIn[0] = login.statusCode() == 200 ? token(login) : null;
+                return signedIn[0] != null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String other = signedIn[0];
+        assertThat(send(b, "GET", "/api/v1/admin/accounts", other, null).statusCode())
+                .as("the account created on node a signs in and acts on node b")
+                .isEqualTo(200);
+
+        assertThat(send(a, "PATCH", "/api/v1/admin/accounts/tinh2", province, "{\"disabled\":true}")
+                        .statusCode())
+                .isEqualTo(200);
+        long disabledAt = System.nanoTime();
+
+        await("node b refuses the disabled account's token", () -> {
+            try {
+                return send(b, "GET", "/api/v1/admin/accounts", other, null).statusCode() == 401;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    private HttpResponse<String> send(
+            QueueServerMain.Running node, String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(node.server().localUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(HttpResponse<String> login) {
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return new JsonObject(login.body()).getString("token");
+    }
+
     private static JsonObject nextData(BufferedReader events) throws Exception {
         String line;
         while ((line = events.readLine()) != null) {
