@@ -90,8 +90,8 @@ class WalPagesPerGroupIT {
                         median * 4120 / size));
             }
             LOG.info("WAL written per committed group (median of 7, 20,480 tickets already stored):{}", figures);
-            // Each issue inserts a ticket and its event into 9 B-trees. One keyed at random costs a page per issue:
-            // random ticket ids and the idempotency keys' index made 68 pages; time-ordered ids and no key index, 35.
+            // Each issue inserts a ticket and its event into 8 B-trees. One keyed at random costs a page per issue:
+            // random ticket ids and the idempotency keys' index made 68 pages; time-ordered ids, no key index, 32.
             assertThat(pagesAt32).as("WAL pages of one group of 32 issues").isLessThanOrEqualTo(48);
         }
     }

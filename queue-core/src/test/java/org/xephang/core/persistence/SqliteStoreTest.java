@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
 
 @Timeout(60)
 class SqliteStoreTest {
@@ -87,6 +88,34 @@ class SqliteStoreTest {
                             "notification_subscription",
                             "site_config",
                             "account");
+        }
+    }
+
+    @Test
+    void connectionsDoNotQueryGeneratedKeysAfterEveryWrite() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir);
+                Connection c = store.connect()) {
+            assertThat(c.unwrap(SQLiteConnection.class).getConnectionConfig().isGetGeneratedKeys())
+                    .isFalse();
+            assertThat(store.dataSource()
+                            .getConnection()
+                            .unwrap(SQLiteConnection.class)
+                            .getConnectionConfig()
+                            .isGetGeneratedKeys())
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void theHotPathIndexesDroppedByV10AreGone() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir);
+                Connection c = store.connect()) {
+            assertThat(single(
+                            c,
+                            "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
+                                    + " WHERE type='index' AND tbl_name='ticket' ORDER BY name)"))
+                    .isEqualTo("sqlite_autoindex_ticket_1 sqlite_autoindex_ticket_2 sqlite_autoindex_ticket_3"
+                            + " ticket_day");
         }
     }
 
