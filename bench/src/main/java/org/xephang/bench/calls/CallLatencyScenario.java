@@ -120,6 +120,7 @@ public final class CallLatencyScenario extends Scenario {
                     idleKiB / 1024));
 
             long serverCpuStart = server.cpuMillis();
+            long[] serverSplitStart = server.cpuMillisUserSystem();
             long clientCpuStart = clientCpuNanos();
             long messagesBefore = delivered.get() + otherEvents.get();
             long wallStart = System.nanoTime();
@@ -131,6 +132,9 @@ public final class CallLatencyScenario extends Scenario {
             }
             long endKiB = server.residentKiB();
             long serverCpu = server.cpuMillis() - serverCpuStart;
+            long[] serverSplit = server.cpuMillisUserSystem();
+            long serverUser = serverSplit[0] - serverSplitStart[0];
+            long serverSystem = serverSplit[1] - serverSplitStart[1];
             long clientCpu = (clientCpuNanos() - clientCpuStart) / 1_000_000;
             double wallMillis = (System.nanoTime() - wallStart) / 1e6;
             long messages = delivered.get() + otherEvents.get() - messagesBefore;
@@ -139,6 +143,8 @@ public final class CallLatencyScenario extends Scenario {
                     "cpuMillisWhileCalling",
                     new JsonObject()
                             .put("server", serverCpu)
+                            .put("serverUser", serverUser)
+                            .put("serverSystem", serverSystem)
                             .put("loadGenerator", clientCpu)
                             .put("wall", Math.round(wallMillis))
                             .put("serverShareOfOneCore", Math.round(serverCpu / wallMillis * 1000) / 1000.0)
@@ -147,9 +153,11 @@ public final class CallLatencyScenario extends Scenario {
                             .put("serverCpus", serverCpus),
                     String.format(
                             Locale.ROOT,
-                            "server %d ms (%.0f %% of one core over %.1f s%s), load generator %d ms; %,d WebSocket"
-                                    + " messages: server CPU %.1f µs per message",
+                            "server %d ms (user %d, system %d; %.0f %% of one core over %.1f s%s), load generator %d"
+                                    + " ms; %,d WebSocket messages: server CPU %.1f µs per message",
                             serverCpu,
+                            serverUser,
+                            serverSystem,
                             100.0 * serverCpu / wallMillis,
                             wallMillis / 1000,
                             serverCpus == null ? "" : ", pinned to CPU " + serverCpus,

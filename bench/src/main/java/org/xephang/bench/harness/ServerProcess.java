@@ -276,6 +276,18 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The server's CPU time so far split as {user, system} milliseconds ({@code /proc/PID/stat}); -1s when unknown. */
+    public long[] cpuMillisUserSystem() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]) * 10, Long.parseLong(fields[12]) * 10};
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot read the CPU time of pid {}: {}", process.pid(), e.toString());
+            return new long[] {-1, -1};
+        }
+    }
+
     /** SIGKILL, no warning: what a power cut or the OOM killer does. Waits until the process is gone. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
