@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.websocket.WebSocketFrameImpl;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -46,8 +47,11 @@ final class EventStreamRoutes {
 
     private final AtomicReferenceArray<Encoded> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
 
-    /** The fan-outs by site and event loop; each is created, used and removed on its loop. */
-    private record FanOutKey(String site, Context context) {}
+    /**
+     * The fan-outs by site and event loop; each is created, used and removed on its loop. Keyed by the loop's root
+     * context: each HTTP request runs on its own duplicate of it, which would give every connection its own fan-out.
+     */
+    private record FanOutKey(String site, Context loop) {}
 
     private final Map<FanOutKey, SiteFanOut> fanOuts = new ConcurrentHashMap<>();
 
@@ -88,16 +92,12 @@ final class EventStreamRoutes {
 
     /** The fan-out of this site on this event loop, subscribed to the engine. Throws for an unknown site. */
     private SiteFanOut fanOut(String site, Context context) {
-        return fanOuts.computeIfAbsent(new FanOutKey(site, context), key -> {
-            SiteFanOut created = new SiteFanOut(context, limits.queuedEvents(), empty -> fanOuts.remove(key, empty));
+        Context loop = context instanceof ContextInternal internal ? internal.unwrap() : context;
+        return fanOuts.computeIfAbsent(new FanOutKey(site, loop), key -> {
+            SiteFanOut created = new SiteFanOut(loop, limits.queuedEvents(), empty -> fanOuts.remove(key, empty));
             created.open(queue, site);
             return created;
         });
-    }
-
-    /** How many fan-outs (engine subscriptions) the event streams hold now. */
-    int fanOuts() {
-        return fanOuts.size();
     }
 
     private Encoded encoded(QueueEvent event) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xephang.core.http.TestApi.eventually;
 
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
+import org.xephang.core.QueueServer;
 import org.xephang.core.QueueService;
+import org.xephang.core.engine.EngineOptions;
+import org.xephang.core.engine.QueueEngine;
 
 /**
  * The connections of a site on one event loop share ONE engine subscription (issue 18: 5,000 boards cost the writer
@@ -98,6 +104,41 @@ class SiteFanOutIT {
         }
     }
 
+    @Test
+    void webSocketsOnTheSameEventLoopShareItsFanOutThoughEachRequestRunsOnItsOwnContext(@TempDir Path dataDir)
+            throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try (QueueEngine engine = QueueEngine.open(
+                TestApi.config(), dataDir, Clock.systemUTC(), new EngineOptions(true, "http://q.test"))) {
+            AtomicInteger liveSubscriptions = new AtomicInteger();
+            QueueServer server = TestApi.await(QueueServer.start(
+                    vertx,
+                    countingSubscriptions(engine, liveSubscriptions),
+                    new QueueServer.Options()
+                            .host("127.0.0.1")
+                            .port(0)
+                            .accounts(TestApi.config().accounts())));
+            WebSocketClient sockets = vertx.createWebSocketClient();
+            List<AtomicInteger> received = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                AtomicInteger messages = new AtomicInteger();
+                received.add(messages);
+                TestApi.await(sockets.connect(server.port(), "127.0.0.1", "/api/v1/sites/demo/events")
+                        .map(ws -> ws.textMessageHandler(text -> messages.incrementAndGet())));
+            }
+            eventually(Duration.ofSeconds(30), () -> received.stream().allMatch(m -> m.get() >= 1));
+
+            // One per event loop the connections landed on (Vert.x runs each request on its own duplicated context).
+            assertThat(liveSubscriptions.get())
+                    .as("engine subscriptions held by 20 WebSocket connections")
+                    .isBetween(1, 2 * Runtime.getRuntime().availableProcessors());
+            TestApi.await(sockets.close());
+            TestApi.await(server.close());
+        } finally {
+            TestApi.await(vertx.close());
+        }
+    }
+
     private static StreamSubscriber subscriber(Context loop) {
         return new StreamSubscriber(
                 "demo",
@@ -120,12 +161,16 @@ class SiteFanOutIT {
 
     /** The engine, counting the subscriptions open at any time. */
     private static QueueService countingSubscriptions(TestApi api, AtomicInteger live) {
+        return countingSubscriptions(api.engine, live);
+    }
+
+    private static QueueService countingSubscriptions(QueueService engine, AtomicInteger live) {
         return (QueueService) Proxy.newProxyInstance(
                 QueueService.class.getClassLoader(), new Class<?>[] {QueueService.class}, (proxy, method, args) -> {
                     if (method.getName().equals("subscribe")) {
                         @SuppressWarnings("unchecked")
                         QueueService.Subscription real =
-                                api.engine.subscribe((String) args[0], (Consumer<QueueEvent>) args[1]);
+                                engine.subscribe((String) args[0], (Consumer<QueueEvent>) args[1]);
                         live.incrementAndGet();
                         return new QueueService.Subscription() {
                             @Override
@@ -141,7 +186,7 @@ class SiteFanOutIT {
                         };
                     }
                     try {
-                        return method.invoke(api.engine, args);
+                        return method.invoke(engine, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
