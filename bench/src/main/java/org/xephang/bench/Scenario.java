@@ -44,6 +44,12 @@ public abstract class Scenario implements Callable<Integer> {
             description = "JVM option for the server process, repeatable (e.g. -XX:StartFlightRecording=…).")
     protected List<String> serverJvmOptions = new ArrayList<>();
 
+    @Option(
+            names = "--server-cpus",
+            description = "Pin the server process to these CPUs (taskset -c), e.g. 1; run the bench itself under"
+                    + " taskset -c 0 to give the load generator the other core (default: not pinned).")
+    protected String serverCpus;
+
     /** The scenario's name as on the command line and in the JSON file name. */
     protected String name() {
         return spec.name();

@@ -86,7 +86,11 @@ public final class CallLatencyScenario extends Scenario {
                 .setMaxMessageSize(1 << 20));
         try (ServerProcess server = ServerProcess.start(
                         new ServerProcess.Launch(
-                                config, workDir.resolve("data"), workDir.resolve("server.log"), serverJvmOptions),
+                                        config,
+                                        workDir.resolve("data"),
+                                        workDir.resolve("server.log"),
+                                        serverJvmOptions)
+                                .pinnedTo(serverCpus),
                         Duration.ofSeconds(90));
                 ApiClient api = new ApiClient(vertx, server.baseUri(), 64)) {
             long idleKiB = server.residentKiB();
@@ -116,7 +120,10 @@ public final class CallLatencyScenario extends Scenario {
                     idleKiB / 1024));
 
             long serverCpuStart = server.cpuMillis();
+            long[] serverSplitStart = server.cpuMillisUserSystem();
             long clientCpuStart = clientCpuNanos();
+            long messagesBefore = delivered.get() + otherEvents.get();
+            long wallStart = System.nanoTime();
             CallStats stats = callSteadily(vertx, api, site, officerTokens, calls, sentAt);
             long expected = stats.succeeded * (long) connected.size();
             long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -125,11 +132,38 @@ public final class CallLatencyScenario extends Scenario {
             }
             long endKiB = server.residentKiB();
             long serverCpu = server.cpuMillis() - serverCpuStart;
+            long[] serverSplit = server.cpuMillisUserSystem();
+            long serverUser = serverSplit[0] - serverSplitStart[0];
+            long serverSystem = serverSplit[1] - serverSplitStart[1];
             long clientCpu = (clientCpuNanos() - clientCpuStart) / 1_000_000;
+            double wallMillis = (System.nanoTime() - wallStart) / 1e6;
+            long messages = delivered.get() + otherEvents.get() - messagesBefore;
+            double serverMicrosPerMessage = messages == 0 ? 0 : serverCpu * 1000.0 / messages;
             report.figure(
                     "cpuMillisWhileCalling",
-                    new JsonObject().put("server", serverCpu).put("loadGenerator", clientCpu),
-                    "server " + serverCpu + " ms, load generator " + clientCpu + " ms");
+                    new JsonObject()
+                            .put("server", serverCpu)
+                            .put("serverUser", serverUser)
+                            .put("serverSystem", serverSystem)
+                            .put("loadGenerator", clientCpu)
+                            .put("wall", Math.round(wallMillis))
+                            .put("serverShareOfOneCore", Math.round(serverCpu / wallMillis * 1000) / 1000.0)
+                            .put("messages", messages)
+                            .put("serverMicrosPerMessage", Math.round(serverMicrosPerMessage * 10) / 10.0)
+                            .put("serverCpus", serverCpus),
+                    String.format(
+                            Locale.ROOT,
+                            "server %d ms (user %d, system %d; %.0f %% of one core over %.1f s%s), load generator %d"
+                                    + " ms; %,d WebSocket messages: server CPU %.1f µs per message",
+                            serverCpu,
+                            serverUser,
+                            serverSystem,
+                            100.0 * serverCpu / wallMillis,
+                            wallMillis / 1000,
+                            serverCpus == null ? "" : ", pinned to CPU " + serverCpus,
+                            clientCpu,
+                            messages,
+                            serverMicrosPerMessage));
             LatencySummary summary = latency.summary();
             report.figure("subscribersConnected", connected.size());
             report.figure(

@@ -52,15 +52,16 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * How to start the server. {@code jvmOptions} go before the main class (heap, JFR, …); {@code port} 0 picks a free
-     * one (a restart on the same port keeps an agent's server URL).
+     * one (a restart on the same port keeps an agent's server URL); {@code cpus}, when not null, pins the server to
+     * those CPUs ({@code taskset -c}), e.g. "1" with the load generator on CPU 0.
      */
-    public record Launch(Path config, Path dataDir, Path logFile, List<String> jvmOptions, int port) {
+    public record Launch(Path config, Path dataDir, Path logFile, List<String> jvmOptions, int port, String cpus) {
         public Launch {
             jvmOptions = List.copyOf(jvmOptions);
         }
 
         public Launch(Path config, Path dataDir, Path logFile, List<String> jvmOptions) {
-            this(config, dataDir, logFile, jvmOptions, 0);
+            this(config, dataDir, logFile, jvmOptions, 0, null);
         }
 
         public Launch(Path config, Path dataDir, Path logFile) {
@@ -69,7 +70,12 @@ public final class ServerProcess implements AutoCloseable {
 
         /** The same launch on a fixed port. */
         public Launch onPort(int fixed) {
-            return new Launch(config, dataDir, logFile, jvmOptions, fixed);
+            return new Launch(config, dataDir, logFile, jvmOptions, fixed, cpus);
+        }
+
+        /** The same launch, pinned to {@code cpus} (null: not pinned). */
+        public Launch pinnedTo(String cpus) {
+            return new Launch(config, dataDir, logFile, jvmOptions, port, cpus);
         }
     }
 
@@ -91,6 +97,7 @@ public final class ServerProcess implements AutoCloseable {
                         "--always-open"),
                 launch.logFile(),
                 null,
+                launch.cpus(),
                 readyTimeout);
     }
 
@@ -102,14 +109,22 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess startNode(
             List<String> jvmOptions, List<String> arguments, URI baseUri, Path logFile, Duration readyTimeout)
             throws IOException, InterruptedException {
-        return start(jvmOptions, arguments, logFile, baseUri, readyTimeout);
+        return start(jvmOptions, arguments, logFile, baseUri, null, readyTimeout);
     }
 
     private static ServerProcess start(
-            List<String> jvmOptions, List<String> arguments, Path logFile, URI fixedUri, Duration readyTimeout)
+            List<String> jvmOptions,
+            List<String> arguments,
+            Path logFile,
+            URI fixedUri,
+            String cpus,
+            Duration readyTimeout)
             throws IOException, InterruptedException {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>();
+        if (cpus != null) {
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dfile.encoding=UTF-8");
         command.addAll(jvmOptions);
@@ -258,6 +273,18 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             log.warn("cannot read the CPU time of pid {}: {}", process.pid(), e.toString());
             return -1;
+        }
+    }
+
+    /** The server's CPU time so far split as {user, system} milliseconds ({@code /proc/PID/stat}); -1s when unknown. */
+    public long[] cpuMillisUserSystem() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]) * 10, Long.parseLong(fields[12]) * 10};
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot read the CPU time of pid {}: {}", process.pid(), e.toString());
+            return new long[] {-1, -1};
         }
     }
 

@@ -26,6 +26,7 @@ import org.xephang.bench.harness.ApiClient;
 import org.xephang.bench.harness.Await;
 import org.xephang.bench.harness.BenchCentre;
 import org.xephang.bench.harness.ServerProcess;
+import org.xephang.bench.harness.WalMeter;
 import org.xephang.bench.latency.LatencyRecorder;
 import org.xephang.bench.latency.LatencySummary;
 import org.xephang.bench.report.BenchReport;
@@ -91,6 +92,13 @@ public final class IssueScenario extends Scenario {
     int wrkConnections;
 
     @Option(
+            names = "--wal-window",
+            defaultValue = "2",
+            description = "Seconds after each run, at the same N, in which the WAL bytes and commits (fsyncs) per issue"
+                    + " are counted with the WAL pinned (0: none; default: ${DEFAULT-VALUE}).")
+    double walWindowSeconds;
+
+    @Option(
             names = "--client-threads",
             defaultValue = "1",
             description =
@@ -106,6 +114,7 @@ public final class IssueScenario extends Scenario {
             sites = 2;
             curveSeconds = 0;
             wrkMode = "off";
+            walWindowSeconds = 0.5;
         }
         Optional<WrkRun> wrk = wrkMode.equals("off") ? Optional.empty() : WrkRun.find(workDir);
         if (wrk.isEmpty() && wrkMode.equals("on")) {
@@ -123,7 +132,11 @@ public final class IssueScenario extends Scenario {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(clientThreads));
         try (ServerProcess server = ServerProcess.start(
                         new ServerProcess.Launch(
-                                config, workDir.resolve("data"), workDir.resolve("server.log"), serverJvmOptions),
+                                        config,
+                                        workDir.resolve("data"),
+                                        workDir.resolve("server.log"),
+                                        serverJvmOptions)
+                                .pinnedTo(serverCpus),
                         Duration.ofSeconds(90));
                 ApiClient api = new ApiClient(vertx, server.baseUri(), maxKiosks)) {
             report.print("server pid " + server.pid() + " at " + server.baseUri() + " (log " + server.logFile() + ")");
@@ -136,7 +149,23 @@ public final class IssueScenario extends Scenario {
             }
             JsonArray runs = new JsonArray();
             for (int n : kiosks) {
-                runs.add(runLevel(n, api, token, centre, acknowledged, server, report));
+                JsonObject run = runLevel(n, api, token, centre, acknowledged, server, report);
+                if (walWindowSeconds > 0) {
+                    JsonObject wal = new JsonObject();
+                    // A reader that began just after a complete checkpoint does not pin the WAL (rare): count again.
+                    for (int attempt = 0; attempt < 3 && !wal.getBoolean("valid", false); attempt++) {
+                        wal = walWindow(
+                                n,
+                                api,
+                                token,
+                                centre,
+                                acknowledged,
+                                workDir.resolve("data").resolve("xephang.db"));
+                    }
+                    run.put("wal", wal);
+                    report.print("       " + walLine(wal));
+                }
+                runs.add(run);
             }
             report.figure("runs", runs, runs.size() + " runs");
             long wrkFailures = 0;
@@ -242,6 +271,66 @@ public final class IssueScenario extends Scenario {
                 .put("serverCpuMicrosPerIssue", Math.round(serverCpuPerIssueMicros))
                 .put("clientCpuMicrosPerIssue", Math.round(clientCpuPerIssueMicros))
                 .put("errors", errorCounts);
+    }
+
+    /**
+     * N kiosks for {@link #walWindowSeconds} with the server's WAL pinned ({@link WalMeter}): the bytes and commits the
+     * WAL took per acknowledged issue. A separate window because a pinned WAL is not checkpointed until it ends, which
+     * would flatter the timed run.
+     */
+    private JsonObject walWindow(
+            int n,
+            ApiClient api,
+            String token,
+            BenchCentre centre,
+            ConcurrentLinkedQueue<JsonObject> acknowledged,
+            Path db)
+            throws Exception {
+        AtomicLong ok = new AtomicLong();
+        Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        CountDownLatch finished = new CountDownLatch(n);
+        AtomicLong sequence = new AtomicLong();
+        try (WalMeter meter = WalMeter.start(db)) {
+            long start = System.nanoTime();
+            long deadline = start + seconds(walWindowSeconds);
+            for (int k = 0; k < n; k++) {
+                new Kiosk(
+                                api,
+                                token,
+                                centre,
+                                deadline,
+                                start,
+                                new LatencyRecorder(),
+                                ok,
+                                errors,
+                                acknowledged,
+                                sequence,
+                                finished)
+                        .next();
+            }
+            if (!finished.await(seconds(walWindowSeconds + 60), TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("kiosks still busy 60 s after the end of the WAL window at N=" + n);
+            }
+            JsonObject wal = meter.stop(ok.get());
+            if (!errors.isEmpty()) {
+                wal.put("errors", errors.toString());
+            }
+            return wal;
+        }
+    }
+
+    static String walLine(JsonObject wal) {
+        if (!wal.getBoolean("valid", false)) {
+            return "WAL: not counted (the WAL was restarted during the window)";
+        }
+        return String.format(
+                Locale.ROOT,
+                "WAL %,d B/issue (%.2f pages), %.3f commits/issue (%.1f issues per commit), %.3f fsyncs/issue",
+                wal.getLong("walBytesPerOp"),
+                wal.getDouble("pagesPerOp"),
+                wal.getDouble("commitsPerOp"),
+                wal.getDouble("opsPerCommit"),
+                wal.getDouble("fsyncsPerOp"));
     }
 
     /**

@@ -1,12 +1,10 @@
 package org.xephang.core.engine;
 
 import io.vertx.core.json.JsonObject;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -42,7 +40,6 @@ import org.xephang.core.ticket.TicketRecord;
 final class TicketCommands {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketCommands.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SiteState state;
     private final SiteEvents events;
@@ -115,7 +112,7 @@ final class TicketCommands {
         }
         Allocation allocation = state.allocator().next(service, today);
         TicketRecord ticket = TicketRecord.issued(
-                newTicketId(),
+                TicketIds.next(now),
                 config.code(),
                 service.code(),
                 today,
@@ -322,11 +319,5 @@ final class TicketCommands {
                     e.getMessage());
             return new JsonObject();
         }
-    }
-
-    private static String newTicketId() {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

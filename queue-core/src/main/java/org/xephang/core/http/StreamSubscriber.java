@@ -2,11 +2,7 @@ package org.xephang.core.http;
 
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,18 +11,23 @@ import org.xephang.api.QueueSnapshot;
 import org.xephang.core.QueueService;
 
 /**
- * One event-stream connection. The engine calls {@link #accept} on its writer thread; the event is only queued here
- * and written later on the connection's event loop, so a reader never slows the engine or other readers. A reader
- * that falls behind (more than {@link StreamLimits#queuedEvents()} queued, or the socket's write queue full) is
- * dropped; it reconnects and starts again from a fresh snapshot, which is how every client resynchronises anyway.
+ * One event-stream connection, a member of its event loop's {@link SiteFanOut}: the fan-out receives each event from
+ * the engine once and hands it to every member on the loop, so a reader never slows the engine or other readers. A
+ * reader that falls behind (the socket's write queue full, or more than {@link StreamLimits#queuedEvents()} events
+ * behind when it joins) is dropped; it reconnects and starts again from a fresh snapshot, which is how every client
+ * resynchronises anyway. Everything but construction runs on the connection's event loop.
  */
-final class StreamSubscriber implements Consumer<QueueEvent> {
+final class StreamSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamSubscriber.class);
 
     /** Where the stream goes (a WebSocket or an SSE response). Called on the connection's event loop only. */
     interface Sink {
+        /** The snapshot (once, first). */
         void write(String json);
+
+        /** An event's JSON, UTF-8, shared by every connection: not to be changed. */
+        void write(byte[] utf8);
 
         boolean writeQueueFull();
 
@@ -41,13 +42,12 @@ final class StreamSubscriber implements Consumer<QueueEvent> {
     private final Context context;
     private final StreamLimits limits;
     private final ApiMetrics metrics;
-    private final Function<QueueEvent, String> encoder;
+    private final Function<QueueEvent, byte[]> encoder;
     private final Function<QueueSnapshot, JsonObject> snapshotView;
-    private final Queue<QueueEvent> queued = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queuedCount = new AtomicInteger();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private QueueService.Subscription subscription;
+    private SiteFanOut fanOut;
+    private QueueSnapshot snapshot;
+    private boolean joined;
     private Sink sink;
     private long heartbeatTimer = -1;
 
@@ -56,7 +56,7 @@ final class StreamSubscriber implements Consumer<QueueEvent> {
             Context context,
             StreamLimits limits,
             ApiMetrics metrics,
-            Function<QueueEvent, String> encoder,
+            Function<QueueEvent, byte[]> encoder,
             Function<QueueSnapshot, JsonObject> snapshotView) {
         this.site = site;
         this.context = context;
@@ -66,13 +66,24 @@ final class StreamSubscriber implements Consumer<QueueEvent> {
         this.snapshotView = snapshotView;
     }
 
-    /** Subscribes; events that arrive before {@link #attach} wait in the queue. Throws for an unknown site. */
-    void subscribe(QueueService queue) {
-        subscription = queue.subscribe(site, this, () -> context.runOnContext(v -> end()));
+    /**
+     * Takes this connection's place in the fan-out (which is subscribed already, so it receives every event after the
+     * snapshot taken here) and its snapshot, atomic with the engine's events.
+     */
+    void subscribe(QueueService queue, SiteFanOut fanOut) {
+        this.fanOut = fanOut;
+        fanOut.reserve();
+        try (QueueService.Subscription atomic = queue.subscribe(site, event -> {})) {
+            snapshot = atomic.snapshot();
+        } catch (RuntimeException e) {
+            fanOut.unreserve();
+            this.fanOut = null;
+            throw e;
+        }
         metrics.streamOpened();
     }
 
-    /** On the event loop: writes the snapshot, then every queued and later event. */
+    /** Writes the snapshot, then every event after it. */
     void attach(Sink sink) {
         if (closed.get()) {
             sink.drop("closed");
@@ -80,44 +91,31 @@ final class StreamSubscriber implements Consumer<QueueEvent> {
         }
         this.sink = sink;
         sink.onClose(this::close);
-        sink.write(snapshotView.apply(subscription.snapshot()).encode());
+        sink.write(snapshotView.apply(snapshot).encode());
         heartbeatTimer = context.owner().setPeriodic(limits.heartbeat().toMillis(), id -> {
             if (!closed.get()) {
                 sink.heartbeat();
             }
         });
-        drain();
-    }
-
-    @Override
-    public void accept(QueueEvent event) {
-        if (closed.get()) {
-            return;
-        }
-        if (queuedCount.incrementAndGet() > limits.queuedEvents()) {
-            context.runOnContext(v -> drop("more than " + limits.queuedEvents() + " events behind"));
-            return;
-        }
-        queued.add(event);
-        if (drainScheduled.compareAndSet(false, true)) {
-            context.runOnContext(v -> drain());
+        if (fanOut.ended()) {
+            end();
+        } else if (fanOut.join(this, snapshot.seq())) {
+            joined = true;
+        } else {
+            drop("more than " + limits.queuedEvents() + " events behind");
         }
     }
 
-    private void drain() {
-        drainScheduled.set(false);
-        if (sink == null || closed.get()) {
+    /** One event from the fan-out, in seq order. */
+    void deliver(QueueEvent event) {
+        if (closed.get() || event.seq() <= snapshot.seq()) {
             return;
         }
-        QueueEvent event;
-        while ((event = queued.poll()) != null) {
-            queuedCount.decrementAndGet();
-            if (sink.writeQueueFull()) {
-                drop("socket write queue full (" + limits.writeQueueBytes() + " bytes)");
-                return;
-            }
-            sink.write(encoder.apply(event));
+        if (sink.writeQueueFull()) {
+            drop("socket write queue full (" + limits.writeQueueBytes() + " bytes)");
+            return;
         }
+        sink.write(encoder.apply(event));
     }
 
     private void drop(String reason) {
@@ -134,7 +132,7 @@ final class StreamSubscriber implements Consumer<QueueEvent> {
     }
 
     /** The site moved to another node of a cluster: the client reconnects (through any node) for a new snapshot. */
-    private void end() {
+    void end() {
         if (closed.get()) {
             return;
         }
@@ -146,18 +144,21 @@ final class StreamSubscriber implements Consumer<QueueEvent> {
         }
     }
 
-    /** Idempotent: ends the engine subscription and the heartbeat. */
+    /** Idempotent: leaves the fan-out and ends the heartbeat. */
     void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (subscription != null) {
-            subscription.close();
+        if (fanOut != null) {
+            if (joined) {
+                fanOut.leave(this);
+            } else {
+                fanOut.unreserve();
+            }
             metrics.streamClosed();
         }
         if (heartbeatTimer >= 0) {
             context.owner().cancelTimer(heartbeatTimer);
         }
-        queued.clear();
     }
 }

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +87,7 @@ public final class SqliteStore implements Store {
     }
 
     static Connection connect(String url) throws SQLException {
-        Connection connection = DriverManager.getConnection(url);
+        Connection connection = DriverManager.getConnection(url, connectionProperties());
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");
             statement.execute("PRAGMA synchronous=FULL");
@@ -97,6 +98,16 @@ public final class SqliteStore implements Store {
             throw e;
         }
         return connection;
+    }
+
+    /**
+     * No generated keys: the driver would otherwise run {@code SELECT last_insert_rowid()} (prepared anew) after every
+     * INSERT and UPDATE, 3.6 % of the writer thread in province-day's profile; no code reads them.
+     */
+    private static Properties connectionProperties() {
+        Properties properties = new Properties();
+        properties.setProperty(SQLiteConfig.Pragma.JDBC_GET_GENERATED_KEYS.getPragmaName(), "false");
+        return properties;
     }
 
     @Override
@@ -138,6 +149,7 @@ public final class SqliteStore implements Store {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(5000);
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(url);
         return dataSource;

@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
 
 @Timeout(60)
 class SqliteStoreTest {
@@ -64,13 +65,13 @@ class SqliteStoreTest {
         SqliteStore.open(dir).close();
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(store.schemaVersion()).isEqualTo(9);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(9);
+            assertThat(store.schemaVersion()).isEqualTo(10);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(10);
             assertThat(single(
                             c,
                             "SELECT group_concat(version, ' ') FROM (SELECT version FROM flyway_schema_history"
                                     + " WHERE success=1 ORDER BY installed_rank)"))
-                    .isEqualTo("1 2 3 4 5 6 7 8 9");
+                    .isEqualTo("1 2 3 4 5 6 7 8 9 10");
             assertThat(single(
                             c,
                             "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
@@ -87,6 +88,34 @@ class SqliteStoreTest {
                             "notification_subscription",
                             "site_config",
                             "account");
+        }
+    }
+
+    @Test
+    void connectionsDoNotQueryGeneratedKeysAfterEveryWrite() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir);
+                Connection c = store.connect()) {
+            assertThat(c.unwrap(SQLiteConnection.class).getConnectionConfig().isGetGeneratedKeys())
+                    .isFalse();
+            assertThat(store.dataSource()
+                            .getConnection()
+                            .unwrap(SQLiteConnection.class)
+                            .getConnectionConfig()
+                            .isGetGeneratedKeys())
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void theHotPathIndexesDroppedByV10AreGone() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir);
+                Connection c = store.connect()) {
+            assertThat(single(
+                            c,
+                            "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
+                                    + " WHERE type='index' AND tbl_name='ticket' ORDER BY name)"))
+                    .isEqualTo("sqlite_autoindex_ticket_1 sqlite_autoindex_ticket_2 sqlite_autoindex_ticket_3"
+                            + " ticket_day");
         }
     }
 
@@ -110,13 +139,13 @@ class SqliteStoreTest {
                     .isEqualTo("SQL");
             assertThat(single(c, "SELECT type FROM flyway_schema_history WHERE version='3'"))
                     .isEqualTo("SQL");
-            assertThat(store.schemaVersion()).isEqualTo(9);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(9);
+            assertThat(store.schemaVersion()).isEqualTo(10);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(10);
         }
-        // Opened again: the baseline is not taken twice, V2 to V9 not applied twice.
+        // Opened again: the baseline is not taken twice, V2 to V10 not applied twice.
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("9");
+            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("10");
         }
     }
 
@@ -143,7 +172,7 @@ class SqliteStoreTest {
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect();
                 Statement s = c.createStatement()) {
-            assertThat(store.schemaVersion()).isEqualTo(9);
+            assertThat(store.schemaVersion()).isEqualTo(10);
             assertThat(single(
                             c,
                             "SELECT id || ' ' || ticket_id || ' ' || kind || ' ' || phone || ' ' || state || ' '"
@@ -175,7 +204,7 @@ class SqliteStoreTest {
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("newer xephang release")
                 .hasMessageContaining("schema version 99")
-                .hasMessageContaining("knows up to 9");
+                .hasMessageContaining("knows up to 10");
         try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(dir.resolve("xephang.db")))) {
             assertThat(single(c, "SELECT MAX(version) FROM flyway_schema_history"))
                     .isEqualTo("99");
