@@ -104,7 +104,13 @@ public final class QueueEngine implements QueueService, AutoCloseable {
         }
         this.database = opened;
         Connection writerConnection = database.connect();
-        leases.acquire(writerConnection, sites.keySet());
+        try {
+            leases.acquire(writerConnection, sites.keySet());
+        } catch (SQLException | RuntimeException refused) {
+            // A cluster node retries a site still owned elsewhere: its shared pool must get the connection back.
+            writerConnection.close();
+            throw refused;
+        }
         this.writer = new EngineWriter(
                 sites,
                 siteOfTicket,

@@ -82,4 +82,33 @@ class EngineFencingPostgresIT {
             assertThat(rs.getLong(2)).isEqualTo(2);
         }
     }
+
+    @Test
+    void aNodeRefusedASiteStillOwnedElsewhereKeepsNoConnectionOfItsSharedPool() throws Exception {
+        StoreLocation.Postgres database = PostgresFixture.newDatabase("refusals");
+        try (QueueEngine first = node(database, "node-a");
+                PostgresStore pool = PostgresStore.open(database, 4)) {
+            // A cluster node tries every few seconds to take the site of a dead node until its lease runs out.
+            for (int attempt = 0; attempt < 6; attempt++) {
+                assertThatThrownBy(() -> QueueEngine.open(
+                                EngineFixture.config(),
+                                pool.shared(),
+                                clock,
+                                new EngineOptions(false, "http://q.test"),
+                                SiteOwnership.forNode("node-b", TTL, clock)))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("is owned by node node-a/");
+            }
+
+            clock.advance(TTL.plusSeconds(1));
+            try (QueueEngine second = QueueEngine.open(
+                    EngineFixture.config(),
+                    pool.shared(),
+                    clock,
+                    new EngineOptions(false, "http://q.test"),
+                    SiteOwnership.forNode("node-b", TTL, clock))) {
+                assertThat(issue(second)).isEqualTo("A001");
+            }
+        }
+    }
 }
