@@ -3,6 +3,8 @@ package org.xephang.dossiersim;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the simulated dossier system alone, for installers and manual tests: {@code DossierSimulatorMain [--port P]}
@@ -12,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DossierSimulatorMain {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DossierSimulatorMain.class);
+
     private DossierSimulatorMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -20,7 +24,7 @@ public final class DossierSimulatorMain {
         if (args.length == 2 && args[0].equals("--port") && args[1].matches("\\d{1,5}")) {
             port = Integer.parseInt(args[1]);
         } else if (args.length != 0) {
-            System.err.println("usage: DossierSimulatorMain [--port P]");
+            LOG.error("usage: DossierSimulatorMain [--port P]");
             System.exit(2);
             return;
         }
@@ -33,7 +37,7 @@ public final class DossierSimulatorMain {
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception cannotListen) {
-            System.err.println("cannot start the simulated dossier system: " + cannotListen.getMessage());
+            LOG.error("cannot start the simulated dossier system: {}", cannotListen.getMessage());
             vertx.close();
             System.exit(1);
             return;
