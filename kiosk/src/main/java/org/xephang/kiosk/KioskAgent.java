@@ -62,6 +62,9 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     private final Map<String, Integer> waiting = new HashMap<>();
 
     private ServerLink link;
+    /** Completes the first time the server link is up: from then on a tap is issued by the server. */
+    private final Promise<Void> linkUp = Promise.promise();
+
     private KioskDeviceReports reports;
     private long issuingTimer = -1;
     private boolean closed;
@@ -98,6 +101,16 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         reports.start();
         issuingTimer = vertx.setPeriodic(ISSUING_CHECK.toMillis(), t -> checkIssuing());
         return Future.succeededFuture();
+    }
+
+    /**
+     * Completes once the agent's link to the server has come up for the first time, so that a tap is issued by the
+     * server. Before that a kiosk with an offline journal takes a tap as issued while the server is away (from its
+     * leased numbers, which it only gets from the server): a kiosk just started has none and refuses the tap. The demo
+     * says it is ready only after this. Any thread.
+     */
+    Future<Void> ready() {
+        return linkUp.future();
     }
 
     // ---- issuing and printing -------------------------------------------------------------------------------
@@ -440,6 +453,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     @Override
     public void connectionChanged(boolean up) {
         if (up) { // the link loads the site again: the server may have restarted with a changed configuration
+            linkUp.tryComplete();
             reports.linkReturned();
             checkIssuing();
             offline.linkUp();

@@ -115,6 +115,14 @@ public final class KioskApp implements AgentServer.App {
         return AgentServer.start(vertx, () -> create(vertx, config.options()), config.host(), config.port());
     }
 
+    /**
+     * Completes when the agent has started and its link to the server is up, so that a tap gives a ticket (the demo
+     * waits for this before it says it is ready). A standalone kiosk does not wait for it: its server may be away.
+     */
+    public Future<KioskApp> ready() {
+        return deployment.compose(id -> agent.ready()).map(v -> this);
+    }
+
     @Override
     public void close() {
         agent.onContext(v -> {

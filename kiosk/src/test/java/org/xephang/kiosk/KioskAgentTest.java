@@ -61,6 +61,18 @@ class KioskAgentTest {
     }
 
     @Test
+    void isReadyOnlyOnceItsLinkToTheServerIsUp() throws Exception {
+        Future<Void> ready = agent.ready();
+        context.runOnContext(v -> core.connection.accept(false));
+        onContext(() -> Future.succeededFuture(new JsonObject()));
+        assertThat(ready.isComplete()).as("ready before the link was up").isFalse();
+
+        context.runOnContext(v -> core.connection.accept(true));
+
+        ready.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void issuesTheTicketThenPrintsItAndTellsThePage() throws Exception {
         JsonObject answer = onContext(() -> agent.issue("A", null, "r1"));
 

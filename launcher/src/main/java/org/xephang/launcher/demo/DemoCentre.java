@@ -153,6 +153,9 @@ public final class DemoCentre implements AutoCloseable {
 
             DemoDevices devices = new DemoDevices(vertx, printer, KIOSK, counters, dossiers.samples());
             devicesMount.route("/*").subRouter(devices.router());
+            // Ready only when a tap gives a ticket: until the kiosk's link to the server is up, the kiosk (which has an
+            // offline journal and no leased numbers yet) would take a tap as issued offline and refuse it.
+            await(kiosk.ready(), "the kiosk's link to the server");
         } catch (DeviceException | RuntimeException failed) {
             centre.close();
             throw new IllegalStateException("the simulated devices could not start: " + failed.getMessage(), failed);
