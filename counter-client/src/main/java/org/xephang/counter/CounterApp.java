@@ -72,7 +72,7 @@ public final class CounterApp implements AgentServer.App {
                 if (desk.ledUri() != null) {
                     LedDisplay display = devices.create(desk.ledUri(), LedDisplay.class);
                     created.add(display);
-                    reported.add(new DeviceReporter.Reported("led-" + desk.counter(), "led", display));
+                    reported.add(DeviceReporter.Reported.of("led-" + desk.counter(), "led", display));
                     led = new LedDisplayDesk(display);
                 }
                 if (HidKeypadDesk.names(desk.keypadUri())) {
@@ -81,7 +81,7 @@ public final class CounterApp implements AgentServer.App {
                 } else if (desk.keypadUri() != null) {
                     RatingKeypad pad = devices.create(desk.keypadUri(), RatingKeypad.class);
                     created.add(pad);
-                    reported.add(new DeviceReporter.Reported("keypad-" + desk.counter(), "keypad", pad));
+                    reported.add(DeviceReporter.Reported.of("keypad-" + desk.counter(), "keypad", pad));
                     keypad = new RatingKeypadDesk(pad, desk.counter());
                 }
                 desks.add(new Desk(desk.counter(), led, keypad));
@@ -90,7 +90,7 @@ public final class CounterApp implements AgentServer.App {
             if (options.printerUri() != null) {
                 printer = devices.create(options.printerUri(), TicketPrinter.class);
                 created.add(printer);
-                reported.add(new DeviceReporter.Reported("printer", "printer", printer));
+                reported.add(DeviceReporter.Reported.of("printer", "printer", printer));
             }
             for (Device device : created) {
                 vertx.executeBlocking(() -> {
@@ -121,13 +121,12 @@ public final class CounterApp implements AgentServer.App {
         DeviceReporter.Account account = options.account();
         reportingClient = QueueClient.create(vertx, options.serverUrl());
         reporter = DeviceReporter.start(
-                vertx,
-                reportingClient,
-                options.site(),
+                vertx.getOrCreateContext(),
+                DeviceReporter.Server.signedIn(reportingClient, options.site(), account),
+                account.agentId(),
                 "counter",
-                account,
                 devices.stream()
-                        .map(d -> new DeviceReporter.Reported(account.agentId() + "/" + d.name(), d.kind(), d.device()))
+                        .map(d -> d.named(account.agentId() + "/" + d.name()))
                         .toList());
     }
 

@@ -2,18 +2,19 @@ package org.xephang.kiosk;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
+import org.xephang.agent.DeviceReporter;
 import org.xephang.agent.ServerLink;
 import org.xephang.api.IssuingState;
 import org.xephang.api.QueueClient;
 import org.xephang.api.Ticket;
 
 /**
- * What the kiosk needs from the queue server: the site to follow ({@link ServerLink.Source}) and its own calls. {@link QueueClientGateway} is the real one (HTTP through
+ * What the kiosk needs from the queue server: the site to follow ({@link ServerLink.Source}), where its device reports
+ * go ({@link DeviceReporter.Server}) and its own calls. {@link QueueClientGateway} is the real one (HTTP through
  * {@code QueueClient}); tests use a fake. Every future completes on the caller's Vert.x context; failures are
  * {@link org.xephang.api.QueueError}s when the server refused, anything else when it could not be reached.
  */
-interface CoreGateway extends ServerLink.Source, AutoCloseable {
+interface CoreGateway extends ServerLink.Source, DeviceReporter.Server, AutoCloseable {
 
     /** Whether the site issues tickets now, and the services at their daily cap. */
     Future<IssuingState> issuing();
@@ -28,12 +29,6 @@ interface CoreGateway extends ServerLink.Source, AutoCloseable {
 
     /** The normalised dossier status ({@code GET /api/v1/dossiers/{code}}). */
     Future<JsonObject> dossier(String code);
-
-    /** Sends a {@code DeviceStatusReport} (device, kind, state, detail, since). */
-    Future<Void> reportDeviceStatus(JsonObject report);
-
-    /** Sends the kiosk's heartbeat: the kiosk and {@code devices} (the ids of what it reports) are alive. */
-    Future<Void> heartbeat(List<String> devices);
 
     /**
      * The kiosk's number blocks of a field for today ({@code {blockSize, refillBelow, blocks:[…]}}, see {@code

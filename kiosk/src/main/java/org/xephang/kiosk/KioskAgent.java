@@ -13,11 +13,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.agent.AgentVerticle;
+import org.xephang.agent.DeviceReporter;
 import org.xephang.agent.PageFailures;
 import org.xephang.agent.PrintedTicket;
 import org.xephang.agent.ServerLink;
@@ -65,7 +67,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     /** Completes the first time the server link is up: from then on a tap is issued by the server. */
     private final Promise<Void> linkUp = Promise.promise();
 
-    private KioskDeviceReports reports;
+    private DeviceReporter reports;
     private long issuingTimer = -1;
     private boolean closed;
 
@@ -93,12 +95,22 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     private Future<Void> startFollowing() {
         printing = new KioskPrinting(vertx, this, printer, pages, options.kioskId());
-        reports = new KioskDeviceReports(vertx, core, printer, options.kioskId(), this::connected);
         printer.addStatusListener((previous, current) -> onContext(v -> printerChanged(current)));
         link = new ServerLink(
                 context, core, this, ServerLink.Settings.of("kiosk " + options.kioskId(), Duration.ofMillis(200)));
         link.start();
-        reports.start();
+        reports = DeviceReporter.start(
+                context,
+                core,
+                options.kioskId(),
+                "kiosk",
+                List.of(new DeviceReporter.Reported(
+                        printer.deviceId(),
+                        "printer",
+                        printer::status,
+                        printer::addStatusListener,
+                        printer::removeStatusListener)),
+                this::connected);
         issuingTimer = vertx.setPeriodic(ISSUING_CHECK.toMillis(), t -> checkIssuing());
         return Future.succeededFuture();
     }
@@ -464,7 +476,6 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     private void printerChanged(DeviceStatus current) {
         LOG.info("kiosk {}: printer {}", options.kioskId(), current);
-        reports.printerChanged(current);
         publishState();
     }
 

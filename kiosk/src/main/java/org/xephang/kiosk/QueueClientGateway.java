@@ -3,16 +3,17 @@ package org.xephang.kiosk;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.xephang.agent.DeviceReporter;
 import org.xephang.agent.ServerLink;
 import org.xephang.api.IssuingState;
 import org.xephang.api.QueueClient;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.Ticket;
+import org.xephang.device.DeviceStatus;
 
 /**
  * The kiosk's link to the queue server over {@link QueueClient}, signed in with the kiosk's device account (signing in
@@ -24,11 +25,16 @@ final class QueueClientGateway implements CoreGateway {
     private final QueueClient client;
     private final ServerLink.ClientSource site;
     private final KioskOptions options;
+    private final DeviceReporter.Server reports;
 
     QueueClientGateway(Vertx vertx, KioskOptions options) {
         this.options = options;
         this.client = QueueClient.create(vertx, options.serverUrl());
         this.site = ServerLink.of(client, options.site());
+        this.reports = DeviceReporter.Server.signedIn(
+                client,
+                options.site(),
+                new DeviceReporter.Account(options.kioskId(), options.username(), options.password()));
     }
 
     @Override
@@ -62,19 +68,13 @@ final class QueueClientGateway implements CoreGateway {
     }
 
     @Override
-    public Future<Void> reportDeviceStatus(JsonObject report) {
-        return signedIn(() -> client.reportDeviceStatus(
-                options.site(),
-                report.getString("device"),
-                report.getString("kind"),
-                report.getString("state"),
-                report.getString("detail"),
-                report.getString("since") == null ? null : Instant.parse(report.getString("since"))));
+    public Future<Void> reportStatus(String device, String kind, DeviceStatus status) {
+        return reports.reportStatus(device, kind, status);
     }
 
     @Override
-    public Future<Void> heartbeat(List<String> devices) {
-        return signedIn(() -> client.heartbeat(options.site(), options.kioskId(), "kiosk", devices));
+    public Future<Void> heartbeat(String agentId, String agentKind, List<String> devices) {
+        return reports.heartbeat(agentId, agentKind, devices);
     }
 
     @Override

@@ -21,6 +21,8 @@ interface ReceiptPrinter extends AutoCloseable {
 
     void addStatusListener(DeviceStatusListener listener);
 
+    void removeStatusListener(DeviceStatusListener listener);
+
     /**
      * Prints one ticket. Blocking.
      *

@@ -44,6 +44,11 @@ final class TemplateReceiptPrinter implements ReceiptPrinter {
     }
 
     @Override
+    public void removeStatusListener(DeviceStatusListener listener) {
+        printer.removeStatusListener(listener);
+    }
+
+    @Override
     public void print(Ticket ticket, JsonObject site) throws DeviceException {
         printer.print(template.render(PrintedTicket.of(ticket, site)));
     }

@@ -16,6 +16,7 @@ import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
+import org.xephang.device.DeviceStatus;
 
 /** A queue server in memory: issues tickets per idempotency key, can be told to fail the next calls. */
 final class FakeCore implements CoreGateway {
@@ -112,13 +113,19 @@ final class FakeCore implements CoreGateway {
     }
 
     @Override
-    public Future<Void> heartbeat(List<String> devices) {
+    public Future<Void> heartbeat(String agentId, String agentKind, List<String> devices) {
         heartbeats.add(List.copyOf(devices));
         return reportsFail ? Future.failedFuture(new ConnectException("Connection refused")) : Future.succeededFuture();
     }
 
     @Override
-    public Future<Void> reportDeviceStatus(JsonObject report) {
+    public Future<Void> reportStatus(String device, String kind, DeviceStatus status) {
+        JsonObject report = new JsonObject()
+                .put("device", device)
+                .put("kind", kind)
+                .put("state", status.state().name())
+                .put("detail", status.description())
+                .put("since", status.since().toString());
         if (reportsFail) {
             refusedReports.add(report);
             return Future.failedFuture(new ConnectException("Connection refused"));

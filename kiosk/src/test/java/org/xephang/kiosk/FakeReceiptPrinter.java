@@ -41,6 +41,11 @@ final class FakeReceiptPrinter implements ReceiptPrinter {
     }
 
     @Override
+    public void removeStatusListener(DeviceStatusListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
     public void print(Ticket ticket, JsonObject site) throws DeviceException {
         DeviceState failure = failNextJobWith;
         if (failure != null) {

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.agent.DeviceReporter;
 import org.xephang.agent.ServerLink;
-import org.xephang.api.DeviceHealth;
 import org.xephang.api.QueueClient;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.device.Device;
 import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
-import org.xephang.device.DeviceStatus;
 import org.xephang.device.led.LedDisplay;
 import org.xephang.device.led.LedSummaryBoard;
 
@@ -28,7 +28,8 @@ import org.xephang.device.led.LedSummaryBoard;
  * Follows a site's event stream and mirrors its calls to LED counter displays and a wall summary board (see
  * {@link LedMirror}). The devices are created from their URIs ({@code led:…}, {@code ledsummary:…}, {@code sim:led…})
  * and started on the agent's own writer thread; the stream reconnects by itself. With a display account it also
- * reports each device's status to the server (a {@code device.status} event). Close it to stop.
+ * reports each device's status and heartbeats to the server through the agent kit's {@link DeviceReporter} (a
+ * {@code device.status} event). Close it to stop.
  *
  * <pre>{@code
  * LedAgent.start(vertx, LedAgent.Settings.of("http://127.0.0.1:8080", "demo",
@@ -89,10 +90,10 @@ public final class LedAgent implements AutoCloseable {
     private final QueueClient client;
     private final ServerLink.ClientSource source;
     private final LedMirror mirror;
-    private final List<String> deviceNames;
+    private final List<DeviceReporter.Reported> reported;
     private ServerLink link;
     private Context context;
-    private volatile long heartbeatTimer = -1;
+    private DeviceReporter reporter;
 
     private LedAgent(
             ExecutorService writer,
@@ -100,13 +101,13 @@ public final class LedAgent implements AutoCloseable {
             QueueClient client,
             ServerLink.ClientSource source,
             LedMirror mirror,
-            List<String> deviceNames) {
+            List<DeviceReporter.Reported> reported) {
         this.writer = writer;
         this.devices = devices;
         this.client = client;
         this.source = source;
         this.mirror = mirror;
-        this.deviceNames = List.copyOf(deviceNames);
+        this.reported = List.copyOf(reported);
     }
 
     /**
@@ -140,27 +141,17 @@ public final class LedAgent implements AutoCloseable {
                             names.put(summary, settings.agentId() + "/led-summary");
                         }
                         for (Device device : devices) {
-                            device.addStatusListener((previous, current) -> {
-                                LOG.info("LED {}: {} → {}", device.id(), previous.state(), current);
-                                report(client, settings, names.get(device), current);
-                            });
+                            device.addStatusListener((previous, current) ->
+                                    LOG.info("LED {}: {} → {}", device.id(), previous.state(), current));
                             writer.submit(device::start).get();
                         }
-                        if (settings.username() != null) {
-                            client.login(settings.username(), settings.password())
-                                    .onSuccess(session ->
-                                            devices.forEach(d -> report(client, settings, names.get(d), d.status())))
-                                    .onFailure(failure -> LOG.warn(
-                                            "LED agent of site {}: cannot sign in as {} to report device status: {}",
-                                            settings.site(),
-                                            settings.username(),
-                                            failure.getMessage()));
-                        }
                         LedMirror mirror = new LedMirror(byCounter, summary, writer);
-                        List<String> deviceNames =
-                                devices.stream().map(names::get).sorted().toList();
+                        List<DeviceReporter.Reported> reported = devices.stream()
+                                .map(d -> DeviceReporter.Reported.of(names.get(d), "led", d))
+                                .sorted(Comparator.comparing(DeviceReporter.Reported::name))
+                                .toList();
                         return new LedAgent(
-                                writer, devices, client, ServerLink.of(client, settings.site()), mirror, deviceNames);
+                                writer, devices, client, ServerLink.of(client, settings.site()), mirror, reported);
                     } catch (DeviceException | RuntimeException e) {
                         devices.forEach(Device::close);
                         throw e;
@@ -169,7 +160,7 @@ public final class LedAgent implements AutoCloseable {
                 false);
         return started.map(agent -> {
                     agent.follow(vertx.getOrCreateContext(), settings); // the context this future completes on
-                    agent.startHeartbeat(vertx, settings);
+                    agent.report(settings);
                     LOG.info("LED agent of site {}: {} device(s)", settings.site(), agent.devices.size());
                     return agent;
                 })
@@ -177,19 +168,6 @@ public final class LedAgent implements AutoCloseable {
                     writer.shutdownNow();
                     client.close();
                 });
-    }
-
-    private static void report(QueueClient client, Settings settings, String device, DeviceStatus status) {
-        if (settings.username() == null || client.token() == null) {
-            return;
-        }
-        client.reportDeviceStatus(
-                        settings.site(), device, "led", status.state().name(), status.description(), status.since())
-                .onFailure(failure -> LOG.warn(
-                        "LED {}: status {} not reported to the server: {}",
-                        device,
-                        status.state(),
-                        failure.getMessage()));
     }
 
     /** Follows the site through the agent kit's {@link ServerLink}, on {@code on}, mirroring every call. */
@@ -208,35 +186,36 @@ public final class LedAgent implements AutoCloseable {
                     public void eventArrived(QueueEvent event) {
                         mirror.onEvent(event);
                     }
+
+                    @Override
+                    public void connectionChanged(boolean up) {
+                        if (up && reporter != null) {
+                            reporter.linkReturned();
+                        }
+                    }
                 },
                 ServerLink.Settings.eventsOnly("LED agent of site " + settings.site()));
         on.runOnContext(v -> link.start());
     }
 
     /**
-     * Every 20 s (with a display account): the board agent and its LED devices are alive; the server marks a device
-     * silent for 60 s OFFLINE.
+     * With a display account: each LED device's status at start and at every change, and every 20 s a heartbeat of
+     * the board agent and its devices (the server marks a device silent for 60 s OFFLINE).
      */
-    private void startHeartbeat(Vertx vertx, Settings settings) {
+    private void report(Settings settings) {
         if (settings.username() == null) {
             return;
         }
-        // The first as soon as the agent is signed in (checked every second), then every 20 s.
-        heartbeatTimer = vertx.setPeriodic(1000, id -> {
-            if (client.token() == null) {
-                return;
-            }
-            vertx.cancelTimer(id);
-            sendHeartbeat(settings);
-            heartbeatTimer =
-                    vertx.setPeriodic(DeviceHealth.HEARTBEAT_INTERVAL.toMillis(), next -> sendHeartbeat(settings));
-        });
-    }
-
-    private void sendHeartbeat(Settings settings) {
-        client.heartbeat(settings.site(), settings.agentId(), "board", deviceNames)
-                .onFailure(failure -> LOG.warn(
-                        "LED agent of site {}: heartbeat not accepted: {}", settings.site(), failure.getMessage()));
+        reporter = DeviceReporter.start(
+                context,
+                DeviceReporter.Server.signedIn(
+                        client,
+                        settings.site(),
+                        new DeviceReporter.Account(settings.agentId(), settings.username(), settings.password())),
+                settings.agentId(),
+                "board",
+                reported,
+                () -> link != null && link.connected());
     }
 
     /** The devices driven, for status pages and tests. */
@@ -246,8 +225,8 @@ public final class LedAgent implements AutoCloseable {
 
     @Override
     public void close() {
-        if (heartbeatTimer >= 0) {
-            context.owner().cancelTimer(heartbeatTimer);
+        if (reporter != null) {
+            reporter.close();
         }
         if (link != null) {
             context.runOnContext(v -> link.close());
