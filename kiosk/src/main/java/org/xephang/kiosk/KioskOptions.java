@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.xephang.api.ServerList;
 
 /**
@@ -100,129 +101,94 @@ public record KioskOptions(
     }
 
     public KioskOptions withKioskId(String id) {
-        return new KioskOptions(
-                serverUrl,
-                site,
-                username,
-                password,
-                id,
-                printerUri,
-                scannerUri,
-                settingsPin,
-                homeTimeout,
-                issueAttempts,
-                retryDelay,
-                requestMemory,
-                clock,
-                offlineJournal);
+        return with(b -> b.kioskId = id);
     }
 
     public KioskOptions withScannerUri(String uri) {
-        return new KioskOptions(
-                serverUrl,
-                site,
-                username,
-                password,
-                kioskId,
-                printerUri,
-                uri,
-                settingsPin,
-                homeTimeout,
-                issueAttempts,
-                retryDelay,
-                requestMemory,
-                clock,
-                offlineJournal);
+        return with(b -> b.scannerUri = uri);
     }
 
     public KioskOptions withSettingsPin(String pin) {
-        return new KioskOptions(
-                serverUrl,
-                site,
-                username,
-                password,
-                kioskId,
-                printerUri,
-                scannerUri,
-                pin,
-                homeTimeout,
-                issueAttempts,
-                retryDelay,
-                requestMemory,
-                clock,
-                offlineJournal);
+        return with(b -> b.settingsPin = pin);
     }
 
     public KioskOptions withHomeTimeout(Duration timeout) {
-        return new KioskOptions(
-                serverUrl,
-                site,
-                username,
-                password,
-                kioskId,
-                printerUri,
-                scannerUri,
-                settingsPin,
-                timeout,
-                issueAttempts,
-                retryDelay,
-                requestMemory,
-                clock,
-                offlineJournal);
+        return with(b -> b.homeTimeout = timeout);
     }
 
     public KioskOptions withRetries(int attempts, Duration firstDelay) {
-        return new KioskOptions(
-                serverUrl,
-                site,
-                username,
-                password,
-                kioskId,
-                printerUri,
-                scannerUri,
-                settingsPin,
-                homeTimeout,
-                attempts,
-                firstDelay,
-                requestMemory,
-                clock,
-                offlineJournal);
+        return with(b -> {
+            b.issueAttempts = attempts;
+            b.retryDelay = firstDelay;
+        });
     }
 
     public KioskOptions withClock(Clock otherClock) {
-        return new KioskOptions(
-                serverUrl,
-                site,
-                username,
-                password,
-                kioskId,
-                printerUri,
-                scannerUri,
-                settingsPin,
-                homeTimeout,
-                issueAttempts,
-                retryDelay,
-                requestMemory,
-                otherClock,
-                offlineJournal);
+        return with(b -> b.clock = otherClock);
     }
 
     /** The same kiosk keeping its offline journal in {@code file} (null: no offline issuing). */
     public KioskOptions withOfflineJournal(Path file) {
-        return new KioskOptions(
-                serverUrl,
-                site,
-                username,
-                password,
-                kioskId,
-                printerUri,
-                scannerUri,
-                settingsPin,
-                homeTimeout,
-                issueAttempts,
-                retryDelay,
-                requestMemory,
-                clock,
-                file);
+        return with(b -> b.offlineJournal = file);
+    }
+
+    /** A copy with {@code change} made, checked again by the compact constructor. */
+    private KioskOptions with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The options' values, to change some of them and build new options (the one place every field is listed). */
+    private static final class Copy {
+        private String serverUrl;
+        private String site;
+        private String username;
+        private String password;
+        private String kioskId;
+        private String printerUri;
+        private String scannerUri;
+        private String settingsPin;
+        private Duration homeTimeout;
+        private int issueAttempts;
+        private Duration retryDelay;
+        private Duration requestMemory;
+        private Clock clock;
+        private Path offlineJournal;
+
+        Copy(KioskOptions options) {
+            serverUrl = options.serverUrl;
+            site = options.site;
+            username = options.username;
+            password = options.password;
+            kioskId = options.kioskId;
+            printerUri = options.printerUri;
+            scannerUri = options.scannerUri;
+            settingsPin = options.settingsPin;
+            homeTimeout = options.homeTimeout;
+            issueAttempts = options.issueAttempts;
+            retryDelay = options.retryDelay;
+            requestMemory = options.requestMemory;
+            clock = options.clock;
+            offlineJournal = options.offlineJournal;
+        }
+
+        KioskOptions build() {
+            return new KioskOptions(
+                    serverUrl,
+                    site,
+                    username,
+                    password,
+                    kioskId,
+                    printerUri,
+                    scannerUri,
+                    settingsPin,
+                    homeTimeout,
+                    issueAttempts,
+                    retryDelay,
+                    requestMemory,
+                    clock,
+                    offlineJournal);
+        }
     }
 }

@@ -1,8 +1,6 @@
 package org.xephang.core.backend.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.xephang.core.testkit.Waits.await;
-import static org.xephang.core.testkit.Waits.until;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xephang.core.QueueServerMain;
 import org.xephang.dossiersim.MessagingSimulator;
+import org.xephang.testkit.Poll;
 
 /**
  * {@code xephang server} with two sites sending messages, one by SMS and one by Zalo without booking templates: a
@@ -41,7 +40,7 @@ class BookingMessagesServerIT {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        simulator = await(MessagingSimulator.start(vertx));
+        simulator = Poll.result(MessagingSimulator.start(vertx).toCompletionStage());
         http = WebClient.create(vertx);
         Path configFile = dir.resolve("centre.yaml");
         Files.writeString(configFile, """
@@ -89,7 +88,7 @@ class BookingMessagesServerIT {
         if (server != null) {
             server.close();
         }
-        await(vertx.close());
+        Poll.result(vertx.close().toCompletionStage());
     }
 
     private String url(String path) {
@@ -98,8 +97,9 @@ class BookingMessagesServerIT {
 
     /** The first open day after today with free places, and its 09:00. */
     private LocalDate openDay(String site) throws Exception {
-        return await(http.getAbs(url("/api/v1/sites/" + site + "/appointments/days?service=A"))
-                        .send())
+        return Poll.result(http.getAbs(url("/api/v1/sites/" + site + "/appointments/days?service=A"))
+                        .send()
+                        .toCompletionStage())
                 .bodyAsJsonObject()
                 .getJsonArray("days")
                 .stream()
@@ -112,20 +112,22 @@ class BookingMessagesServerIT {
     }
 
     private String book(String site, LocalDate day, String time) throws Exception {
-        HttpResponse<Buffer> booked = await(http.postAbs(url("/api/v1/sites/" + site + "/appointments"))
+        HttpResponse<Buffer> booked = Poll.result(http.postAbs(url("/api/v1/sites/" + site + "/appointments"))
                 .sendJsonObject(new JsonObject()
                         .put("service", "A")
                         .put("start", day + "T" + time + ":00+07:00")
                         .put("name", "Nguyễn Văn An")
-                        .put("phone", "0912345678")));
+                        .put("phone", "0912345678"))
+                .toCompletionStage());
         assertThat(booked.statusCode()).as(booked.bodyAsString()).isEqualTo(201);
         return booked.bodyAsJsonObject().getString("code");
     }
 
     private String token(String username) throws Exception {
-        return await(http.postAbs(url("/api/v1/auth/login"))
+        return Poll.result(http.postAbs(url("/api/v1/auth/login"))
                         .sendJsonObject(
-                                new JsonObject().put("username", username).put("password", "test")))
+                                new JsonObject().put("username", username).put("password", "test"))
+                        .toCompletionStage())
                 .bodyAsJsonObject()
                 .getString("token");
     }
@@ -135,7 +137,10 @@ class BookingMessagesServerIT {
         LocalDate day = openDay("s1");
         String code = book("s1", day, "09:00");
 
-        until(() -> simulator.delivered().size() == 1);
+        Poll.until(
+                Poll.ANSWER,
+                "simulator.delivered().size() == 1",
+                () -> simulator.delivered().size() == 1);
         MessagingSimulator.Received confirmation = simulator.delivered().get(0);
         assertThat(confirmation.key()).isEqualTo(code + ":booked");
         assertThat(confirmation.phone()).isEqualTo("84912345678");
@@ -144,11 +149,15 @@ class BookingMessagesServerIT {
                 .contains("Mã lịch hẹn: " + code)
                 .doesNotContain("Nguyễn");
 
-        HttpResponse<Buffer> moved = await(http.patchAbs(url("/api/v1/appointments/" + code))
-                .sendJsonObject(new JsonObject().put("start", day + "T10:00:00+07:00")));
+        HttpResponse<Buffer> moved = Poll.result(http.patchAbs(url("/api/v1/appointments/" + code))
+                .sendJsonObject(new JsonObject().put("start", day + "T10:00:00+07:00"))
+                .toCompletionStage());
         assertThat(moved.statusCode()).as(moved.bodyAsString()).isEqualTo(200);
 
-        until(() -> simulator.delivered().size() == 2);
+        Poll.until(
+                Poll.ANSWER,
+                "simulator.delivered().size() == 2",
+                () -> simulator.delivered().size() == 2);
         assertThat(simulator.delivered().get(1).textOrTemplate())
                 .startsWith("Lịch hẹn " + code + " (Hộ tịch) tại Bộ phận Một cửa xã Thử đã đổi sang 10:00 ngày");
         assertThat(simulator.received()).hasSize(2);
@@ -159,11 +168,12 @@ class BookingMessagesServerIT {
         String code = book("s2", openDay("s2"), "09:00");
         String token = token("sup2");
 
-        until(() -> {
+        Poll.until(Poll.ANSWER, "the dead notification listed", () -> {
             try {
-                return !await(http.getAbs(url("/api/v1/sites/s2/notifications?state=dead"))
+                return !Poll.result(http.getAbs(url("/api/v1/sites/s2/notifications?state=dead"))
                                 .bearerTokenAuthentication(token)
-                                .send())
+                                .send()
+                                .toCompletionStage())
                         .bodyAsJsonObject()
                         .getJsonArray("notifications")
                         .isEmpty();
@@ -171,9 +181,10 @@ class BookingMessagesServerIT {
                 throw new IllegalStateException(e);
             }
         });
-        JsonObject dead = await(http.getAbs(url("/api/v1/sites/s2/notifications?state=dead"))
+        JsonObject dead = Poll.result(http.getAbs(url("/api/v1/sites/s2/notifications?state=dead"))
                         .bearerTokenAuthentication(token)
-                        .send())
+                        .send()
+                        .toCompletionStage())
                 .bodyAsJsonObject()
                 .getJsonArray("notifications")
                 .getJsonObject(0);

@@ -1,8 +1,6 @@
 package org.xephang.core.backend.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.xephang.core.testkit.Waits.await;
-import static org.xephang.core.testkit.Waits.until;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -27,6 +25,7 @@ import org.xephang.dossiersim.MessagingSimulator.InboundAnswer;
 import org.xephang.dossiersim.SampleDossier;
 import org.xephang.dossiersim.SimulatedFailure;
 import org.xephang.dossiersim.SimulatedFailure.Scope;
+import org.xephang.testkit.Poll;
 
 /**
  * Dossier lookup by SMS end to end: the simulated SMS gateway posts what a citizen texted to {@code xephang server}'s
@@ -51,8 +50,9 @@ class InboundSmsServerIT {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        gateway = await(MessagingSimulator.start(vertx));
-        dossiers = await(DossierSimulator.start(vertx, DossierSimulator.Options.defaults()));
+        gateway = Poll.result(MessagingSimulator.start(vertx).toCompletionStage());
+        dossiers = Poll.result(DossierSimulator.start(vertx, DossierSimulator.Options.defaults())
+                .toCompletionStage());
         Path configFile = dir.resolve("centre.yaml");
         Files.writeString(
                 configFile,
@@ -85,7 +85,7 @@ class InboundSmsServerIT {
         if (server != null) {
             server.close();
         }
-        await(vertx.close());
+        Poll.result(vertx.close().toCompletionStage());
     }
 
     private String inboundUrl(String site) {
@@ -93,8 +93,9 @@ class InboundSmsServerIT {
     }
 
     private InboundAnswer text(String id, String from, String message) throws Exception {
-        return await(
-                gateway.deliverInbound(inboundUrl("s1"), SECRET, Instant.now().getEpochSecond(), id, from, message));
+        return Poll.result(
+                gateway.deliverInbound(inboundUrl("s1"), SECRET, Instant.now().getEpochSecond(), id, from, message)
+                        .toCompletionStage());
     }
 
     @Test
@@ -105,7 +106,10 @@ class InboundSmsServerIT {
 
         assertThat(answer.status()).isEqualTo(202);
         assertThat(new JsonObject(answer.body()).getString("outcome")).isEqualTo("found");
-        until(() -> gateway.delivered().size() == 1);
+        Poll.until(
+                Poll.ANSWER,
+                "gateway.delivered().size() == 1",
+                () -> gateway.delivered().size() == 1);
         MessagingSimulator.Received reply = gateway.delivered().get(0);
         assertThat(reply.phone()).isEqualTo(CITIZEN);
         assertThat(reply.key()).isEqualTo("sms-in:s1:gw-1");
@@ -129,7 +133,10 @@ class InboundSmsServerIT {
     void unknownCodesAndTextsWithoutACodeGetAPoliteVietnameseAnswer() throws Exception {
         assertThat(text("gw-2", "0912000001", "HS H99.99-991231-9999").status()).isEqualTo(202);
         assertThat(text("gw-3", "0912000002", "xin chào").status()).isEqualTo(202);
-        until(() -> gateway.delivered().size() == 2);
+        Poll.until(
+                Poll.ANSWER,
+                "gateway.delivered().size() == 2",
+                () -> gateway.delivered().size() == 2);
         assertThat(gateway.delivered())
                 .extracting(MessagingSimulator.Received::textOrTemplate)
                 .containsExactlyInAnyOrder(
@@ -144,7 +151,10 @@ class InboundSmsServerIT {
         assertThat(text("gw-4", "0912000003", sample.code()).status()).isEqualTo(202);
         dossiers.script(Scope.LOOKUP, SimulatedFailure.timeout(), 1);
         assertThat(text("gw-5", "0912000004", sample.code() + " ").status()).isEqualTo(202);
-        until(() -> gateway.delivered().size() == 2);
+        Poll.until(
+                Poll.ANSWER,
+                "gateway.delivered().size() == 2",
+                () -> gateway.delivered().size() == 2);
         assertThat(gateway.delivered())
                 .extracting(MessagingSimulator.Received::textOrTemplate)
                 .containsOnly("Hệ thống hồ sơ tạm thời không trả lời. Vui lòng nhắn lại sau ít phút.");
@@ -160,33 +170,41 @@ class InboundSmsServerIT {
                 .getBytes(StandardCharsets.UTF_8);
         long now = Instant.now().getEpochSecond();
 
-        InboundAnswer forged = await(gateway.deliverSigned(
-                inboundUrl("s1"), body, now, new WebhookSignature("some-other-secret-000").sign(now, body)));
+        InboundAnswer forged = Poll.result(gateway.deliverSigned(
+                        inboundUrl("s1"), body, now, new WebhookSignature("some-other-secret-000").sign(now, body))
+                .toCompletionStage());
         assertThat(forged.status()).isEqualTo(401);
         assertThat(new JsonObject(forged.body()).getString("error")).isEqualTo("UNAUTHENTICATED");
 
         long stale = now - 600;
-        InboundAnswer old = await(
-                gateway.deliverSigned(inboundUrl("s1"), body, stale, new WebhookSignature(SECRET).sign(stale, body)));
+        InboundAnswer old = Poll.result(
+                gateway.deliverSigned(inboundUrl("s1"), body, stale, new WebhookSignature(SECRET).sign(stale, body))
+                        .toCompletionStage());
         assertThat(old.status()).isEqualTo(401);
 
         String signature = new WebhookSignature(SECRET).sign(now, body);
-        assertThat(await(gateway.deliverSigned(inboundUrl("s1"), body, now, signature))
+        assertThat(Poll.result(gateway.deliverSigned(inboundUrl("s1"), body, now, signature)
+                                .toCompletionStage())
                         .status())
                 .isEqualTo(202);
-        InboundAnswer replayed = await(gateway.deliverSigned(inboundUrl("s1"), body, now, signature));
+        InboundAnswer replayed = Poll.result(
+                gateway.deliverSigned(inboundUrl("s1"), body, now, signature).toCompletionStage());
         assertThat(replayed.status()).isEqualTo(409);
         assertThat(new JsonObject(replayed.body()).getString("message")).contains("đã được nhận");
 
-        InboundAnswer unknownSite = await(gateway.deliverInbound(
-                inboundUrl("nowhere"), SECRET, Instant.now().getEpochSecond(), "gw-11", "0912000009", "HS X"));
+        InboundAnswer unknownSite = Poll.result(gateway.deliverInbound(
+                        inboundUrl("nowhere"), SECRET, Instant.now().getEpochSecond(), "gw-11", "0912000009", "HS X")
+                .toCompletionStage());
         assertThat(unknownSite.status()).isEqualTo(404);
 
         InboundAnswer landline = text("gw-12", "02838123456", "HS X");
         assertThat(landline.status()).isEqualTo(400);
         assertThat(landline.body()).doesNotContain("02838123456");
 
-        until(() -> gateway.delivered().size() == 1);
+        Poll.until(
+                Poll.ANSWER,
+                "gateway.delivered().size() == 1",
+                () -> gateway.delivered().size() == 1);
         assertThat(gateway.delivered()).hasSize(1);
     }
 
@@ -198,6 +216,9 @@ class InboundSmsServerIT {
         assertThat(second.status()).isEqualTo(429);
         assertThat(new JsonObject(second.body()).getString("error")).isEqualTo("RATE_LIMITED");
         assertThat(text("gw-22", "0912000006", sample.code()).status()).isEqualTo(202); // another number
-        until(() -> gateway.delivered().size() == 2);
+        Poll.until(
+                Poll.ANSWER,
+                "gateway.delivered().size() == 2",
+                () -> gateway.delivered().size() == 2);
     }
 }

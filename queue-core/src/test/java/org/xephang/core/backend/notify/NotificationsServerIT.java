@@ -1,8 +1,6 @@
 package org.xephang.core.backend.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.xephang.core.testkit.Waits.await;
-import static org.xephang.core.testkit.Waits.until;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -22,6 +20,7 @@ import org.xephang.core.IssueCommand;
 import org.xephang.core.QueueServerMain;
 import org.xephang.dossiersim.MessagingSimulator;
 import org.xephang.dossiersim.MessagingSimulator.Failure;
+import org.xephang.testkit.Poll;
 
 /**
  * {@code xephang server} with a site that sends messages through the simulated SMS gateway: a citizen leaves a number
@@ -46,7 +45,7 @@ class NotificationsServerIT {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        simulator = await(MessagingSimulator.start(vertx));
+        simulator = Poll.result(MessagingSimulator.start(vertx).toCompletionStage());
         http = WebClient.create(vertx);
         configFile = dir.resolve("centre.yaml");
         Files.writeString(
@@ -74,7 +73,7 @@ class NotificationsServerIT {
         if (server != null) {
             server.close();
         }
-        await(vertx.close());
+        Poll.result(vertx.close().toCompletionStage());
     }
 
     private QueueServerMain.Running launch() throws Exception {
@@ -103,8 +102,9 @@ class NotificationsServerIT {
     }
 
     private HttpResponse<Buffer> subscribe(String ticketId, JsonObject body) throws Exception {
-        return await(http.postAbs(server.server().localUrl() + "/api/v1/tickets/" + ticketId + "/notify")
-                .sendJsonObject(body));
+        return Poll.result(http.postAbs(server.server().localUrl() + "/api/v1/tickets/" + ticketId + "/notify")
+                .sendJsonObject(body)
+                .toCompletionStage());
     }
 
     @Test
@@ -122,7 +122,7 @@ class NotificationsServerIT {
         simulator.fail(Failure.SERVER_ERROR, 1_000); // the gateway is down
         complete(callNext()); // mine is at position 2: "sắp đến lượt" is due
         assertThat(first.id()).isNotNull();
-        until(() -> simulator.attempts() >= 2);
+        Poll.until(Poll.ANSWER, "simulator.attempts() >= 2", () -> simulator.attempts() >= 2);
         assertThat(simulator.delivered()).isEmpty();
 
         server.close(); // a restart in the middle of the outage
@@ -130,7 +130,10 @@ class NotificationsServerIT {
         simulator.clearScript(); // the gateway is back
         server = launch();
 
-        until(() -> simulator.delivered().size() == 1);
+        Poll.until(
+                Poll.ANSWER,
+                "simulator.delivered().size() == 1",
+                () -> simulator.delivered().size() == 1);
         assertThat(simulator.delivered().get(0).key()).isEqualTo(mine.id() + ":near-turn");
         assertThat(simulator.delivered().get(0).phone()).isEqualTo("84912345678");
 
@@ -139,15 +142,19 @@ class NotificationsServerIT {
         assertThat(callNext().id()).isEqualTo(mine.id());
         server.engine().recall(mine.id(), OFFICER).toCompletableFuture().join();
 
-        until(() -> simulator.delivered().size() == 2);
+        Poll.until(
+                Poll.ANSWER,
+                "simulator.delivered().size() == 2",
+                () -> simulator.delivered().size() == 2);
         assertThat(simulator.delivered())
                 .extracting(MessagingSimulator.Received::key)
                 .containsExactly(mine.id() + ":near-turn", mine.id() + ":called");
         assertThat(simulator.delivered().get(1).textOrTemplate())
                 .isEqualTo("Moi so " + mine.number() + " den quay 1 tai Bo phan Mot cua xa Thu.");
         assertThat(simulator.received()).hasSize(2); // nothing sent twice
-        String metrics = await(
-                        http.getAbs(server.server().localUrl() + "/metrics").send())
+        String metrics = Poll.result(http.getAbs(server.server().localUrl() + "/metrics")
+                        .send()
+                        .toCompletionStage())
                 .bodyAsString();
         assertThat(metrics).contains("xephang_notifications_sent_total{provider=\"sms\"} 2.0");
     }
@@ -170,8 +177,9 @@ class NotificationsServerIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
 
         HttpResponse<Buffer> notJson =
-                await(http.postAbs(server.server().localUrl() + "/api/v1/tickets/" + ticket.id() + "/notify")
-                        .sendBuffer(Buffer.buffer("phone=0912345678")));
+                Poll.result(http.postAbs(server.server().localUrl() + "/api/v1/tickets/" + ticket.id() + "/notify")
+                        .sendBuffer(Buffer.buffer("phone=0912345678"))
+                        .toCompletionStage());
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.bodyAsJsonObject().getString("error")).isEqualTo("INVALID_JSON");
 
