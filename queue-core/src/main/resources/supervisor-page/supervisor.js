@@ -52,21 +52,12 @@ function applyLanguage() {
   renderBookings();
 }
 
-async function api(path, options = {}) {
-  const token = sessionStorage.getItem("xephang.supervisor.token");
-  const headers = Object.assign({ "Accept": "application/json" }, options.headers || {});
-  if (token) headers["Authorization"] = "Bearer " + token;
-  let response;
-  try {
-    response = await fetch(path, Object.assign({}, options, { headers }));
-  } catch (e) {
-    throw new Error(t("Không kết nối được máy chủ. Đang thử lại…", "Cannot reach the server. Retrying…"));
-  }
-  const body = await response.json().catch(() => ({}));
-  if (response.status === 401) signedOut(body.message);
-  if (!response.ok) throw new Error(body.message || t("Lỗi ", "Error ") + response.status);
-  return body;
-}
+const api = XephangStaffApi.create({
+  tokenKey: "xephang.supervisor.token",
+  text: t,
+  unreachable: () => t("Không kết nối được máy chủ. Đang thử lại…", "Cannot reach the server. Retrying…"),
+  signedOut: message => signedOut(message),
+});
 
 // ---- sign-in --------------------------------------------------------------------------------------------------
 

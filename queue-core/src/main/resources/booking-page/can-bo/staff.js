@@ -15,23 +15,13 @@ let timer = null;
 
 function t(vi, en) { return lang === "vi" ? vi : en; }
 
-async function api(path, options = {}) {
-  const headers = Object.assign({ "Accept": "application/json" }, options.headers || {});
-  const token = sessionStorage.getItem(TOKEN);
-  if (token) headers["Authorization"] = "Bearer " + token;
-  let response;
-  try {
-    response = await fetch(path, Object.assign({}, options, { headers }));
-  } catch (e) {
-    throw new Error(t("Không kết nối được máy chủ.", "Cannot reach the server."));
-  }
-  const body = await response.json().catch(() => ({}));
-  if (response.status === 401) signedOut(body.message);
-  if (!response.ok) throw new Error(body.message || t("Lỗi ", "Error ") + response.status);
-  const date = response.headers.get("Date");
-  if (date) serverOffset = Date.parse(date) - Date.now();
-  return body;
-}
+const api = XephangStaffApi.create({
+  tokenKey: TOKEN,
+  text: t,
+  unreachable: () => t("Không kết nối được máy chủ.", "Cannot reach the server."),
+  signedOut: message => signedOut(message),
+  serverTime: ms => { serverOffset = ms - Date.now(); },
+});
 
 async function signIn(event) {
   event.preventDefault();

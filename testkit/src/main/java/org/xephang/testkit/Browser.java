@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -100,6 +101,37 @@ public final class Browser {
                         + " for (const key of [...arguments[0], 'Enter']) {"
                         + " target.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true})); }",
                 text);
+    }
+
+    /**
+     * Fills the sign-in form every staff page shares ({@code #username}, {@code #password}, the {@code #sign-in}
+     * button) and submits it; see {@link #signIn} to wait for the page behind it.
+     */
+    public static void submitSignIn(ChromeDriver browser, String username, String password) {
+        browser.findElement(By.id("username")).clear();
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+    }
+
+    /** Signs in on a staff page and waits (20 s at most) until its {@code #view} shows. */
+    public static void signIn(ChromeDriver browser, String username, String password) {
+        submitSignIn(browser, username, password);
+        Poll.until(
+                Duration.ofSeconds(20),
+                "the page behind the sign-in of " + username,
+                () -> browser.findElement(By.id("view")).isDisplayed());
+    }
+
+    /**
+     * The text of the first element matching {@code selector}, read at once in the page ({@code ""} when there is
+     * none): a page that redraws a row never leaves a stale element to read.
+     */
+    public static String text(ChromeDriver browser, String selector) {
+        Object text = browser.executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : '';", selector);
+        return String.valueOf(text);
     }
 
     /** From the next page on, every Content-Security-Policy violation is kept for {@link #policyViolations}. */

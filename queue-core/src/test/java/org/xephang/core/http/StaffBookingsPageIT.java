@@ -41,7 +41,7 @@ class StaffBookingsPageIT {
             Browser.recordPolicyViolations(browser);
             api.token("kiosk1");
             browser.get("http://127.0.0.1:" + api.port() + "/dat-lich/can-bo/?site=demo");
-            signIn(browser, "officer3");
+            Browser.signIn(browser, "officer3", TestApi.PASSWORD);
             clock.set(AppointmentsIT.MONDAY_EIGHT);
             String first = api.book("A", "2026-11-23T08:15:00+07:00", "Nguyễn Văn An", "0912345678");
             api.book("B", "2026-11-23T10:00:00+07:00", "Lê Văn Cường", "0901234567");
@@ -58,16 +58,19 @@ class StaffBookingsPageIT {
 
             eventually(
                     WITHIN,
-                    () -> cell(browser, "#bookings .field[data-service=A]").contains("1 lịch hẹn, 1 đã đến"));
-            assertThat(cell(browser, "#bookings tr[data-code='" + first + "']"))
+                    () -> Browser.text(browser, "#bookings .field[data-service=A]")
+                            .contains("1 lịch hẹn, 1 đã đến"));
+            assertThat(Browser.text(browser, "#bookings tr[data-code='" + first + "']"))
                     .contains("08:15", "Nguyễn Văn An", "*******678", "Đã đến");
-            assertThat(cell(browser, "#bookings .field[data-service=B]")).contains("1 lịch hẹn, 0 đã đến");
-            assertThat(cell(browser, "main")).doesNotContain("0912345678", "0901234567");
+            assertThat(Browser.text(browser, "#bookings .field[data-service=B]"))
+                    .contains("1 lịch hẹn, 0 đã đến");
+            assertThat(Browser.text(browser, "main")).doesNotContain("0912345678", "0901234567");
             assertThat(Browser.policyViolations(browser)).isEmpty();
             Browser.screenshot(browser, "staff-bookings-1280");
 
             browser.findElement(By.id("lang")).click();
-            assertThat(cell(browser, "#bookings .field[data-service=A]")).contains("1 bookings, 1 arrived");
+            assertThat(Browser.text(browser, "#bookings .field[data-service=A]"))
+                    .contains("1 bookings, 1 arrived");
         } finally {
             browser.quit();
         }
@@ -78,26 +81,12 @@ class StaffBookingsPageIT {
         ChromeDriver browser = Browser.open(390, 844);
         try (TestApi api = TestApi.start(dataDir)) {
             browser.get("http://127.0.0.1:" + api.port() + "/dat-lich/can-bo/?site=demo");
-            browser.findElement(By.id("username")).sendKeys("kiosk1");
-            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
-            browser.findElement(By.cssSelector("#sign-in button")).click();
-            eventually(WITHIN, () -> cell(browser, "#error").equals("Tài khoản này không phải tài khoản cán bộ."));
+            Browser.submitSignIn(browser, "kiosk1", TestApi.PASSWORD);
+            eventually(
+                    WITHIN, () -> Browser.text(browser, "#error").equals("Tài khoản này không phải tài khoản cán bộ."));
             assertThat(browser.findElement(By.id("view")).isDisplayed()).isFalse();
         } finally {
             browser.quit();
         }
-    }
-
-    private static void signIn(ChromeDriver browser, String username) {
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
-        browser.findElement(By.cssSelector("#sign-in button")).click();
-        eventually(WITHIN, () -> browser.findElement(By.id("view")).isDisplayed());
-    }
-
-    private static String cell(ChromeDriver browser, String selector) {
-        Object text = browser.executeScript(
-                "const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : '';", selector);
-        return String.valueOf(text);
     }
 }

@@ -34,29 +34,34 @@ class SupervisorPageIT {
             api.signIn(2);
             Browser.recordPolicyViolations(browser);
             browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
-            signIn(browser, "supervisor");
+            Browser.signIn(browser, "supervisor", TestApi.PASSWORD);
             eventually(
                     WITHIN,
-                    () -> cell(browser, "#lines tr[data-service=A] td.waiting").equals("0"));
+                    () -> Browser.text(browser, "#lines tr[data-service=A] td.waiting")
+                            .equals("0"));
             browser.executeScript("window.stillTheSamePage = true;");
 
             String number = api.issue("A").getString("number");
             eventually(
                     WITHIN,
-                    () -> cell(browser, "#lines tr[data-service=A] td.waiting").equals("1"));
-            assertThat(cell(browser, "#lines tr[data-service=A] td.longest")).contains(number);
+                    () -> Browser.text(browser, "#lines tr[data-service=A] td.waiting")
+                            .equals("1"));
+            assertThat(Browser.text(browser, "#lines tr[data-service=A] td.longest"))
+                    .contains(number);
 
             api.send(HttpMethod.POST, "/api/v1/sites/demo/counters/2/call-next", "officer2", null);
             eventually(
                     WITHIN,
-                    () -> cell(browser, "#counters tr[data-counter='2']").contains(number));
-            assertThat(cell(browser, "#counters tr[data-counter='2']"))
+                    () -> Browser.text(browser, "#counters tr[data-counter='2']")
+                            .contains(number));
+            assertThat(Browser.text(browser, "#counters tr[data-counter='2']"))
                     .contains("Đã gọi")
                     .contains("officer2");
-            assertThat(cell(browser, "#counters tr[data-counter='5']")).contains("Chưa đăng nhập");
+            assertThat(Browser.text(browser, "#counters tr[data-counter='5']")).contains("Chưa đăng nhập");
             eventually(
                     WITHIN,
-                    () -> cell(browser, "#figures [data-figure=issued] .value").equals("1"));
+                    () -> Browser.text(browser, "#figures [data-figure=issued] .value")
+                            .equals("1"));
             assertThat(browser.findElements(By.cssSelector("#chart-waits canvas")))
                     .isNotEmpty();
             assertThat(browser.findElements(By.cssSelector("#chart-load canvas")))
@@ -73,10 +78,11 @@ class SupervisorPageIT {
 
             browser.findElement(By.id("lang")).click();
             // the page redraws every second and on each event: wait for the English rows rather than read them once
-            eventually(WITHIN, () -> cell(browser, "header h1").startsWith("Live supervision"));
+            eventually(WITHIN, () -> Browser.text(browser, "header h1").startsWith("Live supervision"));
             eventually(
                     WITHIN,
-                    () -> cell(browser, "#counters tr[data-counter='5']").contains("Signed out"));
+                    () -> Browser.text(browser, "#counters tr[data-counter='5']")
+                            .contains("Signed out"));
         } finally {
             browser.quit();
         }
@@ -89,10 +95,11 @@ class SupervisorPageIT {
         try (TestApi api = TestApi.start(dataDir, clock)) {
             api.signIn(3);
             browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
-            signIn(browser, "supervisor");
+            Browser.signIn(browser, "supervisor", TestApi.PASSWORD);
             eventually(
                     WITHIN,
-                    () -> cell(browser, "#lines tr[data-service=B] td.waiting").equals("0"));
+                    () -> Browser.text(browser, "#lines tr[data-service=B] td.waiting")
+                            .equals("0"));
 
             String number = api.issue("B").getString("number");
             api.send(
@@ -102,7 +109,8 @@ class SupervisorPageIT {
                     "{\"reason\":\"Họp giao ban\"}");
             eventually(
                     WITHIN,
-                    () -> cell(browser, "#counters tr[data-counter='3']").contains("Họp giao ban"));
+                    () -> Browser.text(browser, "#counters tr[data-counter='3']")
+                            .contains("Họp giao ban"));
             assertThat(browser.findElements(By.cssSelector("#alerts li"))).isEmpty();
 
             clock.advance(Duration.ofMinutes(25));
@@ -111,7 +119,7 @@ class SupervisorPageIT {
             eventually(
                     WITHIN,
                     () -> browser.findElements(By.cssSelector("#alerts li")).size() == 2);
-            assertThat(cell(browser, "#alerts"))
+            assertThat(Browser.text(browser, "#alerts"))
                     .contains("Hộ tịch: số " + number + " đã chờ 25 phút (ngưỡng 20 phút)")
                     .contains("Quầy 3 tạm dừng đã 25 phút (Họp giao ban), quá 10 phút cho phép");
             Browser.screenshot(browser, "supervisor-1920-alerts");
@@ -129,7 +137,7 @@ class SupervisorPageIT {
             reportPrinter(api, "PAPER_NEAR_END", "Sắp hết giấy");
             heartbeat(api);
             browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
-            signIn(browser, "supervisor");
+            Browser.signIn(browser, "supervisor", TestApi.PASSWORD);
             eventually(WITHIN, () -> deviceRow(browser, "kiosk1/printer").contains("Sắp hết giấy"));
             assertThat(rowClass(browser, "kiosk1/printer")).isEqualTo("near-end");
             assertThat(deviceRow(browser, "kiosk1")).contains("Kiosk").contains("hoạt động");
@@ -140,7 +148,7 @@ class SupervisorPageIT {
             assertThat(deviceRow(browser, "kiosk1/printer"))
                     .contains("Máy in vé")
                     .contains("hết giấy");
-            assertThat(cell(browser, "#alerts")).contains("Thiết bị kiosk1/printer: hết giấy");
+            assertThat(Browser.text(browser, "#alerts")).contains("Thiết bị kiosk1/printer: hết giấy");
 
             clock.advance(Duration.ofSeconds(61)); // the kiosk fell silent: no report, no heartbeat for 61 s
 
@@ -189,7 +197,7 @@ class SupervisorPageIT {
     }
 
     private static String deviceRow(ChromeDriver browser, String device) {
-        return cell(browser, "#devices tr[data-device='" + device + "']");
+        return Browser.text(browser, "#devices tr[data-device='" + device + "']");
     }
 
     private static String rowClass(ChromeDriver browser, String device) {
@@ -204,12 +212,10 @@ class SupervisorPageIT {
         ChromeDriver browser = Browser.open(1366, 768);
         try (TestApi api = TestApi.start(dataDir)) {
             browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
-            browser.findElement(By.id("username")).sendKeys("officer1");
-            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
-            browser.findElement(By.cssSelector("#sign-in button")).click();
+            Browser.submitSignIn(browser, "officer1", TestApi.PASSWORD);
 
-            eventually(WITHIN, () -> !cell(browser, "#error").isEmpty());
-            assertThat(cell(browser, "#error")).contains("không được xem màn hình giám sát");
+            eventually(WITHIN, () -> !Browser.text(browser, "#error").isEmpty());
+            assertThat(Browser.text(browser, "#error")).contains("không được xem màn hình giám sát");
             assertThat(browser.findElement(By.id("view")).isDisplayed()).isFalse();
         } finally {
             browser.quit();
@@ -223,7 +229,7 @@ class SupervisorPageIT {
         try (TestApi api = TestApi.start(dataDir, clock)) {
             api.token("kiosk1"); // signed in at the real time, like the page below
             browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
-            signIn(browser, "supervisor");
+            Browser.signIn(browser, "supervisor", TestApi.PASSWORD);
             clock.set(AppointmentsIT.MONDAY_EIGHT);
             String first = api.book("A", "2026-11-23T08:15:00+07:00", "Nguyễn Văn An", "0912345678");
             api.book("A", "2026-11-23T09:00:00+07:00", "Trần Thị Bình", "0987654321");
@@ -241,34 +247,23 @@ class SupervisorPageIT {
 
             eventually(
                     WITHIN,
-                    () -> cell(browser, "#bookings .field[data-service=A]").contains("2 lịch hẹn, 1 đã đến"));
-            assertThat(cell(browser, "#bookings .field[data-service=B]")).contains("1 lịch hẹn, 0 đã đến");
-            String row = cell(browser, "#bookings tr[data-code='" + first + "']");
+                    () -> Browser.text(browser, "#bookings .field[data-service=A]")
+                            .contains("2 lịch hẹn, 1 đã đến"));
+            assertThat(Browser.text(browser, "#bookings .field[data-service=B]"))
+                    .contains("1 lịch hẹn, 0 đã đến");
+            String row = Browser.text(browser, "#bookings tr[data-code='" + first + "']");
             assertThat(row).contains("08:15", "Nguyễn Văn An", "*******678", "Đã đến");
-            assertThat(cell(browser, "#bookings")).doesNotContain("0912345678", "0987654321", "0901234567");
+            assertThat(Browser.text(browser, "#bookings")).doesNotContain("0912345678", "0987654321", "0901234567");
             browser.executeScript("document.getElementById('bookings-section').scrollIntoView()");
             Browser.screenshot(browser, "supervisor-bookings");
 
             browser.findElement(By.id("lang")).click();
             eventually(
                     WITHIN,
-                    () -> cell(browser, "#bookings .field[data-service=A]").contains("2 bookings, 1 arrived"));
+                    () -> Browser.text(browser, "#bookings .field[data-service=A]")
+                            .contains("2 bookings, 1 arrived"));
         } finally {
             browser.quit();
         }
-    }
-
-    private static void signIn(ChromeDriver browser, String username) {
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
-        browser.findElement(By.cssSelector("#sign-in button")).click();
-        eventually(WITHIN, () -> browser.findElement(By.id("view")).isDisplayed());
-    }
-
-    /** The text of the first element matching {@code selector}, read at once (the page redraws every second). */
-    private static String cell(ChromeDriver browser, String selector) {
-        Object text = browser.executeScript(
-                "const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : '';", selector);
-        return String.valueOf(text);
     }
 }

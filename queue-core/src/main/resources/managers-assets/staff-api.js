@@ -1,0 +1,33 @@
+"use strict";
+// The staff pages' one way to call the API (the supervisor's live view, the staff's list of bookings): the bearer
+// token kept in the tab's sessionStorage under the page's key, a plain message when the server cannot be reached, the
+// server's own Vietnamese message for a refusal, and the page told when its sign-in has lapsed (401).
+window.XephangStaffApi = (() => {
+  /**
+   * A function api(path, options) → the answer's JSON body, throwing an Error with a message fit for the page.
+   * tokenKey: the sessionStorage key of the token; text(vi, en): the page's language choice; unreachable(): the
+   * message for a server that does not answer; signedOut(message): called on a 401; serverTime(ms), optional: the
+   * server's clock from each answer's Date header.
+   */
+  function create({ tokenKey, text, unreachable, signedOut, serverTime }) {
+    return async function api(path, options = {}) {
+      const headers = Object.assign({ "Accept": "application/json" }, options.headers || {});
+      const token = sessionStorage.getItem(tokenKey);
+      if (token) headers["Authorization"] = "Bearer " + token;
+      let response;
+      try {
+        response = await fetch(path, Object.assign({}, options, { headers }));
+      } catch (e) {
+        throw new Error(unreachable());
+      }
+      const body = await response.json().catch(() => ({}));
+      if (response.status === 401) signedOut(body.message);
+      if (!response.ok) throw new Error(body.message || text("Lỗi ", "Error ") + response.status);
+      const date = response.headers.get("Date");
+      if (serverTime && date) serverTime(Date.parse(date));
+      return body;
+    };
+  }
+
+  return { create };
+})();
