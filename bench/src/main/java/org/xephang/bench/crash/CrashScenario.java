@@ -27,9 +27,11 @@ import org.xephang.bench.Scenario;
 import org.xephang.bench.harness.ApiClient;
 import org.xephang.bench.harness.Await;
 import org.xephang.bench.harness.BenchCentre;
+import org.xephang.bench.harness.KillRounds;
 import org.xephang.bench.harness.ServerProcess;
 import org.xephang.bench.report.BenchReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,20 +49,11 @@ import picocli.CommandLine.Option;
                 "Issue and call under load while SIGKILLing the server; then check nothing acknowledged was lost.")
 public final class CrashScenario extends Scenario {
 
-    @Option(names = "--kills", defaultValue = "25", description = "SIGKILLs (default: ${DEFAULT-VALUE}).")
-    int kills;
+    @Mixin
+    KillRounds rounds = new KillRounds(25, 2, 8);
 
     @Option(names = "--kiosks", defaultValue = "16", description = "Concurrent kiosks (default: ${DEFAULT-VALUE}).")
     int kioskCount;
-
-    @Option(names = "--sites", defaultValue = "2", description = "Sites (default: ${DEFAULT-VALUE}).")
-    int sites;
-
-    @Option(
-            names = "--counters",
-            defaultValue = "8",
-            description = "Counters per site, one officer each (default: ${DEFAULT-VALUE}).")
-    int counters;
 
     @Option(
             names = "--max-uptime",
@@ -81,18 +74,14 @@ public final class CrashScenario extends Scenario {
     @Override
     protected int run(BenchReport report, Path workDir) throws Exception {
         if (smoke) {
-            kills = Math.min(kills, 3);
+            rounds.smoke(3, 1, 4);
             maxUptimeSeconds = Math.min(maxUptimeSeconds, 0.6);
             kioskCount = Math.min(kioskCount, 4);
-            counters = Math.min(counters, 4);
-            sites = 1;
             offlineTickets = Math.min(offlineTickets, 8);
         }
-        BenchCentre centre = new BenchCentre(sites, 4, counters, 9999, 10);
-        report.parameter("kills", kills);
+        BenchCentre centre = rounds.centre(4);
+        rounds.report(report);
         report.parameter("kiosks", kioskCount);
-        report.parameter("sites", sites);
-        report.parameter("countersPerSite", counters);
         report.parameter("maxUptimeSeconds", maxUptimeSeconds);
         Path config = centre.write(workDir.resolve("centre.yaml"));
         Path dataDir = workDir.resolve("data");
@@ -106,7 +95,7 @@ public final class CrashScenario extends Scenario {
         }
         List<OfficerActor> officers = new ArrayList<>();
         for (String site : centre.siteCodes()) {
-            for (int c = 1; c <= counters; c++) {
+            for (int c = 1; c <= rounds.counters(); c++) {
                 officers.add(new OfficerActor(site, c, centre.officer(site, c)));
             }
         }
@@ -115,8 +104,8 @@ public final class CrashScenario extends Scenario {
         long loadNanos = 0;
         JsonArray startups = new JsonArray();
         try {
-            for (int round = 0; round <= kills; round++) {
-                boolean last = round == kills;
+            for (int round = 0; round <= rounds.kills(); round++) {
+                boolean last = round == rounds.kills();
                 try (ServerProcess server = ServerProcess.start(launch, Duration.ofSeconds(90));
                         ApiClient api = new ApiClient(vertx, server.baseUri(), kioskCount + officers.size() + 8)) {
                     startups.add(server.startupTime().toMillis());
@@ -131,7 +120,7 @@ public final class CrashScenario extends Scenario {
                         OutboxAudit.Result outbox = OutboxAudit.check(dataDir, ledger);
                         report.figure("outboxCheck", outbox.toJson(), outbox.line());
                         report.print(outbox.line());
-                        report.figure("kills", kills);
+                        report.figure("kills", rounds.kills());
                         report.figure("acknowledgedTickets", ledger.tickets().size());
                         report.figure("loadSeconds", Math.round(loadNanos / 1e7) / 100.0);
                         report.figure("startupMillis", startups);

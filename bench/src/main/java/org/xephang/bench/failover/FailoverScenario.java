@@ -32,8 +32,10 @@ import org.xephang.bench.crash.CrashLedger;
 import org.xephang.bench.crash.OutboxAudit;
 import org.xephang.bench.harness.Await;
 import org.xephang.bench.harness.BenchCentre;
+import org.xephang.bench.harness.KillRounds;
 import org.xephang.bench.report.BenchReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,17 +56,8 @@ public final class FailoverScenario extends Scenario {
     @Option(names = "--nodes", defaultValue = "3", description = "Server nodes (default: ${DEFAULT-VALUE}).")
     int nodes;
 
-    @Option(names = "--sites", defaultValue = "20", description = "Sites (default: ${DEFAULT-VALUE}).")
-    int sites;
-
-    @Option(names = "--kills", defaultValue = "10", description = "SIGKILLs (default: ${DEFAULT-VALUE}).")
-    int kills;
-
-    @Option(
-            names = "--counters",
-            defaultValue = "2",
-            description = "Counters per site, one officer each (default: ${DEFAULT-VALUE}).")
-    int counters;
+    @Mixin
+    KillRounds rounds = new KillRounds(10, 20, 2);
 
     @Option(
             names = "--store",
@@ -98,24 +91,21 @@ public final class FailoverScenario extends Scenario {
     protected int run(BenchReport report, Path workDir) throws Exception {
         if (smoke) {
             nodes = Math.min(nodes, 2);
-            sites = Math.min(sites, 3);
-            kills = Math.min(kills, 2);
+            rounds.smoke(2, 3, Integer.MAX_VALUE);
             loadSeconds = Math.min(loadSeconds, 1.5);
         }
         if (nodes < 2
-                || sites < 1
-                || kills < 0
-                || counters < 2
+                || rounds.sites() < 1
+                || rounds.kills() < 0
+                || rounds.counters() < 2
                 || !List.of("owners", "any").contains(victims)) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(),
                     "need --nodes >= 2, --sites >= 1, --kills >= 0, --counters >= 2, --victims owners|any");
         }
-        BenchCentre centre = new BenchCentre(sites, 2, counters, 9999, 10);
+        BenchCentre centre = rounds.centre(2);
         report.parameter("nodes", nodes);
-        report.parameter("sites", sites);
-        report.parameter("kills", kills);
-        report.parameter("countersPerSite", counters);
+        rounds.report(report);
         report.parameter("victims", victims);
         Path config = centre.write(workDir.resolve("centre.yaml"));
         List<String> jvm = serverJvmOptions.isEmpty()
@@ -144,7 +134,7 @@ public final class FailoverScenario extends Scenario {
                 load.start();
                 List<Long> killTimes = new ArrayList<>();
                 JsonArray killed = new JsonArray();
-                for (int k = 1; k <= kills; k++) {
+                for (int k = 1; k <= rounds.kills(); k++) {
                     awaitWhole(cluster, probe, context, Duration.ofSeconds(120));
                     TimeUnit.MILLISECONDS.sleep((long) (random.nextDouble(0.5, 1.0) * loadSeconds * 1000));
                     List<Integer> candidates = victims.equals("owners") ? owners(db, cluster) : all(cluster);
@@ -181,13 +171,13 @@ public final class FailoverScenario extends Scenario {
                 }
                 List<Long> takeovers = TakeoverProbe.takeoverMillis(killTimes, outages, TimeUnit.SECONDS.toNanos(30));
                 Collections.sort(takeovers);
-                String line = "kills=" + kills + " " + audit.line() + " outbox_problems="
+                String line = "kills=" + rounds.kills() + " " + audit.line() + " outbox_problems="
                         + outbox.problems().size()
                         + " takeover_p50=" + seconds(percentile(takeovers, 50)) + " takeover_p99="
                         + seconds(percentile(takeovers, 99));
                 report.figure("crashCheck", audit.toJson(), audit.line());
                 report.figure("outboxCheck", outbox.toJson(), outbox.line());
-                report.figure("kills", kills);
+                report.figure("kills", rounds.kills());
                 report.figure("killedNodes", killed);
                 report.figure("takeoverMillis", new JsonArray(new ArrayList<>(takeovers)));
                 report.figure("takeoverP50Millis", percentile(takeovers, 50));
