@@ -10,6 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xephang.agent.PageFailures;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.IssuingState;
 import org.xephang.api.QueueError;
@@ -20,6 +23,8 @@ import org.xephang.api.QueueError;
  * only.
  */
 final class IssuingNotice {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IssuingNotice.class);
 
     /** How long a "closed" refusal without a next opening is shown before the kiosk asks again. */
     private static final Duration CLOSED_WITHOUT_OPENING = Duration.ofMinutes(5);
@@ -101,6 +106,18 @@ final class IssuingNotice {
             } catch (DateTimeParseException notInstant) {
                 return fallback;
             }
+        }
+    }
+
+    /**
+     * The server's issuing state could not be read: a lost link is shown on the page already (debug); anything else (a
+     * refusal, an older server) must be seen (warning).
+     */
+    void notRead(String kioskId, Throwable cause) {
+        if (PageFailures.isLostConnection(cause)) {
+            LOG.debug("kiosk {}: issuing state not read: {}", kioskId, cause.toString());
+        } else {
+            LOG.warn("kiosk {}: the server did not say whether it issues tickets: {}", kioskId, cause.toString());
         }
     }
 }

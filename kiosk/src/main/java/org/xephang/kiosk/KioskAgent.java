@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,15 +22,16 @@ import org.xephang.agent.DeviceReporter;
 import org.xephang.agent.PageFailures;
 import org.xephang.agent.PrintedTicket;
 import org.xephang.agent.ServerLink;
-import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.api.Ticket;
 import org.xephang.device.DeviceStatus;
 
 /**
- * The kiosk's logic: issues tickets through the core (one idempotency key per citizen request, kept across retries),
- * prints them on the local printer, lets them be reprinted, and keeps the core told about the printer.
+ * The kiosk's logic: issues tickets through the core (one idempotency key per citizen request, kept across retries:
+ * {@link IssueRetries}), or from its leased numbers while the server is away ({@link KioskOffline}), prints them on the
+ * local printer ({@link KioskPrinting}), lets them be reprinted ({@link RecentTickets}), and keeps the core told about
+ * the printer (agent-kit's {@code DeviceReporter}).
  *
  * <p>Threading: a verticle ({@link AgentVerticle}); every method is called on its context, and all state lives on it.
  * The site is followed through a {@link ServerLink}; printing runs on a one-thread worker executor so jobs never
@@ -40,7 +40,6 @@ import org.xephang.device.DeviceStatus;
 final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskAgent.class);
-    private static final int RECENT_TICKETS = 50;
     /** How often the home screen's "open / closed / no more numbers" is checked with the core. */
     private static final Duration ISSUING_CHECK = Duration.ofSeconds(30);
 
@@ -54,12 +53,13 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     private final KioskOptions options;
     private final Clock clock;
     private KioskPrinting printing;
+    private IssueRetries retries;
     private KioskOffline offline;
     /** Where the server's ticket pages are ({@code …/t/{id}}), learnt from its tickets; the server URL before that. */
     private String statusBase;
 
     private final Map<String, Future<JsonObject>> requestsInFlight = new HashMap<>();
-    private final Map<String, Ticket> recentTickets = recentMap();
+    private final RecentTickets recentTickets;
     private final IssuingNotice notice = new IssuingNotice();
     private final Map<String, Integer> waiting = new HashMap<>();
 
@@ -78,6 +78,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         this.options = options;
         this.clock = options.clock();
         this.statusBase = options.serverUrl();
+        this.recentTickets = new RecentTickets(core);
     }
 
     /** Follows the site (its description and queue) and starts reporting the printer's status. */
@@ -95,6 +96,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     private Future<Void> startFollowing() {
         printing = new KioskPrinting(vertx, this, printer, pages, options.kioskId());
+        retries = new IssueRetries(vertx, core, options);
         printer.addStatusListener((previous, current) -> onContext(v -> printerChanged(current)));
         link = new ServerLink(
                 context, core, this, ServerLink.Settings.of("kiosk " + options.kioskId(), Duration.ofMillis(200)));
@@ -141,7 +143,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         }
         Future<Ticket> issued = offline.enabled() && !connected()
                 ? issueOffline(service, priority)
-                : issueWithRetries(service, priority, key, 1).recover(failure -> {
+                : retries.issue(service, priority, key).recover(failure -> {
                     if (!offline.enabled() || !PageFailures.isLostConnection(failure)) {
                         return Future.failedFuture(failure);
                     }
@@ -154,7 +156,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
                 notice.issued();
                 learnStatusBase(ticket);
             }
-            remember(ticket);
+            recentTickets.remember(ticket);
             PrintOutcome outcome = printing.outcome(ticket.id());
             if (outcome == null) {
                 outcome = printing.start(ticket, siteForPaper());
@@ -189,7 +191,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     Future<JsonObject> checkIn(String code) {
         return core.checkIn(code).map(issued -> {
             Ticket ticket = issued.ticket();
-            remember(ticket);
+            recentTickets.remember(ticket);
             PrintOutcome outcome = printing.outcome(ticket.id());
             if (outcome == null) {
                 outcome = printing.start(ticket, siteForPaper());
@@ -230,33 +232,6 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         });
     }
 
-    private Future<Ticket> issueWithRetries(String service, String priority, String key, int attempt) {
-        return core.issue(service, priority, key).recover(failure -> {
-            if (!worthRetrying(failure) || attempt >= options.issueAttempts()) {
-                return Future.failedFuture(failure);
-            }
-            long delay = Math.min(options.retryDelay().toMillis() << (attempt - 1), 4_000);
-            LOG.warn(
-                    "kiosk {}: issuing a ticket failed (attempt {}), retrying in {} ms with the same key: {}",
-                    options.kioskId(),
-                    attempt,
-                    delay,
-                    failure.toString());
-            Promise<Ticket> retried = Promise.promise();
-            vertx.setTimer(
-                    delay,
-                    t -> issueWithRetries(service, priority, key, attempt + 1).onComplete(retried));
-            return retried.future();
-        });
-    }
-
-    private static boolean worthRetrying(Throwable failure) {
-        if (failure instanceof QueueError error) {
-            return error.code() == ErrorCode.UNAVAILABLE || error.code() == ErrorCode.INTERNAL;
-        }
-        return true;
-    }
-
     private void noteRefusal(String service, Throwable failure) {
         if (!(failure instanceof QueueError error)) {
             LOG.warn("kiosk {}: could not issue a ticket: {}", options.kioskId(), failure.toString());
@@ -274,7 +249,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
             return Future.succeededFuture(current);
         }
         return freshTicket(ticketId).compose(fresh -> {
-            remember(fresh);
+            recentTickets.remember(fresh);
             PrintOutcome started = printing.start(fresh, siteForPaper());
             return started.finished() ? Future.succeededFuture(started) : printing.done(fresh.id());
         });
@@ -295,43 +270,19 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     }
 
     Future<Ticket> ticket(String ticketId) {
-        Ticket known = recentTickets.get(ticketId);
-        return known != null ? Future.succeededFuture(known) : core.ticket(ticketId);
+        return recentTickets.ticket(ticketId);
     }
 
     /** The ticket as the server knows it now (for a scanned ticket), falling back to the copy issued here. */
     Future<Ticket> freshTicket(String ticketId) {
-        Ticket known = recentTickets.get(ticketId);
-        return core.ticket(ticketId)
-                .recover(failure -> known != null && !(failure instanceof QueueError)
-                        ? Future.succeededFuture(known)
-                        : Future.failedFuture(failure));
-    }
-
-    private void remember(Ticket ticket) {
-        recentTickets.remove(ticket.id());
-        recentTickets.put(ticket.id(), ticket);
+        return recentTickets.fresh(ticketId);
     }
 
     // ---- dossiers and scans ---------------------------------------------------------------------------------
 
-    /**
-     * The status of a dossier for the status screen. Fails with a {@link QueueError} whose message is fit for the
-     * screen; when the dossier lookup is not connected (no such route yet, or the server says unavailable) the
-     * message says so.
-     */
+    /** The status of a dossier for the status screen ({@link DossierStatusLookup}). */
     Future<JsonObject> dossier(String code) {
-        return core.dossier(code).recover(failure -> {
-            if (failure instanceof QueueError error && error.code() == ErrorCode.UNKNOWN_DOSSIER) {
-                return Future.failedFuture(error);
-            }
-            if (failure instanceof QueueError error && error.code() == ErrorCode.INVALID_REQUEST) {
-                return Future.failedFuture(error);
-            }
-            LOG.warn("kiosk {}: dossier lookup unavailable: {}", options.kioskId(), failure.toString());
-            return Future.failedFuture(new QueueError(
-                    ErrorCode.UNAVAILABLE, "Chưa kết nối hệ thống hồ sơ. Vui lòng hỏi cán bộ tại quầy."));
-        });
+        return DossierStatusLookup.status(core, code, options.kioskId());
     }
 
     /** A scanner read something: the pages open the dossier screen (or say it could not be read). */
@@ -346,7 +297,6 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         Instant now = clock.instant();
         JsonObject waitingJson = new JsonObject();
         waiting.forEach(waitingJson::put);
-        DeviceStatus status = printer.status();
         return new JsonObject()
                 .put("kioskId", options.kioskId())
                 .put("site", site())
@@ -361,13 +311,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
                                 .put("ready", offline != null && offline.ready(today()))
                                 .put("remaining", offline == null ? new JsonObject() : offline.remaining(today()))
                                 .put("pendingUploads", offline == null ? 0 : offline.pendingUploads()))
-                .put(
-                        "printer",
-                        new JsonObject()
-                                .put("state", status.state().name())
-                                .put("description", status.description())
-                                .put("usable", status.usable())
-                                .put("refusesJobs", PrinterTrouble.refusesJobs(status.state())))
+                .put("printer", PrinterTrouble.forPage(printer.status()))
                 .put("homeTimeoutSeconds", options.homeTimeout().toSeconds())
                 .put("serverTime", now.toString());
     }
@@ -382,20 +326,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     /** Tickets issued or reprinted here recently, newest first, with their print outcome (settings screen). */
     JsonArray recent() {
-        io.vertx.core.json.JsonArray list = new JsonArray();
-        recentTickets.values().stream()
-                .sorted((a, b) -> b.issuedAt().compareTo(a.issuedAt()))
-                .limit(20)
-                .forEach(t -> {
-                    PrintOutcome outcome = printing.outcome(t.id());
-                    list.add(new JsonObject()
-                            .put("id", t.id())
-                            .put("number", t.number())
-                            .put("service", t.service())
-                            .put("issuedAt", t.issuedAt().toString())
-                            .put("print", outcome == null ? null : outcome.toJson()));
-                });
-        return list;
+        return recentTickets.list(printing::outcome);
     }
 
     /** The state without the site description (large, and it rarely changes: sent when it does). */
@@ -435,21 +366,8 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         reconcile();
         core.issuing().onComplete(answer -> {
             if (answer.failed()) {
-                // A lost link is shown on the page already; anything else (a refusal, an older server) must be seen.
-                if (PageFailures.isLostConnection(answer.cause())) {
-                    LOG.debug(
-                            "kiosk {}: issuing state not read: {}",
-                            options.kioskId(),
-                            answer.cause().toString());
-                } else {
-                    LOG.warn(
-                            "kiosk {}: the server did not say whether it issues tickets: {}",
-                            options.kioskId(),
-                            answer.cause().toString());
-                }
-                return;
-            }
-            if (notice.read(answer.result(), clock.instant(), today(), ISSUING_CHECK)) {
+                notice.notRead(options.kioskId(), answer.cause());
+            } else if (notice.read(answer.result(), clock.instant(), today(), ISSUING_CHECK)) {
                 publishState();
             }
         });
@@ -493,15 +411,6 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(zone()));
-    }
-
-    static <V> Map<String, V> recentMap() {
-        return new LinkedHashMap<>(64, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > RECENT_TICKETS;
-            }
-        };
     }
 
     /** The kiosk's id for logs, e.g. {@code kiosk1}. */

@@ -32,7 +32,7 @@ final class KioskPrinting implements AutoCloseable {
     private final String kioskId;
     private final WorkerExecutor queue;
     private final Vertx vertx;
-    private final Map<String, PrintOutcome> outcomes = KioskAgent.recentMap();
+    private final Map<String, PrintOutcome> outcomes = RecentTickets.lastOnes();
     private final Map<String, Promise<PrintOutcome>> waiters = new HashMap<>();
 
     KioskPrinting(Vertx vertx, AgentVerticle agent, ReceiptPrinter printer, PageChannel pages, String kioskId) {

@@ -1,6 +1,8 @@
 package org.xephang.kiosk;
 
+import io.vertx.core.json.JsonObject;
 import org.xephang.device.DeviceState;
+import org.xephang.device.DeviceStatus;
 
 /** Why the printer cannot print, in words a citizen at the kiosk understands, and what to do about the ticket. */
 final class PrinterTrouble {
@@ -35,5 +37,14 @@ final class PrinterTrouble {
     /** Whether a printer in this state must not be sent a job at all (the screen offers the QR ticket instead). */
     static boolean refusesJobs(DeviceState state) {
         return state == DeviceState.PAPER_OUT || state == DeviceState.COVER_OPEN;
+    }
+
+    /** The printer as the kiosk page shows it: state, description, whether it prints and whether it takes jobs. */
+    static JsonObject forPage(DeviceStatus status) {
+        return new JsonObject()
+                .put("state", status.state().name())
+                .put("description", status.description())
+                .put("usable", status.usable())
+                .put("refusesJobs", refusesJobs(status.state()));
     }
 }
