@@ -1,14 +1,11 @@
 package org.xephang.core.auth;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,12 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,29 +34,19 @@ public final class Authenticator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
     private static final String ACTOR_KEY = "xephang.actor";
     private static final String BEARER = "Bearer ";
-    /** Verified against when the username is unknown, so a wrong name costs as long as a wrong password. */
-    private static final String UNKNOWN_USER_HASH = "$2a$10$wk81zn3lLD0G3hR5SC77l.DWmgJ0cspVTMlzWJyrcJQApMBDRmps2";
 
     private final AccountDirectory accounts;
     private final AuditTrail audit;
     private final AccountAdministration administration;
-    private final AccountStorage storage;
     private final BearerTokens tokens;
-    private final WorkerExecutor passwordWorkers;
-    private final LoginThrottle throttle;
-    /** Password checks queued or running; past {@link #MAX_CHECKS_WAITING} a login is refused at once. */
-    private final AtomicInteger checksWaiting = new AtomicInteger();
-
-    static final int MAX_CHECKS_WAITING = 32;
+    private final PasswordChecks passwords;
+    private final SignIns signIns;
 
     private final TokenRevocations revocations;
     private final Vertx vertx;
     private final Clock clock;
     /** Reads the store's accounts and revocations every {@link #PULL_EVERY}; null without a store. */
-    private final ScheduledExecutorService puller;
-
-    private volatile boolean pullFailing;
-    private volatile boolean closed;
+    private final StoreSync sync;
 
     /**
      * How often a server with a store reads the accounts and revocations other servers (or {@code config import})
@@ -85,21 +67,14 @@ public final class Authenticator implements AutoCloseable {
         this.audit = new AuditTrail(vertx, store, clock);
         this.tokens = new BearerTokens(vertx, key, clock);
         this.revocations = revocations;
-        this.passwordWorkers = vertx.createSharedWorkerExecutor("xephang-password-check", 2);
-        this.throttle = new LoginThrottle(clock);
+        this.passwords = new PasswordChecks(vertx);
+        this.signIns = new SignIns(this.accounts, audit, new LoginThrottle(clock), passwords, tokens, revocations);
         this.administration = new AccountAdministration(this);
-        this.storage = store;
         if (store != null) {
             revocations.share(store);
-            this.puller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "xephang-account-pull");
-                thread.setDaemon(true);
-                return thread;
-            });
-            puller.scheduleWithFixedDelay(
-                    this::pull, PULL_EVERY.toMillis(), PULL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            this.sync = new StoreSync(this.accounts, revocations, store, clock, PULL_EVERY);
         } else {
-            this.puller = null;
+            this.sync = null;
         }
     }
 
@@ -138,26 +113,6 @@ public final class Authenticator implements AutoCloseable {
         return authenticator;
     }
 
-    /**
-     * Reads what other servers changed, on its own thread (blocking JDBC, never an event loop); failures are logged once
-     * per streak.
-     */
-    private void pull() {
-        try {
-            accounts.pull();
-            revocations.pull();
-            if (pullFailing) {
-                pullFailing = false;
-                LOG.info("Reading the accounts and revocations of the store again");
-            }
-        } catch (AccountStorage.StorageException | RuntimeException failed) {
-            if (!pullFailing && !closed) {
-                pullFailing = true;
-                LOG.error("Cannot read the accounts and revocations of the store; other servers' changes wait", failed);
-            }
-        }
-    }
-
     /** How often entries older than the retention are deleted from the audit log. */
     public static final Duration PURGE_EVERY = Duration.ofHours(6);
 
@@ -166,25 +121,9 @@ public final class Authenticator implements AutoCloseable {
      * without a store the log is in memory and bounded anyway.
      */
     public void retainAudit(Duration retention) {
-        if (puller == null || storage == null) {
-            return;
+        if (sync != null) {
+            sync.retainAudit(retention, PURGE_EVERY);
         }
-        puller.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        int deleted = storage.purgeAuditBefore(clock.instant().minus(retention));
-                        if (deleted > 0) {
-                            LOG.info("Audit log: {} entries older than {} days deleted", deleted, retention.toDays());
-                        }
-                    } catch (AccountStorage.StorageException | RuntimeException failed) {
-                        if (!closed) {
-                            LOG.error("Could not delete old audit entries; trying again in {}", PURGE_EVERY, failed);
-                        }
-                    }
-                },
-                0,
-                PURGE_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
     }
 
     /** The accounts in force. */
@@ -212,85 +151,10 @@ public final class Authenticator implements AutoCloseable {
     /**
      * Checks the password on a worker; fails with UNAUTHENTICATED (same message for unknown name or password), or
      * RATE_LIMITED (with {@code retryAfterSeconds}) when {@code client} (the caller's address) guessed too often, for
-     * this account or over all usernames, or when too many password checks already wait for a worker.
+     * this account or over all usernames, or when too many password checks already wait for a worker ({@link SignIns}).
      */
     public Future<LoginResult> login(String client, String username, String password) {
-        return signIn(client, username, password).andThen(result -> {
-            if (result.succeeded()) {
-                Account account = accounts.get(username);
-                audit.record(
-                        username, client, AuditTrail.SIGN_IN, account == null ? Set.of() : account.sites(), null, null);
-            } else if (result.cause() instanceof QueueError refused && refused.code() == ErrorCode.UNAUTHENTICATED) {
-                Account account = accounts.get(username);
-                audit.record(
-                        account == null ? AuditTrail.UNKNOWN_ACTOR : account.username(),
-                        client,
-                        AuditTrail.SIGN_IN_FAILED,
-                        account == null ? Set.of() : account.sites(),
-                        null,
-                        null);
-            }
-        });
-    }
-
-    private Future<LoginResult> signIn(String client, String username, String password) {
-        LoginThrottle.Attempt attempt = throttle.tryAttempt(client, username);
-        Optional<Duration> wait = attempt.waitBeforeTrying();
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, wait.get().toSeconds());
-            LOG.warn(
-                    "Refused login for {} from {}: too many wrong passwords, {} s left",
-                    LogText.quoted(username),
-                    client,
-                    seconds);
-            return Future.failedFuture(new QueueError(
-                    ErrorCode.RATE_LIMITED,
-                    "Sai mật khẩu quá nhiều lần; hãy thử lại sau " + seconds + " giây.",
-                    new JsonObject().put("retryAfterSeconds", seconds)));
-        }
-        if (checksWaiting.incrementAndGet() > MAX_CHECKS_WAITING) {
-            checksWaiting.decrementAndGet();
-            LOG.warn("Refused login from {}: {} password checks already waiting", client, MAX_CHECKS_WAITING);
-            return Future.failedFuture(new QueueError(
-                    ErrorCode.RATE_LIMITED,
-                    "Máy chủ đang bận kiểm tra đăng nhập; hãy thử lại sau 1 giây.",
-                    new JsonObject().put("retryAfterSeconds", 1)));
-        }
-        Account account = accounts.get(username);
-        // An unknown username costs one check of a fixed hash, under the same throttle as a wrong password.
-        String hash = account == null ? UNKNOWN_USER_HASH : account.passwordHash();
-        return passwordWorkers
-                .executeBlocking(() -> passwordMatches(password, hash), false)
-                .andThen(checked -> checksWaiting.decrementAndGet())
-                .map(matches -> {
-                    if (matches && account != null && account.disabled()) {
-                        LOG.info("Refused login for {} from {}: the account is disabled", account.username(), client);
-                        throw new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu.");
-                    }
-                    if (!matches || account == null) {
-                        LOG.info(
-                                "Refused login for {} from {}",
-                                account == null ? "an unknown username" : account.username(),
-                                client);
-                        throw new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu.");
-                    }
-                    attempt.succeeded();
-                    BearerTokens.Issued issued = tokens.issue(
-                            account.username(), account.role(), revocations.generation(account.username()));
-                    LOG.info("{} signed in as {} from {}", account.username(), account.role(), client);
-                    return new LoginResult(issued.token(), account.role(), issued.expiresAt());
-                });
-    }
-
-    private static boolean passwordMatches(String password, String hash) {
-        try {
-            return BCrypt.verifyer()
-                    .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.US_ASCII))
-                    .verified;
-        } catch (IllegalArgumentException malformedHash) {
-            LOG.error("An account's password hash is not a bcrypt hash; fix it in the configuration", malformedHash);
-            return false;
-        }
+        return signIns.login(client, username, password);
     }
 
     /**
@@ -517,16 +381,13 @@ public final class Authenticator implements AutoCloseable {
 
     /** Checks a password against an account's hash on the password workers. */
     Future<Boolean> checkPassword(Account account, String password) {
-        return passwordWorkers.executeBlocking(() -> passwordMatches(password, account.passwordHash()), false);
+        return passwords.matchesHash(password, account.passwordHash());
     }
 
     /** A bcrypt hash (cost 10) of {@code password}, made on the password workers. */
     Future<String> hashPassword(String password) {
-        return passwordWorkers.executeBlocking(
-                () -> BCrypt.withDefaults().hashToString(PASSWORD_COST, password.toCharArray()), false);
+        return passwords.hash(password);
     }
-
-    static final int PASSWORD_COST = 10;
 
     Clock clock() {
         return clock;
@@ -547,11 +408,10 @@ public final class Authenticator implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        if (puller != null) {
-            puller.shutdownNow();
+        if (sync != null) {
+            sync.close();
         }
-        passwordWorkers.close();
+        passwords.close();
         administration.close();
         audit.close();
     }
