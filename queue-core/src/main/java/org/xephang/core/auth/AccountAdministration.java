@@ -4,17 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
@@ -25,7 +20,7 @@ import org.xephang.core.site.Account;
 
 /**
  * The accounts API's rules (issue #14 item 4): who may see, create and change which accounts, what a valid account
- * is, and what each change does to its tokens. A province administrator (ADMIN of every site) manages every account;
+ * is ({@link AccountChecks}), and what each change does to its tokens. A province administrator (ADMIN of every site) manages every account;
  * a site administrator only accounts of its own sites, and never a province administrator. Disabling an account or
  * resetting its password revokes its tokens; the last enabled province administrator can be neither disabled nor
  * demoted. Every change is recorded in the audit log without secrets or full names. Changes run one at a time on one
@@ -35,18 +30,9 @@ import org.xephang.core.site.Account;
 public final class AccountAdministration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountAdministration.class);
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    static final int MIN_PASSWORD = 10;
-    static final int MAX_PASSWORD = 64;
-    static final int MAX_DISPLAY_NAME = 100;
-    /** Letters and digits a person can copy from the screen without confusing 0/O or 1/l. */
-    private static final String GENERATED_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-    static final int GENERATED_LENGTH = 16;
 
     private final Authenticator auth;
     private final WorkerExecutor changes;
-    private final SecureRandom random = new SecureRandom();
 
     AccountAdministration(Authenticator auth) {
         this.auth = auth;
@@ -113,7 +99,7 @@ public final class AccountAdministration {
     public Future<Created> create(Actor by, String client, Fields fields, Map<String, Set<Integer>> centre) {
         String generated;
         try {
-            generated = checkNew(fields, centre);
+            generated = AccountChecks.checkNew(fields, centre);
         } catch (QueueError invalid) {
             return Future.failedFuture(invalid);
         }
@@ -158,7 +144,8 @@ public final class AccountAdministration {
                                             AuditTrail.ACCOUNT_CREATE,
                                             account.sites(),
                                             account.username(),
-                                            summary(account).put("password", generated != null ? "generated" : "set"));
+                                            AccountChecks.summary(account)
+                                                    .put("password", generated != null ? "generated" : "set"));
                             return new Created(account, generated);
                         },
                         true));
@@ -186,7 +173,7 @@ public final class AccountAdministration {
         }
         try {
             requireManages(by, current);
-            checkChange(current, fields, centre);
+            AccountChecks.checkChange(current, fields, centre);
         } catch (QueueError invalid) {
             return Future.failedFuture(invalid);
         }
@@ -203,7 +190,7 @@ public final class AccountAdministration {
                             if (newHash != null) {
                                 auth.passwordChanged(username, newHash);
                             }
-                            JsonObject detail = changes(before, after, newHash != null);
+                            JsonObject detail = AccountChecks.changes(before, after, newHash != null);
                             LOG.info(
                                     "{} changed the account {}: {}",
                                     by.username(),
@@ -237,7 +224,7 @@ public final class AccountAdministration {
             return Future.failedFuture(new QueueError(ErrorCode.UNAUTHENTICATED, "Cần đăng nhập lại."));
         }
         try {
-            checkStrength(account.username(), newPassword, "newPassword");
+            AccountChecks.checkStrength(account.username(), newPassword, "newPassword");
             if (newPassword.equals(currentPassword)) {
                 throw invalid("newPassword", "Mật khẩu mới phải khác mật khẩu hiện tại.");
             }
@@ -323,114 +310,6 @@ public final class AccountAdministration {
         }
     }
 
-    /** Checks a new account's fields; answers the generated password of a device account given none, else null. */
-    private String checkNew(Fields fields, Map<String, Set<Integer>> centre) {
-        if (fields.username() == null) {
-            throw invalid("username", "Cần có tên đăng nhập.");
-        }
-        if (!USERNAME.matcher(fields.username()).matches()) {
-            throw invalid(
-                    "username",
-                    "Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang"
-                            + " (tối đa 64 ký tự).");
-        }
-        if (fields.role() == null) {
-            throw invalid("role", "Cần chọn vai trò: ADMIN, SUPERVISOR, OFFICER, KIOSK hoặc DISPLAY.");
-        }
-        checkPlace(fields.role(), fields.sites() == null ? Set.of() : fields.sites(), fields.counters(), centre);
-        checkDisplayName(fields.displayName());
-        boolean device = fields.role() == Role.KIOSK || fields.role() == Role.DISPLAY;
-        if (fields.password() == null) {
-            if (!device) {
-                throw invalid("password", "Cần đặt mật khẩu cho tài khoản của người dùng.");
-            }
-            return generatedPassword();
-        }
-        checkStrength(fields.username(), fields.password(), "password");
-        return null;
-    }
-
-    private void checkChange(Account current, Fields fields, Map<String, Set<Integer>> centre) {
-        if (fields.username() != null && !fields.username().equals(current.username())) {
-            throw invalid("username", "Không đổi được tên đăng nhập; hãy tạo tài khoản mới.");
-        }
-        Role role = fields.role() != null ? fields.role() : current.role();
-        Set<String> sites = fields.sites() != null ? fields.sites() : current.sites();
-        Set<Integer> counters =
-                fields.counters() != null ? fields.counters() : role == Role.OFFICER ? current.counters() : Set.of();
-        if (fields.role() != null || fields.sites() != null || fields.counters() != null) {
-            checkPlace(role, sites, counters, centre);
-        }
-        checkDisplayName(fields.displayName());
-        if (fields.password() != null) {
-            checkStrength(current.username(), fields.password(), "password");
-        }
-    }
-
-    private static void checkPlace(
-            Role role, Set<String> sites, Set<Integer> counters, Map<String, Set<Integer>> centre) {
-        for (String site : sites) {
-            if (!centre.containsKey(site)) {
-                throw invalid(
-                        "sites",
-                        "Không có điểm \"" + site + "\"; các điểm: " + String.join(", ", centre.keySet()) + ".");
-            }
-        }
-        if (sites.isEmpty() && role != Role.ADMIN && centre.size() > 1) {
-            throw invalid(
-                    "sites", "Cần chọn điểm làm việc của tài khoản; chỉ quản trị viên cấp tỉnh mới thuộc mọi điểm.");
-        }
-        if (counters != null && !counters.isEmpty()) {
-            if (role != Role.OFFICER) {
-                throw invalid("counters", "Chỉ cán bộ (OFFICER) mới được gán quầy.");
-            }
-            for (int counter : counters) {
-                boolean exists = centre.entrySet().stream()
-                        .filter(site -> sites.isEmpty() || sites.contains(site.getKey()))
-                        .anyMatch(site -> site.getValue().contains(counter));
-                if (!exists) {
-                    throw invalid("counters", "Điểm của tài khoản không có quầy số " + counter + ".");
-                }
-            }
-        }
-    }
-
-    private static void checkDisplayName(String displayName) {
-        if (displayName != null && displayName.strip().length() > MAX_DISPLAY_NAME) {
-            throw invalid("displayName", "Tên hiển thị dài tối đa " + MAX_DISPLAY_NAME + " ký tự.");
-        }
-    }
-
-    /** The strength rule: 10–64 characters, letters and digits, not containing the username. */
-    static void checkStrength(String username, String password, String field) {
-        boolean letter = password.codePoints().anyMatch(Character::isLetter);
-        boolean digit = password.codePoints().anyMatch(Character::isDigit);
-        if (password.length() < MIN_PASSWORD
-                || password.length() > MAX_PASSWORD
-                || password.getBytes(StandardCharsets.UTF_8).length > 72
-                || !letter
-                || !digit
-                || password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            throw invalid(
-                    field,
-                    "Mật khẩu cần " + MIN_PASSWORD + "–" + MAX_PASSWORD + " ký tự, có cả chữ và số, và không chứa"
-                            + " tên đăng nhập.");
-        }
-    }
-
-    private String generatedPassword() {
-        while (true) {
-            StringBuilder password = new StringBuilder();
-            for (int i = 0; i < GENERATED_LENGTH; i++) {
-                password.append(GENERATED_ALPHABET.charAt(random.nextInt(GENERATED_ALPHABET.length())));
-            }
-            String text = password.toString();
-            if (text.chars().anyMatch(Character::isDigit) && text.chars().anyMatch(Character::isLetter)) {
-                return text;
-            }
-        }
-    }
-
     private static Account applied(Account before, Fields fields, String newHash) {
         Role role = fields.role() != null ? fields.role() : before.role();
         Set<String> sites = fields.sites() != null ? fields.sites() : before.sites();
@@ -450,41 +329,6 @@ public final class AccountAdministration {
                 sites,
                 counters,
                 fields.disabled() != null ? fields.disabled() : before.disabled());
-    }
-
-    /** What the log keeps of an account: role, sites, counters, disabled (no hash, no full name). */
-    private static JsonObject summary(Account account) {
-        return new JsonObject()
-                .put("role", account.role().name())
-                .put("sites", new JsonArray(new ArrayList<>(new TreeSet<>(account.sites()))))
-                .put("counters", new JsonArray(new ArrayList<>(new TreeSet<>(account.counters()))))
-                .put("disabled", account.disabled());
-    }
-
-    private static JsonObject changes(Account before, Account after, boolean password) {
-        JsonArray changed = new JsonArray();
-        if (before.role() != after.role()) {
-            changed.add("role");
-        }
-        if (!Objects.equals(before.displayName(), after.displayName())) {
-            changed.add("displayName");
-        }
-        if (!before.sites().equals(after.sites())) {
-            changed.add("sites");
-        }
-        if (!before.counters().equals(after.counters())) {
-            changed.add("counters");
-        }
-        if (before.disabled() != after.disabled()) {
-            changed.add("disabled");
-        }
-        if (password) {
-            changed.add("password");
-        }
-        return new JsonObject()
-                .put("changed", changed)
-                .put("before", summary(before))
-                .put("after", summary(after));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
