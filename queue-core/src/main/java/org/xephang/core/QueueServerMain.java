@@ -2,12 +2,10 @@ package org.xephang.core;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.xephang.core.auth.DemoPasswords;
 import org.xephang.core.backend.DossierBackend;
 import org.xephang.core.backend.DossierConfig;
-import org.xephang.core.backend.DossierConfigReader;
 import org.xephang.core.backend.notify.NotificationBackend;
 import org.xephang.core.backend.notify.NotificationProviders;
 import org.xephang.core.cluster.ClusterOptions;
@@ -27,9 +24,6 @@ import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.persistence.Store;
 import org.xephang.core.persistence.StoreLocation;
 import org.xephang.core.site.CentreConfig;
-import org.xephang.core.site.CentreConfigLoader;
-import org.xephang.core.site.ConfigException;
-import org.xephang.core.site.SiteConfig;
 import picocli.CommandLine;
 
 /**
@@ -197,18 +191,18 @@ public final class QueueServerMain {
      * Refuses to start while an account keeps a password hash published with the demo (issue 13).
      */
     public static Running launch(Settings settings, Consumer<QueueServer.Options> customize) throws UsageException {
-        CentreConfig config = loadConfig(settings.config());
+        CentreConfig config = ServerFiles.loadConfig(settings.config());
         List<String> demoAccounts = DemoPasswords.accountsWithDemoPasswords(config.accounts());
         if (!demoAccounts.isEmpty()) {
             throw new UsageException(settings.config() + ": accounts " + String.join(", ", demoAccounts)
                     + " still have the published demo password; give each a password of its own (bcrypt hash)"
                     + " before running a real server, or use xephang demo");
         }
-        DossierConfig dossierConfig = loadDossierConfig(settings.config());
-        customize = withServerSettings(loadServerSettings(settings.config()), customize);
+        DossierConfig dossierConfig = ServerFiles.loadDossierConfig(settings.config());
+        customize = ServerFiles.withServerSettings(ServerFiles.loadServerSettings(settings.config()), customize);
         settings.storeLocation(); // a malformed --store is named first
         requirePublicUrlForPhones(settings);
-        NotificationProviders providers = loadNotificationProviders(settings.config());
+        NotificationProviders providers = ServerFiles.loadNotificationProviders(settings.config());
         if (settings.cluster() == null) {
             return launch(Vertx.vertx(), config, dossierConfig, providers, settings, customize);
         }
@@ -255,8 +249,8 @@ public final class QueueServerMain {
             Settings settings,
             Consumer<QueueServer.Options> customize)
             throws UsageException {
-        checkNotificationAccounts(config, providers, settings.cluster() != null);
-        prepareDataDir(settings.dataDir());
+        ServerFiles.checkNotificationAccounts(config, providers, settings.cluster() != null);
+        ServerFiles.prepareDataDir(settings.dataDir());
         // The dossier system link (H6): lookup and outbox routes on the API, forwarder once the engine is open.
         DossierBackend dossier = DossierBackend.create(vertx, dossierConfig, Clock.systemUTC());
         NotificationBackend notifications = new NotificationBackend(vertx, providers, Clock.systemUTC());
@@ -371,87 +365,6 @@ public final class QueueServerMain {
         } catch (RuntimeException closeFailed) {
             LOG.warn("Could not close {} after a failed start", what, closeFailed);
             failure.addSuppressed(closeFailed);
-        }
-    }
-
-    private static CentreConfig loadConfig(Path file) throws UsageException {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("--config: no such file " + file);
-        }
-        try {
-            return CentreConfigLoader.load(file);
-        } catch (ConfigException invalid) {
-            throw new UsageException(file + ": " + String.join("; ", invalid.problems()));
-        }
-    }
-
-    private static NotificationProviders loadNotificationProviders(Path file) throws UsageException {
-        try {
-            return DossierConfigReader.readNotifications(file);
-        } catch (ConfigException invalid) {
-            throw new UsageException(file + ": " + String.join("; ", invalid.problems()));
-        }
-    }
-
-    /** A site that sends messages needs the centre's account of its provider. */
-    private static void checkNotificationAccounts(
-            CentreConfig config, NotificationProviders providers, boolean clustered) throws UsageException {
-        List<String> problems = new ArrayList<>();
-        for (SiteConfig site : config.sites()) {
-            String provider = site.notifications().provider();
-            if (site.notifications().enabled() && clustered) {
-                problems.add("sites[" + site.code() + "].notifications: a cluster of nodes does not send messages (SMS,"
-                        + " Zalo) yet; turn them off for this site or run it on a server alone");
-            } else if (site.notifications().enabled()
-                    && providers.profile(provider).isEmpty()) {
-                problems.add("sites[" + site.code() + "].notifications.provider: " + provider + " needs the centre's"
-                        + " notifications." + provider + " account");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new UsageException(String.join("; ", problems));
-        }
-    }
-
-    private static ServerSettings loadServerSettings(Path file) throws UsageException {
-        try {
-            return ServerSettings.read(file);
-        } catch (ConfigException invalid) {
-            throw new UsageException(file + ": " + String.join("; ", invalid.problems()));
-        }
-    }
-
-    /**
-     * The file's {@code server:} section (CORS origins, TLS, audit retention) applied to the server's options before
-     * {@code customize}, so that the command line's {@code --tls-cert} wins over the file.
-     */
-    private static Consumer<QueueServer.Options> withServerSettings(
-            ServerSettings server, Consumer<QueueServer.Options> customize) {
-        return options -> {
-            options.allowedOrigins(server.allowedOrigins())
-                    .auditRetention(server.auditRetention())
-                    .tls(server.tls());
-            customize.accept(options);
-        };
-    }
-
-    private static DossierConfig loadDossierConfig(Path file) throws UsageException {
-        try {
-            return DossierConfigReader.read(file);
-        } catch (ConfigException invalid) {
-            throw new UsageException(file + ": " + String.join("; ", invalid.problems()));
-        }
-    }
-
-    private static void prepareDataDir(Path dataDir) throws UsageException {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (java.io.IOException cannotCreate) {
-            throw new UsageException(
-                    "--data: cannot create folder " + dataDir + " (" + cannotCreate.getMessage() + ")");
-        }
-        if (!Files.isWritable(dataDir)) {
-            throw new UsageException("--data: folder " + dataDir + " is not writable");
         }
     }
 
