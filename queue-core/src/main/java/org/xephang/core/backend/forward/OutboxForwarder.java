@@ -1,12 +1,9 @@
 package org.xephang.core.backend.forward;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -19,15 +16,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
@@ -68,13 +61,7 @@ public final class OutboxForwarder extends VerticleBase {
     private final QueueService queue;
     private final Backoff backoff;
     private final MeterRegistry registry;
-    private final AtomicLong backlog = new AtomicLong();
-    private final AtomicLong deadCount = new AtomicLong();
-    private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
-    private final Map<FailureCause, Counter> failures = new EnumMap<>(FailureCause.class);
-    private Counter delivered;
-    private Counter skipped;
-    private Counter movedToDead;
+    private OutboxMetrics metrics;
 
     private DeliveryProfile profile;
     private WebhookSignature signature;
@@ -124,7 +111,7 @@ public final class OutboxForwarder extends VerticleBase {
                     new PoolOptions().setHttp1MaxSize(Math.max(config.parallelChains(), 4)));
         }
         worker = vertx.createSharedWorkerExecutor("xephang-outbox", 1);
-        registerMetrics();
+        metrics = new OutboxMetrics(registry, clock);
         if (queue != null) {
             for (String site : queue.siteCodes()) {
                 subscriptions.add(queue.subscribe(site, event -> wake()));
@@ -184,40 +171,6 @@ public final class OutboxForwarder extends VerticleBase {
                 .onSuccess(v -> wake());
     }
 
-    private void registerMetrics() {
-        Gauge.builder("xephang.outbox.backlog", backlog, AtomicLong::get)
-                .description("Events waiting in the outbox to be forwarded")
-                .register(registry);
-        Gauge.builder("xephang.outbox.dead", deadCount, AtomicLong::get)
-                .description("Events the forwarder gave up on (retry them from the supervisor page)")
-                .register(registry);
-        Gauge.builder("xephang.outbox.oldest.pending.age.seconds", oldestPending, oldest -> {
-                    Instant at = oldest.get();
-                    return at == null
-                            ? 0
-                            : Math.max(0, Duration.between(at, clock.instant()).toSeconds());
-                })
-                .description("Age of the oldest event still waiting to be forwarded")
-                .register(registry);
-        delivered = Counter.builder("xephang.outbox.delivered")
-                .description("Events the forwarder delivered to the dossier system")
-                .register(registry);
-        skipped = Counter.builder("xephang.outbox.skipped")
-                .description("Events the forwarding profile does not send (nothing to deliver)")
-                .register(registry);
-        movedToDead = Counter.builder("xephang.outbox.moved.dead")
-                .description("Events moved to the dead letters after the last retry")
-                .register(registry);
-        for (FailureCause cause : FailureCause.values()) {
-            failures.put(
-                    cause,
-                    Counter.builder("xephang.outbox.failures")
-                            .description("Failed delivery attempts, by cause (each is retried)")
-                            .tag("cause", cause.label())
-                            .register(registry));
-        }
-    }
-
     /** One round: read what is pending, deliver what may go now, then sleep until something is due or wakes us. */
     private Future<Duration> round() {
         Instant now = clock.instant();
@@ -232,12 +185,13 @@ public final class OutboxForwarder extends VerticleBase {
     private Round read(Instant now) throws Exception {
         if (profile == null) {
             // Nothing to deliver: keep the gauges true without reading the whole backlog.
-            backlog.set(outbox.count(DeliveryState.PENDING));
-            deadCount.set(outbox.count(DeliveryState.DEAD));
-            oldestPending.set(outbox.due(EVERYTHING, 1).stream()
-                    .map(Entry::at)
-                    .findFirst()
-                    .orElse(null));
+            metrics.outbox(
+                    outbox.count(DeliveryState.PENDING),
+                    outbox.count(DeliveryState.DEAD),
+                    outbox.due(EVERYTHING, 1).stream()
+                            .map(Entry::at)
+                            .findFirst()
+                            .orElse(null));
             return new Round(List.of(), null);
         }
         List<Entry> pending = outbox.due(EVERYTHING, BATCH);
@@ -247,9 +201,9 @@ public final class OutboxForwarder extends VerticleBase {
         for (String site : sites) {
             dead.addAll(outbox.list(site, DeliveryState.DEAD, MAX_LISTED));
         }
-        backlog.set(outbox.count(DeliveryState.PENDING));
-        deadCount.set(outbox.count(DeliveryState.DEAD));
-        oldestPending.set(
+        metrics.outbox(
+                outbox.count(DeliveryState.PENDING),
+                outbox.count(DeliveryState.DEAD),
                 pending.stream().map(Entry::at).min(Instant::compareTo).orElse(null));
         Instant nextDue = pending.stream()
                 .map(Entry::nextAttemptAt)
@@ -265,48 +219,7 @@ public final class OutboxForwarder extends VerticleBase {
         if (chains.isEmpty()) {
             return Future.succeededFuture(0);
         }
-        return new ChainRunner(chains).run();
-    }
-
-    /** Runs chains, at most {@code parallelChains} at a time, on the forwarder's event loop. */
-    private final class ChainRunner {
-        private final List<List<Entry>> chains;
-        private final Promise<Integer> done = Promise.promise();
-        private int next;
-        private int running;
-        private int sent;
-
-        ChainRunner(List<List<Entry>> chains) {
-            this.chains = chains;
-        }
-
-        /** Completes with the number of events sent once every chain has stopped. */
-        Future<Integer> run() {
-            launch();
-            return done.future();
-        }
-
-        private void launch() {
-            while (running < config.parallelChains() && next < chains.size()) {
-                List<Entry> chain = chains.get(next++);
-                running++;
-                runChain(chain, 0).onComplete(this::finished);
-            }
-        }
-
-        private void finished(AsyncResult<Integer> result) {
-            running--;
-            if (result.succeeded()) {
-                sent += result.result();
-            } else {
-                LOG.error("outbox forwarder: recording a delivery failed; the event stays pending", result.cause());
-            }
-            if (next == chains.size() && running == 0) {
-                done.tryComplete(sent);
-            } else {
-                launch();
-            }
-        }
+        return new ChainRunner(chains, config.parallelChains(), chain -> runChain(chain, 0)).run();
     }
 
     /** Delivers a chain's events one after the other; stops at the first failure. Succeeds with the count sent. */
@@ -326,7 +239,7 @@ public final class OutboxForwarder extends VerticleBase {
             return failed(entry, FailureCause.UNRENDERABLE, "cannot render: " + unrenderable.getMessage(), null);
         }
         if (rendered.isEmpty()) {
-            skipped.increment();
+            metrics.skipped();
             return mark(outbox.markDelivered(entry.site(), entry.seq(), clock.instant()))
                     .map(true);
         }
@@ -357,7 +270,7 @@ public final class OutboxForwarder extends VerticleBase {
         HttpResponse<Buffer> response = answer.result();
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            delivered.increment();
+            metrics.delivered();
             noteReachable();
             return mark(outbox.markDelivered(entry.site(), entry.seq(), clock.instant()))
                     .map(true);
@@ -378,7 +291,7 @@ public final class OutboxForwarder extends VerticleBase {
     }
 
     private Future<Boolean> failed(Entry entry, FailureCause cause, String error, Duration retryAfter) {
-        failures.get(cause).increment();
+        metrics.failed(cause);
         Instant now = clock.instant();
         if (cause == FailureCause.UNRENDERABLE) {
             LOG.warn(
@@ -392,7 +305,7 @@ public final class OutboxForwarder extends VerticleBase {
         }
         boolean triedEnough = entry.attempts() + 1 >= MIN_ATTEMPTS_BEFORE_DEAD;
         if (triedEnough && !now.isBefore(entry.at().plus(config.deadAfter()))) {
-            movedToDead.increment();
+            metrics.movedToDead();
             LOG.warn(
                     "outbox event {} ({}) of site {} still fails after {} attempts since {}; moved to the dead list: {}",
                     entry.eventId(),
