@@ -71,6 +71,10 @@ import org.xephang.core.site.SiteConfig;
  * {@link EngineAppointments}, {@link EngineNotifications}, {@link EngineDevices} (registry and heartbeats), {@link
  * EngineStatistics}, {@link SiteLeases} (cluster), {@link RetentionPurge} and the scheduled {@link
  * EngineHousekeeping}.
+ *
+ * <p><b>Size.</b> Near 500 lines because {@link QueueService} is wide (some forty operations) and each is answered here
+ * in a few lines by the part that owns it; the logic itself lives in the parts above. A facade of one-line delegations
+ * split in two would only hide which part answers what.
  */
 public final class QueueEngine implements QueueService, AutoCloseable {
 
