@@ -29,5 +29,22 @@ window.XephangStaffApi = (() => {
     };
   }
 
-  return { create };
+  /**
+   * Signs in with the page's form ({@code #username}, {@code #password}) through {@code api}, clears the password
+   * field, and answers the login's {token, role, expiresAt}.
+   */
+  async function login(api) {
+    const body = await api("/api/v1/auth/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        username: document.getElementById("username").value,
+        password: document.getElementById("password").value,
+      }),
+    });
+    document.getElementById("password").value = "";
+    return body;
+  }
+
+  return { create, login };
 })();

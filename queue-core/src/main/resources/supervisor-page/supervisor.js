@@ -66,12 +66,7 @@ async function signIn(event) {
   $("error").textContent = "";
   const code = $("site").value.trim();
   try {
-    const body = await api("/api/v1/auth/login", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ username: $("username").value, password: $("password").value }),
-    });
-    $("password").value = "";
+    const body = await XephangStaffApi.login(api);
     if (!MANAGER_ROLES.includes(body.role)) {
       $("error").textContent = t("Tài khoản này không được xem màn hình giám sát. Vui lòng đăng nhập bằng tài khoản giám sát hoặc quản trị.",
         "This account may not use the live view. Please sign in as a supervisor or an administrator.");

@@ -27,12 +27,7 @@ async function signIn(event) {
   event.preventDefault();
   $("error").textContent = "";
   try {
-    const body = await api("/api/v1/auth/login", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ username: $("username").value, password: $("password").value }),
-    });
-    $("password").value = "";
+    const body = await XephangStaffApi.login(api);
     if (!STAFF_ROLES.includes(body.role)) {
       $("error").textContent = t("Tài khoản này không phải tài khoản cán bộ.", "This is not a staff account.");
       return;

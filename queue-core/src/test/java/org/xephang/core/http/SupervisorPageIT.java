@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xephang.core.http.TestApi.eventually;
 
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -234,13 +233,7 @@ class SupervisorPageIT {
             String first = api.book("A", "2026-11-23T08:15:00+07:00", "Nguyễn Văn An", "0912345678");
             api.book("A", "2026-11-23T09:00:00+07:00", "Trần Thị Bình", "0987654321");
             api.book("B", "2026-11-23T10:00:00+07:00", "Lê Văn Cường", "0901234567");
-            assertThat(api.send(
-                                    HttpMethod.POST,
-                                    "/api/v1/sites/demo/check-in",
-                                    "kiosk1",
-                                    new JsonObject().put("code", first).encode())
-                            .statusCode())
-                    .isEqualTo(201);
+            api.checkIn(first);
 
             browser.executeScript("const d = document.getElementById('bookings-day'); d.value = '2026-11-23';"
                     + " d.dispatchEvent(new Event('change'));");

@@ -327,6 +327,18 @@ final class TestApi implements AutoCloseable {
         return answer.bodyAsJsonObject().getString("code");
     }
 
+    /** The kiosk checks a booking in through the API (201 asserted: its ticket is issued). */
+    void checkIn(String code) {
+        HttpResponse<Buffer> answer = send(
+                HttpMethod.POST,
+                "/api/v1/sites/" + SITE + "/check-in",
+                "kiosk1",
+                new JsonObject().put("code", code).encode());
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("check-in refused: " + answer.bodyAsString());
+        }
+    }
+
     @Override
     public void close() {
         if (running != null) {
