@@ -308,9 +308,13 @@ function renderDevices() {
   }));
 }
 
+// A counter's own devices, as the agents name them: <agent>/led-3, <agent>/keypad-3 (counter PCs, the hall's LED
+// agent), or a device named after its counter (counter3, quay-3).
+const COUNTER_DEVICE = /(?:^|\/)(?:led|keypad|counter|quay|quầy)[-_ ]?(\d+)$/i;
+
 function counterDeviceProblem(number) {
   for (const [device, report] of devices) {
-    const match = /(?:counter|quay|quầy)[-_ ]?(\d+)/i.exec(device);
+    const match = COUNTER_DEVICE.exec(device);
     if (match && Number(match[1]) === number && ["OFFLINE", "ERROR"].includes(report.state)) return device;
   }
   return null;
