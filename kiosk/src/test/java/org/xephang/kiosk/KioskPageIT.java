@@ -211,7 +211,13 @@ class KioskPageIT {
     @Test
     void whenTheServerRestartsThePageSaysSoAndRecoversByItself() throws Exception {
         centre.stop();
-        Browser.waiting(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-offline")));
+        WebElement lost = Browser.waiting(browser, 20)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-offline")));
+        assertThat(lost.getText())
+                .as("the link that is lost is the server's")
+                .startsWith("Mất kết nối với máy chủ xếp hàng")
+                .doesNotContain("ki-ốt");
+        assertThat(browser.findElement(By.id("banner-agent")).isDisplayed()).isFalse();
         Browser.screenshot(browser, "kiosk-server-lost");
 
         centre.start();
@@ -473,6 +479,38 @@ class KioskPageIT {
         assertThat(message.getText())
                 .isEqualTo("Không đọc được mã, xin thử lại.")
                 .doesNotContain("Unikey");
+        // the technician's hint goes to the scanner's device status (the supervisor's page shows it) …
+        awaitEvent(e -> e.type() == EventType.DEVICE_STATUS
+                && "kiosk1/scanner".equals(e.details().getString("device"))
+                && "ERROR".equals(e.details().getString("state"))
+                && e.details().getString("detail").contains("Unikey/EVKey"));
+
+        // … until the scanner reads a code again
+        settled();
+        browser.findElement(By.cssSelector("#screen-refused [data-go-home]")).click();
+        settled();
+        Browser.scan(browser, "000.00.00.H01-261206-0001");
+        awaitEvent(e -> e.type() == EventType.DEVICE_STATUS
+                && "kiosk1/scanner".equals(e.details().getString("device"))
+                && "ONLINE".equals(e.details().getString("state")));
+    }
+
+    @Test
+    void anOpenPrinterCoverEndsLikePaperOutWithTheNumberTheQrAndAReprintOffer() throws Exception {
+        printer.simulate(DeviceState.COVER_OPEN);
+        WebElement banner = Browser.waiting(browser, 10)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-printer")));
+        assertThat(banner.getText()).startsWith("Nắp máy in đang mở");
+
+        takeTicket("A");
+        WebElement status = Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=FAILED], #print-status[data-stage=REFUSED]")));
+        assertThat(status.getText()).startsWith("Nắp máy in đang mở.").contains("vẫn có hiệu lực");
+        assertThat(browser.findElement(By.id("ticket-number")).getText()).matches("A\\d{3}");
+        assertThat(browser.findElement(By.id("ticket-qr")).getAttribute("src")).endsWith("/qr.svg");
+        assertThat(browser.findElement(By.id("reprint")).isDisplayed()).isTrue();
+        assertThat(pngs()).isEmpty();
     }
 
     @Test
