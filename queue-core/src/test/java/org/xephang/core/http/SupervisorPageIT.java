@@ -74,6 +74,9 @@ class SupervisorPageIT {
             browser.findElement(By.id("lang")).click();
             // the page redraws every second and on each event: wait for the English rows rather than read them once
             eventually(WITHIN, () -> cell(browser, "header h1").startsWith("Live supervision"));
+            assertThat(cell(browser, "#live"))
+                    .as("the stream's state in English too")
+                    .isEqualTo("Live");
             eventually(
                     WITHIN,
                     () -> cell(browser, "#counters tr[data-counter='5']").contains("Signed out"));
