@@ -67,6 +67,9 @@ class DemoPagesIT {
                 .doesNotContain("Ignored")
                 .doesNotContain("[");
         assertThat(message.getDomAttribute("class")).isEqualTo("info");
+        assertThat(browser.findElement(By.id("printer-state")).getText())
+                .as("the printer's state in words, no raw code")
+                .isEqualTo("Sẵn sàng");
         Browser.screenshot(browser, "devices");
     }
 
