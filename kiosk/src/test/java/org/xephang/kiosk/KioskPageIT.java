@@ -445,9 +445,18 @@ class KioskPageIT {
         assertThat(field.getRect().height).as("field button height").isGreaterThanOrEqualTo(180);
         WebElement catalogue = browser.findElement(By.id("open-catalogue"));
         assertThat(catalogue.getRect().height).as("catalogue button height").isGreaterThanOrEqualTo(90);
+        WebElement checkIn = browser.findElement(By.id("open-checkin"));
+        assertThat(checkIn.getRect().width)
+                .as("the check-in button is as wide as the catalogue's, not squeezed into a column")
+                .isGreaterThanOrEqualTo(catalogue.getRect().width - 2)
+                .isGreaterThanOrEqualTo(400);
+        assertThat(checkIn.getRect().height).as("check-in button height").isGreaterThanOrEqualTo(90);
         WebElement scanHelp = browser.findElement(By.cssSelector(".scan-help"));
         assertThat(scanHelp.findElements(By.tagName("svg"))).hasSize(1);
         assertThat(scanHelp.getText()).contains("máy quét");
+        assertThat(browser.findElement(By.cssSelector(".scan-help .hint")).getRect().width)
+                .as("the scanning hint reads in long lines")
+                .isGreaterThanOrEqualTo(500);
         assertThat(scanHelp.getRect().y + scanHelp.getRect().height)
                 .as("the home screen reaches the lower part of the screen")
                 .isGreaterThan((int) (0.8 * height));
