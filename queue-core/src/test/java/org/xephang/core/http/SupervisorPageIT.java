@@ -61,6 +61,12 @@ class SupervisorPageIT {
                     .isNotEmpty();
             assertThat(browser.findElements(By.cssSelector("#chart-load canvas")))
                     .isNotEmpty();
+            // the same chart as the statistics page's, live: today's tickets and who waits now, per field
+            eventually(
+                    WITHIN,
+                    () -> String.valueOf(
+                                    browser.findElement(By.id("chart-load")).getDomAttribute("aria-label"))
+                            .contains("Đất đai: lấy số 1, đang chờ 1"));
             assertThat(browser.executeScript("return window.stillTheSamePage === true"))
                     .isEqualTo(true);
             assertThat(browser.executeScript(
