@@ -43,8 +43,10 @@ import org.xephang.core.Actor;
 import org.xephang.core.IssueCommand;
 import org.xephang.core.appointment.Booking;
 import org.xephang.core.persistence.BookingStore;
+import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
+import org.xephang.device.DeviceTimeoutException;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.printer.sim.SimulatedTicketPrinter;
 import org.xephang.testkit.Browser;
@@ -480,6 +482,55 @@ class KioskPageIT {
     }
 
     @Test
+    void aPrinterThatStopsAnsweringEndsLikePaperOutWithTheNumberTheQrAndAReprintOffer() throws Exception {
+        restartKioskWith(new TimingOutPrinter(printer));
+
+        takeTicket("A");
+
+        WebElement status = Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#print-status[data-stage=FAILED]")));
+        assertThat(status.getText()).startsWith("Không kết nối được máy in.").contains("vẫn có hiệu lực");
+        assertThat(browser.findElement(By.id("ticket-number")).getText()).matches("A\\d{3}");
+        assertThat(browser.findElement(By.id("ticket-qr")).getAttribute("src")).endsWith("/qr.svg");
+        assertThat(browser.findElement(By.id("reprint")).isDisplayed()).isTrue();
+        Browser.screenshot(browser, "kiosk-printer-timeout");
+    }
+
+    /** The simulated printer, except that every job times out as a printer that stopped answering does. */
+    private record TimingOutPrinter(SimulatedTicketPrinter printer) implements TicketPrinter {
+        @Override
+        public void print(org.xephang.device.printer.TicketDocument document) throws DeviceException {
+            throw new DeviceTimeoutException("no answer from the printer within 5 s");
+        }
+
+        @Override
+        public String id() {
+            return printer.id();
+        }
+
+        @Override
+        public void start() {}
+
+        @Override
+        public org.xephang.device.DeviceStatus status() {
+            return printer.status();
+        }
+
+        @Override
+        public void addStatusListener(org.xephang.device.DeviceStatusListener listener) {
+            printer.addStatusListener(listener);
+        }
+
+        @Override
+        public void removeStatusListener(org.xephang.device.DeviceStatusListener listener) {
+            printer.removeStatusListener(listener);
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
     void aScanThatIsNotACodeAsksTheCitizenToTryAgainWithoutTechnicalAdvice() throws Exception {
         Browser.scan(browser, "đđđ ươ ươ");
 
@@ -622,6 +673,18 @@ class KioskPageIT {
         settled();
         browser.findElement(By.cssSelector("#screen-ticket [data-go-home]")).click();
         takeTicket(service);
+    }
+
+    private void restartKioskWith(TicketPrinter lent) throws Exception {
+        kiosk.close();
+        KioskOptions options = KioskOptions.of(centre.url(), "demo", "kiosk1", "demo", "sim:printer")
+                .withSettingsPin("2468");
+        kiosk = KioskApp.create(vertx, options, lent, false);
+        root.clear();
+        root.route("/kiosk/*").subRouter(kiosk.router());
+        browser.navigate().refresh();
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fields button[data-service]")));
     }
 
     private void restartKioskWithHomeTimeout(Duration timeout) throws Exception {
