@@ -66,7 +66,7 @@ class SupervisorPageIT {
                     WITHIN,
                     () -> String.valueOf(
                                     browser.findElement(By.id("chart-load")).getDomAttribute("aria-label"))
-                            .contains("Đất đai: lấy số 1, đang chờ 1"));
+                            .contains("Đất đai: lấy số 1, đang chờ 0")); // issued today, called since
             assertThat(browser.executeScript("return window.stillTheSamePage === true"))
                     .isEqualTo(true);
             assertThat(browser.executeScript(
