@@ -3,6 +3,7 @@ package org.xephang.agent;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,12 +153,14 @@ public final class DeviceReporter implements AutoCloseable {
         this.server = server;
         this.agentId = agentId;
         this.agentKind = agentKind;
-        this.devices = List.copyOf(devices);
+        this.devices = new ArrayList<>(devices);
         this.linkUp = linkUp;
-        this.listeners = this.devices.stream()
-                .map(reported -> (DeviceStatusListener)
-                        (previous, current) -> context.runOnContext(v -> changed(reported, current)))
-                .toList();
+        this.listeners =
+                new ArrayList<>(this.devices.stream().map(this::listenerOf).toList());
+    }
+
+    private DeviceStatusListener listenerOf(Reported reported) {
+        return (previous, current) -> context.runOnContext(v -> changed(reported, current));
     }
 
     /**
@@ -195,6 +198,23 @@ public final class DeviceReporter implements AutoCloseable {
         }
         heartbeat();
         timer = vertx.setPeriodic(DeviceHealth.HEARTBEAT_INTERVAL.toMillis(), id -> heartbeat());
+    }
+
+    /**
+     * Reports one more device from now on: its status now, then its changes, and the heartbeats name it (a device the
+     * agent learns of later, such as a scanner known only by what its scans show). Any thread.
+     */
+    public void add(Reported reported) {
+        context.runOnContext(v -> {
+            if (closed) {
+                return;
+            }
+            DeviceStatusListener listener = listenerOf(reported);
+            devices.add(reported);
+            listeners.add(listener);
+            reported.listen().accept(listener);
+            changed(reported, reported.status().get());
+        });
     }
 
     /** The agent's link to the server is back: a status the server did not take yet is sent again now. */

@@ -110,6 +110,22 @@ class DeviceReporterTest {
     }
 
     @Test
+    void aDeviceAddedLaterIsReportedAtOnceAndItsChangesFollow() {
+        start();
+        Poll.until("the status at start", () -> server.reports.size() == 1);
+        FakeDevice scanner = new FakeDevice();
+        scanner.becomes(DeviceState.ERROR);
+
+        reporter.add(scanner.reported("kiosk1/scanner"));
+        Poll.until("the added device reported", () -> server.reports.size() == 2);
+        scanner.becomes(DeviceState.ONLINE);
+
+        Poll.until("its change reported", () -> server.reports.size() == 3);
+        assertThat(server.reports.subList(1, 3))
+                .containsExactly("kiosk1/scanner printer ERROR", "kiosk1/scanner printer ONLINE");
+    }
+
+    @Test
     void afterCloseAChangeIsNoLongerReported() throws Exception {
         start();
         Poll.until("the status at start", () -> server.reports.size() == 1);

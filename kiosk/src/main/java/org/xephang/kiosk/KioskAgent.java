@@ -60,6 +60,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
 
     private final Map<String, Future<JsonObject>> requestsInFlight = new HashMap<>();
     private final RecentTickets recentTickets;
+    private final ScannerHealth scannerHealth;
     private final IssuingNotice notice = new IssuingNotice();
     private final Map<String, Integer> waiting = new HashMap<>();
 
@@ -79,6 +80,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         this.clock = options.clock();
         this.statusBase = options.serverUrl();
         this.recentTickets = new RecentTickets(core);
+        this.scannerHealth = new ScannerHealth(options.kioskId() + "/scanner", clock);
     }
 
     /** Follows the site (its description and queue) and starts reporting the printer's status. */
@@ -283,6 +285,13 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     /** The status of a dossier for the status screen ({@link DossierStatusLookup}). */
     Future<JsonObject> dossier(String code) {
         return DossierStatusLookup.status(core, code, options.kioskId());
+    }
+
+    /** What the last scan says of the scanner: a hint for the technician, or null when it read well. */
+    void scannerRead(String hint) {
+        if (reports != null) {
+            scannerHealth.read(hint, reports);
+        }
     }
 
     /** A scanner read something: the pages open the dossier screen (or say it could not be read). */
