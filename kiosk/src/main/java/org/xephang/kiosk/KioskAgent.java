@@ -158,11 +158,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
                 notice.issued();
                 learnStatusBase(ticket);
             }
-            recentTickets.remember(ticket);
-            PrintOutcome outcome = printing.outcome(ticket.id());
-            if (outcome == null) {
-                outcome = printing.start(ticket, siteForPaper());
-            }
+            PrintOutcome outcome = printOnce(ticket);
             if (isOffline) {
                 publishState();
             }
@@ -193,11 +189,7 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     Future<JsonObject> checkIn(String code) {
         return core.checkIn(code).map(issued -> {
             Ticket ticket = issued.ticket();
-            recentTickets.remember(ticket);
-            PrintOutcome outcome = printing.outcome(ticket.id());
-            if (outcome == null) {
-                outcome = printing.start(ticket, siteForPaper());
-            }
+            PrintOutcome outcome = printOnce(ticket);
             return new JsonObject()
                     .put("ticket", ticket.toJson())
                     .put("print", outcome.toJson())
@@ -260,6 +252,13 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     /** The latest print outcome of a ticket issued or reprinted here, or null. */
     PrintOutcome printOutcome(String ticketId) {
         return printing.outcome(ticketId);
+    }
+
+    /** Remembers a ticket and prints it unless it was printed (or is printing) here already. */
+    private PrintOutcome printOnce(Ticket ticket) {
+        recentTickets.remember(ticket);
+        PrintOutcome outcome = printing.outcome(ticket.id());
+        return outcome != null ? outcome : printing.start(ticket, siteForPaper());
     }
 
     private JsonObject siteForPaper() {
