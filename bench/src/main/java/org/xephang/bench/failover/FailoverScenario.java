@@ -190,6 +190,10 @@ public final class FailoverScenario extends Scenario {
                 report.figure("kills", kills);
                 report.figure("killedNodes", killed);
                 report.figure("takeoverMillis", new JsonArray(new ArrayList<>(takeovers)));
+                report.figure(
+                        "slowTakeovers",
+                        new JsonArray(new ArrayList<>(
+                                TakeoverProbe.slowSamples(killTimes, outages, TimeUnit.SECONDS.toNanos(30), 5_000))));
                 report.figure("takeoverP50Millis", percentile(takeovers, 50));
                 report.figure("takeoverP99Millis", percentile(takeovers, 99));
                 report.figure("clientErrors", errorCounts());

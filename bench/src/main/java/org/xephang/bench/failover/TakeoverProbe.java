@@ -110,13 +110,66 @@ final class TakeoverProbe {
      * The takeover times in milliseconds: for each kill and each site, from the kill to the end of the first outage
      * that began within {@code window} nanoseconds after it (a probe already under way at the kill counts).
      */
+    /**
+     * Each sample of {@link #takeoverMillis} as {@code kill N site S: dark from +A ms to +B ms} (A, B after the kill),
+     * slowest first, for the samples of at least {@code slowMillis}: whether a slow one began at the kill (a takeover)
+     * or later (a site moved afterwards).
+     */
+    static List<String> slowSamples(List<Long> kills, Map<String, List<Outage>> outages, long window, long slowMillis) {
+        List<long[]> found = new ArrayList<>();
+        List<String> sites = new ArrayList<>();
+        for (int k = 0; k < kills.size(); k++) {
+            long kill = kills.get(k);
+            long end = windowEnd(kills, k, window);
+            for (Map.Entry<String, List<Outage>> site : new java.util.TreeMap<>(outages).entrySet()) {
+                for (Outage outage : site.getValue()) {
+                    if (outage.downAt() >= kill - PERIOD_MS * 1_000_000 * 2
+                            && outage.downAt() < end
+                            && outage.upAt() > 0) {
+                        long up = Math.max(0, (outage.upAt() - kill) / 1_000_000);
+                        if (up >= slowMillis) {
+                            found.add(new long[] {up, k + 1, (outage.downAt() - kill) / 1_000_000});
+                            sites.add(site.getKey());
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Long.compare(found.get(b)[0], found.get(a)[0]));
+        List<String> lines = new ArrayList<>();
+        for (int i : order) {
+            long[] f = found.get(i);
+            lines.add("kill " + f[1] + " site " + sites.get(i) + ": dark from +" + f[2] + " ms to +" + f[0] + " ms");
+        }
+        return lines;
+    }
+
+    /**
+     * Where kill {@code k}'s window ends: {@code window} after it, or where the next kill's begins (an outage that
+     * began after the next kill is that kill's, and counted once, for it).
+     */
+    static long windowEnd(List<Long> kills, int k, long window) {
+        long end = kills.get(k) + window;
+        if (k + 1 < kills.size()) {
+            end = Math.min(end, kills.get(k + 1) - PERIOD_MS * 1_000_000 * 2);
+        }
+        return end;
+    }
+
     static List<Long> takeoverMillis(List<Long> kills, Map<String, List<Outage>> outages, long window) {
         List<Long> samples = new ArrayList<>();
-        for (long kill : kills) {
+        for (int k = 0; k < kills.size(); k++) {
+            long kill = kills.get(k);
+            long end = windowEnd(kills, k, window);
             for (List<Outage> site : outages.values()) {
                 for (Outage outage : site) {
                     if (outage.downAt() >= kill - PERIOD_MS * 1_000_000 * 2
-                            && outage.downAt() < kill + window
+                            && outage.downAt() < end
                             && outage.upAt() > 0) {
                         samples.add(Math.max(0, (outage.upAt() - kill) / 1_000_000));
                         break;
