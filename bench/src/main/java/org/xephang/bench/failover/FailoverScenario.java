@@ -143,10 +143,12 @@ public final class FailoverScenario extends Scenario {
                 Await.result(load.prepare(), Duration.ofSeconds(120));
                 load.start();
                 List<Long> killTimes = new ArrayList<>();
+                JsonArray connections = new JsonArray();
                 JsonArray killed = new JsonArray();
                 for (int k = 1; k <= kills; k++) {
                     awaitWhole(cluster, probe, context, Duration.ofSeconds(120));
                     TimeUnit.MILLISECONDS.sleep((long) (random.nextDouble(0.5, 1.0) * loadSeconds * 1000));
+                    connections.add(connections(db));
                     List<Integer> candidates = victims.equals("owners") ? owners(db, cluster) : all(cluster);
                     int victim = candidates.get(random.nextInt(candidates.size()));
                     long at = System.nanoTime();
@@ -190,6 +192,7 @@ public final class FailoverScenario extends Scenario {
                 report.figure("kills", kills);
                 report.figure("killedNodes", killed);
                 report.figure("takeoverMillis", new JsonArray(new ArrayList<>(takeovers)));
+                report.figure("postgresqlConnectionsBeforeEachKill", connections);
                 report.figure(
                         "slowTakeovers",
                         new JsonArray(new ArrayList<>(
@@ -252,6 +255,17 @@ public final class FailoverScenario extends Scenario {
             }
         }
         return owners.isEmpty() ? all(cluster) : new ArrayList<>(owners);
+    }
+
+    /** The run database's connections from the nodes now (pg_stat_activity, application name xephang). */
+    private static long connections(RunDatabase db) throws SQLException {
+        try (Connection connection = db.location().connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND application_name = 'xephang'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** Waits until every node is up and every site served. */
