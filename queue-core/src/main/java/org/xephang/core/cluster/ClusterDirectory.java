@@ -114,11 +114,11 @@ public final class ClusterDirectory {
                 .put("url", url)
                 .put("epoch", epoch)
                 .put("lease", lease);
-        return owners().compose(map -> map.put(site, entry)).onSuccess(done -> {
-            known.put(site, owner(entry));
-            vertx.eventBus()
-                    .publish(OWNER_CHANGED, new JsonObject().put("site", site).put("owner", entry));
-        });
+        // Told first, then stored: the map's write may wait for a partition migration (a member joined or left).
+        known.put(site, owner(entry));
+        vertx.eventBus()
+                .publish(OWNER_CHANGED, new JsonObject().put("site", site).put("owner", entry));
+        return owners().compose(map -> map.put(site, entry));
     }
 
     /** Removes this node's entry for {@code site} (an entry another node wrote since is kept). */

@@ -97,6 +97,10 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
     private final ClusterDirectory directory;
     private final String url;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    /** The sites being opened now (by the placement check or on a site's release): one take at a time per site. */
+    private final Set<String> taking = ConcurrentHashMap.newKeySet();
+    /** The placement as computed at the last check (site → member): a released site placed here is taken at once. */
+    private volatile Map<String, String> lastPlaced = Map.of();
     /** The stream subscriptions' end signals, per site: called when the site leaves this node. */
     private final Map<String, Set<Runnable>> streamEnds = new ConcurrentHashMap<>();
 
@@ -158,8 +162,20 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
                 placement.execute(() -> reloadConfiguration(site));
             }
         });
-        // A site given back by another node: the node it is placed on takes it now, not at its next tick.
-        directory.onReleased(site -> membershipChanged());
+        // A site given back by another node: the node it is placed on takes it now, without waiting for the next
+        // placement check (which reads the cluster's maps, slow while Hazelcast migrates partitions).
+        directory.onReleased(site -> {
+            if (!closing && directory.self().equals(lastPlaced.get(site)) && !held.containsKey(site)) {
+                takers.execute(() -> {
+                    try {
+                        take(site, Optional.empty());
+                    } catch (RuntimeException failed) {
+                        LOG.warn("Node {} could not take site {}; trying again", nodeName, site, failed);
+                    }
+                });
+            }
+            membershipChanged();
+        });
         await(directory.announce(url), "announcing the node");
         placement.scheduleWithFixedDelay(this::rebalanceQuietly, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -272,13 +288,9 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
                 liveOwners.put(site, owner.node());
             }
         });
-        PlacementPlan plan = PlacementPlan.of(
-                siteCodes(),
-                SitePlacement.assign(siteCodes(), members),
-                self,
-                held.keySet(),
-                settledMembers,
-                liveOwners);
+        Map<String, String> placed = SitePlacement.assign(siteCodes(), members);
+        lastPlaced = placed;
+        PlacementPlan plan = PlacementPlan.of(siteCodes(), placed, self, held.keySet(), settledMembers, liveOwners);
         for (String site : plan.giveBack()) {
             giveBack(site);
         }
@@ -317,6 +329,17 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
      * longer than its renewal period; otherwise tries again at the next tick. A taker thread.
      */
     private void take(String site, Optional<ClusterDirectory.Owner> gone) {
+        if (held.containsKey(site) || closing || !taking.add(site)) {
+            return;
+        }
+        try {
+            open(site, gone);
+        } finally {
+            taking.remove(site);
+        }
+    }
+
+    private void open(String site, Optional<ClusterDirectory.Owner> gone) {
         SiteConfig current = storedConfiguration(site);
         SiteOwnership ownership = SiteOwnership.forNode(nodeName, leaseTtl, clock);
         gone.ifPresent(owner -> ownership.presumeGone(site, owner.lease(), owner.epoch()));

@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>A site this node runs but placed on another member is <b>given back</b> only when that member settled, or
- *       when this node has not settled itself (a cluster starting, node after node, spreads at once): a node that
- *       (re)joined a running cluster gets no site another live node serves, so a restart does not cause a second
+ *       while no member has settled (a cluster starting node after node spreads at once): a node that (re)joined a
+ *       running cluster gets no site another live node serves, so a restart does not cause a second
  *       outage of the sites that moved away from it; once it settled the sites move to it by clean hand-overs.
  *   <li>A site placed here and not run here is <b>taken</b> unless another live node runs it (it gives the site back
  *       when this node settled): a dead node's sites are taken at once, also by a node that just joined.
@@ -37,7 +37,7 @@ record PlacementPlan(List<String> giveBack, List<String> take) {
         for (String site : new java.util.TreeSet<>(sites)) {
             String target = placed.get(site);
             if (running.contains(site)) {
-                if (target != null && !target.equals(self) && (settled.contains(target) || !settled.contains(self))) {
+                if (target != null && !target.equals(self) && (settled.contains(target) || settled.isEmpty())) {
                     giveBack.add(site);
                 }
             } else if (self.equals(target)) {

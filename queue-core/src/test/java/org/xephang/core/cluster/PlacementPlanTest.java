@@ -112,7 +112,7 @@ class PlacementPlanTest {
     }
 
     @Test
-    void aNodeThatHasNotSettledItselfHandsSitesOverAtOnceSoAStartingClusterSpreads() {
+    void whileNoMemberHasSettledSitesAreHandedOverAtOnceSoAStartingClusterSpreads() {
         // a started first and took every site; b joined a few seconds later: neither has settled.
         Map<String, String> placed = SitePlacement.assign(SITES, List.of("a", "b"));
         PlacementPlan plan = PlacementPlan.of(SITES, placed, "a", Set.copyOf(SITES), Set.of(), Map.of());
@@ -120,6 +120,10 @@ class PlacementPlanTest {
 
         PlacementPlan settled = PlacementPlan.of(SITES, placed, "a", Set.copyOf(SITES), Set.of("a"), Map.of());
         assertThat(settled.giveBack()).as("a settled: b, just joined, waits").isEmpty();
+        PlacementPlan restarted = PlacementPlan.of(SITES, placed, "a", Set.copyOf(SITES), Set.of("c"), Map.of());
+        assertThat(restarted.giveBack())
+                .as("a restarted itself in a running cluster: it hands nothing to b, just joined, either")
+                .isEmpty();
     }
 
     @Test
