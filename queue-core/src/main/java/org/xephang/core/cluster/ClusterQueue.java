@@ -70,7 +70,7 @@ import org.xephang.core.site.SiteConfig;
 public final class ClusterQueue implements QueueService, AutoCloseable {
 
     /** How often placement is checked even without a membership event (a lease that ran out, a failed take). */
-    static final Duration TICK = Duration.ofMillis(500);
+    static final Duration TICK = Duration.ofMillis(250);
 
     /**
      * How many sites a node opens at once when it takes several (a dead node's): each open reads the site's day from
@@ -166,13 +166,7 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         // placement check (which reads the cluster's maps, slow while Hazelcast migrates partitions).
         directory.onReleased(site -> {
             if (!closing && directory.self().equals(lastPlaced.get(site)) && !held.containsKey(site)) {
-                takers.execute(() -> {
-                    try {
-                        take(site, Optional.empty());
-                    } catch (RuntimeException failed) {
-                        LOG.warn("Node {} could not take site {}; trying again", nodeName, site, failed);
-                    }
-                });
+                submitTake(site, Optional.empty());
             }
             membershipChanged();
         });
@@ -294,47 +288,39 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         for (String site : plan.giveBack()) {
             giveBack(site);
         }
-        List<java.util.concurrent.Future<?>> taking = new ArrayList<>();
         for (String site : plan.take()) {
-            if (closing) {
-                break;
-            }
             ClusterDirectory.Owner gone = published.get(site);
-            Optional<ClusterDirectory.Owner> dead =
+            submitTake(
+                    site,
                     gone == null || live.contains(gone.node()) || gone.lease().isEmpty()
                             ? Optional.empty()
-                            : Optional.of(gone);
-            taking.add(takers.submit(() -> {
-                try {
-                    take(site, dead);
-                } catch (RuntimeException failed) {
-                    LOG.warn("Node {} could not take site {}; trying again", nodeName, site, failed);
-                }
-            }));
-        }
-        for (java.util.concurrent.Future<?> take : taking) {
-            try {
-                take.get(60, TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failed) {
-                LOG.warn("Node {}: taking a site did not finish", nodeName, failed);
-            }
+                            : Optional.of(gone));
         }
     }
 
     /**
-     * Takes a site when its lease is free, or held by a node the membership dropped ({@code gone}) and unrenewed for
-     * longer than its renewal period; otherwise tries again at the next tick. A taker thread.
+     * Opens a site on a taker thread unless it runs here or is being opened: when its lease is free, or held by a node
+     * the membership dropped ({@code gone}) and unrenewed for longer than its renewal period; otherwise the next check
+     * tries again. The placement check does not wait for it: each site's lease goes stale at its own moment, and a
+     * slow open must not delay the others' next attempt.
      */
-    private void take(String site, Optional<ClusterDirectory.Owner> gone) {
+    private void submitTake(String site, Optional<ClusterDirectory.Owner> gone) {
         if (held.containsKey(site) || closing || !taking.add(site)) {
             return;
         }
         try {
-            open(site, gone);
-        } finally {
+            takers.execute(() -> {
+                try {
+                    if (!held.containsKey(site) && !closing) {
+                        open(site, gone);
+                    }
+                } catch (RuntimeException failed) {
+                    LOG.warn("Node {} could not take site {}; trying again", nodeName, site, failed);
+                } finally {
+                    taking.remove(site);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
             taking.remove(site);
         }
     }
