@@ -31,6 +31,9 @@ final class TakeoverProbe {
     private final Map<String, List<Outage>> outages = new HashMap<>();
     private final Map<String, Long> downSince = new HashMap<>();
     private final Map<String, Integer> preferred = new HashMap<>();
+    /** Every probe that found its site served: its start and end (nanoTime), per site, in order. */
+    private final Map<String, List<long[]>> served = new HashMap<>();
+
     private volatile boolean running = true;
 
     TakeoverProbe(Vertx vertx, Context context, List<URI> urls) {
@@ -56,6 +59,9 @@ final class TakeoverProbe {
         }
         long at = System.nanoTime();
         ask(site, preferred.get(site), 0, served -> {
+            if (served) {
+                this.served.computeIfAbsent(site, s -> new ArrayList<>()).add(new long[] {at, System.nanoTime()});
+            }
             if (!served && !downSince.containsKey(site)) {
                 downSince.put(site, at);
             } else if (served && downSince.containsKey(site)) {
@@ -90,6 +96,44 @@ final class TakeoverProbe {
     /** Whether every site was served at its last probe. Call on the probe's context. */
     boolean allServed() {
         return downSince.isEmpty() && !outages.isEmpty();
+    }
+
+    /** Every site's served probes so far ({start, end} in nanoTime). Call on the probe's context. */
+    Map<String, List<long[]>> servedProbes() {
+        Map<String, List<long[]>> copy = new HashMap<>();
+        served.forEach((site, list) -> copy.put(site, List.copyOf(list)));
+        return copy;
+    }
+
+    /**
+     * The takeover times in milliseconds: for each kill and each site the killed node owned then ({@code
+     * killedSites}), from the kill to the end of the first probe that started after the kill and found the site served
+     * (a node holding the request for the new owner and then serving it counts when it answered). A site not served
+     * again before the next kill (or within {@code window}) gives no sample but is counted in {@code unserved}.
+     */
+    static List<Long> servedAgainMillis(
+            List<Long> kills,
+            List<java.util.Set<String>> killedSites,
+            Map<String, List<long[]>> served,
+            long window,
+            java.util.concurrent.atomic.AtomicInteger unserved) {
+        List<Long> samples = new ArrayList<>();
+        for (int k = 0; k < kills.size(); k++) {
+            long kill = kills.get(k);
+            long end = windowEnd(kills, k, window);
+            for (String site : killedSites.get(k)) {
+                long[] first = served.getOrDefault(site, List.of()).stream()
+                        .filter(probe -> probe[0] >= kill && probe[0] < end)
+                        .findFirst()
+                        .orElse(null);
+                if (first == null) {
+                    unserved.incrementAndGet();
+                } else {
+                    samples.add(Math.max(0, (first[1] - kill) / 1_000_000));
+                }
+            }
+        }
+        return samples;
     }
 
     /** Every site's outages so far. Call on the probe's context. */

@@ -58,6 +58,26 @@ class TakeoverTimesTest {
     }
 
     @Test
+    void aKilledNodesSiteIsServedAgainWhenTheFirstProbeStartedAfterTheKillAnswersEvenIfANodeHeldIt() {
+        Map<String, List<long[]>> served = Map.of(
+                "s001", List.of(new long[] {s(9.9), s(9.91)}, new long[] {s(10.1), s(12.6)}), // held 2.5 s, then served
+                "s002", List.of(new long[] {s(13), s(13.01)}),
+                "s003", List.of(new long[] {s(10.2), s(10.21)}), // owned by a node that stayed up
+                "s004", List.of(new long[] {s(31), s(31.01)})); // served only after the next kill
+        java.util.concurrent.atomic.AtomicInteger unserved = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Long> samples = TakeoverProbe.servedAgainMillis(
+                List.of(s(10), s(30)),
+                List.of(java.util.Set.of("s001", "s002", "s004"), java.util.Set.of()),
+                served,
+                TimeUnit.SECONDS.toNanos(30),
+                unserved);
+
+        assertThat(samples).containsExactlyInAnyOrder(2600L, 3010L);
+        assertThat(unserved.get()).as("s004, not served before the next kill").isEqualTo(1);
+    }
+
+    @Test
     void percentilesAreNearestRankAndNoneWithoutSamples() {
         List<Long> sorted = List.of(1000L, 2000L, 3000L, 4000L, 9000L);
 
