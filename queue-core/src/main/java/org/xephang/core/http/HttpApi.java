@@ -225,6 +225,7 @@ public final class HttpApi implements AutoCloseable {
                 router.route(PREFIX + "/sites/*").handler(forwarding);
                 router.route(PREFIX + "/admin/sites/*").handler(forwarding);
                 router.route(PREFIX + "/tickets/*").handler(forwarding);
+                router.route(PREFIX + "/appointments/*").handler(forwarding);
             }
             // A node of a cluster that no longer owns its sites serves none of them (its memory may be behind the
             // node that took them over, and its writes would be fenced anyway).

@@ -62,14 +62,14 @@ public final class NotificationRoutes {
 
     private final Subscribe subscribe;
     private final Offer offer;
-    private final Supplier<NotificationOutbox> outbox;
+    private final java.util.function.Function<String, NotificationOutbox> outbox;
     private final Supplier<WorkerExecutor> worker;
     private final ClientRateLimiter perClient;
 
     public NotificationRoutes(
             Subscribe subscribe,
             Offer offer,
-            Supplier<NotificationOutbox> outbox,
+            java.util.function.Function<String, NotificationOutbox> outbox,
             Supplier<WorkerExecutor> worker,
             Clock clock) {
         this.subscribe = subscribe;
@@ -167,13 +167,19 @@ public final class NotificationRoutes {
             ctx.fail(new QueueError(ErrorCode.INVALID_REQUEST, "Tham số state phải là dead, pending hoặc sent."));
             return;
         }
-        NotificationOutbox running = outbox.get();
+        String site = ctx.pathParam("site");
+        NotificationOutbox running;
+        try {
+            running = outbox.apply(site);
+        } catch (QueueError notHere) {
+            ctx.fail(notHere);
+            return;
+        }
         WorkerExecutor executor = worker.get();
         if (running == null || executor == null) {
             ctx.fail(new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ đang khởi động. Vui lòng thử lại sau."));
             return;
         }
-        String site = ctx.pathParam("site");
         executor.executeBlocking(() -> running.list(site, state, LISTED), false)
                 .onSuccess(messages -> {
                     JsonArray list = new JsonArray();
