@@ -205,6 +205,10 @@ public final class SiteForwarding implements Handler<RoutingContext> {
         if (request.remoteAddress() != null) {
             headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
         }
+        // The owner counts its per-address limits against the client, not this node (signed: docs/adr/0034).
+        headers.set(
+                org.xephang.core.auth.ForwardedClient.HEADER,
+                auth.forwardedClient().vouch(auth.clientAddress(ctx)));
         headers.set(FORWARDED_BY, queue.directory().self());
         return headers;
     }

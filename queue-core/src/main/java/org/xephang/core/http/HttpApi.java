@@ -204,7 +204,7 @@ public final class HttpApi implements AutoCloseable {
             AccountRoutes accounts = new AccountRoutes(queue, auth);
             DeviceRoutes devices = new DeviceRoutes(queue, clock, auth);
             EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
-            AppointmentRoutes appointments = new AppointmentRoutes(queue, clock);
+            AppointmentRoutes appointments = new AppointmentRoutes(queue, clock, auth);
             OfflineRoutes offline = new OfflineRoutes(queue);
             Buffer openApi = resource("/openapi.yaml");
             Buffer ticketPage = resource("/ticket-page/index.html");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xephang.core.QueueServerMain;
 import org.xephang.core.persistence.StoreLocation;
 import org.xephang.core.testkit.PostgresFixture;
+import org.xephang.dossiersim.DossierSimulator;
 import org.xephang.dossiersim.MessagingSimulator;
 
 /**
@@ -47,6 +48,7 @@ class ClusterMessagesAppointmentsPostgresIT {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Vertx vertx = Vertx.vertx();
     private MessagingSimulator simulator;
+    private DossierSimulator portal;
 
     @AfterEach
     void stop() throws Exception {
@@ -106,12 +108,16 @@ class ClusterMessagesAppointmentsPostgresIT {
                   backoff: { initial: 100ms, max: 300ms }
                   sms: { url: "%s", apiKey: %s, brandname: UBND-XT, unicode: true }
                   inbound: { secret: %s }
+                dossier:
+                  portal: { style: generic, url: "%s", apiKey: %s, timeout: 2s }
                 """.formatted(
                                         HASH,
                                         HASH,
                                         simulator.url(MessagingSimulator.SMS_PATH),
                                         MessagingSimulator.API_KEY,
-                                        INBOUND_SECRET));
+                                        INBOUND_SECRET,
+                                        portal.portalGenericUrl(),
+                                        DossierSimulator.portalApiKey()));
         return file;
     }
 
@@ -170,7 +176,11 @@ class ClusterMessagesAppointmentsPostgresIT {
         simulator = MessagingSimulator.start(vertx)
                 .toCompletionStage()
                 .toCompletableFuture()
-                .get();
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        portal = DossierSimulator.start(vertx, DossierSimulator.Options.defaults())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
         ZoneOffset zone = nearNoon();
         Path centre = writeConfig(zone);
         StoreLocation.Postgres db = PostgresFixture.newDatabase("messages");
@@ -222,16 +232,70 @@ class ClusterMessagesAppointmentsPostgresIT {
                         .getString("code"))
                 .isEqualTo(code);
 
-        // Checked in at a kiosk through the other node: a ticket, the same one on a repeat.
+        // Checked in at a kiosk through the other node: a ticket; the same one on a repeat through the owner.
         String kiosk = login(other, "kiosk-s1");
         HttpResponse<String> checkIn =
                 send(other, "POST", "/api/v1/sites/s1/check-in", kiosk, new JsonObject().put("code", code));
         assertThat(checkIn.statusCode()).as(checkIn.body()).isEqualTo(201);
         String ticketId = new JsonObject(checkIn.body()).getString("id");
         HttpResponse<String> again =
-                send(other, "POST", "/api/v1/sites/s1/check-in", kiosk, new JsonObject().put("code", code));
+                send(owner, "POST", "/api/v1/sites/s1/check-in", kiosk, new JsonObject().put("code", code));
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(new JsonObject(again.body()).getString("id")).isEqualTo(ticketId);
+
+        // The booking page's other routes through the other node: days, slots, a second booking moved, then cancelled.
+        HttpResponse<String> days = send(other, "GET", "/api/v1/sites/s1/appointments/days?service=A", null, null);
+        assertThat(days.statusCode()).as(days.body()).isEqualTo(200);
+        HttpResponse<String> slots = send(
+                other, "GET", "/api/v1/sites/s1/appointments/slots?service=A&date=" + next.toLocalDate(), null, null);
+        assertThat(slots.statusCode()).as(slots.body()).isEqualTo(200);
+        assertThat(new JsonObject(slots.body()).getJsonArray("slots")).isNotEmpty();
+        HttpResponse<String> second = send(
+                other,
+                "POST",
+                "/api/v1/sites/s1/appointments",
+                null,
+                new JsonObject()
+                        .put("service", "A")
+                        .put("start", next.plusMinutes(15).atOffset(zone).toString())
+                        .put("name", "Trần Thị Bình")
+                        .put("phone", "0912345670"));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        String code2 = new JsonObject(second.body()).getString("code");
+        HttpResponse<String> moved = send(
+                other,
+                "PATCH",
+                "/api/v1/appointments/" + code2,
+                null,
+                new JsonObject()
+                        .put("start", next.plusMinutes(30).atOffset(zone).toString()));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        ClusterPlacementPostgresIT.await(
+                "the second booking's two messages are sent",
+                () -> simulator.delivered().stream()
+                                .filter(r -> r.key().startsWith(code2))
+                                .count()
+                        == 2);
+        HttpResponse<String> cancelled = send(other, "DELETE", "/api/v1/appointments/" + code2, null, null);
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(send(owner, "GET", "/api/v1/appointments/" + code2, null, null)
+                        .statusCode())
+                .as("cancelled on the owner")
+                .isEqualTo(404);
+
+        // The province's portal: its booking imported through the other node, once.
+        Instant atPortal = next.plusMinutes(45).atOffset(zone).toInstant();
+        portal.addPortalBooking("P-1", "s1", "A", atPortal, "Phạm Thị Dung", "0912345671");
+        java.time.LocalDate portalDay =
+                atPortal.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+        for (int round = 0; round < 2; round++) {
+            HttpResponse<String> imported =
+                    send(other, "POST", "/api/v1/sites/s1/appointments/import?date=" + portalDay, province, null);
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            assertThat(new JsonObject(imported.body()).getInteger(round == 0 ? "created" : "existing"))
+                    .as(imported.body())
+                    .isEqualTo(1);
+        }
 
         // The citizen leaves a number for the ticket through the other node; "sắp đến lượt" is due at once.
         HttpResponse<String> subscribed = send(
@@ -282,9 +346,16 @@ class ClusterMessagesAppointmentsPostgresIT {
                 "the new owner sends the call's message", () -> deliveredWithKey(ticketId + ":called") == 1);
 
         // Nothing was sent twice, and the ticket's site kept its number.
-        assertThat(simulator.delivered().stream().map(MessagingSimulator.Received::key))
-                .containsExactlyInAnyOrder(
-                        code + ":booked", ticketId + ":near-turn", "sms-in:s1:gw-1", ticketId + ":called");
+        // Every message the provider accepted, repeats included: each once.
+        List<String> keys = simulator.received().stream()
+                .map(MessagingSimulator.Received::key)
+                .toList();
+        assertThat(keys)
+                .doesNotHaveDuplicates()
+                .contains(code + ":booked", code2 + ":booked", ticketId + ":near-turn", "sms-in:s1:gw-1")
+                .contains(ticketId + ":called")
+                .anySatisfy(key -> assertThat(key).startsWith(code2 + ":booking-moved:"))
+                .hasSize(6);
         HttpResponse<String> read = send(other, "GET", "/api/v1/appointments/" + code, null, null);
         assertThat(new JsonObject(read.body()).getBoolean("checkedIn")).isTrue();
     }

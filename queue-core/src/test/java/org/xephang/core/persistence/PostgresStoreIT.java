@@ -46,7 +46,7 @@ class PostgresStoreIT {
         assertThatThrownBy(() -> PostgresStore.open(location))
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("schema version 99")
-                .hasMessageContaining("knows up to 10");
+                .hasMessageContaining("knows up to 11");
     }
 
     @Test

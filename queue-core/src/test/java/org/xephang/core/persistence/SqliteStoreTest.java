@@ -71,7 +71,7 @@ class SqliteStoreTest {
                             c,
                             "SELECT group_concat(version, ' ') FROM (SELECT version FROM flyway_schema_history"
                                     + " WHERE success=1 ORDER BY installed_rank)"))
-                    .isEqualTo("1 2 3 4 5 6 7 8 9 10");
+                    .isEqualTo("1 2 3 4 5 6 7 8 9 10 11");
             assertThat(single(
                             c,
                             "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
@@ -204,7 +204,7 @@ class SqliteStoreTest {
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("newer xephang release")
                 .hasMessageContaining("schema version 99")
-                .hasMessageContaining("knows up to 10");
+                .hasMessageContaining("knows up to 11");
         try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(dir.resolve("xephang.db")))) {
             assertThat(single(c, "SELECT MAX(version) FROM flyway_schema_history"))
                     .isEqualTo("99");

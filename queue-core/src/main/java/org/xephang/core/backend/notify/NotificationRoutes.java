@@ -65,6 +65,7 @@ public final class NotificationRoutes {
     private final java.util.function.Function<String, NotificationOutbox> outbox;
     private final Supplier<WorkerExecutor> worker;
     private final ClientRateLimiter perClient;
+    private Authenticator auth;
 
     public NotificationRoutes(
             Subscribe subscribe,
@@ -80,6 +81,7 @@ public final class NotificationRoutes {
     }
 
     public void mount(Router router, Authenticator auth) {
+        this.auth = auth;
         tagged(router.route(HttpMethod.POST, PREFIX + "/tickets/:id/notify"), PREFIX + "/tickets/:id/notify")
                 .handler(this::subscribe);
         tagged(router.route(HttpMethod.GET, PREFIX + "/tickets/:id/notify"), PREFIX + "/tickets/:id/notify")
@@ -99,9 +101,7 @@ public final class NotificationRoutes {
     }
 
     private void subscribe(RoutingContext ctx) {
-        String client = ctx.request().remoteAddress() == null
-                ? "unknown"
-                : ctx.request().remoteAddress().hostAddress();
+        String client = auth.clientAddress(ctx);
         Duration wait = perClient.acquire(client);
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
