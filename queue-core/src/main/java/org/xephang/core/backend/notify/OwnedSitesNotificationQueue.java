@@ -3,7 +3,6 @@ package org.xephang.core.backend.notify;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +19,6 @@ import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.core.notify.Notification;
 import org.xephang.core.persistence.NotificationOutbox;
-import org.xephang.core.persistence.NotificationStore;
 import org.xephang.core.persistence.NotificationStore.Message;
 import org.xephang.core.persistence.Store;
 
@@ -70,13 +68,7 @@ public final class OwnedSitesNotificationQueue implements NotificationQueue {
         if (sites.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        return worker.executeBlocking(
-                        () -> {
-                            try (Connection connection = store.connect()) {
-                                return new NotificationStore(connection).due(now, limit, sites);
-                            }
-                        },
-                        false)
+        return worker.executeBlocking(() -> NotificationOutbox.dueOfSites(store, now, limit, sites), false)
                 .map(rows -> {
                     List<Pending> pending = new ArrayList<>(rows.size());
                     for (Message row : rows) {
