@@ -1,7 +1,6 @@
 package org.xephang.bench.harness;
 
 import java.io.IOException;
-import org.xephang.bench.failover.RunDatabase;
 
 /**
  * The store of a run of {@code bench issue} or {@code bench province-day} ({@code --store}): {@code sqlite} (the

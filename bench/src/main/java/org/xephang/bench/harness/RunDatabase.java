@@ -1,4 +1,4 @@
-package org.xephang.bench.failover;
+package org.xephang.bench.harness;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,7 +38,7 @@ public final class RunDatabase implements AutoCloseable {
     /** Where a PostgreSQL server is: {@code postgresql://HOST:PORT/DB?user=…&password=…}. */
     public record Location(String host, int port, String database, String user, String password) {
 
-        static Location parse(String url) {
+        public static Location parse(String url) {
             URI uri;
             try {
                 uri = URI.create(url.strip());
@@ -70,7 +70,7 @@ public final class RunDatabase implements AutoCloseable {
                     query.get("password"));
         }
 
-        Location withDatabase(String name) {
+        public Location withDatabase(String name) {
             return new Location(host, port, name, user, password);
         }
 
@@ -81,7 +81,7 @@ public final class RunDatabase implements AutoCloseable {
                     + (password == null ? "" : "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
         }
 
-        Connection connect() throws SQLException {
+        public Connection connect() throws SQLException {
             Properties properties = new Properties();
             properties.setProperty("user", user);
             if (password != null) {
@@ -116,7 +116,7 @@ public final class RunDatabase implements AutoCloseable {
     /**
      * Whether a run could find a PostgreSQL server: {@code store} or the variable set, or the binaries installed.
      */
-    static boolean available(String store) {
+    public static boolean available(String store) {
         String url = store != null ? store : System.getenv(URL_VARIABLE);
         return (url != null && !url.isBlank()) || binaries() != null;
     }
