@@ -249,7 +249,7 @@ public final class QueueServerMain {
             Settings settings,
             Consumer<QueueServer.Options> customize)
             throws UsageException {
-        ServerFiles.checkNotificationAccounts(config, providers, settings.cluster() != null);
+        ServerFiles.checkNotificationAccounts(config, providers);
         ServerFiles.prepareDataDir(settings.dataDir());
         // The dossier system link (H6): lookup and outbox routes on the API, forwarder once the engine is open.
         DossierBackend dossier = DossierBackend.create(vertx, dossierConfig, Clock.systemUTC());
@@ -326,8 +326,11 @@ public final class QueueServerMain {
                 // The forwarder reads the events of the sites this node owns now; it wakes at each of their commits.
                 ClusterQueue node = cluster.get();
                 await(dossier.startForwarding(node.outbox(), null, metrics.get()), "dossier forwarder");
+                dossier.serve(node);
                 node.onEvent(event -> wakeForwarder(dossier));
                 node.onTaken(site -> wakeForwarder(dossier));
+                // Messages too: the node sends those of the sites it owns now, each marked by its site's engine.
+                await(ClusterWiring.startNotifications(node, notifications, metrics.get()), "notification sender");
             }
         } catch (RuntimeException cannotServe) {
             // Nothing is served yet: stop the port, the forwarder, the engine (its pending commits) and Vert.x.

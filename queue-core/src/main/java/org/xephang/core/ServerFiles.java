@@ -44,16 +44,11 @@ final class ServerFiles {
     }
 
     /** A site that sends messages needs the centre's account of its provider. */
-    static void checkNotificationAccounts(CentreConfig config, NotificationProviders providers, boolean clustered)
-            throws UsageException {
+    static void checkNotificationAccounts(CentreConfig config, NotificationProviders providers) throws UsageException {
         List<String> problems = new ArrayList<>();
         for (SiteConfig site : config.sites()) {
             String provider = site.notifications().provider();
-            if (site.notifications().enabled() && clustered) {
-                problems.add("sites[" + site.code() + "].notifications: a cluster of nodes does not send messages (SMS,"
-                        + " Zalo) yet; turn them off for this site or run it on a server alone");
-            } else if (site.notifications().enabled()
-                    && providers.profile(provider).isEmpty()) {
+            if (site.notifications().enabled() && providers.profile(provider).isEmpty()) {
                 problems.add("sites[" + site.code() + "].notifications.provider: " + provider + " needs the centre's"
                         + " notifications." + provider + " account");
             }

@@ -39,6 +39,7 @@ public final class Authenticator implements AutoCloseable {
     private final AuditTrail audit;
     private final AccountAdministration administration;
     private final BearerTokens tokens;
+    private final ForwardedClient forwardedClient;
     private final PasswordChecks passwords;
     private final SignIns signIns;
 
@@ -66,6 +67,7 @@ public final class Authenticator implements AutoCloseable {
         this.accounts = new AccountDirectory(accounts, store);
         this.audit = new AuditTrail(vertx, store, clock);
         this.tokens = new BearerTokens(vertx, key, clock);
+        this.forwardedClient = new ForwardedClient(key);
         this.revocations = revocations;
         this.passwords = new PasswordChecks(vertx);
         this.signIns = new SignIns(this.accounts, audit, new LoginThrottle(clock), passwords, tokens, revocations);
@@ -249,6 +251,23 @@ public final class Authenticator implements AutoCloseable {
     /** The signed-in actor of a request that passed {@link #require}; null on public routes. */
     public static Actor actor(RoutingContext ctx) {
         return ctx.get(ACTOR_KEY);
+    }
+
+    /** Signs and reads the client address a forwarding node names ({@link ForwardedClient}). */
+    public ForwardedClient forwardedClient() {
+        return forwardedClient;
+    }
+
+    /**
+     * The client's address for per-address limits: the one a node of the cluster forwarding the request vouched for
+     * ({@link ForwardedClient}, signed with the shared key), else the connection's.
+     */
+    public String clientAddress(RoutingContext ctx) {
+        return forwardedClient
+                .verify(ctx.request().getHeader(ForwardedClient.HEADER))
+                .orElseGet(() -> ctx.request().remoteAddress() == null
+                        ? "unknown"
+                        : ctx.request().remoteAddress().hostAddress());
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.xephang.bench.failover;
+package org.xephang.bench.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
