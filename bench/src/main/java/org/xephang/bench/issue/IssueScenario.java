@@ -7,13 +7,10 @@ import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -205,16 +202,16 @@ public final class IssueScenario extends Scenario {
             } else {
                 report.print("wrk: not run (" + (wrkMode.equals("off") ? "--wrk off" : "not installed") + ")");
             }
-            JsonObject duplicates = duplicates(acknowledged);
+            JsonObject duplicates = IssueChecks.duplicates(acknowledged);
             report.figure("duplicateCheck", duplicates, duplicates.encode());
             report.figure(
                     "waitingTicketsPerSiteAtEnd",
                     acknowledged.size() / sites,
                     acknowledged.size() / sites + " (nobody is called in this scenario: every ticket stays WAITING)");
             report.figure("serverResidentMiB", server.residentKiB() / 1024);
-            JsonObject failed = failedRequests(runs);
+            JsonObject failed = IssueChecks.failedRequests(runs);
             report.figure("failedRequests", failed, failed.encode());
-            List<String> problems = checkFailures(duplicates, failed);
+            List<String> problems = IssueChecks.checkFailures(duplicates, failed);
             if (!curveErrors.isEmpty()) {
                 problems.add("issue requests of the warm-up curve were not answered 2xx: " + curveErrors);
             }
@@ -409,64 +406,5 @@ public final class IssueScenario extends Scenario {
 
     private static long seconds(double s) {
         return (long) (s * 1e9);
-    }
-
-    /** What failed the checks (empty when the run is clean): duplicates acknowledged, requests not answered 2xx. */
-    static List<String> checkFailures(JsonObject duplicates, JsonObject failed) {
-        List<String> problems = new ArrayList<>();
-        if (duplicates.getInteger("duplicateIds") != 0 || duplicates.getInteger("duplicateNumbers") != 0) {
-            problems.add("duplicate tickets were acknowledged " + duplicates.encode());
-        }
-        long failures = failed.getLong("count");
-        if (failures > 0) {
-            problems.add(failures + " issue request(s) were not answered 2xx "
-                    + failed.getJsonObject("byError").encode() + "; every request must succeed");
-        }
-        return problems;
-    }
-
-    /** The requests of every run (warm-up included) that were not answered 2xx: how many, and by error code. */
-    static JsonObject failedRequests(JsonArray runs) {
-        JsonObject byError = new JsonObject();
-        long count = 0;
-        for (int i = 0; i < runs.size(); i++) {
-            JsonObject errors = runs.getJsonObject(i).getJsonObject("errors");
-            for (String code : errors.fieldNames()) {
-                long n = errors.getLong(code);
-                byError.put(code, byError.getLong(code, 0L) + n);
-                count += n;
-            }
-        }
-        return new JsonObject().put("count", count).put("byError", byError);
-    }
-
-    static JsonObject duplicates(Iterable<JsonObject> tickets) {
-        Set<String> ids = new HashSet<>();
-        Set<String> numbers = new HashSet<>();
-        int count = 0;
-        int duplicateIds = 0;
-        int duplicateNumbers = 0;
-        JsonArray examples = new JsonArray();
-        for (JsonObject ticket : tickets) {
-            count++;
-            if (!ids.add(ticket.getString("id"))) {
-                duplicateIds++;
-                if (examples.size() < 10) {
-                    examples.add("id " + ticket.getString("id"));
-                }
-            }
-            String number = ticket.getString("site") + "/" + ticket.getString("number");
-            if (!numbers.add(number)) {
-                duplicateNumbers++;
-                if (examples.size() < 10) {
-                    examples.add("number " + number);
-                }
-            }
-        }
-        return new JsonObject()
-                .put("acknowledged", count)
-                .put("duplicateIds", duplicateIds)
-                .put("duplicateNumbers", duplicateNumbers)
-                .put("examples", examples);
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class IssueScenarioChecksTest {
 
-    static final JsonObject NO_DUPLICATES = IssueScenario.duplicates(List.of(
+    static final JsonObject NO_DUPLICATES = IssueChecks.duplicates(List.of(
             new JsonObject().put("id", "a").put("site", "s1").put("number", "A001"),
             new JsonObject().put("id", "b").put("site", "s1").put("number", "A002")));
 
@@ -23,7 +23,7 @@ class IssueScenarioChecksTest {
 
     @Test
     void failedRequestsAreSummedOverEveryRunByErrorCode() {
-        JsonObject failed = IssueScenario.failedRequests(runs(
+        JsonObject failed = IssueChecks.failedRequests(runs(
                 new JsonObject().put("UNAVAILABLE", 2L),
                 new JsonObject().put("UNAVAILABLE", 1L).put("TimeoutException", 4L)));
 
@@ -34,16 +34,16 @@ class IssueScenarioChecksTest {
 
     @Test
     void aRunWithoutDuplicatesOrFailedRequestsPassesItsChecks() {
-        JsonObject failed = IssueScenario.failedRequests(runs(new JsonObject(), new JsonObject()));
+        JsonObject failed = IssueChecks.failedRequests(runs(new JsonObject(), new JsonObject()));
 
-        assertThat(IssueScenario.checkFailures(NO_DUPLICATES, failed)).isEmpty();
+        assertThat(IssueChecks.checkFailures(NO_DUPLICATES, failed)).isEmpty();
     }
 
     @Test
     void anyFailedRequestFailsTheChecksAndSaysHowMany() {
-        JsonObject failed = IssueScenario.failedRequests(runs(new JsonObject(), new JsonObject().put("INTERNAL", 1L)));
+        JsonObject failed = IssueChecks.failedRequests(runs(new JsonObject(), new JsonObject().put("INTERNAL", 1L)));
 
-        assertThat(IssueScenario.checkFailures(NO_DUPLICATES, failed))
+        assertThat(IssueChecks.checkFailures(NO_DUPLICATES, failed))
                 .singleElement()
                 .asString()
                 .startsWith("1 issue request(s) were not answered 2xx")
@@ -52,11 +52,11 @@ class IssueScenarioChecksTest {
 
     @Test
     void aDuplicateNumberFailsTheChecks() {
-        JsonObject duplicates = IssueScenario.duplicates(List.of(
+        JsonObject duplicates = IssueChecks.duplicates(List.of(
                 new JsonObject().put("id", "a").put("site", "s1").put("number", "A001"),
                 new JsonObject().put("id", "b").put("site", "s1").put("number", "A001")));
 
-        assertThat(IssueScenario.checkFailures(duplicates, IssueScenario.failedRequests(runs())))
+        assertThat(IssueChecks.checkFailures(duplicates, IssueChecks.failedRequests(runs())))
                 .singleElement()
                 .asString()
                 .startsWith("duplicate tickets");
