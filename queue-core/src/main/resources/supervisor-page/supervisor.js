@@ -14,10 +14,6 @@ let source = null;
 let refreshTimer = null;
 let figuresTimer = null;
 let figuresAt = 0;
-// counter → instant of its counter.paused event, as seen on the stream; kept in this browser so a reload still knows
-// (a pause that began before the page was ever opened shows no duration: the queue does not say when it began)
-const pausedSince = new Map();
-const pausedFor = new Map(); // counter → the reason of that pause (a stored pause with another reason is a newer one)
 const devices = new Map();     // device id → {device, kind, state, detail, since, lastSeen} (GET …/devices, then events)
 let bookings = null;          // the chosen day's bookings (GET …/appointments?date=): full names, masked phones
 let bookingsDay = null;       // that day, YYYY-MM-DD in the site's time zone (today unless chosen)
@@ -107,24 +103,8 @@ function signedOut(message) {
   $("error").textContent = message || "";
 }
 
-function pausesKey() { return "xephang.supervisor.pauses." + site.code; }
-function savePauses() {
-  localStorage.setItem(pausesKey(), JSON.stringify([...pausedSince].map(([n, at]) => [n, at, pausedFor.get(n)])));
-}
-function loadPauses() {
-  try {
-    for (const [counter, at, reason] of JSON.parse(localStorage.getItem(pausesKey()) || "[]")) {
-      pausedSince.set(counter, at);
-      pausedFor.set(counter, reason ?? null);
-    }
-  } catch (e) {
-    localStorage.removeItem(pausesKey());
-  }
-}
-
 async function open(code) {
   site = await api("/api/v1/sites/" + encodeURIComponent(code));
-  loadPauses();
   $("site-name").textContent = "· " + site.name;
   $("sign-in").hidden = true;
   $("view").hidden = false;
@@ -145,12 +125,6 @@ function follow() {
   source.onerror = () => live(false); // EventSource reconnects by itself
   source.onmessage = message => {
     const event = JSON.parse(message.data);
-    if (event.type === "counter.paused") {
-      pausedSince.set(event.counter, event.at);
-      pausedFor.set(event.counter, event.reason ?? null);
-    }
-    if (event.type === "counter.resumed" || event.type === "counter.signed-out") pausedSince.delete(event.counter);
-    if (event.type.startsWith("counter.")) savePauses();
     if (event.type === "device.status") devices.set(event.device, Object.assign({}, devices.get(event.device), event));
     refreshSoon();
   };
@@ -184,11 +158,6 @@ async function refresh() {
     for (const device of known.devices || []) devices.set(device.device, device);
     snapshot = queue;
     clockOffset = Date.parse(queue.at) - Date.now();
-    for (const counter of queue.counters) {
-      // resumed (or paused again for another reason) while this page was closed: that start time is not this pause's
-      const known = pausedFor.get(counter.number);
-      if (counter.state !== "PAUSED" || (known != null && known !== counter.pauseReason)) pausedSince.delete(counter.number);
-    }
     waiting = list.tickets || [];
     render();
     loadFigures(base);
@@ -256,7 +225,7 @@ function alerts() {
     }
   }
   for (const counter of snapshot?.counters || []) {
-    const since = pausedSince.get(counter.number);
+    const since = counter.pausedAt; // staff view: when the pause began, even before this page was opened
     if (counter.state === "PAUSED" && since && minutesSince(since) >= limits.pauseAlertMinutes) {
       list.push({ kind: "pause", text: t(
         `${counter.name} tạm dừng đã ${minutesSince(since)} phút (${counter.pauseReason || "không rõ lý do"}), quá ${limits.pauseAlertMinutes} phút cho phép.`,
@@ -349,7 +318,7 @@ function render() {
     let since = null;
     if (counter.state === "PAUSED") {
       state = t("Tạm dừng", "Paused") + (counter.pauseReason ? `: ${counter.pauseReason}` : "");
-      since = pausedSince.get(counter.number) || null;
+      since = counter.pausedAt || null;
     } else if (counter.state === "CLOSED") {
       state = t("Chưa đăng nhập", "Signed out");
     } else if (ticket?.state === "SERVING") {
@@ -369,7 +338,7 @@ function render() {
     const row = el("tr", {},
       el("td", { textContent: counter.name }),
       stateCell,
-      el("td", { textContent: counter.officer || "–" }),
+      el("td", { textContent: counter.officerName || counter.officer || "–" }),
       el("td", { className: "num", textContent: ticket ? ticket.number : "–" }),
       el("td", { className: `num since${overPause ? " long" : ""}`, textContent: since ? duration(since) : "–" }));
     row.dataset.counter = String(counter.number);

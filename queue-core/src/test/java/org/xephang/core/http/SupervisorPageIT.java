@@ -52,7 +52,9 @@ class SupervisorPageIT {
                     () -> cell(browser, "#counters tr[data-counter='2']").contains(number));
             assertThat(cell(browser, "#counters tr[data-counter='2']"))
                     .contains("Đã gọi")
-                    .contains("officer2");
+                    .as("the officer by display name, as on the statistics page")
+                    .contains("Trần Thị Bình")
+                    .doesNotContain("officer2");
             assertThat(cell(browser, "#counters tr[data-counter='5']")).contains("Chưa đăng nhập");
             eventually(
                     WITHIN,
@@ -124,6 +126,51 @@ class SupervisorPageIT {
                     .contains("Hộ tịch: số " + number + " đã chờ 25 phút (ngưỡng 20 phút)")
                     .contains("Quầy 3 tạm dừng đã 25 phút (Họp giao ban), quá 10 phút cho phép");
             Browser.screenshot(browser, "supervisor-1920-alerts");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPauseThatBeganBeforeThePageWasOpenedShowsItsDurationAndRaisesTheAlert(@TempDir Path dataDir)
+            throws Exception {
+        MutableClock clock = MutableClock.at(LocalDateTime.now(MutableClock.VIETNAM));
+        ChromeDriver browser = Browser.open(1366, 768);
+        try (TestApi api = TestApi.start(dataDir, clock)) {
+            api.token("kiosk1"); // tokens are signed before the clock moves
+            api.signIn(3);
+            api.send(
+                    HttpMethod.POST,
+                    "/api/v1/sites/demo/counters/3/pause",
+                    "officer3",
+                    "{\"reason\":\"Họp giao ban\"}");
+
+            // the page opens after the pause began: it never sees the counter.paused event
+            browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
+            signIn(browser, "supervisor");
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#counters tr[data-counter='3']").contains("Họp giao ban"));
+            clock.advance(Duration.ofMinutes(15));
+            api.issue("A"); // any change: the page reads the queue and the server's time again
+
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#alerts").contains("Quầy 3 tạm dừng đã 15 phút (Họp giao ban), quá 10 phút"));
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#counters tr[data-counter='3'] td.since")
+                            .startsWith("15:"));
+            assertThat(browser.findElement(By.cssSelector("#counters tr[data-counter='3'] td.since"))
+                            .getDomAttribute("class"))
+                    .contains("long");
+            // a waiting-hall screen never learns when the pause began
+            assertThat(api.send(HttpMethod.GET, "/api/v1/sites/demo/queue", null, null)
+                            .bodyAsJsonObject()
+                            .getJsonArray("counters")
+                            .getJsonObject(2)
+                            .containsKey("pausedAt"))
+                    .isFalse();
         } finally {
             browser.quit();
         }
