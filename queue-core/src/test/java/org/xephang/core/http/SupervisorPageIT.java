@@ -164,6 +164,7 @@ class SupervisorPageIT {
             assertThat(browser.findElement(By.cssSelector("#counters tr[data-counter='3'] td.since"))
                             .getDomAttribute("class"))
                     .contains("long");
+            Browser.screenshot(browser, "supervisor-pause-before-open");
             // a waiting-hall screen never learns when the pause began
             assertThat(api.send(HttpMethod.GET, "/api/v1/sites/demo/queue", null, null)
                             .bodyAsJsonObject()
