@@ -32,6 +32,7 @@ import org.xephang.bench.crash.CrashLedger;
 import org.xephang.bench.crash.OutboxAudit;
 import org.xephang.bench.harness.Await;
 import org.xephang.bench.harness.BenchCentre;
+import org.xephang.bench.harness.RunDatabase;
 import org.xephang.bench.report.BenchReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

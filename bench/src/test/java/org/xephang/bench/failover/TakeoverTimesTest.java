@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.xephang.bench.harness.RunDatabase;
 
 class TakeoverTimesTest {
 

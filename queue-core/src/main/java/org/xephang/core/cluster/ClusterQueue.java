@@ -101,6 +101,7 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         return thread;
     });
     private final Outbox outbox;
+    private final ClusterAppointments appointments;
     private volatile boolean closing;
 
     /**
@@ -132,6 +133,8 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
             Held site0 = held.get(site);
             return site0 == null ? null : site0.engine().outbox();
         });
+        this.appointments = new ClusterAppointments(this::local, nodeStore);
+        closeActions.add(appointments::close);
     }
 
     /** Announces this node to the cluster and starts following the placement. */
@@ -178,6 +181,20 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
     /** The engine of a site this node runs, or empty. */
     public Optional<QueueEngine> engine(String site) {
         return Optional.ofNullable(held.get(site)).map(Held::engine);
+    }
+
+    /** The engine holding a ticket of a site this node runs (today's tickets, in memory), or empty. */
+    public Optional<QueueEngine> engineOfTicket(String ticketId) {
+        return holderOf(ticketId);
+    }
+
+    /**
+     * The appointments of the sites this node runs, each on its site's engine; a booking's by the site the store gives
+     * it (docs/adr/0034-messages-and-appointments-in-a-cluster.md).
+     */
+    @Override
+    public org.xephang.core.AppointmentService appointments() {
+        return appointments;
     }
 
     /** The outbox of the sites this node owns now (the dossier forwarder's). */

@@ -30,8 +30,8 @@ import org.xephang.core.auth.Authenticator;
 
 /**
  * Any node answers any request (docs/adr/0027-request-forwarding-and-site-ownership.md): a request for a site this node
- * does not run ({@code /api/v1/sites/{site}/…}, {@code /api/v1/admin/sites/{site}}, or {@code /api/v1/tickets/{id}…}
- * of a ticket of such a site) is forwarded over HTTP to the node that owns the site, as the cluster's directory says.
+ * does not run ({@code /api/v1/sites/{site}/…}, {@code /api/v1/admin/sites/{site}}, {@code /api/v1/tickets/{id}…}
+ * of a ticket of such a site, or {@code /api/v1/appointments/{code}} of a booking of such a site) is forwarded over HTTP to the node that owns the site, as the cluster's directory says.
  * The request keeps its method, path, query, body and headers (Authorization, Idempotency-Key, X-Request-Id…); the
  * answer keeps its status, headers and body, streamed (Server-Sent Events too); a WebSocket is relayed message by
  * message. A token is checked here first (a bad one never crosses); the owner checks it again with the route's roles.
@@ -91,6 +91,8 @@ public final class SiteForwarding implements Handler<RoutingContext> {
             forSite(ctx, parts[2]);
         } else if (parts.length >= 2 && parts[0].equals("tickets")) {
             forTicket(ctx, parts[1]);
+        } else if (parts.length == 2 && parts[0].equals("appointments")) {
+            forBooking(ctx, parts[1]);
         } else {
             ctx.next();
         }
@@ -106,6 +108,25 @@ public final class SiteForwarding implements Handler<RoutingContext> {
                 .onSuccess(site -> {
                     if (site.isEmpty()) {
                         ctx.next(); // unknown here and in the store: the local route answers UNKNOWN_TICKET
+                    } else {
+                        forSite(ctx, site.get());
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    /** A booking's requests (read, cancel, move by its code) go to the owner of its site, found in the store. */
+    private void forBooking(RoutingContext ctx, String typed) {
+        Optional<String> code = org.xephang.core.appointment.BookingCode.parse(typed);
+        if (code.isEmpty() || ctx.request().getHeader(FORWARDED_BY) != null) {
+            ctx.next(); // a malformed code is refused here; a forwarded request is answered here
+            return;
+        }
+        ctx.vertx()
+                .executeBlocking(() -> ClusterAppointments.siteOfBooking(queue.store(), code.get()), false)
+                .onSuccess(site -> {
+                    if (site.isEmpty()) {
+                        ctx.next(); // unknown in the store: the local route answers UNKNOWN_APPOINTMENT
                     } else {
                         forSite(ctx, site.get());
                     }
@@ -184,6 +205,10 @@ public final class SiteForwarding implements Handler<RoutingContext> {
         if (request.remoteAddress() != null) {
             headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
         }
+        // The owner counts its per-address limits against the client, not this node (signed: docs/adr/0034).
+        headers.set(
+                org.xephang.core.auth.ForwardedClient.HEADER,
+                auth.forwardedClient().vouch(auth.clientAddress(ctx)));
         headers.set(FORWARDED_BY, queue.directory().self());
         return headers;
     }

@@ -28,6 +28,17 @@ public final class NotificationOutbox implements AutoCloseable {
         return reads.due(now, limit);
     }
 
+    /**
+     * The due messages of some sites only (a node of a cluster sends those of the sites it owns, docs/adr/0034), read
+     * on a connection borrowed from {@code store} for the call. Blocking.
+     */
+    public static List<NotificationStore.Message> dueOfSites(
+            Store store, Instant now, int limit, java.util.Collection<String> sites) throws SQLException {
+        try (Connection connection = store.connect()) {
+            return new NotificationStore(connection).due(now, limit, sites);
+        }
+    }
+
     /** A site's messages in a state ({@code pending}, {@code sent}, {@code dead}), newest first. Blocking. */
     public synchronized List<NotificationStore.Message> list(String site, String state, int limit) throws SQLException {
         return reads.list(site, state, limit);
