@@ -183,7 +183,7 @@ async function loadBookings() {
   if (!site) return;
   if (!bookingsDay) {
     bookingsDay = XephangBookings.siteDay(now(), site);
-    $("bookings-day").value = bookingsDay;
+    $("bookings-day").value = XephangDays.shown(bookingsDay);
   }
   const day = bookingsDay;
   try {
@@ -390,8 +390,15 @@ function tick() {
 
 $("sign-in").addEventListener("submit", signIn);
 $("sign-out").addEventListener("click", () => signedOut());
+// the day typed dd/mm/yyyy in both languages (an <input type=date> follows the browser's locale: mm/dd/yyyy)
 $("bookings-day").addEventListener("change", () => {
-  bookingsDay = $("bookings-day").value || null;
+  const text = $("bookings-day").value.trim();
+  const day = text ? XephangDays.iso(text) : null;
+  $("bookings-day-error").textContent = text && !day
+    ? t(`"${text}" không phải một ngày: nhập dạng dd/mm/yyyy, ví dụ 02/09/2026.`, `"${text}" is not a day: enter dd/mm/yyyy, e.g. 02/09/2026.`)
+    : "";
+  if (text && !day) return;
+  bookingsDay = day;
   bookings = null;
   loadBookings();
 });

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.xephang.testkit.Browser;
 import org.xephang.testkit.MutableClock;
@@ -360,8 +362,13 @@ class SupervisorPageIT {
                             .statusCode())
                     .isEqualTo(201);
 
-            browser.executeScript("const d = document.getElementById('bookings-day'); d.value = '2026-11-23';"
-                    + " d.dispatchEvent(new Event('change'));");
+            // the day is typed day first, as on every page, whatever the browser's locale
+            WebElement day = browser.findElement(By.id("bookings-day"));
+            eventually(WITHIN, () -> String.valueOf(day.getDomProperty("value")).matches("\\d{2}/\\d{2}/\\d{4}"));
+            day.sendKeys(Keys.chord(Keys.CONTROL, "a"), "31/11/2026", Keys.TAB); // clear() would fire a change
+            eventually(
+                    WITHIN, () -> cell(browser, "#bookings-day-error").contains("\"31/11/2026\" không phải một ngày"));
+            day.sendKeys(Keys.chord(Keys.CONTROL, "a"), "23/11/2026", Keys.TAB); // clear() would fire a change
 
             eventually(
                     WITHIN,
