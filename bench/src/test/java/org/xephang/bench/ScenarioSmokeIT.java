@@ -109,6 +109,9 @@ class ScenarioSmokeIT {
         assertThat(figures.getJsonArray("takeoverMillis"))
                 .as("every kill hit a node owning sites")
                 .isNotEmpty();
+        assertThat(figures.getInteger("takeoverSitesNotServedAgainBeforeTheNextKill"))
+                .as("every site of a killed node served again")
+                .isZero();
     }
 
     @Test

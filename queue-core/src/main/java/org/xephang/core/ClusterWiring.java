@@ -132,6 +132,7 @@ final class ClusterWiring {
                 options,
                 settings.cluster().nodeName(),
                 QueueServerMain.SITE_LEASE_TTL,
+                settings.cluster().holdBack(),
                 Clock.systemUTC(),
                 new ClusterDirectory(clustered),
                 url);
