@@ -14,6 +14,8 @@ final class OutgoingEvent {
 
     private final QueueEvent event;
     private final EventJson json;
+    private byte[] publicJson;
+    private byte[] fullJson;
     private ByteBuf publicFrame;
     private ByteBuf fullFrame;
 
@@ -32,7 +34,16 @@ final class OutgoingEvent {
 
     /** The event's JSON, UTF-8, for the view: not to be changed. */
     byte[] json(boolean full) {
-        return json.encode(event, full);
+        if (full) {
+            if (fullJson == null) {
+                fullJson = json.encode(event, true);
+            }
+            return fullJson;
+        }
+        if (publicJson == null) {
+            publicJson = json.encode(event, false);
+        }
+        return publicJson;
     }
 
     /**
