@@ -54,6 +54,7 @@ function applyLanguage() {
   document.documentElement.lang = lang;
   document.querySelectorAll("[data-vi]").forEach(node => { node.textContent = node.dataset[lang]; });
   $("lang").textContent = lang === "vi" ? "English" : "Tiếng Việt";
+  renderLive();
   if (doc) render();
 }
 
@@ -642,6 +643,13 @@ function follow() {
 
 function live(up) {
   $("live").hidden = false;
+  $("live").dataset.up = String(up);
+  renderLive();
+}
+
+/** The stream's state in the page's language (kept in data-up, so a language switch says it again). */
+function renderLive() {
+  const up = $("live").dataset.up === "true";
   $("live").textContent = up ? t("Trực tiếp", "Live") : t("Mất kết nối, đang thử lại…", "Connection lost, retrying…");
   $("live").classList.toggle("lost", !up);
 }

@@ -9,6 +9,14 @@ window.XephangCharts = (() => {
 
   function text(lang, vi, en) { return lang === "en" ? en : vi; }
 
+  function number(value, lang) { return String(value).replace(".", lang === "en" ? "." : ","); }
+
+  /** What the chart shows, in words: read by screen readers (and by the tests) as the chart's label. */
+  function describe(container, lang, parts) {
+    container.setAttribute("role", "img");
+    container.setAttribute("aria-label", parts.length ? parts.join("; ") : text(lang, "Chưa có số liệu", "No figures yet"));
+  }
+
   function draw(container, options, data) {
     const old = plots.get(container);
     if (old) old.destroy();
@@ -49,6 +57,9 @@ window.XephangCharts = (() => {
         { label: text(lang, "Chờ TB (phút)", "Mean wait (min)"), stroke: RED, width: 2 },
       ],
     }, [hours, issued, waits]);
+    describe(container, lang, rows.map((r, i) => text(lang,
+      `${r.hour}h: ${issued[i]} lượt lấy số` + (waits[i] === null ? "" : `, chờ TB ${number(waits[i], lang)} phút`),
+      `${r.hour}h: ${issued[i]} issued` + (waits[i] === null ? "" : `, mean wait ${number(waits[i], lang)} min`))));
   }
 
   /**
@@ -70,6 +81,9 @@ window.XephangCharts = (() => {
           points: { show: false } },
       ],
     }, [index, rows.map(r => r.issued), rows.map(r => r.other)]);
+    describe(container, lang, rows.map(r => text(lang,
+      `${r.label}: lấy số ${r.issued}, ${otherLabel[0].toLowerCase()} ${r.other}`,
+      `${r.label}: issued ${r.issued}, ${otherLabel[1].toLowerCase()} ${r.other}`)));
   }
 
   function shorten(label) { return label.length > 14 ? label.slice(0, 13) + "…" : label; }

@@ -48,6 +48,7 @@ function applyLanguage() {
   document.documentElement.lang = lang;
   document.querySelectorAll("[data-vi]").forEach(node => { node.textContent = node.dataset[lang]; });
   $("lang").textContent = lang === "vi" ? "English" : "Tiếng Việt";
+  renderLive();
   render();
   renderBookings();
 }
@@ -157,9 +158,16 @@ function follow() {
 
 function live(up) {
   $("live").hidden = false;
+  $("live").dataset.up = String(up);
+  renderLive();
+  if (up) refreshSoon();
+}
+
+/** The stream's state in the page's language (kept in data-up, so a language switch says it again). */
+function renderLive() {
+  const up = $("live").dataset.up === "true";
   $("live").textContent = up ? t("Trực tiếp", "Live") : t("Mất kết nối, đang thử lại…", "Connection lost, retrying…");
   $("live").classList.toggle("lost", !up);
-  if (up) refreshSoon();
 }
 
 function refreshSoon() {
@@ -308,9 +316,13 @@ function renderDevices() {
   }));
 }
 
+// A counter's own devices, as the agents name them: <agent>/led-3, <agent>/keypad-3 (counter PCs, the hall's LED
+// agent), or a device named after its counter (counter3, quay-3).
+const COUNTER_DEVICE = /(?:^|\/)(?:led|keypad|counter|quay|quầy)[-_ ]?(\d+)$/i;
+
 function counterDeviceProblem(number) {
   for (const [device, report] of devices) {
-    const match = /(?:counter|quay|quầy)[-_ ]?(\d+)/i.exec(device);
+    const match = COUNTER_DEVICE.exec(device);
     if (match && Number(match[1]) === number && ["OFFLINE", "ERROR"].includes(report.state)) return device;
   }
   return null;

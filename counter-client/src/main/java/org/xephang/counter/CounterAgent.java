@@ -6,6 +6,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +127,17 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
     /** The site's description, or null before it has loaded. */
     JsonObject site() {
         return link == null ? null : link.site();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Today in the site's time zone (Vietnam's until the site's description has loaded). */
+    LocalDate siteToday() {
+        JsonObject site = site();
+        String zone = site == null ? null : site.getString("timeZone");
+        return LocalDate.ofInstant(clock.instant(), ZoneId.of(zone == null ? "Asia/Ho_Chi_Minh" : zone));
     }
 
     // ---- following the server ----------------------------------------------------------------------------------

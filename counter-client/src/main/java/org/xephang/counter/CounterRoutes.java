@@ -6,11 +6,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.xephang.agent.PageEventStream;
 import org.xephang.agent.PageFailures;
 import org.xephang.agent.PageRequests;
+import org.xephang.api.DayBooking;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 import org.xephang.api.WaitingTicket;
@@ -55,6 +58,7 @@ final class CounterRoutes {
                 .handler(ctx -> reply(ctx, agent.counterOf(session(ctx)).map(agent::deskView)));
         router.get("/api/events").handler(this::events);
         router.get("/api/waiting").handler(this::waiting);
+        router.get("/api/appointments").handler(this::appointments);
         router.post("/api/actions/:action").handler(this::act);
         router.post("/api/keypad").handler(this::keypadKey);
         return PageRequests.finish(router, failures, "org/xephang/counter/page");
@@ -103,6 +107,30 @@ final class CounterRoutes {
                                                     ? t.counter() == number
                                                     : fields.contains(t.service()))
                                             .map(WaitingTicket::toJson)
+                                            .toList())));
+        }));
+    }
+
+    /**
+     * The bookings of the session counter's fields still to come today (not checked in, their slot not over), soonest
+     * first: the officer sees who is expected later besides who waits now.
+     */
+    private void appointments(RoutingContext ctx) {
+        reply(ctx, agent.counterOf(session(ctx)).compose(number -> {
+            Desk desk = agent.desk(number).orElseThrow();
+            List<String> fields = desk.view == null ? List.of() : desk.view.services();
+            Instant now = agent.now();
+            return desk.officer
+                    .appointments(agent.siteToday())
+                    .map(bookings -> new JsonObject()
+                            .put(
+                                    "appointments",
+                                    new JsonArray(bookings.stream()
+                                            .filter(b -> !b.checkedIn()
+                                                    && b.end().isAfter(now)
+                                                    && fields.contains(b.service()))
+                                            .sorted(Comparator.comparing(DayBooking::start))
+                                            .map(DayBooking::toJson)
                                             .toList())));
         }));
     }

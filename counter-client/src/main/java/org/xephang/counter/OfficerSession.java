@@ -1,8 +1,10 @@
 package org.xephang.counter;
 
 import io.vertx.core.Future;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.xephang.api.DayBooking;
 import org.xephang.api.QueueSnapshot.CounterView;
 import org.xephang.api.Ticket;
 import org.xephang.api.WaitingTicket;
@@ -52,6 +54,9 @@ interface OfficerSession {
 
     /** The site's waiting tickets (numbers, priority, issue time, position; no personal data). */
     Future<List<WaitingTicket>> waiting();
+
+    /** The site's bookings of the local {@code day} (code, field, slot, checked in; no names or phones). */
+    Future<List<DayBooking>> appointments(LocalDate day);
 
     /** Forgets the officer's token (after they signed out and their last ticket can no longer be rated). */
     void close();

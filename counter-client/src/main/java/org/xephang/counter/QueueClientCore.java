@@ -3,11 +3,13 @@ package org.xephang.counter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.xephang.agent.ServerLink;
+import org.xephang.api.DayBooking;
 import org.xephang.api.QueueClient;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
@@ -170,6 +172,11 @@ final class QueueClientCore implements CounterCore {
         @Override
         public Future<List<WaitingTicket>> waiting() {
             return client.waiting(site, null);
+        }
+
+        @Override
+        public Future<List<DayBooking>> appointments(LocalDate day) {
+            return client.appointments(site, day);
         }
 
         @Override

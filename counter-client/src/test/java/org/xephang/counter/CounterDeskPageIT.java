@@ -3,6 +3,13 @@ package org.xephang.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -19,6 +26,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.xephang.api.Ticket;
 import org.xephang.api.TicketState;
+import org.xephang.core.appointment.Booking;
+import org.xephang.core.persistence.BookingStore;
 import org.xephang.testkit.Browser;
 import org.xephang.testkit.centre.RunningCentre;
 
@@ -222,6 +231,54 @@ class CounterDeskPageIT {
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#waiting-tickets tr[data-number='" + later.number() + "']")));
         Browser.screenshot(browser, "counter-desk-waiting-list");
+    }
+
+    @Test
+    void theBookingsStillToComeTodayOfTheCountersFieldsAreListedUntilTheCitizenChecksIn() throws Exception {
+        book("K7M2Q9XA", "A");
+        book("K7M2Q9XC", "C"); // not a field of counter 1
+        signIn("officer1", 1);
+
+        By booked = By.cssSelector("#appointment-rows tr[data-code=K7M2Q9XA]");
+        Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(booked));
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textMatches(booked, Pattern.compile("\\d{2}:\\d{2}.*Đất đai")));
+        assertThat(browser.findElements(By.cssSelector("#appointment-rows tr[data-code=K7M2Q9XC]")))
+                .isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#appointments h3")).getText())
+                .isEqualTo("Lịch hẹn sắp tới hôm nay");
+        Browser.screenshot(browser, "counter-desk-appointments");
+
+        Ticket arrived = RunningCentre.await(centre.client("kiosk1").checkIn("demo", "K7M2Q9XA"))
+                .ticket();
+
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#waiting-tickets tr[data-number='" + arrived.number() + "']"), "Ưu tiên"));
+        Browser.waiting(browser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("appointments")));
+    }
+
+    /** A booking of {@code service} whose slot began five minutes ago, written to the centre's store. */
+    private void book(String code, String service) throws Exception {
+        Instant start = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES);
+        ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
+        try (Connection connection =
+                DriverManager.getConnection("jdbc:sqlite:" + centre.dataDir().resolve("xephang.db"))) {
+            new BookingStore(connection)
+                    .insert(
+                            new Booking(
+                                    code,
+                                    "demo",
+                                    service,
+                                    start,
+                                    start.plus(Duration.ofMinutes(20)),
+                                    "Nguyễn Văn An",
+                                    "0912345678",
+                                    Instant.now(),
+                                    null),
+                            LocalDate.ofInstant(start, zone),
+                            LocalDate.now(zone));
+        }
     }
 
     private long callNextRequests() {

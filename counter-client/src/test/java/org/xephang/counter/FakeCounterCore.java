@@ -282,6 +282,11 @@ final class FakeCounterCore implements CounterCore {
         }
 
         @Override
+        public Future<List<org.xephang.api.DayBooking>> appointments(java.time.LocalDate day) {
+            return Future.succeededFuture(List.of());
+        }
+
+        @Override
         public void close() {
             openSessions.remove(username);
         }

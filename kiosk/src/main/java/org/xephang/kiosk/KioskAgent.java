@@ -309,6 +309,13 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
         });
     }
 
+    /** What the last scan says of the scanner: a hint for the technician, or null when it read well. */
+    void scannerRead(String hint) {
+        if (reports != null) {
+            reports.scannerRead(hint);
+        }
+    }
+
     /** A scanner read something: the pages open the dossier screen (or say it could not be read). */
     void scanned(JsonObject scan) {
         pages.publish("scan", scan);

@@ -78,8 +78,9 @@ public final class KioskApp implements AgentServer.App {
         }
         ReceiptPrinter receipts = new TemplateReceiptPrinter(
                 printer, TicketTemplate.standard(), options.kioskId() + "/printer", ownsPrinter);
-        ScanReader scans = new ParsedScans();
+        ParsedScans scans = new ParsedScans();
         KioskApp app = new KioskApp(vertx, options, new QueueClientGateway(vertx, options), receipts, scans);
+        scans.onScannerHint(hint -> app.agent.onContext(v -> app.agent.scannerRead(hint)));
         if (scanner != null) {
             app.scanner = scanner;
             scanner.addScanListener(scan -> app.agent.onContext(v -> app.agent.scanned(scans.read(scan.text()))));

@@ -27,6 +27,11 @@ final class KioskDeviceReports implements AutoCloseable {
     private final BooleanSupplier linkUp;
 
     private DeviceStatus reportPending;
+    /** What is wrong with the scanner as its scans show (a hint for the technician), or null. */
+    private String scannerHint;
+    /** Whether the scanner was reported once: from then on the heartbeats name it too. */
+    private boolean scannerReported;
+
     private long heartbeatTimer = -1;
     private boolean closed;
 
@@ -65,11 +70,39 @@ final class KioskDeviceReports implements AutoCloseable {
         if (closed) {
             return;
         }
-        core.heartbeat(List.of(printer.deviceId())).onFailure(failure -> {
+        List<String> devices = scannerReported ? List.of(printer.deviceId(), scannerId()) : List.of(printer.deviceId());
+        core.heartbeat(devices).onFailure(failure -> {
             if (linkUp.getAsBoolean()) {
                 LOG.warn("kiosk {}: heartbeat not accepted: {}", kioskId, failure.toString());
             }
         });
+    }
+
+    /**
+     * What the last scan says of the scanner: a hint for the technician (ERROR with the hint as its detail, so the
+     * supervisor's page shows it) or null once scans read well again (ONLINE). Nothing is sent while nothing changed,
+     * and a scanner never in trouble is never reported.
+     */
+    void scannerRead(String hint) {
+        if (closed || Objects.equals(hint, scannerHint) || (hint == null && !scannerReported)) {
+            return;
+        }
+        scannerHint = hint;
+        scannerReported = true;
+        JsonObject report = new JsonObject()
+                .put("device", scannerId())
+                .put("kind", "scanner")
+                .put("state", hint == null ? "ONLINE" : "ERROR")
+                .put("detail", hint == null ? "Đọc mã bình thường" : hint);
+        core.reportDeviceStatus(report).onFailure(failure -> {
+            if (linkUp.getAsBoolean()) {
+                LOG.warn("kiosk {}: scanner status not reported: {}", kioskId, failure.toString());
+            }
+        });
+    }
+
+    private String scannerId() {
+        return kioskId + "/scanner";
     }
 
     private void sendPending() {

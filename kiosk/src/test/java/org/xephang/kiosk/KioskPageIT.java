@@ -43,8 +43,10 @@ import org.xephang.core.Actor;
 import org.xephang.core.IssueCommand;
 import org.xephang.core.appointment.Booking;
 import org.xephang.core.persistence.BookingStore;
+import org.xephang.device.DeviceException;
 import org.xephang.device.DeviceFactory;
 import org.xephang.device.DeviceState;
+import org.xephang.device.DeviceTimeoutException;
 import org.xephang.device.printer.TicketPrinter;
 import org.xephang.device.printer.sim.SimulatedTicketPrinter;
 import org.xephang.testkit.Browser;
@@ -211,7 +213,13 @@ class KioskPageIT {
     @Test
     void whenTheServerRestartsThePageSaysSoAndRecoversByItself() throws Exception {
         centre.stop();
-        Browser.waiting(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-offline")));
+        WebElement lost = Browser.waiting(browser, 20)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-offline")));
+        assertThat(lost.getText())
+                .as("the link that is lost is the server's")
+                .startsWith("Mất kết nối với máy chủ xếp hàng")
+                .doesNotContain("ki-ốt");
+        assertThat(browser.findElement(By.id("banner-agent")).isDisplayed()).isFalse();
         Browser.screenshot(browser, "kiosk-server-lost");
 
         centre.start();
@@ -439,9 +447,18 @@ class KioskPageIT {
         assertThat(field.getRect().height).as("field button height").isGreaterThanOrEqualTo(180);
         WebElement catalogue = browser.findElement(By.id("open-catalogue"));
         assertThat(catalogue.getRect().height).as("catalogue button height").isGreaterThanOrEqualTo(90);
+        WebElement checkIn = browser.findElement(By.id("open-checkin"));
+        assertThat(checkIn.getRect().width)
+                .as("the check-in button is as wide as the catalogue's, not squeezed into a column")
+                .isGreaterThanOrEqualTo(catalogue.getRect().width - 2)
+                .isGreaterThanOrEqualTo(400);
+        assertThat(checkIn.getRect().height).as("check-in button height").isGreaterThanOrEqualTo(90);
         WebElement scanHelp = browser.findElement(By.cssSelector(".scan-help"));
         assertThat(scanHelp.findElements(By.tagName("svg"))).hasSize(1);
         assertThat(scanHelp.getText()).contains("máy quét");
+        assertThat(browser.findElement(By.cssSelector(".scan-help .hint")).getRect().width)
+                .as("the scanning hint reads in long lines")
+                .isGreaterThanOrEqualTo(500);
         assertThat(scanHelp.getRect().y + scanHelp.getRect().height)
                 .as("the home screen reaches the lower part of the screen")
                 .isGreaterThan((int) (0.8 * height));
@@ -465,6 +482,55 @@ class KioskPageIT {
     }
 
     @Test
+    void aPrinterThatStopsAnsweringEndsLikePaperOutWithTheNumberTheQrAndAReprintOffer() throws Exception {
+        restartKioskWith(new TimingOutPrinter(printer));
+
+        takeTicket("A");
+
+        WebElement status = Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#print-status[data-stage=FAILED]")));
+        assertThat(status.getText()).startsWith("Không kết nối được máy in.").contains("vẫn có hiệu lực");
+        assertThat(browser.findElement(By.id("ticket-number")).getText()).matches("A\\d{3}");
+        assertThat(browser.findElement(By.id("ticket-qr")).getAttribute("src")).endsWith("/qr.svg");
+        assertThat(browser.findElement(By.id("reprint")).isDisplayed()).isTrue();
+        Browser.screenshot(browser, "kiosk-printer-timeout");
+    }
+
+    /** The simulated printer, except that every job times out as a printer that stopped answering does. */
+    private record TimingOutPrinter(SimulatedTicketPrinter printer) implements TicketPrinter {
+        @Override
+        public void print(org.xephang.device.printer.TicketDocument document) throws DeviceException {
+            throw new DeviceTimeoutException("no answer from the printer within 5 s");
+        }
+
+        @Override
+        public String id() {
+            return printer.id();
+        }
+
+        @Override
+        public void start() {}
+
+        @Override
+        public org.xephang.device.DeviceStatus status() {
+            return printer.status();
+        }
+
+        @Override
+        public void addStatusListener(org.xephang.device.DeviceStatusListener listener) {
+            printer.addStatusListener(listener);
+        }
+
+        @Override
+        public void removeStatusListener(org.xephang.device.DeviceStatusListener listener) {
+            printer.removeStatusListener(listener);
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
     void aScanThatIsNotACodeAsksTheCitizenToTryAgainWithoutTechnicalAdvice() throws Exception {
         Browser.scan(browser, "đđđ ươ ươ");
 
@@ -473,6 +539,38 @@ class KioskPageIT {
         assertThat(message.getText())
                 .isEqualTo("Không đọc được mã, xin thử lại.")
                 .doesNotContain("Unikey");
+        // the technician's hint goes to the scanner's device status (the supervisor's page shows it) …
+        awaitEvent(e -> e.type() == EventType.DEVICE_STATUS
+                && "kiosk1/scanner".equals(e.details().getString("device"))
+                && "ERROR".equals(e.details().getString("state"))
+                && e.details().getString("detail").contains("Unikey/EVKey"));
+
+        // … until the scanner reads a code again
+        settled();
+        browser.findElement(By.cssSelector("#screen-refused [data-go-home]")).click();
+        settled();
+        Browser.scan(browser, "000.00.00.H01-261206-0001");
+        awaitEvent(e -> e.type() == EventType.DEVICE_STATUS
+                && "kiosk1/scanner".equals(e.details().getString("device"))
+                && "ONLINE".equals(e.details().getString("state")));
+    }
+
+    @Test
+    void anOpenPrinterCoverEndsLikePaperOutWithTheNumberTheQrAndAReprintOffer() throws Exception {
+        printer.simulate(DeviceState.COVER_OPEN);
+        WebElement banner = Browser.waiting(browser, 10)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-printer")));
+        assertThat(banner.getText()).startsWith("Nắp máy in đang mở");
+
+        takeTicket("A");
+        WebElement status = Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#print-status[data-stage=FAILED], #print-status[data-stage=REFUSED]")));
+        assertThat(status.getText()).startsWith("Nắp máy in đang mở.").contains("vẫn có hiệu lực");
+        assertThat(browser.findElement(By.id("ticket-number")).getText()).matches("A\\d{3}");
+        assertThat(browser.findElement(By.id("ticket-qr")).getAttribute("src")).endsWith("/qr.svg");
+        assertThat(browser.findElement(By.id("reprint")).isDisplayed()).isTrue();
+        assertThat(pngs()).isEmpty();
     }
 
     @Test
@@ -575,6 +673,18 @@ class KioskPageIT {
         settled();
         browser.findElement(By.cssSelector("#screen-ticket [data-go-home]")).click();
         takeTicket(service);
+    }
+
+    private void restartKioskWith(TicketPrinter lent) throws Exception {
+        kiosk.close();
+        KioskOptions options = KioskOptions.of(centre.url(), "demo", "kiosk1", "demo", "sim:printer")
+                .withSettingsPin("2468");
+        kiosk = KioskApp.create(vertx, options, lent, false);
+        root.clear();
+        root.route("/kiosk/*").subRouter(kiosk.router());
+        browser.navigate().refresh();
+        Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fields button[data-service]")));
     }
 
     private void restartKioskWithHomeTimeout(Duration timeout) throws Exception {

@@ -217,6 +217,17 @@ public final class QueueClient implements AutoCloseable {
                         .toList());
     }
 
+    /**
+     * The bookings of the site's local {@code day} (signed in as OFFICER, SUPERVISOR or ADMIN): code, field, slot and
+     * whether the citizen has checked in. Fails with a {@link QueueError} UNAVAILABLE when the server takes no bookings.
+     */
+    public Future<List<DayBooking>> appointments(String site, LocalDate day) {
+        return http.get(sitePath(site) + "/appointments?date=" + day)
+                .map(response -> response.bodyAsJsonObject().getJsonArray("appointments").stream()
+                        .map(item -> DayBooking.fromJson((JsonObject) item))
+                        .toList());
+    }
+
     /** Whether the site issues tickets now, and which services reached their daily cap (public). */
     public Future<IssuingState> issuing(String site) {
         return http.get(sitePath(site) + "/issuing")

@@ -9,7 +9,7 @@ const TEXT = {
     PAPER_OUT_printer: 'hết giấy', OFFLINE_printer: 'mất kết nối', COVER_OPEN_printer: 'đang mở nắp', ERROR_printer: 'bị lỗi',
     serving: 'Đang phục vụ', callNext: 'Gọi số tiếp', recall: 'Gọi lại', start: 'Bắt đầu', complete: 'Hoàn thành',
     noShow: 'Bỏ qua', transfer: 'Chuyển', callSpecific: 'Gọi số cụ thể', pause: 'Tạm dừng', resume: 'Tiếp tục',
-    reprint: 'In lại vé', linkDossier: 'Gắn mã hồ sơ', dossierPlaceholder: 'Nhập hoặc quét mã hồ sơ',
+    reprint: 'In lại vé', linkDossier: 'Gắn mã hồ sơ', dossierPlaceholder: 'Quét hoặc nhập mã',
     waitingTitle: 'Đang chờ', toService: 'Sang lĩnh vực', toCounter: 'Hoặc sang quầy', front: 'Lên đầu hàng',
     back: 'Xuống cuối hàng', cancel: 'Huỷ', ok: 'Đồng ý', reason: 'Lý do', ticketNumber: 'Số vé (ví dụ A012)',
     none: '—', CALLED: 'Đã gọi, đang chờ công dân đến', SERVING: 'Đang phục vụ', OPEN: 'Đang mở',
@@ -19,6 +19,8 @@ const TEXT = {
     presets: ['Nghỉ giải lao', 'Họp', 'Hỗ trợ quầy khác', 'Xử lý hồ sơ tồn'], chooseTarget: '— chọn —',
     replaced: 'Quầy này vừa được đăng nhập ở nơi khác.',
     number: 'Số', waitedSoFar: 'Đã chờ', priorityHead: 'Ưu tiên', priority: 'Ưu tiên', appointment: 'Có lịch hẹn', nobodyWaiting: 'Không có ai đang chờ.',
+    appointmentsTitle: 'Lịch hẹn sắp tới hôm nay', appointmentTime: 'Giờ hẹn', appointmentCode: 'Mã lịch hẹn',
+    appointmentField: 'Lĩnh vực',
     minutes: '{0} phút', underMinute: '< 1 phút', movedHere: 'chuyển đến quầy này',
     chooseTransferTarget: 'Chọn một lĩnh vực hoặc một quầy để chuyển đến.',
     noShowConfirm: 'Đúng, công dân vắng mặt', noShowQuestion: 'Công dân số {0} không đến quầy? Số này sẽ được đánh dấu vắng mặt.',
@@ -32,7 +34,7 @@ const TEXT = {
     PAPER_OUT_printer: 'out of paper', OFFLINE_printer: 'offline', COVER_OPEN_printer: 'cover open', ERROR_printer: 'error',
     serving: 'Now serving', callNext: 'Call next', recall: 'Recall', start: 'Start', complete: 'Done',
     noShow: 'No-show', transfer: 'Transfer', callSpecific: 'Call a number', pause: 'Pause', resume: 'Resume',
-    reprint: 'Reprint ticket', linkDossier: 'Link dossier', dossierPlaceholder: 'Type or scan the dossier code',
+    reprint: 'Reprint ticket', linkDossier: 'Link dossier', dossierPlaceholder: 'Scan or type the code',
     waitingTitle: 'Waiting', toService: 'To field', toCounter: 'Or to counter', front: 'Front of the queue',
     back: 'Back of the queue', cancel: 'Cancel', ok: 'OK', reason: 'Reason', ticketNumber: 'Ticket number (e.g. A012)',
     none: '—', CALLED: 'Called, waiting for the citizen', SERVING: 'Serving', OPEN: 'Open', PAUSED: 'Paused',
@@ -42,6 +44,8 @@ const TEXT = {
     presets: ['Break', 'Meeting', 'Helping another counter', 'Backlog'], chooseTarget: '— choose —',
     replaced: 'This counter was just signed in elsewhere.',
     number: 'Number', waitedSoFar: 'Waited', priorityHead: 'Priority', priority: 'Priority', appointment: 'Appointment', nobodyWaiting: 'Nobody is waiting.',
+    appointmentsTitle: 'Appointments later today', appointmentTime: 'Time', appointmentCode: 'Booking code',
+    appointmentField: 'Field',
     minutes: '{0} min', underMinute: '< 1 min', movedHere: 'transferred here',
     chooseTransferTarget: 'Choose a field or a counter to transfer to.',
     noShowConfirm: 'Yes, the citizen did not come', noShowQuestion: 'Number {0} did not come to the counter? It will be marked as a no-show.',
@@ -61,6 +65,10 @@ let busyAction = null; // the action whose request is in flight: every action wa
 let waitingTickets = [];
 let waitingLoading = false;
 let waitingAgain = false;
+let appointments = []; // bookings of this counter's fields still to come today (code, field, slot)
+let appointmentsAt = 0;
+let appointmentsArrived = null; // how many appointment tickets waited when the bookings were last read
+const APPOINTMENTS_EVERY_MS = 20000;
 
 function t(key, ...args) {
   const text = TEXT[lang][key] ?? TEXT.vi[key] ?? key;
@@ -120,6 +128,10 @@ function showLogin(message) {
   $('desk-state').hidden = true;
   waitingTickets = [];
   $('waiting-tickets').replaceChildren();
+  appointments = [];
+  appointmentsArrived = null;
+  $('appointment-rows').replaceChildren();
+  $('appointments').hidden = true;
   $('login-error').textContent = message || '';
 }
 
@@ -232,6 +244,7 @@ function render() {
     return row;
   }));
   renderWaitingTickets();
+  renderAppointments();
 }
 
 // ---- the waiting list: the tickets this counter may call, with the wait so far --------------------------------
@@ -246,6 +259,7 @@ async function loadWaiting() {
   try {
     waitingTickets = (await api('api/waiting')).tickets ?? [];
     renderWaitingTickets();
+    loadAppointments();
   } catch (error) {
     if (error.status === 401) showLogin(error.message);
     // otherwise the server link is down: the banner says so, and the list comes back with the next change
@@ -292,6 +306,39 @@ function renderWaitingTickets() {
   }));
   $('waiting-empty').hidden = waitingTickets.length > 0 || !desk;
   $('waiting-tickets').closest('table').classList.toggle('empty', waitingTickets.length === 0);
+}
+
+// ---- the bookings still to come today: read every 20 s, and at once when a booked citizen has checked in ---------
+
+async function loadAppointments() {
+  if (!session) return;
+  const arrived = waitingTickets.filter((w) => w.priority === 'lich-hen').length;
+  if (arrived === appointmentsArrived && Date.now() - appointmentsAt < APPOINTMENTS_EVERY_MS) return;
+  appointmentsAt = Date.now();
+  appointmentsArrived = arrived;
+  try {
+    appointments = (await api('api/appointments')).appointments ?? [];
+  } catch (error) {
+    appointments = []; // a server that takes no bookings, or a lost link (the banner says so): no section
+    if (error.status === 401) showLogin(error.message);
+  }
+  renderAppointments();
+}
+
+function renderAppointments() {
+  const now = Date.now() + clockOffset;
+  const upcoming = appointments.filter((a) => Date.parse(a.end) > now);
+  $('appointments').hidden = !desk || upcoming.length === 0;
+  const zone = desk?.site?.timeZone || 'Asia/Ho_Chi_Minh';
+  const time = (iso) => new Date(Date.parse(iso)).toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB',
+    { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+  const cell = (className, text) => Object.assign(document.createElement('td'), { className, textContent: text });
+  $('appointment-rows').replaceChildren(...upcoming.map((a) => {
+    const row = document.createElement('tr');
+    row.dataset.code = a.code;
+    row.append(cell('time', time(a.start)), cell('code', a.code), cell('', serviceName(a.service)));
+    return row;
+  }));
 }
 
 function tick() {

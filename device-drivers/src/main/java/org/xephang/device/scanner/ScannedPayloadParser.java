@@ -45,8 +45,10 @@ public final class ScannedPayloadParser {
     static final String NOT_A_DOSSIER =
             "Không đọc được mã hồ sơ: mã vừa quét không phải mã hồ sơ hay phiếu xếp hàng. Vui lòng quét mã trên"
                     + " giấy tiếp nhận hồ sơ.";
-    static final String INPUT_METHOD_ON = "Không đọc được mã hồ sơ: bộ gõ tiếng Việt (Unikey/EVKey) đang bật và đã"
-            + " làm sai mã. Vui lòng tắt bộ gõ tiếng Việt rồi quét lại.";
+    /** The message of a scan a Vietnamese input method spoiled (an agent tells its technician, not the citizen). */
+    public static final String INPUT_METHOD_ON =
+            "Không đọc được mã hồ sơ: bộ gõ tiếng Việt (Unikey/EVKey) đang bật và đã"
+                    + " làm sai mã. Vui lòng tắt bộ gõ tiếng Việt rồi quét lại.";
 
     private static final Pattern STANDARD = Pattern.compile("^[0-9A-Z.]{3,40}-\\d{6}-\\d{4,5}$");
     private static final Pattern LENIENT = Pattern.compile("^[0-9A-Z][0-9A-Z._/-]{2,59}$");

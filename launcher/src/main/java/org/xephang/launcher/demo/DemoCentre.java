@@ -175,6 +175,9 @@ public final class DemoCentre implements AutoCloseable {
                 "  Thống kê / statistics:         " + base + "/stats/?site=" + site + "   (supervisor, mật khẩu demo)");
         out.println("  Giám sát / supervisor view:    " + base + "/supervisor/?site=" + site
                 + "   (supervisor, mật khẩu demo)");
+        out.println("  Quản trị / administration:     " + base + "/admin/   (admin, mật khẩu demo)");
+        out.println("  Đặt lịch hẹn / booking:        " + base + "/dat-lich/?site=" + site
+                + "   (công dân, trên điện thoại)");
         out.println("  API:                           " + base + "/api/v1/openapi.yaml");
         out.println("  Hệ thống hồ sơ mô phỏng:       " + dossiers.baseUrl());
         out.println(

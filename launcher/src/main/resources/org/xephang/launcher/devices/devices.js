@@ -26,9 +26,16 @@ function cell(text, className) {
   return td;
 }
 
+// The printer's state in words (the raw state code is for logs, not for this page).
+const PRINTER_STATES = {
+  ONLINE: ['Sẵn sàng', 'Ready'], PAPER_NEAR_END: ['Sắp hết giấy', 'Paper low'], PAPER_OUT: ['Hết giấy', 'Out of paper'],
+  COVER_OPEN: ['Nắp máy in đang mở', 'Cover open'], OFFLINE: ['Mất kết nối', 'Not connected'], ERROR: ['Bị lỗi', 'Fault'],
+};
+
 function render(state) {
   const printer = $('printer-state');
-  printer.textContent = `${state.printer.description} (${state.printer.state})`;
+  const words = PRINTER_STATES[state.printer.state];
+  printer.textContent = words ? t(...words) : state.printer.description;
   printer.className = 'state ' + (state.printer.state === 'ONLINE' ? 'good' : 'bad');
 
   const jobs = $('jobs');

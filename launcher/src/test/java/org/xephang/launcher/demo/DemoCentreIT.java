@@ -50,11 +50,12 @@ class DemoCentreIT {
 
     @Test
     void everyPageTheDemoPrintsIsServed() throws Exception {
-        Matcher urls = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/(kiosk|board|counter|devices|stats|supervisor)/")
+        Matcher urls = Pattern.compile(
+                        "http://127\\.0\\.0\\.1:\\d+/(kiosk|board|counter|devices|stats|supervisor|admin|dat-lich)/")
                 .matcher(described);
         List<String> pages = urls.results().map(m -> m.group()).toList();
 
-        assertThat(pages).hasSize(6);
+        assertThat(pages).hasSize(8);
         for (String page : pages) {
             HttpResponse<String> response = get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);

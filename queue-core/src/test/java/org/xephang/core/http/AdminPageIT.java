@@ -105,6 +105,7 @@ class AdminPageIT {
             browser.findElement(By.id("lang")).click();
             assertThat(text(browser, "header h1")).startsWith("Administration");
             assertThat(text(browser, "#tabs")).contains("Counters");
+            eventually(Duration.ofSeconds(20), () -> text(browser, "#live").equals("Live"));
         } finally {
             browser.quit();
         }

@@ -149,6 +149,45 @@ class StatsPageIT {
         }
     }
 
+    @Test
+    void theChartsFollowTheChosenDays(@TempDir Path dataDir) throws Exception {
+        ChromeDriver browser = Browser.open(1366, 768);
+        try (TestApi api = served(dataDir)) {
+            browser.get("http://127.0.0.1:" + api.port() + "/stats/?site=demo");
+            fillSignIn(browser, "supervisor");
+            eventually(
+                    Duration.ofSeconds(20),
+                    () -> chart(browser, "chart-load").contains("Hộ tịch: lấy số 1, đã phục vụ 1"));
+            assertThat(chart(browser, "chart-load")).contains("Đất đai: lấy số 1, đã phục vụ 0");
+            assertThat(chart(browser, "chart-waits")).contains("lượt lấy số");
+
+            String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                    .minusDays(1)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            for (String field : List.of("from", "to")) {
+                browser.findElement(By.id(field)).clear();
+                browser.findElement(By.id(field)).sendKeys(yesterday);
+            }
+            browser.findElements(By.cssSelector("#query button.primary")).stream()
+                    .filter(WebElement::isDisplayed)
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+
+            eventually(Duration.ofSeconds(20), () -> text(browser, "period").contains(yesterday + " đến " + yesterday));
+            eventually(
+                    Duration.ofSeconds(20), () -> !chart(browser, "chart-load").contains("lấy số 1"));
+            assertThat(chart(browser, "chart-waits")).doesNotContain("1 lượt lấy số");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** What a chart shows, as its label says it in words. */
+    private static String chart(ChromeDriver browser, String id) {
+        return String.valueOf(browser.findElement(By.id(id)).getDomAttribute("aria-label"));
+    }
+
     /** A server with one served ticket of field B at counter 2 (officer2) and one waiting ticket of field A. */
     private static TestApi served(Path dataDir) {
         TestApi api = TestApi.start(dataDir);

@@ -61,6 +61,12 @@ class SupervisorPageIT {
                     .isNotEmpty();
             assertThat(browser.findElements(By.cssSelector("#chart-load canvas")))
                     .isNotEmpty();
+            // the same chart as the statistics page's, live: today's tickets and who waits now, per field
+            eventually(
+                    WITHIN,
+                    () -> String.valueOf(
+                                    browser.findElement(By.id("chart-load")).getDomAttribute("aria-label"))
+                            .contains("Đất đai: lấy số 1, đang chờ 0")); // issued today, called since
             assertThat(browser.executeScript("return window.stillTheSamePage === true"))
                     .isEqualTo(true);
             assertThat(browser.executeScript(
@@ -74,6 +80,9 @@ class SupervisorPageIT {
             browser.findElement(By.id("lang")).click();
             // the page redraws every second and on each event: wait for the English rows rather than read them once
             eventually(WITHIN, () -> cell(browser, "header h1").startsWith("Live supervision"));
+            assertThat(cell(browser, "#live"))
+                    .as("the stream's state in English too")
+                    .isEqualTo("Live");
             eventually(
                     WITHIN,
                     () -> cell(browser, "#counters tr[data-counter='5']").contains("Signed out"));
@@ -161,6 +170,73 @@ class SupervisorPageIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void aCounterShowsHowLongItHasServedAndItsOfflineLedAndTodaysFiguresAreAllThere(@TempDir Path dataDir)
+            throws Exception {
+        MutableClock clock = MutableClock.at(LocalDateTime.now(MutableClock.VIETNAM));
+        ChromeDriver browser = Browser.open(1366, 768);
+        try (TestApi api = TestApi.start(dataDir, clock)) {
+            api.signIn(3);
+            api.token("board1"); // signed in before the clock moves
+            browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
+            signIn(browser, "supervisor");
+            String served = api.issue("A").getString("id");
+            act(api, served, "call", null);
+            act(api, served, "start", null);
+            act(api, served, "complete", null);
+            act(api, served, "rating", "{\"level\":1,\"scale\":3}");
+            String absent = api.issue("A").getString("id");
+            act(api, absent, "call", null);
+            act(api, absent, "no-show", null);
+            JsonObject serving = api.issue("B");
+            act(api, serving.getString("id"), "call", null);
+            act(api, serving.getString("id"), "start", null);
+            clock.advance(Duration.ofMinutes(3));
+            // the hall screen's LED agent reports the LED above counter 3 as it names it: <agent>/led-<counter>
+            assertThat(api.send(
+                                    HttpMethod.POST,
+                                    "/api/v1/sites/demo/devices/status",
+                                    "board1",
+                                    new JsonObject()
+                                            .put("device", "board1/led-3")
+                                            .put("kind", "led")
+                                            .put("state", "OFFLINE")
+                                            .put("detail", "Cáp tín hiệu bị rút")
+                                            .encode())
+                            .statusCode())
+                    .isEqualTo(204);
+
+            // the row is redrawn every second and on each event: all of it is awaited together
+            eventually(WITHIN, () -> {
+                String row = cell(browser, "#counters tr[data-counter='3']");
+                return row.contains("Thiết bị board1/led-3 mất kết nối")
+                        && row.contains("Đang phục vụ")
+                        && row.contains(serving.getString("number"));
+            });
+            assertThat(cell(browser, "#counters tr[data-counter='3'] td.since"))
+                    .as("serving for three minutes")
+                    .matches("0[34]:\\d{2}");
+            eventually(
+                    WITHIN,
+                    () -> cell(browser, "#figures [data-figure=served] .value").equals("1"));
+            assertThat(cell(browser, "#figures [data-figure=issued] .value")).isEqualTo("3");
+            assertThat(cell(browser, "#figures [data-figure=no-show] .value")).isEqualTo("1");
+            assertThat(cell(browser, "#figures [data-figure=wait] .value")).matches("\\d+,\\d phút");
+            assertThat(cell(browser, "#figures [data-figure=satisfaction] .value"))
+                    .isEqualTo("100 %");
+            Browser.screenshot(browser, "supervisor-counter-led-offline");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void act(TestApi api, String ticketId, String action, String body) {
+        assertThat(api.send(HttpMethod.POST, "/api/v1/tickets/" + ticketId + "/" + action, "officer3", body)
+                        .statusCode())
+                .as(action)
+                .isEqualTo(200);
     }
 
     private static void reportPrinter(TestApi api, String state, String detail) {

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -142,6 +143,92 @@ class TicketPageIT {
             eventually(Duration.ofSeconds(30), () -> text(browser, "state").equals("Không tìm thấy phiếu này."));
         } finally {
             browser.quit();
+        }
+    }
+
+    /**
+     * The phone follows the site's event stream instead of asking every second; once the ticket is done it closes the
+     * stream and asks nothing more, and an unknown ticket is asked about once.
+     */
+    @Test
+    void thePhoneFollowsTheLiveStreamAndStopsAskingOnceTheTicketIsDoneOrUnknown(@TempDir Path dataDir)
+            throws Exception {
+        ChromeDriver browser = Browser.open(390, 844);
+        try (TestApi api = TestApi.start(dataDir)) {
+            countRequests(browser);
+            String id = api.issue("A").getString("id");
+            browser.get("http://127.0.0.1:" + api.port() + "/t/" + id);
+            eventually(Duration.ofSeconds(30), () -> text(browser, "number").equals("A0001"));
+            eventually(Duration.ofSeconds(10), () -> streams(browser).equals("1"));
+            // the stream's first message (the snapshot) makes the page read its ticket once more: let that settle
+            eventually(
+                    Duration.ofSeconds(10),
+                    () -> Boolean.TRUE.equals(browser.executeScript("return streamOpen && pending === null")));
+
+            long asked = ticketRequests(browser);
+            steady(browser, asked, "a waiting ticket with the stream open is not polled");
+
+            api.signIn(4);
+            api.send(HttpMethod.POST, "/api/v1/tickets/" + id + "/call", "officer4", null);
+            eventually(Duration.ofSeconds(30), () -> text(browser, "state").equals("Mời đến Quầy 4"));
+            api.send(HttpMethod.POST, "/api/v1/tickets/" + id + "/complete", "officer4", null);
+            eventually(Duration.ofSeconds(30), () -> text(browser, "state").startsWith("Đã hoàn thành"));
+            eventually(Duration.ofSeconds(10), () -> streams(browser).equals("closed"));
+
+            long done = ticketRequests(browser);
+            api.issue("A"); // an event of the same field: a page still following would ask again
+            steady(browser, done, "a finished ticket is asked about no more");
+        } finally {
+            browser.quit();
+        }
+
+        ChromeDriver unknown = Browser.open(390, 844);
+        try (TestApi api = TestApi.start(dataDir.resolve("unknown"))) {
+            countRequests(unknown);
+            unknown.get("http://127.0.0.1:" + api.port() + "/t/khongcophieunay");
+            eventually(Duration.ofSeconds(30), () -> text(unknown, "state").equals("Không tìm thấy phiếu này."));
+            assertThat(ticketRequests(unknown)).isEqualTo(1);
+            steady(unknown, 1, "an unknown ticket is asked about once");
+            assertThat(streams(unknown)).isEqualTo("none");
+        } finally {
+            unknown.quit();
+        }
+    }
+
+    /** From the next page on, the page's requests for its ticket and its event streams are counted. */
+    private static void countRequests(ChromeDriver browser) {
+        browser.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "window.__ticketRequests = 0; window.__streams = [];"
+                                + "const realFetch = window.fetch;"
+                                + "window.fetch = (url, ...rest) => {"
+                                + " if (/\\/api\\/v1\\/tickets\\/[^/]+$/.test(String(url))) window.__ticketRequests++;"
+                                + " return realFetch(url, ...rest); };"
+                                + "const RealEventSource = window.EventSource;"
+                                + "window.EventSource = class extends RealEventSource {"
+                                + " constructor(...args) { super(...args); window.__streams.push(this); } };"));
+    }
+
+    private static long ticketRequests(ChromeDriver browser) {
+        return ((Number) browser.executeScript("return window.__ticketRequests")).longValue();
+    }
+
+    /** "none", "closed" when every stream the page opened is closed, or how many are open. */
+    private static String streams(ChromeDriver browser) {
+        return String.valueOf(browser.executeScript("const all = window.__streams;"
+                + " if (!all.length) return 'none';"
+                + " const open = all.filter(s => s.readyState !== EventSource.CLOSED).length;"
+                + " return open === 0 ? 'closed' : String(open);"));
+    }
+
+    /** The page makes no request for its ticket for 4 s (the old page asked every second). */
+    private static void steady(ChromeDriver browser, long requests, String why) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(ticketRequests(browser)).as(why).isEqualTo(requests);
+            Thread.sleep(200);
         }
     }
 
