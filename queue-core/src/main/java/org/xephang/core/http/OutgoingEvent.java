@@ -24,10 +24,6 @@ final class OutgoingEvent {
         this.json = json;
     }
 
-    QueueEvent event() {
-        return event;
-    }
-
     long seq() {
         return event.seq();
     }

@@ -115,8 +115,11 @@ final class SiteFanOut implements Consumer<QueueEvent> {
         reserved--;
         for (long seq = snapshotSeq + 1; seq <= handedOutSeq; seq++) {
             OutgoingEvent replayed = new OutgoingEvent(recent[slot(seq)], json);
-            member.deliver(replayed);
-            replayed.release();
+            try {
+                member.deliver(replayed);
+            } finally {
+                replayed.release();
+            }
         }
         member.flush();
         members.add(member);
@@ -161,10 +164,13 @@ final class SiteFanOut implements Consumer<QueueEvent> {
             }
             // A member dropped while delivering leaves the list, not this array.
             OutgoingEvent outgoing = new OutgoingEvent(event, json);
-            for (StreamSubscriber member : deliveringTo) {
-                member.deliver(outgoing);
+            try {
+                for (StreamSubscriber member : deliveringTo) {
+                    member.deliver(outgoing);
+                }
+            } finally {
+                outgoing.release();
             }
-            outgoing.release();
             delivered = true;
         }
         flush(delivered);
