@@ -109,6 +109,37 @@ class ScenarioSmokeIT {
         assertThat(figures.getJsonArray("takeoverMillis"))
                 .as("every kill hit a node owning sites")
                 .isNotEmpty();
+        assertThat(figures.getInteger("takeoverSitesNotServedAgainBeforeTheNextKill"))
+                .as("every site of a killed node served again")
+                .isZero();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(240)
+    void issueAndProvinceDaySmokeRunOnPostgresqlWithTheSameChecks() throws IOException {
+        if (!org.xephang.bench.failover.FailoverScenario.postgresqlAvailable()) {
+            String message = "--store postgresql needs XEPHANG_TEST_POSTGRES_URL or the PostgreSQL server binaries"
+                    + " (/usr/lib/postgresql/N/bin, Debian package postgresql)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true: " + message);
+            }
+            org.junit.jupiter.api.Assumptions.abort(message);
+        }
+
+        JsonObject issue = smoke("issue", "--store=postgresql");
+        for (int i = 0; i < issue.getJsonArray("runs").size(); i++) {
+            JsonObject run = issue.getJsonArray("runs").getJsonObject(i);
+            assertThat(run.getLong("issuesPerSecond")).isPositive();
+            assertThat(run.getJsonObject("errors")).isEqualTo(new JsonObject());
+        }
+        assertThat(issue.getJsonObject("failedRequests").getLong("count")).isZero();
+        assertThat(issue.getJsonObject("duplicateCheck").getInteger("duplicateNumbers"))
+                .isZero();
+
+        JsonObject day = smoke("province-day", "--store=postgresql");
+        assertThat(day.getLong("tickets")).isPositive();
+        assertThat(day.getJsonObject("fcfsViolations").getLong("count")).isZero();
+        assertThat(day.getLong("unservedAtClose")).isZero();
     }
 
     @Test

@@ -102,7 +102,7 @@ final class FailoverSender implements AutoCloseable {
         Future<HttpResponse<Buffer>> sent = request.body() == null ? http.send() : http.sendJsonObject(request.body());
         sent.onComplete(result -> {
             ServerRotation.Failure failure =
-                    result.succeeded() ? failureOf(result.result().statusCode()) : failureOf(result.cause());
+                    result.succeeded() ? failureOf(result.result()) : failureOf(result.cause());
             if (failure == null) {
                 done.handle(result);
                 return;
@@ -143,6 +143,20 @@ final class FailoverSender implements AutoCloseable {
                 vertx.setTimer(wait.get().toMillis(), t -> attempt(request, current, attempts, oneRound, done));
             }
         });
+    }
+
+    /**
+     * Marks a 503 of a cluster node that refused the request before anything ran (its site had no owner, or moved):
+     * whatever the request was, it may be sent again (docs/adr/0033-takeover-without-waiting-the-lease.md).
+     */
+    static final String NOT_APPLIED = "X-Xephang-Not-Applied";
+
+    /** {@link #failureOf(int)}, with a 503 marked {@link #NOT_APPLIED} not applied. */
+    static ServerRotation.Failure failureOf(HttpResponse<?> answer) {
+        if (answer.statusCode() == 503 && "1".equals(answer.getHeader(NOT_APPLIED))) {
+            return ServerRotation.Failure.NOT_APPLIED;
+        }
+        return failureOf(answer.statusCode());
     }
 
     /**

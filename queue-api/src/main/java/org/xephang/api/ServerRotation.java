@@ -28,7 +28,10 @@ public final class ServerRotation {
 
     /** Why an attempt failed, as far as retrying is concerned. */
     public enum Failure {
-        /** The request reached no server (connection refused, unknown host): it had no effect. */
+        /**
+         * The request had no effect: it reached no server (connection refused, unknown host), or a cluster node refused
+         * it before anything ran (503 marked {@code X-Xephang-Not-Applied}: its site had no owner or was moving).
+         */
         NOT_APPLIED,
         /**
          * The request may have been applied: its answer was lost (timeout, connection closed) or a server answered 502,

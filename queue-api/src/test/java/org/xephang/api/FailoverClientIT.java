@@ -196,6 +196,34 @@ class FailoverClientIT {
     }
 
     @Test
+    void aCallNextRefusedBeforeAnythingRanMidTakeoverIsSentAgainUntilTheNewOwnerServesIt() throws Exception {
+        // A cluster node refusing a site without an owner marks its 503 "not applied" (docs/adr/0033-…).
+        java.util.function.Consumer<HttpServerRequest> notApplied = request -> request.response()
+                .setStatusCode(503)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("X-Xephang-Not-Applied", "1")
+                .end(new JsonObject()
+                        .put("error", "UNAVAILABLE")
+                        .put(
+                                "message",
+                                "Điểm \"demo\" đang được chuyển sang máy chủ khác; yêu cầu chưa được thực hiện.")
+                        .put("applied", false)
+                        .encode());
+        Node first = new Node(notApplied);
+        Node second = new Node(notApplied);
+        try (QueueClient client = QueueClient.create(vertx, first.url() + "," + second.url())) {
+            var called = client.callNext("demo", 1);
+            waitFor(() -> first.requests.get() >= 2 && second.requests.get() >= 1, "call-next tried on both, twice");
+            second.answer = request -> request.response()
+                    .setStatusCode(200)
+                    .putHeader("Content-Type", "application/json")
+                    .end(ticket().put("state", "CALLED").encode());
+            assertThat(await(called)).as("the new owner's answer").isPresent();
+            assertThat(second.requests.get() + first.requests.get()).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
     void aRefusalThatIsTheAnswerIsNotRetriedAndWithOneServerNothingIsRetried() throws Exception {
         Node refusing = new Node(request -> request.response()
                 .setStatusCode(409)

@@ -71,6 +71,46 @@ final class ClusterWiring {
     }
 
     /**
+     * Starts the node's notification sender over the messages of the sites it owns now, and attaches the engine of
+     * every site it runs or takes (docs/adr/0034-messages-and-appointments-in-a-cluster.md).
+     */
+    static io.vertx.core.Future<Void> startNotifications(
+            ClusterQueue node,
+            org.xephang.core.backend.notify.NotificationBackend notifications,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
+        org.xephang.core.backend.notify.NotificationBackend.Engines engines =
+                new org.xephang.core.backend.notify.NotificationBackend.Engines() {
+                    @Override
+                    public QueueService queue() {
+                        return node;
+                    }
+
+                    @Override
+                    public java.util.Optional<org.xephang.core.engine.QueueEngine> ofSite(String site) {
+                        return node.engine(site);
+                    }
+
+                    @Override
+                    public java.util.Optional<org.xephang.core.engine.QueueEngine> ofTicket(String ticketId) {
+                        return node.engineOfTicket(ticketId);
+                    }
+                };
+        return notifications
+                .startOwnedSites(engines, node.store(), node::ownedSites, metrics)
+                .map(started -> {
+                    node.onTaken(site -> {
+                        node.engine(site).ifPresent(notifications::attach);
+                        notifications.wake();
+                    });
+                    // The sites taken before the listener was added.
+                    for (String site : node.ownedSites()) {
+                        node.engine(site).ifPresent(notifications::attach);
+                    }
+                    return null;
+                });
+    }
+
+    /**
      * Starts following the placement: the node announces its URL ({@code http://CLUSTER-HOST:PORT} when it listens on
      * every interface) and takes the sites placed on it; Hazelcast's membership events trigger a new placement at once.
      */
@@ -92,6 +132,7 @@ final class ClusterWiring {
                 options,
                 settings.cluster().nodeName(),
                 QueueServerMain.SITE_LEASE_TTL,
+                settings.cluster().holdBack(),
                 Clock.systemUTC(),
                 new ClusterDirectory(clustered),
                 url);

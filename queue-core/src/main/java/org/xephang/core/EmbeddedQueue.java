@@ -31,10 +31,27 @@ public final class EmbeddedQueue implements AutoCloseable {
      * @throws IllegalStateException when the database cannot be opened
      */
     public static EmbeddedQueue openAlwaysOpen(Path centreYaml, Path dataDir, Clock clock, int maxGroupSize) {
+        return openAlwaysOpen(centreYaml, null, dataDir, clock, maxGroupSize);
+    }
+
+    /**
+     * {@link #openAlwaysOpen(Path, Path, Clock, int)} on a store given as {@code xephang server --store} takes it
+     * ({@code postgresql://HOST:PORT/DB?user=…}, {@code sqlite:DIR}); null: SQLite in {@code dataDir}.
+     */
+    public static EmbeddedQueue openAlwaysOpen(
+            Path centreYaml, String store, Path dataDir, Clock clock, int maxGroupSize) {
+        org.xephang.core.persistence.StoreLocation location;
+        try {
+            location = store == null
+                    ? org.xephang.core.persistence.StoreLocation.Sqlite.inFolder(dataDir)
+                    : ServerStore.parse(store);
+        } catch (QueueServerMain.UsageException bad) {
+            throw new IllegalArgumentException(bad.getMessage(), bad);
+        }
         try {
             return new EmbeddedQueue(QueueEngine.open(
                     CentreConfigLoader.load(centreYaml),
-                    dataDir,
+                    location,
                     clock,
                     new EngineOptions(true, "http://127.0.0.1:8080", maxGroupSize)));
         } catch (ConfigException e) {

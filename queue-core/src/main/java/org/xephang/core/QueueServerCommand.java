@@ -101,6 +101,14 @@ public final class QueueServerCommand implements Callable<Integer> {
             description = "Các nút khác của cụm (TCP/IP, không dùng multicast) / the other members")
     private String clusterMembers;
 
+    @Option(
+            names = "--cluster-hold-back",
+            defaultValue = "20",
+            paramLabel = "SECONDS",
+            description = "Nút vừa tham gia chỉ nhận điểm của nút khác sau chừng ấy giây (mặc định: ${DEFAULT-VALUE})"
+                    + " / a (re)joined node is handed other live nodes' sites only after this long")
+    private int clusterHoldBack;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -162,10 +170,12 @@ public final class QueueServerCommand implements Callable<Integer> {
     private ClusterOptions clusterOptions() throws UsageException {
         boolean clusterDetails = clusterMembers != null
                 || spec.commandLine().getParseResult().hasMatchedOption("--cluster-host")
-                || spec.commandLine().getParseResult().hasMatchedOption("--cluster-port");
+                || spec.commandLine().getParseResult().hasMatchedOption("--cluster-port")
+                || spec.commandLine().getParseResult().hasMatchedOption("--cluster-hold-back");
         if (!cluster) {
             if (clusterDetails) {
-                throw new UsageException("--cluster-host, --cluster-port and --cluster-members need --cluster");
+                throw new UsageException(
+                        "--cluster-host, --cluster-port, --cluster-members and --cluster-hold-back need --cluster");
             }
             return null;
         }
@@ -181,6 +191,10 @@ public final class QueueServerCommand implements Callable<Integer> {
         if (clusterHost.isBlank()) {
             throw new UsageException("--cluster-host is empty");
         }
-        return new ClusterOptions(clusterHost, clusterPort, members);
+        if (clusterHoldBack < 0 || clusterHoldBack > 3600) {
+            throw new UsageException(
+                    "--cluster-hold-back must be a number of seconds from 0 to 3600, got " + clusterHoldBack);
+        }
+        return new ClusterOptions(clusterHost, clusterPort, members, java.time.Duration.ofSeconds(clusterHoldBack));
     }
 }

@@ -255,7 +255,7 @@ public final class QueueServerMain {
             Settings settings,
             Consumer<QueueServer.Options> customize)
             throws UsageException {
-        checkNotificationAccounts(config, providers, settings.cluster() != null);
+        checkNotificationAccounts(config, providers);
         prepareDataDir(settings.dataDir());
         // The dossier system link (H6): lookup and outbox routes on the API, forwarder once the engine is open.
         DossierBackend dossier = DossierBackend.create(vertx, dossierConfig, Clock.systemUTC());
@@ -332,8 +332,11 @@ public final class QueueServerMain {
                 // The forwarder reads the events of the sites this node owns now; it wakes at each of their commits.
                 ClusterQueue node = cluster.get();
                 await(dossier.startForwarding(node.outbox(), null, metrics.get()), "dossier forwarder");
+                dossier.serve(node);
                 node.onEvent(event -> wakeForwarder(dossier));
                 node.onTaken(site -> wakeForwarder(dossier));
+                // Messages too: the node sends those of the sites it owns now, each marked by its site's engine.
+                await(ClusterWiring.startNotifications(node, notifications, metrics.get()), "notification sender");
             }
         } catch (RuntimeException cannotServe) {
             // Nothing is served yet: stop the port, the forwarder, the engine (its pending commits) and Vert.x.
@@ -394,16 +397,12 @@ public final class QueueServerMain {
     }
 
     /** A site that sends messages needs the centre's account of its provider. */
-    private static void checkNotificationAccounts(
-            CentreConfig config, NotificationProviders providers, boolean clustered) throws UsageException {
+    private static void checkNotificationAccounts(CentreConfig config, NotificationProviders providers)
+            throws UsageException {
         List<String> problems = new ArrayList<>();
         for (SiteConfig site : config.sites()) {
             String provider = site.notifications().provider();
-            if (site.notifications().enabled() && clustered) {
-                problems.add("sites[" + site.code() + "].notifications: a cluster of nodes does not send messages (SMS,"
-                        + " Zalo) yet; turn them off for this site or run it on a server alone");
-            } else if (site.notifications().enabled()
-                    && providers.profile(provider).isEmpty()) {
+            if (site.notifications().enabled() && providers.profile(provider).isEmpty()) {
                 problems.add("sites[" + site.code() + "].notifications.provider: " + provider + " needs the centre's"
                         + " notifications." + provider + " account");
             }

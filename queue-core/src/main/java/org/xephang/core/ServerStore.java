@@ -19,10 +19,16 @@ import org.xephang.core.site.ConfigException;
  */
 final class ServerStore {
 
-    /** Connections an engine of one site holds (writer, outbox reader, notification reader) plus a spare. */
-    static final int CONNECTIONS_PER_SITE = 4;
-    /** The node's own: outbox of its sites, ticket lookups, readiness, lease release. */
-    static final int NODE_CONNECTIONS = 4;
+    /**
+     * Connections an engine of one site holds in a cluster: its writer's. Its outbox and notification readers connect
+     * at their first read, which a node's engine never makes (the node's outbox reads for all its sites).
+     */
+    static final int CONNECTIONS_PER_SITE = 1;
+    /**
+     * The node's own (outbox of its sites, ticket lookups, readiness, lease release, accounts and revocations) and the
+     * short reads of the engines (statistics, configuration), which borrow one and give it back.
+     */
+    static final int NODE_CONNECTIONS = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerStore.class);
 
@@ -47,7 +53,8 @@ final class ServerStore {
         String option = settings.store() != null ? "--store " + location : "--data " + settings.dataDir();
         try {
             if (settings.cluster() != null && location instanceof StoreLocation.Postgres postgres) {
-                // A node of a cluster runs an engine per site it owns, each holding about 3 connections.
+                // A node of a cluster runs an engine per site it owns, each holding its writer's connection; the pool
+                // opens connections as they are needed (one at start), so this is a ceiling for a node owning them all.
                 return PostgresStore.open(postgres, CONNECTIONS_PER_SITE * sites + NODE_CONNECTIONS);
             }
             return Store.open(location);

@@ -67,7 +67,17 @@ class QueueServerCommandTest {
 
         assertThat(code).isEqualTo(QueueServerMain.EXIT_USAGE);
         assertThat(err.toString().strip())
-                .isEqualTo("xephang server: --cluster-host, --cluster-port and --cluster-members need --cluster");
+                .isEqualTo("xephang server: --cluster-host, --cluster-port, --cluster-members and --cluster-hold-back"
+                        + " need --cluster");
+    }
+
+    @Test
+    void aNegativeHoldBackEndsWithTwoNamingIt(@TempDir Path dir) {
+        int code = run("--config", dir.resolve("centre.yaml").toString(), "--cluster", "--cluster-hold-back", "-1");
+
+        assertThat(code).isEqualTo(QueueServerMain.EXIT_USAGE);
+        assertThat(err.toString().strip())
+                .isEqualTo("xephang server: --cluster-hold-back must be a number of seconds from 0 to 3600, got -1");
     }
 
     @Test

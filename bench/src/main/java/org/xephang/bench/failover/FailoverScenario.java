@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,6 +33,7 @@ import org.xephang.bench.crash.CrashLedger;
 import org.xephang.bench.crash.OutboxAudit;
 import org.xephang.bench.harness.Await;
 import org.xephang.bench.harness.BenchCentre;
+import org.xephang.bench.harness.RunDatabase;
 import org.xephang.bench.report.BenchReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -143,12 +145,23 @@ public final class FailoverScenario extends Scenario {
                 Await.result(load.prepare(), Duration.ofSeconds(120));
                 load.start();
                 List<Long> killTimes = new ArrayList<>();
+                JsonArray connections = new JsonArray();
+                List<java.util.Set<String>> killedSites = new ArrayList<>();
                 JsonArray killed = new JsonArray();
                 for (int k = 1; k <= kills; k++) {
                     awaitWhole(cluster, probe, context, Duration.ofSeconds(120));
                     TimeUnit.MILLISECONDS.sleep((long) (random.nextDouble(0.5, 1.0) * loadSeconds * 1000));
+                    connections.add(connections(db));
+                    Map<String, Integer> owners = siteOwners(db, cluster);
                     List<Integer> candidates = victims.equals("owners") ? owners(db, cluster) : all(cluster);
                     int victim = candidates.get(random.nextInt(candidates.size()));
+                    java.util.Set<String> victimSites = new java.util.TreeSet<>();
+                    owners.forEach((site, node) -> {
+                        if (node == victim) {
+                            victimSites.add(site);
+                        }
+                    });
+                    killedSites.add(victimSites);
                     long at = System.nanoTime();
                     cluster.kill(victim);
                     killTimes.add(at);
@@ -170,6 +183,7 @@ public final class FailoverScenario extends Scenario {
                 CrashAudit.Result audit = onContext(context, () -> CrashAudit.check(ledger, seen::get));
                 errors.putAll(load.errors());
                 Map<String, List<TakeoverProbe.Outage>> outages = onContext(context, probe::outages);
+                Map<String, List<long[]>> servedProbes = onContext(context, probe::servedProbes);
                 probe.stop();
                 probe = null;
                 load.close();
@@ -179,8 +193,13 @@ public final class FailoverScenario extends Scenario {
                 try (Connection connection = db.location().connect()) {
                     outbox = OutboxAudit.check(connection, ledger);
                 }
-                List<Long> takeovers = TakeoverProbe.takeoverMillis(killTimes, outages, TimeUnit.SECONDS.toNanos(30));
+                java.util.concurrent.atomic.AtomicInteger unserved = new java.util.concurrent.atomic.AtomicInteger();
+                List<Long> takeovers = TakeoverProbe.servedAgainMillis(
+                        killTimes, killedSites, servedProbes, TimeUnit.SECONDS.toNanos(30), unserved);
                 Collections.sort(takeovers);
+                List<Long> outageSamples =
+                        TakeoverProbe.takeoverMillis(killTimes, outages, TimeUnit.SECONDS.toNanos(30));
+                Collections.sort(outageSamples);
                 String line = "kills=" + kills + " " + audit.line() + " outbox_problems="
                         + outbox.problems().size()
                         + " takeover_p50=" + seconds(percentile(takeovers, 50)) + " takeover_p99="
@@ -190,6 +209,13 @@ public final class FailoverScenario extends Scenario {
                 report.figure("kills", kills);
                 report.figure("killedNodes", killed);
                 report.figure("takeoverMillis", new JsonArray(new ArrayList<>(takeovers)));
+                report.figure("takeoverSitesNotServedAgainBeforeTheNextKill", unserved.get());
+                report.figure("outageMillis", new JsonArray(new ArrayList<>(outageSamples)));
+                report.figure("postgresqlConnectionsBeforeEachKill", connections);
+                report.figure(
+                        "slowTakeovers",
+                        new JsonArray(new ArrayList<>(
+                                TakeoverProbe.slowSamples(killTimes, outages, TimeUnit.SECONDS.toNanos(30), 5_000))));
                 report.figure("takeoverP50Millis", percentile(takeovers, 50));
                 report.figure("takeoverP99Millis", percentile(takeovers, 99));
                 report.figure("clientErrors", errorCounts());
@@ -248,6 +274,33 @@ public final class FailoverScenario extends Scenario {
             }
         }
         return owners.isEmpty() ? all(cluster) : new ArrayList<>(owners);
+    }
+
+    /** Each site's owner now (site_lease), as the cluster's node index. */
+    private static Map<String, Integer> siteOwners(RunDatabase db, ClusterNodes cluster) throws SQLException {
+        Map<String, Integer> owners = new java.util.TreeMap<>();
+        try (Connection connection = db.location().connect();
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT site, owner FROM site_lease WHERE expires_at > ?")) {
+            statement.setLong(1, System.currentTimeMillis());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    owners.put(rows.getString(1), cluster.nodeOfOwner(rows.getString(2)));
+                }
+            }
+        }
+        return owners;
+    }
+
+    /** The run database's connections from the nodes now (pg_stat_activity, application name xephang). */
+    private static long connections(RunDatabase db) throws SQLException {
+        try (Connection connection = db.location().connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND application_name = 'xephang'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** Waits until every node is up and every site served. */

@@ -55,13 +55,23 @@ public final class ServerProcess implements AutoCloseable {
      * one (a restart on the same port keeps an agent's server URL); {@code cpus}, when not null, pins the server to
      * those CPUs ({@code taskset -c}), e.g. "1" with the load generator on CPU 0.
      */
-    public record Launch(Path config, Path dataDir, Path logFile, List<String> jvmOptions, int port, String cpus) {
+    public record Launch(
+            Path config, Path dataDir, Path logFile, List<String> jvmOptions, int port, String cpus, String store) {
         public Launch {
             jvmOptions = List.copyOf(jvmOptions);
         }
 
+        public Launch(Path config, Path dataDir, Path logFile, List<String> jvmOptions, int port, String cpus) {
+            this(config, dataDir, logFile, jvmOptions, port, cpus, null);
+        }
+
         public Launch(Path config, Path dataDir, Path logFile, List<String> jvmOptions) {
             this(config, dataDir, logFile, jvmOptions, 0, null);
+        }
+
+        /** The same launch on another store ({@code --store}; null: SQLite in the data folder). */
+        public Launch onStore(String storeUrl) {
+            return new Launch(config, dataDir, logFile, jvmOptions, port, cpus, storeUrl);
         }
 
         public Launch(Path config, Path dataDir, Path logFile) {
@@ -70,35 +80,33 @@ public final class ServerProcess implements AutoCloseable {
 
         /** The same launch on a fixed port. */
         public Launch onPort(int fixed) {
-            return new Launch(config, dataDir, logFile, jvmOptions, fixed, cpus);
+            return new Launch(config, dataDir, logFile, jvmOptions, fixed, cpus, store);
         }
 
         /** The same launch, pinned to {@code cpus} (null: not pinned). */
         public Launch pinnedTo(String cpus) {
-            return new Launch(config, dataDir, logFile, jvmOptions, port, cpus);
+            return new Launch(config, dataDir, logFile, jvmOptions, port, cpus, store);
         }
     }
 
     /** Starts the server and waits until it listens; fails with the end of its log when it dies or is too slow. */
     public static ServerProcess start(Launch launch, Duration readyTimeout) throws IOException, InterruptedException {
         Files.createDirectories(launch.dataDir());
-        return start(
-                launch.jvmOptions(),
-                List.of(
-                        "server",
-                        "--config",
-                        launch.config().toString(),
-                        "--port",
-                        String.valueOf(launch.port()),
-                        "--data",
-                        launch.dataDir().toString(),
-                        "--host",
-                        "127.0.0.1",
-                        "--always-open"),
-                launch.logFile(),
-                null,
-                launch.cpus(),
-                readyTimeout);
+        List<String> arguments = new ArrayList<>(List.of(
+                "server",
+                "--config",
+                launch.config().toString(),
+                "--port",
+                String.valueOf(launch.port()),
+                "--data",
+                launch.dataDir().toString(),
+                "--host",
+                "127.0.0.1",
+                "--always-open"));
+        if (launch.store() != null) {
+            arguments.addAll(List.of("--store", launch.store()));
+        }
+        return start(launch.jvmOptions(), arguments, launch.logFile(), null, launch.cpus(), readyTimeout);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.xephang.bench.Scenario;
 import org.xephang.bench.harness.ApiClient;
 import org.xephang.bench.harness.Await;
 import org.xephang.bench.harness.BenchCentre;
+import org.xephang.bench.harness.BenchStore;
 import org.xephang.bench.harness.ServerProcess;
 import org.xephang.bench.harness.WalMeter;
 import org.xephang.bench.latency.LatencyRecorder;
@@ -105,8 +106,28 @@ public final class IssueScenario extends Scenario {
                     "Event loops of the load generator (default: ${DEFAULT-VALUE}; the server gets the other core).")
     int clientThreads;
 
+    @Option(
+            names = "--store",
+            defaultValue = "sqlite",
+            description = "sqlite (default), postgresql (XEPHANG_TEST_POSTGRES_URL, else a server started from the"
+                    + " machine's binaries, as bench failover does) or postgresql://HOST:PORT/DB?user=…: a new database"
+                    + " on that server. The WAL window is SQLite's only.")
+    String store;
+
     @Override
     protected int run(BenchReport report, Path workDir) throws Exception {
+        try (BenchStore runStore = BenchStore.open(store, "issue")) {
+            report.parameter("store", runStore.describe());
+            report.print("store: " + runStore.describe());
+            int code = runOn(report, workDir, runStore);
+            if (code == 0) {
+                runStore.dropOnClose();
+            }
+            return code;
+        }
+    }
+
+    private int runOn(BenchReport report, Path workDir, BenchStore runStore) throws Exception {
         if (smoke) {
             kiosks = List.of(1, 8);
             durationSeconds = 1;
@@ -115,6 +136,9 @@ public final class IssueScenario extends Scenario {
             curveSeconds = 0;
             wrkMode = "off";
             walWindowSeconds = 0.5;
+        }
+        if (runStore.postgres()) {
+            walWindowSeconds = 0; // WalMeter reads SQLite's write-ahead log; PostgreSQL's is the server's own
         }
         Optional<WrkRun> wrk = wrkMode.equals("off") ? Optional.empty() : WrkRun.find(workDir);
         if (wrk.isEmpty() && wrkMode.equals("on")) {
@@ -136,7 +160,8 @@ public final class IssueScenario extends Scenario {
                                         workDir.resolve("data"),
                                         workDir.resolve("server.log"),
                                         serverJvmOptions)
-                                .pinnedTo(serverCpus),
+                                .pinnedTo(serverCpus)
+                                .onStore(runStore.serverStore()),
                         Duration.ofSeconds(90));
                 ApiClient api = new ApiClient(vertx, server.baseUri(), maxKiosks)) {
             report.print("server pid " + server.pid() + " at " + server.baseUri() + " (log " + server.logFile() + ")");

@@ -16,6 +16,7 @@ import org.xephang.api.VietnamTime;
 import org.xephang.bench.BenchMain;
 import org.xephang.bench.Scenario;
 import org.xephang.bench.harness.BenchCentre;
+import org.xephang.bench.harness.BenchStore;
 import org.xephang.bench.model.DayProfile;
 import org.xephang.bench.model.ErlangC;
 import org.xephang.bench.model.Lognormal;
@@ -87,8 +88,28 @@ public final class ProvinceDayScenario extends Scenario {
                     "Stop the replay after this many seconds of wall time and report how far it got (default: ${DEFAULT-VALUE}).")
     long maxWallSeconds;
 
+    @Option(
+            names = "--store",
+            defaultValue = "sqlite",
+            description = "sqlite (default), postgresql (XEPHANG_TEST_POSTGRES_URL, else a server started from the"
+                    + " machine's binaries, as bench failover does) or postgresql://HOST:PORT/DB?user=…: a new database"
+                    + " on that server.")
+    String store;
+
     @Override
     protected int run(BenchReport report, Path workDir) throws Exception {
+        try (BenchStore runStore = BenchStore.open(store, "province-day")) {
+            report.parameter("store", runStore.describe());
+            report.print("store: " + runStore.describe());
+            int code = runOn(report, workDir, runStore);
+            if (code == 0) {
+                runStore.dropOnClose();
+            }
+            return code;
+        }
+    }
+
+    private int runOn(BenchReport report, Path workDir, BenchStore runStore) throws Exception {
         if (smoke) {
             sites = Math.min(sites, 2);
             ticketsPerSite = Math.min(ticketsPerSite, 400);
@@ -147,7 +168,8 @@ public final class ProvinceDayScenario extends Scenario {
         LongAdder events = new LongAdder();
         ProvinceDaySimulation.Outcome outcome;
         long openNanos = System.nanoTime();
-        try (EmbeddedQueue queue = EmbeddedQueue.openAlwaysOpen(config, workDir.resolve("data"), clock, maxGroupSize)) {
+        try (EmbeddedQueue queue = EmbeddedQueue.openAlwaysOpen(
+                config, runStore.serverStore(), workDir.resolve("data"), clock, maxGroupSize)) {
             QueueService engine = queue.service();
             report.figure("engineOpenMillis", (System.nanoTime() - openNanos) / 1_000_000);
             List<QueueService.Subscription> subscriptions = new ArrayList<>();

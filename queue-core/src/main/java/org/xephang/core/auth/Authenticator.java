@@ -50,6 +50,7 @@ public final class Authenticator implements AutoCloseable {
     private final AccountAdministration administration;
     private final AccountStorage storage;
     private final BearerTokens tokens;
+    private final ForwardedClient forwardedClient;
     private final WorkerExecutor passwordWorkers;
     private final LoginThrottle throttle;
     /** Password checks queued or running; past {@link #MAX_CHECKS_WAITING} a login is refused at once. */
@@ -84,6 +85,7 @@ public final class Authenticator implements AutoCloseable {
         this.accounts = new AccountDirectory(accounts, store);
         this.audit = new AuditTrail(vertx, store, clock);
         this.tokens = new BearerTokens(vertx, key, clock);
+        this.forwardedClient = new ForwardedClient(key);
         this.revocations = revocations;
         this.passwordWorkers = vertx.createSharedWorkerExecutor("xephang-password-check", 2);
         this.throttle = new LoginThrottle(clock);
@@ -385,6 +387,23 @@ public final class Authenticator implements AutoCloseable {
     /** The signed-in actor of a request that passed {@link #require}; null on public routes. */
     public static Actor actor(RoutingContext ctx) {
         return ctx.get(ACTOR_KEY);
+    }
+
+    /** Signs and reads the client address a forwarding node names ({@link ForwardedClient}). */
+    public ForwardedClient forwardedClient() {
+        return forwardedClient;
+    }
+
+    /**
+     * The client's address for per-address limits: the one a node of the cluster forwarding the request vouched for
+     * ({@link ForwardedClient}, signed with the shared key), else the connection's.
+     */
+    public String clientAddress(RoutingContext ctx) {
+        return forwardedClient
+                .verify(ctx.request().getHeader(ForwardedClient.HEADER))
+                .orElseGet(() -> ctx.request().remoteAddress() == null
+                        ? "unknown"
+                        : ctx.request().remoteAddress().hostAddress());
     }
 
     /**

@@ -88,6 +88,14 @@ public final class DossierBackend {
     }
 
     /**
+     * The queue the routes answer with when it is not the one given to {@link #startForwarding} (a node of a cluster
+     * forwards the outbox of its owned sites without subscribing to every site).
+     */
+    public void serve(QueueService queueService) {
+        queue = queueService;
+    }
+
+    /**
      * Adds {@code GET /api/v1/dossiers/{code}}, the outbox routes ({@link DossierRoutes}) and the portal import
      * ({@link PortalRoutes}).
      */

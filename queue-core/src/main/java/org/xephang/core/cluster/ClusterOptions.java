@@ -1,5 +1,6 @@
 package org.xephang.core.cluster;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,11 +11,24 @@ import java.util.List;
  * @param host the address the node binds and advertises to the other members
  * @param port the cluster port (Hazelcast's member port, also used by nothing else)
  * @param members {@code host:port} of the other nodes (this node may be listed too); empty = the first node alone
+ * @param holdBack how long a node that (re)joined waits before other live nodes hand it sites they serve ({@link
+ *     HoldBack}); it takes a dead node's sites at once
  */
-public record ClusterOptions(String host, int port, List<Member> members) {
+public record ClusterOptions(String host, int port, List<Member> members, Duration holdBack) {
 
     /** Hazelcast's default member port. */
     public static final int DEFAULT_PORT = 5701;
+
+    /**
+     * How long a (re)joined node is held back by default: longer than a restart's settling (JIT, the first sites taken),
+     * short enough that the sites spread again within a minute.
+     */
+    public static final Duration DEFAULT_HOLD_BACK = Duration.ofSeconds(20);
+
+    /** The options with the default hold-back. */
+    public ClusterOptions(String host, int port, List<Member> members) {
+        this(host, port, members, DEFAULT_HOLD_BACK);
+    }
 
     /** A member to contact. */
     public record Member(String host, int port) {
@@ -32,6 +46,9 @@ public record ClusterOptions(String host, int port, List<Member> members) {
             throw new IllegalArgumentException("the cluster port must be a number from 1 to 65535, got " + port);
         }
         members = List.copyOf(members);
+        if (holdBack == null || holdBack.isNegative()) {
+            throw new IllegalArgumentException("the hold-back of a joining node must be 0 s or more, got " + holdBack);
+        }
     }
 
     /** This node's name in the cluster and in the site leases: {@code host:port}. */

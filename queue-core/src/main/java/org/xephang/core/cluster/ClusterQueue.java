@@ -70,7 +70,13 @@ import org.xephang.core.site.SiteConfig;
 public final class ClusterQueue implements QueueService, AutoCloseable {
 
     /** How often placement is checked even without a membership event (a lease that ran out, a failed take). */
-    static final Duration TICK = Duration.ofMillis(500);
+    static final Duration TICK = Duration.ofMillis(250);
+
+    /**
+     * How many sites a node opens at once when it takes several (a dead node's): each open reads the site's day from
+     * PostgreSQL, mostly waiting on it, so a few in parallel cut a takeover of ten sites to a few opens' time.
+     */
+    static final int PARALLEL_TAKES = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterQueue.class);
 
@@ -85,10 +91,16 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
     private final EngineOptions options;
     private final String nodeName;
     private final Duration leaseTtl;
+    private final HoldBack holdBack;
+    private volatile boolean settled;
     private final Clock clock;
     private final ClusterDirectory directory;
     private final String url;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    /** The sites being opened now (by the placement check or on a site's release): one take at a time per site. */
+    private final Set<String> taking = ConcurrentHashMap.newKeySet();
+    /** The placement as computed at the last check (site → member): a released site placed here is taken at once. */
+    private volatile Map<String, String> lastPlaced = Map.of();
     /** The stream subscriptions' end signals, per site: called when the site leaves this node. */
     private final Map<String, Set<Runnable>> streamEnds = new ConcurrentHashMap<>();
 
@@ -100,7 +112,9 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final java.util.concurrent.ExecutorService takers;
     private final Outbox outbox;
+    private final ClusterAppointments appointments;
     private volatile boolean closing;
 
     /**
@@ -115,10 +129,12 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
             EngineOptions options,
             String nodeName,
             Duration leaseTtl,
+            Duration holdBack,
             Clock clock,
             ClusterDirectory directory,
             String url)
             throws SQLException {
+        this.holdBack = new HoldBack(clock, holdBack);
         this.config = config;
         this.nodeStore = nodeStore;
         this.location = nodeStore.location();
@@ -128,10 +144,18 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         this.clock = clock;
         this.directory = directory;
         this.url = url;
+        java.util.concurrent.atomic.AtomicInteger taker = new java.util.concurrent.atomic.AtomicInteger();
+        this.takers = Executors.newFixedThreadPool(PARALLEL_TAKES, r -> {
+            Thread thread = new Thread(r, "xephang-take-" + taker.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.outbox = Outbox.ofOwnedSites(nodeStore.connect(), nodeStore::reconnect, held::keySet, site -> {
             Held site0 = held.get(site);
             return site0 == null ? null : site0.engine().outbox();
         });
+        this.appointments = new ClusterAppointments(this::local, nodeStore);
+        closeActions.add(appointments::close);
     }
 
     /** Announces this node to the cluster and starts following the placement. */
@@ -140,6 +164,14 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
             if (!closing) {
                 placement.execute(() -> reloadConfiguration(site));
             }
+        });
+        // A site given back by another node: the node it is placed on takes it now, without waiting for the next
+        // placement check (which reads the cluster's maps, slow while Hazelcast migrates partitions).
+        directory.onReleased(site -> {
+            if (!closing && directory.self().equals(lastPlaced.get(site)) && !held.containsKey(site)) {
+                submitTake(site, Optional.empty());
+            }
+            membershipChanged();
         });
         await(directory.announce(url), "announcing the node");
         placement.scheduleWithFixedDelay(this::rebalanceQuietly, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -180,6 +212,20 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         return Optional.ofNullable(held.get(site)).map(Held::engine);
     }
 
+    /** The engine holding a ticket of a site this node runs (today's tickets, in memory), or empty. */
+    public Optional<QueueEngine> engineOfTicket(String ticketId) {
+        return holderOf(ticketId);
+    }
+
+    /**
+     * The appointments of the sites this node runs, each on its site's engine; a booking's by the site the store gives
+     * it (docs/adr/0034-messages-and-appointments-in-a-cluster.md).
+     */
+    @Override
+    public org.xephang.core.AppointmentService appointments() {
+        return appointments;
+    }
+
     /** The outbox of the sites this node owns now (the dossier forwarder's). */
     public Outbox outbox() {
         return outbox;
@@ -217,13 +263,27 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         }
     }
 
-    /** On the placement thread: gives back what is placed elsewhere, takes what is placed here. */
+    /**
+     * On the placement thread: gives back what is placed on a settled member elsewhere, takes what is placed here and
+     * not run by another live node ({@link PlacementPlan}), several sites in parallel.
+     */
     private void rebalance() {
         if (closing) {
             return;
         }
+        if (!settled && holdBack.settled()) {
+            await(directory.settled(), "announcing that the node settled");
+            settled = true;
+            LOG.info(
+                    "Node {} has been up for {} s: sites may be handed to it",
+                    nodeName,
+                    holdBack.settle().toSeconds());
+        }
         Collection<String> members =
                 await(directory.servingMembers(), "reading the members").keySet();
+        Set<String> settledMembers = await(directory.settledMembers(), "reading the settled members");
+        Map<String, ClusterDirectory.Owner> published = await(directory.publishedOwners(), "reading the owners");
+        List<String> live = directory.liveMembers();
         String self = directory.self();
         for (String site : List.copyOf(held.keySet())) {
             Held site0 = held.get(site);
@@ -233,22 +293,59 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
                 giveBack(site);
             }
         }
-        Map<String, String> placed = SitePlacement.assign(siteCodes(), members);
-        for (SiteConfig site : config.sites()) {
-            boolean mine = self.equals(placed.get(site.code()));
-            boolean running = held.containsKey(site.code());
-            if (running && !mine) {
-                giveBack(site.code());
-            } else if (!running && mine && !closing) {
-                take(site.code());
+        Map<String, String> liveOwners = new java.util.HashMap<>();
+        published.forEach((site, owner) -> {
+            if (live.contains(owner.node())) {
+                liveOwners.put(site, owner.node());
             }
+        });
+        Map<String, String> placed = SitePlacement.assign(siteCodes(), members);
+        lastPlaced = placed;
+        PlacementPlan plan = PlacementPlan.of(siteCodes(), placed, self, held.keySet(), settledMembers, liveOwners);
+        for (String site : plan.giveBack()) {
+            giveBack(site);
+        }
+        for (String site : plan.take()) {
+            ClusterDirectory.Owner gone = published.get(site);
+            submitTake(
+                    site,
+                    gone == null || live.contains(gone.node()) || gone.lease().isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(gone));
         }
     }
 
-    /** Takes a site when its lease is free; otherwise tries again at the next tick. Placement thread. */
-    private void take(String site) {
+    /**
+     * Opens a site on a taker thread unless it runs here or is being opened: when its lease is free, or held by a node
+     * the membership dropped ({@code gone}) and unrenewed for longer than its renewal period; otherwise the next check
+     * tries again. The placement check does not wait for it: each site's lease goes stale at its own moment, and a
+     * slow open must not delay the others' next attempt.
+     */
+    private void submitTake(String site, Optional<ClusterDirectory.Owner> gone) {
+        if (held.containsKey(site) || closing || !taking.add(site)) {
+            return;
+        }
+        try {
+            takers.execute(() -> {
+                try {
+                    if (!held.containsKey(site) && !closing) {
+                        open(site, gone);
+                    }
+                } catch (RuntimeException failed) {
+                    LOG.warn("Node {} could not take site {}; trying again", nodeName, site, failed);
+                } finally {
+                    taking.remove(site);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            taking.remove(site);
+        }
+    }
+
+    private void open(String site, Optional<ClusterDirectory.Owner> gone) {
         SiteConfig current = storedConfiguration(site);
         SiteOwnership ownership = SiteOwnership.forNode(nodeName, leaseTtl, clock);
+        gone.ifPresent(owner -> ownership.presumeGone(site, owner.lease(), owner.epoch()));
         QueueEngine engine;
         long started = System.nanoTime();
         try {
@@ -269,17 +366,36 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
             LOG.warn("Node {} could not open the store to take site {}; trying again", nodeName, site, unreachable);
             return;
         }
+        if (closing) {
+            closeTaken(site, engine, ownership);
+            return;
+        }
         engine.subscribe(site, event -> eventListeners.forEach(listener -> listener.accept(event)));
         held.put(site, new Held(engine, ownership));
         long epoch = ownership.epochs().getOrDefault(site, 0L);
-        await(directory.owns(site, url, epoch), "publishing the owner of " + site);
+        await(directory.owns(site, url, ownership.owner(), epoch), "publishing the owner of " + site);
         LOG.info(
-                "Node {} took site {} (epoch {}) in {} ms",
+                "Node {} took site {} (epoch {}{}) in {} ms",
                 nodeName,
                 site,
                 epoch,
+                gone.isPresent() ? ", from a node the cluster dropped" : "",
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         takenListeners.forEach(listener -> listener.accept(site));
+    }
+
+    /** An engine opened while the node closes: closed again and its lease given back. */
+    private void closeTaken(String site, QueueEngine engine, SiteOwnership ownership) {
+        try {
+            engine.close();
+        } catch (RuntimeException closeFailed) {
+            LOG.warn("Closing the engine of site {} failed", site, closeFailed);
+        }
+        try (Connection connection = nodeStore.connect()) {
+            ownership.releaseAll(connection);
+        } catch (SQLException cannotRelease) {
+            LOG.warn("Could not give back the lease of site {}; it runs out in {}", site, leaseTtl, cannotRelease);
+        }
     }
 
     /**
@@ -321,11 +437,17 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
      * streams end (clients resubscribe through any node), and the lease is released so the next owner takes it at once.
      */
     private void giveBack(String site) {
-        Held site0 = held.remove(site);
+        Held site0 = held.get(site);
         if (site0 == null) {
             return;
         }
-        await(directory.gaveUp(site), "withdrawing the owner of " + site);
+        // The entry first: other nodes then hold their requests for the next owner (SiteForwarding) instead of
+        // forwarding them here to be refused.
+        try {
+            await(directory.gaveUp(site), "withdrawing the owner of " + site);
+        } finally {
+            held.remove(site);
+        }
         try {
             site0.engine().close();
         } catch (RuntimeException closeFailed) {
@@ -339,6 +461,11 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
             site0.ownership().releaseAll(connection);
         } catch (SQLException cannotRelease) {
             LOG.warn("Could not give back the lease of site {}; it runs out in {}", site, leaseTtl, cannotRelease);
+        }
+        try {
+            directory.released(site);
+        } catch (RuntimeException cannotTell) {
+            LOG.debug("Could not announce that site {} was given back: {}", site, cannotTell.toString());
         }
         LOG.info("Node {} gave site {} back", nodeName, site);
     }
@@ -366,9 +493,13 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
             LOG.warn("Could not withdraw node {} from the placement", nodeName, cannotWithdraw);
         }
         placement.shutdown();
+        takers.shutdown();
         try {
             if (!placement.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("The placement of node {} did not stop within 30 s", nodeName);
+            }
+            if (!takers.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("The sites node {} was taking were not open within 30 s", nodeName);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -393,12 +524,29 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
 
     // ---------------------------------------------------------------- QueueService
 
-    /** The refusal for a site this node does not run now (mid-takeover, or placed elsewhere). */
+    /**
+     * The refusal for a site this node does not run now (mid-takeover, or placed elsewhere), given before anything ran:
+     * {@code "applied": false} (and the {@code X-Xephang-Not-Applied} header) tell a client it may send any command
+     * again, call-next included (docs/adr/0033-takeover-without-waiting-the-lease.md).
+     */
     static QueueError notHere(String site) {
-        return new QueueError(
+        return QueueError.withDetails(
                 ErrorCode.UNAVAILABLE,
-                "Điểm \"" + site + "\" đang được chuyển sang máy chủ khác; hãy thử lại sau giây lát."
-                        + " / The site is moving to another server; retry shortly.");
+                "Điểm \"" + site + "\" đang được chuyển sang máy chủ khác; yêu cầu chưa được thực hiện, hãy thử lại"
+                        + " sau giây lát. / The site is moving to another server; nothing was done, retry shortly.",
+                Map.of("retryAfterSeconds", 1, "applied", false));
+    }
+
+    /**
+     * The refusal of a forwarding node that lost the owner's answer: the owner may have applied the command, so the
+     * client must not assume it did not (an officer looks at the counter before pressing again).
+     */
+    static QueueError answerLost(String site) {
+        return QueueError.withDetails(
+                ErrorCode.UNAVAILABLE,
+                "Mất kết nối tới máy chủ đang phục vụ điểm \"" + site + "\" trước khi có kết quả; hãy kiểm tra màn hình"
+                        + " quầy trước khi bấm lại. / The answer of the site's server was lost; check before retrying.",
+                Map.of("retryAfterSeconds", 1));
     }
 
     private QueueEngine local(String site) {

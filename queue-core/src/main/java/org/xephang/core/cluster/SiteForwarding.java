@@ -30,8 +30,8 @@ import org.xephang.core.auth.Authenticator;
 
 /**
  * Any node answers any request (docs/adr/0027-request-forwarding-and-site-ownership.md): a request for a site this node
- * does not run ({@code /api/v1/sites/{site}/…}, {@code /api/v1/admin/sites/{site}}, or {@code /api/v1/tickets/{id}…}
- * of a ticket of such a site) is forwarded over HTTP to the node that owns the site, as the cluster's directory says.
+ * does not run ({@code /api/v1/sites/{site}/…}, {@code /api/v1/admin/sites/{site}}, {@code /api/v1/tickets/{id}…}
+ * of a ticket of such a site, or {@code /api/v1/appointments/{code}} of a booking of such a site) is forwarded over HTTP to the node that owns the site, as the cluster's directory says.
  * The request keeps its method, path, query, body and headers (Authorization, Idempotency-Key, X-Request-Id…); the
  * answer keeps its status, headers and body, streamed (Server-Sent Events too); a WebSocket is relayed message by
  * message. A token is checked here first (a bad one never crosses); the owner checks it again with the route's roles.
@@ -43,6 +43,16 @@ public final class SiteForwarding implements Handler<RoutingContext> {
 
     /** Marks a request forwarded by another node (its node id): it is answered here, never forwarded again. */
     public static final String FORWARDED_BY = "X-Xephang-Forwarded-By";
+
+    /**
+     * How long a request for a site without an owner waits for one before it is refused: a clean hand-over (a site
+     * moving to a node that settled) takes a fraction of this, so clients see a slower answer instead of a 503.
+     */
+    static final long OWNER_WAIT_MS = 1_500;
+
+    private static final long OWNER_POLL_MS = 50;
+    /** The header of a 503 that did nothing (set by {@code ApiFailureHandler} from {@code "applied": false}). */
+    private static final String NOT_APPLIED = "X-Xephang-Not-Applied";
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteForwarding.class);
     private static final Set<String> HOP_BY_HOP = Set.of(
@@ -91,6 +101,8 @@ public final class SiteForwarding implements Handler<RoutingContext> {
             forSite(ctx, parts[2]);
         } else if (parts.length >= 2 && parts[0].equals("tickets")) {
             forTicket(ctx, parts[1]);
+        } else if (parts.length == 2 && parts[0].equals("appointments")) {
+            forBooking(ctx, parts[1]);
         } else {
             ctx.next();
         }
@@ -113,6 +125,25 @@ public final class SiteForwarding implements Handler<RoutingContext> {
                 .onFailure(ctx::fail);
     }
 
+    /** A booking's requests (read, cancel, move by its code) go to the owner of its site, found in the store. */
+    private void forBooking(RoutingContext ctx, String typed) {
+        Optional<String> code = org.xephang.core.appointment.BookingCode.parse(typed);
+        if (code.isEmpty() || ctx.request().getHeader(FORWARDED_BY) != null) {
+            ctx.next(); // a malformed code is refused here; a forwarded request is answered here
+            return;
+        }
+        ctx.vertx()
+                .executeBlocking(() -> ClusterAppointments.siteOfBooking(queue.store(), code.get()), false)
+                .onSuccess(site -> {
+                    if (site.isEmpty()) {
+                        ctx.next(); // unknown in the store: the local route answers UNKNOWN_APPOINTMENT
+                    } else {
+                        forSite(ctx, site.get());
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
     /** The site of a ticket, from the store (a ticket of a site this node does not run is not in its memory). */
     private Optional<String> siteOfTicket(String ticketId) throws java.sql.SQLException {
         try (Connection connection = queue.store().connect();
@@ -128,7 +159,9 @@ public final class SiteForwarding implements Handler<RoutingContext> {
         if (queue.ownedSites().contains(site)
                 || !queue.siteCodes().contains(site)
                 || ctx.request().getHeader(FORWARDED_BY) != null) {
-            ctx.next(); // run here, unknown (404 here), or forwarded once already (503 here when not run here)
+            // Run here, unknown (404 here), or forwarded once already: the site's routes answer, and refuse with 503
+            // (not applied) when the site left this node since; never forwarded again.
+            ctx.next();
             return;
         }
         if (ctx.request().canUpgradeToWebSocket()) {
@@ -141,18 +174,46 @@ public final class SiteForwarding implements Handler<RoutingContext> {
         }
         boolean stream = path(ctx).endsWith("/events");
         Future<Void> checked = stream ? Future.succeededFuture() : auth.checkBeforeForwarding(ctx);
-        checked.compose(ok -> queue.directory().owner(site)).onComplete(found -> {
+        checked.onSuccess(ok -> toOwner(ctx, site, System.nanoTime() + OWNER_WAIT_MS * 1_000_000))
+                .onFailure(failed -> {
+                    if (!ctx.failed() && !ctx.response().ended()) {
+                        refuse(ctx, site, failed);
+                    }
+                });
+    }
+
+    /**
+     * Forwards to the site's owner; while it has none (a hand-over, a takeover under way) asks again every {@link
+     * #OWNER_POLL_MS} until {@code deadline}, and serves the request here if this node took the site meanwhile.
+     */
+    private void toOwner(RoutingContext ctx, String site, long deadline) {
+        if (ctx.response().closed()) {
+            return;
+        }
+        Optional<ClusterDirectory.Owner> known = queue.directory().knownOwner(site);
+        if (known.isPresent() && !known.get().node().equals(queue.directory().self())) {
+            forward(ctx, site, known.get().url(), deadline); // the owner as this node knows it: no round trip
+            return;
+        }
+        if (queue.ownedSites().contains(site)) {
+            ctx.next();
+            return;
+        }
+        if (System.nanoTime() < deadline) {
+            ctx.vertx().setTimer(OWNER_POLL_MS, t -> toOwner(ctx, site, deadline));
+            return;
+        }
+        // Last, the cluster's map itself (an owner whose announcement did not reach this node).
+        queue.directory().owner(site).onComplete(found -> {
             if (found.failed()) {
-                if (!ctx.failed()) {
-                    refuse(ctx, site, found.cause());
-                }
-                return;
-            }
-            Optional<ClusterDirectory.Owner> owner = found.result();
-            if (owner.isEmpty() || owner.get().node().equals(queue.directory().self())) {
-                refuse(ctx, site, null);
+                refuse(ctx, site, found.cause());
+            } else if (found.result().isPresent()
+                    && !found.result().get().node().equals(queue.directory().self())) {
+                forward(ctx, site, found.result().get().url(), deadline);
+            } else if (queue.ownedSites().contains(site)) {
+                ctx.next();
             } else {
-                forward(ctx, site, owner.get().url());
+                refuse(ctx, site, null);
             }
         });
     }
@@ -161,12 +222,18 @@ public final class SiteForwarding implements Handler<RoutingContext> {
         return ctx.normalizedPath();
     }
 
+    /** 503 for a request applied nowhere: no owner, or the owner not reached before anything was sent. */
     private static void refuse(RoutingContext ctx, String site, Throwable cause) {
         if (cause != null) {
             LOG.info("Cannot forward a request for site {}: {}", site, cause.toString());
         }
-        ctx.response().putHeader("Retry-After", "1");
         ctx.fail(ClusterQueue.notHere(site));
+    }
+
+    /** 503 for a request the owner may have received: its answer was lost, so the client must not assume anything. */
+    private static void lost(RoutingContext ctx, String site, Throwable cause) {
+        LOG.info("The owner's answer to a request for site {} was lost: {}", site, cause.toString());
+        ctx.fail(ClusterQueue.answerLost(site));
     }
 
     private MultiMap forwardedHeaders(RoutingContext ctx) {
@@ -184,11 +251,15 @@ public final class SiteForwarding implements Handler<RoutingContext> {
         if (request.remoteAddress() != null) {
             headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
         }
+        // The owner counts its per-address limits against the client, not this node (signed: docs/adr/0034).
+        headers.set(
+                org.xephang.core.auth.ForwardedClient.HEADER,
+                auth.forwardedClient().vouch(auth.clientAddress(ctx)));
         headers.set(FORWARDED_BY, queue.directory().self());
         return headers;
     }
 
-    private void forward(RoutingContext ctx, String site, String ownerUrl) {
+    private void forward(RoutingContext ctx, String site, String ownerUrl, long deadline) {
         HttpServerRequest request = ctx.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
@@ -198,9 +269,28 @@ public final class SiteForwarding implements Handler<RoutingContext> {
                 ? Buffer.buffer()
                 : ctx.body().buffer();
         client.request(options)
-                .compose(outgoing -> outgoing.send(body))
-                .onSuccess(answer -> relayAnswer(ctx, answer))
-                .onFailure(failed -> refuse(ctx, site, failed));
+                .onFailure(
+                        notConnected -> { // nothing was sent: wait for an owner that answers, or refuse
+                            if (System.nanoTime() < deadline) {
+                                ctx.vertx().setTimer(OWNER_POLL_MS, t -> toOwner(ctx, site, deadline));
+                            } else {
+                                refuse(ctx, site, notConnected);
+                            }
+                        })
+                .onSuccess(outgoing -> outgoing.send(body)
+                        .onSuccess(answer -> {
+                            if (answer.statusCode() == 503
+                                    && "1".equals(answer.getHeader(NOT_APPLIED))
+                                    && System.nanoTime() < deadline) {
+                                // The owner we knew gave the site up and did nothing: wait for the next one.
+                                answer.body()
+                                        .onComplete(drained ->
+                                                ctx.vertx().setTimer(OWNER_POLL_MS, t -> toOwner(ctx, site, deadline)));
+                            } else {
+                                relayAnswer(ctx, answer);
+                            }
+                        })
+                        .onFailure(failed -> lost(ctx, site, failed)));
     }
 
     private static void relayAnswer(RoutingContext ctx, HttpClientResponse answer) {

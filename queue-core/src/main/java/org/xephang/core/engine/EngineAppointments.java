@@ -127,16 +127,27 @@ final class EngineAppointments implements AppointmentService {
             Slot slot = planner.slotToBook(
                     request.service(), request.start(), bookings.bookedPerSlot(config.code(), request.service(), day));
             LocalDate today = calendar.localDay(now);
-            if (bookings.bookedByPhone(request.phone(), today)
-                    >= config.appointments().perPhonePerDay()) {
-                throw new QueueError(
-                        ErrorCode.RATE_LIMITED,
-                        "Số điện thoại này đã đặt " + config.appointments().perPhonePerDay()
-                                + " lịch hẹn hôm nay. Vui lòng thử lại vào ngày mai hoặc đến trực tiếp.");
+            Booking booking = null;
+            // Another node may book the same phone (another site) or draw the same code at the same moment: the
+            // store's unique keys let one insert win; the other counts again (schema V11).
+            for (int attempt = 0; booking == null; attempt++) {
+                int perPhone = config.appointments().perPhonePerDay();
+                if (bookings.bookedByPhone(request.phone(), today) >= perPhone) {
+                    throw new QueueError(
+                            ErrorCode.RATE_LIMITED,
+                            "Số điện thoại này đã đặt " + perPhone
+                                    + " lịch hẹn hôm nay. Vui lòng thử lại vào ngày mai hoặc đến trực tiếp.");
+                }
+                if (attempt == CODE_ATTEMPTS) {
+                    throw new QueueError(ErrorCode.UNAVAILABLE, "Không tạo được mã lịch hẹn, vui lòng thử lại.");
+                }
+                Integer turn = request.phone() == null ? null : bookings.freePhoneTurn(request.phone(), today);
+                Booking candidate = newBooking(newCode(bookings), config, request, slot, now);
+                if (bookings.tryInsert(candidate, day, today, null, turn)) {
+                    booking = candidate;
+                }
             }
-            String code = newCode(bookings);
-            Booking booking = newBooking(code, config, request, slot, now);
-            bookings.insert(booking, day, today);
+            String code = booking.code();
             LOG.info("Site {}: booking {} for service {} at {}", config.code(), code, request.service(), slot.start());
             confirm(writes, config, booking, NotificationKind.BOOKED, code + ":" + NotificationKind.BOOKED.code(), now);
             return booking;
@@ -249,9 +260,22 @@ final class EngineAppointments implements AppointmentService {
             BookingRequest request = BookingRequest.of(imported.service(), start, imported.name(), imported.phone());
             Slot slot = planner.slotToBook(
                     request.service(), start, bookings.bookedPerSlot(config.code(), request.service(), day));
-            String code = newCode(bookings);
-            Booking booking = newBooking(code, config, request, slot, now);
-            bookings.insert(booking, day, calendar.localDay(now), imported.externalId());
+            Booking booking = null;
+            for (int attempt = 0; booking == null; attempt++) {
+                if (attempt == CODE_ATTEMPTS) {
+                    throw new QueueError(ErrorCode.UNAVAILABLE, "Không tạo được mã lịch hẹn, vui lòng thử lại.");
+                }
+                Booking candidate = newBooking(newCode(bookings), config, request, slot, now);
+                if (bookings.tryInsert(candidate, day, calendar.localDay(now), imported.externalId(), null)) {
+                    booking = candidate;
+                } else {
+                    Optional<Booking> imported0 = bookings.findExternal(site, imported.externalId());
+                    if (imported0.isPresent()) {
+                        return new Imported(imported0.get(), false);
+                    }
+                }
+            }
+            String code = booking.code();
             LOG.info(
                     "Site {}: booking {} imported from the portal (its id {}) for service {} at {}",
                     site,

@@ -121,11 +121,12 @@ public final class QueueEngine implements QueueService, AutoCloseable {
                 leases,
                 this::afterCommand);
         GroupCommitWriter groupCommit = writer.groupCommit();
-        this.outbox = new Outbox(database.connect(), database::reconnect, groupCommit);
+        // The readers connect at their first read: a cluster node's engine (a site each) never reads them itself.
+        this.outbox = new Outbox(null, database::reconnect, groupCommit);
         this.reads = new StoreReads(database);
         this.appointments = new EngineAppointments(writer, clock);
         this.offlineIssuing = new EngineOfflineIssuing(writer);
-        this.notifications = new EngineNotifications(writer, new NotificationOutbox(database.connect(), groupCommit));
+        this.notifications = new EngineNotifications(writer, new NotificationOutbox(database::connect, groupCommit));
         this.devices = new EngineDevices(writer);
         this.queries = new EngineQueries(writer, clock);
         this.configuration = new EngineConfiguration(writer, reads, options, leases.clustered());

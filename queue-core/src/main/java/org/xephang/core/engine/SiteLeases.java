@@ -9,7 +9,7 @@ import org.xephang.core.persistence.SiteOwnership;
 
 /**
  * The engine's side of the site leases in a cluster (docs/architecture.md §10): taken for every configured site at
- * open, checked by a fence at the end of every write group, and renewed by an empty group every third of their time
+ * open, checked by a fence at the end of every write group, and renewed by an empty group every sixth of their time
  * while the node is idle. Without a cluster ({@link #none()}) the engine always owns its sites and nothing is fenced.
  */
 final class SiteLeases {
@@ -53,7 +53,7 @@ final class SiteLeases {
 
     /** How often an idle node renews its leases, in milliseconds; 0 alone. */
     long renewEveryMillis() {
-        return ownership == null ? 0 : Math.max(1, ownership.ttl().toMillis() / 3);
+        return ownership == null ? 0 : Math.max(1, ownership.renewEvery().toMillis());
     }
 
     /** Whether this node may serve its sites: always alone; in a cluster, while it holds their leases. */

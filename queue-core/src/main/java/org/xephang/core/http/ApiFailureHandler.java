@@ -26,6 +26,9 @@ import org.xephang.api.QueueError;
 final class ApiFailureHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiFailureHandler.class);
+    /** A 503 whose request ran nowhere; {@code org.xephang.api.FailoverSender} sends any command again after it. */
+    static final String NOT_APPLIED = "X-Xephang-Not-Applied";
+
     private static final String NO_SUCH_PATH = "Không có địa chỉ này trong API.";
 
     @Override
@@ -46,6 +49,10 @@ final class ApiFailureHandler implements Handler<RoutingContext> {
         Object retryAfter = error.toJson().getValue("retryAfterSeconds");
         if (retryAfter instanceof Number seconds) {
             ctx.response().putHeader("Retry-After", String.valueOf(seconds.longValue()));
+        }
+        if (Boolean.FALSE.equals(error.toJson().getValue("applied"))) {
+            // Refused before anything ran (a cluster's site moving): any command may be sent again (ADR 0033).
+            ctx.response().putHeader(NOT_APPLIED, "1");
         }
         Replies.error(ctx, error);
     }

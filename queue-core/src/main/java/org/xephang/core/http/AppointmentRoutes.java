@@ -37,9 +37,12 @@ final class AppointmentRoutes {
     private final Clock clock;
     private final Map<String, DailyAllowance> perAddress = new ConcurrentHashMap<>();
 
-    AppointmentRoutes(QueueService queue, Clock clock) {
+    private final Authenticator auth;
+
+    AppointmentRoutes(QueueService queue, Clock clock, Authenticator auth) {
         this.queue = queue;
         this.clock = clock;
+        this.auth = auth;
     }
 
     /** {@code GET /sites/{site}/appointments/slots?service=A&date=2026-12-07} (public). */
@@ -103,7 +106,7 @@ final class AppointmentRoutes {
         ZoneId zone = ZoneId.of(info.timeZone());
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         DailyAllowance allowance = perAddress.computeIfAbsent(site, s -> new DailyAllowance(perDay));
-        String address = clientAddress(ctx);
+        String address = auth.clientAddress(ctx);
         if (!allowance.tryTake(address, today)) {
             throw new QueueError(
                     ErrorCode.RATE_LIMITED,
@@ -258,11 +261,5 @@ final class AppointmentRoutes {
             throw new QueueError(ErrorCode.INVALID_REQUEST, "Cần tham số " + name + " (" + example + ").");
         }
         return value.strip();
-    }
-
-    private static String clientAddress(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null
-                ? "unknown"
-                : ctx.request().remoteAddress().hostAddress();
     }
 }

@@ -204,7 +204,7 @@ public final class HttpApi implements AutoCloseable {
             AccountRoutes accounts = new AccountRoutes(queue, auth);
             DeviceRoutes devices = new DeviceRoutes(queue, clock, auth);
             EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
-            AppointmentRoutes appointments = new AppointmentRoutes(queue, clock);
+            AppointmentRoutes appointments = new AppointmentRoutes(queue, clock, auth);
             OfflineRoutes offline = new OfflineRoutes(queue);
             Buffer openApi = resource("/openapi.yaml");
             Buffer ticketPage = resource("/ticket-page/index.html");
@@ -225,6 +225,7 @@ public final class HttpApi implements AutoCloseable {
                 router.route(PREFIX + "/sites/*").handler(forwarding);
                 router.route(PREFIX + "/admin/sites/*").handler(forwarding);
                 router.route(PREFIX + "/tickets/*").handler(forwarding);
+                router.route(PREFIX + "/appointments/*").handler(forwarding);
             }
             // A node of a cluster that no longer owns its sites serves none of them (its memory may be behind the
             // node that took them over, and its writes would be fenced anyway).

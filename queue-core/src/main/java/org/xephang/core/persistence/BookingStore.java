@@ -37,8 +37,23 @@ public final class BookingStore {
     /** Stores a new booking imported from the portal with the portal's id ({@code null}: made here). */
     public void insert(Booking booking, LocalDate localDay, LocalDate createdDay, String externalId)
             throws SQLException {
+        if (!tryInsert(booking, localDay, createdDay, externalId, null)) {
+            throw new SQLException("appointment " + booking.code() + " or its portal id is already in the database");
+        }
+    }
+
+    /**
+     * Stores a new booking unless its code, its portal id or its phone's turn of the day ({@code phoneTurn}, schema
+     * V11; null for none) is already taken, also by another node's transaction committed meanwhile (PostgreSQL waits
+     * for it): false, and nothing written. The store's unique keys decide, not memory, so nodes of a cluster never give
+     * one code twice nor a phone more turns than allowed.
+     */
+    public boolean tryInsert(
+            Booking booking, LocalDate localDay, LocalDate createdDay, String externalId, Integer phoneTurn)
+            throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO appointment (" + COLUMNS
-                + ", local_day, created_day, external_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + ", local_day, created_day, external_id, phone_turn) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                + " ON CONFLICT DO NOTHING")) {
             s.setString(1, booking.code());
             s.setString(2, booking.site());
             s.setString(3, booking.service());
@@ -51,7 +66,28 @@ public final class BookingStore {
             s.setString(10, localDay.toString());
             s.setString(11, createdDay.toString());
             s.setString(12, externalId);
-            s.executeUpdate();
+            if (phoneTurn == null) {
+                s.setNull(13, java.sql.Types.INTEGER);
+            } else {
+                s.setInt(13, phoneTurn);
+            }
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** The first turn (1, 2, …) of a phone on the day its bookings were made that no booking holds. */
+    public int freePhoneTurn(String phone, LocalDate createdDay) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT phone_turn FROM appointment"
+                + " WHERE phone = ? AND created_day = ? AND phone_turn IS NOT NULL ORDER BY phone_turn")) {
+            s.setString(1, phone);
+            s.setString(2, createdDay.toString());
+            int turn = 1;
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next() && rs.getInt(1) == turn) {
+                    turn++;
+                }
+            }
+            return turn;
         }
     }
 

@@ -13,24 +13,54 @@ import java.util.concurrent.CompletionStage;
  */
 public final class NotificationOutbox implements AutoCloseable {
 
-    private final Connection reader;
-    private final NotificationStore reads;
+    private Connection reader;
+    private final ConnectionRenewal opener;
+    private NotificationStore reads;
     private final GroupCommitWriter writer;
 
     public NotificationOutbox(Connection reader, GroupCommitWriter writer) {
         this.reader = reader;
+        this.opener = null;
         this.reads = new NotificationStore(reader);
         this.writer = writer;
     }
 
+    /**
+     * An outbox whose reader is opened from {@code opener} at its first read (an engine of a cluster node without
+     * messages holds no connection for it); {@link #close()} closes it.
+     */
+    public NotificationOutbox(ConnectionRenewal opener, GroupCommitWriter writer) {
+        this.opener = opener;
+        this.writer = writer;
+    }
+
+    private NotificationStore reads() throws SQLException {
+        if (reads == null) {
+            reader = opener.renew();
+            reads = new NotificationStore(reader);
+        }
+        return reads;
+    }
+
     /** Pending messages due at {@code now}, oldest first. Blocking. */
     public synchronized List<NotificationStore.Message> due(Instant now, int limit) throws SQLException {
-        return reads.due(now, limit);
+        return reads().due(now, limit);
+    }
+
+    /**
+     * The due messages of some sites only (a node of a cluster sends those of the sites it owns, docs/adr/0034), read
+     * on a connection borrowed from {@code store} for the call. Blocking.
+     */
+    public static List<NotificationStore.Message> dueOfSites(
+            Store store, Instant now, int limit, java.util.Collection<String> sites) throws SQLException {
+        try (Connection connection = store.connect()) {
+            return new NotificationStore(connection).due(now, limit, sites);
+        }
     }
 
     /** A site's messages in a state ({@code pending}, {@code sent}, {@code dead}), newest first. Blocking. */
     public synchronized List<NotificationStore.Message> list(String site, String state, int limit) throws SQLException {
-        return reads.list(site, state, limit);
+        return reads().list(site, state, limit);
     }
 
     /**
@@ -67,6 +97,9 @@ public final class NotificationOutbox implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (reader == null) {
+            return;
+        }
         try {
             reader.close();
         } catch (SQLException e) {

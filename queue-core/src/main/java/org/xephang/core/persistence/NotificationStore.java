@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,6 +161,28 @@ public final class NotificationStore {
                 + " LIMIT ?")) {
             s.setLong(1, now.toEpochMilli());
             s.setInt(2, limit);
+            return messages(s);
+        }
+    }
+
+    /**
+     * {@link #due(Instant, int)} of some sites only: a node of a cluster sends the messages of the sites it owns
+     * (docs/adr/0034-messages-and-appointments-in-a-cluster.md). None when {@code sites} is empty.
+     */
+    public List<Message> due(Instant now, int limit, Collection<String> sites) throws SQLException {
+        if (sites.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(sites.size(), "?"));
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + MESSAGE_COLUMNS + " FROM notification"
+                + " WHERE state='pending' AND next_attempt_at<=? AND phone IS NOT NULL AND site IN (" + marks + ")"
+                + " ORDER BY next_attempt_at, id LIMIT ?")) {
+            int i = 1;
+            s.setLong(i++, now.toEpochMilli());
+            for (String site : sites) {
+                s.setString(i++, site);
+            }
+            s.setInt(i, limit);
             return messages(s);
         }
     }

@@ -83,7 +83,8 @@ public final class Outbox {
 
     /**
      * An outbox that owns its reader ({@link #close()} closes it) and replaces it from {@code renewal} when a read finds
-     * it lost (a database restart).
+     * it lost (a database restart). A null {@code reader} is opened from {@code renewal} at the first read: an engine of
+     * a cluster node never reads its own outbox (the node's does), so it holds no connection for it.
      */
     public Outbox(Connection reader, ConnectionRenewal renewal, GroupCommitWriter writer) {
         this(reader, renewal, writer, null, null);
@@ -142,6 +143,9 @@ public final class Outbox {
 
     /** Runs a read; when it fails on a lost connection, once more on a new one. */
     private <T> T read(Read<T> read) throws SQLException {
+        if (reader == null) {
+            reader = renewal.renew();
+        }
         try {
             return read.run(reader);
         } catch (SQLException failed) {
@@ -158,8 +162,9 @@ public final class Outbox {
 
     /** Closes the reader when the outbox owns it (built with a renewal). */
     public synchronized void close() {
-        if (renewal != null) {
+        if (renewal != null && reader != null) {
             closeQuietly(reader);
+            reader = null;
         }
     }
 

@@ -41,14 +41,38 @@ public final class SiteLeases {
      */
     public static Optional<Lease> acquire(Connection connection, String site, String owner, Instant now, Duration ttl)
             throws SQLException {
+        return acquire(connection, site, owner, now, ttl, null, now);
+    }
+
+    /**
+     * {@link #acquire(Connection, String, String, Instant, Duration)}, also taking the site from {@code gone} (the lease
+     * of a node the cluster's membership dropped) when that lease is still the row's, with its owner and epoch, and was
+     * last renewed so long ago that it expires before {@code goneIfExpiresBefore}: the holder missed its renewals as
+     * well as its heartbeats (docs/adr/0033-takeover-without-waiting-the-lease.md). The new epoch fences whatever that
+     * node might still try to commit; a live holder renewing on time is never taken.
+     */
+    public static Optional<Lease> acquire(
+            Connection connection,
+            String site,
+            String owner,
+            Instant now,
+            Duration ttl,
+            Lease gone,
+            Instant goneIfExpiresBefore)
+            throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO site_lease (site, owner, epoch, expires_at)"
                 + " VALUES (?, ?, 1, ?) ON CONFLICT (site) DO UPDATE SET owner = excluded.owner,"
                 + " epoch = site_lease.epoch + 1, expires_at = excluded.expires_at"
-                + " WHERE site_lease.expires_at < ? RETURNING epoch, expires_at")) {
+                + " WHERE site_lease.expires_at < ?"
+                + " OR (site_lease.owner = ? AND site_lease.epoch = ? AND site_lease.expires_at < ?)"
+                + " RETURNING epoch, expires_at")) {
             s.setString(1, site);
             s.setString(2, owner);
             s.setLong(3, now.plus(ttl).toEpochMilli());
             s.setLong(4, now.toEpochMilli());
+            s.setString(5, gone == null ? "" : gone.owner());
+            s.setLong(6, gone == null ? -1 : gone.epoch());
+            s.setLong(7, gone == null ? now.toEpochMilli() : goneIfExpiresBefore.toEpochMilli());
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

@@ -26,6 +26,8 @@ public final class SiteOwnership {
     private Instant heldUntil = Instant.MIN;
     /** Another node took a site over: this incarnation never owns again (restart the node to rejoin). */
     private boolean lost;
+    /** Leases of nodes the membership dropped, per site: taken without waiting for them to run out. */
+    private final Map<String, SiteLeases.Lease> gone = new LinkedHashMap<>();
 
     /** Another node holds a site this node was to own. */
     public static final class SiteOwnedElsewhereException extends SQLException {
@@ -67,6 +69,32 @@ public final class SiteOwnership {
     }
 
     /**
+     * Marks a site's current lease as that of a node the cluster's membership dropped ({@code leaseOwner} with {@code
+     * epoch}, as that node published them): {@link #acquireAll} then takes the site from it once the lease went
+     * unrenewed for longer than its renewal period, instead of waiting for it to run out
+     * (docs/adr/0033-takeover-without-waiting-the-lease.md).
+     */
+    public synchronized void presumeGone(String site, String leaseOwner, long epoch) {
+        gone.put(site, new SiteLeases.Lease(site, leaseOwner, epoch, Instant.MIN));
+    }
+
+    /**
+     * How often an idle owner renews its leases (a write group renews them too): a sixth of the lease, so that a lease
+     * unrenewed for {@link #staleAfter} says its holder stopped, not that it is between two renewals.
+     */
+    public Duration renewEvery() {
+        return ttl.dividedBy(6);
+    }
+
+    /**
+     * How long a lease must have gone unrenewed before a node the membership dropped loses it: its renewal period and
+     * half a second more (1.5 s for a 6 s lease), so a holder that renews on time is never taken from.
+     */
+    public Duration staleAfter() {
+        return renewEvery().plusMillis(500);
+    }
+
+    /**
      * Takes every site, all or none (one transaction on {@code connection}, whose auto-commit is restored).
      *
      * @throws SiteOwnedElsewhereException naming the site and its holder when one is held by another live node
@@ -78,7 +106,15 @@ public final class SiteOwnership {
         Map<String, SiteLeases.Lease> taken = new LinkedHashMap<>();
         try {
             for (String site : sites) {
-                Optional<SiteLeases.Lease> lease = SiteLeases.acquire(connection, site, owner, now, ttl);
+                // Unrenewed for staleAfter: it expires before now + ttl - staleAfter.
+                Optional<SiteLeases.Lease> lease = SiteLeases.acquire(
+                        connection,
+                        site,
+                        owner,
+                        now,
+                        ttl,
+                        gone.get(site),
+                        now.plus(ttl).minus(staleAfter()));
                 if (lease.isEmpty()) {
                     SiteLeases.Lease holder =
                             SiteLeases.holder(connection, site).orElseThrow();

@@ -138,7 +138,9 @@ class ClusterFailoverPostgresIT {
                         "--cluster-port",
                         String.valueOf(clusterPort),
                         "--cluster-members",
-                        String.join(",", members))
+                        String.join(",", members),
+                        "--cluster-hold-back",
+                        "2")
                 .redirectError(dir.resolve(name + ".log").toFile())
                 .start();
         processes.add(process);
@@ -185,6 +187,44 @@ class ClusterFailoverPostgresIT {
             }
         }
         return holders;
+    }
+
+    /** {owner's cluster port, epoch, expires_at} of {@link #SITE}'s lease. */
+    private static long[] lease(StoreLocation.Postgres db) throws Exception {
+        try (Connection c = PostgresFixture.connect(db);
+                PreparedStatement s =
+                        c.prepareStatement("SELECT owner, epoch, expires_at FROM site_lease WHERE site = ?")) {
+            s.setString(1, SITE);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                String owner = rs.getString(1);
+                return new long[] {
+                    Integer.parseInt(owner.substring(owner.indexOf(':') + 1, owner.indexOf('/'))),
+                    rs.getLong(2),
+                    rs.getLong(3)
+                };
+            }
+        }
+    }
+
+    /** Polls {@link #SITE}'s lease until its epoch moved past {@code dead}'s: {wall-clock ms seen, new epoch}. */
+    private static java.util.concurrent.CompletableFuture<long[]> watchForNewOwner(
+            StoreLocation.Postgres db, long[] dead) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            try {
+                while (System.nanoTime() < deadline) {
+                    long[] now = lease(db);
+                    if (now[1] > dead[1]) {
+                        return new long[] {System.currentTimeMillis(), now[1]};
+                    }
+                    Thread.sleep(20); // polling the table with a deadline
+                }
+            } catch (Exception failed) {
+                throw new IllegalStateException(failed);
+            }
+            throw new AssertionError("nobody took site " + SITE + " over within 60 s");
+        });
     }
 
     private String login(Node node, String username) throws Exception {
@@ -298,6 +338,8 @@ class ClusterFailoverPostgresIT {
         assertThat(postUntilAnswered(via, officer, "/api/v1/sites/" + SITE + "/counters/1/sign-in", deadline))
                 .isEqualTo(200);
 
+        long[] deadLease = null;
+        java.util.concurrent.CompletableFuture<long[]> leaseWatch = null;
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         AtomicBoolean killed = new AtomicBoolean();
         AtomicLong killedAt = new AtomicLong();
@@ -322,8 +364,18 @@ class ClusterFailoverPostgresIT {
                 victim.process().destroyForcibly(); // SIGKILL: no lease given back, no goodbye to the cluster
                 killedAt.set(System.nanoTime());
                 killed.set(true);
+                deadLease = lease(db);
+                leaseWatch = watchForNewOwner(db, deadLease);
             }
         }
+
+        // The membership dropped the killed node at once (its sockets closed): its lease was taken over after 1.5 s
+        // unrenewed, before it ran out (ADR 0033); the fence keeps anything of the dead owner from committing after.
+        long[] taken = leaseWatch.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(taken[1]).as("a new epoch").isGreaterThan(deadLease[1]);
+        assertThat(taken[0])
+                .as("the site taken over before the dead owner's lease ran out (at %d)", deadLease[2])
+                .isLessThan(deadLease[2]);
 
         Duration takeover = Duration.ofNanos(firstAfterKill.get() - killedAt.get());
         assertThat(takeover).as("the site served again after its owner died").isLessThan(Duration.ofSeconds(10));

@@ -172,7 +172,7 @@ final class TestApi implements AutoCloseable {
                                 new NotificationRoutes(
                                                 engine::subscribeNotifications,
                                                 engine::notificationOffer,
-                                                engine::notificationOutbox,
+                                                site -> engine.notificationOutbox(),
                                                 () -> worker,
                                                 clock)
                                         .mount(api.router(), api.authenticator());

@@ -67,4 +67,37 @@ class BookingStoreTest {
             assertThat(bookings.find("CCCCCCCC").orElseThrow().name()).isNull();
         }
     }
+
+    @Test
+    void aTakenCodeOrPhoneTurnInsertsNothingAndTheFirstFreeTurnIsFound() throws Exception {
+        try (Store store = open();
+                Connection c = store.connect()) {
+            BookingStore bookings = new BookingStore(c);
+            LocalDate day = MONDAY.minusDays(1);
+            assertThat(bookings.freePhoneTurn("0912345678", day)).isEqualTo(1);
+            assertThat(bookings.tryInsert(booking("AAAAAAAA", NINE, "0912345678"), MONDAY, day, null, 1))
+                    .isTrue();
+            assertThat(bookings.tryInsert(booking("AAAAAAAA", NINE, "0912345679"), MONDAY, day, null, 1))
+                    .as("the same code")
+                    .isFalse();
+            assertThat(bookings.tryInsert(booking("BBBBBBBB", NINE, "0912345678"), MONDAY, day, null, 1))
+                    .as("the phone's turn 1 of the day, taken")
+                    .isFalse();
+            assertThat(bookings.exists("BBBBBBBB")).isFalse();
+            assertThat(bookings.tryInsert(booking("BBBBBBBB", NINE, "0912345678"), MONDAY, day, null, 3))
+                    .isTrue();
+            assertThat(bookings.tryInsert(booking("CCCCCCCC", NINE, "0912345678"), MONDAY, day, "portal-1", null))
+                    .as("an import takes no turn")
+                    .isTrue();
+            assertThat(bookings.freePhoneTurn("0912345678", day))
+                    .as("the hole first")
+                    .isEqualTo(2);
+            assertThat(bookings.freePhoneTurn("0912345678", MONDAY)).isEqualTo(1);
+            assertThat(bookings.bookedByPhone("0912345678", day)).isEqualTo(3);
+            bookings.delete("AAAAAAAA");
+            assertThat(bookings.freePhoneTurn("0912345678", day))
+                    .as("a cancelled booking's turn")
+                    .isEqualTo(1);
+        }
+    }
 }

@@ -25,9 +25,9 @@ class PostgresStoreIT {
                 ResultSet rs =
                         s.executeQuery("SELECT COUNT(*), MAX(CAST(version AS INTEGER)) FROM flyway_schema_history")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(10);
-            assertThat(rs.getInt(2)).isEqualTo(10);
-            assertThat(store.schemaVersion()).isEqualTo(10);
+            assertThat(rs.getInt(1)).isEqualTo(11);
+            assertThat(rs.getInt(2)).isEqualTo(11);
+            assertThat(store.schemaVersion()).isEqualTo(11);
             assertThat(store.answers()).isTrue();
         }
     }
@@ -46,7 +46,7 @@ class PostgresStoreIT {
         assertThatThrownBy(() -> PostgresStore.open(location))
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("schema version 99")
-                .hasMessageContaining("knows up to 10");
+                .hasMessageContaining("knows up to 11");
     }
 
     @Test

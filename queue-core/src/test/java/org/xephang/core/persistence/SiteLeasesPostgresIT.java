@@ -124,6 +124,64 @@ class SiteLeasesPostgresIT {
         }
     }
 
+    /** Node {@code name} taking s1 at {@code now}, told the lease {@code gone} is that of a node the cluster dropped. */
+    SiteOwnership taker(String name, Instant now, Lease gone) {
+        SiteOwnership taker = new SiteOwnership(name, TTL, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        if (gone != null) {
+            taker.presumeGone("s1", gone.owner(), gone.epoch());
+        }
+        return taker;
+    }
+
+    boolean takes(SiteOwnership taker) throws SQLException {
+        try (Connection c = store.connect()) {
+            taker.acquireAll(c, List.of("s1"));
+            return true;
+        } catch (SiteOwnership.SiteOwnedElsewhereException held) {
+            return false;
+        }
+    }
+
+    @Test
+    void aDroppedNodesLeaseIsTakenOnceUnrenewedForItsRenewalPeriodNotWhenItRunsOutAndItsWritesAreFenced()
+            throws Exception {
+        Lease a = acquire("node-a", T0).orElseThrow(); // runs out at T0+10 s
+        // TTL 10 s: renewed every 1.67 s; a dropped node's lease is taken once unrenewed for 2.17 s.
+        assertThat(taker("node-b", T0, null).staleAfter())
+                .isBetween(Duration.ofMillis(2_166), Duration.ofMillis(2_167));
+        assertThat(takes(taker("node-b", T0.plusSeconds(2), a)))
+                .as("renewed 2 s ago: a node the membership dropped may still be renewing")
+                .isFalse();
+        assertThat(takes(taker("node-b", T0.plusSeconds(3), null)))
+                .as("without the membership's word the lease runs out first")
+                .isFalse();
+
+        SiteOwnership b = taker("node-b", T0.plusSeconds(3), a);
+        assertThat(takes(b)).as("3 s unrenewed, 7 s before it runs out").isTrue();
+        assertThat(b.epochs()).containsEntry("s1", 2L);
+
+        assertThatThrownBy(() -> writeDesk(a, 1, T0.plusSeconds(5)))
+                .as("the dropped node, were it still running, commits nothing")
+                .isInstanceOf(SiteLeases.FencedException.class);
+        assertThat(desks()).isZero();
+    }
+
+    @Test
+    void aLeaseRenewedOnTimeOrReacquiredSinceIsNotTakenFromANodeTheMembershipDropped() throws Exception {
+        Lease a = acquire("node-a", T0).orElseThrow();
+        writeDesk(a, 1, T0.plusSeconds(3)); // renewed: runs out at T0+13 s
+        assertThat(takes(taker("node-b", T0.plusSeconds(4), a)))
+                .as("renewed 1 s ago: a partition the membership saw, but node-a still renews")
+                .isFalse();
+
+        Lease old = new Lease("s1", "node-a", 0, T0); // an epoch node-a no longer holds
+        assertThat(takes(taker("node-b", T0.plusSeconds(8), old)))
+                .as("only the very lease the dropped node published")
+                .isFalse();
+        assertThat(takes(taker("node-b", T0.plusSeconds(8), a))).isTrue();
+        assertThat(desks()).isEqualTo(1);
+    }
+
     /** Until some session of this database waits for a row lock (bounded). */
     private void awaitALockWait() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -65,13 +65,13 @@ class SqliteStoreTest {
         SqliteStore.open(dir).close();
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(store.schemaVersion()).isEqualTo(10);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(10);
+            assertThat(store.schemaVersion()).isEqualTo(11);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(11);
             assertThat(single(
                             c,
                             "SELECT group_concat(version, ' ') FROM (SELECT version FROM flyway_schema_history"
                                     + " WHERE success=1 ORDER BY installed_rank)"))
-                    .isEqualTo("1 2 3 4 5 6 7 8 9 10");
+                    .isEqualTo("1 2 3 4 5 6 7 8 9 10 11");
             assertThat(single(
                             c,
                             "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
@@ -139,13 +139,13 @@ class SqliteStoreTest {
                     .isEqualTo("SQL");
             assertThat(single(c, "SELECT type FROM flyway_schema_history WHERE version='3'"))
                     .isEqualTo("SQL");
-            assertThat(store.schemaVersion()).isEqualTo(10);
-            assertThat(SqliteStore.userVersion(c)).isEqualTo(10);
+            assertThat(store.schemaVersion()).isEqualTo(11);
+            assertThat(SqliteStore.userVersion(c)).isEqualTo(11);
         }
-        // Opened again: the baseline is not taken twice, V2 to V10 not applied twice.
+        // Opened again: the baseline is not taken twice, V2 to V11 not applied twice.
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect()) {
-            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("10");
+            assertThat(single(c, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo("11");
         }
     }
 
@@ -172,7 +172,7 @@ class SqliteStoreTest {
         try (SqliteStore store = SqliteStore.open(dir);
                 Connection c = store.connect();
                 Statement s = c.createStatement()) {
-            assertThat(store.schemaVersion()).isEqualTo(10);
+            assertThat(store.schemaVersion()).isEqualTo(11);
             assertThat(single(
                             c,
                             "SELECT id || ' ' || ticket_id || ' ' || kind || ' ' || phone || ' ' || state || ' '"
@@ -204,7 +204,7 @@ class SqliteStoreTest {
                 .isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining("newer xephang release")
                 .hasMessageContaining("schema version 99")
-                .hasMessageContaining("knows up to 10");
+                .hasMessageContaining("knows up to 11");
         try (Connection c = SqliteStore.connect(SqliteStore.jdbcUrl(dir.resolve("xephang.db")))) {
             assertThat(single(c, "SELECT MAX(version) FROM flyway_schema_history"))
                     .isEqualTo("99");

@@ -63,7 +63,7 @@ public final class InboundSmsRoutes {
     private final boolean canReply;
     private final DossierLookup lookup;
     private final Supplier<QueueService> queue;
-    private final Supplier<NotificationOutbox> outbox;
+    private final java.util.function.Function<String, NotificationOutbox> outbox;
     private final Clock clock;
     private final ReplayGuard replays;
     private final ClientRateLimiter perNumber;
@@ -77,7 +77,7 @@ public final class InboundSmsRoutes {
             boolean canReply,
             DossierLookup lookup,
             Supplier<QueueService> queue,
-            Supplier<NotificationOutbox> outbox,
+            java.util.function.Function<String, NotificationOutbox> outbox,
             Clock clock) {
         this.signature = secret == null ? null : new WebhookSignature(secret);
         this.canReply = canReply;
@@ -125,7 +125,13 @@ public final class InboundSmsRoutes {
             return;
         }
         QueueService running = queue.get();
-        NotificationOutbox messages = outbox.get();
+        NotificationOutbox messages;
+        try {
+            messages = outbox.apply(site);
+        } catch (QueueError notHere) {
+            ctx.fail(notHere);
+            return;
+        }
         if (running == null || messages == null) {
             ctx.fail(new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ đang khởi động. Vui lòng thử lại sau."));
             return;

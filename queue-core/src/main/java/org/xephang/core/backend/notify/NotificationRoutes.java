@@ -62,14 +62,15 @@ public final class NotificationRoutes {
 
     private final Subscribe subscribe;
     private final Offer offer;
-    private final Supplier<NotificationOutbox> outbox;
+    private final java.util.function.Function<String, NotificationOutbox> outbox;
     private final Supplier<WorkerExecutor> worker;
     private final ClientRateLimiter perClient;
+    private Authenticator auth;
 
     public NotificationRoutes(
             Subscribe subscribe,
             Offer offer,
-            Supplier<NotificationOutbox> outbox,
+            java.util.function.Function<String, NotificationOutbox> outbox,
             Supplier<WorkerExecutor> worker,
             Clock clock) {
         this.subscribe = subscribe;
@@ -80,6 +81,7 @@ public final class NotificationRoutes {
     }
 
     public void mount(Router router, Authenticator auth) {
+        this.auth = auth;
         tagged(router.route(HttpMethod.POST, PREFIX + "/tickets/:id/notify"), PREFIX + "/tickets/:id/notify")
                 .handler(this::subscribe);
         tagged(router.route(HttpMethod.GET, PREFIX + "/tickets/:id/notify"), PREFIX + "/tickets/:id/notify")
@@ -99,9 +101,7 @@ public final class NotificationRoutes {
     }
 
     private void subscribe(RoutingContext ctx) {
-        String client = ctx.request().remoteAddress() == null
-                ? "unknown"
-                : ctx.request().remoteAddress().hostAddress();
+        String client = auth.clientAddress(ctx);
         Duration wait = perClient.acquire(client);
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
@@ -167,13 +167,19 @@ public final class NotificationRoutes {
             ctx.fail(new QueueError(ErrorCode.INVALID_REQUEST, "Tham số state phải là dead, pending hoặc sent."));
             return;
         }
-        NotificationOutbox running = outbox.get();
+        String site = ctx.pathParam("site");
+        NotificationOutbox running;
+        try {
+            running = outbox.apply(site);
+        } catch (QueueError notHere) {
+            ctx.fail(notHere);
+            return;
+        }
         WorkerExecutor executor = worker.get();
         if (running == null || executor == null) {
             ctx.fail(new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ đang khởi động. Vui lòng thử lại sau."));
             return;
         }
-        String site = ctx.pathParam("site");
         executor.executeBlocking(() -> running.list(site, state, LISTED), false)
                 .onSuccess(messages -> {
                     JsonArray list = new JsonArray();

@@ -1,4 +1,4 @@
-package org.xephang.bench.failover;
+package org.xephang.bench.harness;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -30,15 +30,15 @@ import org.slf4j.LoggerFactory;
  * temporary folder on a free port, as {@code .ci/run} does (as the {@code postgres} user when run as root). Closing
  * drops the database when asked, and stops and removes a server it started.
  */
-final class RunDatabase implements AutoCloseable {
+public final class RunDatabase implements AutoCloseable {
 
     static final String URL_VARIABLE = "XEPHANG_TEST_POSTGRES_URL";
     private static final Logger LOG = LoggerFactory.getLogger(RunDatabase.class);
 
     /** Where a PostgreSQL server is: {@code postgresql://HOST:PORT/DB?user=…&password=…}. */
-    record Location(String host, int port, String database, String user, String password) {
+    public record Location(String host, int port, String database, String user, String password) {
 
-        static Location parse(String url) {
+        public static Location parse(String url) {
             URI uri;
             try {
                 uri = URI.create(url.strip());
@@ -70,18 +70,18 @@ final class RunDatabase implements AutoCloseable {
                     query.get("password"));
         }
 
-        Location withDatabase(String name) {
+        public Location withDatabase(String name) {
             return new Location(host, port, name, user, password);
         }
 
         /** As {@code xephang server --store} takes it. */
-        String storeUrl() {
+        public String storeUrl() {
             return "postgresql://" + host + ":" + port + "/" + database + "?user="
                     + URLEncoder.encode(user, StandardCharsets.UTF_8)
                     + (password == null ? "" : "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
         }
 
-        Connection connect() throws SQLException {
+        public Connection connect() throws SQLException {
             Properties properties = new Properties();
             properties.setProperty("user", user);
             if (password != null) {
@@ -116,7 +116,7 @@ final class RunDatabase implements AutoCloseable {
     /**
      * Whether a run could find a PostgreSQL server: {@code store} or the variable set, or the binaries installed.
      */
-    static boolean available(String store) {
+    public static boolean available(String store) {
         String url = store != null ? store : System.getenv(URL_VARIABLE);
         return (url != null && !url.isBlank()) || binaries() != null;
     }
@@ -127,7 +127,7 @@ final class RunDatabase implements AutoCloseable {
      * @param store the {@code --store} option, or null
      * @throws IllegalArgumentException when no server can be found or reached, naming where it looked
      */
-    static RunDatabase create(String store, String name) throws IOException, InterruptedException {
+    public static RunDatabase create(String store, String name) throws IOException, InterruptedException {
         String url = store != null ? store : System.getenv(URL_VARIABLE);
         Location admin;
         Path started = null;
@@ -155,12 +155,12 @@ final class RunDatabase implements AutoCloseable {
         return new RunDatabase(admin, admin.withDatabase(name), started, bin);
     }
 
-    Location location() {
+    public Location location() {
         return database;
     }
 
     /** Drop the run's database on close (a clean run: nothing to look into). */
-    void dropOnClose() {
+    public void dropOnClose() {
         dropOnClose = true;
     }
 
