@@ -14,6 +14,7 @@ const DAY_NAMES = {
   saturday: ["Thứ Bảy", "Saturday"], sunday: ["Chủ nhật", "Sunday"],
 };
 const DEFAULT_WEEKDAYS = ["07:30-11:30", "13:30-17:00"];
+const DAY_INPUT = { size: 10, inputMode: "numeric", placeholder: "dd/mm/yyyy", autocomplete: "off" }; // holidays
 const ROLES = ["OFFICER", "SUPERVISOR", "ADMIN", "KIOSK", "DISPLAY"];
 const ROLE_NAMES = {
   ADMIN: ["Quản trị", "Administrator"], SUPERVISOR: ["Giám sát", "Supervisor"], OFFICER: ["Cán bộ", "Officer"],
@@ -262,8 +263,12 @@ function validate() {
   (doc.holidays || []).forEach((h, i) => {
     const item = typeof h === "string" ? { date: h } : h;
     const from = item.date || item.from;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from || "")) say(`holidays[${i}]`, "Cần chọn ngày nghỉ.", "Choose the day.");
-    else if (item.to && item.to < item.from) say(`holidays[${i}]`, "\"Đến ngày\" không được trước \"Từ ngày\".", "\"To\" must not be before \"From\".");
+    const isDay = text => /^\d{4}-\d{2}-\d{2}$/.test(text || "");
+    if (!from) say(`holidays[${i}]`, "Cần nhập ngày nghỉ (dd/mm/yyyy).", "Enter the day (dd/mm/yyyy).");
+    else if (!isDay(from) || (item.to && !isDay(item.to))) {
+      say(`holidays[${i}]`, `"${XephangDays.shown(isDay(from) ? item.to : from)}" không phải một ngày: nhập dạng dd/mm/yyyy, ví dụ 02/09/2026.`,
+        `"${XephangDays.shown(isDay(from) ? item.to : from)}" is not a day: enter dd/mm/yyyy, e.g. 02/09/2026.`);
+    } else if (item.to && item.to < item.from) say(`holidays[${i}]`, "\"Đến ngày\" không được trước \"Từ ngày\".", "\"To\" must not be before \"From\".");
   });
   (services).forEach((s, i) => (s.procedures || []).forEach((p, j) => {
     if (!p.name || !p.name.trim()) say(`services[${i}].procedures[${j}].name`, "Cần nhập tên thủ tục.", "The procedure's name is required.");
@@ -444,9 +449,12 @@ function renderCalendar() {
   $("cutoff").value = doc.ticketCutoffMinutes ?? 15;
   $("holidays").replaceChildren(...(doc.holidays || []).map((h, i) => {
     const item = typeof h === "string" ? { date: h } : h;
+    // dd/mm/yyyy in both languages (not <input type=date>, which follows the browser's locale); kept as typed until
+    // it reads as a day, so the check before saving can name it
+    const day = input => XephangDays.iso(input.value) || input.value.trim();
     const update = row => {
-      const from = row.querySelector(".from").value;
-      const to = row.querySelector(".to").value;
+      const from = day(row.querySelector(".from"));
+      const to = day(row.querySelector(".to"));
       const name = row.querySelector(".name").value.trim();
       const next = !to || to === from ? { date: from } : { from, to };
       if (name) next.name = name;
@@ -454,9 +462,9 @@ function renderCalendar() {
       changed();
     };
     const row = el("tr", { dataset: { holiday: String(i) } },
-      el("td", {}, el("input", { type: "date", className: "from", value: item.date || item.from || "", dataset: { path: `holidays[${i}]` }, oninput: () => update(row) }),
+      el("td", {}, el("input", Object.assign({ className: "from", value: XephangDays.shown(item.date || item.from), dataset: { path: `holidays[${i}]` }, oninput: () => update(row) }, DAY_INPUT)),
         fieldError(`holidays[${i}]`)),
-      el("td", {}, el("input", { type: "date", className: "to", value: item.to || "", oninput: () => update(row) })),
+      el("td", {}, el("input", Object.assign({ className: "to", value: XephangDays.shown(item.to), oninput: () => update(row) }, DAY_INPUT))),
       el("td", {}, el("input", { className: "name", value: item.name || "", placeholder: t("ngày nghỉ lễ", "holiday"), oninput: () => update(row) })),
       el("td", {}, el("button", { type: "button", className: "small danger", textContent: t("Xóa", "Remove"),
         onclick: () => { doc.holidays.splice(i, 1); if (!doc.holidays.length) delete doc.holidays; renderCalendar(); changed(); } })));
@@ -843,11 +851,16 @@ async function createAccount(event) {
 
 // ---- audit log ----------------------------------------------------------------------------------------------------
 
-// Days in the site's time zone: the server reads YYYY-MM-DD as the site's local day.
+// Days typed dd/mm/yyyy, sent as YYYY-MM-DD: the server reads them as the site's local days. Throws on a non-day.
 function auditQuery() {
   const query = new URLSearchParams({ site: siteCode, limit: "100" });
-  if ($("audit-from").value) query.set("from", $("audit-from").value);
-  if ($("audit-to").value) query.set("to", $("audit-to").value);
+  for (const [id, key] of [["audit-from", "from"], ["audit-to", "to"]]) {
+    const text = $(id).value.trim();
+    if (!text) continue;
+    const day = XephangDays.iso(text);
+    if (!day) throw new Error(t(`"${text}" không phải một ngày: nhập dạng dd/mm/yyyy, ví dụ 02/09/2026.`, `"${text}" is not a day: enter dd/mm/yyyy, e.g. 02/09/2026.`));
+    query.set(key, day);
+  }
   return query;
 }
 
@@ -860,9 +873,9 @@ function auditDetail(detail) {
 
 async function loadAudit(more) {
   $("audit-error").textContent = "";
-  const query = auditQuery();
-  if (more && auditBefore !== null) query.set("before", String(auditBefore));
   try {
+    const query = auditQuery();
+    if (more && auditBefore !== null) query.set("before", String(auditBefore));
     const body = await api(API + "/admin/audit?" + query);
     const entries = body.entries || [];
     const rows = entries.map(e => el("tr", { dataset: { action: e.action || "" } },
@@ -883,10 +896,10 @@ async function loadAudit(more) {
 
 async function downloadCsv() {
   $("audit-error").textContent = "";
-  const query = auditQuery();
-  query.set("format", "csv");
-  query.delete("limit");
   try {
+    const query = auditQuery();
+    query.set("format", "csv");
+    query.delete("limit");
     const response = await api(API + "/admin/audit?" + query, { raw: true, headers: { "Accept": "text/csv" } });
     const blob = await response.blob();
     const link = el("a", { href: URL.createObjectURL(blob), download: `nhat-ky-${siteCode}.csv` });

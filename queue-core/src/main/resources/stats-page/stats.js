@@ -47,15 +47,7 @@ function csvMinutes(seconds) { return seconds === null || seconds === undefined 
 function fraction(ratio) { return ratio === null || ratio === undefined ? "" : Math.round(ratio * 10000) / 10000; }
 
 // Days: dd/MM/yyyy on the page and in its fields; ISO yyyy-MM-dd for the API and the CSV's day key.
-function shownDay(iso) { const [y, m, d] = iso.split("-"); return `${d}/${m}/${y}`; }
-function isoDay(text) {
-  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
-  if (!match) return null;
-  const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
+const { shown: shownDay, iso: isoDay } = XephangDays; // /assets/managers/days.js
 function localToday() {
   const now = new Date();
   return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);

@@ -14,10 +14,6 @@ let source = null;
 let refreshTimer = null;
 let figuresTimer = null;
 let figuresAt = 0;
-// counter → instant of its counter.paused event, as seen on the stream; kept in this browser so a reload still knows
-// (a pause that began before the page was ever opened shows no duration: the queue does not say when it began)
-const pausedSince = new Map();
-const pausedFor = new Map(); // counter → the reason of that pause (a stored pause with another reason is a newer one)
 const devices = new Map();     // device id → {device, kind, state, detail, since, lastSeen} (GET …/devices, then events)
 let bookings = null;          // the chosen day's bookings (GET …/appointments?date=): full names, masked phones
 let bookingsDay = null;       // that day, YYYY-MM-DD in the site's time zone (today unless chosen)
@@ -93,24 +89,8 @@ function signedOut(message) {
   $("error").textContent = message || "";
 }
 
-function pausesKey() { return "xephang.supervisor.pauses." + site.code; }
-function savePauses() {
-  localStorage.setItem(pausesKey(), JSON.stringify([...pausedSince].map(([n, at]) => [n, at, pausedFor.get(n)])));
-}
-function loadPauses() {
-  try {
-    for (const [counter, at, reason] of JSON.parse(localStorage.getItem(pausesKey()) || "[]")) {
-      pausedSince.set(counter, at);
-      pausedFor.set(counter, reason ?? null);
-    }
-  } catch (e) {
-    localStorage.removeItem(pausesKey());
-  }
-}
-
 async function open(code) {
   site = await api("/api/v1/sites/" + encodeURIComponent(code));
-  loadPauses();
   $("site-name").textContent = "· " + site.name;
   $("sign-in").hidden = true;
   $("view").hidden = false;
@@ -131,12 +111,6 @@ function follow() {
   source.onerror = () => live(false); // EventSource reconnects by itself
   source.onmessage = message => {
     const event = JSON.parse(message.data);
-    if (event.type === "counter.paused") {
-      pausedSince.set(event.counter, event.at);
-      pausedFor.set(event.counter, event.reason ?? null);
-    }
-    if (event.type === "counter.resumed" || event.type === "counter.signed-out") pausedSince.delete(event.counter);
-    if (event.type.startsWith("counter.")) savePauses();
     if (event.type === "device.status") devices.set(event.device, Object.assign({}, devices.get(event.device), event));
     refreshSoon();
   };
@@ -170,11 +144,6 @@ async function refresh() {
     for (const device of known.devices || []) devices.set(device.device, device);
     snapshot = queue;
     clockOffset = Date.parse(queue.at) - Date.now();
-    for (const counter of queue.counters) {
-      // resumed (or paused again for another reason) while this page was closed: that start time is not this pause's
-      const known = pausedFor.get(counter.number);
-      if (counter.state !== "PAUSED" || (known != null && known !== counter.pauseReason)) pausedSince.delete(counter.number);
-    }
     waiting = list.tickets || [];
     render();
     loadFigures(base);
@@ -200,7 +169,7 @@ async function loadBookings() {
   if (!site) return;
   if (!bookingsDay) {
     bookingsDay = XephangBookings.siteDay(now(), site);
-    $("bookings-day").value = bookingsDay;
+    $("bookings-day").value = XephangDays.shown(bookingsDay);
   }
   const day = bookingsDay;
   try {
@@ -242,7 +211,7 @@ function alerts() {
     }
   }
   for (const counter of snapshot?.counters || []) {
-    const since = pausedSince.get(counter.number);
+    const since = counter.pausedAt; // staff view: when the pause began, even before this page was opened
     if (counter.state === "PAUSED" && since && minutesSince(since) >= limits.pauseAlertMinutes) {
       list.push({ kind: "pause", text: t(
         `${counter.name} tạm dừng đã ${minutesSince(since)} phút (${counter.pauseReason || "không rõ lý do"}), quá ${limits.pauseAlertMinutes} phút cho phép.`,
@@ -335,7 +304,7 @@ function render() {
     let since = null;
     if (counter.state === "PAUSED") {
       state = t("Tạm dừng", "Paused") + (counter.pauseReason ? `: ${counter.pauseReason}` : "");
-      since = pausedSince.get(counter.number) || null;
+      since = counter.pausedAt || null;
     } else if (counter.state === "CLOSED") {
       state = t("Chưa đăng nhập", "Signed out");
     } else if (ticket?.state === "SERVING") {
@@ -355,7 +324,7 @@ function render() {
     const row = el("tr", {},
       el("td", { textContent: counter.name }),
       stateCell,
-      el("td", { textContent: counter.officer || "–" }),
+      el("td", { textContent: counter.officerName || counter.officer || "–" }),
       el("td", { className: "num", textContent: ticket ? ticket.number : "–" }),
       el("td", { className: `num since${overPause ? " long" : ""}`, textContent: since ? duration(since) : "–" }));
     row.dataset.counter = String(counter.number);
@@ -407,8 +376,15 @@ function tick() {
 
 $("sign-in").addEventListener("submit", signIn);
 $("sign-out").addEventListener("click", () => signedOut());
+// the day typed dd/mm/yyyy in both languages (an <input type=date> follows the browser's locale: mm/dd/yyyy)
 $("bookings-day").addEventListener("change", () => {
-  bookingsDay = $("bookings-day").value || null;
+  const text = $("bookings-day").value.trim();
+  const day = text ? XephangDays.iso(text) : null;
+  $("bookings-day-error").textContent = text && !day
+    ? t(`"${text}" không phải một ngày: nhập dạng dd/mm/yyyy, ví dụ 02/09/2026.`, `"${text}" is not a day: enter dd/mm/yyyy, e.g. 02/09/2026.`)
+    : "";
+  if (text && !day) return;
+  bookingsDay = day;
   bookings = null;
   loadBookings();
 });

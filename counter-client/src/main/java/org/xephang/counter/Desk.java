@@ -56,6 +56,7 @@ final class Desk {
                     view.name(),
                     view.state(),
                     view.pauseReason(),
+                    view.pausedAt(),
                     view.officer(),
                     view.services(),
                     ticket);

@@ -132,7 +132,8 @@ final class FakeCounterCore implements CounterCore {
     }
 
     private CounterView view(int counter, CounterState state, String reason, String officer, Ticket ticket) {
-        CounterView view = new CounterView(counter, "Quầy " + counter, state, reason, officer, List.of("A"), ticket);
+        CounterView view =
+                new CounterView(counter, "Quầy " + counter, state, reason, null, officer, List.of("A"), ticket);
         counters.put(counter, view);
         return view;
     }

@@ -49,12 +49,15 @@ public record QueueSnapshot(
     /**
      * One counter: its state, the officer's username (never a full name) and the ticket it holds (CALLED or SERVING),
      * or null.
+     *
+     * @param pausedAt when the current pause began (PAUSED only, else null; null too when no longer known); staff only
      */
     public record CounterView(
             int number,
             String name,
             CounterState state,
             String pauseReason,
+            Instant pausedAt,
             String officer,
             List<String> services,
             Ticket ticket) {
@@ -63,10 +66,14 @@ public record QueueSnapshot(
             services = List.copyOf(services);
         }
 
-        /** For anonymous viewers: no officer, and the ticket in its {@linkplain Ticket#toPublicJson() public} form. */
+        /**
+         * For anonymous viewers: no officer, no pause start, and the ticket in its {@linkplain Ticket#toPublicJson()
+         * public} form.
+         */
         public JsonObject toPublicJson() {
             JsonObject json = toJson();
             json.remove("officer");
+            json.remove("pausedAt");
             return json.put("ticket", ticket == null ? null : ticket.toPublicJson());
         }
 
@@ -76,6 +83,7 @@ public record QueueSnapshot(
                     .put("name", name)
                     .put("state", state.name())
                     .put("pauseReason", pauseReason)
+                    .put("pausedAt", Json.instant(pausedAt))
                     .put("officer", officer)
                     .put("services", new JsonArray(List.copyOf(services)))
                     .put("ticket", ticket == null ? null : ticket.toJson());
@@ -88,6 +96,7 @@ public record QueueSnapshot(
                     json.getString("name"),
                     CounterState.valueOf(json.getString("state")),
                     json.getString("pauseReason"),
+                    Json.instant(json.getString("pausedAt")),
                     json.getString("officer"),
                     json.getJsonArray("services", new JsonArray()).stream()
                             .map(String::valueOf)

@@ -48,6 +48,18 @@ public final class Browser {
 
     /** A headless browser with a window of {@code width}×{@code height} CSS pixels and the given sound policy. */
     public static ChromeDriver open(int width, int height, Autoplay autoplay) {
+        return open(width, height, autoplay, "vi-VN");
+    }
+
+    /**
+     * A headless browser whose own language (and so the format of its date fields and its {@code navigator.language})
+     * is {@code language}, e.g. {@code en-US}; the others are Vietnamese ({@code vi-VN}).
+     */
+    public static ChromeDriver open(int width, int height, String language) {
+        return open(width, height, Autoplay.DEFAULT, language);
+    }
+
+    private static ChromeDriver open(int width, int height, Autoplay autoplay, String language) {
         assumeInstalled();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium().toFile());
@@ -60,7 +72,7 @@ public final class Browser {
                 "--disable-component-update",
                 "--disable-sync",
                 "--mute-audio",
-                "--lang=vi-VN",
+                "--lang=" + language,
                 "--window-size=" + width + "," + height);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

@@ -59,6 +59,13 @@ public final class CallLatencyScenario extends Scenario {
     double durationSeconds;
 
     @Option(
+            names = "--warmup",
+            defaultValue = "0",
+            description = "Seconds of calling at the same rate before measuring, so that the server's JIT compilation"
+                    + " is not counted as CPU per message (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
+    @Option(
             names = "--counters",
             defaultValue = "20",
             description = "Counters calling in turn (default: ${DEFAULT-VALUE}).")
@@ -73,7 +80,9 @@ public final class CallLatencyScenario extends Scenario {
             rate = Math.min(rate, 10);
         }
         int calls = (int) Math.ceil(rate * durationSeconds);
+        int warmupCalls = (int) Math.ceil(rate * warmupSeconds);
         report.parameter("subscribers", subscribers);
+        report.parameter("warmupSeconds", warmupSeconds);
         report.parameter("callsPerSecond", rate);
         report.parameter("durationSeconds", durationSeconds);
         report.parameter("counters", counters);
@@ -103,7 +112,7 @@ public final class CallLatencyScenario extends Scenario {
                 Await.result(api.signIn(token, site, c), Duration.ofSeconds(30));
                 officerTokens.add(token);
             }
-            issueAhead(api, kiosk, site, centre.serviceCode(0), calls + counters);
+            issueAhead(api, kiosk, site, centre.serviceCode(0), warmupCalls + calls + counters);
 
             AtomicLongArray sentAt = new AtomicLongArray(counters + 1);
             LatencyRecorder latency = new LatencyRecorder();
@@ -119,12 +128,31 @@ public final class CallLatencyScenario extends Scenario {
                     connectedKiB / 1024,
                     idleKiB / 1024));
 
+            String[] holding = new String[counters + 1];
+            if (warmupCalls > 0) {
+                CallStats warm = callSteadily(vertx, api, site, officerTokens, warmupCalls, sentAt, holding);
+                long warmExpected = warm.succeeded * (long) connected.size();
+                long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (delivered.get() < warmExpected && System.nanoTime() < warmUntil) {
+                    Thread.sleep(50);
+                }
+                report.print(String.format(
+                        Locale.ROOT,
+                        "warm-up: %d calls in %.0f s, %d of %d deliveries; not counted below",
+                        warm.succeeded,
+                        warmupSeconds,
+                        delivered.get(),
+                        warmExpected));
+                latency.reset();
+                delivered.set(0);
+                otherEvents.set(0);
+            }
             long serverCpuStart = server.cpuMillis();
             long[] serverSplitStart = server.cpuMillisUserSystem();
             long clientCpuStart = clientCpuNanos();
             long messagesBefore = delivered.get() + otherEvents.get();
             long wallStart = System.nanoTime();
-            CallStats stats = callSteadily(vertx, api, site, officerTokens, calls, sentAt);
+            CallStats stats = callSteadily(vertx, api, site, officerTokens, calls, sentAt, holding);
             long expected = stats.succeeded * (long) connected.size();
             long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (delivered.get() < expected && System.nanoTime() < waitUntil) {
@@ -282,16 +310,24 @@ public final class CallLatencyScenario extends Scenario {
 
     private record CallStats(long succeeded, long skipped, long failed) {}
 
-    /** One call every 1/rate seconds, counters in turn; a counter first marks its previous ticket as no-show. */
+    /**
+     * One call every 1/rate seconds, counters in turn; a counter first marks its previous ticket ({@code holding}, by
+     * counter, kept across runs) as no-show.
+     */
     private CallStats callSteadily(
-            Vertx vertx, ApiClient api, String site, List<String> tokens, int calls, AtomicLongArray sentAt)
+            Vertx vertx,
+            ApiClient api,
+            String site,
+            List<String> tokens,
+            int calls,
+            AtomicLongArray sentAt,
+            String[] holding)
             throws InterruptedException {
         AtomicLong succeeded = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicInteger ticks = new AtomicInteger();
         boolean[] busy = new boolean[tokens.size() + 1];
-        String[] holding = new String[tokens.size() + 1];
         CountDownLatch finished = new CountDownLatch(calls);
         long periodMs = Math.max(1, Math.round(1000 / rate));
         vertx.setPeriodic(periodMs, timer -> {

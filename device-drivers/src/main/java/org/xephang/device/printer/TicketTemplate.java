@@ -115,7 +115,7 @@ public final class TicketTemplate {
             if (data.estimatedWait() == null) {
                 doc.text(waiting, Align.LEFT);
             } else {
-                doc.columns(waiting, "Dự kiến: ~" + minutes(data.estimatedWait()) + " phút");
+                doc.columns(waiting, estimate(data.estimatedWait()));
             }
         }
         doc.text(
@@ -144,8 +144,12 @@ public final class TicketTemplate {
         return counters.stream().map(n -> String.format(Locale.ROOT, "%02d", n)).collect(Collectors.joining(", "));
     }
 
-    private static long minutes(Duration wait) {
-        long m = (wait.getSeconds() + 59) / 60;
-        return Math.max(1, m);
+    /**
+     * The estimate in the kiosk screen's words ("Dự kiến khoảng 8 phút"): the same minutes the screen shows, rounded to
+     * the nearest, at least 1. At most 23 characters up to 999 minutes, so it fits a 58 mm roll's 32 columns.
+     */
+    static String estimate(Duration wait) {
+        long minutes = Math.max(1, (wait.getSeconds() + 30) / 60);
+        return "Dự kiến khoảng " + minutes + " phút";
     }
 }

@@ -2,6 +2,7 @@ package org.xephang.device.printer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,7 +25,7 @@ class TicketTemplateTest {
                         "ƯU TIÊN",
                         "ĐẤT ĐAI, XÂY DỰNG",
                         "QUẦY PHỤC VỤ: 03, 04",
-                        "Số người đang chờ: 7 | Dự kiến: ~15 phút",
+                        "Số người đang chờ: 7 | Dự kiến khoảng 15 phút",
                         "THỜI GIAN IN VÉ: 22/11/2026 - 08:15",
                         "[QR] https://xephang.example.vn/t/01JD8Z6Q4W3X",
                         "Quét mã để theo dõi lượt gọi",
@@ -93,14 +94,23 @@ class TicketTemplateTest {
     }
 
     @Test
-    void estimateIsRoundedUpToWholeMinutes() {
+    void theEstimateSaysWhatTheKioskScreenSaysInTheSameMinutes() {
+        // kiosk.js: 'Dự kiến khoảng {0} phút' with Math.max(1, Math.round(seconds / 60))
+        assertThat(TicketTemplate.estimate(Duration.ofSeconds(480))).isEqualTo("Dự kiến khoảng 8 phút");
+        assertThat(TicketTemplate.estimate(Duration.ofSeconds(89))).isEqualTo("Dự kiến khoảng 1 phút");
+        assertThat(TicketTemplate.estimate(Duration.ofSeconds(90))).isEqualTo("Dự kiến khoảng 2 phút");
+        assertThat(TicketTemplate.estimate(Duration.ofSeconds(10))).isEqualTo("Dự kiến khoảng 1 phút");
+    }
+
+    @Test
+    void estimateIsRoundedToTheNearestMinuteAsOnTheScreen() {
         TicketData data = new TicketData(
                 List.of("UBND XÃ AN BÌNH"),
                 "C007",
                 "Tư pháp",
                 List.of(12),
                 2,
-                java.time.Duration.ofSeconds(61),
+                Duration.ofSeconds(91),
                 ISSUED,
                 ZoneId.of("Asia/Ho_Chi_Minh"),
                 null,
@@ -108,7 +118,7 @@ class TicketTemplateTest {
                 null);
 
         assertThat(TicketTemplate.standard().render(data).texts())
-                .contains("Số người đang chờ: 2 | Dự kiến: ~2 phút", "QUẦY PHỤC VỤ: 12", "UBND XÃ AN BÌNH");
+                .contains("Số người đang chờ: 2 | Dự kiến khoảng 2 phút", "QUẦY PHỤC VỤ: 12", "UBND XÃ AN BÌNH");
     }
 
     static TicketData plain(ZoneId zone) {

@@ -67,6 +67,6 @@ final class LedEvents {
 
     private static QueueSnapshot.CounterView counter(int number, Ticket ticket) {
         return new QueueSnapshot.CounterView(
-                number, "Quầy " + number, CounterState.OPEN, null, "officer" + number, List.of("HT"), ticket);
+                number, "Quầy " + number, CounterState.OPEN, null, null, "officer" + number, List.of("HT"), ticket);
     }
 }

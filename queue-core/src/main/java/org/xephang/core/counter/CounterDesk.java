@@ -1,23 +1,27 @@
 package org.xephang.core.counter;
 
+import java.time.Instant;
 import java.util.Objects;
 import org.xephang.api.CounterState;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 
 /**
- * A counter's live state: CLOSED (nobody signed in), OPEN (an officer signed in), PAUSED (with a reason), the officer
- * and the one ticket it holds (CALLED or SERVING), if any. Immutable; every change returns a new desk or throws
- * {@link QueueError} with a Vietnamese message and changes nothing.
+ * A counter's live state: CLOSED (nobody signed in), OPEN (an officer signed in), PAUSED (with a reason and the instant
+ * the pause began), the officer and the one ticket it holds (CALLED or SERVING), if any. Immutable; every change returns
+ * a new desk or throws {@link QueueError} with a Vietnamese message and changes nothing.
+ *
+ * @param pausedAt when the pause began (PAUSED only; null otherwise, or when a stored pause's start is unknown)
  */
-public record CounterDesk(int number, CounterState state, String pauseReason, String officer, String ticketId) {
+public record CounterDesk(
+        int number, CounterState state, String pauseReason, Instant pausedAt, String officer, String ticketId) {
 
     public CounterDesk {
         Objects.requireNonNull(state, "state");
     }
 
     public static CounterDesk closed(int number) {
-        return new CounterDesk(number, CounterState.CLOSED, null, null, null);
+        return new CounterDesk(number, CounterState.CLOSED, null, null, null, null);
     }
 
     /** An officer signs in; the same officer again changes nothing; another officer's counter is refused. */
@@ -30,7 +34,7 @@ public record CounterDesk(int number, CounterState state, String pauseReason, St
         if (officer != null) {
             return this;
         }
-        return new CounterDesk(number, CounterState.OPEN, null, username, ticketId);
+        return new CounterDesk(number, CounterState.OPEN, null, null, username, ticketId);
     }
 
     /** The officer leaves; refused while the counter holds a ticket, so no ticket is left without a counter. */
@@ -39,11 +43,12 @@ public record CounterDesk(int number, CounterState state, String pauseReason, St
             throw new QueueError(ErrorCode.INVALID_TRANSITION, "Quầy " + number + " chưa có cán bộ đăng nhập.");
         }
         requireNoTicket("đăng xuất");
-        return new CounterDesk(number, CounterState.CLOSED, null, null, null);
+        return new CounterDesk(number, CounterState.CLOSED, null, null, null, null);
     }
 
-    /** OPEN → PAUSED; the reason is mandatory (shown on the board). */
-    public CounterDesk pause(String reason) {
+    /** OPEN → PAUSED at {@code now}; the reason is mandatory (shown on the board). */
+    public CounterDesk pause(String reason, Instant now) {
+        Objects.requireNonNull(now, "now");
         if (reason == null || reason.isBlank()) {
             throw new QueueError(ErrorCode.INVALID_REQUEST, "Cần nhập lý do tạm dừng quầy " + number + ".");
         }
@@ -51,7 +56,7 @@ public record CounterDesk(int number, CounterState state, String pauseReason, St
             throw new QueueError(
                     ErrorCode.INVALID_TRANSITION, "Quầy " + number + " " + describe() + ", không thể tạm dừng.");
         }
-        return new CounterDesk(number, CounterState.PAUSED, reason.strip(), officer, ticketId);
+        return new CounterDesk(number, CounterState.PAUSED, reason.strip(), now, officer, ticketId);
     }
 
     /** PAUSED → OPEN. */
@@ -60,7 +65,7 @@ public record CounterDesk(int number, CounterState state, String pauseReason, St
             throw new QueueError(
                     ErrorCode.INVALID_TRANSITION, "Quầy " + number + " " + describe() + ", không cần tiếp tục.");
         }
-        return new CounterDesk(number, CounterState.OPEN, null, officer, ticketId);
+        return new CounterDesk(number, CounterState.OPEN, null, null, officer, ticketId);
     }
 
     /** Checks that the counter may call a ticket: OPEN and holding none. */
@@ -75,12 +80,12 @@ public record CounterDesk(int number, CounterState state, String pauseReason, St
     /** The counter now holds this ticket (CALLED or SERVING). */
     public CounterDesk hold(String newTicketId) {
         Objects.requireNonNull(newTicketId, "ticketId");
-        return new CounterDesk(number, state, pauseReason, officer, newTicketId);
+        return new CounterDesk(number, state, pauseReason, pausedAt, officer, newTicketId);
     }
 
     /** The counter's ticket left it (done, no-show, cancelled, transferred). */
     public CounterDesk release() {
-        return new CounterDesk(number, state, pauseReason, officer, null);
+        return new CounterDesk(number, state, pauseReason, pausedAt, officer, null);
     }
 
     private void requireNoTicket(String action) {

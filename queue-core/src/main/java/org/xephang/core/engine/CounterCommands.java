@@ -29,7 +29,7 @@ final class CounterCommands {
             throws SQLException {
         CounterDesk desk = deskAt(counterNumber);
         officers.requireActsAt(actor, desk);
-        CounterDesk paused = desk.pause(reason);
+        CounterDesk paused = desk.pause(reason, now);
         state.saveDesk(writes, paused);
         events.emit(
                 writes,

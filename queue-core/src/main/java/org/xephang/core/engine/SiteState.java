@@ -432,7 +432,9 @@ final class SiteState {
             return;
         }
         Map<String, Duration> averages = new HashMap<>();
-        config.services().forEach(s -> averages.put(s.code(), averageServiceTime(s.code())));
+        for (ServiceConfig service : config.services()) {
+            averages.put(service.code(), estimator.averageServiceTime(service.code(), service.expectedServiceTime()));
+        }
         for (String id : changedTickets) {
             TicketRecord ticket = tickets.get(id);
             if (ticket == null) {

@@ -148,6 +148,7 @@ final class SiteView {
                 counter.name(),
                 desk.state(),
                 desk.pauseReason(),
+                desk.pausedAt(),
                 desk.officer(),
                 counter.services(),
                 held);

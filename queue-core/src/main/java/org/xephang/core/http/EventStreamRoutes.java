@@ -1,23 +1,23 @@
 package org.xephang.core.http;
 
-import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.VoidChannelPromise;
+import io.netty.handler.codec.http.HttpObjectEncoder;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.websocket.WebSocketFrameImpl;
+import io.vertx.core.http.impl.HttpServerConnection;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
-import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.core.QueueService;
 import org.xephang.core.auth.Authenticator;
@@ -27,8 +27,8 @@ import org.xephang.core.auth.Authenticator;
  * Public and read-only, so any Origin may connect; anonymous readers get the public view of tickets and events, and a
  * staff token (Authorization header) the full one. Each connection gets a snapshot taken atomically with the events,
  * then every event after it in seq order. The connections of a site on one event loop share one engine subscription
- * ({@link SiteFanOut}), and each event is encoded to UTF-8 once for all of them (see {@link StreamSubscriber} for how
- * slow readers are dropped).
+ * ({@link SiteFanOut}); each event is encoded to JSON once for all of them and to a WebSocket frame once per loop (see
+ * {@link StreamSubscriber} for how slow readers are dropped).
  */
 final class EventStreamRoutes {
 
@@ -37,15 +37,7 @@ final class EventStreamRoutes {
     private final QueueService queue;
     private final StreamLimits limits;
     private final ApiMetrics metrics;
-    /**
-     * The JSON of recent events. Every subscriber of a site receives the same event object, so each event is encoded
-     * once however many boards follow it (5,000 subscribers on two event loops drain interleaved events, which a single
-     * "last event" slot cannot serve). A slot is chosen by site and seq and checked by identity; a race only costs an
-     * extra encoding.
-     */
-    private static final int RECENT_SLOTS = 256;
-
-    private final AtomicReferenceArray<Encoded> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
+    private final EventJson json = new EventJson();
 
     /**
      * The fan-outs by site and event loop; each is created, used and removed on its loop. Keyed by the loop's root
@@ -61,54 +53,14 @@ final class EventStreamRoutes {
         this.metrics = metrics;
     }
 
-    /**
-     * An event's two encodings, UTF-8: the public one every board gets, and the full one for staff streams (made on
-     * demand). Every connection writes these same bytes.
-     */
-    private static final class Encoded {
-        final QueueEvent event;
-        final byte[] publicJson;
-        volatile byte[] fullJson;
-
-        Encoded(QueueEvent event) {
-            this.event = event;
-            this.publicJson = event.toPublicJson().encode().getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    byte[] encodePublic(QueueEvent event) {
-        return encoded(event).publicJson;
-    }
-
-    byte[] encodeFull(QueueEvent event) {
-        Encoded encoded = encoded(event);
-        byte[] full = encoded.fullJson;
-        if (full == null) {
-            full = event.toJson().encode().getBytes(StandardCharsets.UTF_8);
-            encoded.fullJson = full;
-        }
-        return full;
-    }
-
     /** The fan-out of this site on this event loop, subscribed to the engine. Throws for an unknown site. */
     private SiteFanOut fanOut(String site, Context context) {
         Context loop = context instanceof ContextInternal internal ? internal.unwrap() : context;
         return fanOuts.computeIfAbsent(new FanOutKey(site, loop), key -> {
-            SiteFanOut created = new SiteFanOut(loop, limits.queuedEvents(), empty -> fanOuts.remove(key, empty));
+            SiteFanOut created = new SiteFanOut(loop, json, limits.queuedEvents(), empty -> fanOuts.remove(key, empty));
             created.open(queue, site);
             return created;
         });
-    }
-
-    private Encoded encoded(QueueEvent event) {
-        int slot = (int) ((event.seq() * 31 + event.site().hashCode()) & (RECENT_SLOTS - 1));
-        Encoded cached = recent.get(slot);
-        if (cached != null && cached.event == event) {
-            return cached;
-        }
-        Encoded fresh = new Encoded(event);
-        recent.set(slot, fresh);
-        return fresh;
     }
 
     void handle(RoutingContext ctx) {
@@ -123,21 +75,20 @@ final class EventStreamRoutes {
         // Staff streams (a valid staff token) get the full events; everyone else what a waiting-hall screen shows.
         boolean full = Authenticator.seesFullView(ctx, site);
         StreamSubscriber subscriber = new StreamSubscriber(
-                site,
-                context,
-                limits,
-                metrics,
-                full ? this::encodeFull : this::encodePublic,
-                full ? QueueSnapshot::toJson : QueueSnapshot::toPublicJson);
+                site, context, limits, metrics, full, full ? QueueSnapshot::toJson : QueueSnapshot::toPublicJson);
         // Throws UNKNOWN_SITE before anything is upgraded; the failure handler answers 404.
         subscriber.subscribe(queue, fanOut(site, context));
         if (sse) {
             subscriber.attach(new SseSink(ctx.response()));
             return;
         }
+        // vertx-web wraps the WebSocket it upgrades to (no way to its channel); the connection still has it.
+        Channel channel = ctx.request().connection() instanceof HttpServerConnection connection
+                ? connection.channelHandlerContext().channel()
+                : null;
         ctx.request()
                 .toWebSocket()
-                .onSuccess(ws -> subscriber.attach(new WebSocketSink(ws, limits)))
+                .onSuccess(ws -> subscriber.attach(new WebSocketSink(ws, channel, limits)))
                 .onFailure(failed -> {
                     LOG.debug("WebSocket upgrade failed for site {}: {}", site, failed.getMessage());
                     subscriber.close();
@@ -145,19 +96,31 @@ final class EventStreamRoutes {
     }
 
     /**
-     * Writes to a WebSocket: one text message per snapshot or event. An event's frame wraps the shared UTF-8 bytes (no
-     * copy, no encoding per socket); Vert.x's public API has text frames only from a String, which it encodes again for
-     * every socket, hence its frame class. Events larger than one frame go the usual way.
+     * Writes to a WebSocket: the snapshot as a text message through Vert.x, then each event as the complete frame its
+     * fan-out built once for the loop ({@link OutgoingEvent}), a retained duplicate written straight to the socket's
+     * channel and flushed once per drain. Server frames are not masked, so the same bytes serve every socket; Vert.x
+     * has no public way to write pre-encoded frames, and would build, encode and flush a frame per socket and event.
+     * Raw bytes pass the channel's WebSocket encoders (and a permessage-deflate encoder: an uncompressed message is
+     * allowed, RFC 7692 §6) untouched; TLS still encrypts them. Events larger than Vert.x's frame limit, a channel off
+     * this loop or one that cannot be reached go through Vert.x as before.
      */
     private static final class WebSocketSink implements StreamSubscriber.Sink {
-        /** Vert.x's default largest WebSocket frame; the server does not change it. */
+        /** Vert.x's default largest WebSocket frame (it splits longer messages); the server does not change it. */
         private static final int MAX_FRAME_BYTES = 65536;
 
         private final ServerWebSocket ws;
+        /** The socket's channel, or null when unreachable or still carrying the HTTP encoder (Vert.x writes then). */
+        private final Channel channel;
 
-        WebSocketSink(ServerWebSocket ws, StreamLimits limits) {
+        private final ChannelPromise noAnswer;
+        private boolean unflushed;
+
+        WebSocketSink(ServerWebSocket ws, Channel channel, StreamLimits limits) {
             this.ws = ws;
             ws.setWriteQueueMaxSize(limits.writeQueueBytes());
+            boolean raw = channel != null && channel.pipeline().get(HttpObjectEncoder.class) == null;
+            this.channel = raw ? channel : null;
+            this.noAnswer = raw ? new VoidChannelPromise(channel, false) : null;
         }
 
         @Override
@@ -166,16 +129,36 @@ final class EventStreamRoutes {
         }
 
         @Override
-        public void write(byte[] utf8) {
-            if (utf8.length > MAX_FRAME_BYTES) {
+        public void write(OutgoingEvent event, boolean full) {
+            byte[] utf8 = event.json(full);
+            if (channel == null
+                    || utf8.length > MAX_FRAME_BYTES
+                    || !channel.eventLoop().inEventLoop()) {
+                flush();
                 ws.writeTextMessage(new String(utf8, StandardCharsets.UTF_8));
                 return;
             }
-            ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(utf8), true));
+            channel.write(event.webSocketFrame(full, channel.alloc()).retainedDuplicate(), noAnswer);
+            unflushed = true;
+        }
+
+        @Override
+        public void flush() {
+            if (unflushed) {
+                unflushed = false;
+                channel.flush();
+            }
         }
 
         @Override
         public boolean writeQueueFull() {
+            if (channel != null && !channel.isWritable()) {
+                // What this drain wrote so far may just be unsent: let the socket take it before judging.
+                flush();
+                if (!channel.isWritable()) {
+                    return true;
+                }
+            }
             return ws.writeQueueFull();
         }
 
@@ -192,6 +175,7 @@ final class EventStreamRoutes {
         @Override
         public void drop(String reason) {
             // 1013 Try Again Later: the client reconnects and starts again from a snapshot.
+            flush();
             ws.close((short) 1013, reason);
         }
     }
@@ -217,12 +201,17 @@ final class EventStreamRoutes {
         }
 
         @Override
-        public void write(byte[] utf8) {
+        public void write(OutgoingEvent event, boolean full) {
+            byte[] utf8 = event.json(full);
             response.write(Buffer.buffer(utf8.length + 8)
                     .appendBytes(DATA)
                     .appendBytes(utf8)
                     .appendBytes(END));
         }
+
+        /** Vert.x sends each write at once. */
+        @Override
+        public void flush() {}
 
         @Override
         public boolean writeQueueFull() {

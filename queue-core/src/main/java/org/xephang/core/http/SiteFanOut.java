@@ -23,6 +23,7 @@ import org.xephang.core.QueueService;
 final class SiteFanOut implements Consumer<QueueEvent> {
 
     private final Context context;
+    private final EventJson json;
     private final Consumer<SiteFanOut> onEmpty;
     private final Queue<QueueEvent> incoming = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -38,12 +39,14 @@ final class SiteFanOut implements Consumer<QueueEvent> {
     private QueueService.Subscription subscription;
 
     /**
+     * @param json the events' JSON, shared with the other loops' fan-outs
      * @param replayed how many recent events are kept for members that join late
      * @param onEmpty told on the loop when the last member left and the engine subscription is closed (the owner
      *     forgets this fan-out)
      */
-    SiteFanOut(Context context, int replayed, Consumer<SiteFanOut> onEmpty) {
+    SiteFanOut(Context context, EventJson json, int replayed, Consumer<SiteFanOut> onEmpty) {
         this.context = context;
+        this.json = json;
         this.recent = new QueueEvent[replayed];
         this.onEmpty = onEmpty;
     }
@@ -111,8 +114,14 @@ final class SiteFanOut implements Consumer<QueueEvent> {
         }
         reserved--;
         for (long seq = snapshotSeq + 1; seq <= handedOutSeq; seq++) {
-            member.deliver(recent[slot(seq)]);
+            OutgoingEvent replayed = new OutgoingEvent(recent[slot(seq)], json);
+            try {
+                member.deliver(replayed);
+            } finally {
+                replayed.release();
+            }
         }
+        member.flush();
         members.add(member);
         membersChanged = true;
         return true;
@@ -140,6 +149,7 @@ final class SiteFanOut implements Consumer<QueueEvent> {
     private void drain() {
         drainScheduled.set(false);
         QueueEvent event;
+        boolean delivered = false;
         while ((event = incoming.poll()) != null) {
             if (event.seq() <= handedOutSeq) {
                 continue;
@@ -147,12 +157,30 @@ final class SiteFanOut implements Consumer<QueueEvent> {
             recent[slot(event.seq())] = event;
             handedOutSeq = event.seq();
             if (membersChanged) {
+                flush(delivered);
+                delivered = false;
                 deliveringTo = members.toArray(StreamSubscriber[]::new);
                 membersChanged = false;
             }
             // A member dropped while delivering leaves the list, not this array.
+            OutgoingEvent outgoing = new OutgoingEvent(event, json);
+            try {
+                for (StreamSubscriber member : deliveringTo) {
+                    member.deliver(outgoing);
+                }
+            } finally {
+                outgoing.release();
+            }
+            delivered = true;
+        }
+        flush(delivered);
+    }
+
+    /** One flush per member for everything the drain wrote to it so far. */
+    private void flush(boolean delivered) {
+        if (delivered) {
             for (StreamSubscriber member : deliveringTo) {
-                member.deliver(event);
+                member.flush();
             }
         }
     }

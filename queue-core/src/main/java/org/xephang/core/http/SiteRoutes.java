@@ -18,7 +18,9 @@ import org.xephang.api.WaitingTicket;
 import org.xephang.core.Actor;
 import org.xephang.core.DeviceStatusReport;
 import org.xephang.core.QueueService;
+import org.xephang.core.auth.AccountDirectory;
 import org.xephang.core.auth.Authenticator;
+import org.xephang.core.site.Account;
 
 /** A site's public description and queue snapshot, and device status reports from the agents. */
 final class SiteRoutes {
@@ -45,11 +47,35 @@ final class SiteRoutes {
         Replies.json(ctx, 200, queue.issuing(PathParams.site(ctx)).toJson());
     }
 
-    /** The queue now: staff see officers and dossier codes; anyone else the public view of a waiting-hall screen. */
+    /**
+     * The queue now: staff see officers (with the name managers' pages show them by), pause starts and dossier codes;
+     * anyone else the public view of a waiting-hall screen.
+     */
     void snapshot(RoutingContext ctx) {
         String site = PathParams.site(ctx);
         QueueSnapshot snapshot = queue.snapshot(site);
-        Replies.json(ctx, 200, Authenticator.seesFullView(ctx, site) ? snapshot.toJson() : snapshot.toPublicJson());
+        Replies.json(
+                ctx,
+                200,
+                Authenticator.seesFullView(ctx, site) ? staffJson(snapshot, auth.accounts()) : snapshot.toPublicJson());
+    }
+
+    /**
+     * The staff view of a snapshot: each counter's officer also as {@code officerName}, the account's display name (else
+     * the username), read from the accounts in force so a renamed officer shows at once.
+     */
+    static JsonObject staffJson(QueueSnapshot snapshot, AccountDirectory accounts) {
+        JsonObject json = snapshot.toJson();
+        for (Object counter : json.getJsonArray("counters")) {
+            JsonObject view = (JsonObject) counter;
+            String officer = view.getString("officer");
+            if (officer != null) {
+                view.put(
+                        "officerName",
+                        accounts.find(officer).map(Account::shownName).orElse(officer));
+            }
+        }
+        return json;
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
 import org.xephang.core.QueueService;
 
@@ -26,9 +25,16 @@ final class StreamSubscriber {
         /** The snapshot (once, first). */
         void write(String json);
 
-        /** An event's JSON, UTF-8, shared by every connection: not to be changed. */
-        void write(byte[] utf8);
+        /**
+         * An event in the view ({@code full}: staff) this connection gets, from what the fan-out built once for all
+         * of its connections. May wait for {@link #flush()} to reach the socket.
+         */
+        void write(OutgoingEvent event, boolean full);
 
+        /** Sends what {@link #write(OutgoingEvent, boolean)} left waiting: once per drain of the fan-out. */
+        void flush();
+
+        /** Whether the socket holds more than the stream's limit unsent (after sending what was waiting). */
         boolean writeQueueFull();
 
         void heartbeat();
@@ -42,7 +48,7 @@ final class StreamSubscriber {
     private final Context context;
     private final StreamLimits limits;
     private final ApiMetrics metrics;
-    private final Function<QueueEvent, byte[]> encoder;
+    private final boolean fullView;
     private final Function<QueueSnapshot, JsonObject> snapshotView;
     private final AtomicBoolean closed = new AtomicBoolean();
     private SiteFanOut fanOut;
@@ -56,13 +62,13 @@ final class StreamSubscriber {
             Context context,
             StreamLimits limits,
             ApiMetrics metrics,
-            Function<QueueEvent, byte[]> encoder,
+            boolean fullView,
             Function<QueueSnapshot, JsonObject> snapshotView) {
         this.site = site;
         this.context = context;
         this.limits = limits;
         this.metrics = metrics;
-        this.encoder = encoder;
+        this.fullView = fullView;
         this.snapshotView = snapshotView;
     }
 
@@ -106,8 +112,8 @@ final class StreamSubscriber {
         }
     }
 
-    /** One event from the fan-out, in seq order. */
-    void deliver(QueueEvent event) {
+    /** One event from the fan-out, in seq order; it reaches the socket at the latest on {@link #flush()}. */
+    void deliver(OutgoingEvent event) {
         if (closed.get() || event.seq() <= snapshot.seq()) {
             return;
         }
@@ -115,7 +121,14 @@ final class StreamSubscriber {
             drop("socket write queue full (" + limits.writeQueueBytes() + " bytes)");
             return;
         }
-        sink.write(encoder.apply(event));
+        sink.write(event, fullView);
+    }
+
+    /** The fan-out delivered what it had: send it. */
+    void flush() {
+        if (!closed.get()) {
+            sink.flush();
+        }
     }
 
     private void drop(String reason) {

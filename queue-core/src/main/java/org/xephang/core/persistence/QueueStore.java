@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.xephang.api.CounterState;
+import org.xephang.api.EventType;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.TicketState;
 import org.xephang.core.counter.CounterDesk;
@@ -220,12 +221,42 @@ public final class QueueStore {
                                     rs.getInt(1),
                                     CounterState.valueOf(rs.getString(2)),
                                     rs.getString(3),
+                                    null,
                                     rs.getString(4),
                                     rs.getString(5)));
                 }
             }
         }
+        for (CounterDesk desk : List.copyOf(desks.values())) {
+            if (desk.state() == CounterState.PAUSED) {
+                desks.put(
+                        desk.number(),
+                        new CounterDesk(
+                                desk.number(),
+                                desk.state(),
+                                desk.pauseReason(),
+                                pausedAt(site, desk.number()),
+                                desk.officer(),
+                                desk.ticketId()));
+            }
+        }
         return desks;
+    }
+
+    /**
+     * When a paused counter's pause began: the instant of its newest {@code counter.paused} event (the desk's row keeps
+     * no time), or null when retention has deleted it. Reads the site's events backwards from the newest.
+     */
+    private Instant pausedAt(String site, int counter) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT at FROM event WHERE site=? AND counter=? AND" + " type=? ORDER BY seq DESC LIMIT 1")) {
+            s.setString(1, site);
+            s.setInt(2, counter);
+            s.setString(3, EventType.COUNTER_PAUSED.wireName());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? getInstant(rs, 1) : null;
+            }
+        }
     }
 
     /** The newest event seq of a site, 0 when none. */

@@ -75,7 +75,13 @@ public record SiteConfig(
     }
 
     public Optional<ServiceConfig> service(String serviceCode) {
-        return services.stream().filter(s -> s.code().equals(serviceCode)).findFirst();
+        // A loop, not a stream: the writer asks for every service of a site after every group (issue 18).
+        for (ServiceConfig service : services) {
+            if (service.code().equals(serviceCode)) {
+                return Optional.of(service);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<CounterConfig> counter(int number) {

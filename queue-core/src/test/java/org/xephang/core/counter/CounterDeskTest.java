@@ -3,12 +3,15 @@ package org.xephang.core.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.xephang.api.CounterState;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
 
 class CounterDeskTest {
+
+    private static final Instant AT = Instant.parse("2026-03-02T02:15:00Z");
 
     static void assertRefused(Runnable action, ErrorCode code, String message) {
         assertThatThrownBy(action::run)
@@ -38,20 +41,23 @@ class CounterDeskTest {
     void pauseNeedsAReasonAndAnOpenCounter() {
         CounterDesk open = CounterDesk.closed(3).signIn("officer3");
 
-        assertRefused(() -> open.pause("  "), ErrorCode.INVALID_REQUEST, "Cần nhập lý do tạm dừng quầy 3.");
-        assertRefused(() -> CounterDesk.closed(3).pause("họp"), ErrorCode.INVALID_TRANSITION, "chưa có cán bộ");
-        CounterDesk paused = open.pause(" Họp giao ban ");
+        assertRefused(() -> open.pause("  ", AT), ErrorCode.INVALID_REQUEST, "Cần nhập lý do tạm dừng quầy 3.");
+        assertRefused(() -> CounterDesk.closed(3).pause("họp", AT), ErrorCode.INVALID_TRANSITION, "chưa có cán bộ");
+        CounterDesk paused = open.pause(" Họp giao ban ", AT);
         assertThat(paused.state()).isEqualTo(CounterState.PAUSED);
         assertThat(paused.pauseReason()).isEqualTo("Họp giao ban");
-        assertRefused(() -> paused.pause("x"), ErrorCode.INVALID_TRANSITION, "đang tạm dừng (Họp giao ban)");
+        assertThat(paused.pausedAt()).isEqualTo(AT);
+        assertThat(paused.hold("t1").release().pausedAt()).isEqualTo(AT);
+        assertRefused(() -> paused.pause("x", AT), ErrorCode.INVALID_TRANSITION, "đang tạm dừng (Họp giao ban)");
     }
 
     @Test
     void resumeReopensAPausedCounterOnly() {
-        CounterDesk paused = CounterDesk.closed(3).signIn("officer3").pause("Nghỉ giải lao");
+        CounterDesk paused = CounterDesk.closed(3).signIn("officer3").pause("Nghỉ giải lao", AT);
 
         assertThat(paused.resume().state()).isEqualTo(CounterState.OPEN);
         assertThat(paused.resume().pauseReason()).isNull();
+        assertThat(paused.resume().pausedAt()).isNull();
         assertRefused(() -> paused.resume().resume(), ErrorCode.INVALID_TRANSITION, "không cần tiếp tục");
     }
 
@@ -67,7 +73,7 @@ class CounterDeskTest {
     void aPausedOrClosedCounterCannotCall() {
         assertRefused(CounterDesk.closed(3)::requireCanCall, ErrorCode.INVALID_TRANSITION, "không thể gọi số");
         assertRefused(
-                CounterDesk.closed(3).signIn("o").pause("Họp")::requireCanCall,
+                CounterDesk.closed(3).signIn("o").pause("Họp", AT)::requireCanCall,
                 ErrorCode.INVALID_TRANSITION,
                 "đang tạm dừng");
     }

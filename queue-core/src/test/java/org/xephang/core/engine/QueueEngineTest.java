@@ -429,6 +429,33 @@ class QueueEngineTest {
     }
 
     @Test
+    void aPausedCounterSaysWhenItsPauseBeganToStaffOnlyEvenAfterARestart() {
+        signIn(1);
+        signIn(2);
+        Instant pausedAt = clock.instant();
+        await(engine.pause(SITE, 1, "Họp giao ban", officer(1)));
+        clock.advance(Duration.ofMinutes(25));
+        await(engine.pause(SITE, 2, "Nghỉ giải lao", officer(2)));
+        await(engine.resume(SITE, 2, officer(2)));
+
+        assertThat(engine.snapshot(SITE).counters().get(0).pausedAt()).isEqualTo(pausedAt);
+        assertThat(engine.snapshot(SITE).counters().get(1).pausedAt()).isNull();
+        subscription.close();
+        engine.close();
+        engine = openEngine(EngineFixture.config(), new EngineOptions(false, "http://q.test"));
+        subscription = engine.subscribe(SITE, events::add);
+
+        QueueSnapshot.CounterView paused = engine.snapshot(SITE).counters().get(0);
+        assertThat(paused.pausedAt()).isEqualTo(pausedAt);
+        assertThat(paused.toJson().getString("pausedAt")).isEqualTo(pausedAt.toString());
+        assertThat(paused.toPublicJson().containsKey("pausedAt")).isFalse();
+        assertThat(QueueSnapshot.CounterView.fromJson(paused.toJson())).isEqualTo(paused);
+        assertThat(engine.snapshot(SITE).counters().get(1).pausedAt()).isNull();
+        await(engine.resume(SITE, 1, officer(1)));
+        assertThat(engine.snapshot(SITE).counters().get(0).pausedAt()).isNull();
+    }
+
+    @Test
     void unknownSiteServiceCounterAndTicketGetTheirOwnCodes() {
         assertThat(refusal(engine.issue("nowhere", new IssueCommand("A", null, null, null), KIOSK))
                         .code())

@@ -7,6 +7,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,9 +48,7 @@ class AdminPageIT {
             // Calendar: Saturday morning and a holiday
             input(browser, "[data-day=saturday]", "07:30-11:30");
             click(browser, "#add-holiday");
-            WebElement holiday = browser.findElement(By.cssSelector("#holidays tr:last-child .from"));
-            browser.executeScript(
-                    "arguments[0].value = '2026-09-02'; arguments[0].dispatchEvent(new Event('input'));", holiday);
+            input(browser, "#holidays tr:last-child .from", "02/09/2026");
             input(browser, "#holidays tr:last-child .name", "Quốc khánh");
 
             // Fields: a new field D
@@ -360,6 +361,74 @@ class AdminPageIT {
             eventually(WITHIN, () -> !text(browser, "#error").isEmpty());
             assertThat(text(browser, "#error")).contains("không phải tài khoản quản trị");
             assertThat(browser.findElement(By.id("view")).isDisplayed()).isFalse();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void holidayDatesAreDayMonthYearInBothLanguagesEvenInAnEnglishBrowser(@TempDir Path dataDir) throws Exception {
+        // An English Chromium shows <input type=date> as mm/dd/yyyy: "02/09/2026" typed there is 9 February.
+        ChromeDriver browser = Browser.open(1366, 768, "en-US");
+        try (TestApi api = TestApi.launch(dataDir, DossierConfig.none())) {
+            browser.get("http://127.0.0.1:" + api.port() + "/admin/");
+            signIn(browser, "admin");
+            click(browser, "#add-holiday");
+            assertThat(browser.findElement(By.cssSelector("#holidays tr:last-child .from"))
+                            .getDomProperty("placeholder"))
+                    .isEqualTo("dd/mm/yyyy");
+            input(browser, "#holidays tr:last-child .from", "31/02/2026");
+            input(browser, "#holidays tr:last-child .name", "Quốc khánh");
+
+            click(browser, "#save");
+            eventually(
+                    WITHIN,
+                    () -> text(browser, "#tab-calendar")
+                            .contains("\"31/02/2026\" không phải một ngày: nhập dạng dd/mm/yyyy"));
+            assertThat(version(api)).isEqualTo(1L);
+
+            input(browser, "#holidays tr:last-child .from", "02/09/2026");
+            input(browser, "#holidays tr:last-child .to", "3/9/2026");
+            click(browser, "#save");
+            eventually(WITHIN, () -> text(browser, "#save-message").contains("phiên bản 2"));
+            JsonObject holiday = document(api).getJsonArray("holidays").stream()
+                    .map(JsonObject.class::cast)
+                    .filter(h -> "Quốc khánh".equals(h.getString("name")))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(holiday.getString("from")).isEqualTo("2026-09-02");
+            assertThat(holiday.getString("to")).isEqualTo("2026-09-03");
+
+            // what was saved reads back day first, in English too
+            browser.findElement(By.id("lang")).click();
+            eventually(WITHIN, () -> text(browser, "header h1").startsWith("Administration"));
+            assertThat(browser.findElement(By.cssSelector("#holidays tr:last-child .from"))
+                            .getDomProperty("value"))
+                    .isEqualTo("02/09/2026");
+            assertThat(browser.findElement(By.cssSelector("#holidays tr:last-child .to"))
+                            .getDomProperty("value"))
+                    .isEqualTo("03/09/2026");
+            browser.executeScript("document.getElementById('holidays').scrollIntoView()");
+            Browser.screenshot(browser, "admin-1366-holidays-en");
+
+            // the audit log's days too: a non-day is named; days typed day first list today's save
+            tab(browser, "audit");
+            input(browser, "#audit-from", "31/13/2026");
+            click(browser, "#audit-filter button[type=submit]");
+            eventually(
+                    WITHIN,
+                    () -> text(browser, "#audit-error").contains("\"31/13/2026\" is not a day: enter dd/mm/yyyy"));
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")); // a day either side: midnight may pass
+            DateTimeFormatter dayFirst = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+            input(browser, "#audit-from", today.minusDays(1).format(dayFirst));
+            input(browser, "#audit-to", today.plusDays(1).format(dayFirst));
+            click(browser, "#audit-filter button[type=submit]");
+            eventually(
+                    WITHIN,
+                    () -> text(browser, "#audit-error").isEmpty()
+                            && !browser.findElements(By.cssSelector("#audit tr"))
+                                    .isEmpty());
+            Browser.screenshot(browser, "admin-1366-audit-days-en");
         } finally {
             browser.quit();
         }

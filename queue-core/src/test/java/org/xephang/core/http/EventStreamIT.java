@@ -3,6 +3,8 @@ package org.xephang.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xephang.core.http.TestApi.eventually;
 
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -11,6 +13,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,11 +23,18 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xephang.api.Role;
+import org.xephang.core.Actor;
+import org.xephang.core.IssueCommand;
 
 /** The event stream: snapshot first, then seq + 1 each time; slow readers are dropped, others keep up. */
 class EventStreamIT {
@@ -138,6 +148,56 @@ class EventStreamIT {
             eventually(Duration.ofSeconds(30), () -> droppedCount(api) >= 1.0);
             ws.close();
             sockets.close();
+        }
+    }
+
+    @Test
+    void aReaderThatKeepsUpGetsAWholeBurstOfEventsFromOneDrainWithoutBeingDropped(@TempDir Path dataDir)
+            throws Exception {
+        // The burst (200 events, ~100 KB) is far more than the socket may hold unsent (8 KiB): the fan-out writes a
+        // drain's events to a socket without flushing, so it must let the socket take them before calling it slow.
+        StreamLimits tight = new StreamLimits(1024, 8 * 1024, Duration.ofSeconds(20));
+        Vertx clientVertx = Vertx.vertx();
+        try (TestApi api = TestApi.start(dataDir, tight)) {
+            List<JsonObject> messages = new CopyOnWriteArrayList<>();
+            WebSocketClient sockets = clientVertx.createWebSocketClient();
+            TestApi.await(sockets.connect(api.port(), "127.0.0.1", "/api/v1/sites/demo/events")
+                    .map(socket -> socket.textMessageHandler(text -> messages.add(new JsonObject(text)))));
+            eventually(Duration.ofSeconds(30), () -> !messages.isEmpty());
+
+            int tickets = 200;
+            CountDownLatch loopsHeld = new CountDownLatch(1);
+            for (EventExecutor loop : ((VertxInternal) api.vertx).eventLoopGroup()) {
+                loop.execute(() -> {
+                    try {
+                        loopsHeld.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            List<CompletableFuture<?>> issued = new ArrayList<>();
+            try {
+                for (int i = 0; i < tickets; i++) {
+                    issued.add(api.engine
+                            .issue(
+                                    TestApi.SITE,
+                                    new IssueCommand(i % 2 == 0 ? "A" : "B", null, null, null),
+                                    new Actor("kiosk1", Role.KIOSK))
+                            .toCompletableFuture());
+                }
+                CompletableFuture.allOf(issued.toArray(CompletableFuture[]::new))
+                        .get(30, TimeUnit.SECONDS);
+            } finally {
+                loopsHeld.countDown();
+            }
+
+            eventually(Duration.ofSeconds(30), () -> messages.size() >= tickets + 1 || droppedCount(api) > 0);
+            assertThat(droppedCount(api)).as("readers dropped").isZero();
+            assertSnapshotThenConsecutiveEvents(messages, tickets + 1);
+            TestApi.await(sockets.close());
+        } finally {
+            TestApi.await(clientVertx.close());
         }
     }
 

@@ -46,7 +46,7 @@ class SiteFanOutIT {
             Context loop = api.vertx.getOrCreateContext();
             AtomicBoolean emptied = new AtomicBoolean();
             SiteFanOut fanOut = onLoop(loop, () -> {
-                SiteFanOut created = new SiteFanOut(loop, 64, empty -> emptied.set(true));
+                SiteFanOut created = new SiteFanOut(loop, new EventJson(), 64, empty -> emptied.set(true));
                 created.open(counting, "demo");
                 return created;
             });
@@ -141,12 +141,7 @@ class SiteFanOutIT {
 
     private static StreamSubscriber subscriber(Context loop) {
         return new StreamSubscriber(
-                "demo",
-                loop,
-                StreamLimits.defaults(),
-                new ApiMetrics(),
-                event -> event.toPublicJson().encode().getBytes(StandardCharsets.UTF_8),
-                QueueSnapshot::toPublicJson);
+                "demo", loop, StreamLimits.defaults(), new ApiMetrics(), false, QueueSnapshot::toPublicJson);
     }
 
     static void assertSnapshotThenConsecutiveEvents(List<JsonObject> messages, int count) {
@@ -215,9 +210,12 @@ class SiteFanOutIT {
         }
 
         @Override
-        public void write(byte[] utf8) {
-            messages.add(new JsonObject(new String(utf8, StandardCharsets.UTF_8)));
+        public void write(OutgoingEvent event, boolean full) {
+            messages.add(new JsonObject(new String(event.json(full), StandardCharsets.UTF_8)));
         }
+
+        @Override
+        public void flush() {}
 
         @Override
         public boolean writeQueueFull() {

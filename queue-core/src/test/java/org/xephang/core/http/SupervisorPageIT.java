@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.xephang.testkit.Browser;
 import org.xephang.testkit.MutableClock;
@@ -56,7 +58,9 @@ class SupervisorPageIT {
                             .contains(number));
             assertThat(Browser.text(browser, "#counters tr[data-counter='2']"))
                     .contains("Đã gọi")
-                    .contains("officer2");
+                    .as("the officer by display name, as on the statistics page")
+                    .contains("Trần Thị Bình")
+                    .doesNotContain("officer2");
             assertThat(Browser.text(browser, "#counters tr[data-counter='5']")).contains("Chưa đăng nhập");
             eventually(
                     WITHIN,
@@ -132,6 +136,54 @@ class SupervisorPageIT {
                     .contains("Hộ tịch: số " + number + " đã chờ 25 phút (ngưỡng 20 phút)")
                     .contains("Quầy 3 tạm dừng đã 25 phút (Họp giao ban), quá 10 phút cho phép");
             Browser.screenshot(browser, "supervisor-1920-alerts");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPauseThatBeganBeforeThePageWasOpenedShowsItsDurationAndRaisesTheAlert(@TempDir Path dataDir)
+            throws Exception {
+        MutableClock clock = MutableClock.at(LocalDateTime.now(MutableClock.VIETNAM));
+        ChromeDriver browser = Browser.open(1366, 768);
+        try (TestApi api = TestApi.start(dataDir, clock)) {
+            api.token("kiosk1"); // tokens are signed before the clock moves
+            api.signIn(3);
+            api.send(
+                    HttpMethod.POST,
+                    "/api/v1/sites/demo/counters/3/pause",
+                    "officer3",
+                    "{\"reason\":\"Họp giao ban\"}");
+
+            // the page opens after the pause began: it never sees the counter.paused event
+            browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
+            Browser.signIn(browser, "supervisor", TestApi.PASSWORD);
+            eventually(
+                    WITHIN,
+                    () -> Browser.text(browser, "#counters tr[data-counter='3']")
+                            .contains("Họp giao ban"));
+            clock.advance(Duration.ofMinutes(15));
+            api.issue("A"); // any change: the page reads the queue and the server's time again
+
+            eventually(
+                    WITHIN,
+                    () -> Browser.text(browser, "#alerts")
+                            .contains("Quầy 3 tạm dừng đã 15 phút (Họp giao ban), quá 10 phút"));
+            eventually(
+                    WITHIN,
+                    () -> Browser.text(browser, "#counters tr[data-counter='3'] td.since")
+                            .startsWith("15:"));
+            assertThat(browser.findElement(By.cssSelector("#counters tr[data-counter='3'] td.since"))
+                            .getDomAttribute("class"))
+                    .contains("long");
+            Browser.screenshot(browser, "supervisor-pause-before-open");
+            // a waiting-hall screen never learns when the pause began
+            assertThat(api.send(HttpMethod.GET, "/api/v1/sites/demo/queue", null, null)
+                            .bodyAsJsonObject()
+                            .getJsonArray("counters")
+                            .getJsonObject(2)
+                            .containsKey("pausedAt"))
+                    .isFalse();
         } finally {
             browser.quit();
         }
@@ -316,8 +368,14 @@ class SupervisorPageIT {
             api.book("B", "2026-11-23T10:00:00+07:00", "Lê Văn Cường", "0901234567");
             api.checkIn(first);
 
-            browser.executeScript("const d = document.getElementById('bookings-day'); d.value = '2026-11-23';"
-                    + " d.dispatchEvent(new Event('change'));");
+            // the day is typed day first, as on every page, whatever the browser's locale
+            WebElement day = browser.findElement(By.id("bookings-day"));
+            eventually(WITHIN, () -> String.valueOf(day.getDomProperty("value")).matches("\\d{2}/\\d{2}/\\d{4}"));
+            day.sendKeys(Keys.chord(Keys.CONTROL, "a"), "31/11/2026", Keys.TAB); // clear() would fire a change
+            eventually(
+                    WITHIN,
+                    () -> Browser.text(browser, "#bookings-day-error").contains("\"31/11/2026\" không phải một ngày"));
+            day.sendKeys(Keys.chord(Keys.CONTROL, "a"), "23/11/2026", Keys.TAB); // clear() would fire a change
 
             eventually(
                     WITHIN,

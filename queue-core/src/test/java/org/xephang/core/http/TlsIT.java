@@ -4,18 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.xephang.core.http.TestApi.await;
+import static org.xephang.core.http.TestApi.eventually;
 
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.xephang.api.EventStream;
 import org.xephang.api.QueueClient;
+import org.xephang.api.QueueEvent;
+import org.xephang.api.QueueSnapshot;
+import org.xephang.api.Role;
+import org.xephang.core.Actor;
+import org.xephang.core.IssueCommand;
 import org.xephang.core.QueueServer;
 import org.xephang.core.QueueServerMain;
 import org.xephang.core.engine.EngineOptions;
@@ -54,6 +63,27 @@ class TlsIT {
             assertThat(await(trusting.login("kiosk1", TestApi.PASSWORD)).token())
                     .isNotBlank();
             assertThat(await(trusting.siteInfo("demo")).code()).isEqualTo("demo");
+
+            // The event stream over TLS: the shared frames (written to the channel below Vert.x) are encrypted too.
+            List<QueueSnapshot> snapshots = new CopyOnWriteArrayList<>();
+            List<QueueEvent> events = new CopyOnWriteArrayList<>();
+            try (EventStream stream = trusting.events("demo")
+                    .onSnapshot(snapshots::add)
+                    .onEvent(events::add)
+                    .start()) {
+                eventually(Duration.ofSeconds(30), () -> snapshots.size() == 1);
+                for (int i = 0; i < 3; i++) {
+                    engine.issue("demo", new IssueCommand("A", null, null, null), new Actor("kiosk1", Role.KIOSK))
+                            .toCompletableFuture()
+                            .join();
+                }
+                eventually(Duration.ofSeconds(30), () -> events.size() >= 3);
+                long seq = snapshots.get(0).seq();
+                for (QueueEvent event : events) {
+                    assertThat(event.seq()).isEqualTo(++seq);
+                }
+                assertThat(snapshots).hasSize(1);
+            }
 
             QueueClient untrusting = QueueClient.create(vertx, server.localUrl());
             assertThatThrownBy(() -> await(untrusting.siteInfo("demo"))).isInstanceOf(IllegalStateException.class);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,9 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.xephang.device.printer.Align;
+import org.xephang.device.printer.TextSize;
 import org.xephang.device.printer.TicketData;
 import org.xephang.device.printer.TicketDocument;
 import org.xephang.device.printer.TicketTemplate;
@@ -127,6 +131,43 @@ class TicketGoldenTest {
         }
         assertThat(next).as("every raster command is on the paper").isEqualTo(labels.size());
         return out;
+    }
+
+    @Test
+    void theLongestWaitEstimateFitsOneLineOfEveryRoll() {
+        TicketData sample = TicketData.sample(ISSUED);
+        TicketData longWait = new TicketData(
+                sample.unitLines(),
+                sample.number(),
+                sample.serviceName(),
+                sample.counters(),
+                999,
+                Duration.ofMinutes(999),
+                ISSUED,
+                sample.zone(),
+                sample.statusUrl(),
+                sample.priority(),
+                sample.hotline());
+        TicketDocument.Columns waiting = TicketTemplate.standard().render(longWait).elements().stream()
+                .filter(TicketDocument.Columns.class::isInstance)
+                .map(TicketDocument.Columns.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertThat(waiting.right()).isEqualTo("Dự kiến khoảng 999 phút");
+
+        for (PrinterProfile profile : PrinterProfile.ALL) {
+            TicketRasterizer raster = new TicketRasterizer(profile.dotsPerLine());
+            for (String side : List.of(waiting.left(), waiting.right())) {
+                assertThat(side.length())
+                        .as("%s in text mode on %s", side, profile.id())
+                        .isLessThanOrEqualTo(profile.charsPerLine());
+                assertThat(raster.text(new TicketDocument.Text(side, Align.LEFT, TextSize.NORMAL, false))
+                                .height())
+                        .as("%s drawn on %s stays on one line", side, profile.id())
+                        .isEqualTo(raster.text(new TicketDocument.Text("Dự kiến", Align.LEFT, TextSize.NORMAL, false))
+                                .height());
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0} ticket on {1} in {2} mode")
