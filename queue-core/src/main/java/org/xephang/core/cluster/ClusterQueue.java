@@ -66,6 +66,12 @@ import org.xephang.core.site.SiteConfig;
  * <p>As a {@link QueueService} it answers for the sites it runs and refuses the others with {@code UNAVAILABLE}: the
  * HTTP layer forwards them to their owner first ({@link SiteForwarding}). Thread-safe; commands complete on the site's
  * writer thread, like the engine's.
+ *
+ * <p><b>Size.</b> About 800 lines, over the project's ~450: {@link QueueService} is wide (some forty operations, each
+ * routed here in a few lines to the engine of the site it names), and the placement loop (take, give back, hold back,
+ * the stream ends of a site that leaves) shares this class's map of held sites. Its pure rules already live apart
+ * ({@link PlacementPlan}, {@link HoldBack}, {@link SitePlacement}); the loop itself is the next part to move into its
+ * own class, left for a round in which the takeover path is not also changing (it was reworked in this one).
  */
 public final class ClusterQueue implements QueueService, AutoCloseable {
 
