@@ -40,7 +40,8 @@ class OpenApiDocumentTest {
     void descriptionsWithCommasStayWholeDescriptions() throws IOException {
         SwaggerParseResult result = parse();
 
-        assertThat(description(result, "Counter", "officer")).isEqualTo("Username, never a full name");
+        assertThat(description(result, "Counter", "officer"))
+                .isEqualTo("Staff only: the username, never a full name (absent from the public view)");
         assertThat(description(result, "Dossier", "owner")).isEqualTo("Masked, e.g. \"Nguyễn V*** A\"");
         assertThat(description(result, "Dossier", "overdue"))
                 .isEqualTo("Trễ hạn — running past the appointment, or finished after it");
