@@ -183,6 +183,11 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         placement.scheduleWithFixedDelay(this::rebalanceQuietly, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether this node has been up for its hold-back and told the cluster so (it may then be given live sites). */
+    boolean settled() {
+        return settled;
+    }
+
     /** Checks the placement now (a membership change). */
     public void membershipChanged() {
         if (!closing) {
