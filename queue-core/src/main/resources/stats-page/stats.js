@@ -48,9 +48,10 @@ function fraction(ratio) { return ratio === null || ratio === undefined ? "" : M
 
 // Days: dd/MM/yyyy on the page and in its fields; ISO yyyy-MM-dd for the API and the CSV's day key.
 const { shown: shownDay, iso: isoDay } = XephangDays; // /assets/managers/days.js
+// Today as the centre counts days: in Vietnam's time zone (the sites' default), not the browser's, which may be UTC
+// (between 00:00 and 07:00 in Vietnam a UTC browser's "today" is yesterday, and the page showed an empty day).
 function localToday() {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
 }
 function groupLabel(group, g) { return group === "byDay" ? shownDay(g.key) : g.label; }
 
