@@ -9,6 +9,7 @@ import io.vertx.core.spi.cluster.ClusterManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the nodes of a cluster tell each other, in two cluster-wide maps: the nodes that serve (node id → the base URL
@@ -226,5 +227,17 @@ public final class ClusterDirectory {
 
     private Future<AsyncMap<String, JsonObject>> owners() {
         return vertx.sharedData().getAsyncMap(OWNERS);
+    }
+
+    /** A directory answer, waited for at most 10 s (the placement thread's): a failure or a timeout throws. */
+    static <T> T await(Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " interrupted", interrupted);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failed) {
+            throw new IllegalStateException(what + " failed", failed);
+        }
     }
 }

@@ -1,23 +1,17 @@
 package org.xephang.core.cluster;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -42,83 +36,38 @@ import org.xephang.core.QueueService;
 import org.xephang.core.RatingCommand;
 import org.xephang.core.SiteConfigDocument;
 import org.xephang.core.TransferCommand;
-import org.xephang.core.config.StoredConfiguration;
 import org.xephang.core.engine.EngineOptions;
 import org.xephang.core.engine.QueueEngine;
 import org.xephang.core.persistence.Outbox;
-import org.xephang.core.persistence.PostgresStore;
-import org.xephang.core.persistence.SiteOwnership;
 import org.xephang.core.persistence.Store;
-import org.xephang.core.persistence.StoreLocation;
 import org.xephang.core.persistence.StoreWrites;
 import org.xephang.core.site.CentreConfig;
-import org.xephang.core.site.ConfigException;
 import org.xephang.core.site.SiteConfig;
 
 /**
  * The queue of a node of a cluster (docs/adr/0027-request-forwarding-and-site-ownership.md): the sites are spread over
  * the live nodes by {@link SitePlacement}, and this node runs an engine for each site placed on it, holding that site's
- * fenced lease. On every membership change (and every {@link #TICK}) it compares what it runs with the placement: a
- * site placed elsewhere is given back (its engine finishes its last group and closes, its streams end, its lease is
- * released at once); a site placed here is taken as soon as its lease is free (released, or run out after its owner
- * died), with a new epoch and its memory rebuilt from PostgreSQL, reading the site's configuration from the store.
+ * fenced lease. Which sites it runs, and their taking and giving back, is {@link PlacementLoop}'s; this class routes
+ * each operation to the engine of the site it names.
  *
  * <p>As a {@link QueueService} it answers for the sites it runs and refuses the others with {@code UNAVAILABLE}: the
  * HTTP layer forwards them to their owner first ({@link SiteForwarding}). Thread-safe; commands complete on the site's
  * writer thread, like the engine's.
  *
- * <p><b>Size.</b> About 800 lines, over the project's ~450: {@link QueueService} is wide (some forty operations, each
- * routed here in a few lines to the engine of the site it names), and the placement loop (take, give back, hold back,
- * the stream ends of a site that leaves) shares this class's map of held sites. Its pure rules already live apart
- * ({@link PlacementPlan}, {@link HoldBack}, {@link SitePlacement}); the loop itself is the next part to move into its
- * own class, left for a round in which the takeover path is not also changing (it was reworked in this one).
+ * <p><b>Routing.</b> Every operation goes through one of two paths: {@link #onSite} (the engine of the site it names,
+ * or the {@link #notHere} refusal) and {@link #onTicket} (the engine holding the ticket, or {@code UNKNOWN_TICKET}).
+ * What is left per operation is its signature and one line naming its path: {@link QueueService} is wide (some forty
+ * operations), and a reflective proxy would trade those lines for the compiler's checks.
  */
 public final class ClusterQueue implements QueueService, AutoCloseable {
 
-    /** How often placement is checked even without a membership event (a lease that ran out, a failed take). */
-    static final Duration TICK = Duration.ofMillis(250);
-
-    /**
-     * How many sites a node opens at once when it takes several (a dead node's): each open reads the site's day from
-     * PostgreSQL, mostly waiting on it, so a few in parallel cut a takeover of ten sites to a few opens' time.
-     */
-    static final int PARALLEL_TAKES = 4;
-
     private static final Logger LOG = LoggerFactory.getLogger(ClusterQueue.class);
 
-    /** A site this node runs: its engine and the lease it holds. */
-    private record Held(QueueEngine engine, SiteOwnership ownership) {}
-
-    /** The sites' configuration, as stored: replaced when an owner saves a change ({@link #reloadConfiguration}). */
-    private volatile CentreConfig config;
-
     private final Store nodeStore;
-    private final StoreLocation location;
-    private final EngineOptions options;
     private final String nodeName;
-    private final Duration leaseTtl;
-    private final HoldBack holdBack;
-    private volatile boolean settled;
-    private final Clock clock;
     private final ClusterDirectory directory;
-    private final String url;
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
-    /** The sites being opened now (by the placement check or on a site's release): one take at a time per site. */
-    private final Set<String> taking = ConcurrentHashMap.newKeySet();
-    /** The placement as computed at the last check (site → member): a released site placed here is taken at once. */
-    private volatile Map<String, String> lastPlaced = Map.of();
-    /** The stream subscriptions' end signals, per site: called when the site leaves this node. */
-    private final Map<String, Set<Runnable>> streamEnds = new ConcurrentHashMap<>();
-
-    private final List<Consumer<String>> takenListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<QueueEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private final PlacementLoop sites;
     private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService placement = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "xephang-placement");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final java.util.concurrent.ExecutorService takers;
     private final Outbox outbox;
     private final ClusterAppointments appointments;
     private volatile boolean closing;
@@ -140,59 +89,32 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
             ClusterDirectory directory,
             String url)
             throws SQLException {
-        this.holdBack = new HoldBack(clock, holdBack);
-        this.config = config;
         this.nodeStore = nodeStore;
-        this.location = nodeStore.location();
-        this.options = options;
         this.nodeName = nodeName;
-        this.leaseTtl = leaseTtl;
-        this.clock = clock;
         this.directory = directory;
-        this.url = url;
-        java.util.concurrent.atomic.AtomicInteger taker = new java.util.concurrent.atomic.AtomicInteger();
-        this.takers = Executors.newFixedThreadPool(PARALLEL_TAKES, r -> {
-            Thread thread = new Thread(r, "xephang-take-" + taker.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.outbox = Outbox.ofOwnedSites(nodeStore.connect(), nodeStore::reconnect, held::keySet, site -> {
-            Held site0 = held.get(site);
-            return site0 == null ? null : site0.engine().outbox();
-        });
+        this.sites = new PlacementLoop(config, nodeStore, options, nodeName, leaseTtl, holdBack, clock, directory, url);
+        this.outbox = Outbox.ofOwnedSites(
+                nodeStore.connect(),
+                nodeStore::reconnect,
+                sites::ownedSites,
+                site -> sites.engine(site).map(QueueEngine::outbox).orElse(null));
         this.appointments = new ClusterAppointments(this::local, nodeStore);
         closeActions.add(appointments::close);
     }
 
     /** Announces this node to the cluster and starts following the placement. */
     public void start() {
-        directory.onConfigChanged(site -> {
-            if (!closing) {
-                placement.execute(() -> reloadConfiguration(site));
-            }
-        });
-        // A site given back by another node: the node it is placed on takes it now, without waiting for the next
-        // placement check (which reads the cluster's maps, slow while Hazelcast migrates partitions).
-        directory.onReleased(site -> {
-            if (!closing && directory.self().equals(lastPlaced.get(site)) && !held.containsKey(site)) {
-                submitTake(site, Optional.empty());
-            }
-            membershipChanged();
-        });
-        await(directory.announce(url), "announcing the node");
-        placement.scheduleWithFixedDelay(this::rebalanceQuietly, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        sites.start();
     }
 
     /** Whether this node has been up for its hold-back and told the cluster so (it may then be given live sites). */
     boolean settled() {
-        return settled;
+        return sites.settled();
     }
 
     /** Checks the placement now (a membership change). */
     public void membershipChanged() {
-        if (!closing) {
-            placement.execute(this::rebalanceQuietly);
-        }
+        sites.membershipChanged();
     }
 
     /** Runs {@code action} first when this queue closes (the membership listener's removal). */
@@ -200,9 +122,9 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         closeActions.add(action);
     }
 
-    /** Called with a site's code each time this node takes it (on the placement thread). */
+    /** Called with a site's code each time this node takes it (on the thread that opened it). */
     public void onTaken(Consumer<String> listener) {
-        takenListeners.add(listener);
+        sites.onTaken(listener);
     }
 
     /**
@@ -210,17 +132,17 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
      * wake the dossier forwarder.
      */
     public void onEvent(Consumer<QueueEvent> listener) {
-        eventListeners.add(listener);
+        sites.onEvent(listener);
     }
 
     /** The sites this node runs now. */
     public Set<String> ownedSites() {
-        return Set.copyOf(held.keySet());
+        return sites.ownedSites();
     }
 
     /** The engine of a site this node runs, or empty. */
     public Optional<QueueEngine> engine(String site) {
-        return Optional.ofNullable(held.get(site)).map(Held::engine);
+        return sites.engine(site);
     }
 
     /** The engine holding a ticket of a site this node runs (today's tickets, in memory), or empty. */
@@ -266,221 +188,6 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         return directory;
     }
 
-    private void rebalanceQuietly() {
-        try {
-            rebalance();
-        } catch (RuntimeException failed) {
-            LOG.warn("Checking the placement of the sites failed; trying again in {} ms", TICK.toMillis(), failed);
-        }
-    }
-
-    /**
-     * On the placement thread: gives back what is placed on a settled member elsewhere, takes what is placed here and
-     * not run by another live node ({@link PlacementPlan}), several sites in parallel.
-     */
-    private void rebalance() {
-        if (closing) {
-            return;
-        }
-        if (!settled && holdBack.settled()) {
-            await(directory.settled(), "announcing that the node settled");
-            settled = true;
-            LOG.info(
-                    "Node {} has been up for {} s: sites may be handed to it",
-                    nodeName,
-                    holdBack.settle().toSeconds());
-        }
-        Collection<String> members =
-                await(directory.servingMembers(), "reading the members").keySet();
-        Set<String> settledMembers = await(directory.settledMembers(), "reading the settled members");
-        Map<String, ClusterDirectory.Owner> published = await(directory.publishedOwners(), "reading the owners");
-        List<String> live = directory.liveMembers();
-        String self = directory.self();
-        for (String site : List.copyOf(held.keySet())) {
-            Held site0 = held.get(site);
-            if (site0.ownership().takenOver()) {
-                LOG.warn(
-                        "Node {} lost site {} to another node (its lease was taken over); dropping it", nodeName, site);
-                giveBack(site);
-            }
-        }
-        Map<String, String> liveOwners = new java.util.HashMap<>();
-        published.forEach((site, owner) -> {
-            if (live.contains(owner.node())) {
-                liveOwners.put(site, owner.node());
-            }
-        });
-        Map<String, String> placed = SitePlacement.assign(siteCodes(), members);
-        lastPlaced = placed;
-        PlacementPlan plan = PlacementPlan.of(siteCodes(), placed, self, held.keySet(), settledMembers, liveOwners);
-        for (String site : plan.giveBack()) {
-            giveBack(site);
-        }
-        for (String site : plan.take()) {
-            ClusterDirectory.Owner gone = published.get(site);
-            submitTake(
-                    site,
-                    gone == null || live.contains(gone.node()) || gone.lease().isEmpty()
-                            ? Optional.empty()
-                            : Optional.of(gone));
-        }
-    }
-
-    /**
-     * Opens a site on a taker thread unless it runs here or is being opened: when its lease is free, or held by a node
-     * the membership dropped ({@code gone}) and unrenewed for longer than its renewal period; otherwise the next check
-     * tries again. The placement check does not wait for it: each site's lease goes stale at its own moment, and a
-     * slow open must not delay the others' next attempt.
-     */
-    private void submitTake(String site, Optional<ClusterDirectory.Owner> gone) {
-        if (held.containsKey(site) || closing || !taking.add(site)) {
-            return;
-        }
-        try {
-            takers.execute(() -> {
-                try {
-                    if (!held.containsKey(site) && !closing) {
-                        open(site, gone);
-                    }
-                } catch (RuntimeException failed) {
-                    LOG.warn("Node {} could not take site {}; trying again", nodeName, site, failed);
-                } finally {
-                    taking.remove(site);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            taking.remove(site);
-        }
-    }
-
-    private void open(String site, Optional<ClusterDirectory.Owner> gone) {
-        SiteConfig current = storedConfiguration(site);
-        SiteOwnership ownership = SiteOwnership.forNode(nodeName, leaseTtl, clock);
-        gone.ifPresent(owner -> ownership.presumeGone(site, owner.lease(), owner.epoch()));
-        QueueEngine engine;
-        long started = System.nanoTime();
-        try {
-            engine = QueueEngine.open(
-                    new CentreConfig(List.of(current), config.accounts()),
-                    nodeStore instanceof PostgresStore postgres ? postgres.shared() : Store.open(location),
-                    clock,
-                    options,
-                    ownership);
-        } catch (IllegalStateException notYet) {
-            if (notYet.getCause() instanceof SiteOwnership.SiteOwnedElsewhereException held0) {
-                LOG.debug("Site {} is placed on node {} but still held: {}", site, nodeName, held0.getMessage());
-            } else {
-                LOG.warn("Node {} could not take site {}; trying again", nodeName, site, notYet);
-            }
-            return;
-        } catch (SQLException unreachable) {
-            LOG.warn("Node {} could not open the store to take site {}; trying again", nodeName, site, unreachable);
-            return;
-        }
-        if (closing) {
-            closeTaken(site, engine, ownership);
-            return;
-        }
-        engine.subscribe(site, event -> eventListeners.forEach(listener -> listener.accept(event)));
-        held.put(site, new Held(engine, ownership));
-        long epoch = ownership.epochs().getOrDefault(site, 0L);
-        await(directory.owns(site, url, ownership.owner(), epoch), "publishing the owner of " + site);
-        LOG.info(
-                "Node {} took site {} (epoch {}{}) in {} ms",
-                nodeName,
-                site,
-                epoch,
-                gone.isPresent() ? ", from a node the cluster dropped" : "",
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
-        takenListeners.forEach(listener -> listener.accept(site));
-    }
-
-    /** An engine opened while the node closes: closed again and its lease given back. */
-    private void closeTaken(String site, QueueEngine engine, SiteOwnership ownership) {
-        try {
-            engine.close();
-        } catch (RuntimeException closeFailed) {
-            LOG.warn("Closing the engine of site {} failed", site, closeFailed);
-        }
-        try (Connection connection = nodeStore.connect()) {
-            ownership.releaseAll(connection);
-        } catch (SQLException cannotRelease) {
-            LOG.warn("Could not give back the lease of site {}; it runs out in {}", site, leaseTtl, cannotRelease);
-        }
-    }
-
-    /**
-     * A site's configuration changed in the store (its owner saved it, issue #14): this node applies the stored one (the
-     * sites' descriptions it answers for, and the engine it would open when it takes the site) and publishes it for
-     * the check of nodes started later. Placement thread.
-     */
-    private void reloadConfiguration(String site) {
-        try {
-            CentreConfig stored = StoredConfiguration.load(nodeStore);
-            config = new CentreConfig(
-                    config.sites().stream()
-                            .map(s -> stored.site(s.code()).orElse(s))
-                            .toList(),
-                    config.accounts());
-            await(directory.publishConfiguration(config), "publishing the configuration");
-            LOG.info("Node {} applied the stored configuration of site {}", nodeName, site);
-        } catch (ConfigException | SQLException | RuntimeException unreadable) {
-            LOG.warn("Node {} could not apply the changed configuration of site {}", nodeName, site, unreadable);
-        }
-    }
-
-    /** The site's configuration as stored now (a live change made on its former owner), else the one read at start. */
-    private SiteConfig storedConfiguration(String site) {
-        try {
-            return StoredConfiguration.load(nodeStore).site(site).orElseGet(() -> configured(site));
-        } catch (ConfigException | SQLException unreadable) {
-            LOG.warn("Cannot read the stored configuration of site {}; using the one read at start", site, unreadable);
-            return configured(site);
-        }
-    }
-
-    private SiteConfig configured(String site) {
-        return config.site(site).orElseThrow();
-    }
-
-    /**
-     * Gives a site back: no new command reaches its engine, the engine finishes what it queued and closes, the site's
-     * streams end (clients resubscribe through any node), and the lease is released so the next owner takes it at once.
-     */
-    private void giveBack(String site) {
-        Held site0 = held.get(site);
-        if (site0 == null) {
-            return;
-        }
-        // The entry first: other nodes then hold their requests for the next owner (SiteForwarding) instead of
-        // forwarding them here to be refused.
-        try {
-            await(directory.gaveUp(site), "withdrawing the owner of " + site);
-        } finally {
-            held.remove(site);
-        }
-        try {
-            site0.engine().close();
-        } catch (RuntimeException closeFailed) {
-            LOG.warn("Closing the engine of site {} failed", site, closeFailed);
-        }
-        Set<Runnable> ends = streamEnds.remove(site);
-        if (ends != null) {
-            ends.forEach(Runnable::run);
-        }
-        try (Connection connection = nodeStore.connect()) {
-            site0.ownership().releaseAll(connection);
-        } catch (SQLException cannotRelease) {
-            LOG.warn("Could not give back the lease of site {}; it runs out in {}", site, leaseTtl, cannotRelease);
-        }
-        try {
-            directory.released(site);
-        } catch (RuntimeException cannotTell) {
-            LOG.debug("Could not announce that site {} was given back: {}", site, cannotTell.toString());
-        }
-        LOG.info("Node {} gave site {} back", nodeName, site);
-    }
-
     /**
      * Leaves the placement, gives every site back (so the other nodes take them at once) and closes the store.
      * Blocking; a second call does nothing.
@@ -491,6 +198,7 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
             return;
         }
         closing = true;
+        sites.stop();
         for (Runnable action : closeActions) {
             try {
                 action.run();
@@ -498,39 +206,9 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
                 LOG.warn("A closing step of node {} failed", nodeName, failed);
             }
         }
-        try {
-            await(directory.withdraw(), "leaving the placement");
-        } catch (RuntimeException cannotWithdraw) {
-            LOG.warn("Could not withdraw node {} from the placement", nodeName, cannotWithdraw);
-        }
-        placement.shutdown();
-        takers.shutdown();
-        try {
-            if (!placement.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("The placement of node {} did not stop within 30 s", nodeName);
-            }
-            if (!takers.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("The sites node {} was taking were not open within 30 s", nodeName);
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        for (String site : List.copyOf(held.keySet())) {
-            giveBack(site);
-        }
+        sites.close();
         outbox.close();
         nodeStore.close();
-    }
-
-    private static <T> T await(io.vertx.core.Future<T> future, String what) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(what + " interrupted", interrupted);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failed) {
-            throw new IllegalStateException(what + " failed", failed);
-        }
     }
 
     // ---------------------------------------------------------------- QueueService
@@ -548,27 +226,11 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
                 Map.of("retryAfterSeconds", 1, "applied", false));
     }
 
-    /**
-     * The refusal of a forwarding node that lost the owner's answer: the owner may have applied the command, so the
-     * client must not assume it did not (an officer looks at the counter before pressing again).
-     */
-    static QueueError answerLost(String site) {
-        return QueueError.withDetails(
-                ErrorCode.UNAVAILABLE,
-                "Mất kết nối tới máy chủ đang phục vụ điểm \"" + site + "\" trước khi có kết quả; hãy kiểm tra màn hình"
-                        + " quầy trước khi bấm lại. / The answer of the site's server was lost; check before retrying.",
-                Map.of("retryAfterSeconds", 1));
-    }
-
     private QueueEngine local(String site) {
-        if (config.site(site).isEmpty()) {
+        if (sites.config().site(site).isEmpty()) {
             throw new QueueError(ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + site + "\".");
         }
-        Held site0 = held.get(site);
-        if (site0 == null) {
-            throw notHere(site);
-        }
-        return site0.engine();
+        return sites.engine(site).orElseThrow(() -> notHere(site));
     }
 
     private <T> CompletionStage<T> onSite(String site, Function<QueueEngine, CompletionStage<T>> command) {
@@ -581,9 +243,9 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
 
     /** The engine holding a ticket in memory (today's tickets of the sites run here). */
     private Optional<QueueEngine> holderOf(String ticketId) {
-        for (Held site : held.values()) {
-            if (site.engine().ticket(ticketId).isPresent()) {
-                return Optional.of(site.engine());
+        for (QueueEngine engine : sites.engines()) {
+            if (engine.ticket(ticketId).isPresent()) {
+                return Optional.of(engine);
             }
         }
         return Optional.empty();
@@ -599,14 +261,14 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
     /** Ready while every site it runs holds its lease (a node running none forwards everything and is ready). */
     @Override
     public boolean ownsItsSites() {
-        return held.values().stream().allMatch(site -> site.engine().ownsItsSites());
+        return sites.engines().stream().allMatch(QueueEngine::ownsItsSites);
     }
 
     @Override
     public CompletionStage<Void> probe() {
         List<CompletableFuture<Void>> probes = new ArrayList<>();
-        for (Held site : held.values()) {
-            probes.add(site.engine().probe().toCompletableFuture());
+        for (QueueEngine engine : sites.engines()) {
+            probes.add(engine.probe().toCompletableFuture());
         }
         if (probes.isEmpty()) {
             return CompletableFuture.runAsync(() -> {
@@ -736,11 +398,12 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
     /** Answers for every configured site (the API reads each site's time zone at start), run here or not. */
     @Override
     public SiteInfo site(String siteCode) {
-        Held site0 = held.get(siteCode);
-        if (site0 != null) {
-            return site0.engine().site(siteCode);
+        Optional<QueueEngine> engine = sites.engine(siteCode);
+        if (engine.isPresent()) {
+            return engine.get().site(siteCode);
         }
-        return config.site(siteCode)
+        return sites.config()
+                .site(siteCode)
                 .orElseThrow(
                         () -> new QueueError(ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + siteCode + "\"."))
                 .toSiteInfo();
@@ -765,7 +428,7 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
 
     @Override
     public List<String> siteCodes() {
-        return config.sites().stream().map(SiteConfig::code).toList();
+        return sites.config().sites().stream().map(SiteConfig::code).toList();
     }
 
     @Override
@@ -781,9 +444,7 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
     @Override
     public Subscription subscribe(String site, Consumer<QueueEvent> listener, Runnable ended) {
         Subscription subscription = local(site).subscribe(site, listener);
-        Set<Runnable> ends = streamEnds.computeIfAbsent(site, s -> ConcurrentHashMap.newKeySet());
-        ends.add(ended);
-        if (!held.containsKey(site) && ends.remove(ended)) {
+        if (!sites.whenLeaves(site, ended)) {
             // The site left between the subscription and the registration: end it now.
             subscription.close();
             ended.run();
@@ -796,7 +457,7 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
 
             @Override
             public void close() {
-                ends.remove(ended);
+                sites.forget(site, ended);
                 subscription.close();
             }
         };

@@ -22,10 +22,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xephang.api.ErrorCode;
+import org.xephang.api.QueueError;
 import org.xephang.core.auth.Authenticator;
 
 /**
@@ -233,7 +236,7 @@ public final class SiteForwarding implements Handler<RoutingContext> {
     /** 503 for a request the owner may have received: its answer was lost, so the client must not assume anything. */
     private static void lost(RoutingContext ctx, String site, Throwable cause) {
         LOG.info("The owner's answer to a request for site {} was lost: {}", site, cause.toString());
-        ctx.fail(ClusterQueue.answerLost(site));
+        ctx.fail(answerLost(site));
     }
 
     private MultiMap forwardedHeaders(RoutingContext ctx) {
@@ -364,5 +367,17 @@ public final class SiteForwarding implements Handler<RoutingContext> {
     /** Stops the HTTP clients. */
     public Future<Void> close() {
         return Future.join(client.close(), webSockets.close()).mapEmpty();
+    }
+
+    /**
+     * The refusal of a forwarding node that lost the owner's answer: the owner may have applied the command, so the
+     * client must not assume it did not (an officer looks at the counter before pressing again).
+     */
+    static QueueError answerLost(String site) {
+        return QueueError.withDetails(
+                ErrorCode.UNAVAILABLE,
+                "Mất kết nối tới máy chủ đang phục vụ điểm \"" + site + "\" trước khi có kết quả; hãy kiểm tra màn hình"
+                        + " quầy trước khi bấm lại. / The answer of the site's server was lost; check before retrying.",
+                Map.of("retryAfterSeconds", 1));
     }
 }
