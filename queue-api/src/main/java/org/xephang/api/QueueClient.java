@@ -42,6 +42,10 @@ import java.util.Optional;
  * <p><b>Layout.</b> This class is the one entry point and holds the calls, grouped by area (public reads, tickets,
  * counters, devices, events); the HTTP side (web clients over the list of servers, token renewal, paths, error
  * answers) is {@link ApiTransport}, moving over the servers with {@link FailoverSender}.
+ *
+ * <p><b>Size.</b> A little over 450 lines on purpose: the API has some thirty-three calls, each a documented method of
+ * a few lines naming its path and the type of its answer over {@link ApiTransport}. Splitting them into one client
+ * per area would give every agent several objects to hold for one server and one sign-in.
  */
 public final class QueueClient implements AutoCloseable {
 

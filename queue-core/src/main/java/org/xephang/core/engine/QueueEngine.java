@@ -66,10 +66,11 @@ import org.xephang.core.site.SiteConfig;
  *
  * <p><b>Parts.</b> This class opens and closes the engine, wires its parts and answers {@link QueueService} through
  * them: the {@link EngineWriter} (group commit, command plumbing, publishing), {@link EngineQueries} (the published
- * views and subscriptions), each site's {@link SiteQueue} (commands, officer rule, day rollover and call expiry in
- * {@link SiteHousekeeping}, event log), {@link EngineConfiguration} (configuration saved and applied while running),
- * {@link EngineAppointments}, {@link EngineNotifications}, {@link EngineDevices} (registry and heartbeats), {@link
- * EngineStatistics}, {@link SiteLeases} (cluster), {@link RetentionPurge} and the scheduled {@link
+ * views and subscriptions), each site's {@link SiteQueue} (commands in {@link TicketCommands} and {@link
+ * CounterCommands}, the {@link OfficerRule}, day rollover and call expiry in {@link SiteHousekeeping}, the event log
+ * in {@link SiteEvents}), {@link EngineConfiguration} (configuration saved and applied while running), {@link
+ * EngineAppointments}, {@link EngineNotifications}, {@link EngineOfflineIssuing}, {@link EngineDevices} (registry and
+ * heartbeats), {@link EngineStatistics}, {@link SiteLeases} (cluster), {@link RetentionPurge} and the scheduled {@link
  * EngineHousekeeping}.
  *
  * <p><b>Size.</b> Near 500 lines because {@link QueueService} is wide (some forty operations) and each is answered here
