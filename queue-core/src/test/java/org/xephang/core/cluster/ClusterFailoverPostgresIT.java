@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,17 +20,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.xephang.core.QueueServerMain;
 import org.xephang.core.persistence.StoreLocation;
 import org.xephang.core.testkit.Deliveries;
 import org.xephang.core.testkit.PostgresFixture;
@@ -50,30 +43,21 @@ import org.xephang.dossiersim.ReceivedDelivery;
 @Timeout(240)
 class ClusterFailoverPostgresIT {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
     private static final String SITE = "s1";
-    private static final String SIGNING_KEY = java.util.Base64.getEncoder()
-            .encodeToString("xephang-cluster-test-signing-key-32b".getBytes(StandardCharsets.US_ASCII));
 
     @TempDir
     Path dir;
 
-    private final List<Process> processes = new ArrayList<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    /** A node process: its cluster port and HTTP port. */
-    private record Node(Process process, int clusterPort, int httpPort) {
-        String url() {
-            return "http://127.0.0.1:" + httpPort;
-        }
-    }
-
     private final Vertx vertx = Vertx.vertx();
+    private ClusterNodes cluster;
 
     @AfterEach
     void killNodes() throws Exception {
-        processes.forEach(Process::destroyForcibly);
+        if (cluster != null) {
+            cluster.close();
+        }
         vertx.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
@@ -100,95 +84,6 @@ class ClusterFailoverPostgresIT {
         return file;
     }
 
-    /** Starts a node's JVM; {@link #listening} waits for its port. */
-    private Process spawn(String name, Path centre, int clusterPort, int[] allPorts, StoreLocation.Postgres db)
-            throws IOException {
-        Path data = dir.resolve(name);
-        Files.createDirectories(data);
-        // Every node of a cluster signs tokens with the same key (docs/scale-out.md).
-        Path key = data.resolve("token-signing.key");
-        Files.writeString(key, SIGNING_KEY + "\n");
-        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        List<String> members = new ArrayList<>();
-        for (int port : allPorts) {
-            if (port != clusterPort) {
-                members.add("127.0.0.1:" + port);
-            }
-        }
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        QueueServerMain.class.getName(),
-                        "--config",
-                        centre.toString(),
-                        "--port",
-                        "0",
-                        "--host",
-                        "127.0.0.1",
-                        "--data",
-                        data.toString(),
-                        "--always-open",
-                        "--store",
-                        ClusterServerPostgresIT.url(db),
-                        "--cluster",
-                        "--cluster-host",
-                        "127.0.0.1",
-                        "--cluster-port",
-                        String.valueOf(clusterPort),
-                        "--cluster-members",
-                        String.join(",", members),
-                        "--cluster-hold-back",
-                        "2")
-                .redirectError(dir.resolve(name + ".log").toFile())
-                .start();
-        processes.add(process);
-        return process;
-    }
-
-    private Node listening(String name, Process process, int clusterPort) throws IOException {
-        BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        if (line == null) {
-            throw new AssertionError(
-                    "node " + name + " did not start:\n" + Files.readString(dir.resolve(name + ".log")));
-        }
-        Matcher matcher = LISTENING.matcher(line);
-        assertThat(matcher.find()).as(line).isTrue();
-        Thread drain = new Thread(() -> {
-            try {
-                while (out.readLine() != null) {
-                    // keep the pipe from filling up
-                }
-            } catch (IOException closed) {
-                // the process ended
-            }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        return new Node(process, clusterPort, Integer.parseInt(matcher.group(1)));
-    }
-
-    /** Site → the cluster port of the node holding its live lease. */
-    private static Map<String, Integer> leaseHolders(StoreLocation.Postgres db) throws Exception {
-        Map<String, Integer> holders = new TreeMap<>();
-        try (Connection c = PostgresFixture.connect(db);
-                PreparedStatement s = c.prepareStatement("SELECT site, owner FROM site_lease WHERE expires_at > ?")) {
-            s.setLong(1, System.currentTimeMillis());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String owner = rs.getString(2);
-                    holders.put(
-                            rs.getString(1),
-                            Integer.parseInt(owner.substring(owner.indexOf(':') + 1, owner.indexOf('/'))));
-                }
-            }
-        }
-        return holders;
-    }
-
     /** {owner's cluster port, epoch, expires_at} of {@link #SITE}'s lease. */
     private static long[] lease(StoreLocation.Postgres db) throws Exception {
         try (Connection c = PostgresFixture.connect(db);
@@ -198,11 +93,7 @@ class ClusterFailoverPostgresIT {
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 String owner = rs.getString(1);
-                return new long[] {
-                    Integer.parseInt(owner.substring(owner.indexOf(':') + 1, owner.indexOf('/'))),
-                    rs.getLong(2),
-                    rs.getLong(3)
-                };
+                return new long[] {ClusterNodes.clusterPortOf(owner), rs.getLong(2), rs.getLong(3)};
             }
         }
     }
@@ -227,21 +118,8 @@ class ClusterFailoverPostgresIT {
         });
     }
 
-    private String login(Node node, String username) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(node.url() + "/api/v1/auth/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"username\":\"" + username + "\",\"password\":\"test\"}"))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new JsonObject(response.body()).getString("token");
-    }
-
     /** Issues with {@code key} until acknowledged (retrying 503 and broken connections): number and id; null at the deadline. */
-    private String[] issueUntilAcknowledged(Node via, String token, String key, long deadline)
+    private String[] issueUntilAcknowledged(ClusterNodes.Node via, String token, String key, long deadline)
             throws InterruptedException {
         while (System.nanoTime() < deadline) {
             try {
@@ -271,7 +149,8 @@ class ClusterFailoverPostgresIT {
      * Posts {@code path} until answered (retrying 503 and broken connections): the status, 409 meaning an earlier attempt
      * whose answer was lost already did it; -1 at the deadline.
      */
-    private int postUntilAnswered(Node via, String token, String path, long deadline) throws InterruptedException {
+    private int postUntilAnswered(ClusterNodes.Node via, String token, String path, long deadline)
+            throws InterruptedException {
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> response = http.send(
@@ -294,27 +173,27 @@ class ClusterFailoverPostgresIT {
 
     @Test
     void killingASitesOwnerUnderLoadLosesNoAcknowledgedTicketAndAnotherNodeServesItWithinTenSeconds() throws Exception {
-        StoreLocation.Postgres db = PostgresFixture.newDatabase("failover");
+        cluster = new ClusterNodes(dir, "failover");
+        StoreLocation.Postgres db = cluster.database();
         DossierSimulator simulator = DossierSimulator.start(vertx, DossierSimulator.Options.defaults())
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(30, java.util.concurrent.TimeUnit.SECONDS);
         Path centre = writeConfig(simulator);
-        int[] ports = {
-            ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort()
-        };
+        List<Integer> ports = ClusterNodes.freePorts(3);
+        // Every node started before any is waited for: they join in parallel.
         List<Process> started = List.of(
-                spawn("a", centre, ports[0], ports, db),
-                spawn("b", centre, ports[1], ports, db),
-                spawn("c", centre, ports[2], ports, db));
-        List<Node> nodes = List.of(
-                listening("a", started.get(0), ports[0]),
-                listening("b", started.get(1), ports[1]),
-                listening("c", started.get(2), ports[2]));
+                cluster.spawn("a", centre, ports.get(0), ports, "--cluster-hold-back", "2"),
+                cluster.spawn("b", centre, ports.get(1), ports, "--cluster-hold-back", "2"),
+                cluster.spawn("c", centre, ports.get(2), ports, "--cluster-hold-back", "2"));
+        List<ClusterNodes.Node> nodes = List.of(
+                cluster.listening("a", started.get(0), ports.get(0)),
+                cluster.listening("b", started.get(1), ports.get(1)),
+                cluster.listening("c", started.get(2), ports.get(2)));
 
-        ClusterPlacementPostgresIT.await("the six sites spread over the three nodes, two each", () -> {
+        ClusterNodes.await("the six sites spread over the three nodes, two each", () -> {
             try {
-                Map<String, Integer> holders = leaseHolders(db);
+                Map<String, Integer> holders = cluster.leaseHolders();
                 return holders.size() == 6
                         && holders.values().stream().distinct().count() == 3
                         && nodes.stream()
@@ -326,14 +205,15 @@ class ClusterFailoverPostgresIT {
                 return false;
             }
         });
-        int ownerPort = leaseHolders(db).get(SITE);
-        Node victim = nodes.stream()
+        int ownerPort = cluster.leaseHolders().get(SITE);
+        ClusterNodes.Node victim = nodes.stream()
                 .filter(n -> n.clusterPort() == ownerPort)
                 .findFirst()
                 .orElseThrow();
-        Node via = nodes.stream().filter(n -> n != victim).findFirst().orElseThrow();
-        String token = login(via, "province");
-        String officer = login(via, "officer-s1");
+        ClusterNodes.Node via =
+                nodes.stream().filter(n -> n != victim).findFirst().orElseThrow();
+        String token = cluster.login(via.url(), "province");
+        String officer = cluster.login(via.url(), "officer-s1");
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         assertThat(postUntilAnswered(via, officer, "/api/v1/sites/" + SITE + "/counters/1/sign-in", deadline))
                 .isEqualTo(200);
@@ -379,7 +259,7 @@ class ClusterFailoverPostgresIT {
 
         Duration takeover = Duration.ofNanos(firstAfterKill.get() - killedAt.get());
         assertThat(takeover).as("the site served again after its owner died").isLessThan(Duration.ofSeconds(10));
-        assertThat(leaseHolders(db).get(SITE)).isNotEqualTo(ownerPort);
+        assertThat(cluster.leaseHolders().get(SITE)).isNotEqualTo(ownerPort);
         try (Connection c = PostgresFixture.connect(db)) {
             Set<String> stored = new HashSet<>();
             List<Integer> sequences = new ArrayList<>();
@@ -421,7 +301,7 @@ class ClusterFailoverPostgresIT {
 
         // The outbox: the new owner forwards what the dead one had not; every event once at least, each ticket's in
         // order of its first delivery, and a repeat is only a retry of the same event.
-        ClusterPlacementPostgresIT.await("every event of every site delivered", () -> {
+        ClusterNodes.await("every event of every site delivered", () -> {
             try (Connection c = PostgresFixture.connect(db);
                     java.sql.Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM event WHERE delivery_state <> 'delivered'")) {

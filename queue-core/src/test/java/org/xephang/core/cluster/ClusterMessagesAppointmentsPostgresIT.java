@@ -5,26 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.xephang.core.QueueServerMain;
-import org.xephang.core.persistence.StoreLocation;
-import org.xephang.core.testkit.PostgresFixture;
 import org.xephang.dossiersim.DossierSimulator;
 import org.xephang.dossiersim.MessagingSimulator;
 
@@ -43,21 +36,15 @@ class ClusterMessagesAppointmentsPostgresIT {
     @TempDir
     Path dir;
 
-    private final List<QueueServerMain.Running> nodes = new ArrayList<>();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Vertx vertx = Vertx.vertx();
+    private ClusterNodes cluster;
     private MessagingSimulator simulator;
     private DossierSimulator portal;
 
     @AfterEach
     void stop() throws Exception {
-        for (QueueServerMain.Running node : nodes) {
-            try {
-                node.close();
-            } catch (RuntimeException ignored) {
-                // already closed by the test
-            }
+        if (cluster != null) {
+            cluster.close();
         }
         vertx.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
@@ -121,50 +108,13 @@ class ClusterMessagesAppointmentsPostgresIT {
         return file;
     }
 
-    private QueueServerMain.Running start(String name, Path centre, int clusterPort, int other, String store)
-            throws Exception {
-        Path data = dir.resolve(name);
-        Files.createDirectories(data);
-        if (!nodes.isEmpty()) {
-            // Every node of a cluster signs tokens with the same key (docs/scale-out.md).
-            Files.copy(dir.resolve("a").resolve("token-signing.key"), data.resolve("token-signing.key"));
-        }
-        ClusterOptions cluster =
-                new ClusterOptions("127.0.0.1", clusterPort, ClusterOptions.parseMembers("127.0.0.1:" + other));
-        QueueServerMain.Running node = QueueServerMain.launch(
-                new QueueServerMain.Settings(centre, 0, data, true, "127.0.0.1", null, store, cluster));
-        nodes.add(node);
-        return node;
-    }
-
     private HttpResponse<String> send(
             QueueServerMain.Running node, String method, String path, String token, JsonObject body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(node.server().localUrl() + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body.encode()));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return cluster.send(node.server().localUrl(), method, path, token, body);
     }
 
     private String login(QueueServerMain.Running node, String username) throws Exception {
-        HttpResponse<String> login = send(
-                node,
-                "POST",
-                "/api/v1/auth/login",
-                null,
-                new JsonObject().put("username", username).put("password", "test"));
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return new JsonObject(login.body()).getString("token");
+        return cluster.login(node.server().localUrl(), username);
     }
 
     private long deliveredWithKey(String key) {
@@ -183,12 +133,11 @@ class ClusterMessagesAppointmentsPostgresIT {
                 .get(30, java.util.concurrent.TimeUnit.SECONDS);
         ZoneOffset zone = nearNoon();
         Path centre = writeConfig(zone);
-        StoreLocation.Postgres db = PostgresFixture.newDatabase("messages");
-        String store = ClusterServerPostgresIT.url(db);
-        int[] ports = {ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort()};
-        QueueServerMain.Running a = start("a", centre, ports[0], ports[1], store);
-        QueueServerMain.Running b = start("b", centre, ports[1], ports[0], store);
-        ClusterPlacementPostgresIT.await(
+        cluster = new ClusterNodes(dir, "messages");
+        List<Integer> ports = ClusterNodes.freePorts(2);
+        QueueServerMain.Running a = cluster.launch("a", centre, ports.get(0), ports, ClusterOptions.DEFAULT_HOLD_BACK);
+        QueueServerMain.Running b = cluster.launch("b", centre, ports.get(1), ports, ClusterOptions.DEFAULT_HOLD_BACK);
+        ClusterNodes.await(
                 "each node runs one site",
                 () -> a.cluster().ownedSites().size() == 1
                         && b.cluster().ownedSites().size() == 1);
@@ -214,7 +163,7 @@ class ClusterMessagesAppointmentsPostgresIT {
                         .put("phone", "0912345678"));
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
         String code = new JsonObject(booked.body()).getString("code");
-        ClusterPlacementPostgresIT.await("the booking's SMS is sent", () -> deliveredWithKey(code + ":booked") == 1);
+        ClusterNodes.await("the booking's SMS is sent", () -> deliveredWithKey(code + ":booked") == 1);
 
         // Read by its code through either node, listed for the staff through the other node.
         for (QueueServerMain.Running node : List.of(a, b)) {
@@ -270,7 +219,7 @@ class ClusterMessagesAppointmentsPostgresIT {
                 new JsonObject()
                         .put("start", next.plusMinutes(30).atOffset(zone).toString()));
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
-        ClusterPlacementPostgresIT.await(
+        ClusterNodes.await(
                 "the second booking's two messages are sent",
                 () -> simulator.delivered().stream()
                                 .filter(r -> r.key().startsWith(code2))
@@ -305,8 +254,7 @@ class ClusterMessagesAppointmentsPostgresIT {
                 null,
                 new JsonObject().put("phone", "0987654321").put("consent", true));
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
-        ClusterPlacementPostgresIT.await(
-                "the near-turn message is sent", () -> deliveredWithKey(ticketId + ":near-turn") == 1);
+        ClusterNodes.await("the near-turn message is sent", () -> deliveredWithKey(ticketId + ":near-turn") == 1);
         HttpResponse<String> sent = send(other, "GET", "/api/v1/sites/s1/notifications?state=sent", province, null);
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
         JsonArray listed = new JsonObject(sent.body()).getJsonArray("notifications");
@@ -326,7 +274,7 @@ class ClusterMessagesAppointmentsPostgresIT {
                 .toCompletableFuture()
                 .get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(inbound.status()).as(inbound.body()).isEqualTo(202);
-        ClusterPlacementPostgresIT.await("the inbound SMS is answered", () -> deliveredWithKey("sms-in:s1:gw-1") == 1);
+        ClusterNodes.await("the inbound SMS is answered", () -> deliveredWithKey("sms-in:s1:gw-1") == 1);
 
         // The provider fails while the ticket is called: "mời đến quầy" stays due on the owner, which then leaves.
         HttpResponse<String> signedIn = send(other, "POST", "/api/v1/sites/s1/counters/1/sign-in", province, null);
@@ -335,15 +283,14 @@ class ClusterMessagesAppointmentsPostgresIT {
         int attemptsBefore = simulator.attempts();
         HttpResponse<String> called = send(other, "POST", "/api/v1/tickets/" + ticketId + "/call", province, null);
         assertThat(called.statusCode()).as(called.body()).isEqualTo(200);
-        ClusterPlacementPostgresIT.await(
+        ClusterNodes.await(
                 "the owner tries to send the call's message", () -> simulator.attempts() > attemptsBefore + 1);
         owner.close();
         simulator.clearScript();
-        ClusterPlacementPostgresIT.await(
+        ClusterNodes.await(
                 "the other node takes the site",
                 () -> other.cluster().ownedSites().contains("s1"));
-        ClusterPlacementPostgresIT.await(
-                "the new owner sends the call's message", () -> deliveredWithKey(ticketId + ":called") == 1);
+        ClusterNodes.await("the new owner sends the call's message", () -> deliveredWithKey(ticketId + ":called") == 1);
 
         // Nothing was sent twice, and the ticket's site kept its number.
         // Every message the provider accepted, repeats included: each once.

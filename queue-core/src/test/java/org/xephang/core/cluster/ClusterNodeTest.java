@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.spi.cluster.ClusterManager;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -20,12 +19,6 @@ class ClusterNodeTest {
 
     Vertx first;
     Vertx second;
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @AfterEach
     void leave() throws Exception {
@@ -56,8 +49,8 @@ class ClusterNodeTest {
 
     @Test
     void twoNodesJoinFromTheMemberListAndShareTheEventBus() throws Exception {
-        int port1 = freePort();
-        int port2 = freePort();
+        int port1 = ClusterNodes.freePort();
+        int port2 = ClusterNodes.freePort();
         first = start(new ClusterOptions("127.0.0.1", port1, List.of()));
         second = start(new ClusterOptions("127.0.0.1", port2, ClusterOptions.parseMembers("127.0.0.1:" + port1)));
 

@@ -10,18 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,63 +36,32 @@ import org.xephang.core.testkit.PostgresFixture;
 class ClusterPlacementPostgresIT {
 
     static final List<String> SITES = List.of("s1", "s2", "s3", "s4", "s5", "s6");
-    static final Duration DEADLINE = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
 
-    private final List<QueueServerMain.Running> nodes = new ArrayList<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ClusterNodes cluster;
 
     @AfterEach
     void stopNodes() {
-        for (QueueServerMain.Running node : nodes) {
-            try {
-                node.close();
-            } catch (RuntimeException ignored) {
-                // already closed by the test
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     /** A node held back 2 s after it joined (the sites spread quickly when the nodes start one after another). */
-    private QueueServerMain.Running start(String name, int clusterPort, List<Integer> others, StoreLocation.Postgres db)
-            throws Exception {
-        return start(name, clusterPort, others, db, Duration.ofSeconds(2));
+    private QueueServerMain.Running start(String name, int clusterPort, List<Integer> others) throws Exception {
+        return start(name, clusterPort, others, Duration.ofSeconds(2));
     }
 
-    private QueueServerMain.Running start(
-            String name, int clusterPort, List<Integer> others, StoreLocation.Postgres db, Duration holdBack)
+    private QueueServerMain.Running start(String name, int clusterPort, List<Integer> others, Duration holdBack)
             throws Exception {
         Path centre = Path.of(ClusterPlacementPostgresIT.class
                 .getResource("/cluster/six-sites.yaml")
                 .toURI());
-        Path data = dir.resolve(name);
-        Files.createDirectories(data);
-        if (!nodes.isEmpty()) {
-            // Every node of a cluster signs tokens with the same key (docs/scale-out.md).
-            Path key = dir.resolve("a").resolve("token-signing.key");
-            Files.copy(key, data.resolve("token-signing.key"));
-        }
-        String members =
-                String.join(",", others.stream().map(p -> "127.0.0.1:" + p).toList());
-        ClusterOptions cluster =
-                new ClusterOptions("127.0.0.1", clusterPort, ClusterOptions.parseMembers(members), holdBack);
-        QueueServerMain.Running node = QueueServerMain.launch(new QueueServerMain.Settings(
-                centre, 0, data, true, "127.0.0.1", null, ClusterServerPostgresIT.url(db), cluster));
-        nodes.add(node);
-        return node;
-    }
-
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + DEADLINE + ": " + what);
-            }
-            Thread.sleep(50);
-        }
+        return cluster.launch(name, centre, clusterPort, others, holdBack);
     }
 
     private Map<String, QueueServerMain.Running> ownersOf(List<QueueServerMain.Running> live) {
@@ -111,15 +77,7 @@ class ClusterPlacementPostgresIT {
     }
 
     private String login(QueueServerMain.Running node) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(node.server().localUrl() + "/api/v1/auth/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"province\",\"password\":\"test\"}"))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new JsonObject(response.body()).getString("token");
+        return cluster.login(node.server().localUrl(), "province");
     }
 
     private HttpResponse<String> issue(QueueServerMain.Running via, String site, String token, String key)
@@ -138,16 +96,15 @@ class ClusterPlacementPostgresIT {
 
     @Test
     void sitesSpreadOverTheNodesAnyNodeAnswersAndALeavingNodesSitesMoveWithTheirNumbering() throws Exception {
-        StoreLocation.Postgres db = PostgresFixture.newDatabase("placement");
-        int[] ports = {
-            ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort()
-        };
-        QueueServerMain.Running a = start("a", ports[0], List.of(ports[1], ports[2]), db);
-        QueueServerMain.Running b = start("b", ports[1], List.of(ports[0], ports[2]), db);
-        QueueServerMain.Running c = start("c", ports[2], List.of(ports[0], ports[1]), db);
+        cluster = new ClusterNodes(dir, "placement");
+        StoreLocation.Postgres db = cluster.database();
+        int[] ports = {ClusterNodes.freePort(), ClusterNodes.freePort(), ClusterNodes.freePort()};
+        QueueServerMain.Running a = start("a", ports[0], List.of(ports[1], ports[2]));
+        QueueServerMain.Running b = start("b", ports[1], List.of(ports[0], ports[2]));
+        QueueServerMain.Running c = start("c", ports[2], List.of(ports[0], ports[1]));
         List<QueueServerMain.Running> all = List.of(a, b, c);
 
-        await("every site runs on one node, two on each", () -> {
+        ClusterNodes.await("every site runs on one node, two on each", () -> {
             Map<String, QueueServerMain.Running> owners = ownersOf(all);
             return owners.keySet().equals(Set.copyOf(SITES))
                     && all.stream().allMatch(n -> n.cluster().ownedSites().size() == 2);
@@ -264,7 +221,7 @@ class ClusterPlacementPostgresIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        await(
+        ClusterNodes.await(
                 "every node applies the stored change",
                 () -> all.stream()
                         .allMatch(node -> node.queue().site(siteOfA).name().equals("Điểm đổi tên")));
@@ -273,7 +230,8 @@ class ClusterPlacementPostgresIT {
         long left = System.nanoTime();
         a.close();
         List<QueueServerMain.Running> survivors = List.of(b, c);
-        await("A's sites run on B or C", () -> ownersOf(survivors).keySet().equals(Set.copyOf(SITES)));
+        ClusterNodes.await(
+                "A's sites run on B or C", () -> ownersOf(survivors).keySet().equals(Set.copyOf(SITES)));
         assertThat(Duration.ofNanos(System.nanoTime() - left)).isLessThan(Duration.ofSeconds(10));
         HttpResponse<String> after = issue(b, siteOfA, token, "k-3");
         assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
@@ -291,22 +249,22 @@ class ClusterPlacementPostgresIT {
 
     @Test
     void aRejoinedNodeTakesNoSiteALiveNodeServesUntilItSettledThenTheSitesMoveToIt() throws Exception {
-        StoreLocation.Postgres db = PostgresFixture.newDatabase("holdback");
-        int[] ports = {ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort()};
-        QueueServerMain.Running a = start("a", ports[0], List.of(ports[1]), db);
-        QueueServerMain.Running b = start("b", ports[1], List.of(ports[0]), db);
-        await(
+        cluster = new ClusterNodes(dir, "holdback");
+        int[] ports = {ClusterNodes.freePort(), ClusterNodes.freePort()};
+        QueueServerMain.Running a = start("a", ports[0], List.of(ports[1]));
+        QueueServerMain.Running b = start("b", ports[1], List.of(ports[0]));
+        ClusterNodes.await(
                 "three sites on each node",
                 () -> a.cluster().ownedSites().size() == 3
                         && b.cluster().ownedSites().size() == 3);
 
         // Until some node has settled, the cluster is starting and the sites spread at once (PlacementPlan): on a
         // quick machine a and b are still within their 2 s when b leaves. The restart below meets a settled node.
-        await("a settled", () -> a.cluster().settled());
+        ClusterNodes.await("a settled", () -> a.cluster().settled());
         b.close(); // a restart: b leaves, a serves every site
-        await("a runs every site", () -> a.cluster().ownedSites().size() == SITES.size());
+        ClusterNodes.await("a runs every site", () -> a.cluster().ownedSites().size() == SITES.size());
         Duration holdBack = Duration.ofSeconds(6);
-        QueueServerMain.Running b2 = start("b2", ClusterServerPostgresIT.freePort(), List.of(ports[0]), db, holdBack);
+        QueueServerMain.Running b2 = start("b2", ClusterNodes.freePort(), List.of(ports[0]), holdBack);
         long joined = System.nanoTime();
 
         // While b2 is held back, a keeps serving every site: the restart moves nothing back yet.
@@ -320,7 +278,7 @@ class ClusterPlacementPostgresIT {
         for (String site : SITES) {
             assertThat(issue(a, site, token, "hb-" + site).statusCode()).isEqualTo(201);
         }
-        await(
+        ClusterNodes.await(
                 "three sites on each node again",
                 () -> a.cluster().ownedSites().size() == 3
                         && b2.cluster().ownedSites().size() == 3);
@@ -333,16 +291,16 @@ class ClusterPlacementPostgresIT {
 
     @Test
     void anAccountDisabledThroughOneNodeLosesItsTokenOnAnotherWithinFiveSeconds() throws Exception {
-        StoreLocation.Postgres db = PostgresFixture.newDatabase("accounts");
-        int[] ports = {ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort()};
-        QueueServerMain.Running a = start("a", ports[0], List.of(ports[1]), db);
-        QueueServerMain.Running b = start("b", ports[1], List.of(ports[0]), db);
+        cluster = new ClusterNodes(dir, "accounts");
+        int[] ports = {ClusterNodes.freePort(), ClusterNodes.freePort()};
+        QueueServerMain.Running a = start("a", ports[0], List.of(ports[1]));
+        QueueServerMain.Running b = start("b", ports[1], List.of(ports[0]));
         String province = login(a);
         assertThat(send(a, "POST", "/api/v1/admin/accounts", province, """
                         {"username":"tinh2","role":"ADMIN","displayName":"Quản trị 2","sites":[],"counters":[],                        "password":"mat-khau-du-dai-2026"}""").statusCode())
                 .isEqualTo(201);
         String[] signedIn = new String[1];
-        await("node b reads the account created through node a (it reads the store every second)", () -> {
+        ClusterNodes.await("node b reads the account created through node a (it reads the store every second)", () -> {
             try {
                 HttpResponse<String> login = send(b, "POST", "/api/v1/auth/login", null, """
                         {"username":"tinh2","password":"mat-khau-du-dai-2026"}""");
@@ -362,7 +320,7 @@ class ClusterPlacementPostgresIT {
                 .isEqualTo(200);
         long disabledAt = System.nanoTime();
 
-        await("node b refuses the disabled account's token", () -> {
+        ClusterNodes.await("node b refuses the disabled account's token", () -> {
             try {
                 return send(b, "GET", "/api/v1/admin/accounts", other, null).statusCode() == 401;
             } catch (Exception e) {

@@ -3,8 +3,6 @@ package org.xephang.core.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,31 +30,20 @@ class ClusterServerPostgresIT {
     @TempDir
     Path dir;
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static String url(StoreLocation.Postgres database) {
-        return "postgresql://" + database.host() + ":" + database.port() + "/" + database.database() + "?user="
-                + database.user() + (database.password() == null ? "" : "&password=" + database.password());
-    }
-
     @Test
     void aClusteredNodeOwnsItsSitesByALeaseAndAnotherNodeTakesThemOverWhenItStops() throws Exception {
         StoreLocation.Postgres database = PostgresFixture.newDatabase("cluster");
         Path centre = Path.of(
                 ClusterServerPostgresIT.class.getResource("/http/centre.yaml").toURI());
-        ClusterOptions first = new ClusterOptions("127.0.0.1", freePort(), List.of());
+        ClusterOptions first = new ClusterOptions("127.0.0.1", ClusterNodes.freePort(), List.of());
         QueueServerMain.Settings settingsA = new QueueServerMain.Settings(
-                centre, 0, dir.resolve("a"), true, "127.0.0.1", null, url(database), first);
+                centre, 0, dir.resolve("a"), true, "127.0.0.1", null, ClusterNodes.url(database), first);
 
         QueueServerMain.Running a = QueueServerMain.launch(settingsA);
         boolean aRunning = true;
         try {
             assertThat(a.vertx().isClustered()).isTrue();
-            ClusterPlacementPostgresIT.await(
+            ClusterNodes.await(
                     "node A takes its site", () -> a.cluster().ownedSites().contains("demo"));
             HttpResponse<String> health = HttpClient.newHttpClient()
                     .send(
@@ -75,13 +62,13 @@ class ClusterServerPostgresIT {
                 assertThat(rs.next()).isFalse();
             }
 
-            ClusterOptions second =
-                    new ClusterOptions("127.0.0.1", freePort(), ClusterOptions.parseMembers(first.nodeName()));
+            ClusterOptions second = new ClusterOptions(
+                    "127.0.0.1", ClusterNodes.freePort(), ClusterOptions.parseMembers(first.nodeName()));
             QueueServerMain.Settings settingsB = new QueueServerMain.Settings(
-                    centre, 0, dir.resolve("b"), true, "127.0.0.1", null, url(database), second);
+                    centre, 0, dir.resolve("b"), true, "127.0.0.1", null, ClusterNodes.url(database), second);
             try (QueueServerMain.Running b = QueueServerMain.launch(settingsB)) {
                 // One site, two nodes: it runs on exactly one of them, whichever the placement chose.
-                ClusterPlacementPostgresIT.await(
+                ClusterNodes.await(
                         "the site runs on one node",
                         () -> a.cluster().ownedSites().size()
                                         + b.cluster().ownedSites().size()
@@ -95,7 +82,7 @@ class ClusterServerPostgresIT {
                 if (owner == a) {
                     aRunning = false;
                 }
-                ClusterPlacementPostgresIT.await(
+                ClusterNodes.await(
                         "the other node takes the site",
                         () -> other.cluster().ownedSites().contains("demo"));
                 assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(10));
@@ -130,7 +117,14 @@ class ClusterServerPostgresIT {
         Path centre = Path.of(
                 ClusterServerPostgresIT.class.getResource("/http/centre.yaml").toURI());
         QueueServerMain.Settings settings = new QueueServerMain.Settings(
-                centre, 0, dir, true, "127.0.0.1", null, null, new ClusterOptions("127.0.0.1", freePort(), List.of()));
+                centre,
+                0,
+                dir,
+                true,
+                "127.0.0.1",
+                null,
+                null,
+                new ClusterOptions("127.0.0.1", ClusterNodes.freePort(), List.of()));
 
         assertThatThrownBy(() -> QueueServerMain.launch(settings))
                 .isInstanceOf(QueueServerMain.UsageException.class)

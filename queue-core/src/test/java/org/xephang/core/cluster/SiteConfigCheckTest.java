@@ -48,7 +48,7 @@ class SiteConfigCheckTest {
     }
 
     static <T> T await(io.vertx.core.Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        return org.xephang.testkit.Await.await(future, java.time.Duration.ofSeconds(60));
     }
 
     @Test
@@ -68,11 +68,11 @@ class SiteConfigCheckTest {
 
     @Test
     void aNodeWithADifferentConfigurationOfASiteIsRefusedAndTheSameOneIsAccepted() throws Exception {
-        int port1 = ClusterNodeTest.freePort();
+        int port1 = ClusterNodes.freePort();
         first = await(ClusterNode.start(new ClusterOptions("127.0.0.1", port1, List.of())));
         await(SiteConfigCheck.checkAndPublish(first, centre("", "")));
         second = await(ClusterNode.start(new ClusterOptions(
-                "127.0.0.1", ClusterNodeTest.freePort(), ClusterOptions.parseMembers("127.0.0.1:" + port1))));
+                "127.0.0.1", ClusterNodes.freePort(), ClusterOptions.parseMembers("127.0.0.1:" + port1))));
         ClusterNodeTest.waitUntil(
                 () -> ClusterNodeTest.manager(second).getNodes().size() == 2);
 
