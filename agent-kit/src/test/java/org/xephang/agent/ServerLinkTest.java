@@ -1,6 +1,7 @@
 package org.xephang.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.testkit.Await.await;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.xephang.api.QueueClient;
 import org.xephang.api.QueueEvent;
 import org.xephang.api.QueueSnapshot;
+import org.xephang.testkit.Poll;
 
 @Timeout(60)
 class ServerLinkTest {
@@ -238,17 +239,7 @@ class ServerLinkTest {
                 .encode();
     }
 
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    private static void eventually(java.util.function.BooleanSupplier condition) {
+        Poll.until(Duration.ofSeconds(20), "the condition", condition);
     }
 }

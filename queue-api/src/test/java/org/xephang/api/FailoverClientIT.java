@@ -113,7 +113,7 @@ class FailoverClientIT {
     }
 
     private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(40, TimeUnit.SECONDS);
+        return org.xephang.testkit.Await.await(future, java.time.Duration.ofSeconds(40));
     }
 
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {

@@ -20,13 +20,21 @@ public final class Poll {
 
     /** Polls {@code condition} every 10 ms; fails naming {@code what} after {@code timeout}. */
     public static void until(Duration timeout, String what, BooleanSupplier condition) {
+        until(timeout, Duration.ofMillis(EVERY_MILLIS), what, condition);
+    }
+
+    /**
+     * Polls {@code condition} every {@code every} (a condition that costs something to read: a database query, an
+     * HTTP request); fails naming {@code what} after {@code timeout}.
+     */
+    public static void until(Duration timeout, Duration every, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("waited " + timeout.toMillis() + " ms for: " + what);
             }
             try {
-                Thread.sleep(EVERY_MILLIS);
+                Thread.sleep(every.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for: " + what, e);
@@ -48,10 +56,16 @@ public final class Poll {
      * @throws ExecutionException if the stage failed (its cause is the failure)
      */
     public static <T> T result(CompletionStage<T> stage) throws ExecutionException, InterruptedException {
+        return result(stage, ANSWER);
+    }
+
+    /** {@link #result(CompletionStage)} waited for at most {@code timeout}. */
+    public static <T> T result(CompletionStage<T> stage, Duration timeout)
+            throws ExecutionException, InterruptedException {
         try {
-            return stage.toCompletableFuture().get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+            return stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError("waited " + ANSWER.toMillis() + " ms for an answer", e);
+            throw new AssertionError("waited " + timeout.toMillis() + " ms for an answer", e);
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xephang.api.announce.AnnouncementBuilder;
 import org.xephang.api.announce.AnnouncementOptions;
@@ -242,7 +241,7 @@ public final class FakeQueueServer implements AutoCloseable {
 
     private static <T> T await(Future<T> future) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return org.xephang.testkit.Await.await(future);
         } catch (Exception e) {
             throw new IllegalStateException("fake queue server: " + e.getMessage(), e);
         }

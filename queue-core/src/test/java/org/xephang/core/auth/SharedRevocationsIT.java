@@ -1,8 +1,8 @@
 package org.xephang.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.testkit.Await.await;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,9 +148,5 @@ class SharedRevocationsIT {
             assertThat(System.nanoTime()).as("refused within " + WITHIN).isLessThan(deadline);
             Thread.sleep(50);
         }
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 }

@@ -1,8 +1,8 @@
 package org.xephang.core.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.testkit.Await.await;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -37,6 +37,7 @@ import org.xephang.dossiersim.DossierSimulator;
 import org.xephang.dossiersim.SampleDossier;
 import org.xephang.dossiersim.SimulatedFailure;
 import org.xephang.dossiersim.SimulatedFailure.Scope;
+import org.xephang.testkit.Poll;
 
 /** The dossier routes on the real server (port 0) with the real engine, in front of the simulated dossier system. */
 class DossierRoutesIT {
@@ -220,15 +221,7 @@ class DossierRoutesIT {
         return await(request.send());
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    private static void waitUntil(BooleanSupplier condition) {
+        Poll.until(Duration.ofSeconds(20), Duration.ofMillis(20), "the condition", condition);
     }
 }

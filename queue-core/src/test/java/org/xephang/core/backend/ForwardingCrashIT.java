@@ -1,8 +1,8 @@
 package org.xephang.core.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.testkit.Await.await;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -34,6 +34,7 @@ import org.xephang.dossiersim.DossierSimulator;
 import org.xephang.dossiersim.ReceivedDelivery;
 import org.xephang.dossiersim.SimulatedFailure;
 import org.xephang.dossiersim.SimulatedFailure.Scope;
+import org.xephang.testkit.Poll;
 
 /**
  * The server as its own process forwards to the simulated dossier system while it is failing, is killed with SIGKILL
@@ -206,15 +207,7 @@ class ForwardingCrashIT {
         }
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    private static void waitUntil(BooleanSupplier condition) {
+        Poll.until(Duration.ofSeconds(60), Duration.ofMillis(50), "the condition", condition);
     }
 }

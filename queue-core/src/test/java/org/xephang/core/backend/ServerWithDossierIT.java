@@ -1,8 +1,8 @@
 package org.xephang.core.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.testkit.Await.await;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +11,6 @@ import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xephang.core.QueueServerMain;
@@ -87,9 +86,5 @@ class ServerWithDossierIT {
             simulator.close();
             await(vertx.close());
         }
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

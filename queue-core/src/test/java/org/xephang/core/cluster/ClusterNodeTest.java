@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.xephang.testkit.Poll;
 
 /** Two nodes on 127.0.0.1 find each other from the member list (no multicast) and share the event bus. */
 @Timeout(120)
@@ -40,11 +41,8 @@ class ClusterNodeTest {
         return ((VertxInternal) vertx).clusterManager();
     }
 
-    static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+    static void waitUntil(java.util.function.BooleanSupplier condition) {
+        Poll.until(Duration.ofSeconds(30), Duration.ofMillis(100), "the cluster's membership", condition);
     }
 
     @Test

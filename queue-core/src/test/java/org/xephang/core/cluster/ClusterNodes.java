@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.xephang.core.QueueServerMain;
 import org.xephang.core.persistence.StoreLocation;
 import org.xephang.core.testkit.PostgresFixture;
+import org.xephang.testkit.Poll;
 
 /**
  * N real server nodes of one cluster on one PostgreSQL database, for the cluster ITs: each in its own JVM ({@link
@@ -96,15 +97,9 @@ final class ClusterNodes implements AutoCloseable {
         return ports;
     }
 
-    /** Polls {@code condition} every 50 ms for at most {@link #DEADLINE}; fails naming {@code what}. */
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + DEADLINE + ": " + what);
-            }
-            Thread.sleep(50);
-        }
+    /** Polls {@code condition} for at most {@link #DEADLINE} ({@link Poll#until}); fails naming {@code what}. */
+    static void await(String what, BooleanSupplier condition) {
+        Poll.until(DEADLINE, Duration.ofMillis(50), what, condition);
     }
 
     /** A node's data folder, with the cluster's token signing key in it. */

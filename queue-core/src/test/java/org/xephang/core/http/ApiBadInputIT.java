@@ -1,6 +1,7 @@
 package org.xephang.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.core.http.TestApi.await;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -477,9 +478,5 @@ class ApiBadInputIT {
 
     private static String id(HttpResponse<Buffer> response) {
         return response.bodyAsJsonObject().getString("id");
-    }
-
-    private static <T> T await(io.vertx.core.Future<T> future) {
-        return TestApi.await(future);
     }
 }

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.xephang.api.QueueClient;
 import org.xephang.api.Role;
@@ -298,7 +297,7 @@ final class TestApi implements AutoCloseable {
 
     static <T> T await(Future<T> future) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return org.xephang.testkit.Await.await(future);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

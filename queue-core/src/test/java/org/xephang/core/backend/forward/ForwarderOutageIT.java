@@ -1,9 +1,9 @@
 package org.xephang.core.backend.forward;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.testkit.Await.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -37,6 +37,7 @@ import org.xephang.dossiersim.DossierSimulator;
 import org.xephang.dossiersim.ReceivedDelivery;
 import org.xephang.dossiersim.SimulatedFailure;
 import org.xephang.dossiersim.SimulatedFailure.Scope;
+import org.xephang.testkit.Poll;
 
 /**
  * The dossier system is down for a long stretch (500s, timeouts, 429s and 503s with Retry-After, and answers lost
@@ -238,19 +239,11 @@ class ForwarderOutageIT {
         }
     }
 
-    private static void waitUntil(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s", limit).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private static void waitUntil(Duration limit, BooleanSupplier condition) {
+        Poll.until(limit, Duration.ofMillis(20), "the condition", condition);
     }
 
     private static <T> T join(CompletionStage<T> stage) throws Exception {
         return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

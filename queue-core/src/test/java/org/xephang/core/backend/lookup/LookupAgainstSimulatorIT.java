@@ -2,15 +2,13 @@ package org.xephang.core.backend.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.xephang.testkit.Await.await;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -267,10 +265,5 @@ class LookupAgainstSimulatorIT {
     private static ErrorCode code(Throwable e) {
         assertThat(e.getCause()).isInstanceOf(QueueError.class);
         return ((QueueError) e.getCause()).code();
-    }
-
-    static <T> T await(Future<T> future)
-            throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }
