@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -132,9 +133,7 @@ class KioskPageIT {
         Browser.screenshot(browser, "kiosk-home");
 
         takeTicket("A");
-        WebElement status = Browser.waiting(browser, 15)
-                .until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        WebElement status = printStage("PRINTED");
         assertThat(status.getText()).isEqualTo("Mời quý khách nhận vé.");
         String number = browser.findElement(By.id("ticket-number")).getText();
         assertThat(number).matches("A\\d{3}");
@@ -188,9 +187,7 @@ class KioskPageIT {
         assertThat(banner.getText()).contains("hết giấy").contains("mã QR");
 
         takeTicket("B");
-        WebElement status = Browser.waiting(browser, 15)
-                .until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#print-status[data-stage=REFUSED]")));
+        WebElement status = printStage("REFUSED");
         assertThat(status.getText()).startsWith("Máy in hết giấy.");
         assertThat(browser.findElement(By.id("ticket-qr")).getAttribute("src")).endsWith("/qr.svg");
         assertThat(pngs()).isEmpty();
@@ -204,9 +201,7 @@ class KioskPageIT {
         assertThat(reprint.isDisplayed()).isTrue();
         settled();
         reprint.click();
-        Browser.waiting(browser, 15)
-                .until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        printStage("PRINTED");
         assertThat(pngs()).hasSize(1);
     }
 
@@ -226,9 +221,7 @@ class KioskPageIT {
         Browser.waiting(browser, 30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("banner-offline")));
 
         takeTicket("A");
-        Browser.waiting(browser, 15)
-                .until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        printStage("PRINTED");
     }
 
     @Test
@@ -247,9 +240,7 @@ class KioskPageIT {
 
         Browser.waiting(browser, 30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("banner-agent")));
         takeTicket("A");
-        Browser.waiting(browser, 15)
-                .until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        printStage("PRINTED");
     }
 
     /**
@@ -283,9 +274,7 @@ class KioskPageIT {
         Browser.screenshot(browser, "kiosk-check-in");
         browser.findElement(By.cssSelector("#checkin-pad [data-key=ok]")).click();
 
-        Browser.waiting(browser, 15)
-                .until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        printStage("PRINTED");
         String number = browser.findElement(By.id("ticket-number")).getText();
         assertThat(number).matches("A\\d{3}");
         assertThat(browser.findElement(By.id("ticket-priority")).isDisplayed()).isTrue();
@@ -350,9 +339,7 @@ class KioskPageIT {
     @Test
     void aScannedTicketThatWasNotPrintedHereIsShownWithAReprintButton() throws Exception {
         takeTicket("A");
-        Browser.waiting(browser, 15)
-                .until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        printStage("PRINTED");
         assertThat(browser.findElement(By.id("reprint")).isDisplayed()).isFalse();
         settled();
         browser.findElement(By.cssSelector("#screen-ticket [data-go-home]")).click();
@@ -372,9 +359,7 @@ class KioskPageIT {
                 .isNull();
         settled();
         reprint.click();
-        Browser.waiting(browser, 15)
-                .until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        printStage("PRINTED");
         assertThat(reprint.isDisplayed()).isFalse();
         assertThat(pngs()).hasSize(2);
     }
@@ -471,9 +456,7 @@ class KioskPageIT {
         Browser.waiting(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-printer")));
 
         takeTicket("A");
-        WebElement status = Browser.waiting(browser, 15)
-                .until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#print-status[data-stage=FAILED], #print-status[data-stage=REFUSED]")));
+        WebElement status = printStage("FAILED", "REFUSED");
         assertThat(status.getText()).contains("máy in").contains("vẫn có hiệu lực");
         assertThat(browser.findElement(By.id("ticket-number")).getText()).matches("A\\d{3}");
         assertThat(browser.findElement(By.id("ticket-qr")).getAttribute("src")).endsWith("/qr.svg");
@@ -487,8 +470,7 @@ class KioskPageIT {
 
         takeTicket("A");
 
-        WebElement status = Browser.waiting(browser, 15)
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#print-status[data-stage=FAILED]")));
+        WebElement status = printStage("FAILED");
         assertThat(status.getText()).startsWith("Không kết nối được máy in.").contains("vẫn có hiệu lực");
         assertThat(browser.findElement(By.id("ticket-number")).getText()).matches("A\\d{3}");
         assertThat(browser.findElement(By.id("ticket-qr")).getAttribute("src")).endsWith("/qr.svg");
@@ -563,9 +545,7 @@ class KioskPageIT {
         assertThat(banner.getText()).startsWith("Nắp máy in đang mở");
 
         takeTicket("A");
-        WebElement status = Browser.waiting(browser, 15)
-                .until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#print-status[data-stage=FAILED], #print-status[data-stage=REFUSED]")));
+        WebElement status = printStage("FAILED", "REFUSED");
         assertThat(status.getText()).startsWith("Nắp máy in đang mở.").contains("vẫn có hiệu lực");
         assertThat(browser.findElement(By.id("ticket-number")).getText()).matches("A\\d{3}");
         assertThat(browser.findElement(By.id("ticket-qr")).getAttribute("src")).endsWith("/qr.svg");
@@ -576,9 +556,7 @@ class KioskPageIT {
     @Test
     void theTicketScreenAndTheBannersSpeakPlainWords() throws Exception {
         takeTicket("A");
-        Browser.waiting(browser, 15)
-                .until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#print-status[data-stage=PRINTED]")));
+        printStage("PRINTED");
         takeAnotherAfter("A");
         assertThat(browser.findElement(By.id("ticket-waiting")).getText())
                 .contains("Dự kiến khoảng")
@@ -718,6 +696,15 @@ class KioskPageIT {
                 .findFirst()
                 .orElseThrow()
                 .click();
+    }
+
+    /** Waits (15 s at most) until the page's print status shows one of {@code stages}: the status element. */
+    private WebElement printStage(String... stages) {
+        String selector = Stream.of(stages)
+                .map(stage -> "#print-status[data-stage=" + stage + "]")
+                .collect(Collectors.joining(", "));
+        return Browser.waiting(browser, 15)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(selector)));
     }
 
     private void takeTicket(String service) {
