@@ -1,8 +1,8 @@
 package org.xephang.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.testkit.Await.await;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -109,9 +109,5 @@ class KioskMountedOnTheServerIT {
             Thread.sleep(50);
         }
         return List.of();
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 }

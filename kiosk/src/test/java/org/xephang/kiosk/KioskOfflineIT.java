@@ -1,8 +1,8 @@
 package org.xephang.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.testkit.Await.await;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -333,9 +333,5 @@ class KioskOfflineIT {
     @FunctionalInterface
     private interface ThrowingCondition {
         boolean met() throws Exception;
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

@@ -1,12 +1,12 @@
 package org.xephang.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xephang.testkit.Await.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -105,9 +105,5 @@ class KioskRoutesTest {
     private ILoggingEvent onlyLogged() {
         assertThat(logs.list).hasSize(1);
         return logs.list.get(0);
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }
