@@ -1,6 +1,7 @@
 package org.xephang.bench.harness;
 
 import java.io.IOException;
+import org.xephang.bench.report.BenchReport;
 
 /**
  * The store of a run of {@code bench issue} or {@code bench province-day} ({@code --store}): {@code sqlite} (the
@@ -34,6 +35,28 @@ public final class BenchStore implements AutoCloseable {
         String name = "xephang_" + scenario.replace('-', '_') + "_"
                 + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() % 100000;
         return new BenchStore(RunDatabase.create(option.equals("postgresql") ? null : option, name));
+    }
+
+    /** What a scenario runs on its store: its exit code. */
+    @FunctionalInterface
+    public interface Run {
+        int on(BenchStore store) throws Exception;
+    }
+
+    /**
+     * Opens the store of {@code --store} ({@link #open}), names it in the report, runs {@code run} on it, and drops its
+     * database when the run returned 0 (a failed run's database is kept to look at).
+     */
+    public static int run(String option, String scenario, BenchReport report, Run run) throws Exception {
+        try (BenchStore store = open(option, scenario)) {
+            report.parameter("store", store.describe());
+            report.print("store: " + store.describe());
+            int code = run.on(store);
+            if (code == 0) {
+                store.dropOnClose();
+            }
+            return code;
+        }
     }
 
     /** Whether the run is on PostgreSQL. */

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
 import org.xephang.bench.BenchMain;
 import org.xephang.bench.Scenario;
 import org.xephang.bench.harness.ApiClient;
@@ -113,15 +114,7 @@ public final class IssueScenario extends Scenario {
 
     @Override
     protected int run(BenchReport report, Path workDir) throws Exception {
-        try (BenchStore runStore = BenchStore.open(store, "issue")) {
-            report.parameter("store", runStore.describe());
-            report.print("store: " + runStore.describe());
-            int code = runOn(report, workDir, runStore);
-            if (code == 0) {
-                runStore.dropOnClose();
-            }
-            return code;
-        }
+        return BenchStore.run(store, "issue", report, runStore -> runOn(report, workDir, runStore));
     }
 
     private int runOn(BenchReport report, Path workDir, BenchStore runStore) throws Exception {
@@ -243,29 +236,25 @@ public final class IssueScenario extends Scenario {
         long start = System.nanoTime();
         long measureFrom = start + seconds(warmupSeconds);
         long deadline = measureFrom + seconds(durationSeconds);
-        CountDownLatch finished = new CountDownLatch(n);
         AtomicLong sequence = new AtomicLong();
         long clientCpuStart = clientCpuNanos();
-        for (int k = 0; k < n; k++) {
-            new IssueKiosk(
-                            api,
-                            token,
-                            centre,
-                            deadline,
-                            measureFrom,
-                            latency,
-                            measuredOk,
-                            errors,
-                            acknowledged,
-                            sequence,
-                            finished)
-                    .next();
-        }
         long serverCpuStart = server.cpuMillis();
-        long bound = seconds(warmupSeconds + durationSeconds + 60);
-        if (!finished.await(bound, TimeUnit.NANOSECONDS)) {
-            throw new IllegalStateException("kiosks still busy 60 s after the end of the run at N=" + n);
-        }
+        runKiosks(
+                n,
+                deadline,
+                "the run at N=" + n,
+                finished -> new IssueKiosk(
+                        api,
+                        token,
+                        centre,
+                        deadline,
+                        measureFrom,
+                        latency,
+                        measuredOk,
+                        errors,
+                        acknowledged,
+                        sequence,
+                        finished));
         double measuredSeconds = (System.nanoTime() - measureFrom) / 1e9;
         long serverCpu = server.cpuMillis() - serverCpuStart;
         double clientCpuMillis = (clientCpuNanos() - clientCpuStart) / 1e6;
@@ -310,29 +299,26 @@ public final class IssueScenario extends Scenario {
             throws Exception {
         AtomicLong ok = new AtomicLong();
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
-        CountDownLatch finished = new CountDownLatch(n);
         AtomicLong sequence = new AtomicLong();
         try (WalMeter meter = WalMeter.start(db)) {
             long start = System.nanoTime();
             long deadline = start + seconds(walWindowSeconds);
-            for (int k = 0; k < n; k++) {
-                new IssueKiosk(
-                                api,
-                                token,
-                                centre,
-                                deadline,
-                                start,
-                                new LatencyRecorder(),
-                                ok,
-                                errors,
-                                acknowledged,
-                                sequence,
-                                finished)
-                        .next();
-            }
-            if (!finished.await(seconds(walWindowSeconds + 60), TimeUnit.NANOSECONDS)) {
-                throw new IllegalStateException("kiosks still busy 60 s after the end of the WAL window at N=" + n);
-            }
+            runKiosks(
+                    n,
+                    deadline,
+                    "the WAL window at N=" + n,
+                    finished -> new IssueKiosk(
+                            api,
+                            token,
+                            centre,
+                            deadline,
+                            start,
+                            new LatencyRecorder(),
+                            ok,
+                            errors,
+                            acknowledged,
+                            sequence,
+                            finished));
             JsonObject wal = meter.stop(ok.get());
             if (!errors.isEmpty()) {
                 wal.put("errors", errors.toString());
@@ -369,33 +355,44 @@ public final class IssueScenario extends Scenario {
         AtomicLongArray perSecond = new AtomicLongArray(curveSeconds);
         long start = System.nanoTime();
         long deadline = start + seconds(curveSeconds);
-        int n = 32;
-        CountDownLatch finished = new CountDownLatch(n);
         AtomicLong sequence = new AtomicLong();
-        for (int k = 0; k < n; k++) {
-            new IssueKiosk(
-                            api,
-                            token,
-                            centre,
-                            deadline,
-                            start,
-                            new LatencyRecorder(),
-                            new AtomicLong(),
-                            errors,
-                            acknowledged,
-                            sequence,
-                            finished)
-                    .countingPerSecond(perSecond, start)
-                    .next();
-        }
-        if (!finished.await(seconds(curveSeconds + 60), TimeUnit.NANOSECONDS)) {
-            throw new IllegalStateException("kiosks still busy 60 s after the end of the warm-up curve");
-        }
+        runKiosks(
+                32,
+                deadline,
+                "the warm-up curve",
+                finished -> new IssueKiosk(
+                                api,
+                                token,
+                                centre,
+                                deadline,
+                                start,
+                                new LatencyRecorder(),
+                                new AtomicLong(),
+                                errors,
+                                acknowledged,
+                                sequence,
+                                finished)
+                        .countingPerSecond(perSecond, start));
         JsonArray curve = new JsonArray();
         for (int i = 0; i < perSecond.length(); i++) {
             curve.add(perSecond.get(i));
         }
         return curve;
+    }
+
+    /**
+     * Sends {@code n} kiosks off (each made by {@code kiosk} with the latch it counts down once its deadline passed)
+     * and waits for their last answers, at most 60 s after {@code deadline}; fails naming {@code what}.
+     */
+    private static void runKiosks(int n, long deadline, String what, Function<CountDownLatch, IssueKiosk> kiosk)
+            throws InterruptedException {
+        CountDownLatch finished = new CountDownLatch(n);
+        for (int k = 0; k < n; k++) {
+            kiosk.apply(finished).next();
+        }
+        if (!finished.await(deadline + seconds(60) - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+            throw new IllegalStateException("kiosks still busy 60 s after the end of " + what);
+        }
     }
 
     /** CPU time of this (load generator) process. */

@@ -98,15 +98,7 @@ public final class ProvinceDayScenario extends Scenario {
 
     @Override
     protected int run(BenchReport report, Path workDir) throws Exception {
-        try (BenchStore runStore = BenchStore.open(store, "province-day")) {
-            report.parameter("store", runStore.describe());
-            report.print("store: " + runStore.describe());
-            int code = runOn(report, workDir, runStore);
-            if (code == 0) {
-                runStore.dropOnClose();
-            }
-            return code;
-        }
+        return BenchStore.run(store, "province-day", report, runStore -> runOn(report, workDir, runStore));
     }
 
     private int runOn(BenchReport report, Path workDir, BenchStore runStore) throws Exception {
