@@ -54,9 +54,10 @@ import org.xephang.core.site.SiteConfig;
  * HTTP layer forwards them to their owner first ({@link SiteForwarding}). Thread-safe; commands complete on the site's
  * writer thread, like the engine's.
  *
- * <p><b>Routing.</b> Every operation goes through one of two paths: {@link #onSite} (the engine of the site it names,
- * or the {@link #notHere} refusal) and {@link #onTicket} (the engine holding the ticket, or {@code UNKNOWN_TICKET}).
- * What is left per operation is its signature and one line naming its path: {@link QueueService} is wide (some forty
+ * <p><b>Routing.</b> Every operation goes one of two ways: to the engine of the site it names ({@link #local}, or
+ * {@link #onSite} for a command, whose refusal ({@link #notHere}, {@code UNKNOWN_SITE}) becomes its failed stage), or
+ * to the engine holding the ticket it names ({@link #holderOf}, {@link #onTicket}: else {@code UNKNOWN_TICKET}). What
+ * is left per operation is its signature and one line naming its way: {@link QueueService} is wide (some forty
  * operations), and a reflective proxy would trade those lines for the compiler's checks.
  */
 public final class ClusterQueue implements QueueService, AutoCloseable {
