@@ -264,8 +264,12 @@ class ClusterPlacementPostgresIT {
         b.close(); // a restart: b leaves, a serves every site
         ClusterNodes.await("a runs every site", () -> a.cluster().ownedSites().size() == SITES.size());
         Duration holdBack = Duration.ofSeconds(6);
-        QueueServerMain.Running b2 = start("b2", ClusterNodes.freePort(), List.of(ports[0]), holdBack);
+        // Taken before the start: b2's hold-back begins inside it, and a start slowed by a busy machine (seconds) must
+        // not
+        // move the sampling below past the hold-back's end (it did: b2 settled, a rightly handed it sites, the sample
+        // failed).
         long joined = System.nanoTime();
+        QueueServerMain.Running b2 = start("b2", ClusterNodes.freePort(), List.of(ports[0]), holdBack);
 
         // While b2 is held back, a keeps serving every site: the restart moves nothing back yet.
         while (System.nanoTime() - joined < holdBack.minusSeconds(2).toNanos()) {
