@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
+import org.xephang.testkit.Poll;
 
 class CounterAgentTest {
 
@@ -263,11 +264,8 @@ class CounterAgentTest {
         onContext(() -> Future.succeededFuture());
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 300 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(10);
-        }
-        assertThat(condition.getAsBoolean()).as("condition within 3 s").isTrue();
+    private static void await(BooleanSupplier condition) {
+        Poll.until(Duration.ofSeconds(3), "the condition", condition);
     }
 
     private <T> T onContext(Supplier<Future<T>> action) throws Exception {

@@ -12,6 +12,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xephang.agent.AgentServer;
 import org.xephang.api.EventType;
 import org.xephang.api.QueueEvent;
+import org.xephang.testkit.Poll;
 import org.xephang.testkit.centre.RunningCentre;
 
 /**
@@ -130,13 +132,7 @@ class KioskFailoverIT {
         }
     }
 
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            Thread.sleep(50);
-        }
+    private static void waitFor(BooleanSupplier condition, String what) {
+        Poll.until(Duration.ofSeconds(30), Duration.ofMillis(50), what, condition);
     }
 }

@@ -25,6 +25,7 @@ import org.xephang.device.led.LedFrame;
 import org.xephang.device.scanner.BarcodeScanner;
 import org.xephang.device.scanner.Scan;
 import org.xephang.device.scanner.ScannedPayload;
+import org.xephang.testkit.Poll;
 import picocli.CommandLine;
 
 class DevsimCommandTest {
@@ -35,14 +36,8 @@ class DevsimCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Poll.until(Duration.ofSeconds(10), Duration.ofMillis(20), what, condition);
     }
 
     private String uri(String printed, String kind) {

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.xephang.testkit.Poll;
 
 /**
  * The typed client over a list of servers, against real HTTP servers on loopback that play a cluster's nodes: a dead
@@ -116,14 +118,8 @@ class FailoverClientIT {
         return org.xephang.testkit.Await.await(future, java.time.Duration.ofSeconds(40));
     }
 
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 20 s: " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void waitFor(BooleanSupplier condition, String what) {
+        Poll.until(Duration.ofSeconds(20), Duration.ofMillis(20), what, condition);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +21,7 @@ import org.xephang.core.notify.PhoneNumber;
 import org.xephang.dossiersim.MessagingSimulator;
 import org.xephang.dossiersim.MessagingSimulator.Failure;
 import org.xephang.testkit.MutableClock;
+import org.xephang.testkit.Poll;
 
 /**
  * The sender against the simulated SMS gateway and Zalo endpoint over real HTTP: every message reaches the citizen
@@ -199,13 +199,7 @@ class NotificationSenderIT {
         return queue.rows().stream().filter(row -> row.state() == State.SENT).count();
     }
 
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(10);
-        }
+    private static void waitFor(BooleanSupplier condition) {
+        Poll.until(Duration.ofSeconds(20), "the condition", condition);
     }
 }
