@@ -82,11 +82,11 @@ public final class WaitingLines implements LinePositions {
         if (line == null) {
             return;
         }
-        if (line.priority.size > 0) {
-            heads.add(tickets.apply(line.priority.ids[0]));
+        if (line.priority.size() > 0) {
+            heads.add(tickets.apply(line.priority.head()));
         }
-        if (line.normal.size > 0) {
-            heads.add(tickets.apply(line.normal.ids[0]));
+        if (line.normal.size() > 0) {
+            heads.add(tickets.apply(line.normal.head()));
         }
     }
 
@@ -159,16 +159,21 @@ public final class WaitingLines implements LinePositions {
             return count(perService, service, 1);
         }
 
-        private record FrozenLine(long[] priority, long[] normal) {
+        /**
+         * A line as of one {@link #freeze()}: each run is a range of the writer's own key array, which the writer never
+         * changes within a range it handed out ({@link SortedRun}).
+         */
+        private record FrozenLine(
+                long[] priority, int priorityFrom, int priorityTo, long[] normal, int normalFrom, int normalTo) {
             int ahead(TicketRecord ticket) {
                 return ticket.isPriority()
-                        ? rank(priority, ticket.queueKey())
-                        : priority.length + rank(normal, ticket.queueKey());
+                        ? rank(priority, priorityFrom, priorityTo, ticket.queueKey())
+                        : (priorityTo - priorityFrom) + rank(normal, normalFrom, normalTo, ticket.queueKey());
             }
 
-            private static int rank(long[] keys, long key) {
-                int at = Arrays.binarySearch(keys, key);
-                return at >= 0 ? at : -at - 1;
+            private static int rank(long[] keys, int from, int to, long key) {
+                int at = Arrays.binarySearch(keys, from, to, key);
+                return (at >= 0 ? at : -at - 1) - from;
             }
         }
     }
@@ -206,12 +211,13 @@ public final class WaitingLines implements LinePositions {
         int ahead(TicketRecord ticket) {
             return ticket.isPriority()
                     ? priority.rank(ticket.queueKey())
-                    : priority.size + normal.rank(ticket.queueKey());
+                    : priority.size() + normal.rank(ticket.queueKey());
         }
 
         Frozen.FrozenLine freeze() {
             if (frozen == null) {
-                frozen = new Frozen.FrozenLine(priority.keys(), normal.keys());
+                frozen = new Frozen.FrozenLine(
+                        priority.share(), priority.start, priority.end, normal.share(), normal.start, normal.end);
             }
             return frozen;
         }
@@ -222,49 +228,110 @@ public final class WaitingLines implements LinePositions {
     }
 
     /**
-     * Queue keys in increasing order with their ticket ids. New tickets get the largest key and leave from the front,
-     * so the usual insert is an append and the usual removal shifts one array: cheaper than any tree at these sizes.
+     * Queue keys in increasing order with their ticket ids, in {@code [start, end)} of two parallel arrays. New tickets
+     * get the largest key and leave from the front, so the usual insert is an append and the usual removal moves
+     * {@code start}: cheaper than any tree at these sizes.
+     *
+     * <p>A {@link #freeze()} hands the key array itself to readers with the range it had (no copy: a copy per publish
+     * cost 8 bytes per waiting ticket of the line for every group that touched it, ~24 KB per issue late in a busy day,
+     * docs/adr/0040-young-pauses-that-grow-with-the-day.md). So that a frozen range never changes under its readers,
+     * once the array is shared the writer only appends past {@code end} and moves {@code start}; any other change
+     * (a ticket leaving from the middle or the back, one put in front or in the middle) first copies the live range
+     * into new arrays.
      */
     private static final class SortedRun {
         long[] keys = new long[16];
         String[] ids = new String[16];
-        int size;
+        int start;
+        int end;
+        /** Whether {@link #keys} was handed to a frozen line since it was last copied. */
+        private boolean shared;
+
+        int size() {
+            return end - start;
+        }
+
+        String head() {
+            return ids[start];
+        }
 
         void add(long key, String id) {
-            int at = rank(key);
-            if (at < size && keys[at] == key) {
+            int at = start + rank(key);
+            if (at < end && keys[at] == key) {
                 throw new IllegalStateException("queue key " + key + " is already taken by ticket " + ids[at]);
             }
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                ids = Arrays.copyOf(ids, size * 2);
+            if (at == end) {
+                if (end == keys.length) {
+                    copy(Math.max(16, 2 * size()));
+                    at = end;
+                }
+                keys[at] = key;
+                ids[at] = id;
+                end++;
+                return;
             }
-            System.arraycopy(keys, at, keys, at + 1, size - at);
-            System.arraycopy(ids, at, ids, at + 1, size - at);
+            if (shared || end == keys.length) {
+                copy(Math.max(16, 2 * (size() + 1)));
+                at = start + rank(key);
+            }
+            System.arraycopy(keys, at, keys, at + 1, end - at);
+            System.arraycopy(ids, at, ids, at + 1, end - at);
             keys[at] = key;
             ids[at] = id;
-            size++;
+            end++;
         }
 
         void remove(long key, String id) {
-            int at = rank(key);
-            if (at == size || keys[at] != key || !ids[at].equals(id)) {
+            int at = start + rank(key);
+            if (at == end || keys[at] != key || !ids[at].equals(id)) {
                 throw new IllegalStateException("ticket " + id + " with queue key " + key + " is not in its line");
             }
-            System.arraycopy(keys, at + 1, keys, at, size - at - 1);
-            System.arraycopy(ids, at + 1, ids, at, size - at - 1);
-            size--;
-            ids[size] = null;
+            if (at == start) {
+                ids[start++] = null;
+                if (start == end) {
+                    start = 0;
+                    end = 0;
+                    if (shared) {
+                        keys = new long[keys.length];
+                        shared = false;
+                    }
+                }
+                return;
+            }
+            if (shared) {
+                copy(Math.max(16, 2 * size()));
+                at = start + rank(key);
+            }
+            System.arraycopy(keys, at + 1, keys, at, end - at - 1);
+            System.arraycopy(ids, at + 1, ids, at, end - at - 1);
+            end--;
+            ids[end] = null;
         }
 
         /** How many keys are smaller than {@code key}. */
         int rank(long key) {
-            int at = Arrays.binarySearch(keys, 0, size, key);
-            return at >= 0 ? at : -at - 1;
+            int at = Arrays.binarySearch(keys, start, end, key);
+            return (at >= 0 ? at : -at - 1) - start;
         }
 
-        long[] keys() {
-            return Arrays.copyOf(keys, size);
+        /** The key array for a frozen line over {@code [start, end)}: from now on it is not changed in that range. */
+        long[] share() {
+            shared = true;
+            return keys;
+        }
+
+        /** Moves the live range to the front of new arrays of {@code capacity}: the old ones stay as readers saw them. */
+        private void copy(int capacity) {
+            int size = size();
+            long[] newKeys = new long[capacity];
+            String[] newIds = new String[capacity];
+            System.arraycopy(keys, start, newKeys, 0, size);
+            System.arraycopy(ids, start, newIds, 0, size);
+            keys = newKeys;
+            ids = newIds;
+            start = 0;
+            end = size;
+            shared = false;
         }
     }
 }
