@@ -31,6 +31,15 @@ public final class WaitingLines implements LinePositions {
 
     private final Map<LineKey, Line> lines = new HashMap<>();
     private final Map<String, int[]> perService = new HashMap<>();
+    /** The lines and services in the order they appeared: their index in a {@link Frozen}'s arrays. */
+    private final List<Line> lineOrder = new ArrayList<>();
+
+    private final List<int[]> serviceOrder = new ArrayList<>();
+    /** Immutable key → index maps that frozen copies share; replaced only when a line or service appears. */
+    private Map<LineKey, Integer> frozenLineIndex = Map.of();
+
+    private Map<String, Integer> frozenServiceIndex = Map.of();
+    private boolean indexesChanged;
 
     /** Keeps the lines right after a ticket changed: {@code before} null for a new ticket, {@code after} null when it left memory. */
     public void update(TicketRecord before, TicketRecord after) {
@@ -48,6 +57,9 @@ public final class WaitingLines implements LinePositions {
     public void clear() {
         lines.clear();
         perService.clear();
+        lineOrder.clear();
+        serviceOrder.clear();
+        indexesChanged = true;
     }
 
     /** The next ticket the counter calls by FCFS routing under strict priority, among the heads of its lines. */
@@ -106,13 +118,32 @@ public final class WaitingLines implements LinePositions {
         return count(perService, service, 1);
     }
 
-    /** An immutable copy for readers on other threads; lines unchanged since the last copy are shared, not copied. */
+    /**
+     * An immutable copy for readers on other threads: two small arrays (the lines, the counts) over key maps shared
+     * with the previous copy; lines unchanged since the last copy are shared, not copied.
+     */
     public Frozen freeze() {
-        Map<LineKey, Frozen.FrozenLine> frozen = new HashMap<>(lines.size() * 2);
-        lines.forEach((key, line) -> frozen.put(key, line.freeze()));
-        Map<String, int[]> counts = new HashMap<>(perService.size() * 2);
-        perService.forEach((service, c) -> counts.put(service, c.clone()));
-        return new Frozen(frozen, counts);
+        if (indexesChanged) {
+            Map<LineKey, Integer> lineIndex = new HashMap<>();
+            for (int i = 0; i < lineOrder.size(); i++) {
+                lineIndex.put(lineOrder.get(i).key, i);
+            }
+            Map<String, Integer> serviceIndex = new HashMap<>();
+            perService.forEach((service, counts) -> serviceIndex.put(service, serviceOrder.indexOf(counts)));
+            frozenLineIndex = Map.copyOf(lineIndex);
+            frozenServiceIndex = Map.copyOf(serviceIndex);
+            indexesChanged = false;
+        }
+        Frozen.FrozenLine[] frozen = new Frozen.FrozenLine[lineOrder.size()];
+        for (int i = 0; i < frozen.length; i++) {
+            frozen[i] = lineOrder.get(i).freeze();
+        }
+        int[] counts = new int[2 * serviceOrder.size()];
+        for (int i = 0; i < serviceOrder.size(); i++) {
+            counts[2 * i] = serviceOrder.get(i)[0];
+            counts[2 * i + 1] = serviceOrder.get(i)[1];
+        }
+        return new Frozen(frozenLineIndex, frozen, frozenServiceIndex, counts);
     }
 
     /** Waiting (0) or waiting priority (1) tickets of a service in a counts map. */
@@ -122,11 +153,21 @@ public final class WaitingLines implements LinePositions {
     }
 
     private Line line(TicketRecord ticket) {
-        return lines.computeIfAbsent(LineKey.of(ticket), k -> new Line());
+        return lines.computeIfAbsent(LineKey.of(ticket), key -> {
+            Line line = new Line(key);
+            lineOrder.add(line);
+            indexesChanged = true;
+            return line;
+        });
     }
 
     private void count(TicketRecord ticket, int delta) {
-        int[] counts = perService.computeIfAbsent(ticket.service(), s -> new int[2]);
+        int[] counts = perService.computeIfAbsent(ticket.service(), service -> {
+            int[] created = new int[2];
+            serviceOrder.add(created);
+            indexesChanged = true;
+            return created;
+        });
         counts[0] += delta;
         if (ticket.isPriority()) {
             counts[1] += delta;
@@ -135,28 +176,36 @@ public final class WaitingLines implements LinePositions {
 
     /** The committed lines as readers see them: position and counts only. */
     public static final class Frozen implements LinePositions {
-        private final Map<LineKey, FrozenLine> lines;
-        private final Map<String, int[]> perService;
+        private final Map<LineKey, Integer> lineIndex;
+        private final FrozenLine[] lines;
+        private final Map<String, Integer> serviceIndex;
+        /** Per service (by {@link #serviceIndex}): its waiting tickets, then its waiting priority tickets. */
+        private final int[] counts;
 
-        private Frozen(Map<LineKey, FrozenLine> lines, Map<String, int[]> perService) {
+        private Frozen(
+                Map<LineKey, Integer> lineIndex, FrozenLine[] lines, Map<String, Integer> serviceIndex, int[] counts) {
+            this.lineIndex = lineIndex;
             this.lines = lines;
-            this.perService = perService;
+            this.serviceIndex = serviceIndex;
+            this.counts = counts;
         }
 
         @Override
         public int waitingAhead(TicketRecord ticket) {
-            FrozenLine line = lines.get(LineKey.of(ticket));
-            return line == null ? 0 : line.ahead(ticket);
+            Integer at = lineIndex.get(LineKey.of(ticket));
+            return at == null ? 0 : lines[at].ahead(ticket);
         }
 
         @Override
         public int waiting(String service) {
-            return count(perService, service, 0);
+            Integer at = serviceIndex.get(service);
+            return at == null ? 0 : counts[2 * at];
         }
 
         @Override
         public int waitingPriority(String service) {
-            return count(perService, service, 1);
+            Integer at = serviceIndex.get(service);
+            return at == null ? 0 : counts[2 * at + 1];
         }
 
         /**
@@ -194,9 +243,14 @@ public final class WaitingLines implements LinePositions {
     }
 
     private static final class Line {
+        final LineKey key;
         final SortedRun priority = new SortedRun();
         final SortedRun normal = new SortedRun();
         Frozen.FrozenLine frozen;
+
+        Line(LineKey key) {
+            this.key = key;
+        }
 
         void add(TicketRecord ticket) {
             run(ticket).add(ticket.queueKey(), ticket.id());
