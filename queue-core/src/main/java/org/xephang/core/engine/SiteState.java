@@ -73,7 +73,12 @@ final class SiteState {
     private final Set<String> changedTickets = new HashSet<>();
 
     private final Map<Integer, CounterDesk> desks = new TreeMap<>();
-    private final Map<String, String> idempotency = new HashMap<>();
+    /**
+     * Per local day, the ticket id issued under each idempotency key: the key the ticket already holds, not a new
+     * "day|key" string per ticket (docs/adr/0040-young-pauses-that-grow-with-the-day.md).
+     */
+    private final Map<LocalDate, Map<String, String>> idempotency = new HashMap<>();
+
     private final Deque<Call> lastCalls = new ArrayDeque<>();
     /** Per counter, its priority calls since its last normal call: the streak the site's priority rule bounds. */
     private final Map<Integer, Integer> priorityCallsInRow = new HashMap<>();
@@ -163,7 +168,7 @@ final class SiteState {
         for (TicketRecord t : store.loadTickets(config.code(), today)) {
             put(t);
             if (t.idempotencyKey() != null) {
-                idempotency.put(idempotencyKey(t.localDay(), t.idempotencyKey()), t.id());
+                rememberKey(t.localDay(), t.idempotencyKey(), t.id());
             }
         }
         store.lastSequences(config.code(), today).forEach((service, seq) -> allocator.restore(service, today, seq));
@@ -202,6 +207,16 @@ final class SiteState {
         return currentDay;
     }
 
+    /**
+     * The site's local day of {@code now}; the current day's own instance when it is that day, so that the day's
+     * tickets share one {@link LocalDate} instead of holding one each.
+     */
+    LocalDate localDay(Instant now) {
+        LocalDate day = calendar.localDay(now);
+        LocalDate current = currentDay;
+        return day.equals(current) ? current : day;
+    }
+
     /** Whether the tickets of earlier days still need the check that follows a {@link #load}. */
     boolean staleCheckPending() {
         return staleCheckPending;
@@ -216,7 +231,7 @@ final class SiteState {
 
     /** A new local day: idempotency keys, numbering and the last calls of earlier days go. */
     void forgetEarlierDays(LocalDate today) {
-        idempotency.keySet().removeIf(k -> !k.startsWith(today + "|"));
+        idempotency.keySet().removeIf(day -> !day.equals(today));
         allocator.forgetBefore(today);
         lastCalls.clear();
         priorityCallsInRow.clear();
@@ -250,12 +265,12 @@ final class SiteState {
 
     /** The ticket issued today under an idempotency key, if one was. */
     Optional<TicketRecord> issuedUnderKey(LocalDate day, String key) {
-        String existingId = idempotency.get(idempotencyKey(day, key));
+        String existingId = idempotency.getOrDefault(day, Map.of()).get(key);
         return existingId == null ? Optional.empty() : Optional.of(tickets.get(existingId));
     }
 
     void rememberKey(LocalDate day, String key, String ticketId) {
-        idempotency.put(idempotencyKey(day, key), ticketId);
+        idempotency.computeIfAbsent(day, d -> new HashMap<>()).put(key, ticketId);
     }
 
     TicketNumberAllocator allocator() {
@@ -463,9 +478,5 @@ final class SiteState {
 
     int ticketCount() {
         return tickets.size();
-    }
-
-    private static String idempotencyKey(LocalDate day, String key) {
-        return day + "|" + key;
     }
 }
