@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
@@ -92,6 +93,16 @@ final class SiteState {
     private boolean changed = true;
 
     private volatile SiteView published;
+    /**
+     * What the last publication copied, reused by the next one while unchanged: most groups only issue tickets, and
+     * these were copied after every group (docs/adr/0040-young-pauses-that-grow-with-the-day.md). The averages are
+     * recomputed when a service time is recorded, the estimator replaced or the configuration changed.
+     */
+    private Map<String, Duration> publishedAverages;
+
+    private SiteConfig averagesConfig;
+    private Map<Integer, CounterDesk> publishedDesks = Map.of();
+    private List<Call> publishedCalls = List.of();
     /** The services whose daily cap was reached on the current day, as of the last publication. */
     private volatile List<String> capReached = List.of();
 
@@ -165,6 +176,7 @@ final class SiteState {
         priorityCallsInRow.clear();
         allocator = new TicketNumberAllocator(calendar);
         estimator = new WaitEstimator();
+        publishedAverages = null;
         for (TicketRecord t : store.loadTickets(config.code(), today)) {
             put(t);
             if (t.idempotencyKey() != null) {
@@ -279,6 +291,7 @@ final class SiteState {
 
     void recordServiceTime(String service, Duration time) {
         estimator.record(service, time);
+        publishedAverages = null;
     }
 
     long nextIssueOrder() {
@@ -446,10 +459,16 @@ final class SiteState {
         if (!changed) {
             return;
         }
-        Map<String, Duration> averages = new HashMap<>();
-        for (ServiceConfig service : config.services()) {
-            averages.put(service.code(), estimator.averageServiceTime(service.code(), service.expectedServiceTime()));
+        if (publishedAverages == null || averagesConfig != config) {
+            Map<String, Duration> averages = new HashMap<>();
+            for (ServiceConfig service : config.services()) {
+                averages.put(
+                        service.code(), estimator.averageServiceTime(service.code(), service.expectedServiceTime()));
+            }
+            publishedAverages = averages;
+            averagesConfig = config;
         }
+        Map<String, Duration> averages = publishedAverages;
         for (String id : changedTickets) {
             TicketRecord ticket = tickets.get(id);
             if (ticket == null) {
@@ -459,21 +478,43 @@ final class SiteState {
             }
         }
         changedTickets.clear();
-        capReached = config.services().stream()
-                .filter(s -> s.dailyCap() != null && allocator.issued(s.code(), currentDay) >= s.dailyCap())
-                .map(ServiceConfig::code)
-                .toList();
+        List<String> capped = new ArrayList<>(0);
+        for (ServiceConfig s : config.services()) {
+            if (s.dailyCap() != null && allocator.issued(s.code(), currentDay) >= s.dailyCap()) {
+                capped.add(s.code());
+            }
+        }
+        capReached = capped.isEmpty() ? List.of() : List.copyOf(capped);
+        if (!publishedDesks.equals(desks)) {
+            publishedDesks = new TreeMap<>(desks);
+        }
+        if (!sameCalls(publishedCalls, lastCalls)) {
+            publishedCalls = List.copyOf(lastCalls);
+        }
         published = new SiteView(
                 config,
                 options,
                 clock,
                 committed,
                 lines.freeze(),
-                new TreeMap<>(desks),
-                List.copyOf(lastCalls),
+                publishedDesks,
+                publishedCalls,
                 lastSeq,
                 service -> averages.getOrDefault(service, Duration.ofMinutes(10)));
         changed = false;
+    }
+
+    private static boolean sameCalls(List<Call> published, Deque<Call> live) {
+        if (published.size() != live.size()) {
+            return false;
+        }
+        int i = 0;
+        for (Call call : live) {
+            if (!call.equals(published.get(i++))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int ticketCount() {
