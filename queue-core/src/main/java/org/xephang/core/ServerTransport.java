@@ -13,7 +13,9 @@ import org.xephang.core.QueueServerMain.UsageException;
  * The Netty transport the server's event loops run on ({@code xephang server --transport}). {@link #AUTO} takes Linux's
  * native epoll transport when its library loads (it cut the server's CPU per WebSocket message, ADR 0037) and Java's
  * NIO otherwise; {@link #NIO} forces NIO; {@link #EPOLL} and {@link #IO_URING} insist on a native transport and refuse
- * to start without it. The transport that runs is logged once, at INFO.
+ * to start without it (io_uring's library is not shipped: it measured worse than epoll, ADR 0037; put
+ * {@code netty-transport-native-io_uring} on the classpath to try it). The transport that runs is logged once, at
+ * INFO.
  */
 public enum ServerTransport {
     AUTO,
