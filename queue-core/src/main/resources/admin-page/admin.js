@@ -36,6 +36,13 @@ let auditBefore = null;
 let refreshTimer = null;
 
 function t(vi, en) { return lang === "vi" ? vi : en; }
+/** A status line in both languages (said.js): a language switch says it again. */
+function say(node, vi, en) { XephangSaid.say(node, lang, vi, en); }
+/** An error's message in both languages when the page wrote it (vi, en), else as the server wrote it. */
+function sayError(node, e, prefix = "") { say(node, prefix + (e.vi ?? e.message), prefix + (e.en ?? e.message)); }
+function failure(vi, en) { return Object.assign(new Error(t(vi, en)), { vi, en }); }
+/** Errors shown beside the fields of the site's form, kept so a language switch (which redraws it) shows them again. */
+let fieldErrors = [];
 function pair(names) { return names ? (lang === "vi" ? names[0] : names[1]) : ""; }
 function copy(value) { return value === undefined ? undefined : JSON.parse(JSON.stringify(value)); }
 function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
@@ -55,8 +62,14 @@ function applyLanguage() {
   document.documentElement.lang = lang;
   document.querySelectorAll("[data-vi]").forEach(node => { node.textContent = node.dataset[lang]; });
   $("lang").textContent = lang === "vi" ? "English" : "Tiếng Việt";
+  XephangSaid.again(lang);
   renderLive();
-  if (doc) render();
+  if (doc) {
+    const shown = fieldErrors;
+    render();
+    fieldErrors = [];
+    shown.forEach(([path, message]) => showError(path, message));
+  }
 }
 
 async function api(path, options = {}) {
@@ -71,13 +84,14 @@ async function api(path, options = {}) {
   try {
     response = await fetch(path, Object.assign({}, options, { headers }));
   } catch (e) {
-    throw Object.assign(new Error(t("Không kết nối được máy chủ. Vui lòng thử lại.", "Cannot reach the server. Please try again.")), { status: 0 });
+    throw Object.assign(failure("Không kết nối được máy chủ. Vui lòng thử lại.", "Cannot reach the server. Please try again."), { status: 0 });
   }
   if (options.raw && response.ok) return response;
   const body = response.status === 204 ? {} : await response.json().catch(() => ({}));
   if (response.status === 401) signedOut(body.message);
   if (!response.ok) {
-    throw Object.assign(new Error(body.message || t("Lỗi ", "Error ") + response.status), { status: response.status, body });
+    const error = body.message ? new Error(body.message) : failure("Lỗi " + response.status, "Error " + response.status);
+    throw Object.assign(error, { status: response.status, body });
   }
   return body;
 }
@@ -91,18 +105,18 @@ async function signIn(event) {
     const body = await api(API + "/auth/login", { method: "POST", json: { username: $("username").value, password: $("password").value } });
     $("password").value = "";
     if (body.role !== "ADMIN") {
-      $("error").textContent = t("Tài khoản này không phải tài khoản quản trị. Vui lòng đăng nhập bằng tài khoản quản trị.",
+      say($("error"), "Tài khoản này không phải tài khoản quản trị. Vui lòng đăng nhập bằng tài khoản quản trị.",
         "This is not an administrator's account. Please sign in as an administrator.");
       return;
     }
     sessionStorage.setItem(TOKEN_KEY, body.token);
     await start();
   } catch (e) {
-    $("error").textContent = e.message;
+    sayError($("error"), e);
   }
 }
 
-function signedOut(message) {
+function signedOut(message, en = message) {
   sessionStorage.removeItem(TOKEN_KEY);
   if (source) source.close();
   source = null;
@@ -116,7 +130,7 @@ function signedOut(message) {
   $("new-site").hidden = true;
   $("live").hidden = true;
   $("site-name").textContent = "";
-  $("error").textContent = message || "";
+  say($("error"), message || "", en || "");
 }
 
 async function start() {
@@ -127,7 +141,7 @@ async function start() {
   sites = readable.filter(Boolean);
   province = sites.length > 0 && sites.length === served.length;
   if (sites.length === 0) {
-    signedOut(t("Tài khoản này không quản trị điểm phục vụ nào trên máy chủ này.", "This account manages no site of this server."));
+    signedOut("Tài khoản này không quản trị điểm phục vụ nào trên máy chủ này.", "This account manages no site of this server.");
     return;
   }
   $("sign-in").hidden = true;
@@ -175,6 +189,7 @@ function changed() {
 }
 
 function clearErrors() {
+  fieldErrors = [];
   document.querySelectorAll("[data-error-for]").forEach(node => { node.textContent = ""; });
   document.querySelectorAll(".invalid").forEach(node => node.classList.remove("invalid"));
   document.querySelectorAll(".offer").forEach(node => node.remove());
@@ -182,12 +197,15 @@ function clearErrors() {
 
 // Shows a message beside the field of `path` ("services[2].prefix"), or the nearest enclosing one shown.
 // `root`: the form it belongs to (the site's configuration by default).
+// `message`: a server's text, or the page's own [vi, en].
 function showError(path, message, root = $("view")) {
+  const [vi, en] = Array.isArray(message) ? message : [message, message];
   let key = path;
   while (key) {
     const box = root.querySelector(`[data-error-for="${CSS.escape(key)}"]`);
     if (box) {
-      box.textContent = box.textContent ? box.textContent + " " + message : message;
+      XephangSaid.add(box, lang, vi, en);
+      if (root === $("view")) fieldErrors.push([path, message]);
       const input = root.querySelector(`[data-path="${CSS.escape(key)}"]`);
       if (input) input.classList.add("invalid");
       return box;
@@ -196,14 +214,14 @@ function showError(path, message, root = $("view")) {
     key = cut > 0 ? key.slice(0, cut) : "";
   }
   $("save-error").hidden = false;
-  $("save-error").textContent = ($("save-error").textContent ? $("save-error").textContent + " " : "") + message;
+  XephangSaid.add($("save-error"), lang, vi, en);
   return null;
 }
 
 // The page's own checks, in Vietnamese, before anything is sent; the server checks everything again.
 function validate() {
   const problems = [];
-  const say = (path, vi, en) => problems.push([path, t(vi, en)]);
+  const say = (path, vi, en) => problems.push([path, [vi, en]]);
   const services = doc.services || [];
   const codes = new Set();
   const prefixes = new Set();
@@ -294,7 +312,7 @@ async function save() {
     doc = copy(saved.document);
     $("reload").hidden = true;
     render();
-    $("save-message").textContent = t(`Đã lưu và áp dụng (phiên bản ${saved.version}).`, `Saved and applied (version ${saved.version}).`);
+    say($("save-message"), `Đã lưu và áp dụng (phiên bản ${saved.version}).`, `Saved and applied (version ${saved.version}).`);
   } catch (e) {
     refused(e);
   } finally {
@@ -307,7 +325,7 @@ function refused(e) {
   const message = e.message || "";
   if (e.status === 409 && message.startsWith("version:")) {
     $("save-error").hidden = false;
-    $("save-error").textContent = t("Cấu hình đã được người khác thay đổi — tải lại. Các thay đổi của bạn vẫn được giữ và sẽ được áp dụng lên phiên bản mới.",
+    say($("save-error"), "Cấu hình đã được người khác thay đổi — tải lại. Các thay đổi của bạn vẫn được giữ và sẽ được áp dụng lên phiên bản mới.",
       "Configuration changed by someone else — reload. Your changes are kept and will be applied to the new version.");
     $("reload").hidden = false;
     return;
@@ -328,7 +346,7 @@ function refused(e) {
     const m = /^([\w[\].]+): (.*)$/.exec(part);
     if (m) {
       first = first || m[1];
-      showError(m[1], t("Không hợp lệ: ", "Invalid: ") + m[2]);
+      showError(m[1], ["Không hợp lệ: " + m[2], "Invalid: " + m[2]]);
     } else {
       showError("", part);
     }
@@ -380,7 +398,7 @@ async function reload() {
   $("reload").hidden = true;
   render();
   changed();
-  $("save-message").textContent = t(`Đã tải phiên bản ${stored.version}; thay đổi của bạn được giữ — kiểm tra rồi bấm Lưu.`,
+  say($("save-message"), `Đã tải phiên bản ${stored.version}; thay đổi của bạn được giữ — kiểm tra rồi bấm Lưu.`,
     `Loaded version ${stored.version}; your changes are kept — check them, then Save.`);
 }
 
@@ -641,7 +659,7 @@ function follow() {
         openSite(siteCode);
       } else {
         $("save-error").hidden = false;
-        $("save-error").textContent = t("Cấu hình đã được người khác thay đổi — tải lại. Các thay đổi của bạn vẫn được giữ.",
+        say($("save-error"), "Cấu hình đã được người khác thay đổi — tải lại. Các thay đổi của bạn vẫn được giữ.",
           "Configuration changed by someone else — reload. Your changes are kept.");
         $("reload").hidden = false;
       }
@@ -714,7 +732,7 @@ async function loadAccounts() {
     accounts = body.accounts || [];
   } catch (e) {
     accounts = [];
-    $("accounts-error").textContent = e.message;
+    sayError($("accounts-error"), e);
   }
   renderAccounts();
 }
@@ -733,7 +751,7 @@ async function patchAccount(username, change, done) {
     if (done) done();
     await loadAccounts();
   } catch (e) {
-    $("accounts-error").textContent = `${username}: ${e.message}`;
+    sayError($("accounts-error"), e, `${username}: `);
   }
 }
 
@@ -754,7 +772,7 @@ function renderAccounts() {
       el("button", { type: "button", className: "small", textContent: t("Lưu", "Save"), onclick: event => {
         const input = event.target.parentElement.querySelector("input");
         const weak = passwordProblem(a.username, input.value);
-        if (weak) { $("accounts-error").textContent = `${a.username}: ${weak}`; return; }
+        if (weak) { say($("accounts-error"), `${a.username}: ${weak[0]}`, `${a.username}: ${weak[1]}`); return; }
         patchAccount(a.username, { password: input.value }, () => showPassword(a.username, null));
       } }));
     const row = el("tr", { className: a.disabled ? "disabled" : "", dataset: { account: a.username } },
@@ -791,9 +809,9 @@ async function revoke(username) {
   try {
     await api(API + "/accounts/" + encodeURIComponent(username) + "/revoke-tokens", { method: "POST" });
     $("new-password").hidden = false;
-    $("new-password").replaceChildren(t(`Đã thu hồi mọi phiên đăng nhập của ${username}.`, `Every token of ${username} is revoked.`));
+    tellAccount(`Đã thu hồi mọi phiên đăng nhập của ${username}.`, `Every token of ${username} is revoked.`);
   } catch (e) {
-    $("accounts-error").textContent = `${username}: ${e.message}`;
+    sayError($("accounts-error"), e, `${username}: `);
   }
 }
 
@@ -801,19 +819,25 @@ async function revoke(username) {
 function passwordProblem(username, password) {
   if (password.length < 10 || password.length > 64 || !/\p{L}/u.test(password) || !/\d/.test(password)
       || (username && password.toLowerCase().includes(username.toLowerCase()))) {
-    return t("Mật khẩu cần 10–64 ký tự, có cả chữ và số, và không chứa tên đăng nhập.",
-      "The password needs 10–64 characters, letters and digits, and must not contain the username.");
+    return ["Mật khẩu cần 10–64 ký tự, có cả chữ và số, và không chứa tên đăng nhập.",
+      "The password needs 10–64 characters, letters and digits, and must not contain the username."];
   }
   return null;
 }
 
-function showPassword(username, password) {
+/** What was done to an account, in both languages, with a generated password after it when there is one. */
+function tellAccount(vi, en, password) {
+  const sentence = el("span");
+  say(sentence, vi, en);
   $("new-password").hidden = false;
+  $("new-password").replaceChildren(sentence, ...(password ? [el("code", { className: "generated", textContent: password })] : []));
+}
+
+function showPassword(username, password) {
   if (password) {
-    $("new-password").replaceChildren(t(`Mật khẩu của ${username} (chỉ hiện một lần, hãy ghi lại ngay): `, `Password of ${username} (shown once, note it now): `),
-      el("code", { className: "generated", textContent: password }));
+    tellAccount(`Mật khẩu của ${username} (chỉ hiện một lần, hãy ghi lại ngay): `, `Password of ${username} (shown once, note it now): `, password);
   } else {
-    $("new-password").replaceChildren(t(`Đã đổi mật khẩu của ${username}.`, `The password of ${username} is changed.`));
+    tellAccount(`Đã đổi mật khẩu của ${username}.`, `The password of ${username} is changed.`);
   }
 }
 
@@ -832,20 +856,20 @@ async function createAccount(event) {
   const password = $("account-password").value;
   if (password) account.password = password;
   const problems = [];
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(account.username)) problems.push(["username", t("Tên đăng nhập: chữ không dấu, số, . _ - (tối đa 64).", "Username: letters, digits, . _ - (at most 64).")]);
-  if (!password && !["KIOSK", "DISPLAY"].includes(role)) problems.push(["password", t("Tài khoản của người dùng cần mật khẩu (10–64 ký tự, có chữ và số).", "A person's account needs a password (10–64 characters, letters and digits).")]);
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(account.username)) problems.push(["username", ["Tên đăng nhập: chữ không dấu, số, . _ - (tối đa 64).", "Username: letters, digits, . _ - (at most 64)."]]);
+  if (!password && !["KIOSK", "DISPLAY"].includes(role)) problems.push(["password", ["Tài khoản của người dùng cần mật khẩu (10–64 ký tự, có chữ và số).", "A person's account needs a password (10–64 characters, letters and digits)."]]);
   else if (password && passwordProblem(account.username, password)) problems.push(["password", passwordProblem(account.username, password)]);
   if (problems.length) { problems.forEach(([f, m]) => showError(f, m, $("new-account"))); return; }
   try {
     const created = await api(API + "/admin/accounts", { method: "POST", json: account });
     $("new-account").reset();
     if (created.password) showPassword(created.username, created.password);
-    else { $("new-password").hidden = false; $("new-password").replaceChildren(t(`Đã tạo tài khoản ${created.username}.`, `Account ${created.username} created.`)); }
+    else tellAccount(`Đã tạo tài khoản ${created.username}.`, `Account ${created.username} created.`);
     await loadAccounts();
   } catch (e) {
     if (e.body?.field) showError(e.body.field, e.message.replace(/^[\w.[\]]+: /, ""), $("new-account"));
     else if (e.body?.error === "ACCOUNT_EXISTS") showError("username", e.message, $("new-account"));
-    else $("accounts-error").textContent = e.message;
+    else sayError($("accounts-error"), e);
   }
 }
 
@@ -858,7 +882,7 @@ function auditQuery() {
     const text = $(id).value.trim();
     if (!text) continue;
     const day = XephangDays.iso(text);
-    if (!day) throw new Error(t(`"${text}" không phải một ngày: nhập dạng dd/mm/yyyy, ví dụ 02/09/2026.`, `"${text}" is not a day: enter dd/mm/yyyy, e.g. 02/09/2026.`));
+    if (!day) throw failure(`"${text}" không phải một ngày: nhập dạng dd/mm/yyyy, ví dụ 02/09/2026.`, `"${text}" is not a day: enter dd/mm/yyyy, e.g. 02/09/2026.`);
     query.set(key, day);
   }
   return query;
@@ -890,7 +914,7 @@ async function loadAudit(more) {
     $("audit-more").hidden = auditBefore === null;
     $("no-audit").hidden = $("audit").children.length > 0;
   } catch (e) {
-    $("audit-error").textContent = e.message;
+    sayError($("audit-error"), e);
   }
 }
 
@@ -907,7 +931,7 @@ async function downloadCsv() {
     link.click();
     setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   } catch (e) {
-    $("audit-error").textContent = e.message;
+    sayError($("audit-error"), e);
   }
 }
 
@@ -920,9 +944,9 @@ async function createSite(event) {
   const code = $("new-code").value.trim();
   const name = $("new-name").value.trim();
   const service = $("new-service").value.trim();
-  if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(code)) { showError("code", t("Mã điểm: chữ thường không dấu, số và dấu -, tối đa 32 ký tự (ví dụ tan-lap).", "Code: lower-case letters, digits and -, at most 32 (e.g. tan-lap)."), $("create-site")); return; }
-  if (!name) { showError("name", t("Cần nhập tên điểm.", "The name is required."), $("create-site")); return; }
-  if (!service) { showError("services", t("Cần nhập tên lĩnh vực đầu tiên.", "Name the first field."), $("create-site")); return; }
+  if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(code)) { showError("code", ["Mã điểm: chữ thường không dấu, số và dấu -, tối đa 32 ký tự (ví dụ tan-lap).", "Code: lower-case letters, digits and -, at most 32 (e.g. tan-lap)."], $("create-site")); return; }
+  if (!name) { showError("name", ["Cần nhập tên điểm.", "The name is required."], $("create-site")); return; }
+  if (!service) { showError("services", ["Cần nhập tên lĩnh vực đầu tiên.", "Name the first field."], $("create-site")); return; }
   const document_ = { code, name, services: [{ code: "A", name: service }], counters: [{ number: 1, services: ["A"] }] };
   try {
     await api(API + "/admin/sites", { method: "POST", json: { document: document_ } });
@@ -932,7 +956,7 @@ async function createSite(event) {
     await openSite(code);
   } catch (e) {
     if (e.body?.field) showError(e.body.field, e.message.replace(/^[\w.[\]]+: /, ""), $("create-site"));
-    else $("create-error").textContent = e.message;
+    else sayError($("create-error"), e);
   }
 }
 
@@ -948,10 +972,10 @@ $("lang").addEventListener("click", () => {
   localStorage.setItem("xephang.lang", lang);
   applyLanguage();
 });
-$("site").addEventListener("change", event => openSite(event.target.value).catch(e => { $("save-error").hidden = false; $("save-error").textContent = e.message; }));
+$("site").addEventListener("change", event => openSite(event.target.value).catch(e => { $("save-error").hidden = false; sayError($("save-error"), e); }));
 $("tabs").addEventListener("click", event => { if (event.target.dataset.tab) showTab(event.target.dataset.tab); });
 $("save").addEventListener("click", save);
-$("reload").addEventListener("click", () => reload().catch(e => { $("save-error").textContent = e.message; }));
+$("reload").addEventListener("click", () => reload().catch(e => sayError($("save-error"), e)));
 $("discard").addEventListener("click", () => { doc = copy(base.document); clearErrors(); $("save-error").hidden = true; render(); });
 $("cutoff").addEventListener("input", event => {
   const n = numberOrNull(event.target.value);

@@ -19,6 +19,8 @@ let bookings = null;          // the chosen day's bookings (GET …/appointments
 let bookingsDay = null;       // that day, YYYY-MM-DD in the site's time zone (today unless chosen)
 
 function t(vi, en) { return lang === "vi" ? vi : en; }
+/** A status line in both languages (said.js): a language switch says it again. */
+function say(node, vi, en) { XephangSaid.say(node, lang, vi, en); }
 function now() { return Date.now() + clockOffset; }
 function decimal(value, digits) { return value.toFixed(digits).replace(".", lang === "vi" ? "," : "."); }
 function minutesSince(iso) { return Math.max(0, Math.floor((now() - Date.parse(iso)) / 60000)); }
@@ -44,6 +46,7 @@ function applyLanguage() {
   document.documentElement.lang = lang;
   document.querySelectorAll("[data-vi]").forEach(node => { node.textContent = node.dataset[lang]; });
   $("lang").textContent = lang === "vi" ? "English" : "Tiếng Việt";
+  XephangSaid.again(lang);
   renderLive();
   render();
   renderBookings();
@@ -65,7 +68,7 @@ async function signIn(event) {
   try {
     const body = await XephangStaffApi.login(api);
     if (!MANAGER_ROLES.includes(body.role)) {
-      $("error").textContent = t("Tài khoản này không được xem màn hình giám sát. Vui lòng đăng nhập bằng tài khoản giám sát hoặc quản trị.",
+      say($("error"), "Tài khoản này không được xem màn hình giám sát. Vui lòng đăng nhập bằng tài khoản giám sát hoặc quản trị.",
         "This account may not use the live view. Please sign in as a supervisor or an administrator.");
       return;
     }
@@ -380,9 +383,11 @@ $("sign-out").addEventListener("click", () => signedOut());
 $("bookings-day").addEventListener("change", () => {
   const text = $("bookings-day").value.trim();
   const day = text ? XephangDays.iso(text) : null;
-  $("bookings-day-error").textContent = text && !day
-    ? t(`"${text}" không phải một ngày: nhập dạng dd/mm/yyyy, ví dụ 02/09/2026.`, `"${text}" is not a day: enter dd/mm/yyyy, e.g. 02/09/2026.`)
-    : "";
+  if (text && !day) {
+    say($("bookings-day-error"), `"${text}" không phải một ngày: nhập dạng dd/mm/yyyy, ví dụ 02/09/2026.`, `"${text}" is not a day: enter dd/mm/yyyy, e.g. 02/09/2026.`);
+  } else {
+    say($("bookings-day-error"), "");
+  }
   if (text && !day) return;
   bookingsDay = day;
   bookings = null;

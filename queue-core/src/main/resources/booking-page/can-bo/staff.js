@@ -14,6 +14,7 @@ let serverOffset = 0;
 let timer = null;
 
 function t(vi, en) { return lang === "vi" ? vi : en; }
+function say(node, vi, en) { XephangSaid.say(node, lang, vi, en); }
 
 const api = XephangStaffApi.create({
   tokenKey: TOKEN,
@@ -29,7 +30,7 @@ async function signIn(event) {
   try {
     const body = await XephangStaffApi.login(api);
     if (!STAFF_ROLES.includes(body.role)) {
-      $("error").textContent = t("Tài khoản này không phải tài khoản cán bộ.", "This is not a staff account.");
+      say($("error"), "Tài khoản này không phải tài khoản cán bộ.", "This is not a staff account.");
       return;
     }
     sessionStorage.setItem(TOKEN, body.token);
@@ -54,7 +55,7 @@ async function open(code) {
   site = await api("/api/v1/sites/" + encodeURIComponent(code));
   $("site-name").textContent = "· " + site.name;
   day = XephangBookings.siteDay(Date.now() + serverOffset, site);
-  $("day").value = day;
+  $("day").value = XephangDays.shown(day);
   $("sign-in").hidden = true;
   $("view").hidden = false;
   $("day").hidden = false;
@@ -80,6 +81,7 @@ async function load() {
 function render() {
   document.documentElement.lang = lang;
   document.querySelectorAll("[data-vi]").forEach(node => { node.textContent = node.dataset[lang]; });
+  XephangSaid.again(lang);
   $("lang").textContent = lang === "vi" ? "English" : "Tiếng Việt";
   if (!bookings || !site) return;
   $("no-bookings").hidden = bookings.length > 0;
@@ -93,8 +95,17 @@ $("lang").addEventListener("click", () => {
   localStorage.setItem("xephang.lang", lang);
   render();
 });
+// the day typed dd/mm/yyyy in both languages (an <input type=date> follows the browser's locale: mm/dd/yyyy)
 $("day").addEventListener("change", () => {
-  day = $("day").value || day;
+  const text = $("day").value.trim();
+  const typed = XephangDays.iso(text);
+  say($("day-error"), typed || !text ? "" : `"${text}" không phải một ngày: nhập dạng dd/mm/yyyy, ví dụ 02/09/2026.`,
+    `"${text}" is not a day: enter dd/mm/yyyy, e.g. 02/09/2026.`);
+  if (!typed) {
+    if (!text) $("day").value = XephangDays.shown(day);
+    return;
+  }
+  day = typed;
   bookings = null;
   load();
 });

@@ -53,6 +53,12 @@ class ScenarioSmokeIT {
         JsonObject first = figures.getJsonArray("runs").getJsonObject(0);
         assertThat(first.getLong("issuesPerSecond")).isPositive();
         assertThat(first.getJsonObject("latency").getLong("count")).isPositive();
+        assertThat(first.getLong("heldTicketsAtStart"))
+                .as("tickets held when the first level began")
+                .isZero();
+        assertThat(figures.getJsonArray("runs").getJsonObject(1).getLong("heldTicketsAtStart"))
+                .as("tickets held when the second level began: the first level's, all still waiting")
+                .isPositive();
         for (int i = 0; i < figures.getJsonArray("runs").size(); i++) {
             JsonObject run = figures.getJsonArray("runs").getJsonObject(i);
             assertThat(run.getJsonObject("errors"))

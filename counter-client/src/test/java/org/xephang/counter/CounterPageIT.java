@@ -61,8 +61,8 @@ class CounterPageIT {
                 List.of(
                         new CounterOptions.DeskOptions(1, "sim:led?address=1&bus=" + BUS, "sim:keypad?name=" + KEYPAD),
                         new CounterOptions.DeskOptions(3, "sim:led?address=3&bus=" + BUS, "keypad:hid")),
-                1600,
-                1000);
+                1366, // the counter PC's screen
+                768);
         centre = rig.centre;
         browser = rig.browser;
         browser.get(rig.pageUrl()); // no slash: redirected
@@ -106,6 +106,11 @@ class CounterPageIT {
         Browser.waiting(browser, 10)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "đã được đánh giá"));
         Browser.screenshot(browser, "counter-rated");
+        browser.findElement(By.id("lang")).click(); // the page's own message follows the language switch
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBe(
+                        By.id("message"), "Number " + ticket.number() + " has been rated. Thank you!"));
+        browser.findElement(By.id("lang")).click();
         assertThat(storedRating(ticket.id()))
                 .isEqualTo("counter=1 officer=officer1 level=1/3 national=1 dossier=H21.65-261122-0001");
     }
@@ -210,17 +215,47 @@ class CounterPageIT {
 
     @Test
     void whenTheServerRestartsThePageSaysSoAndRecoversByItself() throws Exception {
+        Ticket called = issue("A");
         signIn("officer1", "demo", 1);
+        click("call-next");
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), called.number()));
+        issue("A", "elderly"); // one waiting, with priority: the waiting list has a row and a priority count
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBe(By.cssSelector("#waiting .count[data-service=A]"), "1 (1 ưu tiên)"));
+        browser.findElement(By.id("dossier-code")).sendKeys("H21.65-261122-0001" + Keys.ENTER);
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("ticket-dossier"), "H21.65-261122-0001"));
 
         centre.stop();
         Browser.waiting(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-server")));
         Browser.screenshot(browser, "counter-server-lost");
+        browser.findElement(By.id("lang")).click();
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBe(
+                        By.cssSelector("#waiting .count[data-service=A]"), "1 (1 priority)"));
+        browser.findElement(By.id("lang")).click();
+        assertThat(outsideTheScreen())
+                .as("with the banner shown, the whole desk still fits the counter PC's 1366×768 screen")
+                .isEmpty();
         centre.start();
         Browser.waiting(browser, 30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("banner-server")));
 
-        Ticket ticket = issue("A");
-        click("call-next");
-        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-number"), ticket.number()));
+        click("start");
+        Browser.waiting(browser, 10).until(ExpectedConditions.textToBe(By.id("ticket-state"), "Đang phục vụ"));
+    }
+
+    /** What of the desk (banners, ticket, action buttons, waiting list's heading) a 1366×768 window does not show. */
+    private List<?> outsideTheScreen() {
+        return (List<?>) browser.executeScript("const out = [];"
+                + " if (document.documentElement.scrollWidth > innerWidth) out.push('page wider than the window');"
+                + " for (const e of document.querySelectorAll('.banner, #ticket-number, [data-action], .waiting h2')) {"
+                + "   if (e.offsetParent === null) continue;"
+                + "   const r = e.getBoundingClientRect();"
+                + "   if (r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight)"
+                + "     out.push((e.id || e.dataset.action || e.className) + ' at ' + Math.round(r.left) + ','"
+                + "       + Math.round(r.top) + '-' + Math.round(r.right) + ',' + Math.round(r.bottom)); }"
+                + " return out;");
     }
 
     private void signIn(String username, String password, int counterNumber) {
@@ -233,6 +268,10 @@ class CounterPageIT {
 
     private Ticket issue(String service) throws Exception {
         return rig.issue(service, null);
+    }
+
+    private Ticket issue(String service, String priority) throws Exception {
+        return rig.issue(service, priority);
     }
 
     private String storedRating(String ticketId) throws Exception {

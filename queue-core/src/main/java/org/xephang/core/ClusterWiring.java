@@ -96,7 +96,12 @@ final class ClusterWiring {
                     }
                 };
         return notifications
-                .startOwnedSites(engines, node.store(), node::ownedSites, metrics)
+                .startOwnedSites(
+                        engines,
+                        node.store(),
+                        node::ownedSites,
+                        metrics,
+                        () -> node.directory().liveMembers().size())
                 .map(started -> {
                     node.onTaken(site -> {
                         node.engine(site).ifPresent(notifications::attach);

@@ -76,6 +76,15 @@ public final class QueueServerCommand implements Callable<Integer> {
     private Path tlsKey;
 
     @Option(
+            names = "--transport",
+            defaultValue = "${sys:xephang.transport:-auto}",
+            paramLabel = "T",
+            description = "Cách vòng sự kiện dùng mạng: auto (epoll gốc của Linux nếu nạp được, không thì NIO), nio,"
+                    + " epoll, io_uring (mặc định: ${DEFAULT-VALUE}, hoặc -Dxephang.transport) / the event loops'"
+                    + " network transport")
+    private String transport;
+
+    @Option(
             names = "--cluster",
             description = "Chạy như một nút của cụm máy chủ dùng chung PostgreSQL (--store postgresql://…)"
                     + " / run as a node of a cluster over one PostgreSQL store")
@@ -133,7 +142,16 @@ public final class QueueServerCommand implements Callable<Integer> {
         Running running;
         try {
             running = QueueServerMain.launch(
-                    new Settings(config, port, dataDir, alwaysOpen, host, publicUrl, store, clusterOptions()),
+                    new Settings(
+                            config,
+                            port,
+                            dataDir,
+                            alwaysOpen,
+                            host,
+                            publicUrl,
+                            store,
+                            clusterOptions(),
+                            ServerTransport.parse(transport)),
                     options -> {
                         if (tlsCert != null) {
                             options.tls(tlsCert, tlsKey);

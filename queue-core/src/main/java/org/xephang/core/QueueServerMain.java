@@ -46,6 +46,7 @@ public final class QueueServerMain {
      * @param store {@code --store}: {@code sqlite:DIR} or {@code postgresql://HOST:PORT/DB?user=…&password=…}; null =
      *     the SQLite file {@code xephang.db} in {@code dataDir}
      * @param cluster {@code --cluster}: this node joins a cluster of nodes over a PostgreSQL store; null = alone
+     * @param transport {@code --transport}: the event loops' Netty transport (native epoll when it loads, by default)
      */
     public record Settings(
             Path config,
@@ -55,7 +56,24 @@ public final class QueueServerMain {
             String host,
             String publicUrl,
             String store,
-            ClusterOptions cluster) {
+            ClusterOptions cluster,
+            ServerTransport transport) {
+
+        public Settings {
+            transport = transport == null ? ServerTransport.AUTO : transport;
+        }
+
+        public Settings(
+                Path config,
+                int port,
+                Path dataDir,
+                boolean alwaysOpen,
+                String host,
+                String publicUrl,
+                String store,
+                ClusterOptions cluster) {
+            this(config, port, dataDir, alwaysOpen, host, publicUrl, store, cluster, ServerTransport.AUTO);
+        }
 
         public Settings(Path config, int port, Path dataDir, boolean alwaysOpen, String host, String publicUrl) {
             this(config, port, dataDir, alwaysOpen, host, publicUrl, null, null);
@@ -204,7 +222,7 @@ public final class QueueServerMain {
         requirePublicUrlForPhones(settings);
         NotificationProviders providers = ServerFiles.loadNotificationProviders(settings.config());
         if (settings.cluster() == null) {
-            return launch(Vertx.vertx(), config, dossierConfig, providers, settings, customize);
+            return launch(settings.transport().vertx(), config, dossierConfig, providers, settings, customize);
         }
         return launch(ClusterWiring.join(settings), config, dossierConfig, providers, settings, customize);
     }

@@ -38,6 +38,14 @@ public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
     private static final String MAIN_CLASS = "org.xephang.launcher.Xephang";
 
+    /**
+     * The server's garbage-collector options, as {@code xephang server} starts it ({@code ./xephang} and the installed
+     * {@code bin/xephang}; docs/adr/0040-young-pauses-that-grow-with-the-day.md), so that a bench measures the server
+     * as it runs; a scenario's {@code --server-jvm-opt} comes after them and wins.
+     */
+    public static final List<String> SERVER_JAVA_OPTIONS =
+            List.of("-XX:+UseG1GC", "-Xms1g", "-XX:MaxTenuringThreshold=1", "-XX:MaxGCPauseMillis=50");
+
     private final Process process;
     private final URI baseUri;
     private final Duration startup;
@@ -135,6 +143,7 @@ public final class ServerProcess implements AutoCloseable {
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dfile.encoding=UTF-8");
+        command.addAll(SERVER_JAVA_OPTIONS);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

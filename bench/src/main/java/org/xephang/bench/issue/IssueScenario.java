@@ -162,9 +162,21 @@ public final class IssueScenario extends Scenario {
                 JsonArray curve = warmUpCurve(api, token, centre, acknowledged, curveErrors);
                 report.figure("warmUpCurve", curve, "issues/s in each of the first " + curveSeconds + " s: " + curve);
             }
+            // wrk both before the levels (the state the first level meets) and after them (the day's held tickets):
+            // its tail depends on how many tickets the server holds
+            // (docs/adr/0040-young-pauses-that-grow-with-the-day.md).
+            long[] wrkIssued = {0};
+            long wrkFailures = 0;
+            if (wrk.isPresent()) {
+                wrkFailures +=
+                        runWrk(wrk.get(), "wrkFirst", "first", server, token, centre, acknowledged, wrkIssued, report);
+            }
             JsonArray runs = new JsonArray();
             for (int n : kiosks) {
+                long held = acknowledged.size() + wrkIssued[0];
+                report.print(String.format(Locale.ROOT, "N=%d starts with %,d tickets held WAITING", n, held));
                 JsonObject run = runLevel(n, api, token, centre, acknowledged, server, report);
+                run.put("heldTicketsAtStart", held);
                 if (walWindowSeconds > 0) {
                     JsonObject wal = new JsonObject();
                     // A reader that began just after a complete checkpoint does not pin the WAL (rare): count again.
@@ -183,24 +195,18 @@ public final class IssueScenario extends Scenario {
                 runs.add(run);
             }
             report.figure("runs", runs, runs.size() + " runs");
-            long wrkFailures = 0;
             if (wrk.isPresent()) {
-                wrk.get().run(server.baseUri(), token, centre, wrkConnections, 2, warmupSeconds);
-                JsonObject result = wrk.get().run(server.baseUri(), token, centre, wrkConnections, 2, durationSeconds);
-                wrkFailures = WrkRun.failures(result);
-                report.figure(
-                        "wrk",
-                        result.put("connections", wrkConnections),
-                        "wrk, " + wrkConnections + " connections: " + WrkRun.line(result));
+                wrkFailures += runWrk(wrk.get(), "wrk", "last", server, token, centre, acknowledged, wrkIssued, report);
             } else {
                 report.print("wrk: not run (" + (wrkMode.equals("off") ? "--wrk off" : "not installed") + ")");
             }
             JsonObject duplicates = IssueChecks.duplicates(acknowledged);
             report.figure("duplicateCheck", duplicates, duplicates.encode());
+            long heldAtEnd = acknowledged.size() + wrkIssued[0];
             report.figure(
                     "waitingTicketsPerSiteAtEnd",
-                    acknowledged.size() / sites,
-                    acknowledged.size() / sites + " (nobody is called in this scenario: every ticket stays WAITING)");
+                    heldAtEnd / sites,
+                    heldAtEnd / sites + " (nobody is called in this scenario: every ticket stays WAITING)");
             report.figure("serverResidentMiB", server.residentKiB() / 1024);
             JsonObject failed = IssueChecks.failedRequests(runs);
             report.figure("failedRequests", failed, failed.encode());
@@ -219,6 +225,39 @@ public final class IssueScenario extends Scenario {
         } finally {
             vertx.close().await(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * wrk's warm-up and measured run; the figure {@code name} carries the tickets held WAITING when it began. Returns
+     * the requests not answered 2xx.
+     */
+    private long runWrk(
+            WrkRun wrk,
+            String name,
+            String when,
+            ServerProcess server,
+            String token,
+            BenchCentre centre,
+            ConcurrentLinkedQueue<JsonObject> acknowledged,
+            long[] wrkIssued,
+            BenchReport report)
+            throws Exception {
+        JsonObject warm = wrk.run(server.baseUri(), token, centre, wrkConnections, 2, warmupSeconds);
+        wrkIssued[0] += WrkRun.succeeded(warm);
+        long heldAtStart = acknowledged.size() + wrkIssued[0];
+        JsonObject result = wrk.run(server.baseUri(), token, centre, wrkConnections, 2, durationSeconds);
+        wrkIssued[0] += WrkRun.succeeded(result);
+        report.figure(
+                name,
+                result.put("connections", wrkConnections).put("heldTicketsAtStart", heldAtStart),
+                String.format(
+                        Locale.ROOT,
+                        "wrk (%s), %d connections, %,d tickets held WAITING at its start: %s",
+                        when,
+                        wrkConnections,
+                        heldAtStart,
+                        WrkRun.line(result)));
+        return WrkRun.failures(warm) + WrkRun.failures(result);
     }
 
     private JsonObject runLevel(

@@ -112,6 +112,18 @@ final class WrkRun {
         return failures;
     }
 
+    /** Answers that were 2xx: tickets issued. */
+    static long succeeded(JsonObject result) {
+        long ok = 0;
+        JsonObject byStatus = result.getJsonObject("byStatus", new JsonObject());
+        for (String status : byStatus.fieldNames()) {
+            if (status.startsWith("2")) {
+                ok += byStatus.getLong(status);
+            }
+        }
+        return ok;
+    }
+
     static String line(JsonObject result) {
         double rate = result.getLong("requests") / result.getDouble("seconds");
         return String.format(

@@ -24,6 +24,9 @@ class WrkRunTest {
 
         assertThat(result.getLong("requests")).isEqualTo(50_000);
         assertThat(WrkRun.failures(result)).isEqualTo(10);
+        assertThat(WrkRun.succeeded(result))
+                .as("tickets issued, held by the server")
+                .isEqualTo(49_990);
         assertThat(WrkRun.line(result)).contains("5,000 issues/s").contains("p99 12.0 ms");
     }
 

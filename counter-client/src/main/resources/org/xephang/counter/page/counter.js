@@ -18,7 +18,7 @@ const TEXT = {
     nothingWaiting: 'Không còn ai đang chờ.', pausedBecause: 'Tạm dừng: {0}', reprintWhich: 'In lại vé số',
     presets: ['Nghỉ giải lao', 'Họp', 'Hỗ trợ quầy khác', 'Xử lý hồ sơ tồn'], chooseTarget: '— chọn —',
     replaced: 'Quầy này vừa được đăng nhập ở nơi khác.',
-    number: 'Số', waitedSoFar: 'Đã chờ', priorityHead: 'Ưu tiên', priority: 'Ưu tiên', appointment: 'Có lịch hẹn', nobodyWaiting: 'Không có ai đang chờ.',
+    number: 'Số', waitedSoFar: 'Đã chờ', priorityHead: 'Ưu tiên', priorityCount: '{0} ({1} ưu tiên)', priority: 'Ưu tiên', appointment: 'Có lịch hẹn', nobodyWaiting: 'Không có ai đang chờ.',
     appointmentsTitle: 'Lịch hẹn sắp tới hôm nay', appointmentTime: 'Giờ hẹn', appointmentCode: 'Mã lịch hẹn',
     appointmentField: 'Lĩnh vực',
     minutes: '{0} phút', underMinute: '< 1 phút', movedHere: 'chuyển đến quầy này',
@@ -43,7 +43,7 @@ const TEXT = {
     nothingWaiting: 'Nobody is waiting.', pausedBecause: 'Paused: {0}', reprintWhich: 'Reprint ticket number',
     presets: ['Break', 'Meeting', 'Helping another counter', 'Backlog'], chooseTarget: '— choose —',
     replaced: 'This counter was just signed in elsewhere.',
-    number: 'Number', waitedSoFar: 'Waited', priorityHead: 'Priority', priority: 'Priority', appointment: 'Appointment', nobodyWaiting: 'Nobody is waiting.',
+    number: 'Number', waitedSoFar: 'Waited', priorityHead: 'Priority', priorityCount: '{0} ({1} priority)', priority: 'Priority', appointment: 'Appointment', nobodyWaiting: 'Nobody is waiting.',
     appointmentsTitle: 'Appointments later today', appointmentTime: 'Time', appointmentCode: 'Booking code',
     appointmentField: 'Field',
     minutes: '{0} min', underMinute: '< 1 min', movedHere: 'transferred here',
@@ -90,10 +90,20 @@ async function api(path, options = {}) {
   return body;
 }
 
+// The page's own messages are said by key (sayText), so a language switch says them again; the agent's and the
+// server's messages are Vietnamese only and stay as they came.
+let saidKey = null;
+
 function say(text, ok = true) {
+  saidKey = null;
   const message = $('message');
   message.textContent = text || '';
   message.className = `message ${text ? (ok ? 'ok' : 'bad') : ''}`;
+}
+
+function sayText(ok, key, ...args) {
+  say(t(key, ...args), ok);
+  saidKey = [key, args];
 }
 
 function setLang(next) {
@@ -102,6 +112,7 @@ function setLang(next) {
   document.documentElement.lang = next;
   $('lang').textContent = next === 'vi' ? 'English' : 'Tiếng Việt';
   document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  if (saidKey) $('message').textContent = t(saidKey[0], ...saidKey[1]);
   document.querySelectorAll('[data-i18n-placeholder]').forEach((node) => {
     node.placeholder = t(node.dataset.i18nPlaceholder);
   });
@@ -239,7 +250,7 @@ function render() {
     const count = document.createElement('td');
     count.className = 'count';
     count.dataset.service = s.code;
-    count.textContent = s.priorityWaiting ? `${s.waiting} (${s.priorityWaiting} ƯT)` : String(s.waiting);
+    count.textContent = s.priorityWaiting ? t('priorityCount', s.waiting, s.priorityWaiting) : String(s.waiting);
     row.append(name, count);
     return row;
   }));
@@ -476,7 +487,7 @@ function connect() {
     }
   });
   source.addEventListener('desk', (e) => update(JSON.parse(e.data)));
-  source.addEventListener('rated', (e) => say(t('rated', JSON.parse(e.data).number), true));
+  source.addEventListener('rated', (e) => sayText(true, 'rated', JSON.parse(e.data).number));
   source.addEventListener('problem', (e) => say(JSON.parse(e.data).message, false));
   source.addEventListener('signed-out', () => showLogin(t('replaced')));
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
@@ -73,7 +74,12 @@ final class SiteState {
     private final Set<String> changedTickets = new HashSet<>();
 
     private final Map<Integer, CounterDesk> desks = new TreeMap<>();
-    private final Map<String, String> idempotency = new HashMap<>();
+    /**
+     * Per local day, the ticket id issued under each idempotency key: the key the ticket already holds, not a new
+     * "day|key" string per ticket (docs/adr/0040-young-pauses-that-grow-with-the-day.md).
+     */
+    private final Map<LocalDate, Map<String, String>> idempotency = new HashMap<>();
+
     private final Deque<Call> lastCalls = new ArrayDeque<>();
     /** Per counter, its priority calls since its last normal call: the streak the site's priority rule bounds. */
     private final Map<Integer, Integer> priorityCallsInRow = new HashMap<>();
@@ -87,6 +93,16 @@ final class SiteState {
     private boolean changed = true;
 
     private volatile SiteView published;
+    /**
+     * What the last publication copied, reused by the next one while unchanged: most groups only issue tickets, and
+     * these were copied after every group (docs/adr/0040-young-pauses-that-grow-with-the-day.md). The averages are
+     * recomputed when a service time is recorded, the estimator replaced or the configuration changed.
+     */
+    private Map<String, Duration> publishedAverages;
+
+    private SiteConfig averagesConfig;
+    private Map<Integer, CounterDesk> publishedDesks = Map.of();
+    private List<Call> publishedCalls = List.of();
     /** The services whose daily cap was reached on the current day, as of the last publication. */
     private volatile List<String> capReached = List.of();
 
@@ -160,10 +176,11 @@ final class SiteState {
         priorityCallsInRow.clear();
         allocator = new TicketNumberAllocator(calendar);
         estimator = new WaitEstimator();
+        publishedAverages = null;
         for (TicketRecord t : store.loadTickets(config.code(), today)) {
             put(t);
             if (t.idempotencyKey() != null) {
-                idempotency.put(idempotencyKey(t.localDay(), t.idempotencyKey()), t.id());
+                rememberKey(t.localDay(), t.idempotencyKey(), t.id());
             }
         }
         store.lastSequences(config.code(), today).forEach((service, seq) -> allocator.restore(service, today, seq));
@@ -202,6 +219,16 @@ final class SiteState {
         return currentDay;
     }
 
+    /**
+     * The site's local day of {@code now}; the current day's own instance when it is that day, so that the day's
+     * tickets share one {@link LocalDate} instead of holding one each.
+     */
+    LocalDate localDay(Instant now) {
+        LocalDate day = calendar.localDay(now);
+        LocalDate current = currentDay;
+        return day.equals(current) ? current : day;
+    }
+
     /** Whether the tickets of earlier days still need the check that follows a {@link #load}. */
     boolean staleCheckPending() {
         return staleCheckPending;
@@ -216,7 +243,7 @@ final class SiteState {
 
     /** A new local day: idempotency keys, numbering and the last calls of earlier days go. */
     void forgetEarlierDays(LocalDate today) {
-        idempotency.keySet().removeIf(k -> !k.startsWith(today + "|"));
+        idempotency.keySet().removeIf(day -> !day.equals(today));
         allocator.forgetBefore(today);
         lastCalls.clear();
         priorityCallsInRow.clear();
@@ -250,12 +277,12 @@ final class SiteState {
 
     /** The ticket issued today under an idempotency key, if one was. */
     Optional<TicketRecord> issuedUnderKey(LocalDate day, String key) {
-        String existingId = idempotency.get(idempotencyKey(day, key));
+        String existingId = idempotency.getOrDefault(day, Map.of()).get(key);
         return existingId == null ? Optional.empty() : Optional.of(tickets.get(existingId));
     }
 
     void rememberKey(LocalDate day, String key, String ticketId) {
-        idempotency.put(idempotencyKey(day, key), ticketId);
+        idempotency.computeIfAbsent(day, d -> new HashMap<>()).put(key, ticketId);
     }
 
     TicketNumberAllocator allocator() {
@@ -264,6 +291,7 @@ final class SiteState {
 
     void recordServiceTime(String service, Duration time) {
         estimator.record(service, time);
+        publishedAverages = null;
     }
 
     long nextIssueOrder() {
@@ -431,10 +459,16 @@ final class SiteState {
         if (!changed) {
             return;
         }
-        Map<String, Duration> averages = new HashMap<>();
-        for (ServiceConfig service : config.services()) {
-            averages.put(service.code(), estimator.averageServiceTime(service.code(), service.expectedServiceTime()));
+        if (publishedAverages == null || averagesConfig != config) {
+            Map<String, Duration> averages = new HashMap<>();
+            for (ServiceConfig service : config.services()) {
+                averages.put(
+                        service.code(), estimator.averageServiceTime(service.code(), service.expectedServiceTime()));
+            }
+            publishedAverages = averages;
+            averagesConfig = config;
         }
+        Map<String, Duration> averages = publishedAverages;
         for (String id : changedTickets) {
             TicketRecord ticket = tickets.get(id);
             if (ticket == null) {
@@ -444,28 +478,46 @@ final class SiteState {
             }
         }
         changedTickets.clear();
-        capReached = config.services().stream()
-                .filter(s -> s.dailyCap() != null && allocator.issued(s.code(), currentDay) >= s.dailyCap())
-                .map(ServiceConfig::code)
-                .toList();
+        List<String> capped = new ArrayList<>(0);
+        for (ServiceConfig s : config.services()) {
+            if (s.dailyCap() != null && allocator.issued(s.code(), currentDay) >= s.dailyCap()) {
+                capped.add(s.code());
+            }
+        }
+        capReached = capped.isEmpty() ? List.of() : List.copyOf(capped);
+        if (!publishedDesks.equals(desks)) {
+            publishedDesks = new TreeMap<>(desks);
+        }
+        if (!sameCalls(publishedCalls, lastCalls)) {
+            publishedCalls = List.copyOf(lastCalls);
+        }
         published = new SiteView(
                 config,
                 options,
                 clock,
                 committed,
                 lines.freeze(),
-                new TreeMap<>(desks),
-                List.copyOf(lastCalls),
+                publishedDesks,
+                publishedCalls,
                 lastSeq,
                 service -> averages.getOrDefault(service, Duration.ofMinutes(10)));
         changed = false;
     }
 
-    int ticketCount() {
-        return tickets.size();
+    private static boolean sameCalls(List<Call> published, Deque<Call> live) {
+        if (published.size() != live.size()) {
+            return false;
+        }
+        int i = 0;
+        for (Call call : live) {
+            if (!call.equals(published.get(i++))) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static String idempotencyKey(LocalDate day, String key) {
-        return day + "|" + key;
+    int ticketCount() {
+        return tickets.size();
     }
 }

@@ -87,7 +87,7 @@ final class TicketCommands {
             Actor actor,
             Instant now)
             throws SQLException {
-        LocalDate today = calendar.localDay(now);
+        LocalDate today = state.localDay(now);
         String key = command.idempotencyKey();
         CommandChecks.requireIdempotencyKey(key);
         if (key != null) {

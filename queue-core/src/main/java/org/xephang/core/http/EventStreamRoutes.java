@@ -150,16 +150,22 @@ final class EventStreamRoutes {
             }
         }
 
+        /**
+         * The channel's own writability when this sink writes to it: its high-water mark is the stream's limit, and
+         * Vert.x's writes (snapshot, pings) run on this loop and reach the same channel. Vert.x's {@code
+         * writeQueueFull} takes the WebSocket's lock per call: the first Java frame of a fan-out's profile (ADR 0037).
+         */
         @Override
         public boolean writeQueueFull() {
-            if (channel != null && !channel.isWritable()) {
-                // What this drain wrote so far may just be unsent: let the socket take it before judging.
-                flush();
-                if (!channel.isWritable()) {
-                    return true;
-                }
+            if (channel == null) {
+                return ws.writeQueueFull();
             }
-            return ws.writeQueueFull();
+            if (channel.isWritable()) {
+                return false;
+            }
+            // What this drain wrote so far may just be unsent: let the socket take it before judging.
+            flush();
+            return !channel.isWritable();
         }
 
         @Override

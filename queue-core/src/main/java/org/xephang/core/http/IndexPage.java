@@ -30,6 +30,7 @@ public final class IndexPage {
     static final List<Entry> KNOWN = List.of(
             new Entry("/kiosk/", "Ki-ốt lấy số thứ tự", "Ticket kiosk", "Công dân · Citizens"),
             new Entry("/dat-lich/", "Đặt lịch hẹn", "Book an appointment", "Công dân · Citizens"),
+            new Entry("/dat-lich/can-bo/", "Lịch hẹn trong ngày", "Today's bookings", "Cán bộ · Officers"),
             new Entry("/board/", "Bảng hiển thị số thứ tự", "Display board", "Sảnh chờ · Waiting hall"),
             new Entry("/counter/", "Màn hình quầy", "Counter screen", "Cán bộ · Officers"),
             new Entry("/supervisor/", "Giám sát trực tiếp", "Supervisor's live view", "Giám sát · Supervisors"),
@@ -77,8 +78,17 @@ public final class IndexPage {
                 .filter(Objects::nonNull)
                 .toList();
         return KNOWN.stream()
-                .filter(entry -> paths.stream().anyMatch(path -> path.startsWith(entry.path())))
+                .filter(entry -> paths.stream().anyMatch(path -> served(entry.path(), path)))
                 .toList();
+    }
+
+    /**
+     * Whether a route of {@code route}'s path serves the page at {@code page}: a route under it, or the wildcard
+     * route of a folder above it ({@code /dat-lich/*}, whose path reads {@code /dat-lich/}, serves {@code
+     * /dat-lich/can-bo/}); the index's own {@code /} is no folder of pages.
+     */
+    private static boolean served(String page, String route) {
+        return route.startsWith(page) || (route.length() > 1 && route.endsWith("/") && page.startsWith(route));
     }
 
     static String html(List<Entry> entries) {

@@ -53,6 +53,9 @@ final class StreamSubscriber {
     private final AtomicBoolean closed = new AtomicBoolean();
     private SiteFanOut fanOut;
     private QueueSnapshot snapshot;
+    /** The newest seq this connection has been given (its snapshot's, then each event's). */
+    private long deliveredSeq;
+
     private boolean joined;
     private Sink sink;
     private long heartbeatTimer = -1;
@@ -81,6 +84,7 @@ final class StreamSubscriber {
         fanOut.reserve();
         try (QueueService.Subscription atomic = queue.subscribe(site, event -> {})) {
             snapshot = atomic.snapshot();
+            deliveredSeq = snapshot.seq();
         } catch (RuntimeException e) {
             fanOut.unreserve();
             this.fanOut = null;
@@ -112,9 +116,12 @@ final class StreamSubscriber {
         }
     }
 
-    /** One event from the fan-out, in seq order; it reaches the socket at the latest on {@link #flush()}. */
+    /**
+     * One event from the fan-out, in seq order; one this connection already has (its snapshot's or given before) is
+     * skipped. It reaches the socket at the latest on {@link #flush()}.
+     */
     void deliver(OutgoingEvent event) {
-        if (closed.get() || event.seq() <= snapshot.seq()) {
+        if (closed.get() || event.seq() <= deliveredSeq) {
             return;
         }
         if (sink.writeQueueFull()) {
@@ -122,6 +129,12 @@ final class StreamSubscriber {
             return;
         }
         sink.write(event, fullView);
+        deliveredSeq = event.seq();
+    }
+
+    /** The newest seq this connection has been given: the fan-out skips it when it has every event already. */
+    long deliveredSeq() {
+        return deliveredSeq;
     }
 
     /** The fan-out delivered what it had: send it. */

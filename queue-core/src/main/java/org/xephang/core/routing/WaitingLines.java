@@ -31,6 +31,15 @@ public final class WaitingLines implements LinePositions {
 
     private final Map<LineKey, Line> lines = new HashMap<>();
     private final Map<String, int[]> perService = new HashMap<>();
+    /** The lines and services in the order they appeared: their index in a {@link Frozen}'s arrays. */
+    private final List<Line> lineOrder = new ArrayList<>();
+
+    private final List<int[]> serviceOrder = new ArrayList<>();
+    /** Immutable key → index maps that frozen copies share; replaced only when a line or service appears. */
+    private Map<LineKey, Integer> frozenLineIndex = Map.of();
+
+    private Map<String, Integer> frozenServiceIndex = Map.of();
+    private boolean indexesChanged;
 
     /** Keeps the lines right after a ticket changed: {@code before} null for a new ticket, {@code after} null when it left memory. */
     public void update(TicketRecord before, TicketRecord after) {
@@ -48,6 +57,9 @@ public final class WaitingLines implements LinePositions {
     public void clear() {
         lines.clear();
         perService.clear();
+        lineOrder.clear();
+        serviceOrder.clear();
+        indexesChanged = true;
     }
 
     /** The next ticket the counter calls by FCFS routing under strict priority, among the heads of its lines. */
@@ -82,11 +94,11 @@ public final class WaitingLines implements LinePositions {
         if (line == null) {
             return;
         }
-        if (line.priority.size > 0) {
-            heads.add(tickets.apply(line.priority.ids[0]));
+        if (line.priority.size() > 0) {
+            heads.add(tickets.apply(line.priority.head()));
         }
-        if (line.normal.size > 0) {
-            heads.add(tickets.apply(line.normal.ids[0]));
+        if (line.normal.size() > 0) {
+            heads.add(tickets.apply(line.normal.head()));
         }
     }
 
@@ -106,13 +118,32 @@ public final class WaitingLines implements LinePositions {
         return count(perService, service, 1);
     }
 
-    /** An immutable copy for readers on other threads; lines unchanged since the last copy are shared, not copied. */
+    /**
+     * An immutable copy for readers on other threads: two small arrays (the lines, the counts) over key maps shared
+     * with the previous copy; lines unchanged since the last copy are shared, not copied.
+     */
     public Frozen freeze() {
-        Map<LineKey, Frozen.FrozenLine> frozen = new HashMap<>(lines.size() * 2);
-        lines.forEach((key, line) -> frozen.put(key, line.freeze()));
-        Map<String, int[]> counts = new HashMap<>(perService.size() * 2);
-        perService.forEach((service, c) -> counts.put(service, c.clone()));
-        return new Frozen(frozen, counts);
+        if (indexesChanged) {
+            Map<LineKey, Integer> lineIndex = new HashMap<>();
+            for (int i = 0; i < lineOrder.size(); i++) {
+                lineIndex.put(lineOrder.get(i).key, i);
+            }
+            Map<String, Integer> serviceIndex = new HashMap<>();
+            perService.forEach((service, counts) -> serviceIndex.put(service, serviceOrder.indexOf(counts)));
+            frozenLineIndex = Map.copyOf(lineIndex);
+            frozenServiceIndex = Map.copyOf(serviceIndex);
+            indexesChanged = false;
+        }
+        Frozen.FrozenLine[] frozen = new Frozen.FrozenLine[lineOrder.size()];
+        for (int i = 0; i < frozen.length; i++) {
+            frozen[i] = lineOrder.get(i).freeze();
+        }
+        int[] counts = new int[2 * serviceOrder.size()];
+        for (int i = 0; i < serviceOrder.size(); i++) {
+            counts[2 * i] = serviceOrder.get(i)[0];
+            counts[2 * i + 1] = serviceOrder.get(i)[1];
+        }
+        return new Frozen(frozenLineIndex, frozen, frozenServiceIndex, counts);
     }
 
     /** Waiting (0) or waiting priority (1) tickets of a service in a counts map. */
@@ -122,11 +153,21 @@ public final class WaitingLines implements LinePositions {
     }
 
     private Line line(TicketRecord ticket) {
-        return lines.computeIfAbsent(LineKey.of(ticket), k -> new Line());
+        return lines.computeIfAbsent(LineKey.of(ticket), key -> {
+            Line line = new Line(key);
+            lineOrder.add(line);
+            indexesChanged = true;
+            return line;
+        });
     }
 
     private void count(TicketRecord ticket, int delta) {
-        int[] counts = perService.computeIfAbsent(ticket.service(), s -> new int[2]);
+        int[] counts = perService.computeIfAbsent(ticket.service(), service -> {
+            int[] created = new int[2];
+            serviceOrder.add(created);
+            indexesChanged = true;
+            return created;
+        });
         counts[0] += delta;
         if (ticket.isPriority()) {
             counts[1] += delta;
@@ -135,40 +176,53 @@ public final class WaitingLines implements LinePositions {
 
     /** The committed lines as readers see them: position and counts only. */
     public static final class Frozen implements LinePositions {
-        private final Map<LineKey, FrozenLine> lines;
-        private final Map<String, int[]> perService;
+        private final Map<LineKey, Integer> lineIndex;
+        private final FrozenLine[] lines;
+        private final Map<String, Integer> serviceIndex;
+        /** Per service (by {@link #serviceIndex}): its waiting tickets, then its waiting priority tickets. */
+        private final int[] counts;
 
-        private Frozen(Map<LineKey, FrozenLine> lines, Map<String, int[]> perService) {
+        private Frozen(
+                Map<LineKey, Integer> lineIndex, FrozenLine[] lines, Map<String, Integer> serviceIndex, int[] counts) {
+            this.lineIndex = lineIndex;
             this.lines = lines;
-            this.perService = perService;
+            this.serviceIndex = serviceIndex;
+            this.counts = counts;
         }
 
         @Override
         public int waitingAhead(TicketRecord ticket) {
-            FrozenLine line = lines.get(LineKey.of(ticket));
-            return line == null ? 0 : line.ahead(ticket);
+            Integer at = lineIndex.get(LineKey.of(ticket));
+            return at == null ? 0 : lines[at].ahead(ticket);
         }
 
         @Override
         public int waiting(String service) {
-            return count(perService, service, 0);
+            Integer at = serviceIndex.get(service);
+            return at == null ? 0 : counts[2 * at];
         }
 
         @Override
         public int waitingPriority(String service) {
-            return count(perService, service, 1);
+            Integer at = serviceIndex.get(service);
+            return at == null ? 0 : counts[2 * at + 1];
         }
 
-        private record FrozenLine(long[] priority, long[] normal) {
+        /**
+         * A line as of one {@link #freeze()}: each run is a range of the writer's own key array, which the writer never
+         * changes within a range it handed out ({@link SortedRun}).
+         */
+        private record FrozenLine(
+                long[] priority, int priorityFrom, int priorityTo, long[] normal, int normalFrom, int normalTo) {
             int ahead(TicketRecord ticket) {
                 return ticket.isPriority()
-                        ? rank(priority, ticket.queueKey())
-                        : priority.length + rank(normal, ticket.queueKey());
+                        ? rank(priority, priorityFrom, priorityTo, ticket.queueKey())
+                        : (priorityTo - priorityFrom) + rank(normal, normalFrom, normalTo, ticket.queueKey());
             }
 
-            private static int rank(long[] keys, long key) {
-                int at = Arrays.binarySearch(keys, key);
-                return at >= 0 ? at : -at - 1;
+            private static int rank(long[] keys, int from, int to, long key) {
+                int at = Arrays.binarySearch(keys, from, to, key);
+                return (at >= 0 ? at : -at - 1) - from;
             }
         }
     }
@@ -189,9 +243,14 @@ public final class WaitingLines implements LinePositions {
     }
 
     private static final class Line {
+        final LineKey key;
         final SortedRun priority = new SortedRun();
         final SortedRun normal = new SortedRun();
         Frozen.FrozenLine frozen;
+
+        Line(LineKey key) {
+            this.key = key;
+        }
 
         void add(TicketRecord ticket) {
             run(ticket).add(ticket.queueKey(), ticket.id());
@@ -206,12 +265,13 @@ public final class WaitingLines implements LinePositions {
         int ahead(TicketRecord ticket) {
             return ticket.isPriority()
                     ? priority.rank(ticket.queueKey())
-                    : priority.size + normal.rank(ticket.queueKey());
+                    : priority.size() + normal.rank(ticket.queueKey());
         }
 
         Frozen.FrozenLine freeze() {
             if (frozen == null) {
-                frozen = new Frozen.FrozenLine(priority.keys(), normal.keys());
+                frozen = new Frozen.FrozenLine(
+                        priority.share(), priority.start, priority.end, normal.share(), normal.start, normal.end);
             }
             return frozen;
         }
@@ -222,49 +282,110 @@ public final class WaitingLines implements LinePositions {
     }
 
     /**
-     * Queue keys in increasing order with their ticket ids. New tickets get the largest key and leave from the front,
-     * so the usual insert is an append and the usual removal shifts one array: cheaper than any tree at these sizes.
+     * Queue keys in increasing order with their ticket ids, in {@code [start, end)} of two parallel arrays. New tickets
+     * get the largest key and leave from the front, so the usual insert is an append and the usual removal moves
+     * {@code start}: cheaper than any tree at these sizes.
+     *
+     * <p>A {@link #freeze()} hands the key array itself to readers with the range it had (no copy: a copy per publish
+     * cost 8 bytes per waiting ticket of the line for every group that touched it, ~24 KB per issue late in a busy day,
+     * docs/adr/0040-young-pauses-that-grow-with-the-day.md). So that a frozen range never changes under its readers,
+     * once the array is shared the writer only appends past {@code end} and moves {@code start}; any other change
+     * (a ticket leaving from the middle or the back, one put in front or in the middle) first copies the live range
+     * into new arrays.
      */
     private static final class SortedRun {
         long[] keys = new long[16];
         String[] ids = new String[16];
-        int size;
+        int start;
+        int end;
+        /** Whether {@link #keys} was handed to a frozen line since it was last copied. */
+        private boolean shared;
+
+        int size() {
+            return end - start;
+        }
+
+        String head() {
+            return ids[start];
+        }
 
         void add(long key, String id) {
-            int at = rank(key);
-            if (at < size && keys[at] == key) {
+            int at = start + rank(key);
+            if (at < end && keys[at] == key) {
                 throw new IllegalStateException("queue key " + key + " is already taken by ticket " + ids[at]);
             }
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                ids = Arrays.copyOf(ids, size * 2);
+            if (at == end) {
+                if (end == keys.length) {
+                    copy(Math.max(16, 2 * size()));
+                    at = end;
+                }
+                keys[at] = key;
+                ids[at] = id;
+                end++;
+                return;
             }
-            System.arraycopy(keys, at, keys, at + 1, size - at);
-            System.arraycopy(ids, at, ids, at + 1, size - at);
+            if (shared || end == keys.length) {
+                copy(Math.max(16, 2 * (size() + 1)));
+                at = start + rank(key);
+            }
+            System.arraycopy(keys, at, keys, at + 1, end - at);
+            System.arraycopy(ids, at, ids, at + 1, end - at);
             keys[at] = key;
             ids[at] = id;
-            size++;
+            end++;
         }
 
         void remove(long key, String id) {
-            int at = rank(key);
-            if (at == size || keys[at] != key || !ids[at].equals(id)) {
+            int at = start + rank(key);
+            if (at == end || keys[at] != key || !ids[at].equals(id)) {
                 throw new IllegalStateException("ticket " + id + " with queue key " + key + " is not in its line");
             }
-            System.arraycopy(keys, at + 1, keys, at, size - at - 1);
-            System.arraycopy(ids, at + 1, ids, at, size - at - 1);
-            size--;
-            ids[size] = null;
+            if (at == start) {
+                ids[start++] = null;
+                if (start == end) {
+                    start = 0;
+                    end = 0;
+                    if (shared) {
+                        keys = new long[keys.length];
+                        shared = false;
+                    }
+                }
+                return;
+            }
+            if (shared) {
+                copy(Math.max(16, 2 * size()));
+                at = start + rank(key);
+            }
+            System.arraycopy(keys, at + 1, keys, at, end - at - 1);
+            System.arraycopy(ids, at + 1, ids, at, end - at - 1);
+            end--;
+            ids[end] = null;
         }
 
         /** How many keys are smaller than {@code key}. */
         int rank(long key) {
-            int at = Arrays.binarySearch(keys, 0, size, key);
-            return at >= 0 ? at : -at - 1;
+            int at = Arrays.binarySearch(keys, start, end, key);
+            return (at >= 0 ? at : -at - 1) - start;
         }
 
-        long[] keys() {
-            return Arrays.copyOf(keys, size);
+        /** The key array for a frozen line over {@code [start, end)}: from now on it is not changed in that range. */
+        long[] share() {
+            shared = true;
+            return keys;
+        }
+
+        /** Moves the live range to the front of new arrays of {@code capacity}: the old ones stay as readers saw them. */
+        private void copy(int capacity) {
+            int size = size();
+            long[] newKeys = new long[capacity];
+            String[] newIds = new String[capacity];
+            System.arraycopy(keys, start, newKeys, 0, size);
+            System.arraycopy(ids, start, newIds, 0, size);
+            keys = newKeys;
+            ids = newIds;
+            start = 0;
+            end = size;
+            shared = false;
         }
     }
 }

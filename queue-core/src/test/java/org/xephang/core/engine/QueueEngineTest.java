@@ -372,6 +372,28 @@ class QueueEngineTest {
     }
 
     @Test
+    void anIdempotencyKeyReplaysItsTicketAfterARestartAndIssuesAFreshOneTheNextDay() {
+        IssueResult first = await(engine.issue(SITE, new IssueCommand("A", null, null, "key-1"), KIOSK));
+        subscription.close();
+        engine.close();
+        engine = openEngine(EngineFixture.config(), new EngineOptions(false, "http://q.test"));
+        subscription = engine.subscribe(SITE, events::add);
+
+        IssueResult afterRestart = await(engine.issue(SITE, new IssueCommand("A", null, null, "key-1"), KIOSK));
+        clock.set(LocalDateTime.of(2026, 11, 24, 7, 45));
+        IssueResult nextDay = await(engine.issue(SITE, new IssueCommand("A", null, null, "key-1"), KIOSK));
+        IssueResult nextDayAgain = await(engine.issue(SITE, new IssueCommand("A", null, null, "key-1"), KIOSK));
+
+        assertThat(afterRestart.replayed()).isTrue();
+        assertThat(afterRestart.ticket().id()).isEqualTo(first.ticket().id());
+        assertThat(nextDay.replayed()).isFalse();
+        assertThat(nextDay.ticket().number()).isEqualTo("A001");
+        assertThat(nextDay.ticket().id()).isNotEqualTo(first.ticket().id());
+        assertThat(nextDayAgain.replayed()).isTrue();
+        assertThat(nextDayAgain.ticket().id()).isEqualTo(nextDay.ticket().id());
+    }
+
+    @Test
     void theSameIdempotencyKeyForAnotherServiceIsAConflict() {
         await(engine.issue(SITE, new IssueCommand("A", null, null, "key-1"), KIOSK));
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -432,6 +433,82 @@ class AdminPageIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void everyMessageThePageSaysFollowsTheLanguageSwitch(@TempDir Path dataDir) {
+        ChromeDriver browser = Browser.open(1366, 768);
+        try (TestApi api = TestApi.launch(dataDir, DossierConfig.none())) {
+            browser.get("http://127.0.0.1:" + api.port() + "/admin/");
+            signIn(browser, "admin");
+
+            // a wrong day beside its field, then the save's own message: said in Vietnamese, switched to English
+            click(browser, "#add-holiday");
+            input(browser, "#holidays tr:last-child .from", "31/02/2026");
+            input(browser, "#holidays tr:last-child .name", "Quốc khánh");
+            click(browser, "#save");
+            eventually(WITHIN, () -> text(browser, "#tab-calendar").contains("\"31/02/2026\" không phải một ngày"));
+            switchLanguage(browser, "Administration");
+            assertThat(text(browser, "#tab-calendar")).contains("\"31/02/2026\" is not a day: enter dd/mm/yyyy");
+            assertThat(vietnameseMessages(browser)).isEmpty();
+            switchLanguage(browser, "Quản trị");
+
+            input(browser, "#holidays tr:last-child .from", "02/09/2026");
+            click(browser, "#save");
+            eventually(WITHIN, () -> text(browser, "#save-message").equals("Đã lưu và áp dụng (phiên bản 2)."));
+            switchLanguage(browser, "Administration");
+            assertThat(text(browser, "#save-message")).isEqualTo("Saved and applied (version 2).");
+            assertThat(vietnameseMessages(browser)).isEmpty();
+
+            // accounts: a weak password named in English, then the account made in English, back to Vietnamese
+            switchLanguage(browser, "Quản trị");
+            tab(browser, "accounts");
+            type(browser.findElement(By.id("account-username")), "cb-moi");
+            new Select(browser.findElement(By.id("account-role"))).selectByValue("SUPERVISOR");
+            type(browser.findElement(By.id("account-password")), "ngan");
+            click(browser, "#new-account button[type=submit]");
+            eventually(WITHIN, () -> text(browser, "#new-account").contains("Mật khẩu cần 10–64 ký tự"));
+            switchLanguage(browser, "Administration");
+            assertThat(text(browser, "#new-account")).contains("The password needs 10–64 characters");
+            assertThat(vietnameseMessages(browser)).isEmpty();
+            browser.findElement(By.id("account-password")).clear();
+            type(browser.findElement(By.id("account-password")), "XepHang2026moi");
+            click(browser, "#new-account button[type=submit]");
+            eventually(WITHIN, () -> text(browser, "#new-password").equals("Account cb-moi created."));
+            switchLanguage(browser, "Quản trị");
+            assertThat(text(browser, "#new-password")).isEqualTo("Đã tạo tài khoản cb-moi.");
+            switchLanguage(browser, "Administration");
+            assertThat(vietnameseMessages(browser)).isEmpty();
+
+            // the audit log's day check
+            tab(browser, "audit");
+            input(browser, "#audit-from", "31/13/2026");
+            click(browser, "#audit-filter button[type=submit]");
+            eventually(WITHIN, () -> text(browser, "#audit-error").contains("is not a day"));
+            switchLanguage(browser, "Quản trị");
+            assertThat(text(browser, "#audit-error")).contains("\"31/13/2026\" không phải một ngày");
+            switchLanguage(browser, "Administration");
+            assertThat(vietnameseMessages(browser)).isEmpty();
+            Browser.screenshot(browser, "admin-1366-messages-en");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Clicks the language button and waits for the page's heading to start with {@code heading}. */
+    private static void switchLanguage(ChromeDriver browser, String heading) {
+        click(browser, "#lang");
+        eventually(WITHIN, () -> text(browser, "header h1").startsWith(heading));
+    }
+
+    /** The page's shown messages (errors, confirmations, the live state) that are written with Vietnamese letters. */
+    static List<?> vietnameseMessages(ChromeDriver browser) {
+        return (List<?>)
+                browser.executeScript(
+                        "return [...document.querySelectorAll("
+                                + "'.error, [role=alert], [data-error-for], #save-message, #new-password, #live, #version')]"
+                                + ".filter(e => e.offsetParent !== null).map(e => e.innerText.trim())"
+                                + ".filter(text => /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i.test(text))");
     }
 
     static void signIn(ChromeDriver browser, String username) {

@@ -198,4 +198,26 @@ class BookingPageIT {
                 .as("today and the 14 days after it")
                 .hasSize(15);
     }
+
+    @Test
+    void daysReadDayFirstInBothLanguagesEvenInAnEnglishBrowser() {
+        browser.quit();
+        browser = Browser.open(390, 844, "en-US"); // an English Chromium writes its own dates month first
+        browser.get("http://127.0.0.1:" + api.port() + "/dat-lich/?site=demo");
+        click("#fields button[data-service=A]");
+        eventually(
+                Duration.ofSeconds(20),
+                () -> Browser.text(browser, "#days button[data-day='2026-11-24']")
+                        .contains("24/11"));
+        browser.findElement(By.id("lang")).click();
+        eventually(
+                Duration.ofSeconds(20),
+                () -> Browser.text(browser, "#step-day h1").equals("Choose a day")
+                        && Browser.text(browser, "#days button[data-day='2026-11-24']")
+                                .startsWith("Tue"));
+        assertThat(Browser.text(browser, "#days button[data-day='2026-11-24']")).contains("24/11");
+        click("#days button[data-day='2026-11-24']");
+        eventually(
+                Duration.ofSeconds(20), () -> Browser.text(browser, "#slot-day").endsWith("24/11"));
+    }
 }

@@ -65,7 +65,17 @@ class IndexPageIT {
             }
             assertThat(links)
                     .containsOnlyKeys(
-                            "/kiosk/", "/dat-lich/", "/board/", "/supervisor/", "/stats/", "/admin/", "/api/docs/");
+                            "/kiosk/",
+                            "/dat-lich/",
+                            "/dat-lich/can-bo/",
+                            "/board/",
+                            "/supervisor/",
+                            "/stats/",
+                            "/admin/",
+                            "/api/docs/");
+            assertThat(links.get("/dat-lich/can-bo/"))
+                    .contains("Lịch hẹn trong ngày")
+                    .contains("Cán bộ");
             assertThat(links.get("/admin/")).contains("Quản trị").contains("Administration");
             assertThat(links.get("/kiosk/")).contains("Ki-ốt lấy số thứ tự").contains("Ticket kiosk");
             assertThat(links.get("/stats/")).contains("Thống kê").contains("Statistics");

@@ -5,13 +5,17 @@ import static org.xephang.core.http.TestApi.eventually;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.xephang.testkit.Browser;
 import org.xephang.testkit.MutableClock;
@@ -34,7 +38,9 @@ class StaffBookingsPageIT {
     @Test
     void anOfficerSeesTheDaysBookingsPerFieldWithMaskedPhones(@TempDir Path dataDir) {
         MutableClock clock = MutableClock.at(LocalDateTime.now(MutableClock.VIETNAM));
-        ChromeDriver browser = Browser.open(1280, 800);
+        String today = LocalDate.now(clock).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        // an English Chromium shows <input type=date> as mm/dd/yyyy: the day is typed and shown day first all the same
+        ChromeDriver browser = Browser.open(1280, 800, "en-US");
         try (TestApi api = TestApi.start(dataDir, clock)) {
             Browser.recordPolicyViolations(browser);
             api.token("kiosk1");
@@ -45,8 +51,22 @@ class StaffBookingsPageIT {
             api.book("B", "2026-11-23T10:00:00+07:00", "Lê Văn Cường", "0901234567");
             api.checkIn(first);
 
-            browser.executeScript("const d = document.getElementById('day'); d.value = '2026-11-23';"
-                    + " d.dispatchEvent(new Event('change'));");
+            WebElement day = browser.findElement(By.id("day"));
+            assertThat(day.getDomProperty("placeholder")).isEqualTo("dd/mm/yyyy");
+            assertThat(day.getDomProperty("value"))
+                    .as("today in Vietnam, day first")
+                    .isEqualTo(today);
+            day.sendKeys(Keys.chord(Keys.CONTROL, "a"), "31/11/2026", Keys.TAB); // clear() would fire a change
+            eventually(
+                    WITHIN,
+                    () -> Browser.text(browser, "#day-error")
+                            .equals("\"31/11/2026\" không phải một ngày: nhập dạng dd/mm/yyyy, ví dụ 02/09/2026."));
+            browser.findElement(By.id("lang")).click();
+            assertThat(Browser.text(browser, "#day-error"))
+                    .as("the page's own message follows the language switch")
+                    .isEqualTo("\"31/11/2026\" is not a day: enter dd/mm/yyyy, e.g. 02/09/2026.");
+            browser.findElement(By.id("lang")).click();
+            day.sendKeys(Keys.chord(Keys.CONTROL, "a"), "23/11/2026", Keys.TAB);
 
             eventually(
                     WITHIN,
@@ -56,6 +76,7 @@ class StaffBookingsPageIT {
                     .contains("08:15", "Nguyễn Văn An", "*******678", "Đã đến");
             assertThat(Browser.text(browser, "#bookings .field[data-service=B]"))
                     .contains("1 lịch hẹn, 0 đã đến");
+            assertThat(Browser.text(browser, "#day-error")).isEmpty();
             assertThat(Browser.text(browser, "main")).doesNotContain("0912345678", "0901234567");
             assertThat(Browser.policyViolations(browser)).isEmpty();
             Browser.screenshot(browser, "staff-bookings-1280");

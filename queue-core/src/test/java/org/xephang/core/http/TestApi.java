@@ -26,6 +26,7 @@ import org.xephang.core.IssueCommand;
 import org.xephang.core.QueueServer;
 import org.xephang.core.QueueServerMain;
 import org.xephang.core.QueueService;
+import org.xephang.core.ServerTransport;
 import org.xephang.core.backend.DossierBackend;
 import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.backend.notify.NotificationRoutes;
@@ -148,7 +149,8 @@ final class TestApi implements AutoCloseable {
             Clock clock,
             boolean dossierRoutes,
             int kioskIssuesPerMinute) {
-        Vertx vertx = Vertx.vertx();
+        // The transport the server runs on by default (native epoll where it loads), so the API's tests cover it.
+        Vertx vertx = serverVertx();
         QueueEngine engine = QueueEngine.open(config, dataDir, clock, new EngineOptions(true, "http://q.test"));
         QueueServer server = await(QueueServer.start(
                 vertx,
@@ -293,6 +295,15 @@ final class TestApi implements AutoCloseable {
         queue.issue(SITE, new IssueCommand(service, null, null, null), new Actor("kiosk1", Role.KIOSK))
                 .toCompletableFuture()
                 .join();
+    }
+
+    /** A Vert.x on the server's default transport ({@link ServerTransport#AUTO}). */
+    static Vertx serverVertx() {
+        try {
+            return ServerTransport.AUTO.vertx();
+        } catch (QueueServerMain.UsageException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static <T> T await(Future<T> future) {

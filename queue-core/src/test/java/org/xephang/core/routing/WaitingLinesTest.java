@@ -140,6 +140,74 @@ class WaitingLinesTest {
     }
 
     @Test
+    void everyFrozenCopyKeepsItsAnswersWhileIssuesCallsTransfersAndCancelsGoOn() {
+        Random random = new Random(20261207);
+        for (int day = 0; day < 20; day++) {
+            tickets.clear();
+            lines.clear();
+            List<WaitingLines.Frozen> copies = new ArrayList<>();
+            List<List<TicketRecord>> waitingThen = new ArrayList<>();
+            List<List<Integer>> answers = new ArrayList<>();
+            for (int step = 0; step < 300; step++) {
+                act(random);
+                if (step % 7 == 0) {
+                    WaitingLines.Frozen frozen = lines.freeze();
+                    List<TicketRecord> waiting = tickets.values().stream()
+                            .filter(t -> t.state() == TicketState.WAITING)
+                            .toList();
+                    copies.add(frozen);
+                    waitingThen.add(waiting);
+                    answers.add(answersOf(frozen, waiting));
+                }
+            }
+            for (int i = 0; i < copies.size(); i++) {
+                assertThat(answersOf(copies.get(i), waitingThen.get(i)))
+                        .as("day %d, copy %d read after the lines moved on", day, i)
+                        .isEqualTo(answers.get(i));
+            }
+        }
+    }
+
+    /** Each waiting ticket's place, then each service's counts, as a frozen copy answers them. */
+    private static List<Integer> answersOf(WaitingLines.Frozen frozen, List<TicketRecord> waiting) {
+        List<Integer> answers = new ArrayList<>();
+        waiting.forEach(t -> answers.add(frozen.waitingAhead(t)));
+        for (String service : SERVICES) {
+            answers.add(frozen.waiting(service));
+            answers.add(frozen.waitingPriority(service));
+        }
+        return answers;
+    }
+
+    @Test
+    void freezingALongLineAfterOneIssueAllocatesLittleWhateverTheLineHolds() {
+        for (int i = 0; i < 50_000; i++) {
+            issue("A", null);
+        }
+        lines.freeze();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        List<TicketRecord> issued = new ArrayList<>();
+        for (int i = 0; i < 200; i++) { // warm up
+            issued.add(issue("A", null));
+            lines.freeze();
+        }
+        long before = threads.getThreadAllocatedBytes(thread);
+        int rounds = 1000;
+        for (int i = 0; i < rounds; i++) {
+            TicketRecord t = issued.get(i % issued.size());
+            lines.update(null, t.withQueueKey(++maxKey)); // the line grows at its back, as issues do
+            lines.freeze();
+        }
+        long perRound = (threads.getThreadAllocatedBytes(thread) - before) / rounds;
+
+        // A copy of the line's keys would be 8 B × 50,000 = 400 KB per freeze; sharing them costs a few small objects.
+        assertThat(perRound).as("bytes allocated per issue and freeze").isLessThan(4_000);
+        assertThat(lines.waiting("A")).isEqualTo(50_000 + 200 + rounds);
+    }
+
+    @Test
     void aTicketThatIsNotInItsLineIsAnErrorNotASilentMiscount() {
         TicketRecord a1 = issue("A", null);
         TicketRecord stranger = a1.transfer("B", null, 99);

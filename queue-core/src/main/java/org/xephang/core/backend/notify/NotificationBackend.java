@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.xephang.api.ErrorCode;
 import org.xephang.api.QueueError;
@@ -144,7 +145,8 @@ public final class NotificationBackend {
                         Engines.of(queueEngine),
                         new StoredNotificationQueue(
                                 queueEngine.notificationOutbox(), worker, vertx.getOrCreateContext()),
-                        registry)
+                        registry,
+                        () -> 1)
                 .map(v -> {
                     engine = queueEngine;
                     attach(queueEngine);
@@ -155,10 +157,15 @@ public final class NotificationBackend {
     /**
      * Starts the sender of a node of a cluster: it sends the messages of the sites {@code ownedSites} names now, read
      * from {@code store}, each marked through its site's engine ({@link OwnedSitesNotificationQueue}). Call {@link
-     * #attach} with the engine of each site the node takes.
+     * #attach} with the engine of each site the node takes. {@code members}: how many nodes are live now; each sends
+     * its share of a provider's rate.
      */
     public Future<Void> startOwnedSites(
-            Engines nodeEngines, Store store, Supplier<Collection<String>> ownedSites, MeterRegistry registry) {
+            Engines nodeEngines,
+            Store store,
+            Supplier<Collection<String>> ownedSites,
+            MeterRegistry registry,
+            IntSupplier members) {
         this.worker = vertx.createSharedWorkerExecutor("xephang-notifications", 1);
         return start(
                 nodeEngines,
@@ -168,11 +175,13 @@ public final class NotificationBackend {
                         site -> nodeEngines.ofSite(site).map(QueueEngine::notificationOutbox),
                         worker,
                         vertx.getOrCreateContext()),
-                registry);
+                registry,
+                members);
     }
 
-    private Future<Void> start(Engines nodeEngines, NotificationQueue queue, MeterRegistry registry) {
-        NotificationSender created = new NotificationSender(queue, providers, clock, POLL_INTERVAL, registry);
+    private Future<Void> start(
+            Engines nodeEngines, NotificationQueue queue, MeterRegistry registry, IntSupplier members) {
+        NotificationSender created = new NotificationSender(queue, providers, clock, POLL_INTERVAL, registry, members);
         return vertx.deployVerticle(created).map(id -> {
             deployment = id;
             sender = created;

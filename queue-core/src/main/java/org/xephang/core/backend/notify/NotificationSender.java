@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.core.backend.forward.Backoff;
@@ -35,8 +36,9 @@ import org.xephang.core.backend.notify.NotificationQueue.Pending;
  * Sends what the {@link NotificationQueue} holds through each site's provider (issue 17 item 3), never on the
  * engine's path: the engine only records what is due. At-least-once, with the message's idempotency key in the body
  * (SMS {@code requestId}, Zalo {@code tracking_id}); retried with the forwarder's {@link Backoff}, never sooner than a
- * provider's {@code Retry-After} (which also pauses that provider); at most {@code requestsPerMinute} per provider;
- * given up when refused or too late to help ({@link DeliveryDecision}). Nothing personal is logged: a message is named
+ * provider's {@code Retry-After} (which also pauses that provider); at most {@code requestsPerMinute} per provider,
+ * for the whole cluster: each node sends its share, the rate divided by the number of live members (rounded down, at
+ * least one a minute), so N nodes never send N times the provider's limit (docs/adr/0039); given up when refused or too late to help ({@link DeliveryDecision}). Nothing personal is logged: a message is named
  * by its idempotency key (ticket id and kind), never by its number or text.
  *
  * <p>Metrics ({@code /metrics}): {@code xephang.notifications.sent}, {@code .retried}, {@code .dead}, each per {@code
@@ -58,7 +60,9 @@ public final class NotificationSender extends VerticleBase {
     private final Duration pollInterval;
     private final MeterRegistry registry;
     private final Backoff backoff;
-    private final ClientRateLimiter perProvider;
+    private final IntSupplier members;
+    private ClientRateLimiter perProvider;
+    private int perProviderShare;
     private final Map<String, NotificationProfile> profiles = new HashMap<>();
     private final Map<String, Instant> pausedUntil = new HashMap<>();
     private final Set<String> inFlight = new HashSet<>();
@@ -76,7 +80,21 @@ public final class NotificationSender extends VerticleBase {
             Clock clock,
             Duration pollInterval,
             MeterRegistry registry) {
+        this(queue, providers, clock, pollInterval, registry, () -> 1);
+    }
+
+    /**
+     * @param members how many nodes send now (a cluster's live members): this node sends its share of the rate
+     */
+    public NotificationSender(
+            NotificationQueue queue,
+            NotificationProviders providers,
+            Clock clock,
+            Duration pollInterval,
+            MeterRegistry registry,
+            IntSupplier members) {
         this.queue = queue;
+        this.members = members;
         this.providers = providers;
         this.clock = clock;
         this.pollInterval = pollInterval;
@@ -85,7 +103,20 @@ public final class NotificationSender extends VerticleBase {
                 providers.initialBackoff(),
                 providers.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        this.perProvider = new ClientRateLimiter(clock, providers.requestsPerMinute());
+    }
+
+    /** The limiter of this node's share of each provider's rate, made again when the number of members changes. */
+    private ClientRateLimiter perProvider() {
+        int sharing = Math.max(1, members.getAsInt());
+        if (perProvider == null || sharing != perProviderShare) {
+            perProviderShare = sharing;
+            perProvider = new ClientRateLimiter(clock, Math.max(1, providers.requestsPerMinute() / sharing));
+            LOG.info(
+                    "notification sender: {} node(s) share each provider's {} messages a minute",
+                    sharing,
+                    providers.requestsPerMinute());
+        }
+        return perProvider;
     }
 
     @Override
@@ -164,7 +195,7 @@ public final class NotificationSender extends VerticleBase {
             if (paused != null && now.isBefore(paused)) {
                 continue;
             }
-            if (!perProvider.acquire(pending.provider()).isZero()) {
+            if (!perProvider().acquire(pending.provider()).isZero()) {
                 continue; // over the provider's rate: stays due for a later cycle
             }
             inFlight.add(key);
