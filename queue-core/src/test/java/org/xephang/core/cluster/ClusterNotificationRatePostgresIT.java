@@ -66,11 +66,11 @@ class ClusterNotificationRatePostgresIT {
         ZoneOffset zone = nearNoon();
         Path centre = writeConfig(zone);
         StoreLocation.Postgres db = PostgresFixture.newDatabase("rate");
-        String store = ClusterServerPostgresIT.url(db);
-        int[] ports = {ClusterServerPostgresIT.freePort(), ClusterServerPostgresIT.freePort()};
+        String store = ClusterNodes.url(db);
+        int[] ports = {ClusterNodes.freePort(), ClusterNodes.freePort()};
         QueueServerMain.Running a = start("a", centre, ports[0], ports[1], store);
         QueueServerMain.Running b = start("b", centre, ports[1], ports[0], store);
-        ClusterPlacementPostgresIT.await(
+        ClusterNodes.await(
                 "each node runs one site",
                 () -> a.cluster().ownedSites().size() == 1
                         && b.cluster().ownedSites().size() == 1);
