@@ -42,11 +42,11 @@ import org.xephang.core.ticket.TicketRecord;
  * event log. Changed only on the writer thread, through the methods that also write the change through the store; read
  * from any thread through the copy {@link #publishIfChanged()} makes after each committed group.
  *
- * <p><b>Size.</b> A little over 450 lines on purpose: what it holds is one site's memory, each part (tickets and lines,
- * desks, numbering and queue keys, the day, the publication) a handful of short accessors over fields the others also
- * read, and the commands, rules, events and housekeeping that use them are classes of their own ({@link SiteQueue}).
- * Splitting the fields further would spread one invariant (the live state and its published copy change together)
- * over several classes.
+ * <p><b>Size.</b> About 520 lines on purpose: what it holds is one site's memory, each part (tickets and lines, desks,
+ * numbering, idempotency and queue keys, the day, the publication and the parts of it reused while unchanged) a handful
+ * of short accessors over fields the others also read, and the commands, rules, events and housekeeping that use them
+ * are classes of their own ({@link SiteQueue}). Splitting the fields further would spread one invariant (the live state
+ * and its published copy change together) over several classes.
  */
 final class SiteState {
 
