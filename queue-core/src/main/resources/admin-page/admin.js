@@ -67,6 +67,8 @@ function applyLanguage() {
   if (doc) {
     const shown = fieldErrors;
     render();
+    // The boxes render() does not redraw (the page's own, beside a table) still say them: said once, not once more.
+    $("view").querySelectorAll("[data-error-for]").forEach(node => { if (!node.closest("form")) XephangSaid.say(node, lang, ""); });
     fieldErrors = [];
     shown.forEach(([path, message]) => showError(path, message));
   }
@@ -360,8 +362,11 @@ function indexOfService(code) { return (doc.services || []).findIndex(s => s.cod
 function offerClosing(box, code) {
   const retired = (base.document.services || []).find(s => s.code === code);
   if (!retired) return;
+  // Both texts kept (data-vi, data-en): a language switch says it again and leaves the button where it is.
+  const vi = `Ngừng cấp số mới cho lĩnh vực ${code} thay vì bỏ`;
+  const en = `Close field ${code} for new tickets instead`;
   box.after(el("div", { className: "offer" }, el("button", {
-    type: "button", className: "primary", textContent: t(`Ngừng cấp số mới cho lĩnh vực ${code} thay vì bỏ`, `Close field ${code} for new tickets instead`),
+    type: "button", className: "primary", textContent: t(vi, en), dataset: { vi, en },
     onclick: () => {
       const kept = Object.assign(copy(retired), { closed: true });
       const at = (base.document.services || []).findIndex(s => s.code === code);

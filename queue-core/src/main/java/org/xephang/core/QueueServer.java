@@ -314,6 +314,11 @@ public final class QueueServer {
                 .end(error.toJson().toBuffer());
     }
 
+    /** The pages this server serves, named and in the order of the index at {@code /}; none before it serves. */
+    public List<IndexPage.Entry> pages() {
+        return handler instanceof Router router ? IndexPage.servedBy(router) : List.of();
+    }
+
     /** The bound port (the real one when the options asked for 0). */
     public int port() {
         return server.actualPort();

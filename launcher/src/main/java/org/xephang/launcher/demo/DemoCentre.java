@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,6 +25,7 @@ import org.xephang.core.QueueServerMain.Settings;
 import org.xephang.core.QueueServerMain.UsageException;
 import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.backend.DossierConfigReader;
+import org.xephang.core.http.IndexPage;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.site.ConfigException;
@@ -163,29 +165,43 @@ public final class DemoCentre implements AutoCloseable {
         return centre;
     }
 
-    /** Prints where everything is, Vietnamese first. */
+    /**
+     * Prints where everything is, Vietnamese first: the pages as the index at {@code /} lists them (one list, so the
+     * printout names every page the index does), each with what the demo needs to open it.
+     */
     public void describe(PrintWriter out) {
         String base = running.server().localUrl();
+        String demoPassword = "mật khẩu demo";
+        Map<String, String> notes = Map.of(
+                "/counter/", "   (officer1…officer9, " + demoPassword + ")",
+                "/devices/", "   (vé đã in, LED, bàn phím, máy quét)",
+                "/stats/", "?site=" + site + "   (supervisor, " + demoPassword + ")",
+                "/supervisor/", "?site=" + site + "   (supervisor, " + demoPassword + ")",
+                "/admin/", "   (admin, " + demoPassword + ")",
+                "/dat-lich/", "?site=" + site + "   (công dân, trên điện thoại)",
+                "/dat-lich/can-bo/", "?site=" + site + "   (officer1…officer9 hoặc supervisor, " + demoPassword + ")");
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"Các trang / index", base + "/"});
+        for (IndexPage.Entry page : running.server().pages()) {
+            lines.add(new String[] {
+                page.vietnamese() + " / " + page.english(), base + page.path() + notes.getOrDefault(page.path(), "")
+            });
+        }
+        lines.add(new String[] {"API (OpenAPI)", base + "/api/v1/openapi.yaml"});
+        lines.add(new String[] {"Hệ thống hồ sơ mô phỏng", dossiers.baseUrl()});
+        lines.add(new String[] {
+            "Mã QR trên vé / ticket QR",
+            running.server().phoneUrl() + "/t/…   (điện thoại trong mạng LAN"
+                    + (running.server().phoneUrl().equals(base) ? "; máy này chưa có địa chỉ LAN)" : ")")
+        });
+        int width = lines.stream().mapToInt(line -> line[0].length()).max().orElse(0) + 2;
+
         out.println("listening on " + base);
         out.println();
         out.println("xephang demo — trung tâm mẫu \"" + site + "\", luôn mở cửa, thiết bị mô phỏng");
-        out.println("  Các trang / index:             " + base + "/");
-        out.println("  Ki-ốt lấy số / kiosk:          " + base + "/kiosk/");
-        out.println("  Bảng hiển thị / board:         " + base + "/board/");
-        out.println("  Quầy / counter:                " + base + "/counter/   (officer1…officer9, mật khẩu demo)");
-        out.println("  Thiết bị mô phỏng / devices:   " + base + "/devices/   (vé đã in, LED, bàn phím, máy quét)");
-        out.println(
-                "  Thống kê / statistics:         " + base + "/stats/?site=" + site + "   (supervisor, mật khẩu demo)");
-        out.println("  Giám sát / supervisor view:    " + base + "/supervisor/?site=" + site
-                + "   (supervisor, mật khẩu demo)");
-        out.println("  Quản trị / administration:     " + base + "/admin/   (admin, mật khẩu demo)");
-        out.println("  Đặt lịch hẹn / booking:        " + base + "/dat-lich/?site=" + site
-                + "   (công dân, trên điện thoại)");
-        out.println("  API:                           " + base + "/api/v1/openapi.yaml");
-        out.println("  Hệ thống hồ sơ mô phỏng:       " + dossiers.baseUrl());
-        out.println(
-                "  Mã QR trên vé / ticket QR:     " + running.server().phoneUrl() + "/t/…   (điện thoại trong mạng LAN"
-                        + (running.server().phoneUrl().equals(base) ? "; máy này chưa có địa chỉ LAN)" : ")"));
+        for (String[] line : lines) {
+            out.println("  " + (line[0] + ":" + " ".repeat(width)).substring(0, width) + line[1]);
+        }
         out.println("Dừng / stop: Ctrl-C");
     }
 

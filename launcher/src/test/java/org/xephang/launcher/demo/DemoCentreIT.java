@@ -51,16 +51,35 @@ class DemoCentreIT {
     @Test
     void everyPageTheDemoPrintsIsServed() throws Exception {
         Matcher urls = Pattern.compile(
-                        "http://127\\.0\\.0\\.1:\\d+/(kiosk|board|counter|devices|stats|supervisor|admin|dat-lich)/")
+                        "http://127\\.0\\.0\\.1:\\d+/"
+                                + "(kiosk|board|counter|devices|stats|supervisor|admin|dat-lich|dat-lich/can-bo|api/docs)/(?=[\\s?])")
                 .matcher(described);
         List<String> pages = urls.results().map(m -> m.group()).toList();
 
-        assertThat(pages).hasSize(8);
+        assertThat(pages).hasSize(10);
         for (String page : pages) {
             HttpResponse<String> response = get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
-            assertThat(response.body()).as(page).contains("<html");
+            assertThat(response.body()).as(page).containsIgnoringCase("<html");
         }
+    }
+
+    @Test
+    void thePrintoutNamesEveryPageTheIndexListsAsTheIndexNamesIt() throws Exception {
+        String index = get(baseUrl() + "/").body();
+        Matcher links = Pattern.compile("<a href=\"([^\"]+)\"><span class=\"vi\">([^<]+)</span>")
+                .matcher(index);
+        List<String[]> listed =
+                links.results().map(m -> new String[] {m.group(1), m.group(2)}).toList();
+
+        assertThat(listed).extracting(link -> link[0]).contains("/dat-lich/", "/dat-lich/can-bo/", "/devices/");
+        for (String[] link : listed) {
+            assertThat(described)
+                    .as(link[0])
+                    .containsPattern("  " + Pattern.quote(link[1]) + " / [^:]+: +" + Pattern.quote(baseUrl() + link[0])
+                            + "(\\?|\\s)");
+        }
+        assertThat(described).contains("Lịch hẹn trong ngày / Today's bookings:");
     }
 
     @Test

@@ -18,8 +18,8 @@ import java.util.Objects;
 public final class IndexPage {
 
     /** A page the index may list: the path it is mounted at and what it is for. */
-    record Entry(String path, String vietnamese, String english, String forWhom) {
-        Entry {
+    public record Entry(String path, String vietnamese, String english, String forWhom) {
+        public Entry {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(vietnamese, "vietnamese");
             Objects.requireNonNull(english, "english");
@@ -73,6 +73,14 @@ public final class IndexPage {
 
     /** The known pages this router serves, in the order of {@link #KNOWN}. */
     List<Entry> mounted() {
+        return servedBy(router);
+    }
+
+    /**
+     * The known pages {@code router} serves, in the index's order: what the index at {@code /} lists, for whatever else
+     * names a server's pages (the demo's start-up printout), so the two cannot drift apart.
+     */
+    public static List<Entry> servedBy(Router router) {
         List<String> paths = router.getRoutes().stream()
                 .map(Route::getPath)
                 .filter(Objects::nonNull)

@@ -495,6 +495,57 @@ class AdminPageIT {
         }
     }
 
+    @Test
+    void theOfferToCloseAFieldForNewTicketsSurvivesTheLanguageSwitchAndStillWorks(@TempDir Path dataDir) {
+        ChromeDriver browser = Browser.open(1366, 768);
+        try (TestApi api = TestApi.launch(dataDir, DossierConfig.none())) {
+            browser.get("http://127.0.0.1:" + api.port() + "/admin/");
+            signIn(browser, "admin");
+            tab(browser, "services");
+            api.issue("B");
+            click(browser, "#services tr[data-service=B] .retire");
+            click(browser, "#save");
+            eventually(
+                    WITHIN,
+                    () -> !browser.findElements(By.cssSelector("#tab-services .offer button"))
+                            .isEmpty());
+            assertThat(text(browser, "#tab-services .offer button")).contains("Ngừng cấp số mới cho lĩnh vực B");
+
+            switchLanguage(browser, "Administration");
+            assertThat(browser.findElements(By.cssSelector("#tab-services .offer button")))
+                    .as("the offer to close B after the switch to English")
+                    .hasSize(1);
+            assertThat(text(browser, "#tab-services .offer button")).isEqualTo("Close field B for new tickets instead");
+            assertThat(text(browser, "#tab-services [data-error-for=services]"))
+                    .as("the refusal said once, not once more per switch")
+                    .containsOnlyOnce("không thể bỏ lĩnh vực B");
+            Browser.screenshot(browser, "admin-1366-close-offer-en");
+            switchLanguage(browser, "Quản trị");
+            assertThat(browser.findElements(By.cssSelector("#tab-services .offer button")))
+                    .hasSize(1);
+            assertThat(text(browser, "#tab-services .offer button")).contains("Ngừng cấp số mới cho lĩnh vực B");
+            assertThat(text(browser, "#tab-services [data-error-for=services]"))
+                    .containsOnlyOnce("không thể bỏ lĩnh vực B");
+            Browser.screenshot(browser, "admin-1366-close-offer-vi");
+
+            // and it works, clicked in English after the switches
+            switchLanguage(browser, "Administration");
+            assertThat(text(browser, "#tab-services .offer button")).isEqualTo("Close field B for new tickets instead");
+            click(browser, "#tab-services .offer button");
+            eventually(WITHIN, () -> text(browser, "#save-message").equals("Saved and applied (version 2)."));
+            JsonObject b = document(api).getJsonArray("services").stream()
+                    .map(JsonObject.class::cast)
+                    .filter(s -> "B".equals(s.getString("code")))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(b.getBoolean("closed")).isTrue();
+            assertThat(browser.findElements(By.cssSelector("#tab-services .offer")))
+                    .isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
     /** Clicks the language button and waits for the page's heading to start with {@code heading}. */
     private static void switchLanguage(ChromeDriver browser, String heading) {
         click(browser, "#lang");
