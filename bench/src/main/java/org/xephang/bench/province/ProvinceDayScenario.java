@@ -71,8 +71,9 @@ public final class ProvinceDayScenario extends Scenario {
 
     @Option(
             names = "--in-flight",
-            defaultValue = "2048",
-            description = "Most commands outstanding at the engine (default: ${DEFAULT-VALUE}).")
+            defaultValue = "8192",
+            description = "Most commands outstanding at the engine: 4,000 counters' chains (one command each at a"
+                    + " time) and the kiosks' issues (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
 
     @Option(

@@ -9,13 +9,14 @@ import java.util.Objects;
  * @param alwaysOpen ignore opening hours and closures (tests, trials, the demo)
  * @param publicBaseUrl the base of each ticket's {@code statusUrl} ({@code publicBaseUrl + "/t/" + id}), without a
  *     trailing slash, e.g. {@code http://192.168.1.10:8080}
- * @param maxGroupSize the most commands committed in one transaction (group commit); 256 by default
+ * @param maxGroupSize the most commands committed in one transaction (group commit); 2,048 by default (a province's
+ *     200 sites share their index pages only in big groups: docs/adr/0038-province-day-on-sqlite.md)
  * @param deviceSilenceLimit a device not heard of (status report or heartbeat) for longer becomes OFFLINE; 60 s by
  *     default (three missed heartbeats)
  */
 public record EngineOptions(boolean alwaysOpen, String publicBaseUrl, int maxGroupSize, Duration deviceSilenceLimit) {
 
-    public static final int DEFAULT_MAX_GROUP_SIZE = 256;
+    public static final int DEFAULT_MAX_GROUP_SIZE = 2048;
     public static final Duration DEFAULT_DEVICE_SILENCE_LIMIT = Duration.ofSeconds(60);
 
     public EngineOptions {

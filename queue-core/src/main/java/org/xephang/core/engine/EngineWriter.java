@@ -96,7 +96,7 @@ final class EngineWriter {
                 this::reload,
                 maxGroupSize,
                 "xephang-writer",
-                database::reconnect,
+                database::reconnectWriter,
                 renewed -> {
                     store = new QueueStore(renewed);
                     notificationStore = new NotificationStore(renewed);

@@ -108,7 +108,7 @@ public final class QueueEngine implements QueueService, AutoCloseable {
             sites.put(site.code(), new SiteQueue(site, clock, options, siteOfTicket));
         }
         this.database = opened;
-        Connection writerConnection = database.connect();
+        Connection writerConnection = database.connectWriter();
         try {
             leases.acquire(writerConnection, sites.keySet());
         } catch (SQLException | RuntimeException refused) {

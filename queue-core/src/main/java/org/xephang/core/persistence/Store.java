@@ -34,6 +34,19 @@ public interface Store extends AutoCloseable {
     Connection connect() throws SQLException;
 
     /**
+     * A connection for the engine's one writer (its transactions are the only writes while the engine runs), tuned for
+     * group commits where the store has something to tune; the caller owns and closes it. Auto-commit is on.
+     */
+    default Connection connectWriter() throws SQLException {
+        return connect();
+    }
+
+    /** Like {@link #reconnect()}, for the writer: replaces a writer's connection that was lost. */
+    default Connection reconnectWriter() throws SQLException {
+        return reconnect();
+    }
+
+    /**
      * A connection known to work, to replace one that was lost (the pool may still hold connections cut at the same
      * moment). Blocking.
      */

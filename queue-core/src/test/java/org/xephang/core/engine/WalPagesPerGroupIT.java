@@ -98,6 +98,30 @@ class WalPagesPerGroupIT {
     }
 
     /**
+     * The writer leaves the checkpoint for every 8,192 WAL pages (docs/adr/0038): at SQLite's default of 1,000 a commit
+     * past 1,000 pages copied them into the database file and the next group restarted the WAL (new salts), so a
+     * province's groups rewrote the same index pages into the database file over and over.
+     */
+    @Test
+    void theWalGrowsPastSqlitesDefaultCheckpointWithoutRestarting() throws Exception {
+        try (QueueEngine engine =
+                QueueEngine.open(EngineFixture.config(YAML), dir, clock, new EngineOptions(true, "http://q.test"))) {
+            Path wal = dir.resolve(SqliteStore.FILE_NAME + "-wal");
+            clock.advance(Duration.ofMillis(200));
+            group(engine, 256, null);
+            long[] first = frames(wal);
+            long[] now = first;
+            for (int round = 0; round < 200 && now[1] <= 2_000; round++) {
+                clock.advance(Duration.ofMillis(200));
+                group(engine, 256, null);
+                now = frames(wal);
+                assertThat(now[0]).as("WAL generation after %d frames", now[1]).isEqualTo(first[0]);
+            }
+            assertThat(now[1]).as("WAL frames without a checkpoint").isGreaterThan(2_000);
+        }
+    }
+
+    /**
      * One committed group of exactly {@code size} issues (the writer is held while they queue behind it): the WAL
      * frames it wrote, or -1 when a checkpoint restarted the WAL meanwhile ({@code wal} null: not counted).
      */

@@ -49,6 +49,31 @@ class SqliteStoreTest {
     }
 
     @Test
+    void theWritersConnectionCheckpointsRarelyAndCachesMoreButSyncsEveryCommitAsAnyOther() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("data"));
+                Connection writer = store.connectWriter();
+                Connection reader = store.connect()) {
+            assertThat(pragma(writer, "wal_autocheckpoint")).isEqualTo("8192");
+            assertThat(pragma(writer, "cache_size")).isEqualTo("-65536");
+            assertThat(pragma(writer, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(writer, "synchronous")).isEqualTo("2"); // FULL: the WAL is synced at every commit
+            assertThat(pragma(writer, "foreign_keys")).isEqualTo("1");
+            // Only the writer's: other connections keep SQLite's defaults.
+            assertThat(pragma(reader, "wal_autocheckpoint")).isEqualTo("1000");
+            assertThat(pragma(reader, "cache_size")).isEqualTo("-2000");
+        }
+    }
+
+    @Test
+    void aRenewedWritersConnectionIsTunedLikeTheFirst() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("data"));
+                Connection renewed = store.reconnectWriter()) {
+            assertThat(pragma(renewed, "wal_autocheckpoint")).isEqualTo("8192");
+            assertThat(pragma(renewed, "cache_size")).isEqualTo("-65536");
+        }
+    }
+
+    @Test
     void connectionsUseWalFullSynchronousAndForeignKeys() throws Exception {
         try (SqliteStore store = SqliteStore.open(dir.resolve("data"));
                 Connection c = store.connect()) {
