@@ -86,6 +86,20 @@ class DistributionIT {
         }
     }
 
+    /**
+     * A technician's own heap ceiling and collector in XEPHANG_JAVA_OPTS (the env file's example) meet the server's
+     * defaults: the JVM refused to start with their 1 GB floor above a 256 MB ceiling, or with a second collector.
+     */
+    @Test
+    void theServerStartsUnderTheTechniciansOwnHeapCeilingAndCollector(@TempDir Path data) throws Exception {
+        Process server = startServer(data, Map.of("XEPHANG_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC"));
+        try {
+            assertThat(get(listeningUrl(server) + "/health").statusCode()).isEqualTo(200);
+        } finally {
+            stop(server);
+        }
+    }
+
     @Test
     void withJsonLogsEveryLogLineIsOneJsonObject(@TempDir Path data) throws Exception {
         Process server = startServer(data, Map.of("XEPHANG_LOG_FORMAT", "json"));

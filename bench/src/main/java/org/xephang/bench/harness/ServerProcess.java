@@ -41,10 +41,29 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * The server's garbage-collector options, as {@code xephang server} starts it ({@code ./xephang} and the installed
      * {@code bin/xephang}; docs/adr/0040-young-pauses-that-grow-with-the-day.md), so that a bench measures the server
-     * as it runs; a scenario's {@code --server-jvm-opt} comes after them and wins.
+     * as it runs; a scenario's {@code --server-jvm-opt} comes after them and wins. No collector is named (G1 is the
+     * JVM's own choice on 2 cores and 2 GB, and a scenario's {@code -XX:+UseSerialGC} must not meet a second one), and
+     * the {@link #HEAP_FLOOR} is left out under a scenario's own ceiling ({@link #serverJavaOptions}).
      */
     public static final List<String> SERVER_JAVA_OPTIONS =
-            List.of("-XX:+UseG1GC", "-Xms1g", "-XX:MaxTenuringThreshold=1", "-XX:MaxGCPauseMillis=50");
+            List.of("-XX:MaxTenuringThreshold=1", "-XX:MaxGCPauseMillis=50");
+
+    /** The server's minimum heap, so that G1 does not shrink to ~100 MB and collect several times a second. */
+    public static final String HEAP_FLOOR = "-Xms1g";
+
+    /**
+     * The server's options before {@code userOptions}: the floor only when they set no ceiling ({@code -Xmx320m}), as
+     * the scripts do, since the JVM refuses to start with a minimum above its maximum.
+     */
+    public static List<String> serverJavaOptions(List<String> userOptions) {
+        boolean ceiling = userOptions.stream().anyMatch(o -> o.startsWith("-Xmx") || o.contains("MaxHeapSize="));
+        List<String> options = new ArrayList<>();
+        if (!ceiling) {
+            options.add(HEAP_FLOOR);
+        }
+        options.addAll(SERVER_JAVA_OPTIONS);
+        return options;
+    }
 
     private final Process process;
     private final URI baseUri;
@@ -143,7 +162,7 @@ public final class ServerProcess implements AutoCloseable {
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dfile.encoding=UTF-8");
-        command.addAll(SERVER_JAVA_OPTIONS);
+        command.addAll(serverJavaOptions(jvmOptions));
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

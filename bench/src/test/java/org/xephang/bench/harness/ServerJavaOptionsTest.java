@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,12 +28,42 @@ class ServerJavaOptionsTest {
 
     @Test
     void benchStartsItsServersWithTheOptionsTheLaunchersGiveTheServer() throws IOException {
-        assertThat(OPTIONS).contains("-Xms").contains("-XX:MaxTenuringThreshold=1");
-        assertThat(read("xephang")).contains("server_opts=${XEPHANG_SERVER_JAVA_OPTS-" + OPTIONS + "}");
-        assertThat(read("dist/src/main/dist/bin/xephang"))
-                .contains("server_opts=${XEPHANG_SERVER_JAVA_OPTS-" + OPTIONS + "}");
-        assertThat(read("dist/src/main/dist/bin/xephang.cmd")).contains("set \"SERVER_OPTS=" + OPTIONS + "\"");
-        assertThat(read("dist/src/main/deb/etc/xephang.env")).contains("#   " + OPTIONS + "\n");
+        assertThat(ServerProcess.HEAP_FLOOR).startsWith("-Xms");
+        assertThat(OPTIONS).contains("-XX:MaxTenuringThreshold=1").doesNotContain("GC ", "-Xms");
+        for (String script : new String[] {"xephang", "dist/src/main/dist/bin/xephang"}) {
+            assertThat(read(script))
+                    .as(script)
+                    .contains("*) heap_floor=\"" + ServerProcess.HEAP_FLOOR + " \" ;;")
+                    .contains("server_opts=${XEPHANG_SERVER_JAVA_OPTS-${heap_floor}" + OPTIONS + "}");
+        }
+        assertThat(read("dist/src/main/dist/bin/xephang.cmd"))
+                .contains("set \"SERVER_OPTS=" + ServerProcess.HEAP_FLOOR + " " + OPTIONS + "\"")
+                .contains("set \"SERVER_OPTS=" + OPTIONS + "\"");
+        assertThat(read("dist/src/main/deb/etc/xephang.env"))
+                .contains("#   " + ServerProcess.HEAP_FLOOR + " " + OPTIONS + "\n");
+    }
+
+    @Test
+    void aScenariosOwnCeilingDropsTheFloor() {
+        assertThat(ServerProcess.serverJavaOptions(List.of("-XX:StartFlightRecording=filename=x.jfr")))
+                .startsWith(ServerProcess.HEAP_FLOOR);
+        assertThat(ServerProcess.serverJavaOptions(List.of("-Xmx320m"))).doesNotContain(ServerProcess.HEAP_FLOOR);
+    }
+
+    /** bench failover's nodes run with -Xmx320m -XX:+UseSerialGC: with G1 named and a 1 GB floor no JVM started. */
+    @Test
+    void aJvmStartsWithTheServersOptionsBeforeAScenariosOwnHeapAndCollector() throws Exception {
+        List<String> own = List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ServerProcess.serverJavaOptions(own));
+        command.addAll(own);
+        command.add("-version");
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(java.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(java.exitValue()).as(output).isZero();
     }
 
     @Test
