@@ -49,39 +49,8 @@ class ClusterMessagesAppointmentsPostgresIT {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    /**
-     * The sites' time zone puts their clock near noon whatever the hour the test runs at, and they open every day, so a
-     * slot starting within 15 minutes can be booked and checked in on time.
-     */
-    private static ZoneOffset nearNoon() {
-        int utcHour = Instant.now().atZone(ZoneOffset.UTC).getHour();
-        int offset = 12 - utcHour;
-        if (offset < -11) {
-            offset += 24;
-        } else if (offset > 13) {
-            offset -= 24;
-        }
-        return ZoneOffset.ofHours(offset);
-    }
-
     private Path writeConfig(ZoneOffset zone) throws Exception {
-        StringBuilder sites = new StringBuilder("sites:\n");
-        for (String site : List.of("s1", "s2")) {
-            sites.append("""
-                      - code: %s
-                        name: Bộ phận Một cửa %s
-                        timeZone: "%s"
-                        notifications: { provider: sms }
-                        openingHours:
-                          weekdays: ["06:00-18:00"]
-                          saturday: ["06:00-18:00"]
-                          sunday: ["06:00-18:00"]
-                        services:
-                          - { code: A, name: Hộ tịch, expectedServiceMinutes: 5 }
-                        counters:
-                          - { number: 1, name: "Quầy 1", services: [A] }
-                    """.formatted(site, site, zone.getId()));
-        }
+        String sites = ClusterNodes.twoSmsSitesOpenAllDay(zone);
         Path file = dir.resolve("centre.yaml");
         Files.writeString(
                 file,
@@ -131,7 +100,7 @@ class ClusterMessagesAppointmentsPostgresIT {
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(30, java.util.concurrent.TimeUnit.SECONDS);
-        ZoneOffset zone = nearNoon();
+        ZoneOffset zone = ClusterNodes.nearNoon();
         Path centre = writeConfig(zone);
         cluster = new ClusterNodes(dir, "messages");
         List<Integer> ports = ClusterNodes.freePorts(2);

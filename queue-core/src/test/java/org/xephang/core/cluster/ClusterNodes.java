@@ -20,6 +20,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -100,6 +102,46 @@ final class ClusterNodes implements AutoCloseable {
     /** Polls {@code condition} for at most {@link #DEADLINE} ({@link Poll#until}); fails naming {@code what}. */
     static void await(String what, BooleanSupplier condition) {
         Poll.until(DEADLINE, Duration.ofMillis(50), what, condition);
+    }
+
+    /**
+     * The UTC offset that puts a site's clock near noon whatever the hour the test runs at, so that with
+     * {@link #twoSmsSitesOpenAllDay} the next slots are open and a slot starting within minutes can be booked.
+     */
+    static ZoneOffset nearNoon() {
+        int utcHour = Instant.now().atZone(ZoneOffset.UTC).getHour();
+        int offset = 12 - utcHour;
+        if (offset < -11) {
+            offset += 24;
+        } else if (offset > 13) {
+            offset -= 24;
+        }
+        return ZoneOffset.ofHours(offset);
+    }
+
+    /**
+     * A centre file's {@code sites:} section: s1 and s2 in {@code zone}, open 06:00–18:00 every day, sending SMS, each
+     * with one counter for service A (Hộ tịch).
+     */
+    static String twoSmsSitesOpenAllDay(ZoneOffset zone) {
+        StringBuilder sites = new StringBuilder("sites:\n");
+        for (String site : List.of("s1", "s2")) {
+            sites.append("""
+                      - code: %s
+                        name: Bộ phận Một cửa %s
+                        timeZone: "%s"
+                        notifications: { provider: sms }
+                        openingHours:
+                          weekdays: ["06:00-18:00"]
+                          saturday: ["06:00-18:00"]
+                          sunday: ["06:00-18:00"]
+                        services:
+                          - { code: A, name: Hộ tịch, expectedServiceMinutes: 5 }
+                        counters:
+                          - { number: 1, name: "Quầy 1", services: [A] }
+                    """.formatted(site, site, zone.getId()));
+        }
+        return sites.toString();
     }
 
     /** A node's data folder, with the cluster's token signing key in it. */

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -63,7 +62,7 @@ class ClusterNotificationRatePostgresIT {
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
-        ZoneOffset zone = nearNoon();
+        ZoneOffset zone = ClusterNodes.nearNoon();
         Path centre = writeConfig(zone);
         StoreLocation.Postgres db = PostgresFixture.newDatabase("rate");
         String store = ClusterNodes.url(db);
@@ -129,36 +128,8 @@ class ClusterNotificationRatePostgresIT {
         assertThat(simulator.delivered()).noneMatch(MessagingSimulator.Received::repeat);
     }
 
-    /** The sites' clock near noon whatever the hour the test runs at, so the next slots are open (they open 06–18). */
-    private static ZoneOffset nearNoon() {
-        int utcHour = Instant.now().atZone(ZoneOffset.UTC).getHour();
-        int offset = 12 - utcHour;
-        if (offset < -11) {
-            offset += 24;
-        } else if (offset > 13) {
-            offset -= 24;
-        }
-        return ZoneOffset.ofHours(offset);
-    }
-
     private Path writeConfig(ZoneOffset zone) throws Exception {
-        StringBuilder sites = new StringBuilder("sites:\n");
-        for (String site : List.of("s1", "s2")) {
-            sites.append("""
-                      - code: %s
-                        name: Bộ phận Một cửa %s
-                        timeZone: "%s"
-                        notifications: { provider: sms }
-                        openingHours:
-                          weekdays: ["06:00-18:00"]
-                          saturday: ["06:00-18:00"]
-                          sunday: ["06:00-18:00"]
-                        services:
-                          - { code: A, name: Hộ tịch, expectedServiceMinutes: 5 }
-                        counters:
-                          - { number: 1, name: "Quầy 1", services: [A] }
-                    """.formatted(site, site, zone.getId()));
-        }
+        String sites = ClusterNodes.twoSmsSitesOpenAllDay(zone);
         Path file = dir.resolve("centre.yaml");
         Files.writeString(
                 file,
