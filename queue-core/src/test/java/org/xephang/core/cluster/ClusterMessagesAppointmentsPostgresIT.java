@@ -77,6 +77,18 @@ class ClusterMessagesAppointmentsPostgresIT {
         return file;
     }
 
+    /** The ids of site s1's messages in the state "sent", read through {@code node}. */
+    private List<String> sentThroughOther(QueueServerMain.Running node, String token) {
+        try {
+            HttpResponse<String> sent = send(node, "GET", "/api/v1/sites/s1/notifications?state=sent", token, null);
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+            JsonArray listed = new JsonObject(sent.body()).getJsonArray("notifications");
+            return listed.stream().map(n -> ((JsonObject) n).getString("id")).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpResponse<String> send(
             QueueServerMain.Running node, String method, String path, String token, JsonObject body) throws Exception {
         return cluster.send(node.server().localUrl(), method, path, token, body);
@@ -224,11 +236,11 @@ class ClusterMessagesAppointmentsPostgresIT {
                 new JsonObject().put("phone", "0987654321").put("consent", true));
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
         ClusterNodes.await("the near-turn message is sent", () -> deliveredWithKey(ticketId + ":near-turn") == 1);
-        HttpResponse<String> sent = send(other, "GET", "/api/v1/sites/s1/notifications?state=sent", province, null);
-        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
-        JsonArray listed = new JsonObject(sent.body()).getJsonArray("notifications");
-        assertThat(listed.stream().map(n -> ((JsonObject) n).getString("id")))
-                .contains(code + ":booked", ticketId + ":near-turn");
+        // The owner marks a message sent once the provider has answered, a moment after the provider has it.
+        ClusterNodes.await(
+                "the booking's and the near-turn messages are listed as sent through the other node",
+                () -> sentThroughOther(other, province)
+                        .containsAll(List.of(code + ":booked", ticketId + ":near-turn")));
 
         // An SMS to the site's number, delivered by the gateway to the node that does not own the site.
         MessagingSimulator.InboundAnswer inbound = simulator
