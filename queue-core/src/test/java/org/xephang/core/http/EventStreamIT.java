@@ -45,12 +45,13 @@ class EventStreamIT {
             api.issue("A");
             List<JsonObject> messages = new CopyOnWriteArrayList<>();
             WebSocketClient sockets = api.vertx.createWebSocketClient(); // kept: Vert.x closes unreachable clients
-            WebSocket ws = TestApi.await(sockets.connect(new WebSocketConnectOptions()
+            WebSocket ws = TestApi.await(sockets.webSocket()
+                    .textMessageHandler(text -> messages.add(new JsonObject(text)))
+                    .connect(new WebSocketConnectOptions()
                             .setHost("127.0.0.1")
                             .setPort(api.port())
                             .setURI("/api/v1/sites/demo/events")
-                            .addHeader("Origin", "http://board-tv.local:7000"))
-                    .map(socket -> socket.textMessageHandler(text -> messages.add(new JsonObject(text)))));
+                            .addHeader("Origin", "http://board-tv.local:7000")));
             eventually(Duration.ofSeconds(30), () -> !messages.isEmpty());
 
             for (int i = 0; i < 5; i++) {
@@ -113,8 +114,9 @@ class EventStreamIT {
             upgradeAndStopReading(stalled);
             List<JsonObject> fast = new CopyOnWriteArrayList<>();
             WebSocketClient sockets = api.vertx.createWebSocketClient(); // kept: Vert.x closes unreachable clients
-            WebSocket ws = TestApi.await(sockets.connect(api.port(), "127.0.0.1", "/api/v1/sites/demo/events")
-                    .map(socket -> socket.textMessageHandler(text -> fast.add(new JsonObject(text)))));
+            WebSocket ws = TestApi.await(sockets.webSocket()
+                    .textMessageHandler(text -> fast.add(new JsonObject(text)))
+                    .connect(api.port(), "127.0.0.1", "/api/v1/sites/demo/events"));
             eventually(Duration.ofSeconds(30), () -> !fast.isEmpty());
 
             // In batches of 10, so the reader that keeps up never has more than a few events in flight.
@@ -161,8 +163,9 @@ class EventStreamIT {
         try (TestApi api = TestApi.start(dataDir, tight)) {
             List<JsonObject> messages = new CopyOnWriteArrayList<>();
             WebSocketClient sockets = clientVertx.createWebSocketClient();
-            TestApi.await(sockets.connect(api.port(), "127.0.0.1", "/api/v1/sites/demo/events")
-                    .map(socket -> socket.textMessageHandler(text -> messages.add(new JsonObject(text)))));
+            TestApi.await(sockets.webSocket()
+                    .textMessageHandler(text -> messages.add(new JsonObject(text)))
+                    .connect(api.port(), "127.0.0.1", "/api/v1/sites/demo/events"));
             eventually(Duration.ofSeconds(30), () -> !messages.isEmpty());
 
             int tickets = 200;

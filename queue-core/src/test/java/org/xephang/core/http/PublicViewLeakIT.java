@@ -138,8 +138,9 @@ class PublicViewLeakIT {
         if (token != null) {
             options.addHeader("Authorization", "Bearer " + token);
         }
-        return await(sockets.connect(options)
-                .map(socket -> socket.textMessageHandler(text -> into.add(new JsonObject(text)))));
+        return await(sockets.webSocket()
+                .textMessageHandler(text -> into.add(new JsonObject(text)))
+                .connect(options));
     }
 
     private static void ok(HttpResponse<Buffer> response) {

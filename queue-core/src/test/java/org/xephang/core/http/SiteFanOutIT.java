@@ -230,8 +230,9 @@ class SiteFanOutIT {
             for (int i = 0; i < 20; i++) {
                 AtomicInteger messages = new AtomicInteger();
                 received.add(messages);
-                TestApi.await(sockets.connect(server.port(), "127.0.0.1", "/api/v1/sites/demo/events")
-                        .map(ws -> ws.textMessageHandler(text -> messages.incrementAndGet())));
+                TestApi.await(sockets.webSocket()
+                        .textMessageHandler(text -> messages.incrementAndGet())
+                        .connect(server.port(), "127.0.0.1", "/api/v1/sites/demo/events"));
             }
             eventually(Duration.ofSeconds(30), () -> received.stream().allMatch(m -> m.get() >= 1));
 
