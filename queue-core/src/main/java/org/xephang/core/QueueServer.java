@@ -315,7 +315,7 @@ public final class QueueServer {
     }
 
     /** The pages this server serves, named and in the order of the index at {@code /}; none before it serves. */
-    public List<IndexPage.Entry> pages() {
+    public List<ServedPage> pages() {
         return handler instanceof Router router ? IndexPage.servedBy(router) : List.of();
     }
 

@@ -23,9 +23,9 @@ import org.xephang.core.QueueServerMain;
 import org.xephang.core.QueueServerMain.Running;
 import org.xephang.core.QueueServerMain.Settings;
 import org.xephang.core.QueueServerMain.UsageException;
+import org.xephang.core.ServedPage;
 import org.xephang.core.backend.DossierConfig;
 import org.xephang.core.backend.DossierConfigReader;
-import org.xephang.core.http.IndexPage;
 import org.xephang.core.site.CentreConfig;
 import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.core.site.ConfigException;
@@ -182,7 +182,7 @@ public final class DemoCentre implements AutoCloseable {
                 "/dat-lich/can-bo/", "?site=" + site + "   (officer1…officer9 hoặc supervisor, " + demoPassword + ")");
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"Các trang / index", base + "/"});
-        for (IndexPage.Entry page : running.server().pages()) {
+        for (ServedPage page : running.server().pages()) {
             lines.add(new String[] {
                 page.vietnamese() + " / " + page.english(), base + page.path() + notes.getOrDefault(page.path(), "")
             });

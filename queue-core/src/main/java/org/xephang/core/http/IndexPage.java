@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import org.xephang.core.ServedPage;
 
 /**
  * The server's front door at {@code /}: the pages this server serves (kiosk, board, counter, admin, supervisor,
@@ -17,31 +18,21 @@ import java.util.Objects;
  */
 public final class IndexPage {
 
-    /** A page the index may list: the path it is mounted at and what it is for. */
-    public record Entry(String path, String vietnamese, String english, String forWhom) {
-        public Entry {
-            Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(vietnamese, "vietnamese");
-            Objects.requireNonNull(english, "english");
-            Objects.requireNonNull(forWhom, "forWhom");
-        }
-    }
-
-    static final List<Entry> KNOWN = List.of(
-            new Entry("/kiosk/", "Ki-ốt lấy số thứ tự", "Ticket kiosk", "Công dân · Citizens"),
-            new Entry("/dat-lich/", "Đặt lịch hẹn", "Book an appointment", "Công dân · Citizens"),
-            new Entry("/dat-lich/can-bo/", "Lịch hẹn trong ngày", "Today's bookings", "Cán bộ · Officers"),
-            new Entry("/board/", "Bảng hiển thị số thứ tự", "Display board", "Sảnh chờ · Waiting hall"),
-            new Entry("/counter/", "Màn hình quầy", "Counter screen", "Cán bộ · Officers"),
-            new Entry("/supervisor/", "Giám sát trực tiếp", "Supervisor's live view", "Giám sát · Supervisors"),
-            new Entry("/stats/", "Thống kê", "Statistics", "Lãnh đạo · Managers"),
-            new Entry("/admin/", "Quản trị", "Administration", "Quản trị viên · Administrators"),
-            new Entry(
+    static final List<ServedPage> KNOWN = List.of(
+            new ServedPage("/kiosk/", "Ki-ốt lấy số thứ tự", "Ticket kiosk", "Công dân · Citizens"),
+            new ServedPage("/dat-lich/", "Đặt lịch hẹn", "Book an appointment", "Công dân · Citizens"),
+            new ServedPage("/dat-lich/can-bo/", "Lịch hẹn trong ngày", "Today's bookings", "Cán bộ · Officers"),
+            new ServedPage("/board/", "Bảng hiển thị số thứ tự", "Display board", "Sảnh chờ · Waiting hall"),
+            new ServedPage("/counter/", "Màn hình quầy", "Counter screen", "Cán bộ · Officers"),
+            new ServedPage("/supervisor/", "Giám sát trực tiếp", "Supervisor's live view", "Giám sát · Supervisors"),
+            new ServedPage("/stats/", "Thống kê", "Statistics", "Lãnh đạo · Managers"),
+            new ServedPage("/admin/", "Quản trị", "Administration", "Quản trị viên · Administrators"),
+            new ServedPage(
                     "/devices/",
                     "Thiết bị mô phỏng (bản chạy thử)",
                     "Simulated devices (demo)",
                     "Kỹ thuật viên · Technicians"),
-            new Entry("/api/docs/", "Tài liệu API", "API documentation", "Lập trình viên · Developers"));
+            new ServedPage("/api/docs/", "Tài liệu API", "API documentation", "Lập trình viên · Developers"));
 
     private static final String STYLE = "/index-page/index.css";
 
@@ -72,7 +63,7 @@ public final class IndexPage {
     }
 
     /** The known pages this router serves, in the order of {@link #KNOWN}. */
-    List<Entry> mounted() {
+    List<ServedPage> mounted() {
         return servedBy(router);
     }
 
@@ -80,7 +71,7 @@ public final class IndexPage {
      * The known pages {@code router} serves, in the index's order: what the index at {@code /} lists, for whatever else
      * names a server's pages (the demo's start-up printout), so the two cannot drift apart.
      */
-    public static List<Entry> servedBy(Router router) {
+    public static List<ServedPage> servedBy(Router router) {
         List<String> paths = router.getRoutes().stream()
                 .map(Route::getPath)
                 .filter(Objects::nonNull)
@@ -99,9 +90,9 @@ public final class IndexPage {
         return route.startsWith(page) || (route.length() > 1 && route.endsWith("/") && page.startsWith(route));
     }
 
-    static String html(List<Entry> entries) {
+    static String html(List<ServedPage> entries) {
         StringBuilder items = new StringBuilder();
-        for (Entry entry : entries) {
+        for (ServedPage entry : entries) {
             items.append("<li><a href=\"")
                     .append(entry.path())
                     .append("\"><span class=\"vi\">")
