@@ -238,6 +238,7 @@ final class EngineAppointments implements AppointmentService {
     @Override
     public CompletionStage<Imported> importBooking(String site, ImportedBooking imported) {
         return onSite(site, (queue, writes, now) -> {
+            requireReadableExternalId(imported.externalId());
             BookingStore bookings = writes.bookings();
             Optional<Booking> earlier = bookings.findExternal(site, imported.externalId());
             if (earlier.isPresent()) {
@@ -285,6 +286,22 @@ final class EngineAppointments implements AppointmentService {
                     slot.start());
             return new Imported(booking, true);
         });
+    }
+
+    /** The longest portal id taken: ids are short codes; a longer one is a broken answer. */
+    static final int MAX_EXTERNAL_ID_LENGTH = 100;
+
+    /**
+     * The portal's id is stored, looked up and logged: a control character (a zero byte PostgreSQL refuses, failing the
+     * whole write group; a line break forging a log line) or an overlong one refuses that booking alone.
+     */
+    private static void requireReadableExternalId(String id) {
+        if (id.isBlank() || id.length() > MAX_EXTERNAL_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Mã lịch hẹn của cổng dịch vụ công không hợp lệ (trống, dài quá " + MAX_EXTERNAL_ID_LENGTH
+                            + " ký tự hoặc có ký tự điều khiển).");
+        }
     }
 
     private static Booking newBooking(String code, SiteConfig config, BookingRequest request, Slot slot, Instant now) {

@@ -397,7 +397,7 @@ public final class HttpApi implements AutoCloseable {
 
         private void login(RoutingContext ctx) {
             RequestBody body = RequestBody.of(ctx);
-            String username = body.requiredText("username");
+            String username = body.requiredTypedName("username");
             String password = body.requiredRawText("password");
             auth.login(clientAddress(ctx), username, password)
                     .onSuccess(result -> Replies.json(ctx, 200, result.toJson()))

@@ -5,6 +5,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.xephang.api.ErrorCode;
@@ -12,7 +13,9 @@ import org.xephang.api.QueueError;
 
 /**
  * A request's JSON object read with types checked: a wrong or missing field is an INVALID_REQUEST naming the field,
- * malformed JSON is INVALID_JSON. Nothing reaches the engine before its whole body passed these checks.
+ * malformed JSON is INVALID_JSON. Texts are NFC (docs/domain-vn.md) and carry no control character (a zero byte is
+ * refused by PostgreSQL, failing the whole write group it lands in; a line break breaks the pages and CSV files that
+ * show it). Nothing reaches the engine before its whole body passed these checks.
  */
 final class RequestBody {
 
@@ -50,11 +53,58 @@ final class RequestBody {
         return value;
     }
 
-    /** A non-blank string of at most {@value #MAX_TEXT_LENGTH} characters, or null when absent or JSON null. */
+    /**
+     * A non-blank string of at most {@value #MAX_TEXT_LENGTH} characters without control characters, stripped and in
+     * NFC; null when absent or JSON null.
+     */
     String optionalText(String field) {
         String text = string(field);
         if (text == null) {
             return null;
+        }
+        if (text.isBlank()) {
+            throw invalid(field, "không được để trống");
+        }
+        if (hasControlCharacter(text)) {
+            throw invalid(field, CONTROL_CHARACTER);
+        }
+        return Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
+    }
+
+    /**
+     * {@link #optionalText}, for text a machine wrote (a driver's diagnostic): its control characters (line breaks of an
+     * error message) become spaces instead of refusing the report.
+     */
+    String optionalMachineText(String field) {
+        String text = string(field);
+        if (text == null) {
+            return null;
+        }
+        String cleaned = text.codePoints()
+                .map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        if (cleaned.isBlank()) {
+            throw invalid(field, "không được để trống");
+        }
+        return Normalizer.normalize(cleaned.strip(), Normalizer.Form.NFC);
+    }
+
+    static final String CONTROL_CHARACTER =
+            "có ký tự điều khiển (xuống dòng, tab hoặc mã 0), không được phép; hãy gõ lại trên một dòng";
+
+    static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
+    }
+
+    /**
+     * A non-blank string, stripped, control characters kept: the username typed at sign-in, which matches no account
+     * then (401 like any unknown name, counted by the throttle) and is never stored or logged as typed.
+     */
+    String requiredTypedName(String field) {
+        String text = string(field);
+        if (text == null) {
+            throw invalid(field, "là bắt buộc");
         }
         if (text.isBlank()) {
             throw invalid(field, "không được để trống");
@@ -149,7 +199,10 @@ final class RequestBody {
             if (!(item instanceof String text) || text.isBlank() || text.length() > MAX_TEXT_LENGTH) {
                 throw invalid(field, "chỉ gồm chuỗi ký tự không trống, mỗi chuỗi tối đa " + MAX_TEXT_LENGTH + " ký tự");
             }
-            texts.add(text.strip());
+            if (hasControlCharacter(text)) {
+                throw invalid(field, CONTROL_CHARACTER);
+            }
+            texts.add(Normalizer.normalize(text.strip(), Normalizer.Form.NFC));
         }
         return texts;
     }

@@ -139,7 +139,7 @@ final class SiteRoutes {
                 body.requiredText("device"),
                 body.requiredText("kind"),
                 state,
-                body.optionalText("detail"),
+                body.optionalMachineText("detail"),
                 since(body.optionalText("since")));
         Actor actor = Authenticator.actor(ctx);
         requireOwnDevice(auth, actor, report.device());

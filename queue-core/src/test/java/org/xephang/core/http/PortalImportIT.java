@@ -142,6 +142,26 @@ class PortalImportIT {
     }
 
     @Test
+    void aPortalIdWithAControlCharacterRefusesThatBookingAloneAndForgesNoLogLine() {
+        launch(generic());
+        LocalDate day = openDay();
+        // A zero byte fails the whole write group on PostgreSQL; a line break forges a log line (the id is logged).
+        String forged = "P-9\u0000\n08:00:00.000 INFO  EngineAppointments - admin imported everything";
+        onPortal(forged, "demo", "A", day, "09:00", "0912345678");
+        onPortal("P-10", "demo", "A", day, "10:00", "0987654321");
+
+        HttpResponse<Buffer> imported = importDay(day);
+
+        assertThat(imported.statusCode()).as(imported.bodyAsString()).isEqualTo(200);
+        JsonObject report = imported.bodyAsJsonObject();
+        assertThat(report.getInteger("created")).isEqualTo(1);
+        assertThat(report.getJsonArray("refused").stream()
+                        .map(JsonObject.class::cast)
+                        .map(r -> r.getString("error")))
+                .containsExactly("INVALID_REQUEST");
+    }
+
+    @Test
     void aDvcqgStylePortalIsReadWithItsUnitAndFieldCodes() {
         launch(new PortalConfig(
                 "dvcqg",

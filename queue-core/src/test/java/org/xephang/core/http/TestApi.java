@@ -202,6 +202,23 @@ final class TestApi implements AutoCloseable {
         }
     }
 
+    /** {@link #launch} with the store in PostgreSQL ({@code store}: a {@code postgresql://} URL), no dossier system. */
+    static TestApi launchOnPostgres(Path dataDir, String store) {
+        Vertx vertx = Vertx.vertx();
+        try {
+            QueueServerMain.Running running = QueueServerMain.launch(
+                    vertx,
+                    config(),
+                    DossierConfig.none(),
+                    new QueueServerMain.Settings(
+                            configFile(), 0, dataDir, true, "127.0.0.1", "http://q.test", store, null),
+                    options -> options.kioskIssuesPerMinute(TESTS_KIOSK_RATE));
+            return new TestApi(vertx, running.engine(), running.server(), running);
+        } catch (QueueServerMain.UsageException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Path configFile() {
         try {
             return Path.of(TestApi.class.getResource("/http/centre.yaml").toURI());
