@@ -33,6 +33,7 @@ public final class Authenticator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
     private static final String ACTOR_KEY = "xephang.actor";
+    private static final String VIEWER_TOKEN_KEY = "xephang.viewerToken";
     private static final String BEARER = "Bearer ";
 
     private final AccountDirectory accounts;
@@ -226,6 +227,7 @@ public final class Authenticator implements AutoCloseable {
             resolve(token).onComplete(resolved -> {
                 if (resolved.succeeded()) {
                     ctx.put(ACTOR_KEY, resolved.result());
+                    ctx.put(VIEWER_TOKEN_KEY, token);
                 }
                 ctx.next();
             });
@@ -237,10 +239,25 @@ public final class Authenticator implements AutoCloseable {
      * non-public view.
      */
     public static boolean seesFullView(RoutingContext ctx, String site) {
-        Actor actor = actor(ctx);
+        return seesFullView(actor(ctx), site);
+    }
+
+    private static boolean seesFullView(Actor actor, String site) {
         return actor != null
                 && (actor.role() == Role.OFFICER || actor.role() == Role.SUPERVISOR || actor.role() == Role.ADMIN)
                 && actor.mayActAt(site);
+    }
+
+    /**
+     * For a stream that shows the full view (docs/security.md): asks whether the token the request's viewer route read
+     * still makes its holder staff of {@code site} (not expired, not revoked, the account enabled and still of the
+     * site). A long-lived stream asks again every {@link #PULL_EVERY} and ends when the answer turns false.
+     */
+    public java.util.function.Supplier<Future<Boolean>> fullViewCheck(RoutingContext ctx, String site) {
+        String token = ctx.get(VIEWER_TOKEN_KEY);
+        return () -> token == null
+                ? Future.succeededFuture(false)
+                : resolve(token).map(actor -> seesFullView(actor, site)).otherwise(false);
     }
 
     /** Whether {@code username} is a configured account. */

@@ -35,6 +35,7 @@ final class EventStreamRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(EventStreamRoutes.class);
 
     private final QueueService queue;
+    private final Authenticator auth;
     private final StreamLimits limits;
     private final ApiMetrics metrics;
     private final EventJson json = new EventJson();
@@ -47,8 +48,9 @@ final class EventStreamRoutes {
 
     private final Map<FanOutKey, SiteFanOut> fanOuts = new ConcurrentHashMap<>();
 
-    EventStreamRoutes(QueueService queue, StreamLimits limits, ApiMetrics metrics) {
+    EventStreamRoutes(QueueService queue, Authenticator auth, StreamLimits limits, ApiMetrics metrics) {
         this.queue = queue;
+        this.auth = auth;
         this.limits = limits;
         this.metrics = metrics;
     }
@@ -78,6 +80,10 @@ final class EventStreamRoutes {
                 site, context, limits, metrics, full, full ? QueueSnapshot::toJson : QueueSnapshot::toPublicJson);
         // Throws UNKNOWN_SITE before anything is upgraded; the failure handler answers 404.
         subscriber.subscribe(queue, fanOut(site, context));
+        if (full) {
+            // A revoked token or a disabled account ends the stream as it ends every request made with the token.
+            subscriber.endWhenNoLongerEntitled(Authenticator.PULL_EVERY, auth.fullViewCheck(ctx, site));
+        }
         if (sse) {
             subscriber.attach(new SseSink(ctx.response()));
             return;

@@ -203,7 +203,7 @@ public final class HttpApi implements AutoCloseable {
             AdminRoutes admin = new AdminRoutes(queue, auth);
             AccountRoutes accounts = new AccountRoutes(queue, auth);
             DeviceRoutes devices = new DeviceRoutes(queue, clock, auth);
-            EventStreamRoutes events = new EventStreamRoutes(queue, limits, metrics);
+            EventStreamRoutes events = new EventStreamRoutes(queue, auth, limits, metrics);
             AppointmentRoutes appointments = new AppointmentRoutes(queue, clock, auth);
             OfflineRoutes offline = new OfflineRoutes(queue);
             Buffer openApi = resource("/openapi.yaml");

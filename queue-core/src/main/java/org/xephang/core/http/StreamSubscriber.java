@@ -1,9 +1,12 @@
 package org.xephang.core.http;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xephang.api.QueueSnapshot;
@@ -59,6 +62,7 @@ final class StreamSubscriber {
     private boolean joined;
     private Sink sink;
     private long heartbeatTimer = -1;
+    private long entitlementTimer = -1;
 
     StreamSubscriber(
             String site,
@@ -157,6 +161,36 @@ final class StreamSubscriber {
         }
     }
 
+    /**
+     * A staff stream (the full view): asks {@code stillEntitled} every {@code every} and ends the stream once the answer
+     * is no: its token revoked or expired, its account disabled or moved to other sites. A request with that token is
+     * refused at once; a stream opened with it must not go on showing officers and dossier codes.
+     */
+    void endWhenNoLongerEntitled(Duration every, Supplier<Future<Boolean>> stillEntitled) {
+        entitlementTimer = context.owner().setPeriodic(every.toMillis(), id -> {
+            if (closed.get()) {
+                return;
+            }
+            stillEntitled.get().onComplete(answer -> {
+                if (!(answer.succeeded() && Boolean.TRUE.equals(answer.result()))) {
+                    context.runOnContext(v -> notEntitled());
+                }
+            });
+        });
+    }
+
+    private void notEntitled() {
+        if (closed.get()) {
+            return;
+        }
+        LOG.info("Ended a staff event stream of site {}: its sign-in is no longer valid", site);
+        Sink current = sink;
+        close();
+        if (current != null) {
+            current.drop("the sign-in of this stream is no longer valid; sign in again");
+        }
+    }
+
     /** The site moved to another node of a cluster: the client reconnects (through any node) for a new snapshot. */
     void end() {
         if (closed.get()) {
@@ -185,6 +219,9 @@ final class StreamSubscriber {
         }
         if (heartbeatTimer >= 0) {
             context.owner().cancelTimer(heartbeatTimer);
+        }
+        if (entitlementTimer >= 0) {
+            context.owner().cancelTimer(entitlementTimer);
         }
     }
 }
