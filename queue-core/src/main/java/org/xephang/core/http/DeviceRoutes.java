@@ -21,12 +21,12 @@ final class DeviceRoutes {
 
     private final QueueService queue;
     private final Clock clock;
-    private final Authenticator auth;
+    private final DeviceClaims claims;
 
-    DeviceRoutes(QueueService queue, Clock clock, Authenticator auth) {
+    DeviceRoutes(QueueService queue, Clock clock, DeviceClaims claims) {
         this.queue = queue;
         this.clock = clock;
-        this.auth = auth;
+        this.claims = claims;
     }
 
     /**
@@ -43,9 +43,11 @@ final class DeviceRoutes {
         }
         List<String> devices = body.optionalTextList("devices", MAX_DEVICES_PER_HEARTBEAT);
         Actor actor = Authenticator.actor(ctx);
-        // A device acts only as itself: a kiosk or display names neither another account as agent nor its devices.
-        SiteRoutes.requireOwnDevice(auth, actor, agent);
-        devices.forEach(device -> SiteRoutes.requireOwnDevice(auth, actor, device));
+        // A device acts only as itself: a kiosk or display names neither another account as agent nor its devices,
+        // nor an agent another device account speaks for (DeviceClaims).
+        List<String> names = new java.util.ArrayList<>(devices);
+        names.add(0, agent);
+        claims.requireOwn(site, actor, names);
         EngineCalls.call(ctx, () -> queue.deviceHeartbeat(site, new DeviceHeartbeat(agent, kind, devices), actor))
                 .onSuccess(done -> Replies.noContent(ctx))
                 .onFailure(ctx::fail);

@@ -199,10 +199,11 @@ public final class HttpApi implements AutoCloseable {
         void mount(Handler<RoutingContext> forwarding) {
             TicketRoutes tickets = new TicketRoutes(queue, metrics, clock, kioskIssuesPerMinute);
             CounterRoutes counters = new CounterRoutes(queue);
-            SiteRoutes sites = new SiteRoutes(queue, clock, auth);
+            DeviceClaims deviceClaims = new DeviceClaims(auth);
+            SiteRoutes sites = new SiteRoutes(queue, clock, auth, deviceClaims);
             AdminRoutes admin = new AdminRoutes(queue, auth);
             AccountRoutes accounts = new AccountRoutes(queue, auth);
-            DeviceRoutes devices = new DeviceRoutes(queue, clock, auth);
+            DeviceRoutes devices = new DeviceRoutes(queue, clock, deviceClaims);
             EventStreamRoutes events = new EventStreamRoutes(queue, auth, limits, metrics);
             AppointmentRoutes appointments = new AppointmentRoutes(queue, clock, auth);
             OfflineRoutes offline = new OfflineRoutes(queue);

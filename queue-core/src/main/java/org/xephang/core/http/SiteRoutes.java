@@ -10,10 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.xephang.api.DeviceHealth;
-import org.xephang.api.ErrorCode;
-import org.xephang.api.QueueError;
 import org.xephang.api.QueueSnapshot;
-import org.xephang.api.Role;
 import org.xephang.api.WaitingTicket;
 import org.xephang.core.Actor;
 import org.xephang.core.DeviceStatusReport;
@@ -30,11 +27,13 @@ final class SiteRoutes {
     private final QueueService queue;
     private final Clock clock;
     private final Authenticator auth;
+    private final DeviceClaims claims;
 
-    SiteRoutes(QueueService queue, Clock clock, Authenticator auth) {
+    SiteRoutes(QueueService queue, Clock clock, Authenticator auth, DeviceClaims claims) {
         this.queue = queue;
         this.clock = clock;
         this.auth = auth;
+        this.claims = claims;
     }
 
     /** Public description of the site for kiosks and boards (services, counters, hours, notice). */
@@ -142,28 +141,10 @@ final class SiteRoutes {
                 body.optionalMachineText("detail"),
                 since(body.optionalText("since")));
         Actor actor = Authenticator.actor(ctx);
-        requireOwnDevice(auth, actor, report.device());
+        claims.requireOwn(site, actor, List.of(report.device()));
         EngineCalls.call(ctx, () -> queue.reportDeviceStatus(site, report, actor))
                 .onSuccess(done -> Replies.noContent(ctx))
                 .onFailure(ctx::fail);
-    }
-
-    /**
-     * A kiosk or display reports only its own devices (issue 13 finding 5): never one named after another account
-     * ({@code kiosk1/printer} is kiosk1's; board1 may not report it). Agents name their devices {@code
-     * <agent>/<device>}; an agent whose id is not an account name keeps reporting. Staff (the counter agents) report
-     * their counters' devices. Heartbeats are held to the same rule (DeviceRoutes).
-     */
-    static void requireOwnDevice(Authenticator auth, Actor actor, String device) {
-        boolean isDevice = actor.role() == Role.KIOSK || actor.role() == Role.DISPLAY;
-        int slash = device.indexOf('/');
-        String owner = slash < 0 ? device : device.substring(0, slash);
-        if (isDevice && !owner.equals(actor.username()) && auth.isAccount(owner)) {
-            throw new QueueError(
-                    ErrorCode.FORBIDDEN,
-                    "Thiết bị " + actor.username() + " chỉ báo trạng thái thiết bị của chính mình (" + actor.username()
-                            + "/…).");
-        }
     }
 
     private Instant since(String text) {

@@ -126,12 +126,13 @@ class ApiRoleMatrixIT {
             new Endpoint(
                     HttpMethod.POST,
                     "/api/v1/sites/{site}/devices/status",
-                    "{\"device\":\"hall-agent/printer\",\"kind\":\"printer\",\"state\":\"ONLINE\"}",
+                    // each account its own device: a device account reports only its own (DeviceClaims)
+                    "{\"device\":\"{user}/printer\",\"kind\":\"printer\",\"state\":\"ONLINE\"}",
                     DEVICES),
             new Endpoint(
                     HttpMethod.POST,
                     "/api/v1/sites/{site}/devices/heartbeat",
-                    "{\"agent\":\"hall-agent\",\"kind\":\"kiosk\",\"devices\":[\"hall-agent/printer\"]}",
+                    "{\"agent\":\"{user}\",\"kind\":\"kiosk\",\"devices\":[\"{user}/printer\"]}",
                     DEVICES),
             new Endpoint(HttpMethod.GET, "/api/v1/sites/{site}/devices", null, SUPERVISORS),
             new Endpoint(HttpMethod.POST, "/api/v1/sites/{site}/counters/{counter}/call-next", null, STAFF),
@@ -292,7 +293,9 @@ class ApiRoleMatrixIT {
         if (endpoint.stream()) {
             return openStream(path, user);
         }
-        HttpResponse<Buffer> response = api.send(endpoint.method(), path, user, endpoint.body());
+        String body =
+                endpoint.body() == null ? null : endpoint.body().replace("{user}", user == null ? "anonymous" : user);
+        HttpResponse<Buffer> response = api.send(endpoint.method(), path, user, body);
         if (user != null && endpoint.template().startsWith("/api/v1/auth/")) {
             api.forgetToken(user); // logout and refresh end the token used: the next case signs in again
         }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 13 finding 5: a device acts only as itself. A kiosk script cannot take a service's numbers (the kiosk issue
- * limit a real server ships with, refusals counted in /metrics), a display cannot report a kiosk's printer, and a
- * kiosk cannot rate tickets (ratings come from the keypad of the counter that served them).
+ * limit a real server ships with, refusals counted in /metrics), a display cannot report a kiosk's printer nor an agent
+ * another device account speaks for, nor invent devices without end, and a kiosk cannot rate tickets (ratings come from
+ * the keypad of the counter that served them).
  */
 @Timeout(60)
 class DeviceLimitsIT {
@@ -83,6 +84,77 @@ class DeviceLimitsIT {
 
         assertThat(byBoard.statusCode()).as(byBoard.bodyAsString()).isEqualTo(403);
         assertThat(byKiosk.statusCode()).as(byKiosk.bodyAsString()).isEqualTo(204);
+    }
+
+    @Test
+    void anAgentWhoseIdIsNoAccountIsReportedOnlyByTheDeviceAccountThatReportedItFirst() {
+        // Agents may have their own id (a counter PC's agentId): the first device account to report it speaks for it.
+        String online = new JsonObject()
+                .put("device", "sanh-2/printer")
+                .put("kind", "printer")
+                .put("state", "ONLINE")
+                .encode();
+        String paperOut = new JsonObject()
+                .put("device", "sanh-2/printer")
+                .put("kind", "printer")
+                .put("state", "PAPER_OUT")
+                .encode();
+
+        HttpResponse<Buffer> byItsKiosk =
+                api.send(HttpMethod.POST, "/api/v1/sites/demo/devices/status", "kiosk1", online);
+        HttpResponse<Buffer> byABoard =
+                api.send(HttpMethod.POST, "/api/v1/sites/demo/devices/status", "board1", paperOut);
+        HttpResponse<Buffer> heartbeatByABoard = api.send(
+                HttpMethod.POST,
+                "/api/v1/sites/demo/devices/heartbeat",
+                "board1",
+                "{\"agent\":\"sanh-2\",\"kind\":\"kiosk\"}");
+        HttpResponse<Buffer> bySupervisor =
+                api.send(HttpMethod.POST, "/api/v1/sites/demo/devices/status", "supervisor", online);
+
+        assertThat(byItsKiosk.statusCode()).as(byItsKiosk.bodyAsString()).isEqualTo(204);
+        assertThat(byABoard.statusCode()).as(byABoard.bodyAsString()).isEqualTo(403);
+        assertThat(heartbeatByABoard.statusCode())
+                .as(heartbeatByABoard.bodyAsString())
+                .isEqualTo(403);
+        assertThat(bySupervisor.statusCode()).as(bySupervisor.bodyAsString()).isEqualTo(204);
+        assertThat(api
+                        .send(HttpMethod.GET, "/api/v1/sites/demo/devices", "supervisor", null)
+                        .bodyAsJsonObject()
+                        .getJsonArray("devices")
+                        .stream()
+                        .map(JsonObject.class::cast)
+                        .filter(d -> d.getString("device").equals("sanh-2/printer"))
+                        .map(d -> d.getString("state")))
+                .containsExactly("ONLINE");
+    }
+
+    @Test
+    void aDeviceAccountInventingDevicesIsStoppedAtTheLimit() {
+        int accepted = 0;
+        HttpResponse<Buffer> last = null;
+        for (int batch = 0; batch < 8; batch++) {
+            io.vertx.core.json.JsonArray devices = new io.vertx.core.json.JsonArray();
+            for (int i = 0; i < DeviceRoutes.MAX_DEVICES_PER_HEARTBEAT; i++) {
+                devices.add("board1/led-" + (batch * DeviceRoutes.MAX_DEVICES_PER_HEARTBEAT + i));
+            }
+            last = api.send(
+                    HttpMethod.POST,
+                    "/api/v1/sites/demo/devices/heartbeat",
+                    "board1",
+                    new JsonObject()
+                            .put("agent", "board1")
+                            .put("kind", "board")
+                            .put("devices", devices)
+                            .encode());
+            if (last.statusCode() == 204) {
+                accepted += devices.size();
+            }
+        }
+
+        assertThat(accepted).isLessThanOrEqualTo(DeviceClaims.MAX_DEVICES);
+        assertThat(last.statusCode()).as(last.bodyAsString()).isEqualTo(403);
+        assertThat(last.bodyAsJsonObject().getString("message")).contains(String.valueOf(DeviceClaims.MAX_DEVICES));
     }
 
     @Test
