@@ -6,6 +6,7 @@ import org.xephang.api.QueueError;
 import org.xephang.core.DeviceHeartbeat;
 import org.xephang.core.DeviceStatusReport;
 import org.xephang.core.TransferCommand;
+import org.xephang.core.appointment.CheckInRule;
 import org.xephang.core.persistence.QueueStore;
 import org.xephang.core.site.CounterConfig;
 import org.xephang.core.site.ServiceConfig;
@@ -51,10 +52,19 @@ final class CommandChecks {
     }
 
     static void requireChannel(String channel) {
+        if (channel == null) {
+            return;
+        }
         if (QueueStore.OFFLINE_CHANNEL.equals(channel)) {
             throw new QueueError(
                     ErrorCode.INVALID_REQUEST,
                     "Kênh \"" + channel + "\" chỉ dành cho vé ki-ốt cấp khi mất kết nối, gửi lên qua offline-tickets.");
+        }
+        // Only a check-in makes an appointment's ticket: it is issued even for a field closed to new numbers.
+        if (CheckInRule.CHANNEL.equals(channel)) {
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Kênh \"" + channel + "\" chỉ dành cho vé của lịch hẹn, cấp khi nhận lịch tại ki-ốt (check-in).");
         }
         if (channel.length() > MAX_CHANNEL_LENGTH) {
             throw new QueueError(

@@ -99,6 +99,15 @@ final class TicketCommands {
                             ErrorCode.CONFLICT,
                             "Idempotency-Key này đã được dùng cho vé " + existing.number() + " của lĩnh vực khác.");
                 }
+                // A retried tap repeats its request; another priority under the same key is another request (a
+                // repeated check-in is placed again, late after on time, and still gets its ticket).
+                if (!CheckInRule.CHANNEL.equals(command.channel())
+                        && !java.util.Objects.equals(existing.priority(), priority)) {
+                    throw new QueueError(
+                            ErrorCode.CONFLICT,
+                            "Idempotency-Key này đã được dùng cho vé " + existing.number()
+                                    + " với đối tượng ưu tiên khác; hãy dùng khóa mới cho yêu cầu mới.");
+                }
                 return new IssueResult(state.view(existing), true);
             }
         }

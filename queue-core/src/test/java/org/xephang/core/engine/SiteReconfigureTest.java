@@ -143,6 +143,9 @@ class SiteReconfigureTest {
         QueueError closedIssue = refusal(engine.issue(SITE, new IssueCommand("B", null, null, null), KIOSK));
         assertThat(closedIssue.code()).isEqualTo(ErrorCode.SERVICE_CLOSED);
         assertThat(closedIssue.getMessage()).contains("Chứng thực").contains("ngừng cấp số mới");
+        // The check-in's channel, which a closed field still takes, is not a way round it.
+        QueueError asCheckIn = refusal(engine.issue(SITE, new IssueCommand("B", null, "appointment", null), KIOSK));
+        assertThat(asCheckIn.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
         assertThat(issue("A").number()).isEqualTo("A001");
 
         await(engine.signIn(SITE, 3, officer(3)));

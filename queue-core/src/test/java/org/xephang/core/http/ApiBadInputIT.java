@@ -74,6 +74,14 @@ class ApiBadInputIT {
                         400,
                         null),
                 bad(
+                        "the check-in's own channel (it issues even for a field closed to new numbers)",
+                        HttpMethod.POST,
+                        ISSUE,
+                        "kiosk1",
+                        "{\"service\":\"A\",\"channel\":\"appointment\"}",
+                        400,
+                        "INVALID_REQUEST"),
+                bad(
                         "unknown site",
                         HttpMethod.POST,
                         "/api/v1/sites/nowhere/tickets",
@@ -387,6 +395,27 @@ class ApiBadInputIT {
         assertThat(kiosk.statusCode()).isEqualTo(201);
         assertThat(officer.statusCode()).isEqualTo(201);
         assertThat(id(officer)).isNotEqualTo(id(kiosk));
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherServiceOrPriorityIsAConflictNotTheFirstTicket() {
+        HttpResponse<Buffer> first = issueWithKey("kiosk1-tap-0100");
+        HttpResponse<Buffer> otherService = await(api.http
+                .post(ISSUE)
+                .putHeader("Authorization", "Bearer " + api.token("kiosk1"))
+                .putHeader("Idempotency-Key", "kiosk1-tap-0100")
+                .sendJsonObject(new JsonObject().put("service", "A")));
+        HttpResponse<Buffer> priority = await(api.http
+                .post(ISSUE)
+                .putHeader("Authorization", "Bearer " + api.token("kiosk1"))
+                .putHeader("Idempotency-Key", "kiosk1-tap-0100")
+                .sendJsonObject(new JsonObject().put("service", "B").put("priority", "elderly")));
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(otherService.statusCode()).as(otherService.bodyAsString()).isEqualTo(409);
+        assertThat(priority.statusCode()).as(priority.bodyAsString()).isEqualTo(409);
+        assertThat(priority.bodyAsJsonObject().getString("error")).isEqualTo("CONFLICT");
+        assertThat(priority.bodyAsJsonObject().getString("message")).contains("ưu tiên");
     }
 
     @Test
