@@ -101,8 +101,7 @@ final class HealthRoutes {
             } else {
                 failing.add("store");
                 checks.put("writer", up());
-                checks.put(
-                        "store", down("Cơ sở dữ liệu báo lỗi: " + probe.cause().getMessage()));
+                checks.put("store", down(storeFailure(probe.cause())));
             }
             checks.put("forwarder", forwarder(failing));
             checks.put("clock", clock());
@@ -161,6 +160,28 @@ final class HealthRoutes {
             check.put("status", "WARN").put("sitesInOtherZones", sites);
         }
         return check;
+    }
+
+    /**
+     * What a public readiness answer says of a failed probe: the server's own (Vietnamese) refusal, or for a driver's
+     * exception only its SQLState. The driver's text may name hosts, databases, users or SQL, and {@code /health/ready}
+     * answers anyone; the writer logs the whole exception.
+     */
+    static String storeFailure(Throwable cause) {
+        Throwable unwrapped = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
+                ? cause.getCause()
+                : cause;
+        if (unwrapped instanceof org.xephang.api.QueueError refusal) {
+            return "Cơ sở dữ liệu báo lỗi: " + refusal.getMessage();
+        }
+        String state = null;
+        for (Throwable t = unwrapped; t != null && state == null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                state = sql.getSQLState();
+            }
+        }
+        return "Cơ sở dữ liệu báo lỗi" + (state == null ? "" : " (SQLState " + state + ")")
+                + "; chi tiết trong nhật ký của máy chủ.";
     }
 
     private static JsonObject up() {
