@@ -143,8 +143,9 @@ public final class ZaloZnsProfile implements NotificationProfile {
                 "Zalo error " + error.intValue() + (message.isEmpty() ? "" : ": " + abbreviate(message)));
     }
 
+    /** One line of at most 120 characters, without a phone number Zalo may echo back (it is logged and listed). */
     private static String abbreviate(String text) {
-        String line = text.replaceAll("[\\r\\n\\t]+", " ");
+        String line = text.replaceAll("\\p{Cntrl}+", " ").replaceAll("\\+?\\d[\\d .-]{6,}\\d", "***");
         return line.length() <= 120 ? line : line.substring(0, 120) + "…";
     }
 }

@@ -161,6 +161,9 @@ class ProviderProfilesTest {
                 .isEqualTo(ProviderReply.accepted());
         assertThat(zalo.read(200, "{\"error\":-124,\"message\":\"Access token is invalid\"}"))
                 .isEqualTo(new ProviderReply(Outcome.REJECTED, "Zalo error -124: Access token is invalid"));
+        // The refusal is kept for the supervisors' list and logged: a number Zalo echoes back is not.
+        assertThat(zalo.read(200, "{\"error\":-118,\"message\":\"User 84912345678 (0912 345 678) does not exist\"}"))
+                .isEqualTo(new ProviderReply(Outcome.REJECTED, "Zalo error -118: User *** (***) does not exist"));
         assertThat(zalo.read(200, "<html>gateway</html>").outcome()).isEqualTo(Outcome.RETRY);
         assertThat(zalo.read(200, "").outcome()).isEqualTo(Outcome.RETRY);
     }
