@@ -122,6 +122,48 @@ class TwoSiteAccessIT {
     }
 
     @Test
+    void staffOfAnotherSiteGetOnlyThePublicStreamOfASite() {
+        io.vertx.core.http.HttpClient client = api.vertx.createHttpClient();
+        StringBuilder received = new StringBuilder();
+        try {
+            TestApi.await(client.request(new io.vertx.core.http.RequestOptions()
+                            .setMethod(HttpMethod.GET)
+                            .setHost("127.0.0.1")
+                            .setPort(api.port())
+                            .setURI("/api/v1/sites/south/events")
+                            .addHeader("Accept", "text/event-stream")
+                            .addHeader("Authorization", "Bearer " + api.token("supervisor-north")))
+                    .compose(request -> {
+                        request.response()
+                                .onSuccess(answer -> answer.handler(chunk -> {
+                                    synchronized (received) {
+                                        received.append(chunk.toString(java.nio.charset.StandardCharsets.UTF_8));
+                                    }
+                                }));
+                        return request.send();
+                    }));
+            org.xephang.testkit.Poll.until(java.time.Duration.ofSeconds(20), "the south snapshot", () -> {
+                synchronized (received) {
+                    return received.toString().contains("\"snapshot\"");
+                }
+            });
+            String ticket = issue("south", "A", "province").getString("id");
+            org.xephang.testkit.Poll.until(java.time.Duration.ofSeconds(20), "the new south ticket", () -> {
+                synchronized (received) {
+                    return received.toString().contains(ticket);
+                }
+            });
+        } finally {
+            TestApi.await(client.close());
+        }
+
+        synchronized (received) {
+            // officer-south is signed in at counter 1 of south: staff of south would see them, north's do not
+            assertThat(received.toString()).doesNotContain("officer-south").doesNotContain("\"officer\"");
+        }
+    }
+
+    @Test
     void anOfficerSignsInOnlyAtTheCountersOfTheirAccount() {
         HttpResponse<Buffer> elsewhere =
                 api.send(HttpMethod.POST, "/api/v1/sites/north/counters/9/sign-in", "officer-north", null);
