@@ -44,6 +44,8 @@ final class OfflineCommands {
     private static final Pattern TICKET_ID = Pattern.compile("[A-Za-z0-9_-]{16}");
     /** How far ahead of the server's clock a kiosk's tap time may be (its clock drifts). */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+    /** The oldest tap time an upload may name. */
+    static final Duration MAX_AGE = Duration.ofDays(366);
 
     private final SiteState state;
     private final SiteEvents events;
@@ -139,6 +141,14 @@ final class OfflineCommands {
                     ErrorCode.INVALID_REQUEST,
                     "Giờ lấy vé (tappedAt) của vé " + offline.id()
                             + " thiếu hoặc ở tương lai; hãy kiểm tra đồng hồ ki-ốt.");
+        }
+        // No block is that old (and a time of another era is no calendar day: it threw on the writer, failing the
+        // whole write group and every upload of the kiosk after it).
+        if (offline.tappedAt().isBefore(now.minus(MAX_AGE))) {
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Giờ lấy vé (tappedAt) của vé " + offline.id() + " cũ hơn " + MAX_AGE.toDays()
+                            + " ngày; hãy kiểm tra đồng hồ ki-ốt.");
         }
         Instant tappedAt = offline.tappedAt().isAfter(now) ? now : offline.tappedAt();
         LocalDate day = state.calendar().localDay(tappedAt);

@@ -113,6 +113,36 @@ class OfflineTicketsIT {
     }
 
     @Test
+    void aTapTimeFromAnotherEraIsRefusedOnItsOwnAndTheRestOfTheUploadIsPlaced() {
+        api = TestApi.startWith(dataDir, "/http/centre-offline.yaml");
+        JsonObject block = post("/number-blocks", "kiosk1", new JsonObject().put("service", "A"))
+                .bodyAsJsonObject()
+                .getJsonArray("blocks")
+                .getJsonObject(0);
+        // A kiosk whose clock or storage broke: a time no calendar can place failed the whole write group (503) and
+        // every upload of the kiosk after it, since it sends its queue again.
+        JsonObject upload = new JsonObject()
+                .put(
+                        "tickets",
+                        new JsonArray()
+                                .add(ticket(
+                                        "AAAAAAAAAAAAAAA2", block.getInteger("first"), "-1000000000-01-01T00:00:00Z"))
+                                .add(ticket(
+                                        "AAAAAAAAAAAAAAA3",
+                                        block.getInteger("first") + 1,
+                                        Instant.now().toString())));
+
+        HttpResponse<Buffer> answer = post("/offline-tickets", "kiosk1", upload);
+
+        assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(200);
+        JsonArray results = answer.bodyAsJsonObject().getJsonArray("results");
+        assertThat(results.getJsonObject(0).getString("status")).isEqualTo("refused");
+        assertThat(results.getJsonObject(0).getString("error")).isEqualTo("INVALID_REQUEST");
+        assertThat(results.getJsonObject(0).getString("message")).contains("tappedAt");
+        assertThat(results.getJsonObject(1).getString("status")).isEqualTo("created");
+    }
+
+    @Test
     void aTicketOutsideTheKiosksBlocksIsRefusedOnItsOwn() {
         api = TestApi.startWith(dataDir, "/http/centre-offline.yaml");
 
