@@ -114,6 +114,11 @@ final class AccountChecks {
             throw AccountAdministration.invalid(
                     "displayName", "Tên hiển thị dài tối đa " + MAX_DISPLAY_NAME + " ký tự.");
         }
+        // Shown on the managers' pages and in statistics exports: one line of text, no terminal or zero bytes.
+        if (displayName != null && displayName.chars().anyMatch(Character::isISOControl)) {
+            throw AccountAdministration.invalid(
+                    "displayName", "Tên hiển thị không được có ký tự điều khiển (xuống dòng, tab, mã 0).");
+        }
     }
 
     /** The strength rule: 10–64 characters, letters and digits, not containing the username. */

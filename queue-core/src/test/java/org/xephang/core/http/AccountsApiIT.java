@@ -193,6 +193,10 @@ class AccountsApiIT {
                     post(api, "province", good.copy().put("role", "KIOSK").put("counters", new JsonArray(List.of(1)))),
                     "counters");
             assertField(post(api, "province", good.copy().put("passwordHash", "$2a$10$x")), "passwordHash");
+            assertField(post(api, "province", good.copy().put("displayName", "Lan\u0000\u001b[2J")), "displayName");
+            assertField(
+                    patch(api, "province", "officer-north", new JsonObject().put("displayName", "Lan\nadmin")),
+                    "displayName");
             assertField(patch(api, "province", "officer-north", new JsonObject().put("disabled", "yes")), "disabled");
             assertThat(names(list(api, "province", ""))).doesNotContain("cb-moi");
 
