@@ -95,6 +95,12 @@ final class ConfigNode {
         if (value == null) {
             return null;
         }
+        if (value instanceof String text
+                && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+            // Texts reach boards, LED frames (whose start and end bytes are control characters), printers and SQL.
+            problem("must not contain control characters (a zero byte, an escape, a bell…)");
+            return null;
+        }
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
             return String.valueOf(value).trim();
         }

@@ -225,6 +225,16 @@ class CentreConfigLoaderTest {
     }
 
     @Test
+    void aTextWithAControlCharacterIsReportedByItsKey() {
+        // A zero byte, an escape or a bell (the LED boards' frame bytes) would reach boards, printers and
+        // announcements.
+        String yaml = MINIMAL.replace("{ code: A, name: Hộ tịch }", "{ code: A, name: \"Hộ\\e[2J tịch\\a\" }");
+
+        assertThatThrownBy(() -> CentreConfigLoader.parse(yaml, "t"))
+                .hasMessageContaining("sites[0].services[0].name: must not contain control characters");
+    }
+
+    @Test
     void aCutOffLongerThanASessionIsReported() {
         String yaml = MINIMAL.replace(
                 "    services:",
