@@ -27,6 +27,9 @@ public record BookingRequest(String service, Instant start, String name, String 
         if (start == null) {
             throw invalid("Cần chọn khung giờ (start).");
         }
+        if (!isPlausibleStart(start)) {
+            throw invalid("Khung giờ (start) không hợp lệ; hãy chọn một khung giờ trong danh sách.");
+        }
         String cleanName = name == null
                 ? ""
                 : Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
@@ -42,6 +45,17 @@ public record BookingRequest(String service, Instant start, String name, String 
                         "Số điện thoại (phone) phải là số di động Việt Nam 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc"
                                 + " 09, ví dụ 0912345678."));
         return new BookingRequest(service.strip(), start, cleanName, mobile);
+    }
+
+    private static final Instant EARLIEST_START = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST_START = Instant.parse("3000-01-01T00:00:00Z");
+
+    /**
+     * Whether a booking's time is one a calendar can place (years 2000 to 2999): a time of another era makes the site's
+     * local day throw, on the writer, where it would fail the whole write group.
+     */
+    public static boolean isPlausibleStart(Instant start) {
+        return !start.isBefore(EARLIEST_START) && start.isBefore(LATEST_START);
     }
 
     private static QueueError invalid(String message) {

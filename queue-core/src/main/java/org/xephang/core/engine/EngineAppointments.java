@@ -244,8 +244,9 @@ final class EngineAppointments implements AppointmentService {
             if (earlier.isPresent()) {
                 return new Imported(earlier.get(), false);
             }
-            if (imported.start() == null) {
-                throw new QueueError(ErrorCode.INVALID_REQUEST, "Lịch hẹn từ cổng dịch vụ công thiếu thời gian hẹn.");
+            if (imported.start() == null || !BookingRequest.isPlausibleStart(imported.start())) {
+                throw new QueueError(
+                        ErrorCode.INVALID_REQUEST, "Lịch hẹn từ cổng dịch vụ công thiếu thời gian hẹn hoặc sai năm.");
             }
             SiteConfig config = queue.config();
             SiteCalendar calendar = SiteCalendar.of(config);

@@ -247,12 +247,18 @@ final class AppointmentRoutes {
     }
 
     private static Instant instant(String text) {
+        Instant start;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            start = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
+            start = null;
+        }
+        // A time of another era is no calendar day: it threw on the writer, failing the whole write group.
+        if (start == null || !BookingRequest.isPlausibleStart(start)) {
             throw RequestBody.invalid(
                     "start", "phải là thời điểm bắt đầu của khung giờ dạng ISO-8601, ví dụ 2026-12-07T09:15:00+07:00");
         }
+        return start;
     }
 
     private static String requiredParameter(RoutingContext ctx, String name, String example) {

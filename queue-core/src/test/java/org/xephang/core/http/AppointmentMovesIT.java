@@ -134,6 +134,30 @@ class AppointmentMovesIT {
     }
 
     @Test
+    void aTimeNoCalendarCanPlaceIsRefusedNotAFailedWriteForEveryone() {
+        // Anyone holding a code could send it as often as they liked: it threw on the writer, failing the whole write
+        // group (503 to every request of the moment) and rebuilding the sites from the database.
+        String code = book("A", "2026-11-23T09:00:00+07:00");
+        String farPast = "-999999999-01-01T00:00:00+18:00";
+
+        assertRefused(move(code, farPast), 400, "INVALID_REQUEST", "Trường \"start\"");
+        assertRefused(
+                send(
+                        HttpMethod.POST,
+                        "/api/v1/sites/demo/appointments",
+                        null,
+                        new JsonObject()
+                                .put("service", "A")
+                                .put("start", farPast)
+                                .put("name", "Nguyễn Văn An")
+                                .put("phone", "0912345679")),
+                400,
+                "INVALID_REQUEST",
+                "Trường \"start\"");
+        assertThat(move(code, "2026-11-24T10:15:00+07:00").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void movesToPastFullClosedOrUnknownPlacesAreRefusedInVietnamese() {
         String code = book("A", "2026-11-23T08:15:00+07:00");
         assertRefused(
