@@ -23,6 +23,7 @@ import org.xephang.core.appointment.BookingRequest;
 import org.xephang.core.appointment.DailyAllowance;
 import org.xephang.core.appointment.Slot;
 import org.xephang.core.auth.Authenticator;
+import org.xephang.core.backend.lookup.ClientRateLimiter;
 
 /**
  * Appointments (issue 17): the public slots, booking, reading and cancelling by code (masked answers: never a full name
@@ -36,6 +37,10 @@ final class AppointmentRoutes {
     private final QueueService queue;
     private final Clock clock;
     private final Map<String, DailyAllowance> perAddress = new ConcurrentHashMap<>();
+    /** Unknown booking codes asked for, per client address. */
+    static final int UNKNOWN_CODES_PER_MINUTE = 30;
+
+    private final ClientRateLimiter unknownCodes;
 
     private final Authenticator auth;
 
@@ -43,6 +48,7 @@ final class AppointmentRoutes {
         this.queue = queue;
         this.clock = clock;
         this.auth = auth;
+        this.unknownCodes = new ClientRateLimiter(clock, UNKNOWN_CODES_PER_MINUTE);
     }
 
     /** {@code GET /sites/{site}/appointments/slots?service=A&date=2026-12-07} (public). */
@@ -126,26 +132,58 @@ final class AppointmentRoutes {
 
     /** {@code GET /appointments/{code}} (public, masked). */
     void get(RoutingContext ctx) {
+        String address = refuseAGuesser(ctx);
         EngineCalls.call(ctx, () -> service().find(ctx.pathParam("code")))
                 .onSuccess(booking -> Replies.json(ctx, 200, publicBooking(booking)))
-                .onFailure(ctx::fail);
+                .onFailure(failure -> missed(ctx, address, failure));
     }
 
     /** {@code DELETE /appointments/{code}} (public): the booking is gone, its place free again. */
     void cancel(RoutingContext ctx) {
+        String address = refuseAGuesser(ctx);
         EngineCalls.call(ctx, () -> service().cancel(ctx.pathParam("code")))
                 .onSuccess(
                         booking -> Replies.json(ctx, 200, publicBooking(booking).put("cancelled", true)))
-                .onFailure(ctx::fail);
+                .onFailure(failure -> missed(ctx, address, failure));
     }
 
     /** {@code PATCH /appointments/{code} {start}} (public): the booking moved to another slot of its field. */
     void move(RoutingContext ctx) {
+        String address = refuseAGuesser(ctx);
         Instant start = instant(RequestBody.of(ctx).requiredText("start"));
         EngineCalls.call(ctx, () -> service().move(ctx.pathParam("code"), start))
                 .onSuccess(
                         booking -> Replies.json(ctx, 200, publicBooking(booking).put("moved", true)))
-                .onFailure(ctx::fail);
+                .onFailure(failure -> missed(ctx, address, failure));
+    }
+
+    /**
+     * A booking code is all it takes to read, move or cancel a booking: an address that has asked for more than {@value
+     * #UNKNOWN_CODES_PER_MINUTE} unknown codes a minute (bursts of a third) is refused 429 for every code until it slows
+     * down, so nobody walks the codes. A citizen mistyping theirs never gets near it.
+     */
+    private String refuseAGuesser(RoutingContext ctx) {
+        String address = auth.clientAddress(ctx);
+        java.time.Duration wait = unknownCodes.waitFor(address);
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+            throw new QueueError(
+                    ErrorCode.RATE_LIMITED,
+                    "Đã thử quá nhiều mã lịch hẹn không có. Vui lòng thử lại sau " + seconds + " giây.",
+                    new JsonObject().put("retryAfterSeconds", seconds));
+        }
+        return address;
+    }
+
+    private void missed(RoutingContext ctx, String address, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        if (cause instanceof QueueError error && error.code() == ErrorCode.UNKNOWN_APPOINTMENT) {
+            unknownCodes.acquire(address);
+        }
+        ctx.fail(failure);
     }
 
     /** {@code GET /sites/{site}/appointments?date=} (staff): the day's bookings, full names, masked phones. */

@@ -347,6 +347,41 @@ class AppointmentsIT {
     }
 
     @Test
+    void anAddressWalkingBookingCodesIsSlowedDownAndTheCodesItFindsAreNone() {
+        String code = book("A", "2026-11-23T09:00:00+07:00", "0912345678").getString("code");
+        java.util.Random random = new java.util.Random(17);
+        int unknown = 0;
+        HttpResponse<Buffer> refused = null;
+        for (int i = 0; i < 40 && refused == null; i++) {
+            StringBuilder guess = new StringBuilder();
+            for (int c = 0; c < 8; c++) {
+                guess.append(org.xephang.core.appointment.BookingCode.ALPHABET.charAt(
+                        random.nextInt(org.xephang.core.appointment.BookingCode.ALPHABET.length())));
+            }
+            HttpResponse<Buffer> answer = send(HttpMethod.GET, "/api/v1/appointments/" + guess, null, null);
+            if (answer.statusCode() == 429) {
+                refused = answer;
+            } else {
+                assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(404);
+                unknown++;
+            }
+        }
+
+        assertThat(refused).as("refused after %d unknown codes", unknown).isNotNull();
+        assertThat(unknown).isLessThanOrEqualTo(AppointmentRoutes.UNKNOWN_CODES_PER_MINUTE / 3 + 1);
+        assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("RATE_LIMITED");
+        assertThat(refused.getHeader("Retry-After")).isNotBlank();
+        // a cancel by a guessed code is held back the same way, and the real booking stays
+        assertThat(send(HttpMethod.DELETE, "/api/v1/appointments/" + code, null, null)
+                        .statusCode())
+                .isEqualTo(429);
+        clock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(send(HttpMethod.GET, "/api/v1/appointments/" + code, null, null)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void theNameAndPhoneOfAPastDaysBookingAreBlankedAtTheNextStart() {
         String code = book("A", "2026-11-23T09:00:00+07:00", "0912345678").getString("code");
         api.close();

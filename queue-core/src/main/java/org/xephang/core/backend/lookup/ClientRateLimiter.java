@@ -37,6 +37,12 @@ public final class ClientRateLimiter {
         return bucket.take(now);
     }
 
+    /** How long until {@code client} may take one (zero when it may now), without taking it. */
+    public Duration waitFor(String client) {
+        Bucket bucket = buckets.get(client);
+        return bucket == null ? Duration.ZERO : bucket.waitAt(clock.instant());
+    }
+
     private final class Bucket {
         private double tokens;
         private Instant updatedAt;
@@ -53,6 +59,11 @@ public final class ClientRateLimiter {
                 return Duration.ZERO;
             }
             return Duration.ofNanos((long) Math.ceil((1 - tokens) / tokensPerNano));
+        }
+
+        synchronized Duration waitAt(Instant now) {
+            refill(now);
+            return tokens >= 1 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil((1 - tokens) / tokensPerNano));
         }
 
         synchronized boolean isFullAt(Instant now) {
