@@ -163,9 +163,9 @@ final class HealthRoutes {
     }
 
     /**
-     * What a public readiness answer says of a failed probe: the server's own (Vietnamese) refusal, or for a driver's
-     * exception only its SQLState. The driver's text may name hosts, databases, users or SQL, and {@code /health/ready}
-     * answers anyone; the writer logs the whole exception.
+     * What a public readiness answer says of a failed probe: the server's own (Vietnamese) refusal, else only that the
+     * store failed. A driver's text may name hosts, databases, users or SQL, and {@code /health/ready} answers anyone;
+     * the writer logs the whole exception.
      */
     static String storeFailure(Throwable cause) {
         Throwable unwrapped = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
@@ -174,14 +174,7 @@ final class HealthRoutes {
         if (unwrapped instanceof org.xephang.api.QueueError refusal) {
             return "Cơ sở dữ liệu báo lỗi: " + refusal.getMessage();
         }
-        String state = null;
-        for (Throwable t = unwrapped; t != null && state == null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql) {
-                state = sql.getSQLState();
-            }
-        }
-        return "Cơ sở dữ liệu báo lỗi" + (state == null ? "" : " (SQLState " + state + ")")
-                + "; chi tiết trong nhật ký của máy chủ.";
+        return "Cơ sở dữ liệu báo lỗi; chi tiết trong nhật ký của máy chủ.";
     }
 
     private static JsonObject up() {

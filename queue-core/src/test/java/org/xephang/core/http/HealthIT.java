@@ -77,7 +77,7 @@ class HealthIT {
                         .getJsonObject("checks")
                         .getJsonObject("store")
                         .getString("detail"))
-                .contains("SQLState 28P01")
+                .contains("nhật ký")
                 .doesNotContain("xephang")
                 .doesNotContain("db.tinh.internal");
     }
