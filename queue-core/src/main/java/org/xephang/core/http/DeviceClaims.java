@@ -19,7 +19,8 @@ import org.xephang.core.auth.Authenticator;
  * token cannot silence or fake another agent's printer. Each device account reports at most {@value #MAX_AGENTS} agent
  * ids and {@value #MAX_DEVICES} device names, so a script inventing devices fills neither the server's memory nor the
  * supervisors' pages and {@code /metrics}. Staff (the counter agents of older set-ups) report their counters' devices
- * unchecked. In memory: agents report again on every reconnection, so after a restart the first report claims again.
+ * unchecked. A claim ends when its account is disabled or removed (a replaced kiosk PC's agent id passes to the new
+ * account). In memory: agents report again on every reconnection, so after a restart the first report claims again.
  * Thread-safe.
  */
 final class DeviceClaims {
@@ -59,6 +60,11 @@ final class DeviceClaims {
                 throw notOwn(actor);
             }
             String owner = owners.get(agent);
+            if (owner != null && !owner.equals(actor.username()) && !enabled(owner)) {
+                // The account that spoke for it was disabled or removed (a replaced kiosk PC): the claim ends.
+                owners.remove(agent);
+                owner = null;
+            }
             if (owner != null && !owner.equals(actor.username())) {
                 throw new QueueError(
                         ErrorCode.FORBIDDEN,
@@ -86,6 +92,10 @@ final class DeviceClaims {
         }
         newAgents.forEach(agent -> owners.put(agent, actor.username()));
         mine.addAll(names);
+    }
+
+    private boolean enabled(String username) {
+        return auth.accounts().find(username).filter(a -> !a.disabled()).isPresent();
     }
 
     private static String agentOf(String device) {

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,50 @@ class DeviceLimitsIT {
                         .filter(d -> d.getString("device").equals("sanh-2/printer"))
                         .map(d -> d.getString("state")))
                 .containsExactly("ONLINE");
+    }
+
+    @Test
+    void aDisabledDeviceAccountsAgentPassesToTheAccountThatReportsItNext() {
+        // A kiosk PC replaced: its old account is disabled, the new one reports the same agent id.
+        io.vertx.core.json.JsonObject created = api.send(
+                        HttpMethod.POST,
+                        "/api/v1/admin/accounts",
+                        "admin",
+                        new JsonObject()
+                                .put("username", "kiosk-cu")
+                                .put("role", "KIOSK")
+                                .encode())
+                .bodyAsJsonObject();
+        String token = api.send(
+                        HttpMethod.POST,
+                        "/api/v1/auth/login",
+                        null,
+                        new JsonObject()
+                                .put("username", "kiosk-cu")
+                                .put("password", created.getString("password"))
+                                .encode())
+                .bodyAsJsonObject()
+                .getString("token");
+        String printer = new JsonObject()
+                .put("device", "sanh-3/printer")
+                .put("kind", "printer")
+                .put("state", "ONLINE")
+                .encode();
+        int byOld = TestApi.await(api.http
+                        .post("/api/v1/sites/demo/devices/status")
+                        .putHeader("Authorization", "Bearer " + token)
+                        .putHeader("Content-Type", "application/json")
+                        .sendBuffer(Buffer.buffer(printer)))
+                .statusCode();
+        int byBoardWhileHeld = api.send(HttpMethod.POST, "/api/v1/sites/demo/devices/status", "board1", printer)
+                .statusCode();
+
+        api.send(HttpMethod.PATCH, "/api/v1/admin/accounts/kiosk-cu", "admin", "{\"disabled\":true}");
+
+        assertThat(List.of(byOld, byBoardWhileHeld)).containsExactly(204, 403);
+        assertThat(api.send(HttpMethod.POST, "/api/v1/sites/demo/devices/status", "board1", printer)
+                        .statusCode())
+                .isEqualTo(204);
     }
 
     @Test
