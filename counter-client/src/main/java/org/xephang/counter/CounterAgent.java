@@ -84,7 +84,29 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
 
     /** Signs the officer in at {@code counter}; answers the page's session token and the counter's view. */
     Future<JsonObject> signIn(String username, String password, int counter) {
+        if (options.everyCounterOfTheSite() && !desks.containsKey(counter)) {
+            addDeskOfTheSite(counter);
+        }
         return sessions.signIn(username, password, counter);
+    }
+
+    /**
+     * A desk without devices for a counter the site has and this agent had none for: one the administrator added while
+     * the agent runs. Only with {@link CounterOptions#everyCounterOfTheSite()}; a counter the site does not have stays
+     * refused by the sign-in.
+     */
+    private void addDeskOfTheSite(int counter) {
+        if (snapshot == null) {
+            return;
+        }
+        snapshot.counters().stream()
+                .filter(view -> view.number() == counter)
+                .findFirst()
+                .ifPresent(view -> {
+                    Desk desk = new Desk(counter, null, null);
+                    desk.view = view;
+                    desks.put(counter, desk);
+                });
     }
 
     /** The counter a page session belongs to, or a failure asking the officer to sign in again. */
