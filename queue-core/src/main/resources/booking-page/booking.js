@@ -134,16 +134,21 @@ function formatTime(iso) {
     .format(new Date(iso));
 }
 
+/** A field's name in the page's language: its English name (nameEn) when English is chosen and it has one. */
+function fieldName(service) {
+  return (lang === 'en' && service.nameEn) || service.name;
+}
+
 function renderFields() {
   $('site-name').textContent = site.name;
   $('fields').replaceChildren(...site.services.map((s) => el('button', {
     type: 'button', dataset: { service: s.code }, onclick: () => chooseField(s),
-  }, s.name)));
+  }, fieldName(s))));
 }
 
 async function chooseField(service) {
   choice = { service };
-  $('day-field').textContent = service.name;
+  $('day-field').textContent = fieldName(service);
   try {
     const answer = await api(`/sites/${encodeURIComponent(site.code)}/appointments/days`
       + `?service=${encodeURIComponent(service.code)}`);
@@ -162,7 +167,7 @@ async function chooseDay(day) {
   try {
     const answer = await api(`/sites/${encodeURIComponent(site.code)}/appointments/slots`
       + `?service=${encodeURIComponent(choice.service.code)}&date=${day}`);
-    $('slot-day').textContent = `${choice.service.name} · ${formatDay(day)}`;
+    $('slot-day').textContent = `${fieldName(choice.service)} · ${formatDay(day)}`;
     $('slots').replaceChildren(...answer.slots.map((s) => el('button', {
       type: 'button', disabled: s.free === 0, dataset: { start: s.start }, onclick: () => chooseSlot(s),
     }, formatTime(s.start), el('small', {}, s.free === 0 ? t('full') : t('free', s.free)))));
@@ -179,7 +184,7 @@ function chooseSlot(slot) {
     moveTo(slot);
     return;
   }
-  $('person-slot').textContent = `${choice.service.name} · ${formatDay(choice.day)} · ${formatTime(slot.start)}`;
+  $('person-slot').textContent = `${fieldName(choice.service)} · ${formatDay(choice.day)} · ${formatTime(slot.start)}`;
   step('person');
 }
 
@@ -277,6 +282,7 @@ async function start() {
   setLang('vi');
   $('lang').addEventListener('click', () => {
     setLang(lang === 'vi' ? 'en' : 'vi');
+    if (site) renderFields();
     if (site && document.body.dataset.step === 'day') chooseField(choice.service);
   });
   $('consent').addEventListener('change', () => { $('book').disabled = !$('consent').checked; });

@@ -200,6 +200,25 @@ class BookingPageIT {
     }
 
     @Test
+    void inEnglishTheFieldsAreNamedByTheirEnglishNames() {
+        browser.get("http://127.0.0.1:" + api.port() + "/dat-lich/?site=demo");
+        eventually(
+                Duration.ofSeconds(20),
+                () -> Browser.text(browser, "#fields button[data-service=A]").equals("Đất đai"));
+
+        browser.findElement(By.id("lang")).click();
+
+        eventually(
+                Duration.ofSeconds(20),
+                () -> Browser.text(browser, "#fields button[data-service=A]").equals("Land"));
+        click("#fields button[data-service=C]");
+        eventually(
+                Duration.ofSeconds(20),
+                () -> Browser.text(browser, "#day-field").equals("Certification"));
+        Browser.screenshot(browser, "booking-page-english-field");
+    }
+
+    @Test
     void daysReadDayFirstInBothLanguagesEvenInAnEnglishBrowser() {
         browser.quit();
         browser = Browser.open(390, 844, "en-US"); // an English Chromium writes its own dates month first
