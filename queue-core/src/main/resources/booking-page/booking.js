@@ -106,7 +106,8 @@ async function api(path, options = {}) {
     throw new Error(t('tryAgain'));
   }
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.message || t('tryAgain'));
+  // The server's refusal in the page's language: its "messageEn" in English, its "message" otherwise (ADR 0043).
+  if (!response.ok) throw new Error((lang === 'en' && body.messageEn) || body.message || t('tryAgain'));
   return body;
 }
 

@@ -82,7 +82,8 @@ async function api(path, options = {}) {
   });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    const error = new Error(body.message || response.statusText);
+    // The refusal in the page's language: "messageEn" in English, "message" (Vietnamese) otherwise (ADR 0043).
+    const error = new Error((lang === 'en' && body.messageEn) || body.message || response.statusText);
     error.status = response.status;
     error.code = body.error;
     throw error;
@@ -375,7 +376,7 @@ async function act(action, body = {}) {
   try {
     const answer = await api(`api/actions/${action}`, { method: 'POST', body: JSON.stringify(body) });
     if (answer.desk) update(answer.desk);
-    if (answer.message) say(answer.message, true);
+    if (answer.message) say((lang === 'en' && answer.messageEn) || answer.message, true);
     return true;
   } catch (error) {
     if (error.status === 401) showLogin(error.message);
@@ -488,7 +489,10 @@ function connect() {
   });
   source.addEventListener('desk', (e) => update(JSON.parse(e.data)));
   source.addEventListener('rated', (e) => sayText(true, 'rated', JSON.parse(e.data).number));
-  source.addEventListener('problem', (e) => say(JSON.parse(e.data).message, false));
+  source.addEventListener('problem', (e) => {
+    const problem = JSON.parse(e.data);
+    say((lang === 'en' && problem.messageEn) || problem.message, false);
+  });
   source.addEventListener('signed-out', () => showLogin(t('replaced')));
 }
 

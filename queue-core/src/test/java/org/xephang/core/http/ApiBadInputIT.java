@@ -291,6 +291,11 @@ class ApiBadInputIT {
             assertThat(json.getString("error")).isEqualTo(error);
         }
         assertThat(json.getString("message")).isNotBlank();
+        assertThat(json.getString("messageEn"))
+                .as("the English beside the Vietnamese (ADR 0043)")
+                .isNotBlank()
+                .isNotEqualTo(json.getString("message"))
+                .doesNotContainPattern("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]");
         assertThat(api.engine.snapshot(TestApi.SITE).seq()).isEqualTo(seqBefore);
     }
 
