@@ -111,6 +111,6 @@ final class OfficerRule {
         return new QueueError(
                 ErrorCode.FORBIDDEN,
                 "Tài khoản " + actor.role() + " không được làm việc này.",
-                "An account " + actor.role() + " may not do this.");
+                "An account with role " + actor.role() + " may not do this.");
     }
 }
