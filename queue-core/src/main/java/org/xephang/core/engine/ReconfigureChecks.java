@@ -71,7 +71,8 @@ final class ReconfigureChecks {
                             + " vực " + service.code() + " trước, hoặc chờ đến khi hết vé.",
                     "counters: " + whichEn + " the service " + service.code() + " (" + service.name() + ") while "
                             + inLine
-                            + " tickets are still waiting; the service cannot be taken off the counter. Let another counter serve the service "
+                            + (inLine == 1 ? " ticket is" : " tickets are")
+                            + " still waiting; the service cannot be taken off the counter. Let another counter serve the service "
                             + service.code() + " first, or wait until no tickets are left.",
                     "counters",
                     Map.of("service", service.code(), "waiting", inLine));
@@ -95,7 +96,8 @@ final class ReconfigureChecks {
                                 + " các vé đã cấp vẫn được gọi, và bỏ lĩnh vực sau khi hết vé.",
                         "services: cannot remove the service " + service.code() + " (" + service.name() + ") while "
                                 + open
-                                + " tickets are not finished. Choose \"Stop issuing new numbers\" for this service (closed: true): the issued tickets are still called, and remove the service once no tickets are left.",
+                                + (open == 1 ? " ticket is" : " tickets are")
+                                + " not finished. Choose \"Stop issuing new numbers\" for this service (closed: true): the issued tickets are still called, and remove the service once no tickets are left.",
                         "services",
                         Map.of("service", service.code(), "open", open, "canClose", true));
             }
@@ -126,7 +128,8 @@ final class ReconfigureChecks {
                         "counters: không thể bỏ quầy " + counter.number() + " khi còn " + transferred
                                 + " vé được chuyển đến quầy này đang chờ; hãy gọi hoặc chuyển các vé đó trước.",
                         "counters: cannot remove counter " + counter.number() + " while " + transferred
-                                + " tickets transferred to it are still waiting; call or transfer those tickets first.",
+                                + (transferred == 1 ? " ticket transferred to it is" : " tickets transferred to it are")
+                                + " still waiting; call or transfer those tickets first.",
                         "counters",
                         Map.of("counter", counter.number(), "waiting", transferred));
             }
