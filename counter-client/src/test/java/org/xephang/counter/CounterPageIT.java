@@ -150,7 +150,7 @@ class CounterPageIT {
     }
 
     @Test
-    void onAPageSwitchedToEnglishTheAgentsOwnMessageIsInEnglish() throws Exception {
+    void onAPageSwitchedToEnglishTheAgentsOwnMessageIsInEnglishAndFollowsTheSwitch() throws Exception {
         browser.findElement(By.id("lang")).click();
         signIn("officer1", "demo", 1);
 
@@ -158,6 +158,10 @@ class CounterPageIT {
 
         Browser.waiting(browser, 10)
                 .until(ExpectedConditions.textToBe(By.id("message"), "Nobody is waiting in this counter's services."));
+        browser.findElement(By.id("lang")).click(); // and it follows the switch back to Vietnamese
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBe(
+                        By.id("message"), "Không còn ai đang chờ ở các lĩnh vực của quầy này."));
     }
 
     @Test
