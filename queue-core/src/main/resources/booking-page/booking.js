@@ -106,8 +106,12 @@ async function api(path, options = {}) {
     throw new Error(t('tryAgain'));
   }
   const body = await response.json().catch(() => ({}));
-  // The server's refusal in the page's language: its "messageEn" in English, its "message" otherwise (ADR 0043).
-  if (!response.ok) throw new Error((lang === 'en' && body.messageEn) || body.message || t('tryAgain'));
+  // The server's refusal in the page's language: its "messageEn" in English, its "message" otherwise (ADR 0043);
+  // both kept, so that a language switch says it again.
+  if (!response.ok) {
+    const said = body.message ? { vi: body.message, en: body.messageEn || body.message } : null;
+    throw Object.assign(new Error((said && said[lang]) || t('tryAgain')), { said });
+  }
   return body;
 }
 
@@ -118,9 +122,13 @@ function step(name) {
   window.scrollTo(0, 0);
 }
 
+// message: a text, or an error (a server's refusal keeps both its texts, said again on a language switch)
+let shownError = null;
 function showError(message) {
-  $('error').hidden = !message;
-  $('error').textContent = message ?? '';
+  shownError = message instanceof Error && message.said ? message.said : null;
+  const text = message instanceof Error ? message.message : message;
+  $('error').hidden = !text;
+  $('error').textContent = text ?? '';
 }
 
 function formatDay(day) {
@@ -154,7 +162,7 @@ async function chooseField(service) {
     }, formatDay(d.date), el('small', {}, d.closed != null ? t('closed') : d.free === 0 ? t('full') : t('free', d.free)))));
     step('day');
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -170,7 +178,7 @@ async function chooseDay(day) {
     $('no-slots').hidden = answer.slots.some((s) => s.free > 0);
     step('slot');
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -196,7 +204,7 @@ async function book(event) {
     });
     showBooking();
   } catch (error) {
-    showError(error.message);
+    showError(error);
   } finally {
     $('book').disabled = !$('consent').checked;
   }
@@ -219,7 +227,7 @@ async function moveTo(slot) {
     stopMoving();
     showBooking(true);
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -252,7 +260,7 @@ async function cancel() {
     booking = null;
     step('cancelled');
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -262,7 +270,7 @@ async function find(event) {
     booking = await api(`/appointments/${encodeURIComponent($('find-code').value.trim())}`);
     showBooking();
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -272,6 +280,7 @@ function setLang(next) {
   $('lang').textContent = next === 'vi' ? 'English' : 'Tiếng Việt';
   document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
   document.title = t('title');
+  if (shownError) $('error').textContent = shownError[next];
 }
 
 async function start() {
@@ -302,7 +311,7 @@ async function start() {
       step('cancel');
     }
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
