@@ -106,7 +106,12 @@ async function api(path, options = {}) {
     throw new Error(t('tryAgain'));
   }
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.message || t('tryAgain'));
+  // The server's refusal in the page's language: its "messageEn" in English, its "message" otherwise (ADR 0043);
+  // both kept, so that a language switch says it again.
+  if (!response.ok) {
+    const said = body.message ? { vi: body.message, en: body.messageEn || body.message } : null;
+    throw Object.assign(new Error((said && said[lang]) || t('tryAgain')), { said });
+  }
   return body;
 }
 
@@ -117,9 +122,13 @@ function step(name) {
   window.scrollTo(0, 0);
 }
 
+// message: a text, or an error (a server's refusal keeps both its texts, said again on a language switch)
+let shownError = null;
 function showError(message) {
-  $('error').hidden = !message;
-  $('error').textContent = message ?? '';
+  shownError = message instanceof Error && message.said ? message.said : null;
+  const text = message instanceof Error ? message.message : message;
+  $('error').hidden = !text;
+  $('error').textContent = text ?? '';
 }
 
 function formatDay(day) {
@@ -158,7 +167,7 @@ async function chooseField(service) {
     }, formatDay(d.date), el('small', {}, d.closed != null ? t('closed') : d.free === 0 ? t('full') : t('free', d.free)))));
     step('day');
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -174,7 +183,7 @@ async function chooseDay(day) {
     $('no-slots').hidden = answer.slots.some((s) => s.free > 0);
     step('slot');
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -200,7 +209,7 @@ async function book(event) {
     });
     showBooking();
   } catch (error) {
-    showError(error.message);
+    showError(error);
   } finally {
     $('book').disabled = !$('consent').checked;
   }
@@ -223,7 +232,7 @@ async function moveTo(slot) {
     stopMoving();
     showBooking(true);
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -256,7 +265,7 @@ async function cancel() {
     booking = null;
     step('cancelled');
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -266,7 +275,7 @@ async function find(event) {
     booking = await api(`/appointments/${encodeURIComponent($('find-code').value.trim())}`);
     showBooking();
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -276,6 +285,7 @@ function setLang(next) {
   $('lang').textContent = next === 'vi' ? 'English' : 'Tiếng Việt';
   document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
   document.title = t('title');
+  if (shownError) $('error').textContent = shownError[next];
 }
 
 async function start() {
@@ -307,7 +317,7 @@ async function start() {
       step('cancel');
     }
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 

@@ -38,6 +38,9 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
     static final String INTERNAL_FAILURE =
             "Lỗi hệ thống ở máy quầy. Vui lòng thử lại; nếu vẫn lỗi, xin báo bộ phận kỹ thuật.";
 
+    static final String INTERNAL_FAILURE_EN =
+            "A system error at the counter computer. Please try again; if it persists, please tell the technical team.";
+
     private static final Duration SNAPSHOT_REFRESH = Duration.ofMillis(150);
 
     private final CounterCore core;
@@ -61,7 +64,7 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
         this.clock = options.clock();
         deskList.forEach(desk -> desks.put(desk.number, desk));
         this.sessions = new OfficerSessions(desks, core, pages, this);
-        this.failures = new PageFailures(INTERNAL_FAILURE, ctx -> "counter agent");
+        this.failures = new PageFailures(INTERNAL_FAILURE, INTERNAL_FAILURE_EN, ctx -> "counter agent");
     }
 
     @Override
@@ -122,10 +125,10 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
     Future<JsonObject> act(String token, String action, JsonObject body) {
         return sessions.deskOf(token)
                 .compose(desk -> actions.perform(desk, action, body == null ? new JsonObject() : body)
-                        .map(message -> {
+                        .map(said -> {
                             JsonObject answer = new JsonObject().put("desk", deskView(desk));
-                            if (message != null) {
-                                answer.put("message", message);
+                            if (said != null) {
+                                answer.put("message", said.vi()).put("messageEn", said.en());
                             }
                             return answer;
                         }));

@@ -111,7 +111,9 @@ final class AppointmentRoutes {
             throw new QueueError(
                     ErrorCode.RATE_LIMITED,
                     "Đã có " + allowance.perDay() + " lịch hẹn được đặt từ mạng này hôm nay. Vui lòng thử lại vào ngày"
-                            + " mai hoặc đến trực tiếp.");
+                            + " mai hoặc đến trực tiếp.",
+                    allowance.perDay()
+                            + " appointments have already been booked from this network today. Please try again tomorrow or come in person.");
         }
         EngineCalls.call(ctx, () -> service.book(site, request))
                 .onSuccess(booking -> {
@@ -205,7 +207,10 @@ final class AppointmentRoutes {
     private AppointmentService service() {
         AppointmentService appointments = queue.appointments();
         if (appointments == null) {
-            throw new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ này không nhận đặt lịch hẹn.");
+            throw new QueueError(
+                    ErrorCode.UNAVAILABLE,
+                    "Máy chủ này không nhận đặt lịch hẹn.",
+                    "This server does not take appointment bookings.");
         }
         return appointments;
     }
@@ -251,14 +256,19 @@ final class AppointmentRoutes {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
             throw RequestBody.invalid(
-                    "start", "phải là thời điểm bắt đầu của khung giờ dạng ISO-8601, ví dụ 2026-12-07T09:15:00+07:00");
+                    "start",
+                    "phải là thời điểm bắt đầu của khung giờ dạng ISO-8601, ví dụ 2026-12-07T09:15:00+07:00",
+                    "must be the start of a time slot in ISO-8601 form, for example 2026-12-07T09:15:00+07:00");
         }
     }
 
     private static String requiredParameter(RoutingContext ctx, String name, String example) {
         String value = ctx.queryParams().get(name);
         if (value == null || value.isBlank()) {
-            throw new QueueError(ErrorCode.INVALID_REQUEST, "Cần tham số " + name + " (" + example + ").");
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Cần tham số " + name + " (" + example + ").",
+                    "The parameter " + name + " is needed (" + example + ").");
         }
         return value.strip();
     }
