@@ -36,6 +36,22 @@ class PackagedConfigurationTest {
     }
 
     @Test
+    void thePackagedKioskKeepsIssuingWhileTheServerIsDownAsThePackagedCentreAllows() throws Exception {
+        // the centre leases number blocks to kiosks with an offline journal (sites[].offline); without one the
+        // kiosk refuses every ticket while the server is down
+        assertThat(CentreConfigLoader.load(EXAMPLES.resolve("centre.yaml"))
+                        .sites()
+                        .get(0)
+                        .offline()
+                        .enabled())
+                .isTrue();
+        assertThat(KioskAgentConfig.load(EXAMPLES.resolve("kiosk.json"), null)
+                        .options()
+                        .offlineJournal())
+                .isNotNull();
+    }
+
+    @Test
     void theAgentConfigurationsOfTheKioskBoardAndCounterUnitsLoad() throws Exception {
         assertThat(KioskAgentConfig.load(EXAMPLES.resolve("kiosk.json"), null)).isNotNull();
         assertThat(BoardAgentConfig.load(EXAMPLES.resolve("board.json"), null).site())
