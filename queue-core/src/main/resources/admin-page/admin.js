@@ -39,6 +39,8 @@ function t(vi, en) { return lang === "vi" ? vi : en; }
 /** A status line in both languages (said.js): a language switch says it again. */
 function say(node, vi, en) { XephangSaid.say(node, lang, vi, en); }
 /** An error's message in both languages when the page wrote it (vi, en), else as the server wrote it. */
+// An error's [Vietnamese, English] texts: the server's message and messageEn, or the page's own pair.
+function bothTexts(e) { return [e.vi ?? e.message, e.en ?? e.message]; }
 function sayError(node, e, prefix = "") { say(node, prefix + (e.vi ?? e.message), prefix + (e.en ?? e.message)); }
 function failure(vi, en) { return Object.assign(new Error(t(vi, en)), { vi, en }); }
 /** Errors shown beside the fields of the site's form, kept so a language switch (which redraws it) shows them again. */
@@ -90,9 +92,10 @@ async function api(path, options = {}) {
   }
   if (options.raw && response.ok) return response;
   const body = response.status === 204 ? {} : await response.json().catch(() => ({}));
-  if (response.status === 401) signedOut(body.message);
+  if (response.status === 401) signedOut(body.message, body.messageEn ?? body.message);
   if (!response.ok) {
-    const error = body.message ? new Error(body.message) : failure("Lỗi " + response.status, "Error " + response.status);
+    // The server's refusal in both languages (ADR 0043): e.message in the page's language, e.vi and e.en kept.
+    const error = body.message ? failure(body.message, body.messageEn ?? body.message) : failure("Lỗi " + response.status, "Error " + response.status);
     throw Object.assign(error, { status: response.status, body });
   }
   return body;
@@ -324,7 +327,8 @@ async function save() {
 
 // A refusal of the server: a stale version, a change that would strand tickets, or invalid keys. Nothing typed is lost.
 function refused(e) {
-  const message = e.message || "";
+  const message = e.vi ?? e.message ?? "";
+  const messageEn = e.en ?? message;
   if (e.status === 409 && message.startsWith("version:")) {
     $("save-error").hidden = false;
     say($("save-error"), "Cấu hình đã được người khác thay đổi — tải lại. Các thay đổi của bạn vẫn được giữ và sẽ được áp dụng lên phiên bản mới.",
@@ -336,13 +340,17 @@ function refused(e) {
   if (body.field) {
     showTabOf(body.field === "counters" ? "counters" : body.field);
     const path = body.service && body.field === "services" ? `services[${indexOfService(body.service)}].code` : body.field;
-    const box = showError(path, message.replace(/^[\w.[\]]+: /, ""));
+    const box = showError(path, [message, messageEn].map(m => m.replace(/^[\w.[\]]+: /, "")));
     if (body.canClose && box) offerClosing(box, body.service);
     return;
   }
   // "Cấu hình không hợp lệ (2 lỗi): services[1].prefix: …; counters[0].services: …"
   const list = message.replace(/^[^:]*\(\d+ lỗi\):\s*/, "");
-  const parts = list === message ? [message] : list.split(/; (?=[\w[\].]+: )/);
+  if (list === message) {
+    showError("", [message, messageEn]);
+    return;
+  }
+  const parts = list.split(/; (?=[\w[\].]+: )/);
   let first = null;
   for (const part of parts) {
     const m = /^([\w[\].]+): (.*)$/.exec(part);
@@ -872,8 +880,8 @@ async function createAccount(event) {
     else tellAccount(`Đã tạo tài khoản ${created.username}.`, `Account ${created.username} created.`);
     await loadAccounts();
   } catch (e) {
-    if (e.body?.field) showError(e.body.field, e.message.replace(/^[\w.[\]]+: /, ""), $("new-account"));
-    else if (e.body?.error === "ACCOUNT_EXISTS") showError("username", e.message, $("new-account"));
+    if (e.body?.field) showError(e.body.field, bothTexts(e).map(m => m.replace(/^[\w.[\]]+: /, "")), $("new-account"));
+    else if (e.body?.error === "ACCOUNT_EXISTS") showError("username", bothTexts(e), $("new-account"));
     else sayError($("accounts-error"), e);
   }
 }
@@ -960,7 +968,7 @@ async function createSite(event) {
     $("create-site").reset();
     await openSite(code);
   } catch (e) {
-    if (e.body?.field) showError(e.body.field, e.message.replace(/^[\w.[\]]+: /, ""), $("create-site"));
+    if (e.body?.field) showError(e.body.field, bothTexts(e).map(m => m.replace(/^[\w.[\]]+: /, "")), $("create-site"));
     else sayError($("create-error"), e);
   }
 }
@@ -1001,4 +1009,4 @@ $("create-cancel").addEventListener("click", () => { $("create-site").hidden = t
 window.addEventListener("beforeunload", event => { if (doc && base && !same(doc, base.document)) event.preventDefault(); });
 applyLanguage();
 showTab("calendar");
-if (sessionStorage.getItem(TOKEN_KEY)) start().catch(e => signedOut(e.message));
+if (sessionStorage.getItem(TOKEN_KEY)) start().catch(e => signedOut(...bothTexts(e)));

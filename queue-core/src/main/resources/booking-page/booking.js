@@ -106,7 +106,12 @@ async function api(path, options = {}) {
     throw new Error(t('tryAgain'));
   }
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.message || t('tryAgain'));
+  // The server's refusal in the page's language: its "messageEn" in English, its "message" otherwise (ADR 0043);
+  // both kept, so that a language switch says it again.
+  if (!response.ok) {
+    const said = body.message ? { vi: body.message, en: body.messageEn || body.message } : null;
+    throw Object.assign(new Error((said && said[lang]) || t('tryAgain')), { said });
+  }
   return body;
 }
 
@@ -117,9 +122,13 @@ function step(name) {
   window.scrollTo(0, 0);
 }
 
+// message: a text, or an error (a server's refusal keeps both its texts, said again on a language switch)
+let shownError = null;
 function showError(message) {
-  $('error').hidden = !message;
-  $('error').textContent = message ?? '';
+  shownError = message instanceof Error && message.said ? message.said : null;
+  const text = message instanceof Error ? message.message : message;
+  $('error').hidden = !text;
+  $('error').textContent = text ?? '';
 }
 
 function formatDay(day) {
@@ -134,16 +143,21 @@ function formatTime(iso) {
     .format(new Date(iso));
 }
 
+/** A field's name in the page's language: its English name (nameEn) when English is chosen and it has one. */
+function fieldName(service) {
+  return (lang === 'en' && service.nameEn) || service.name;
+}
+
 function renderFields() {
   $('site-name').textContent = site.name;
   $('fields').replaceChildren(...site.services.map((s) => el('button', {
     type: 'button', dataset: { service: s.code }, onclick: () => chooseField(s),
-  }, s.name)));
+  }, fieldName(s))));
 }
 
 async function chooseField(service) {
   choice = { service };
-  $('day-field').textContent = service.name;
+  $('day-field').textContent = fieldName(service);
   try {
     const answer = await api(`/sites/${encodeURIComponent(site.code)}/appointments/days`
       + `?service=${encodeURIComponent(service.code)}`);
@@ -153,7 +167,7 @@ async function chooseField(service) {
     }, formatDay(d.date), el('small', {}, d.closed != null ? t('closed') : d.free === 0 ? t('full') : t('free', d.free)))));
     step('day');
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -162,14 +176,14 @@ async function chooseDay(day) {
   try {
     const answer = await api(`/sites/${encodeURIComponent(site.code)}/appointments/slots`
       + `?service=${encodeURIComponent(choice.service.code)}&date=${day}`);
-    $('slot-day').textContent = `${choice.service.name} · ${formatDay(day)}`;
+    $('slot-day').textContent = `${fieldName(choice.service)} · ${formatDay(day)}`;
     $('slots').replaceChildren(...answer.slots.map((s) => el('button', {
       type: 'button', disabled: s.free === 0, dataset: { start: s.start }, onclick: () => chooseSlot(s),
     }, formatTime(s.start), el('small', {}, s.free === 0 ? t('full') : t('free', s.free)))));
     $('no-slots').hidden = answer.slots.some((s) => s.free > 0);
     step('slot');
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -179,7 +193,7 @@ function chooseSlot(slot) {
     moveTo(slot);
     return;
   }
-  $('person-slot').textContent = `${choice.service.name} · ${formatDay(choice.day)} · ${formatTime(slot.start)}`;
+  $('person-slot').textContent = `${fieldName(choice.service)} · ${formatDay(choice.day)} · ${formatTime(slot.start)}`;
   step('person');
 }
 
@@ -195,7 +209,7 @@ async function book(event) {
     });
     showBooking();
   } catch (error) {
-    showError(error.message);
+    showError(error);
   } finally {
     $('book').disabled = !$('consent').checked;
   }
@@ -218,7 +232,7 @@ async function moveTo(slot) {
     stopMoving();
     showBooking(true);
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -251,7 +265,7 @@ async function cancel() {
     booking = null;
     step('cancelled');
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -261,7 +275,7 @@ async function find(event) {
     booking = await api(`/appointments/${encodeURIComponent($('find-code').value.trim())}`);
     showBooking();
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 
@@ -271,12 +285,14 @@ function setLang(next) {
   $('lang').textContent = next === 'vi' ? 'English' : 'Tiếng Việt';
   document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
   document.title = t('title');
+  if (shownError) $('error').textContent = shownError[next];
 }
 
 async function start() {
   setLang('vi');
   $('lang').addEventListener('click', () => {
     setLang(lang === 'vi' ? 'en' : 'vi');
+    if (site) renderFields();
     if (site && document.body.dataset.step === 'day') chooseField(choice.service);
   });
   $('consent').addEventListener('change', () => { $('book').disabled = !$('consent').checked; });
@@ -301,7 +317,7 @@ async function start() {
       step('cancel');
     }
   } catch (error) {
-    showError(error.message);
+    showError(error);
   }
 }
 

@@ -1,7 +1,7 @@
 "use strict";
 // Status lines that follow the page's language switch: a line said with both its texts keeps them (data-said-vi,
-// data-said-en), and again(lang) says every such line in the new language. A line written since by other means (a
-// server's message, which is Vietnamese only) is left as it is.
+// data-said-en), and again(lang) says every such line in the new language (a server's refusal is said with its
+// message and messageEn, ADR 0043). A line written since by other means is left as it is.
 window.XephangSaid = (() => {
   function kept(node) {
     const { saidVi, saidEn } = node.dataset;

@@ -1,10 +1,12 @@
 "use strict";
 // The staff pages' one way to call the API (the supervisor's live view, the staff's list of bookings): the bearer
 // token kept in the tab's sessionStorage under the page's key, a plain message when the server cannot be reached, the
-// server's own Vietnamese message for a refusal, and the page told when its sign-in has lapsed (401).
+// server's own message for a refusal (its Vietnamese "message" and English "messageEn", ADR 0043), and the page told
+// when its sign-in has lapsed (401).
 window.XephangStaffApi = (() => {
   /**
-   * A function api(path, options) → the answer's JSON body, throwing an Error with a message fit for the page.
+   * A function api(path, options) → the answer's JSON body, throwing an Error with a message fit for the page (in
+   * the page's language, with both texts kept as error.vi and error.en).
    * tokenKey: the sessionStorage key of the token; text(vi, en): the page's language choice; unreachable(): the
    * message for a server that does not answer; signedOut(message): called on a 401; serverTime(ms), optional: the
    * server's clock from each answer's Date header.
@@ -21,8 +23,12 @@ window.XephangStaffApi = (() => {
         throw new Error(unreachable());
       }
       const body = await response.json().catch(() => ({}));
-      if (response.status === 401) signedOut(body.message);
-      if (!response.ok) throw new Error(body.message || text("Lỗi ", "Error ") + response.status);
+      if (response.status === 401) signedOut(text(body.message, body.messageEn ?? body.message));
+      if (!response.ok) {
+        const vi = body.message || "Lỗi " + response.status;
+        const en = body.messageEn || body.message || "Error " + response.status;
+        throw Object.assign(new Error(text(vi, en)), { vi, en, status: response.status, body });
+      }
       const date = response.headers.get("Date");
       if (serverTime && date) serverTime(Date.parse(date));
       return body;

@@ -76,7 +76,7 @@ async function api(path, options = {}) {
   }
   const body = await response.json().catch(() => ({}));
   if (response.status === 401) signedOut();
-  if (!response.ok) throw new Error(body.message || t("Lỗi ", "Error ") + response.status);
+  if (!response.ok) throw new Error(t(body.message, body.messageEn || body.message) || t("Lỗi ", "Error ") + response.status);
   return body;
 }
 

@@ -76,7 +76,7 @@ async function signIn(event) {
     localStorage.setItem("xephang.supervisor.site", code);
     await open(code);
   } catch (e) {
-    $("error").textContent = e.message;
+    say($("error"), e.vi ?? e.message, e.en ?? e.message);
   }
 }
 

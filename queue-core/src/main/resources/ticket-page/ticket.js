@@ -109,8 +109,9 @@ function renderNotify(t, waiting) {
     result.textContent = t.subscribed(channel, offer.phone);
     result.className = "result ok";
   } else if (notifyResult) {
-    // The server's message is Vietnamese; in English, the page's own words for the usual refusals.
-    result.textContent = lang === "vi" && notifyResult.message ? notifyResult.message : t[notifyResult.key] || t.failed;
+    // The server's refusal in the page's language (message, messageEn), else the page's own words.
+    const said = lang === "vi" ? notifyResult.message : notifyResult.messageEn;
+    result.textContent = said || t[notifyResult.key] || t.failed;
     result.className = "result error";
   } else {
     result.textContent = "";
@@ -148,7 +149,7 @@ async function subscribe(event) {
       $("notify-phone").value = "";
     } else {
       const key = body.error === "INVALID_REQUEST" && /điện thoại/.test(body.message || "") ? "badPhone" : "failed";
-      notifyResult = { key, message: body.message };
+      notifyResult = { key, message: body.message, messageEn: body.messageEn };
     }
   } catch (e) {
     notifyResult = { key: "failed" };

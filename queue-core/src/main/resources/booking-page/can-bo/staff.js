@@ -37,7 +37,7 @@ async function signIn(event) {
     localStorage.setItem("xephang.bookings.site", $("site").value.trim());
     await open($("site").value.trim());
   } catch (e) {
-    $("error").textContent = e.message;
+    say($("error"), e.vi ?? e.message, e.en ?? e.message);
   }
 }
 
@@ -74,7 +74,7 @@ async function load() {
     bookings = answer.appointments || [];
     render();
   } catch (e) {
-    $("error").textContent = e.message;
+    say($("error"), e.vi ?? e.message, e.en ?? e.message);
   }
 }
 

@@ -42,7 +42,9 @@ public final class PageRequests {
 
     /** Ends the page's router: unknown API paths, the failure handler, and the page's files from the classpath. */
     public static Router finish(Router router, PageFailures failures, String pageRoot) {
-        router.route("/api/*").handler(ctx -> ctx.fail(new QueueError(ErrorCode.NOT_FOUND, "Không có đường dẫn này")));
+        router.route("/api/*")
+                .handler(ctx ->
+                        ctx.fail(new QueueError(ErrorCode.NOT_FOUND, "Không có đường dẫn này", "No such address")));
         router.route("/api/*").failureHandler(failures::handle);
         router.get(Favicon.PATH) // every page links the one icon: no 404 in the console
                 .handler(ctx -> ctx.response()
@@ -70,11 +72,12 @@ public final class PageRequests {
         try {
             JsonObject body = ctx.body().asJsonObject();
             if (body == null) {
-                ctx.fail(new QueueError(ErrorCode.INVALID_JSON, "Thiếu nội dung JSON"));
+                ctx.fail(new QueueError(ErrorCode.INVALID_JSON, "Thiếu nội dung JSON", "The JSON body is missing"));
             }
             return body;
         } catch (DecodeException | ClassCastException e) {
-            ctx.fail(new QueueError(ErrorCode.INVALID_JSON, "Nội dung không phải JSON hợp lệ"));
+            ctx.fail(new QueueError(
+                    ErrorCode.INVALID_JSON, "Nội dung không phải JSON hợp lệ", "The body is not valid JSON"));
             return null;
         }
     }

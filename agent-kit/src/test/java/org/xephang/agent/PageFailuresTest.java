@@ -14,33 +14,40 @@ import org.xephang.api.QueueError;
 class PageFailuresTest {
 
     private static final String INTERNAL = "Lỗi hệ thống ở máy này.";
+    private static final String INTERNAL_EN = "A system error on this machine.";
 
     @Test
     void aRefusalIsPassedOnAsItIs() {
-        QueueError refusal = new QueueError(ErrorCode.SITE_CLOSED, "Trung tâm đã hết giờ làm việc");
+        QueueError refusal = new QueueError(
+                ErrorCode.SITE_CLOSED, "Trung tâm đã hết giờ làm việc", "The centre has closed for the day");
 
-        assertThat(PageFailures.errorFor(refusal, INTERNAL)).isSameAs(refusal);
+        assertThat(PageFailures.errorFor(refusal, INTERNAL, INTERNAL_EN)).isSameAs(refusal);
     }
 
     @Test
     void refusedResetClosedAndTimedOutConnectionsAreLostConnectionsWrappedOrNot() {
-        assertThat(PageFailures.errorFor(new ConnectException("Connection refused"), INTERNAL)
+        assertThat(PageFailures.errorFor(new ConnectException("Connection refused"), INTERNAL, INTERNAL_EN)
                         .code())
                 .isEqualTo(ErrorCode.UNAVAILABLE);
-        assertThat(PageFailures.errorFor(new java.net.SocketException("Connection reset"), INTERNAL)
+        assertThat(PageFailures.errorFor(new java.net.SocketException("Connection reset"), INTERNAL, INTERNAL_EN)
                         .code())
                 .isEqualTo(ErrorCode.UNAVAILABLE);
-        assertThat(PageFailures.errorFor(new HttpClosedException("Connection was closed"), INTERNAL)
+        assertThat(PageFailures.errorFor(new HttpClosedException("Connection was closed"), INTERNAL, INTERNAL_EN)
                         .code())
                 .isEqualTo(ErrorCode.UNAVAILABLE);
-        assertThat(PageFailures.errorFor(new VertxException("Connection was closed", true), INTERNAL)
+        assertThat(PageFailures.errorFor(new VertxException("Connection was closed", true), INTERNAL, INTERNAL_EN)
                         .code())
                 .isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(PageFailures.errorFor(
-                                new TimeoutException("The timeout period of 15000ms has been exceeded"), INTERNAL)
+                                new TimeoutException("The timeout period of 15000ms has been exceeded"),
+                                INTERNAL,
+                                INTERNAL_EN)
                         .code())
                 .isEqualTo(ErrorCode.UNAVAILABLE);
-        assertThat(PageFailures.errorFor(new CompletionException(new ConnectException("Connection refused")), INTERNAL)
+        assertThat(PageFailures.errorFor(
+                                new CompletionException(new ConnectException("Connection refused")),
+                                INTERNAL,
+                                INTERNAL_EN)
                         .code())
                 .isEqualTo(ErrorCode.UNAVAILABLE);
     }
@@ -53,7 +60,7 @@ class PageFailuresTest {
             new ClassCastException(),
             new VertxException("something else")
         }) {
-            QueueError error = PageFailures.errorFor(bug, INTERNAL);
+            QueueError error = PageFailures.errorFor(bug, INTERNAL, INTERNAL_EN);
             assertThat(error.code()).as(bug.toString()).isEqualTo(ErrorCode.INTERNAL);
             assertThat(error.toJson().getString("message")).isEqualTo(INTERNAL);
         }

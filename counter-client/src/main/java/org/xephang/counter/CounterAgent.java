@@ -38,6 +38,9 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
     static final String INTERNAL_FAILURE =
             "Lỗi hệ thống ở máy quầy. Vui lòng thử lại; nếu vẫn lỗi, xin báo bộ phận kỹ thuật.";
 
+    static final String INTERNAL_FAILURE_EN =
+            "A system error at the counter computer. Please try again; if it persists, please tell the technical team.";
+
     private static final Duration SNAPSHOT_REFRESH = Duration.ofMillis(150);
 
     private final CounterCore core;
@@ -61,7 +64,7 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
         this.clock = options.clock();
         deskList.forEach(desk -> desks.put(desk.number, desk));
         this.sessions = new OfficerSessions(desks, core, pages, this);
-        this.failures = new PageFailures(INTERNAL_FAILURE, ctx -> "counter agent");
+        this.failures = new PageFailures(INTERNAL_FAILURE, INTERNAL_FAILURE_EN, ctx -> "counter agent");
     }
 
     @Override
@@ -84,7 +87,29 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
 
     /** Signs the officer in at {@code counter}; answers the page's session token and the counter's view. */
     Future<JsonObject> signIn(String username, String password, int counter) {
+        if (options.everyCounterOfTheSite() && !desks.containsKey(counter)) {
+            addDeskOfTheSite(counter);
+        }
         return sessions.signIn(username, password, counter);
+    }
+
+    /**
+     * A desk without devices for a counter the site has and this agent had none for: one the administrator added while
+     * the agent runs. Only with {@link CounterOptions#everyCounterOfTheSite()}; a counter the site does not have stays
+     * refused by the sign-in.
+     */
+    private void addDeskOfTheSite(int counter) {
+        if (snapshot == null) {
+            return;
+        }
+        snapshot.counters().stream()
+                .filter(view -> view.number() == counter)
+                .findFirst()
+                .ifPresent(view -> {
+                    Desk desk = new Desk(counter, null, null);
+                    desk.view = view;
+                    desks.put(counter, desk);
+                });
     }
 
     /** The counter a page session belongs to, or a failure asking the officer to sign in again. */
@@ -100,10 +125,10 @@ final class CounterAgent extends AgentVerticle implements ServerLink.Listener, D
     Future<JsonObject> act(String token, String action, JsonObject body) {
         return sessions.deskOf(token)
                 .compose(desk -> actions.perform(desk, action, body == null ? new JsonObject() : body)
-                        .map(message -> {
+                        .map(said -> {
                             JsonObject answer = new JsonObject().put("desk", deskView(desk));
-                            if (message != null) {
-                                answer.put("message", message);
+                            if (said != null) {
+                                answer.put("message", said.vi()).put("messageEn", said.en());
                             }
                             return answer;
                         }));

@@ -96,7 +96,8 @@ public record CounterAgentConfig(CounterOptions options, String host, int port) 
                     root.text("printer", null),
                     Duration.ofSeconds(root.integer("ratingWindowSeconds", 60)),
                     Clock.systemUTC(),
-                    account);
+                    account,
+                    false);
         } catch (IllegalArgumentException e) {
             config.problem(e.getMessage());
         }

@@ -21,6 +21,9 @@ import org.xephang.api.ServerList;
  * @param ratingWindow how long after Hoàn thành a keypad press counts as the rating of that ticket
  * @param account the PC's device account, with which the agent reports its devices (LEDs, keypads, printer) and
  *     heartbeats to the server's device registry; null: the devices are not reported (docs/devices.md §7)
+ * @param everyCounterOfTheSite whether an officer may also sign in at a counter of the site that is not in
+ *     {@code desks} (one the administrator added later), as a desk without devices: the demo's counter page, which
+ *     stands for every counter of the site; a counter PC serves only its own desks
  */
 public record CounterOptions(
         String serverUrl,
@@ -29,7 +32,8 @@ public record CounterOptions(
         String printerUri,
         Duration ratingWindow,
         Clock clock,
-        DeviceReporter.Account account) {
+        DeviceReporter.Account account,
+        boolean everyCounterOfTheSite) {
 
     /**
      * One counter and its devices.
@@ -81,23 +85,33 @@ public record CounterOptions(
 
     /** Options with a 60 s rating window and no printer. */
     public static CounterOptions of(String serverUrl, String site, List<DeskOptions> desks) {
-        return new CounterOptions(serverUrl, site, desks, null, Duration.ofSeconds(60), Clock.systemUTC(), null);
+        return new CounterOptions(serverUrl, site, desks, null, Duration.ofSeconds(60), Clock.systemUTC(), null, false);
     }
 
     public CounterOptions withPrinterUri(String uri) {
-        return new CounterOptions(serverUrl, site, desks, uri, ratingWindow, clock, account);
+        return new CounterOptions(serverUrl, site, desks, uri, ratingWindow, clock, account, everyCounterOfTheSite);
     }
 
     public CounterOptions withRatingWindow(Duration window) {
-        return new CounterOptions(serverUrl, site, desks, printerUri, window, clock, account);
+        return new CounterOptions(serverUrl, site, desks, printerUri, window, clock, account, everyCounterOfTheSite);
     }
 
     public CounterOptions withClock(Clock otherClock) {
-        return new CounterOptions(serverUrl, site, desks, printerUri, ratingWindow, otherClock, account);
+        return new CounterOptions(
+                serverUrl, site, desks, printerUri, ratingWindow, otherClock, account, everyCounterOfTheSite);
     }
 
     /** Options whose devices are reported to the server with this device account. */
     public CounterOptions withAccount(DeviceReporter.Account deviceAccount) {
-        return new CounterOptions(serverUrl, site, desks, printerUri, ratingWindow, clock, deviceAccount);
+        return new CounterOptions(
+                serverUrl, site, desks, printerUri, ratingWindow, clock, deviceAccount, everyCounterOfTheSite);
+    }
+
+    /**
+     * Options whose officers may also sign in at a counter of the site that has no desk here, such as one the
+     * administrator added while the agent runs (the demo's counter page, which stands for every counter).
+     */
+    public CounterOptions withEveryCounterOfTheSite() {
+        return new CounterOptions(serverUrl, site, desks, printerUri, ratingWindow, clock, account, true);
     }
 }

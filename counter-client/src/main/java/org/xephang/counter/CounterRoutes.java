@@ -47,7 +47,7 @@ final class CounterRoutes {
         this.agent = agent;
         this.events = events;
         this.reprinter = reprinter;
-        this.failures = new PageFailures(CounterAgent.INTERNAL_FAILURE, this::where);
+        this.failures = new PageFailures(CounterAgent.INTERNAL_FAILURE, CounterAgent.INTERNAL_FAILURE_EN, this::where);
     }
 
     Router router(Vertx vertx) {
@@ -73,7 +73,7 @@ final class CounterRoutes {
         try {
             counter = Integer.valueOf(String.valueOf(body.getValue("counter")).strip());
         } catch (NumberFormatException e) {
-            ctx.fail(new QueueError(ErrorCode.INVALID_REQUEST, "Vui lòng chọn quầy"));
+            ctx.fail(new QueueError(ErrorCode.INVALID_REQUEST, "Vui lòng chọn quầy", "Please choose a counter"));
             return;
         }
         reply(ctx, agent.signIn(body.getString("username"), body.getString("password"), counter));
@@ -138,7 +138,7 @@ final class CounterRoutes {
     private void act(RoutingContext ctx) {
         String action = ctx.pathParam("action");
         if (!ACTIONS.contains(action)) {
-            ctx.fail(new QueueError(ErrorCode.NOT_FOUND, "Không có thao tác " + action));
+            ctx.fail(new QueueError(ErrorCode.NOT_FOUND, "Không có thao tác " + action, "No such action: " + action));
             return;
         }
         JsonObject body = ctx.body().length() <= 0 ? new JsonObject() : body(ctx); // -1: no body at all

@@ -42,15 +42,22 @@ final class DeskActions {
         this.site = site;
     }
 
+    /** A message for the officer in Vietnamese and in English. */
+    record Said(String vi, String en) {}
+
     /** Carries out one action; answers a message for the officer, or null. */
-    Future<String> perform(Desk desk, String action, JsonObject body) {
+    Future<Said> perform(Desk desk, String action, JsonObject body) {
         OfficerSession officer = desk.officer;
         int counter = desk.number;
         return switch (action) {
             case "call-next" ->
                 officer.callNext(counter).map(next -> {
                     next.ifPresent(ticket -> holding(desk, ticket));
-                    return next.isPresent() ? null : "Không còn ai đang chờ ở các lĩnh vực của quầy này.";
+                    return next.isPresent()
+                            ? null
+                            : new Said(
+                                    "Không còn ai đang chờ ở các lĩnh vực của quầy này.",
+                                    "Nobody is waiting in this counter's services.");
                 });
             case "call" ->
                 resolveTicket(officer, body.getString("number"))
@@ -74,25 +81,33 @@ final class DeskActions {
                     views.deskChanged(desk);
                     return null;
                 });
-            default -> Future.failedFuture(new QueueError(ErrorCode.NOT_FOUND, "Không có thao tác " + action));
+            default ->
+                Future.failedFuture(new QueueError(
+                        ErrorCode.NOT_FOUND, "Không có thao tác " + action, "No such action: " + action));
         };
     }
 
-    private Future<String> transfer(Desk desk, OfficerSession officer, JsonObject body) {
+    private Future<Said> transfer(Desk desk, OfficerSession officer, JsonObject body) {
         String service = blankToNull(body.getString("service"));
         Integer counter = body.getInteger("counter");
         if ((service == null) == (counter == null)) {
-            return Future.failedFuture(
-                    new QueueError(ErrorCode.INVALID_REQUEST, "Chọn một lĩnh vực hoặc một quầy để chuyển đến"));
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Chọn một lĩnh vực hoặc một quầy để chuyển đến",
+                    "Choose a service or a counter to transfer to"));
         }
         boolean front = !"back".equalsIgnoreCase(body.getString("position", "back"));
         return current(desk)
                 .compose(id -> officer.transfer(id, service, counter, front))
                 .map(ticket -> {
                     released(desk);
-                    return "Đã chuyển số " + ticket.number() + " đến "
-                            + (service != null ? "lĩnh vực " + serviceName(service) : "quầy " + counter)
-                            + (front ? " (đầu hàng)." : " (cuối hàng).");
+                    return new Said(
+                            "Đã chuyển số " + ticket.number() + " đến "
+                                    + (service != null ? "lĩnh vực " + serviceName(service) : "quầy " + counter)
+                                    + (front ? " (đầu hàng)." : " (cuối hàng)."),
+                            "Transferred number " + ticket.number() + " to "
+                                    + (service != null ? "the service " + serviceName(service) : "counter " + counter)
+                                    + (front ? " (front of the line)." : " (back of the line)."));
                 });
     }
 
@@ -110,11 +125,13 @@ final class DeskActions {
         return code;
     }
 
-    private Future<String> dossier(Desk desk, OfficerSession officer, JsonObject body) {
+    private Future<Said> dossier(Desk desk, OfficerSession officer, JsonObject body) {
         String code = DossierCodes.normalise(body.getString("code"));
         if (code == null) {
-            return Future.failedFuture(
-                    new QueueError(ErrorCode.INVALID_REQUEST, "Không đọc được mã hồ sơ. Vui lòng nhập lại."));
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Không đọc được mã hồ sơ. Vui lòng nhập lại.",
+                    "Could not read the dossier code. Please enter it again."));
         }
         String ticketId = body.getString("ticketId");
         Future<String> target = ticketId != null ? Future.succeededFuture(ticketId) : current(desk);
@@ -122,13 +139,18 @@ final class DeskActions {
             if (desk.ticket() != null && desk.ticket().id().equals(ticket.id())) {
                 holding(desk, ticket);
             }
-            return "Đã gắn mã hồ sơ " + code + " với số " + ticket.number() + ".";
+            return new Said(
+                    "Đã gắn mã hồ sơ " + code + " với số " + ticket.number() + ".",
+                    "Linked the dossier code " + code + " to number " + ticket.number() + ".");
         });
     }
 
-    private Future<String> pause(Desk desk, OfficerSession officer, String reason) {
+    private Future<Said> pause(Desk desk, OfficerSession officer, String reason) {
         if (reason == null || reason.isBlank()) {
-            return Future.failedFuture(new QueueError(ErrorCode.INVALID_REQUEST, "Vui lòng nhập lý do tạm dừng"));
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Vui lòng nhập lý do tạm dừng",
+                    "Please enter the reason for the pause"));
         }
         return officer.pause(desk.number, reason.strip()).map(view -> {
             desk.view = view;
@@ -160,7 +182,9 @@ final class DeskActions {
         Ticket ticket = desk.ticket();
         return ticket == null
                 ? Future.failedFuture(new QueueError(
-                        ErrorCode.INVALID_TRANSITION, "Quầy đang không phục vụ số nào. Hãy bấm Gọi số tiếp."))
+                        ErrorCode.INVALID_TRANSITION,
+                        "Quầy đang không phục vụ số nào. Hãy bấm Gọi số tiếp.",
+                        "The counter is not serving any ticket. Press Call next."))
                 : Future.succeededFuture(ticket.id());
     }
 
@@ -171,8 +195,10 @@ final class DeskActions {
      */
     private Future<String> resolveTicket(OfficerSession officer, String typed) {
         if (typed == null || typed.isBlank()) {
-            return Future.failedFuture(
-                    new QueueError(ErrorCode.INVALID_REQUEST, "Vui lòng nhập số cần gọi, ví dụ A012"));
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Vui lòng nhập số cần gọi, ví dụ A012",
+                    "Please enter the number to call, for example A012"));
         }
         String text = typed.strip();
         String fromUrl = DossierCodes.ticketIdFromUrl(text);
@@ -193,7 +219,8 @@ final class DeskActions {
                 // NOT_FOUND: a server older than the lookup; either way the number is not known today.
                 return Future.failedFuture(new QueueError(
                         ErrorCode.UNKNOWN_TICKET,
-                        "Không tìm thấy số " + number + " trong hàng chờ hôm nay. Có thể quét mã QR trên vé."));
+                        "Không tìm thấy số " + number + " trong hàng chờ hôm nay. Có thể quét mã QR trên vé.",
+                        "Number " + number + " is not in today's queue. You can scan the QR code on the ticket."));
             }
             return Future.failedFuture(failure);
         });
@@ -216,13 +243,13 @@ final class DeskActions {
         return number;
     }
 
-    private String holding(Desk desk, Ticket ticket) {
+    private Said holding(Desk desk, Ticket ticket) {
         desk.holding(ticket);
         views.deskChanged(desk);
         return null;
     }
 
-    private String released(Desk desk) {
+    private Said released(Desk desk) {
         return holding(desk, null);
     }
 

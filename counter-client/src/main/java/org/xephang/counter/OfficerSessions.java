@@ -44,11 +44,15 @@ final class OfficerSessions {
                     ErrorCode.UNKNOWN_COUNTER,
                     "Máy này không phục vụ quầy " + counter + ". Các quầy của máy: "
                             + desks.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                            + "."));
+                            + ".",
+                    "This machine does not serve counter " + counter + ". Its counters: "
+                            + desks.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")) + "."));
         }
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-            return Future.failedFuture(
-                    new QueueError(ErrorCode.INVALID_REQUEST, "Vui lòng nhập tên đăng nhập và mật khẩu"));
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Vui lòng nhập tên đăng nhập và mật khẩu",
+                    "Please enter the username and password"));
         }
         return core.login(username.trim(), password)
                 .compose(officer -> officer.signIn(counter)
@@ -85,8 +89,10 @@ final class OfficerSessions {
     Future<Integer> counterOf(String token) {
         Integer counter = token == null ? null : sessions.get(token);
         return counter == null
-                ? Future.failedFuture(
-                        new QueueError(ErrorCode.UNAUTHENTICATED, "Phiên làm việc đã hết. Vui lòng đăng nhập lại."))
+                ? Future.failedFuture(new QueueError(
+                        ErrorCode.UNAUTHENTICATED,
+                        "Phiên làm việc đã hết. Vui lòng đăng nhập lại.",
+                        "The session has ended. Please sign in again."))
                 : Future.succeededFuture(counter);
     }
 

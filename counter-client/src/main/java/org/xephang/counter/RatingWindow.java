@@ -121,10 +121,13 @@ final class RatingWindow {
     Future<JsonObject> keypadKey(Desk desk, String key) {
         if (!(desk.keypad instanceof HidKeypadDesk hid)) {
             return Future.failedFuture(new QueueError(
-                    ErrorCode.NOT_FOUND, "Quầy " + desk.number + " không dùng bàn phím đánh giá cắm vào máy tính"));
+                    ErrorCode.NOT_FOUND,
+                    "Quầy " + desk.number + " không dùng bàn phím đánh giá cắm vào máy tính",
+                    "Counter " + desk.number + " does not use a rating keypad plugged into the computer"));
         }
         if (key == null || key.isEmpty()) {
-            return Future.failedFuture(new QueueError(ErrorCode.INVALID_REQUEST, "Thiếu phím đã bấm"));
+            return Future.failedFuture(
+                    new QueueError(ErrorCode.INVALID_REQUEST, "Thiếu phím đã bấm", "The pressed key is missing"));
         }
         return Future.succeededFuture(new JsonObject().put("rating", hid.keyPressed(key)));
     }

@@ -36,18 +36,27 @@ final class TicketReprinter implements AutoCloseable {
         if (printer == null) {
             return Future.failedFuture(new QueueError(
                     ErrorCode.UNAVAILABLE,
-                    "Quầy này chưa có máy in. Số " + ticket.number() + " vẫn có hiệu lực; có thể in lại tại ki-ốt."));
+                    "Quầy này chưa có máy in. Số " + ticket.number() + " vẫn có hiệu lực; có thể in lại tại ki-ốt.",
+                    "This counter has no printer. Number " + ticket.number()
+                            + " is still valid; it can be reprinted at a kiosk."));
         }
         return worker.<JsonObject>executeBlocking(() -> {
             try {
                 printer.print(template.render(PrintedTicket.of(ticket, site)));
-                return new JsonObject().put("message", "Đã in lại số " + ticket.number() + ".");
+                return new JsonObject()
+                        .put("message", "Đã in lại số " + ticket.number() + ".")
+                        .put("messageEn", "Reprinted number " + ticket.number() + ".");
             } catch (DeviceException e) {
                 LOG.warn("counter printer: reprint of {} failed ({}): {}", ticket.number(), e.state(), e.getMessage());
                 throw new QueueError(
                         ErrorCode.UNAVAILABLE,
                         "Không in lại được số " + ticket.number() + ": máy in "
-                                + e.state().vietnamese().toLowerCase() + ".");
+                                + e.state().vietnamese().toLowerCase() + ".",
+                        "Could not reprint number " + ticket.number() + ": printer "
+                                + e.state()
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', ' ') + ".");
             }
         });
     }

@@ -70,7 +70,8 @@ class CounterAgentTest {
 
     @Test
     void anOfficerTheServerRefusesAtTheCounterLeavesNoOpenSessionBehind() throws Exception {
-        core.signInFailure = new QueueError(ErrorCode.COUNTER_BUSY, "Quầy 3 đang có cán bộ khác làm việc");
+        core.signInFailure = new QueueError(
+                ErrorCode.COUNTER_BUSY, "Quầy 3 đang có cán bộ khác làm việc", "Counter 3 has another officer working");
 
         assertThatThrownBy(() -> onContext(() -> agent.signIn("officer3", "demo", 3)))
                 .rootCause()

@@ -150,6 +150,21 @@ class CounterPageIT {
     }
 
     @Test
+    void onAPageSwitchedToEnglishTheAgentsOwnMessageIsInEnglishAndFollowsTheSwitch() throws Exception {
+        browser.findElement(By.id("lang")).click();
+        signIn("officer1", "demo", 1);
+
+        click("call-next");
+
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBe(By.id("message"), "Nobody is waiting in this counter's services."));
+        browser.findElement(By.id("lang")).click(); // and it follows the switch back to Vietnamese
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBe(
+                        By.id("message"), "Không còn ai đang chờ ở các lĩnh vực của quầy này."));
+    }
+
+    @Test
     void keyboardShortcutsCallAndTheTransferDialogMovesTheTicketToAnotherCounter() throws Exception {
         Ticket ticket = issue("A");
         signIn("officer1", "demo", 1);
@@ -211,6 +226,19 @@ class CounterPageIT {
         Browser.waiting(browser, 10)
                 .until(ExpectedConditions.textToBe(By.id("login-error"), "Sai tên đăng nhập hoặc mật khẩu."));
         assertThat(browser.findElement(By.id("desk")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void onAPageSwitchedToEnglishTheServersRefusalOfTheSignInIsInEnglish() {
+        browser.findElement(By.id("lang")).click();
+        browser.findElement(By.id("username")).sendKeys("officer1");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.id("counter")).sendKeys("1");
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+
+        Browser.waiting(browser, 10)
+                .until(ExpectedConditions.textToBe(By.id("login-error"), "Wrong username or password."));
+        Browser.screenshot(browser, "counter-page-refusal-en");
     }
 
     @Test

@@ -86,7 +86,10 @@ class CounterRoutesTest {
 
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.bodyAsJsonObject())
-                .isEqualTo(new JsonObject().put("error", "UNAVAILABLE").put("message", PageFailures.LOST_CONNECTION));
+                .isEqualTo(new JsonObject()
+                        .put("error", "UNAVAILABLE")
+                        .put("message", PageFailures.LOST_CONNECTION)
+                        .put("messageEn", PageFailures.LOST_CONNECTION_EN));
         ILoggingEvent logged = onlyLogged();
         assertThat(logged.getLevel()).isEqualTo(Level.WARN);
         assertThat(logged.getThrowableProxy()).isNull();

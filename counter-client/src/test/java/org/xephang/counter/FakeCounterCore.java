@@ -91,7 +91,8 @@ final class FakeCounterCore implements CounterCore {
             return Future.failedFuture(loginFailure);
         }
         if (!"demo".equals(password)) {
-            return Future.failedFuture(new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu"));
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu", "Wrong username or password"));
         }
         openSessions.add(username);
         return Future.succeededFuture(new Session(username));
@@ -182,7 +183,8 @@ final class FakeCounterCore implements CounterCore {
         public Future<Ticket> call(String ticketId) {
             Ticket t = tickets.get(ticketId);
             if (t == null) {
-                return Future.failedFuture(new QueueError(ErrorCode.UNKNOWN_TICKET, "Không có vé này"));
+                return Future.failedFuture(
+                        new QueueError(ErrorCode.UNKNOWN_TICKET, "Không có vé này", "No such ticket"));
             }
             waiting.removeIf(w -> w.id().equals(ticketId));
             return Future.succeededFuture(change(t, TicketState.CALLED, counter));
@@ -243,7 +245,8 @@ final class FakeCounterCore implements CounterCore {
         @Override
         public Future<Ticket> rate(String ticketId, int level, int scale, String device) {
             if (ratings.stream().anyMatch(r -> r.ticketId().equals(ticketId))) {
-                return Future.failedFuture(new QueueError(ErrorCode.ALREADY_RATED, "Vé này đã được đánh giá"));
+                return Future.failedFuture(new QueueError(
+                        ErrorCode.ALREADY_RATED, "Vé này đã được đánh giá", "This ticket has already been rated"));
             }
             ratings.add(new RatingRecord(ticketId, level, scale, device, username));
             return Future.succeededFuture(tickets.get(ticketId));
@@ -274,7 +277,9 @@ final class FakeCounterCore implements CounterCore {
                     .findFirst()
                     .map(Future::succeededFuture)
                     .orElseGet(() -> Future.failedFuture(new QueueError(
-                            ErrorCode.UNKNOWN_TICKET, "Hôm nay không có vé số " + number + " tại điểm này.")));
+                            ErrorCode.UNKNOWN_TICKET,
+                            "Hôm nay không có vé số " + number + " tại điểm này.",
+                            "There is no ticket number " + number + " at this site today.")));
         }
 
         @Override

@@ -84,6 +84,7 @@ public final class BoardApp {
                     .end(new JsonObject()
                             .put("error", ErrorCode.INVALID_REQUEST.name())
                             .put("message", "Không tạo được câu thông báo: " + e.getMessage())
+                            .put("messageEn", "Could not build the announcement: " + e.getMessage())
                             .encode());
         }
     }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xephang.testkit.centre.RunningCentre.await;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.xephang.api.QueueClient;
 import org.xephang.api.Ticket;
 import org.xephang.board.testkit.BoardPage;
+import org.xephang.core.Actor;
+import org.xephang.core.site.CentreConfigLoader;
 import org.xephang.testkit.Browser;
 import org.xephang.testkit.Poll;
 import org.xephang.testkit.centre.RunningCentre;
@@ -128,6 +134,63 @@ class BoardRealServerIT {
                 Duration.ofSeconds(1),
                 "a new call after the restart is highlighted",
                 () -> board.counterRow(COUNTER).contains(second.number()) && board.highlighted(COUNTER));
+    }
+
+    @Test
+    void aSavedConfigurationShowsOnTheOpenBoardWithoutAReload() throws Exception {
+        board.open(server.url() + "/board/");
+        assertThat(waitingStrip()).doesNotContain("Lý lịch tư pháp");
+
+        JsonObject site = exampleSite();
+        site.getJsonArray("services")
+                .add(new JsonObject()
+                        .put("code", "L")
+                        .put("name", "Lý lịch tư pháp")
+                        .put("nameEn", "Judicial records"));
+        site.getJsonArray("counters").stream()
+                .map(JsonObject.class::cast)
+                .filter(counter -> counter.getInteger("number") == COUNTER)
+                .forEach(counter -> counter.getJsonArray("services").add("L"));
+        site.put("notice", "Từ thứ Hai, trung tâm mở cửa lúc 07:00.");
+        server.engine()
+                .saveSiteConfiguration(SITE, 0, new JsonObject(site.encode()).getMap(), Actor.SYSTEM)
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+
+        Poll.until(
+                Duration.ofSeconds(10),
+                "the new field in the waiting strip and the new notice",
+                () -> waitingStrip().contains("Lý lịch tư pháp")
+                        && text("#notice").equals("Từ thứ Hai, trung tâm mở cửa lúc 07:00."));
+        Browser.screenshot(browser, "real-server-config-changed");
+
+        await(kiosk.issue(SITE, "L", null, "kiosk", UUID.randomUUID().toString()));
+        Optional<Ticket> called = await(officer.callNext(SITE, COUNTER));
+        assertThat(called).map(Ticket::number).contains("L001");
+        Poll.until(
+                Duration.ofSeconds(2),
+                "L001 called at counter 5, named by its field",
+                () -> board.counterRow(COUNTER).contains("L001")
+                        && board.counterRow(COUNTER).contains("Lý lịch tư pháp"));
+    }
+
+    /** The example centre's site as a configuration document. */
+    @SuppressWarnings("unchecked")
+    private static JsonObject exampleSite() throws Exception {
+        Object tree =
+                CentreConfigLoader.readTree(Files.readString(Path.of("..", "examples", "centre.yaml")), "centre.yaml");
+        return new JsonObject(new JsonObject((Map<String, Object>) tree).encode())
+                .getJsonArray("sites")
+                .getJsonObject(0);
+    }
+
+    private String waitingStrip() {
+        return text("#waiting-list");
+    }
+
+    private String text(String css) {
+        return String.valueOf(browser.executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : '';", css));
     }
 
     @Test

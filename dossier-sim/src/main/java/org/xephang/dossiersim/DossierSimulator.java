@@ -378,7 +378,40 @@ public final class DossierSimulator implements AutoCloseable {
         portal.mount(router, failures);
         failures.mount(router);
         router.get("/samples").handler(this::listSamples);
+        router.get("/").handler(DossierSimulator::describe);
         return router;
+    }
+
+    /** What the simulator serves: the address the demo prints opens this, not a "not found". */
+    private static void describe(RoutingContext ctx) {
+        JsonAnswers.send(
+                ctx,
+                200,
+                new JsonObject()
+                        .put(
+                                "name",
+                                "Hệ thống hồ sơ mô phỏng (chỉ để chạy thử) / simulated dossier system (trials only)")
+                        .put(
+                                "samples",
+                                new JsonObject()
+                                        .put("path", "/samples")
+                                        .put("what", "Các hồ sơ mẫu và mã QR biên nhận / the sample dossiers"))
+                        .put(
+                                "received",
+                                new JsonObject()
+                                        .put("path", "/control/received")
+                                        .put("what", "Các sự kiện đã nhận qua webhook / the events received"))
+                        .put(
+                                "lookups",
+                                new JsonObject()
+                                        .put("generic", GenericLookupApi.PATH + "{code}")
+                                        .put("igate", IgateApi.SEARCH_PATH)
+                                        .put("dvcqg", DvcqgApi.SERVICE_PATH))
+                        .put(
+                                "webhooks",
+                                new JsonArray()
+                                        .add(WebhookReceiver.WEBHOOK_PATH)
+                                        .add(WebhookReceiver.OPENCPS_PATH)));
     }
 
     private void listSamples(RoutingContext ctx) {

@@ -36,13 +36,17 @@ interface CoreGateway extends ServerLink.Source, DeviceReporter.Server, AutoClos
      */
     default Future<JsonObject> numberBlocks(String service) {
         return Future.failedFuture(new org.xephang.api.QueueError(
-                org.xephang.api.ErrorCode.CONFLICT, "Máy chủ không cấp số dự phòng cho ki-ốt."));
+                org.xephang.api.ErrorCode.CONFLICT,
+                "Máy chủ không cấp số dự phòng cho ki-ốt.",
+                "The server does not give this kiosk reserve numbers."));
     }
 
     /** Uploads offline tickets; one result per ticket ({@code QueueClient#uploadOfflineTickets}). */
     default Future<io.vertx.core.json.JsonArray> uploadOfflineTickets(io.vertx.core.json.JsonArray tickets) {
         return Future.failedFuture(new org.xephang.api.QueueError(
-                org.xephang.api.ErrorCode.CONFLICT, "Máy chủ không nhận vé cấp khi mất kết nối."));
+                org.xephang.api.ErrorCode.CONFLICT,
+                "Máy chủ không nhận vé cấp khi mất kết nối.",
+                "The server does not accept tickets issued while offline."));
     }
 
     @Override

@@ -27,7 +27,9 @@ final class DossierStatusLookup {
             }
             LOG.warn("kiosk {}: dossier lookup unavailable: {}", kioskId, failure.toString());
             return Future.failedFuture(new QueueError(
-                    ErrorCode.UNAVAILABLE, "Chưa kết nối hệ thống hồ sơ. Vui lòng hỏi cán bộ tại quầy."));
+                    ErrorCode.UNAVAILABLE,
+                    "Chưa kết nối hệ thống hồ sơ. Vui lòng hỏi cán bộ tại quầy.",
+                    "The dossier system is not connected. Please ask the staff at a counter."));
         });
     }
 }

@@ -44,6 +44,7 @@ final class IssuingNotice {
             JsonObject json = error.toJson();
             closedNotice = new JsonObject()
                     .put("message", error.getMessage())
+                    .put("messageEn", error.messageEn())
                     .put("nextOpening", json.getValue("nextOpening"));
             closedUntil = instantOr(json.getString("nextOpening"), now.plus(CLOSED_WITHOUT_OPENING));
             return true;
@@ -61,6 +62,7 @@ final class IssuingNotice {
                 ? null
                 : new JsonObject()
                         .put("message", issuing.message())
+                        .put("messageEn", issuing.messageEn())
                         .put(
                                 "nextOpening",
                                 issuing.nextOpening() == null

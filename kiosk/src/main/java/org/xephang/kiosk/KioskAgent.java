@@ -47,6 +47,9 @@ final class KioskAgent extends AgentVerticle implements ServerLink.Listener {
     static final String INTERNAL_FAILURE =
             "Lỗi hệ thống ở ki-ốt. Vui lòng thử lại; nếu vẫn lỗi, xin báo cán bộ hỗ trợ.";
 
+    static final String INTERNAL_FAILURE_EN =
+            "A system error at the kiosk. Please try again; if it persists, please ask a staff member for help.";
+
     private final CoreGateway core;
     private final ReceiptPrinter printer;
     private final PageChannel pages;

@@ -218,7 +218,10 @@ final class KioskOffline implements AutoCloseable {
                     ErrorCode.UNAVAILABLE,
                     "Ki-ốt đang mất kết nối với máy chủ và không còn số dự phòng cho lĩnh vực "
                             + (serviceName == null ? service : serviceName)
-                            + ". Vui lòng chờ trong giây lát hoặc hỏi cán bộ hướng dẫn."));
+                            + ". Vui lòng chờ trong giây lát hoặc hỏi cán bộ hướng dẫn.",
+                    "The kiosk has lost its connection to the server and has no reserve numbers left for the service "
+                            + (serviceName == null ? service : serviceName)
+                            + ". Please wait a moment or ask a staff member."));
         }
         int sequence = block.next++;
         String number = block.prefix
@@ -250,7 +253,8 @@ final class KioskOffline implements AutoCloseable {
                             failure);
                     return Future.failedFuture(new QueueError(
                             ErrorCode.UNAVAILABLE,
-                            "Ki-ốt không ghi được vé vào bộ nhớ. Vui lòng hỏi cán bộ hướng dẫn."));
+                            "Ki-ốt không ghi được vé vào bộ nhớ. Vui lòng hỏi cán bộ hướng dẫn.",
+                            "The kiosk could not save the ticket to its storage. Please ask a staff member."));
                 })
                 .map(written -> {
                     LOG.info("kiosk {}: ticket {} issued offline", kioskId, number);

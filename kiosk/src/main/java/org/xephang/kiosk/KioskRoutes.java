@@ -39,7 +39,8 @@ final class KioskRoutes {
         this.events = events;
         this.scans = scans;
         this.kioskId = agent.kioskId();
-        this.failures = new PageFailures(KioskAgent.INTERNAL_FAILURE, ctx -> "kiosk " + kioskId);
+        this.failures = new PageFailures(
+                KioskAgent.INTERNAL_FAILURE, KioskAgent.INTERNAL_FAILURE_EN, ctx -> "kiosk " + kioskId);
     }
 
     Router router(Vertx vertx) {
@@ -65,7 +66,7 @@ final class KioskRoutes {
         }
         String service = body.getString("service");
         if (service == null || service.isBlank()) {
-            fail(ctx, new QueueError(ErrorCode.INVALID_REQUEST, "Chưa chọn lĩnh vực"));
+            fail(ctx, new QueueError(ErrorCode.INVALID_REQUEST, "Chưa chọn lĩnh vực", "No service chosen"));
             return;
         }
         reply(ctx, 201, agent.issue(service, blankToNull(body.getString("priority")), body.getString("requestId")));
@@ -79,7 +80,9 @@ final class KioskRoutes {
         }
         String code = body.getString("code");
         if (code == null || code.isBlank()) {
-            fail(ctx, new QueueError(ErrorCode.INVALID_REQUEST, "Chưa nhập mã lịch hẹn"));
+            fail(
+                    ctx,
+                    new QueueError(ErrorCode.INVALID_REQUEST, "Chưa nhập mã lịch hẹn", "No appointment code entered"));
             return;
         }
         agent.checkIn(code.strip()).onComplete(done -> {
@@ -102,7 +105,12 @@ final class KioskRoutes {
     private void printOutcome(RoutingContext ctx) {
         PrintOutcome outcome = agent.printOutcome(ctx.pathParam("id"));
         if (outcome == null) {
-            fail(ctx, new QueueError(ErrorCode.UNKNOWN_TICKET, "Vé này không được in tại ki-ốt này"));
+            fail(
+                    ctx,
+                    new QueueError(
+                            ErrorCode.UNKNOWN_TICKET,
+                            "Vé này không được in tại ki-ốt này",
+                            "This ticket was not printed at this kiosk"));
         } else {
             json(ctx, 200, outcome.toJson());
         }
@@ -113,7 +121,12 @@ final class KioskRoutes {
             if (found.failed()) {
                 ctx.fail(found.cause());
             } else if (found.result().statusUrl() == null) {
-                fail(ctx, new QueueError(ErrorCode.NOT_FOUND, "Vé chưa có đường dẫn tra cứu"));
+                fail(
+                        ctx,
+                        new QueueError(
+                                ErrorCode.NOT_FOUND,
+                                "Vé chưa có đường dẫn tra cứu",
+                                "The ticket has no lookup link yet"));
             } else {
                 ctx.response()
                         .putHeader("Content-Type", "image/svg+xml")
@@ -142,7 +155,12 @@ final class KioskRoutes {
         }
         Instant now = Instant.now();
         if (now.isBefore(pinLockedUntil)) {
-            fail(ctx, new QueueError(ErrorCode.RATE_LIMITED, "Nhập sai mã PIN quá nhiều lần. Vui lòng đợi 1 phút."));
+            fail(
+                    ctx,
+                    new QueueError(
+                            ErrorCode.RATE_LIMITED,
+                            "Nhập sai mã PIN quá nhiều lần. Vui lòng đợi 1 phút.",
+                            "Too many wrong PIN attempts. Please wait 1 minute."));
             return;
         }
         if (!agent.settingsPinMatches(body.getString("pin"))) {
@@ -151,7 +169,7 @@ final class KioskRoutes {
                 pinLockedUntil = now.plusSeconds(60);
                 LOG.warn("kiosk settings: too many wrong PINs, locked for 60 s");
             }
-            fail(ctx, new QueueError(ErrorCode.FORBIDDEN, "Mã PIN không đúng"));
+            fail(ctx, new QueueError(ErrorCode.FORBIDDEN, "Mã PIN không đúng", "Wrong PIN"));
             return;
         }
         pinFailures = 0;

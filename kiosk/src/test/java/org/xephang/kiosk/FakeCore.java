@@ -36,7 +36,7 @@ final class FakeCore implements CoreGateway {
     Consumer<QueueSnapshot> snapshots;
     Consumer<Boolean> connection;
     /** What {@link #issuing()} answers: open, nothing capped, until a test says otherwise. */
-    IssuingState issuing = new IssuingState(true, null, null, List.of());
+    IssuingState issuing = new IssuingState(true, null, null, null, List.of());
 
     private int next = 1;
 
@@ -101,7 +101,8 @@ final class FakeCore implements CoreGateway {
         }
         Ticket ticket = ticketsById.get(ticketId);
         return ticket == null
-                ? Future.failedFuture(new org.xephang.api.QueueError(org.xephang.api.ErrorCode.UNKNOWN_TICKET, "?"))
+                ? Future.failedFuture(
+                        new org.xephang.api.QueueError(org.xephang.api.ErrorCode.UNKNOWN_TICKET, "?", "?"))
                 : Future.succeededFuture(ticket);
     }
 

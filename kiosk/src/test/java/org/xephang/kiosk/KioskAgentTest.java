@@ -85,7 +85,7 @@ class KioskAgentTest {
     @Test
     void retriesALostRequestWithTheSameIdempotencyKeySoOnlyOneTicketExists() throws Exception {
         core.nextIssueFailures.add(new ConnectException("Connection refused"));
-        core.nextIssueFailures.add(new QueueError(ErrorCode.UNAVAILABLE, "đang khởi động"));
+        core.nextIssueFailures.add(new QueueError(ErrorCode.UNAVAILABLE, "đang khởi động", "starting"));
 
         JsonObject answer = onContext(() -> agent.issue("B", "elderly", "tap-7"));
 
@@ -124,6 +124,7 @@ class KioskAgentTest {
         core.nextIssueFailures.add(new QueueError(
                 ErrorCode.SITE_CLOSED,
                 "Ngoài giờ lấy số. Mời quay lại lúc 07:30 thứ Hai 23/11/2026.",
+                "Outside the hours for taking numbers. Please come back at 07:30 on Monday 23/11/2026.",
                 new JsonObject().put("nextOpening", "2099-11-23T07:30:00+07:00")));
 
         assertThatThrownBy(() -> onContext(() -> agent.issue("A", null, "r2")))
@@ -137,7 +138,10 @@ class KioskAgentTest {
 
     @Test
     void aServiceAtItsDailyCapIsMarkedOnTheHomeScreen() throws Exception {
-        core.nextIssueFailures.add(new QueueError(ErrorCode.DAILY_CAP_REACHED, "Lĩnh vực này đã hết số hôm nay"));
+        core.nextIssueFailures.add(new QueueError(
+                ErrorCode.DAILY_CAP_REACHED,
+                "Lĩnh vực này đã hết số hôm nay",
+                "This service has no numbers left today"));
 
         assertThatThrownBy(() -> onContext(() -> agent.issue("C", null, "r3")));
 
@@ -150,6 +154,7 @@ class KioskAgentTest {
         core.issuing = new IssuingState(
                 false,
                 "Ngoài giờ cấp số thứ tự. Mời quay lại lúc 07:30 ngày 30/11/2099.",
+                "Outside the hours for taking numbers. Please come back at 07:30 on 30/11/2099.",
                 OffsetDateTime.parse("2099-11-30T07:30+07:00"),
                 List.of("B"));
 
@@ -163,7 +168,7 @@ class KioskAgentTest {
         assertThat(state.getJsonArray("capReached").getList()).containsExactly("B");
         assertThat(core.issueKeys).isEmpty();
 
-        core.issuing = new IssuingState(true, null, null, List.of());
+        core.issuing = new IssuingState(true, null, null, null, List.of());
         core.connection.accept(false);
         core.connection.accept(true);
 
@@ -246,7 +251,7 @@ class KioskAgentTest {
 
     @Test
     void aDossierLookupThatIsNotConnectedYetSaysSoInVietnamese() {
-        core.dossierFailure = new QueueError(ErrorCode.NOT_FOUND, "Không có đường dẫn này");
+        core.dossierFailure = new QueueError(ErrorCode.NOT_FOUND, "Không có đường dẫn này", "No such address");
 
         assertThatThrownBy(() -> onContext(() -> agent.dossier("H21.65-261122-0001")))
                 .rootCause()

@@ -306,6 +306,24 @@ class KioskPageIT {
         assertThat(refused.getText()).startsWith("Lịch hẹn K7M2Q9XB là ngày ").endsWith("Vui lòng đến đúng ngày hẹn.");
     }
 
+    @Test
+    void onAScreenSwitchedToEnglishTheServersRefusalIsInEnglish() throws Exception {
+        bookForNow("K7M2Q9XC", Duration.ofDays(1));
+        browser.findElement(By.id("lang")).click();
+        Browser.waiting(browser, 5)
+                .until(driver ->
+                        "en".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang")));
+
+        Browser.scan(browser, "K7M2Q9XC");
+
+        WebElement refused = Browser.waiting(browser, 15)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("refused-message")));
+        assertThat(refused.getText())
+                .startsWith("Appointment K7M2Q9XC is on ")
+                .endsWith("not today. Please come on the day of the appointment.");
+        Browser.screenshot(browser, "kiosk-refusal-en");
+    }
+
     private void bookForNow(String code) throws Exception {
         bookForNow(code, Duration.ZERO);
     }

@@ -85,7 +85,10 @@ class KioskRoutesTest {
 
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.bodyAsJsonObject())
-                .isEqualTo(new JsonObject().put("error", "UNAVAILABLE").put("message", PageFailures.LOST_CONNECTION));
+                .isEqualTo(new JsonObject()
+                        .put("error", "UNAVAILABLE")
+                        .put("message", PageFailures.LOST_CONNECTION)
+                        .put("messageEn", PageFailures.LOST_CONNECTION_EN));
         ILoggingEvent logged = onlyLogged();
         assertThat(logged.getLevel()).isEqualTo(Level.WARN);
         assertThat(logged.getThrowableProxy()).isNull();
@@ -93,7 +96,7 @@ class KioskRoutesTest {
 
     @Test
     void theServersRefusalIsPassedOnAsItIs() throws Exception {
-        core.ticketFailure = new QueueError(ErrorCode.UNKNOWN_TICKET, "Không có vé này");
+        core.ticketFailure = new QueueError(ErrorCode.UNKNOWN_TICKET, "Không có vé này", "No such ticket");
 
         HttpResponse<Buffer> answer = await(http.get("/api/tickets/t1").send());
 

@@ -177,7 +177,10 @@ final class ApiTransport {
 
     private static QueueError unexpected(HttpResponse<Buffer> response) {
         ErrorCode code = response.statusCode() == 503 ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL;
-        return new QueueError(code, "Máy chủ trả lời HTTP " + response.statusCode() + " không kèm mã lỗi.");
+        return new QueueError(
+                code,
+                "Máy chủ trả lời HTTP " + response.statusCode() + " không kèm mã lỗi.",
+                "The server answered HTTP " + response.statusCode() + " without an error code.");
     }
 
     /**

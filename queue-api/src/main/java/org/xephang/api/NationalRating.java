@@ -53,12 +53,15 @@ public enum NationalRating {
     public static NationalRating of(int nativeLevel, int scale) {
         if (scale < 3 || scale > 5) {
             throw new QueueError(
-                    ErrorCode.INVALID_REQUEST, "Thang đánh giá phải có 3, 4 hoặc 5 mức, nhận được " + scale + ".");
+                    ErrorCode.INVALID_REQUEST,
+                    "Thang đánh giá phải có 3, 4 hoặc 5 mức, nhận được " + scale + ".",
+                    "The rating scale must have 3, 4 or 5 levels, got " + scale + ".");
         }
         if (nativeLevel < 1 || nativeLevel > scale) {
             throw new QueueError(
                     ErrorCode.INVALID_REQUEST,
-                    "Mức đánh giá phải từ 1 đến " + scale + ", nhận được " + nativeLevel + ".");
+                    "Mức đánh giá phải từ 1 đến " + scale + ", nhận được " + nativeLevel + ".",
+                    "The rating level must be from 1 to " + scale + ", got " + nativeLevel + ".");
         }
         if (nativeLevel == 1) {
             return VERY_SATISFIED;

@@ -34,7 +34,8 @@ final class HttpFraming {
                 new QueueError(
                         ErrorCode.INVALID_REQUEST,
                         "Yêu cầu HTTP có độ dài nội dung không rõ ràng: chỉ nhận Transfer-Encoding: chunked,"
-                                + " không kèm Content-Length."));
+                                + " không kèm Content-Length.",
+                        "Ambiguous HTTP request length: only Transfer-Encoding: chunked is accepted, without Content-Length."));
         return true;
     }
 
@@ -46,13 +47,15 @@ final class HttpFraming {
         int status;
         if (cause instanceof TooLongHttpLineException) {
             status = 414;
-            error = new QueueError(ErrorCode.INVALID_REQUEST, "Địa chỉ yêu cầu quá dài.");
+            error = new QueueError(
+                    ErrorCode.INVALID_REQUEST, "Địa chỉ yêu cầu quá dài.", "The request address is too long.");
         } else if (cause instanceof TooLongHttpHeaderException) {
             status = 431;
-            error = new QueueError(ErrorCode.INVALID_REQUEST, "Tiêu đề yêu cầu quá lớn.");
+            error = new QueueError(
+                    ErrorCode.INVALID_REQUEST, "Tiêu đề yêu cầu quá lớn.", "The request headers are too large.");
         } else {
             status = 400;
-            error = new QueueError(ErrorCode.INVALID_REQUEST, "Yêu cầu HTTP sai cú pháp.");
+            error = new QueueError(ErrorCode.INVALID_REQUEST, "Yêu cầu HTTP sai cú pháp.", "Malformed HTTP request.");
         }
         request.response()
                 .setStatusCode(status)

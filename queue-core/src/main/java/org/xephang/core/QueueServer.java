@@ -306,7 +306,10 @@ public final class QueueServer {
     }
 
     private static void starting(HttpServerRequest request) {
-        QueueError error = new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ đang khởi động; hãy thử lại sau giây lát.");
+        QueueError error = new QueueError(
+                ErrorCode.UNAVAILABLE,
+                "Máy chủ đang khởi động; hãy thử lại sau giây lát.",
+                "The server is starting; please try again in a moment.");
         request.response()
                 .setStatusCode(error.code().httpStatus())
                 .putHeader("Content-Type", "application/json; charset=utf-8")

@@ -153,7 +153,9 @@ public interface QueueService {
      */
     default CompletionStage<SiteConfigDocument> createSite(Map<String, Object> document, Actor actor) {
         return java.util.concurrent.CompletableFuture.failedFuture(new org.xephang.api.QueueError(
-                org.xephang.api.ErrorCode.UNAVAILABLE, "Máy chủ này không thêm được điểm phục vụ khi đang chạy."));
+                org.xephang.api.ErrorCode.UNAVAILABLE,
+                "Máy chủ này không thêm được điểm phục vụ khi đang chạy.",
+                "This server cannot add a site while running."));
     }
 
     /** The appointments of the sites this node serves (issue 17), or null when this queue takes none. */

@@ -82,7 +82,10 @@ async function api(path, options = {}) {
   });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    const error = new Error(body.message || response.statusText);
+    // The refusal in the page's language: "messageEn" in English, "message" (Vietnamese) otherwise (ADR 0043).
+    const error = new Error((lang === 'en' && body.messageEn) || body.message || response.statusText);
+    error.vi = body.message || response.statusText;
+    error.en = body.messageEn || error.vi;
     error.status = response.status;
     error.code = body.error;
     throw error;
@@ -90,15 +93,22 @@ async function api(path, options = {}) {
   return body;
 }
 
-// The page's own messages are said by key (sayText), so a language switch says them again; the agent's and the
-// server's messages are Vietnamese only and stay as they came.
+// The page's own messages are said by key (sayText), the agent's and the server's with both their texts (sayBoth:
+// message and messageEn), so a language switch says them again.
 let saidKey = null;
+let saidBoth = null;
 
 function say(text, ok = true) {
   saidKey = null;
+  saidBoth = null;
   const message = $('message');
   message.textContent = text || '';
   message.className = `message ${text ? (ok ? 'ok' : 'bad') : ''}`;
+}
+
+function sayBoth(vi, en, ok) {
+  say(lang === 'en' ? en ?? vi : vi, ok);
+  saidBoth = [vi, en ?? vi];
 }
 
 function sayText(ok, key, ...args) {
@@ -113,6 +123,7 @@ function setLang(next) {
   $('lang').textContent = next === 'vi' ? 'English' : 'Tiếng Việt';
   document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
   if (saidKey) $('message').textContent = t(saidKey[0], ...saidKey[1]);
+  if (saidBoth) $('message').textContent = next === 'en' ? saidBoth[1] : saidBoth[0];
   document.querySelectorAll('[data-i18n-placeholder]').forEach((node) => {
     node.placeholder = t(node.dataset.i18nPlaceholder);
   });
@@ -375,11 +386,11 @@ async function act(action, body = {}) {
   try {
     const answer = await api(`api/actions/${action}`, { method: 'POST', body: JSON.stringify(body) });
     if (answer.desk) update(answer.desk);
-    if (answer.message) say(answer.message, true);
+    if (answer.message) sayBoth(answer.message, answer.messageEn, true);
     return true;
   } catch (error) {
     if (error.status === 401) showLogin(error.message);
-    else say(error.message, false);
+    else sayBoth(error.vi ?? error.message, error.en, false);
     return false;
   } finally {
     busyAction = null;
@@ -463,7 +474,7 @@ function onRatingKey(event) {
   }).catch((error) => {
     ratingSentFor = null;
     if (error.status === 401) showLogin(error.message);
-    else say(error.message, false);
+    else sayBoth(error.vi ?? error.message, error.en, false);
   });
 }
 
@@ -488,7 +499,10 @@ function connect() {
   });
   source.addEventListener('desk', (e) => update(JSON.parse(e.data)));
   source.addEventListener('rated', (e) => sayText(true, 'rated', JSON.parse(e.data).number));
-  source.addEventListener('problem', (e) => say(JSON.parse(e.data).message, false));
+  source.addEventListener('problem', (e) => {
+    const problem = JSON.parse(e.data);
+    sayBoth(problem.message, problem.messageEn, false);
+  });
   source.addEventListener('signed-out', () => showLogin(t('replaced')));
 }
 

@@ -163,8 +163,10 @@ public final class LedBus implements AutoCloseable {
 
         @Override
         public void connected() {
-            tracker.update(DeviceState.ONLINE, transport.describe());
+            // Queue the latest frames before saying ONLINE: a display told it is online may send at once, and a
+            // refresh that read its frame after that would show it twice.
             queueRefresh();
+            tracker.update(DeviceState.ONLINE, transport.describe());
         }
 
         @Override

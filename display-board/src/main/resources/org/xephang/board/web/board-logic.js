@@ -54,8 +54,9 @@ export class BoardState {
 
   /**
    * Applies one event. Returns { gap: true } when events were missed (the caller resynchronises), otherwise
-   * { call, announcement, refreshWaiting }: call is set for a new call or recall to highlight, announcement for
-   * one to play, refreshWaiting when waiting counts should be re-read from a snapshot.
+   * { call, announcement, refreshWaiting, siteChanged }: call is set for a new call or recall to highlight,
+   * announcement for one to play, refreshWaiting when waiting counts should be re-read from a snapshot, siteChanged
+   * when the site's configuration changed (its description and a snapshot should be read again).
    */
   applyEvent(event) {
     if (this.seq === null) {
@@ -113,6 +114,11 @@ export class BoardState {
       case 'counter.signed-in':
       case 'counter.signed-out':
         this.updateCounter(event);
+        break;
+      case 'config.changed':
+        // The administrator saved the site (fields, counters, names, notice, hours): the caller reads the site's
+        // description again and starts again from a snapshot, which carries the new fields and counters.
+        result.siteChanged = true;
         break;
       default:
         break;

@@ -255,7 +255,16 @@ class Board {
     if (result.refreshWaiting) {
       this.refreshWaiting();
     }
+    if (result.siteChanged) {
+      this.siteChanged();
+    }
     this.render();
+  }
+
+  /** The site's configuration was saved: new fields, counters, names and notice show without reloading the page. */
+  async siteChanged() {
+    await this.loadSite();
+    this.resync();
   }
 
   async refreshWaiting() {

@@ -203,7 +203,8 @@ async function api(path, options = {}) {
   });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    const error = new Error(body.message || t('tryAgain'));
+    // The refusal in the screen's language: "messageEn" in English, "message" (Vietnamese) otherwise (ADR 0043).
+    const error = new Error((lang === 'en' && body.messageEn) || body.message || t('tryAgain'));
     error.code = body.error;
     error.status = response.status;
     error.body = body;
@@ -292,7 +293,7 @@ function render() {
   $('banner-offline-issuing').hidden = !issuingOffline;
   const closed = state.closed;
   $('banner-closed').hidden = !closed;
-  if (closed) $('banner-closed').textContent = closed.message;
+  if (closed) $('banner-closed').textContent = (lang === 'en' && closed.messageEn) || closed.message;
   const printer = state.printer;
   $('banner-printer').hidden = !printer || printer.usable;
   if (printer && !printer.usable) {

@@ -149,7 +149,9 @@ public final class DemoCentre implements AutoCloseable {
                                     + dataDir.resolve("printed")
                                             .resolve("counters")
                                             .toAbsolutePath())
-                            .withAccount(new DeviceReporter.Account(COUNTER_PC, COUNTER_PC, PASSWORD)));
+                            .withAccount(new DeviceReporter.Account(COUNTER_PC, COUNTER_PC, PASSWORD))
+                            // the page stands for every counter, those the administrator adds too
+                            .withEveryCounterOfTheSite());
             apps.add(desks);
             counterMount.route("/*").subRouter(desks.router());
 

@@ -173,7 +173,12 @@ final class DemoDevices {
         try {
             state = DeviceState.valueOf(body.getString("state", ""));
         } catch (IllegalArgumentException unknown) {
-            error(ctx, 400, "INVALID_REQUEST", "Trạng thái máy in không hợp lệ: " + body.getString("state"));
+            error(
+                    ctx,
+                    400,
+                    "INVALID_REQUEST",
+                    "Trạng thái máy in không hợp lệ: " + body.getString("state"),
+                    "Invalid printer state: " + body.getString("state"));
             return;
         }
         printer.simulate(state);
@@ -186,11 +191,11 @@ final class DemoDevices {
         try {
             counter = Integer.parseInt(ctx.pathParam("counter"));
         } catch (NumberFormatException notANumber) {
-            error(ctx, 400, "INVALID_REQUEST", "Số quầy không hợp lệ");
+            error(ctx, 400, "INVALID_REQUEST", "Số quầy không hợp lệ", "Invalid counter number");
             return;
         }
         if (!counters.contains(counter)) {
-            error(ctx, 404, "UNKNOWN_COUNTER", "Không có quầy số " + counter);
+            error(ctx, 404, "UNKNOWN_COUNTER", "Không có quầy số " + counter, "No counter number " + counter);
             return;
         }
         String button = ctx.pathParam("button");
@@ -207,7 +212,12 @@ final class DemoDevices {
         }
         String text = body.getString("text", "");
         if (text.isBlank()) {
-            error(ctx, 400, "INVALID_REQUEST", "Hãy nhập nội dung mã cần quét");
+            error(
+                    ctx,
+                    400,
+                    "INVALID_REQUEST",
+                    "Hãy nhập nội dung mã cần quét",
+                    "Enter the content of the code to scan");
             return;
         }
         vertx.executeBlocking(() -> SimulatedBarcodeScanner.named(kioskId).inject(text))
@@ -218,7 +228,7 @@ final class DemoDevices {
     private void printedImage(RoutingContext ctx) {
         String file = ctx.pathParam("file");
         if (!file.matches(JOB_IMAGE)) {
-            error(ctx, 404, "NOT_FOUND", "Không có vé này");
+            error(ctx, 404, "NOT_FOUND", "Không có vé này", "No such ticket");
             return;
         }
         Path image = printer.directory().resolve(file);
@@ -227,7 +237,7 @@ final class DemoDevices {
                 .sendFile(image.toString())
                 .onFailure(e -> {
                     if (!ctx.response().headWritten()) {
-                        error(ctx, 404, "NOT_FOUND", "Không có vé này");
+                        error(ctx, 404, "NOT_FOUND", "Không có vé này", "No such ticket");
                     }
                 });
     }
@@ -236,7 +246,12 @@ final class DemoDevices {
     private static void qr(RoutingContext ctx) {
         String text = ctx.queryParams().get("text");
         if (text == null || text.isEmpty() || text.length() > 500) {
-            error(ctx, 400, "INVALID_REQUEST", "Cần nội dung mã QR (1–500 ký tự)");
+            error(
+                    ctx,
+                    400,
+                    "INVALID_REQUEST",
+                    "Cần nội dung mã QR (1–500 ký tự)",
+                    "The QR code's content is needed (1–500 characters)");
             return;
         }
         try {
@@ -255,7 +270,12 @@ final class DemoDevices {
                     + " fill=\"#fff\"/><path d=\"" + path + "\" fill=\"#000\"/></svg>";
             ctx.response().putHeader("Content-Type", "image/svg+xml").end(svg);
         } catch (WriterException tooLong) {
-            error(ctx, 400, "INVALID_REQUEST", "Không tạo được mã QR: " + tooLong.getMessage());
+            error(
+                    ctx,
+                    400,
+                    "INVALID_REQUEST",
+                    "Không tạo được mã QR: " + tooLong.getMessage(),
+                    "Could not make the QR code: " + tooLong.getMessage());
         }
     }
 
@@ -263,11 +283,11 @@ final class DemoDevices {
         try {
             JsonObject body = ctx.body().asJsonObject();
             if (body == null) {
-                error(ctx, 400, "INVALID_JSON", "Cần một đối tượng JSON");
+                error(ctx, 400, "INVALID_JSON", "Cần một đối tượng JSON", "A JSON object is needed");
             }
             return body;
         } catch (RuntimeException malformed) {
-            error(ctx, 400, "INVALID_JSON", "JSON không hợp lệ");
+            error(ctx, 400, "INVALID_JSON", "JSON không hợp lệ", "Invalid JSON");
             return null;
         }
     }
@@ -312,7 +332,10 @@ final class DemoDevices {
                 .end(body.encode());
     }
 
-    private static void error(RoutingContext ctx, int status, String code, String message) {
-        json(ctx, status, new JsonObject().put("error", code).put("message", message));
+    private static void error(RoutingContext ctx, int status, String code, String message, String messageEn) {
+        json(
+                ctx,
+                status,
+                new JsonObject().put("error", code).put("message", message).put("messageEn", messageEn));
     }
 }

@@ -15,7 +15,7 @@ async function call(path, body) {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
   });
   const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(json.message || `HTTP ${response.status}`);
+  if (!response.ok) throw new Error(t(json.message, json.messageEn || json.message) || `HTTP ${response.status}`);
   return json;
 }
 

@@ -2,6 +2,7 @@ package org.xephang.launcher.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,6 +63,91 @@ class DemoCentreIT {
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             assertThat(response.body()).as(page).containsIgnoringCase("<html");
         }
+    }
+
+    @Test
+    void everyAddressTheDemoPrintsAnswers() throws Exception {
+        List<String> addresses = Pattern.compile("http://127\\.0\\.0\\.1:\\d+[^\\s…]*")
+                .matcher(described)
+                .results()
+                .map(m -> m.group())
+                .filter(address -> !address.endsWith("/t/")) // the QR codes' pattern, /t/{ticket}
+                .toList();
+
+        assertThat(addresses).hasSizeGreaterThan(12);
+        for (String address : addresses) {
+            HttpResponse<String> response = get(address);
+            assertThat(response.statusCode()).as(address).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anOfficerSignsInOnTheCounterPageAtACounterTheAdministratorAddedWithoutARestart() throws Exception {
+        String base = baseUrl();
+        String admin = signIn(base, "admin", "demo");
+        JsonObject stored = new JsonObject(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/sites/demo"))
+                        .header("Authorization", "Bearer " + admin)
+                        .GET())
+                .body());
+        JsonObject document = stored.getJsonObject("document");
+        document.getJsonArray("counters")
+                .add(new JsonObject()
+                        .put("number", 12)
+                        .put("name", "Quầy 12 – Hộ tịch")
+                        .put("services", new JsonArray().add("C")));
+        HttpResponse<String> saved = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/sites/demo"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(new JsonObject()
+                        .put("version", stored.getLong("version"))
+                        .put("document", document)
+                        .encode())));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        HttpResponse<String> account = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/accounts"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
+                        .put("username", "cb-quay12")
+                        .put("role", "OFFICER")
+                        .put("sites", new JsonArray().add("demo"))
+                        .put("counters", new JsonArray().add(12))
+                        .put("password", "XepHang2026quay12")
+                        .encode())));
+        assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+
+        HttpResponse<String> signedIn;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        do { // the counter agent learns of counter 12 from the config.changed event
+            signedIn = post(
+                    base + "/counter/api/session",
+                    null,
+                    "{\"username\":\"cb-quay12\",\"password\":\"XepHang2026quay12\",\"counter\":12}");
+        } while (signedIn.statusCode() != 200 && System.nanoTime() < deadline && sleep());
+
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        JsonObject desk = new JsonObject(signedIn.body()).getJsonObject("desk");
+        assertThat(desk.encode()).contains("Quầy 12 – Hộ tịch");
+        String session = new JsonObject(signedIn.body()).getString("session");
+        HttpResponse<String> signedOut = send(HttpRequest.newBuilder(URI.create(base + "/counter/api/session"))
+                .header("X-Session", session)
+                .DELETE());
+        assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(200);
+    }
+
+    private static String signIn(String base, String username, String password) throws Exception {
+        HttpResponse<String> answer = post(
+                base + "/api/v1/auth/login",
+                null,
+                new JsonObject()
+                        .put("username", username)
+                        .put("password", password)
+                        .encode());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return new JsonObject(answer.body()).getString("token");
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

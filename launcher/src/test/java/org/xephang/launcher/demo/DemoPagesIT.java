@@ -74,6 +74,21 @@ class DemoPagesIT {
     }
 
     @Test
+    void inEnglishTheDevicesPageLinksToTheOtherPagesInEnglish() {
+        browser.get(base + "/devices/");
+        waiting(10).until(driver -> Browser.text(browser, "header nav").contains("Bảng hiển thị"));
+
+        browser.findElement(By.id("lang")).click();
+
+        waiting(10).until(driver -> Browser.text(browser, "h1").equals("Simulated devices"));
+        assertThat(browser.findElements(By.cssSelector("header nav a")))
+                .extracting(WebElement::getText)
+                .containsExactly("Kiosk", "Board", "Counters");
+        browser.findElement(By.id("lang")).click(); // back to Vietnamese for the other tests
+        waiting(10).until(driver -> Browser.text(browser, "h1").equals("Thiết bị mô phỏng"));
+    }
+
+    @Test
     void theDemoPagesLoadWithoutErrorsInTheConsole() {
         for (String page : List.of(
                 "/",

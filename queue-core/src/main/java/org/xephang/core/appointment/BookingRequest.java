@@ -22,13 +22,15 @@ public record BookingRequest(String service, Instant start, String name, String 
      */
     public static BookingRequest of(String service, Instant start, String name, String phone) {
         if (service == null || service.isBlank()) {
-            throw invalid("Cần chọn lĩnh vực (service).");
+            throw invalid("Cần chọn lĩnh vực (service).", "Choose a service (service).");
         }
         if (start == null) {
-            throw invalid("Cần chọn khung giờ (start).");
+            throw invalid("Cần chọn khung giờ (start).", "Choose a time slot (start).");
         }
         if (!isPlausibleStart(start)) {
-            throw invalid("Khung giờ (start) không hợp lệ; hãy chọn một khung giờ trong danh sách.");
+            throw invalid(
+                    "Khung giờ (start) không hợp lệ; hãy chọn một khung giờ trong danh sách.",
+                    "The time slot (start) is not valid; choose one of the listed slots.");
         }
         String cleanName = name == null
                 ? ""
@@ -37,13 +39,17 @@ public record BookingRequest(String service, Instant start, String name, String 
                 || cleanName.length() > MAX_NAME_LENGTH
                 || !NAME.matcher(cleanName).matches()) {
             throw invalid(
-                    "Họ và tên (name) phải gồm 2–" + MAX_NAME_LENGTH + " chữ cái và dấu cách, ví dụ: Nguyễn Văn An.");
+                    "Họ và tên (name) phải gồm 2–" + MAX_NAME_LENGTH + " chữ cái và dấu cách, ví dụ: Nguyễn Văn An.",
+                    "The full name (name) must have 2–" + MAX_NAME_LENGTH
+                            + " letters and spaces, for example: Nguyễn Văn An.");
         }
         String mobile = PhoneNumber.parse(phone)
                 .map(PhoneNumber::national)
-                .orElseThrow(() -> invalid(
-                        "Số điện thoại (phone) phải là số di động Việt Nam 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc"
-                                + " 09, ví dụ 0912345678."));
+                .orElseThrow(
+                        () -> invalid(
+                                "Số điện thoại (phone) phải là số di động Việt Nam 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc"
+                                        + " 09, ví dụ 0912345678.",
+                                "The phone number (phone) must be a Vietnamese mobile number of 10 digits starting with 03, 05, 07, 08 or 09, for example 0912345678."));
         return new BookingRequest(service.strip(), start, cleanName, mobile);
     }
 
@@ -58,7 +64,7 @@ public record BookingRequest(String service, Instant start, String name, String 
         return !start.isBefore(EARLIEST_START) && start.isBefore(LATEST_START);
     }
 
-    private static QueueError invalid(String message) {
-        return new QueueError(ErrorCode.INVALID_REQUEST, message);
+    private static QueueError invalid(String message, String messageEn) {
+        return new QueueError(ErrorCode.INVALID_REQUEST, message, messageEn);
     }
 }

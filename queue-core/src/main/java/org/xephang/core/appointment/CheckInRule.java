@@ -52,7 +52,9 @@ public final class CheckInRule {
             throw new QueueError(
                     ErrorCode.APPOINTMENT_ELSEWHERE,
                     "Lịch hẹn " + booking.code() + " không phải của " + siteName
-                            + ". Vui lòng đến đúng nơi đã đặt lịch.");
+                            + ". Vui lòng đến đúng nơi đã đặt lịch.",
+                    "Appointment " + booking.code() + " is not for " + siteName
+                            + ". Please go to the place you booked.");
         }
         if (!booking.start().atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate())) {
             throw new QueueError(
@@ -60,13 +62,20 @@ public final class CheckInRule {
                     "Lịch hẹn " + booking.code() + " là ngày "
                             + DAY.format(booking.start().atZone(zone))
                             + " lúc " + TIME.format(booking.start().atZone(zone))
-                            + ", không phải hôm nay. Vui lòng đến đúng ngày hẹn.");
+                            + ", không phải hôm nay. Vui lòng đến đúng ngày hẹn.",
+                    "Appointment " + booking.code() + " is on "
+                            + DAY.format(booking.start().atZone(zone)) + " at "
+                            + TIME.format(booking.start().atZone(zone))
+                            + ", not today. Please come on the day of the appointment.");
         }
         Instant opens = booking.start().minus(grace);
         if (now.isBefore(opens)) {
             throw new QueueError(
                     ErrorCode.CHECK_IN_TOO_EARLY,
                     "Chưa đến giờ hẹn (" + TIME.format(booking.start().atZone(zone)) + "). Mời quay lại xác nhận từ "
+                            + TIME.format(opens.atZone(zone)) + ".",
+                    "It is not yet the appointment time ("
+                            + TIME.format(booking.start().atZone(zone)) + "). Please come back to check in from "
                             + TIME.format(opens.atZone(zone)) + ".");
         }
         return now.isAfter(booking.end().plus(grace)) ? Placement.LATE : Placement.ON_TIME;

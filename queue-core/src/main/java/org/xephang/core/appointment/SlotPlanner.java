@@ -106,7 +106,8 @@ public final class SlotPlanner {
         if (!start.isAfter(clock.instant())) {
             throw new QueueError(
                     ErrorCode.SLOT_UNAVAILABLE,
-                    "Khung giờ " + describe(local) + " đã qua. Vui lòng chọn khung giờ khác.");
+                    "Khung giờ " + describe(local) + " đã qua. Vui lòng chọn khung giờ khác.",
+                    "The time slot " + describeEn(local) + " is past. Please choose another time slot.");
         }
         Slot slot = daySlots(service, day, booked).stream()
                 .filter(s -> s.start().toInstant().equals(start))
@@ -114,10 +115,14 @@ public final class SlotPlanner {
                 .orElseThrow(() -> new QueueError(
                         ErrorCode.SLOT_UNAVAILABLE,
                         "Không có khung giờ hẹn bắt đầu lúc " + describe(local)
-                                + ". Vui lòng chọn một khung giờ trong danh sách."));
+                                + ". Vui lòng chọn một khung giờ trong danh sách.",
+                        "No appointment time slot starts at " + describeEn(local)
+                                + ". Please choose a time slot from the list."));
         if (slot.free() == 0) {
             throw new QueueError(
-                    ErrorCode.SLOT_FULL, "Khung giờ " + describe(local) + " đã hết chỗ. Vui lòng chọn khung giờ khác.");
+                    ErrorCode.SLOT_FULL,
+                    "Khung giờ " + describe(local) + " đã hết chỗ. Vui lòng chọn khung giờ khác.",
+                    "The time slot " + describeEn(local) + " is full. Please choose another time slot.");
         }
         return slot;
     }
@@ -171,42 +176,59 @@ public final class SlotPlanner {
     private ServiceConfig bookableService(String serviceCode) {
         if (!settings.enabled()) {
             throw new QueueError(
-                    ErrorCode.SLOT_UNAVAILABLE, site.name() + " chưa nhận đặt lịch hẹn trực tuyến. Mời đến trực tiếp.");
+                    ErrorCode.SLOT_UNAVAILABLE,
+                    site.name() + " chưa nhận đặt lịch hẹn trực tuyến. Mời đến trực tiếp.",
+                    site.name() + " does not take online appointments yet. Please come in person.");
         }
         return site.service(serviceCode)
                 .orElseThrow(() -> new QueueError(
                         ErrorCode.UNKNOWN_SERVICE,
-                        "Không có lĩnh vực \"" + serviceCode + "\" tại " + site.name() + "."));
+                        "Không có lĩnh vực \"" + serviceCode + "\" tại " + site.name() + ".",
+                        "No service \"" + serviceCode + "\" at " + site.name() + "."));
     }
 
     private void checkDay(LocalDate day) {
         LocalDate today = today();
         if (day.isBefore(today)) {
-            throw new QueueError(ErrorCode.SLOT_UNAVAILABLE, "Ngày " + DAY.format(day) + " đã qua.");
+            throw new QueueError(
+                    ErrorCode.SLOT_UNAVAILABLE,
+                    "Ngày " + DAY.format(day) + " đã qua.",
+                    "The day " + DAY.format(day) + " is past.");
         }
         LocalDate last = today.plusDays(settings.daysAhead());
         if (day.isAfter(last)) {
             throw new QueueError(
                     ErrorCode.SLOT_UNAVAILABLE,
-                    "Chỉ nhận đặt lịch đến hết ngày " + DAY.format(last) + " (" + settings.daysAhead() + " ngày tới).");
+                    "Chỉ nhận đặt lịch đến hết ngày " + DAY.format(last) + " (" + settings.daysAhead() + " ngày tới).",
+                    "Bookings are taken only up to " + DAY.format(last) + " (the next " + settings.daysAhead()
+                            + " days).");
         }
         Optional<Closure> closure = calendar.closureOn(day);
         if (closure.isPresent()) {
             throw closed(
                     "Ngày " + DAY.format(day) + " trung tâm nghỉ ("
                             + closure.get().name() + ").",
+                    "The centre is closed on " + DAY.format(day) + " ("
+                            + closure.get().name() + ").",
                     day);
         }
         if (site.openingHours().on(day.getDayOfWeek()).isEmpty()) {
-            throw closed("Ngày " + DAY.format(day) + " trung tâm không làm việc.", day);
+            throw closed(
+                    "Ngày " + DAY.format(day) + " trung tâm không làm việc.",
+                    "The centre does not work on " + DAY.format(day) + ".",
+                    day);
         }
     }
 
-    private QueueError closed(String reason, LocalDate day) {
-        return SiteCalendar.refusal(ErrorCode.SITE_CLOSED, reason, calendar.firstOpeningAfter(day));
+    private QueueError closed(String reason, String reasonEn, LocalDate day) {
+        return SiteCalendar.refusal(ErrorCode.SITE_CLOSED, reason, reasonEn, calendar.firstOpeningAfter(day));
     }
 
     private static String describe(ZonedDateTime time) {
         return TIME.format(time) + " ngày " + DAY.format(time);
+    }
+
+    private static String describeEn(ZonedDateTime time) {
+        return TIME.format(time) + " on " + DAY.format(time);
     }
 }

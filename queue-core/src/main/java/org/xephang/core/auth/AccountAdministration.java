@@ -56,9 +56,9 @@ public final class AccountAdministration {
     /** An account created, with the generated password of a device account (shown once), or null. */
     public record Created(Account account, String generatedPassword) {}
 
-    /** A 400 VALIDATION naming {@code field}, with a Vietnamese message. */
-    public static QueueError invalid(String field, String message) {
-        return QueueError.withDetails(ErrorCode.VALIDATION, message, Map.of("field", field));
+    /** A 400 VALIDATION naming {@code field}, with a Vietnamese message and its English. */
+    public static QueueError invalid(String field, String message, String messageEn) {
+        return QueueError.withDetails(ErrorCode.VALIDATION, message, messageEn, Map.of("field", field));
     }
 
     /** Whether {@code by} manages {@code account}: a province administrator every one, a site admin those of its sites. */
@@ -118,7 +118,9 @@ public final class AccountAdministration {
                             if (auth.accounts().get(fields.username()) != null) {
                                 throw new QueueError(
                                         ErrorCode.ACCOUNT_EXISTS,
-                                        "Đã có tài khoản \"" + fields.username() + "\"; hãy chọn tên đăng nhập khác.");
+                                        "Đã có tài khoản \"" + fields.username() + "\"; hãy chọn tên đăng nhập khác.",
+                                        "An account \"" + fields.username()
+                                                + "\" already exists; please choose another username.");
                             }
                             Account account = new Account(
                                     fields.username(),
@@ -158,7 +160,10 @@ public final class AccountAdministration {
     public void requireReach(Actor by, String username) {
         Account current = auth.accounts().get(username);
         if (current == null) {
-            throw new QueueError(ErrorCode.NOT_FOUND, "Không có tài khoản " + LogText.quoted(username) + ".");
+            throw new QueueError(
+                    ErrorCode.NOT_FOUND,
+                    "Không có tài khoản " + LogText.quoted(username) + ".",
+                    "No account " + LogText.quoted(username) + ".");
         }
         requireManages(by, current);
     }
@@ -168,8 +173,10 @@ public final class AccountAdministration {
             Actor by, String client, String username, Fields fields, Map<String, Set<Integer>> centre) {
         Account current = auth.accounts().get(username);
         if (current == null) {
-            return Future.failedFuture(
-                    new QueueError(ErrorCode.NOT_FOUND, "Không có tài khoản " + LogText.quoted(username) + "."));
+            return Future.failedFuture(new QueueError(
+                    ErrorCode.NOT_FOUND,
+                    "Không có tài khoản " + LogText.quoted(username) + ".",
+                    "No account " + LogText.quoted(username) + "."));
         }
         try {
             requireManages(by, current);
@@ -221,12 +228,16 @@ public final class AccountAdministration {
             Actor by, String client, String tokenId, String currentPassword, String newPassword) {
         Account account = auth.accounts().get(by.username());
         if (account == null) {
-            return Future.failedFuture(new QueueError(ErrorCode.UNAUTHENTICATED, "Cần đăng nhập lại."));
+            return Future.failedFuture(
+                    new QueueError(ErrorCode.UNAUTHENTICATED, "Cần đăng nhập lại.", "Please sign in again."));
         }
         try {
             AccountChecks.checkStrength(account.username(), newPassword, "newPassword");
             if (newPassword.equals(currentPassword)) {
-                throw invalid("newPassword", "Mật khẩu mới phải khác mật khẩu hiện tại.");
+                throw invalid(
+                        "newPassword",
+                        "Mật khẩu mới phải khác mật khẩu hiện tại.",
+                        "The new password must differ from the current one.");
             }
         } catch (QueueError invalid) {
             return Future.failedFuture(invalid);
@@ -242,7 +253,8 @@ public final class AccountAdministration {
                                         account.sites(),
                                         by.username(),
                                         new JsonObject().put("outcome", "wrong current password"));
-                        return Future.failedFuture(invalid("currentPassword", "Mật khẩu hiện tại không đúng."));
+                        return Future.failedFuture(invalid(
+                                "currentPassword", "Mật khẩu hiện tại không đúng.", "The current password is wrong."));
                     }
                     return auth.hashPassword(newPassword);
                 })
@@ -280,7 +292,9 @@ public final class AccountAdministration {
         } catch (AccountStorage.StorageException e) {
             LOG.error("Could not save the account {}", account.username(), e);
             throw new QueueError(
-                    ErrorCode.UNAVAILABLE, "Không lưu được tài khoản vào kho dữ liệu; hãy thử lại sau giây lát.");
+                    ErrorCode.UNAVAILABLE,
+                    "Không lưu được tài khoản vào kho dữ liệu; hãy thử lại sau giây lát.",
+                    "Could not save the account to the data store; please try again in a moment.");
         }
     }
 
@@ -290,7 +304,10 @@ public final class AccountAdministration {
                     ErrorCode.FORBIDDEN,
                     account.isProvinceAdmin()
                             ? "Chỉ quản trị viên cấp tỉnh quản lý được tài khoản quản trị cấp tỉnh."
-                            : "Tài khoản " + account.username() + " không thuộc các điểm bạn quản lý.");
+                            : "Tài khoản " + account.username() + " không thuộc các điểm bạn quản lý.",
+                    account.isProvinceAdmin()
+                            ? "Only a province administrator can manage province administrator accounts."
+                            : "Account " + account.username() + " does not belong to the sites you manage.");
         }
     }
 
@@ -305,7 +322,9 @@ public final class AccountAdministration {
                         ErrorCode.LAST_ADMIN,
                         "Không thể vô hiệu hoá hoặc hạ quyền " + before.username()
                                 + ": đây là quản trị viên cấp tỉnh cuối cùng còn hoạt động. Hãy tạo hoặc bật một quản"
-                                + " trị viên cấp tỉnh khác trước.");
+                                + " trị viên cấp tỉnh khác trước.",
+                        "Cannot disable or demote " + before.username()
+                                + ": this is the last active province administrator. Create or enable another province administrator first.");
             }
         }
     }

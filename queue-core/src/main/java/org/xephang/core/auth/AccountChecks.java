@@ -38,24 +38,30 @@ final class AccountChecks {
     /** Checks a new account's fields; answers the generated password of a device account given none, else null. */
     static String checkNew(AccountAdministration.Fields fields, Map<String, Set<Integer>> centre) {
         if (fields.username() == null) {
-            throw AccountAdministration.invalid("username", "Cần có tên đăng nhập.");
+            throw AccountAdministration.invalid("username", "Cần có tên đăng nhập.", "A username is needed.");
         }
         if (!USERNAME.matcher(fields.username()).matches()) {
             throw AccountAdministration.invalid(
                     "username",
                     "Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang"
-                            + " (tối đa 64 ký tự).");
+                            + " (tối đa 64 ký tự).",
+                    "A username has only unaccented letters, digits, dots, underscores and hyphens (at most 64 characters).");
         }
         if (fields.role() == null) {
             throw AccountAdministration.invalid(
-                    "role", "Cần chọn vai trò: ADMIN, SUPERVISOR, OFFICER, KIOSK hoặc DISPLAY.");
+                    "role",
+                    "Cần chọn vai trò: ADMIN, SUPERVISOR, OFFICER, KIOSK hoặc DISPLAY.",
+                    "Choose a role: ADMIN, SUPERVISOR, OFFICER, KIOSK or DISPLAY.");
         }
         checkPlace(fields.role(), fields.sites() == null ? Set.of() : fields.sites(), fields.counters(), centre);
         checkDisplayName(fields.displayName());
         boolean device = fields.role() == Role.KIOSK || fields.role() == Role.DISPLAY;
         if (fields.password() == null) {
             if (!device) {
-                throw AccountAdministration.invalid("password", "Cần đặt mật khẩu cho tài khoản của người dùng.");
+                throw AccountAdministration.invalid(
+                        "password",
+                        "Cần đặt mật khẩu cho tài khoản của người dùng.",
+                        "A password is needed for a person's account.");
             }
             return generatedPassword();
         }
@@ -65,7 +71,10 @@ final class AccountChecks {
 
     static void checkChange(Account current, AccountAdministration.Fields fields, Map<String, Set<Integer>> centre) {
         if (fields.username() != null && !fields.username().equals(current.username())) {
-            throw AccountAdministration.invalid("username", "Không đổi được tên đăng nhập; hãy tạo tài khoản mới.");
+            throw AccountAdministration.invalid(
+                    "username",
+                    "Không đổi được tên đăng nhập; hãy tạo tài khoản mới.",
+                    "The username cannot be changed; please create a new account.");
         }
         Role role = fields.role() != null ? fields.role() : current.role();
         Set<String> sites = fields.sites() != null ? fields.sites() : current.sites();
@@ -86,16 +95,22 @@ final class AccountChecks {
             if (!centre.containsKey(site)) {
                 throw AccountAdministration.invalid(
                         "sites",
-                        "Không có điểm \"" + site + "\"; các điểm: " + String.join(", ", centre.keySet()) + ".");
+                        "Không có điểm \"" + site + "\"; các điểm: " + String.join(", ", centre.keySet()) + ".",
+                        "No site \"" + site + "\"; the sites: " + String.join(", ", centre.keySet()) + ".");
             }
         }
         if (sites.isEmpty() && role != Role.ADMIN && centre.size() > 1) {
             throw AccountAdministration.invalid(
-                    "sites", "Cần chọn điểm làm việc của tài khoản; chỉ quản trị viên cấp tỉnh mới thuộc mọi điểm.");
+                    "sites",
+                    "Cần chọn điểm làm việc của tài khoản; chỉ quản trị viên cấp tỉnh mới thuộc mọi điểm.",
+                    "Choose the site the account works at; only a province administrator belongs to all sites.");
         }
         if (counters != null && !counters.isEmpty()) {
             if (role != Role.OFFICER) {
-                throw AccountAdministration.invalid("counters", "Chỉ cán bộ (OFFICER) mới được gán quầy.");
+                throw AccountAdministration.invalid(
+                        "counters",
+                        "Chỉ cán bộ (OFFICER) mới được gán quầy.",
+                        "Only an officer (OFFICER) may be assigned counters.");
             }
             for (int counter : counters) {
                 boolean exists = centre.entrySet().stream()
@@ -103,7 +118,9 @@ final class AccountChecks {
                         .anyMatch(site -> site.getValue().contains(counter));
                 if (!exists) {
                     throw AccountAdministration.invalid(
-                            "counters", "Điểm của tài khoản không có quầy số " + counter + ".");
+                            "counters",
+                            "Điểm của tài khoản không có quầy số " + counter + ".",
+                            "The account's site has no counter number " + counter + ".");
                 }
             }
         }
@@ -112,12 +129,16 @@ final class AccountChecks {
     private static void checkDisplayName(String displayName) {
         if (displayName != null && displayName.strip().length() > MAX_DISPLAY_NAME) {
             throw AccountAdministration.invalid(
-                    "displayName", "Tên hiển thị dài tối đa " + MAX_DISPLAY_NAME + " ký tự.");
+                    "displayName",
+                    "Tên hiển thị dài tối đa " + MAX_DISPLAY_NAME + " ký tự.",
+                    "The display name has at most " + MAX_DISPLAY_NAME + " characters.");
         }
         // Shown on the managers' pages and in statistics exports: one line of text, no terminal or zero bytes.
         if (displayName != null && displayName.chars().anyMatch(Character::isISOControl)) {
             throw AccountAdministration.invalid(
-                    "displayName", "Tên hiển thị không được có ký tự điều khiển (xuống dòng, tab, mã 0).");
+                    "displayName",
+                    "Tên hiển thị không được có ký tự điều khiển (xuống dòng, tab, mã 0).",
+                    "The display name must not have control characters (a line break, a tab, a zero byte).");
         }
     }
 
@@ -134,7 +155,9 @@ final class AccountChecks {
             throw AccountAdministration.invalid(
                     field,
                     "Mật khẩu cần " + MIN_PASSWORD + "–" + MAX_PASSWORD + " ký tự, có cả chữ và số, và không chứa"
-                            + " tên đăng nhập.");
+                            + " tên đăng nhập.",
+                    "A password needs " + MIN_PASSWORD + "–" + MAX_PASSWORD
+                            + " characters, with both letters and digits, and must not contain the username.");
         }
     }
 

@@ -171,6 +171,8 @@ public final class Authenticator implements AutoCloseable {
                 ctx.fail(new QueueError(
                         ErrorCode.FORBIDDEN,
                         "Tài khoản vai trò " + actor.role() + " không được dùng chức năng này (cần "
+                                + allowed.stream().map(Role::name).collect(Collectors.joining(", ")) + ").",
+                        "An account with role " + actor.role() + " may not use this function (needs "
                                 + allowed.stream().map(Role::name).collect(Collectors.joining(", ")) + ")."));
                 return;
             }
@@ -187,7 +189,9 @@ public final class Authenticator implements AutoCloseable {
     /** FORBIDDEN: the account does not belong to {@code site}. */
     public static QueueError notAtSite(String site) {
         return new QueueError(
-                ErrorCode.FORBIDDEN, "Tài khoản này không thuộc điểm " + site + "; chỉ làm việc tại điểm của mình.");
+                ErrorCode.FORBIDDEN,
+                "Tài khoản này không thuộc điểm " + site + "; chỉ làm việc tại điểm của mình.",
+                "This account does not belong to site " + site + "; it works only at its own site.");
     }
 
     /**
@@ -305,13 +309,17 @@ public final class Authenticator implements AutoCloseable {
         String header = ctx.request().getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             ctx.fail(new QueueError(
-                    ErrorCode.UNAUTHENTICATED, "Cần đăng nhập: thiếu mã truy cập (Authorization: Bearer …)."));
+                    ErrorCode.UNAUTHENTICATED,
+                    "Cần đăng nhập: thiếu mã truy cập (Authorization: Bearer …).",
+                    "Sign-in required: the access token is missing (Authorization: Bearer …)."));
             return Future.failedFuture("no token");
         }
         return resolve(header.substring(BEARER.length()).trim()).onFailure(refused -> {
             LOG.debug("Refused a bearer token: {}", refused.getMessage());
             ctx.fail(new QueueError(
-                    ErrorCode.UNAUTHENTICATED, "Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại."));
+                    ErrorCode.UNAUTHENTICATED,
+                    "Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.",
+                    "The access token is invalid or has expired; please sign in again."));
         });
     }
 
@@ -377,14 +385,17 @@ public final class Authenticator implements AutoCloseable {
     public Future<Void> revokeAll(Actor by, String client, String username) {
         Account account = accounts.get(username);
         if (account == null) {
-            return Future.failedFuture(new QueueError(ErrorCode.NOT_FOUND, "Không có tài khoản này."));
+            return Future.failedFuture(
+                    new QueueError(ErrorCode.NOT_FOUND, "Không có tài khoản này.", "No such account."));
         }
         // A site administrator revokes only accounts of their own sites; a province administrator any.
         boolean withinSites = by.sites().isEmpty()
                 || (!account.sites().isEmpty() && by.sites().containsAll(account.sites()));
         if (!withinSites) {
             return Future.failedFuture(new QueueError(
-                    ErrorCode.FORBIDDEN, "Tài khoản " + username + " không thuộc các điểm bạn quản lý."));
+                    ErrorCode.FORBIDDEN,
+                    "Tài khoản " + username + " không thuộc các điểm bạn quản lý.",
+                    "Account " + username + " does not belong to the sites you manage."));
         }
         revocations.revokeAll(username);
         LOG.warn("Every token of {} was revoked", LogText.quoted(username));

@@ -45,6 +45,7 @@ final class PasswordChecks implements AutoCloseable {
             return Future.failedFuture(new QueueError(
                     ErrorCode.RATE_LIMITED,
                     "Máy chủ đang bận kiểm tra đăng nhập; hãy thử lại sau 1 giây.",
+                    "The server is busy checking sign-ins; please try again in 1 second.",
                     new JsonObject().put("retryAfterSeconds", 1)));
         }
         String checked = hash == null ? UNKNOWN_USER_HASH : hash;

@@ -79,6 +79,7 @@ final class SignIns {
             return Future.failedFuture(new QueueError(
                     ErrorCode.RATE_LIMITED,
                     "Sai mật khẩu quá nhiều lần; hãy thử lại sau " + seconds + " giây.",
+                    "Too many wrong passwords; please try again in " + seconds + " seconds.",
                     new JsonObject().put("retryAfterSeconds", seconds)));
         }
         Account account = accounts.get(username);
@@ -88,14 +89,20 @@ final class SignIns {
                 .map(matches -> {
                     if (matches && account != null && account.disabled()) {
                         LOG.info("Refused login for {} from {}: the account is disabled", account.username(), client);
-                        throw new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu.");
+                        throw new QueueError(
+                                ErrorCode.UNAUTHENTICATED,
+                                "Sai tên đăng nhập hoặc mật khẩu.",
+                                "Wrong username or password.");
                     }
                     if (!matches || account == null) {
                         LOG.info(
                                 "Refused login for {} from {}",
                                 account == null ? "an unknown username" : account.username(),
                                 client);
-                        throw new QueueError(ErrorCode.UNAUTHENTICATED, "Sai tên đăng nhập hoặc mật khẩu.");
+                        throw new QueueError(
+                                ErrorCode.UNAUTHENTICATED,
+                                "Sai tên đăng nhập hoặc mật khẩu.",
+                                "Wrong username or password.");
                     }
                     attempt.succeeded();
                     BearerTokens.Issued issued = tokens.issue(

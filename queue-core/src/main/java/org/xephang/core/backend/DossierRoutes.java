@@ -99,7 +99,10 @@ public final class DossierRoutes {
         try {
             state = DeliveryState.valueOf(stateText.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            ctx.fail(new QueueError(ErrorCode.INVALID_REQUEST, "Tham số state phải là dead, pending hoặc delivered."));
+            ctx.fail(new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Tham số state phải là dead, pending hoặc delivered.",
+                    "The parameter state must be dead, pending or delivered."));
             return;
         }
         int limit = DEFAULT_LIMIT;
@@ -111,7 +114,10 @@ public final class DossierRoutes {
                 limit = -1;
             }
             if (limit < 1 || limit > 1000) {
-                ctx.fail(new QueueError(ErrorCode.INVALID_REQUEST, "Tham số limit phải là số từ 1 đến 1000."));
+                ctx.fail(new QueueError(
+                        ErrorCode.INVALID_REQUEST,
+                        "Tham số limit phải là số từ 1 đến 1000.",
+                        "The parameter limit must be a number from 1 to 1000."));
                 return;
             }
         }
@@ -146,12 +152,16 @@ public final class DossierRoutes {
     private OutboxForwarder runningForwarder(RoutingContext ctx, String site) {
         QueueService service = queue.get();
         if (service != null && !service.siteCodes().contains(site)) {
-            ctx.fail(new QueueError(ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + site + "\"."));
+            ctx.fail(new QueueError(
+                    ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + site + "\".", "No site \"" + site + "\"."));
             return null;
         }
         OutboxForwarder running = forwarder.get();
         if (running == null) {
-            ctx.fail(new QueueError(ErrorCode.UNAVAILABLE, "Chưa bật chuyển sự kiện sang hệ thống hồ sơ."));
+            ctx.fail(new QueueError(
+                    ErrorCode.UNAVAILABLE,
+                    "Chưa bật chuyển sự kiện sang hệ thống hồ sơ.",
+                    "Forwarding events to the dossier system is not enabled."));
         }
         return running;
     }

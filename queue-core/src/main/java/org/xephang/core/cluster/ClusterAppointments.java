@@ -79,7 +79,8 @@ final class ClusterAppointments implements AppointmentService, AutoCloseable {
         if (code.isEmpty()) {
             return CompletableFuture.failedFuture(new QueueError(
                     ErrorCode.INVALID_REQUEST,
-                    "Mã lịch hẹn gồm 8 ký tự chữ và số (không có 0, 1, O, I, L), ví dụ K7M2Q9XA."));
+                    "Mã lịch hẹn gồm 8 ký tự chữ và số (không có 0, 1, O, I, L), ví dụ K7M2Q9XA.",
+                    "An appointment code has 8 letters and digits (no 0, 1, O, I, L), for example K7M2Q9XA."));
         }
         return CompletableFuture.supplyAsync(
                         () -> {
@@ -88,16 +89,19 @@ final class ClusterAppointments implements AppointmentService, AutoCloseable {
                             } catch (SQLException unreadable) {
                                 throw new QueueError(
                                         ErrorCode.UNAVAILABLE,
-                                        "Không đọc được lịch hẹn từ cơ sở dữ liệu; hãy thử lại sau giây lát.");
+                                        "Không đọc được lịch hẹn từ cơ sở dữ liệu; hãy thử lại sau giây lát.",
+                                        "Could not read the appointment from the database; please try again in a moment.");
                             }
                         },
                         lookups)
                 .thenCompose(site -> {
                     if (site.isEmpty()) {
-                        return CompletableFuture.failedFuture(new QueueError(
-                                ErrorCode.UNKNOWN_APPOINTMENT,
-                                "Không tìm thấy lịch hẹn với mã này. Vui lòng kiểm tra lại mã (8 ký tự) hoặc đặt"
-                                        + " lịch mới."));
+                        return CompletableFuture.failedFuture(
+                                new QueueError(
+                                        ErrorCode.UNKNOWN_APPOINTMENT,
+                                        "Không tìm thấy lịch hẹn với mã này. Vui lòng kiểm tra lại mã (8 ký tự) hoặc đặt"
+                                                + " lịch mới.",
+                                        "No appointment with this code. Please check the code (8 characters) or book a new appointment."));
                     }
                     return onSite(site.get(), service -> op.apply(service, code.get()));
                 });

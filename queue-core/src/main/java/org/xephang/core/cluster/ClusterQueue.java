@@ -224,12 +224,14 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
                 ErrorCode.UNAVAILABLE,
                 "Điểm \"" + site + "\" đang được chuyển sang máy chủ khác; yêu cầu chưa được thực hiện, hãy thử lại"
                         + " sau giây lát. / The site is moving to another server; nothing was done, retry shortly.",
+                "Site \"" + site + "\" is moving to another server; nothing was done, please try again in a moment.",
                 Map.of("retryAfterSeconds", 1, "applied", false));
     }
 
     private QueueEngine local(String site) {
         if (sites.config().site(site).isEmpty()) {
-            throw new QueueError(ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + site + "\".");
+            throw new QueueError(
+                    ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + site + "\".", "No site \"" + site + "\".");
         }
         return sites.engine(site).orElseThrow(() -> notHere(site));
     }
@@ -255,8 +257,10 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
     private <T> CompletionStage<T> onTicket(String ticketId, Function<QueueEngine, CompletionStage<T>> command) {
         return holderOf(ticketId)
                 .map(command)
-                .orElseGet(() -> CompletableFuture.failedFuture(
-                        new QueueError(ErrorCode.UNKNOWN_TICKET, "Không tìm thấy vé \"" + ticketId + "\".")));
+                .orElseGet(() -> CompletableFuture.failedFuture(new QueueError(
+                        ErrorCode.UNKNOWN_TICKET,
+                        "Không tìm thấy vé \"" + ticketId + "\".",
+                        "No ticket \"" + ticketId + "\".")));
     }
 
     /** Ready while every site it runs holds its lease (a node running none forwards everything and is ready). */
@@ -274,7 +278,10 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         if (probes.isEmpty()) {
             return CompletableFuture.runAsync(() -> {
                 if (!nodeStore.answers()) {
-                    throw new QueueError(ErrorCode.UNAVAILABLE, "Không kết nối được cơ sở dữ liệu.");
+                    throw new QueueError(
+                            ErrorCode.UNAVAILABLE,
+                            "Không kết nối được cơ sở dữ liệu.",
+                            "Could not connect to the database.");
                 }
             });
         }
@@ -405,8 +412,10 @@ public final class ClusterQueue implements QueueService, AutoCloseable {
         }
         return sites.config()
                 .site(siteCode)
-                .orElseThrow(
-                        () -> new QueueError(ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + siteCode + "\"."))
+                .orElseThrow(() -> new QueueError(
+                        ErrorCode.UNKNOWN_SITE,
+                        "Không có điểm phục vụ \"" + siteCode + "\".",
+                        "No site \"" + siteCode + "\"."))
                 .toSiteInfo();
     }
 

@@ -378,6 +378,8 @@ public final class SiteForwarding implements Handler<RoutingContext> {
                 ErrorCode.UNAVAILABLE,
                 "Mất kết nối tới máy chủ đang phục vụ điểm \"" + site + "\" trước khi có kết quả; hãy kiểm tra màn hình"
                         + " quầy trước khi bấm lại. / The answer of the site's server was lost; check before retrying.",
+                "The connection to the server serving site \"" + site
+                        + "\" was lost before the answer came; check the counter screen before pressing again.",
                 Map.of("retryAfterSeconds", 1));
     }
 }

@@ -29,7 +29,8 @@ public record CounterDesk(
         if (officer != null && !officer.equals(username)) {
             throw new QueueError(
                     ErrorCode.COUNTER_BUSY,
-                    "Quầy " + number + " đang có cán bộ " + officer + " làm việc. Cán bộ đó cần đăng xuất trước.");
+                    "Quầy " + number + " đang có cán bộ " + officer + " làm việc. Cán bộ đó cần đăng xuất trước.",
+                    "Counter " + number + " has officer " + officer + " working. That officer must sign out first.");
         }
         if (officer != null) {
             return this;
@@ -40,7 +41,10 @@ public record CounterDesk(
     /** The officer leaves; refused while the counter holds a ticket, so no ticket is left without a counter. */
     public CounterDesk signOut() {
         if (state == CounterState.CLOSED) {
-            throw new QueueError(ErrorCode.INVALID_TRANSITION, "Quầy " + number + " chưa có cán bộ đăng nhập.");
+            throw new QueueError(
+                    ErrorCode.INVALID_TRANSITION,
+                    "Quầy " + number + " chưa có cán bộ đăng nhập.",
+                    "No officer is signed in at counter " + number + ".");
         }
         requireNoTicket("đăng xuất");
         return new CounterDesk(number, CounterState.CLOSED, null, null, null, null);
@@ -50,11 +54,16 @@ public record CounterDesk(
     public CounterDesk pause(String reason, Instant now) {
         Objects.requireNonNull(now, "now");
         if (reason == null || reason.isBlank()) {
-            throw new QueueError(ErrorCode.INVALID_REQUEST, "Cần nhập lý do tạm dừng quầy " + number + ".");
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Cần nhập lý do tạm dừng quầy " + number + ".",
+                    "Please enter the reason for pausing counter " + number + ".");
         }
         if (state != CounterState.OPEN) {
             throw new QueueError(
-                    ErrorCode.INVALID_TRANSITION, "Quầy " + number + " " + describe() + ", không thể tạm dừng.");
+                    ErrorCode.INVALID_TRANSITION,
+                    "Quầy " + number + " " + describe() + ", không thể tạm dừng.",
+                    "Counter " + number + " " + describeEn() + "; it cannot pause.");
         }
         return new CounterDesk(number, CounterState.PAUSED, reason.strip(), now, officer, ticketId);
     }
@@ -63,7 +72,9 @@ public record CounterDesk(
     public CounterDesk resume() {
         if (state != CounterState.PAUSED) {
             throw new QueueError(
-                    ErrorCode.INVALID_TRANSITION, "Quầy " + number + " " + describe() + ", không cần tiếp tục.");
+                    ErrorCode.INVALID_TRANSITION,
+                    "Quầy " + number + " " + describe() + ", không cần tiếp tục.",
+                    "Counter " + number + " " + describeEn() + "; there is nothing to resume.");
         }
         return new CounterDesk(number, CounterState.OPEN, null, null, officer, ticketId);
     }
@@ -72,7 +83,9 @@ public record CounterDesk(
     public void requireCanCall() {
         if (state != CounterState.OPEN) {
             throw new QueueError(
-                    ErrorCode.INVALID_TRANSITION, "Quầy " + number + " " + describe() + ", không thể gọi số.");
+                    ErrorCode.INVALID_TRANSITION,
+                    "Quầy " + number + " " + describe() + ", không thể gọi số.",
+                    "Counter " + number + " " + describeEn() + "; it cannot call a number.");
         }
         requireNoTicket("gọi số mới");
     }
@@ -93,8 +106,22 @@ public record CounterDesk(
             throw new QueueError(
                     ErrorCode.COUNTER_BUSY,
                     "Quầy " + number + " đang phục vụ một vé. Hãy hoàn thành, bỏ qua hoặc chuyển vé đó trước khi "
-                            + action + ".");
+                            + action + ".",
+                    "Counter " + number + " is serving a ticket. Finish, skip or transfer that ticket before you "
+                            + ACTIONS_EN.getOrDefault(action, action) + ".");
         }
+    }
+
+    /** The English of the actions of {@link #requireNoTicket}. */
+    private static final java.util.Map<String, String> ACTIONS_EN =
+            java.util.Map.of("đăng xuất", "signing out", "gọi số mới", "calling a new number");
+
+    private String describeEn() {
+        return switch (state) {
+            case OPEN -> "is open";
+            case PAUSED -> "is paused (" + pauseReason + ")";
+            case CLOSED -> "has no officer signed in";
+        };
     }
 
     private String describe() {

@@ -44,7 +44,9 @@ final class DeviceReports {
             throw new QueueError(
                     ErrorCode.INVALID_REQUEST,
                     "Điểm này đã có " + MAX_DEVICES_PER_SITE + " thiết bị; không nhận thêm thiết bị mới \""
-                            + report.device() + "\".");
+                            + report.device() + "\".",
+                    "This site already has " + MAX_DEVICES_PER_SITE + " devices; no new device \"" + report.device()
+                            + "\" is accepted.");
         }
         Optional<DeviceHealth> changed = registry.report(report, now);
         if (changed.isPresent()) {

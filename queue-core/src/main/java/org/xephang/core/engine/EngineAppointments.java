@@ -136,10 +136,15 @@ final class EngineAppointments implements AppointmentService {
                     throw new QueueError(
                             ErrorCode.RATE_LIMITED,
                             "Số điện thoại này đã đặt " + perPhone
-                                    + " lịch hẹn hôm nay. Vui lòng thử lại vào ngày mai hoặc đến trực tiếp.");
+                                    + " lịch hẹn hôm nay. Vui lòng thử lại vào ngày mai hoặc đến trực tiếp.",
+                            "This phone number has already booked " + perPhone
+                                    + " appointments today. Please try again tomorrow or come in person.");
                 }
                 if (attempt == CODE_ATTEMPTS) {
-                    throw new QueueError(ErrorCode.UNAVAILABLE, "Không tạo được mã lịch hẹn, vui lòng thử lại.");
+                    throw new QueueError(
+                            ErrorCode.UNAVAILABLE,
+                            "Không tạo được mã lịch hẹn, vui lòng thử lại.",
+                            "Could not create an appointment code, please try again.");
                 }
                 Integer turn = request.phone() == null ? null : bookings.freePhoneTurn(request.phone(), today);
                 Booking candidate = newBooking(newCode(bookings), config, request, slot, now);
@@ -175,10 +180,15 @@ final class EngineAppointments implements AppointmentService {
             if (booking.checkedIn()) {
                 throw new QueueError(
                         ErrorCode.CONFLICT,
-                        "Lịch hẹn " + booking.code() + " đã được xác nhận tại trung tâm, không hủy" + " được nữa.");
+                        "Lịch hẹn " + booking.code() + " đã được xác nhận tại trung tâm, không hủy" + " được nữa.",
+                        "Appointment " + booking.code()
+                                + " has been confirmed at the centre and can no longer be cancelled.");
             }
             if (!booking.end().isAfter(now)) {
-                throw new QueueError(ErrorCode.CONFLICT, "Lịch hẹn " + booking.code() + " đã qua, không cần hủy.");
+                throw new QueueError(
+                        ErrorCode.CONFLICT,
+                        "Lịch hẹn " + booking.code() + " đã qua, không cần hủy.",
+                        "Appointment " + booking.code() + " is past; no need to cancel.");
             }
             writes.bookings().delete(booking.code());
             LOG.info("Site {}: booking {} cancelled", booking.site(), booking.code());
@@ -201,12 +211,16 @@ final class EngineAppointments implements AppointmentService {
             if (booking.checkedIn()) {
                 throw new QueueError(
                         ErrorCode.CONFLICT,
-                        "Lịch hẹn " + booking.code() + " đã được xác nhận tại trung tâm, không đổi được nữa.");
+                        "Lịch hẹn " + booking.code() + " đã được xác nhận tại trung tâm, không đổi được nữa.",
+                        "Appointment " + booking.code()
+                                + " has been confirmed at the centre and can no longer be changed.");
             }
             if (!booking.end().isAfter(now)) {
                 throw new QueueError(
                         ErrorCode.CONFLICT,
-                        "Lịch hẹn " + booking.code() + " đã qua, không đổi được. Vui lòng đặt lịch mới.");
+                        "Lịch hẹn " + booking.code() + " đã qua, không đổi được. Vui lòng đặt lịch mới.",
+                        "Appointment " + booking.code()
+                                + " is past and cannot be changed. Please book a new appointment.");
             }
             SiteConfig config = queue.config();
             SiteCalendar calendar = SiteCalendar.of(config);
@@ -217,7 +231,9 @@ final class EngineAppointments implements AppointmentService {
                     booking.service(), start, writes.bookings().bookedPerSlot(config.code(), booking.service(), day));
             if (slot.start().toInstant().equals(booking.start())) {
                 throw new QueueError(
-                        ErrorCode.CONFLICT, "Lịch hẹn " + booking.code() + " đã ở khung giờ này, không cần đổi.");
+                        ErrorCode.CONFLICT,
+                        "Lịch hẹn " + booking.code() + " đã ở khung giờ này, không cần đổi.",
+                        "Appointment " + booking.code() + " is already at this time slot; nothing to change.");
             }
             writes.bookings()
                     .move(booking.code(), slot.start().toInstant(), slot.end().toInstant(), day);
@@ -246,7 +262,9 @@ final class EngineAppointments implements AppointmentService {
             }
             if (imported.start() == null || !BookingRequest.isPlausibleStart(imported.start())) {
                 throw new QueueError(
-                        ErrorCode.INVALID_REQUEST, "Lịch hẹn từ cổng dịch vụ công thiếu thời gian hẹn hoặc sai năm.");
+                        ErrorCode.INVALID_REQUEST,
+                        "Lịch hẹn từ cổng dịch vụ công thiếu thời gian hẹn hoặc sai năm.",
+                        "The appointment from the public service portal has no appointment time, or a wrong year.");
             }
             SiteConfig config = queue.config();
             SiteCalendar calendar = SiteCalendar.of(config);
@@ -265,7 +283,10 @@ final class EngineAppointments implements AppointmentService {
             Booking booking = null;
             for (int attempt = 0; booking == null; attempt++) {
                 if (attempt == CODE_ATTEMPTS) {
-                    throw new QueueError(ErrorCode.UNAVAILABLE, "Không tạo được mã lịch hẹn, vui lòng thử lại.");
+                    throw new QueueError(
+                            ErrorCode.UNAVAILABLE,
+                            "Không tạo được mã lịch hẹn, vui lòng thử lại.",
+                            "Could not create an appointment code, please try again.");
                 }
                 Booking candidate = newBooking(newCode(bookings), config, request, slot, now);
                 if (bookings.tryInsert(candidate, day, calendar.localDay(now), imported.externalId(), null)) {
@@ -301,7 +322,9 @@ final class EngineAppointments implements AppointmentService {
             throw new QueueError(
                     ErrorCode.INVALID_REQUEST,
                     "Mã lịch hẹn của cổng dịch vụ công không hợp lệ (trống, dài quá " + MAX_EXTERNAL_ID_LENGTH
-                            + " ký tự hoặc có ký tự điều khiển).");
+                            + " ký tự hoặc có ký tự điều khiển).",
+                    "The portal's appointment id is not valid (empty, longer than " + MAX_EXTERNAL_ID_LENGTH
+                            + " characters or with a control character).");
         }
     }
 
@@ -415,7 +438,10 @@ final class EngineAppointments implements AppointmentService {
                 return code;
             }
         }
-        throw new QueueError(ErrorCode.UNAVAILABLE, "Không tạo được mã lịch hẹn, vui lòng thử lại.");
+        throw new QueueError(
+                ErrorCode.UNAVAILABLE,
+                "Không tạo được mã lịch hẹn, vui lòng thử lại.",
+                "Could not create an appointment code, please try again.");
     }
 
     /**
@@ -450,12 +476,14 @@ final class EngineAppointments implements AppointmentService {
     private static QueueError unknownCode() {
         return new QueueError(
                 ErrorCode.UNKNOWN_APPOINTMENT,
-                "Không tìm thấy lịch hẹn với mã này. Vui lòng kiểm tra lại mã (8 ký tự) hoặc đặt lịch mới.");
+                "Không tìm thấy lịch hẹn với mã này. Vui lòng kiểm tra lại mã (8 ký tự) hoặc đặt lịch mới.",
+                "No appointment with this code. Please check the code (8 characters) or book a new appointment.");
     }
 
     private static QueueError malformedCode() {
         return new QueueError(
                 ErrorCode.INVALID_REQUEST,
-                "Mã lịch hẹn gồm 8 ký tự chữ và số (không có 0, 1, O, I, L), ví dụ K7M2Q9XA.");
+                "Mã lịch hẹn gồm 8 ký tự chữ và số (không có 0, 1, O, I, L), ví dụ K7M2Q9XA.",
+                "An appointment code has 8 letters and digits (no 0, 1, O, I, L), for example K7M2Q9XA.");
     }
 }

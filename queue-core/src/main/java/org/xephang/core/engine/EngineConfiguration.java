@@ -53,7 +53,10 @@ final class EngineConfiguration {
                 c -> ConfigDocuments.latest(c, siteCode)
                         .map(EngineConfiguration::document)
                         .orElseThrow(() -> EngineWriter.unknownSite(siteCode)),
-                e -> new QueueError(ErrorCode.UNAVAILABLE, "Không đọc được cấu hình từ kho dữ liệu; hãy thử lại sau."));
+                e -> new QueueError(
+                        ErrorCode.UNAVAILABLE,
+                        "Không đọc được cấu hình từ kho dữ liệu; hãy thử lại sau.",
+                        "Could not read the configuration from the data store; please try again later."));
     }
 
     CompletionStage<SiteConfigDocument> saveSiteConfiguration(
@@ -80,7 +83,9 @@ final class EngineConfiguration {
                 throw new QueueError(
                         ErrorCode.CONFLICT,
                         "version: cấu hình của điểm " + siteCode + " đã được lưu lại (phiên bản " + current
-                                + ") sau phiên bản " + version + " bạn đã mở; hãy tải lại rồi sửa lại.");
+                                + ") sau phiên bản " + version + " bạn đã mở; hãy tải lại rồi sửa lại.",
+                        "version: the configuration of site " + siteCode + " was saved again (version " + current
+                                + ") after version " + version + " that you opened; please reload and edit again.");
             }
             site.checkReconfigure(next);
             long saved =
@@ -101,13 +106,16 @@ final class EngineConfiguration {
             return CompletableFuture.failedFuture(QueueError.withDetails(
                     ErrorCode.INVALID_REQUEST,
                     "code: mã điểm phục vụ là bắt buộc (ví dụ \"q1\").",
+                    "code: the site code is required (for example \"q1\").",
                     Map.of("field", "code")));
         }
         if (clustered) {
-            return CompletableFuture.failedFuture(new QueueError(
-                    ErrorCode.UNAVAILABLE,
-                    "Trong một cụm máy chủ, điểm mới được phục vụ sau khi khởi động lại các máy chủ; hãy dùng"
-                            + " xephang config import rồi khởi động lại."));
+            return CompletableFuture.failedFuture(
+                    new QueueError(
+                            ErrorCode.UNAVAILABLE,
+                            "Trong một cụm máy chủ, điểm mới được phục vụ sau khi khởi động lại các máy chủ; hãy dùng"
+                                    + " xephang config import rồi khởi động lại.",
+                            "In a server cluster, a new site is served after the servers restart; use xephang config import and then restart."));
         }
         SiteConfig config;
         try {
@@ -124,6 +132,7 @@ final class EngineConfiguration {
                 throw QueueError.withDetails(
                         ErrorCode.CONFLICT,
                         "code: đã có điểm phục vụ mã \"" + siteCode + "\"; hãy chọn mã khác.",
+                        "code: a site with code \"" + siteCode + "\" already exists; please choose another code.",
                         Map.of("field", "code"));
             }
             long saved = ConfigDocuments.save(writes.store().connection(), siteCode, 0, json, now, actor.username());
@@ -145,7 +154,9 @@ final class EngineConfiguration {
                 throw new QueueError(
                         ErrorCode.INVALID_REQUEST,
                         "code: mã điểm trong cấu hình (\"" + next.code() + "\") phải là \"" + siteCode
-                                + "\"; không đổi được mã điểm.");
+                                + "\"; không đổi được mã điểm.",
+                        "code: the site code in the configuration (\"" + next.code() + "\") must be \"" + siteCode
+                                + "\"; the site code cannot be changed.");
             }
             return next;
         } catch (ConfigException invalid) {
@@ -154,7 +165,8 @@ final class EngineConfiguration {
                     .toList();
             throw new QueueError(
                     ErrorCode.INVALID_REQUEST,
-                    "Cấu hình không hợp lệ (" + problems.size() + " lỗi): " + String.join("; ", problems));
+                    "Cấu hình không hợp lệ (" + problems.size() + " lỗi): " + String.join("; ", problems),
+                    "Invalid configuration (" + problems.size() + " problems): " + String.join("; ", problems));
         }
     }
 

@@ -70,7 +70,9 @@ final class EngineQueries {
         SiteView view = published(site);
         TypedTicketNumber wanted = TypedTicketNumber.parse(number)
                 .orElseThrow(() -> new QueueError(
-                        ErrorCode.INVALID_REQUEST, "Số vé phải gồm chữ cái của lĩnh vực và các chữ số, ví dụ A012."));
+                        ErrorCode.INVALID_REQUEST,
+                        "Số vé phải gồm chữ cái của lĩnh vực và các chữ số, ví dụ A012.",
+                        "A ticket number is the service letter followed by digits, for example A012."));
         return view.findByNumber(wanted).map(view::ticket);
     }
 

@@ -38,12 +38,16 @@ final class EngineStatistics {
         }
         if (from.isAfter(to)) {
             return CompletableFuture.failedFuture(new QueueError(
-                    ErrorCode.INVALID_REQUEST, "Ngày bắt đầu (from) phải trước hoặc bằng ngày kết thúc (to)."));
+                    ErrorCode.INVALID_REQUEST,
+                    "Ngày bắt đầu (from) phải trước hoặc bằng ngày kết thúc (to).",
+                    "The start day (from) must be before or equal to the end day (to)."));
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_STATISTICS_DAYS) {
             return CompletableFuture.failedFuture(new QueueError(
                     ErrorCode.INVALID_REQUEST,
-                    "Mỗi lần xem thống kê tối đa " + MAX_STATISTICS_DAYS + " ngày; hãy chia khoảng ngày nhỏ hơn."));
+                    "Mỗi lần xem thống kê tối đa " + MAX_STATISTICS_DAYS + " ngày; hãy chia khoảng ngày nhỏ hơn.",
+                    "Statistics cover at most " + MAX_STATISTICS_DAYS
+                            + " days at a time; please split the range into smaller ones."));
         }
         return reads.read(
                 connection -> StatisticsReport.of(

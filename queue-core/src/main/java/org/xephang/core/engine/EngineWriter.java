@@ -225,11 +225,13 @@ final class EngineWriter {
     }
 
     static QueueError unknownSite(String site) {
-        return new QueueError(ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + site + "\".");
+        return new QueueError(
+                ErrorCode.UNKNOWN_SITE, "Không có điểm phục vụ \"" + site + "\".", "No site \"" + site + "\".");
     }
 
     static QueueError unknownTicket(String id) {
-        return new QueueError(ErrorCode.UNKNOWN_TICKET, "Không tìm thấy vé \"" + id + "\".");
+        return new QueueError(
+                ErrorCode.UNKNOWN_TICKET, "Không tìm thấy vé \"" + id + "\".", "No ticket \"" + id + "\".");
     }
 
     /** Finishes queued commands (the connection stays open: {@link #closeConnection}). */

@@ -34,7 +34,9 @@ final class OfficerRule {
         if (!actor.username().equals(desk.officer())) {
             throw new QueueError(
                     ErrorCode.NOT_SIGNED_IN,
-                    "Bạn chưa đăng nhập quầy " + desk.number() + "; cán bộ chỉ thao tác tại quầy mình đã đăng nhập.");
+                    "Bạn chưa đăng nhập quầy " + desk.number() + "; cán bộ chỉ thao tác tại quầy mình đã đăng nhập.",
+                    "You are not signed in at counter " + desk.number()
+                            + "; officers act only at the counter they signed in at.");
         }
     }
 
@@ -52,7 +54,10 @@ final class OfficerRule {
         requireStaff(actor);
         if (actor.role() == Role.OFFICER) {
             CounterDesk desk = state.deskSignedInBy(actor.username())
-                    .orElseThrow(() -> new QueueError(ErrorCode.NOT_SIGNED_IN, "Bạn chưa đăng nhập quầy nào."));
+                    .orElseThrow(() -> new QueueError(
+                            ErrorCode.NOT_SIGNED_IN,
+                            "Bạn chưa đăng nhập quầy nào.",
+                            "You are not signed in at any counter."));
             requireServesLine(actor, ticket, desk);
         }
     }
@@ -76,7 +81,9 @@ final class OfficerRule {
             throw new QueueError(
                     ErrorCode.FORBIDDEN,
                     "Quầy " + desk.number() + " không phục vụ lĩnh vực " + ticket.service()
-                            + "; cán bộ chỉ xử lý vé của lĩnh vực quầy mình phục vụ hoặc vé được chuyển đến quầy mình.");
+                            + "; cán bộ chỉ xử lý vé của lĩnh vực quầy mình phục vụ hoặc vé được chuyển đến quầy mình.",
+                    "Counter " + desk.number() + " does not serve the service " + ticket.service()
+                            + "; officers handle only tickets of the services their counter serves or tickets transferred to their counter.");
         }
     }
 
@@ -101,6 +108,9 @@ final class OfficerRule {
     }
 
     private static QueueError forbidden(Actor actor) {
-        return new QueueError(ErrorCode.FORBIDDEN, "Tài khoản " + actor.role() + " không được làm việc này.");
+        return new QueueError(
+                ErrorCode.FORBIDDEN,
+                "Tài khoản " + actor.role() + " không được làm việc này.",
+                "An account with role " + actor.role() + " may not do this.");
     }
 }

@@ -61,7 +61,8 @@ final class OfflineCommands {
         if (!settings.enabled()) {
             throw new QueueError(
                     ErrorCode.CONFLICT,
-                    "Điểm " + config.code() + " không cấp số dự phòng cho ki-ốt (cấu hình offline đang tắt).");
+                    "Điểm " + config.code() + " không cấp số dự phòng cho ki-ốt (cấu hình offline đang tắt).",
+                    "Site " + config.code() + " does not give kiosks reserve numbers (offline configuration is off).");
         }
         ServiceConfig service = CommandChecks.service(config, serviceCode);
         LocalDate today = state.calendar().localDay(now);
@@ -124,7 +125,10 @@ final class OfflineCommands {
             throws SQLException {
         SiteConfig config = state.config();
         if (offline.id() == null || !TICKET_ID.matcher(offline.id()).matches()) {
-            throw new QueueError(ErrorCode.INVALID_REQUEST, "Mã vé phải gồm 16 ký tự chữ, số, '-' hoặc '_'.");
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Mã vé phải gồm 16 ký tự chữ, số, '-' hoặc '_'.",
+                    "A ticket id has 16 characters: letters, digits, '-' or '_'.");
         }
         Optional<TicketRecord> known = state.find(offline.id());
         if (known.isPresent()) {
@@ -140,7 +144,9 @@ final class OfflineCommands {
             throw new QueueError(
                     ErrorCode.INVALID_REQUEST,
                     "Giờ lấy vé (tappedAt) của vé " + offline.id()
-                            + " thiếu hoặc ở tương lai; hãy kiểm tra đồng hồ ki-ốt.");
+                            + " thiếu hoặc ở tương lai; hãy kiểm tra đồng hồ ki-ốt.",
+                    "The time the ticket was taken (tappedAt) of ticket " + offline.id()
+                            + " is missing or in the future; please check the kiosk's clock.");
         }
         // No block is that old (and a time of another era is no calendar day: it threw on the writer, failing the
         // whole write group and every upload of the kiosk after it).
@@ -148,7 +154,9 @@ final class OfflineCommands {
             throw new QueueError(
                     ErrorCode.INVALID_REQUEST,
                     "Giờ lấy vé (tappedAt) của vé " + offline.id() + " cũ hơn " + MAX_AGE.toDays()
-                            + " ngày; hãy kiểm tra đồng hồ ki-ốt.");
+                            + " ngày; hãy kiểm tra đồng hồ ki-ốt.",
+                    "The tap time (tappedAt) of ticket " + offline.id() + " is older than " + MAX_AGE.toDays()
+                            + " days; check the kiosk's clock.");
         }
         Instant tappedAt = offline.tappedAt().isAfter(now) ? now : offline.tappedAt();
         LocalDate day = state.calendar().localDay(tappedAt);
@@ -157,11 +165,14 @@ final class OfflineCommands {
                 .filter(b -> b.kiosk().equals(kiosk))
                 .orElseThrow(() -> new QueueError(
                         ErrorCode.CONFLICT,
-                        "Số " + number + " ngày " + day + " không thuộc khối số đã cấp cho ki-ốt " + kiosk + "."));
+                        "Số " + number + " ngày " + day + " không thuộc khối số đã cấp cho ki-ốt " + kiosk + ".",
+                        "Number " + number + " of " + day + " is not in the block of numbers given to kiosk " + kiosk
+                                + "."));
         if (blocks.numberTaken(config.code(), service.code(), day, offline.sequence())) {
             throw new QueueError(
                     ErrorCode.CONFLICT,
-                    "Số " + number + " ngày " + day + " đã có vé khác; ki-ốt đã dùng một số hai lần.");
+                    "Số " + number + " ngày " + day + " đã có vé khác; ki-ốt đã dùng một số hai lần.",
+                    "Number " + number + " of " + day + " already has another ticket; the kiosk used a number twice.");
         }
         // Checked: from here on only changes.
         LocalDate today = state.calendar().localDay(now);
@@ -252,7 +263,10 @@ final class OfflineCommands {
         if (!existing.site().equals(state.config().code())
                 || !QueueStore.OFFLINE_CHANNEL.equals(existing.channel())
                 || existing.sequence() != offline.sequence()) {
-            throw new QueueError(ErrorCode.CONFLICT, "Mã vé " + offline.id() + " đã thuộc về một vé khác.");
+            throw new QueueError(
+                    ErrorCode.CONFLICT,
+                    "Mã vé " + offline.id() + " đã thuộc về một vé khác.",
+                    "Ticket id " + offline.id() + " already belongs to another ticket.");
         }
         return new Outcome(offline.id(), state.view(existing), true, null);
     }

@@ -392,8 +392,8 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     @Override
     public CompletionStage<Ticket> transfer(String ticketId, TransferCommand command, Actor actor) {
         if (command == null) {
-            return CompletableFuture.failedFuture(
-                    new QueueError(ErrorCode.INVALID_REQUEST, "Thiếu nơi chuyển vé đến."));
+            return CompletableFuture.failedFuture(new QueueError(
+                    ErrorCode.INVALID_REQUEST, "Thiếu nơi chuyển vé đến.", "The transfer destination is missing."));
         }
         return writer.onTicket(ticketId, (s, w, t, now) -> s.tickets().transfer(w, t, command, actor, now));
     }
@@ -406,7 +406,8 @@ public final class QueueEngine implements QueueService, AutoCloseable {
     @Override
     public CompletionStage<Ticket> rate(String ticketId, RatingCommand command, Actor actor) {
         if (command == null) {
-            return CompletableFuture.failedFuture(new QueueError(ErrorCode.INVALID_REQUEST, "Thiếu mức đánh giá."));
+            return CompletableFuture.failedFuture(
+                    new QueueError(ErrorCode.INVALID_REQUEST, "Thiếu mức đánh giá.", "The rating is missing."));
         }
         return writer.onTicket(ticketId, (s, w, t, now) -> s.tickets().rate(w, t, command, actor, now));
     }

@@ -62,10 +62,18 @@ final class ReconfigureChecks {
             String which = counters.size() == 1
                     ? "quầy " + counters.get(0) + " là quầy cuối cùng phục vụ"
                     : "các quầy " + join(counters) + " là những quầy cuối cùng phục vụ";
+            String whichEn = counters.size() == 1
+                    ? "counter " + counters.get(0) + " is the last counter serving"
+                    : "counters " + join(counters) + " are the last counters serving";
             throw refusal(
                     "counters: " + which + " lĩnh vực " + service.code() + " (" + service.name() + ") mà còn " + inLine
                             + " vé đang chờ; không bỏ được lĩnh vực này khỏi quầy. Hãy cho một quầy khác phục vụ lĩnh"
                             + " vực " + service.code() + " trước, hoặc chờ đến khi hết vé.",
+                    "counters: " + whichEn + " the service " + service.code() + " (" + service.name() + ") while "
+                            + inLine
+                            + (inLine == 1 ? " ticket is" : " tickets are")
+                            + " still waiting; the service cannot be taken off the counter. Let another counter serve the service "
+                            + service.code() + " first, or wait until no tickets are left.",
                     "counters",
                     Map.of("service", service.code(), "waiting", inLine));
         }
@@ -86,6 +94,10 @@ final class ReconfigureChecks {
                         "services: không thể bỏ lĩnh vực " + service.code() + " (" + service.name() + ") khi còn "
                                 + open + " vé chưa xong. Hãy chọn \"Ngừng cấp số mới\" cho lĩnh vực này (closed: true):"
                                 + " các vé đã cấp vẫn được gọi, và bỏ lĩnh vực sau khi hết vé.",
+                        "services: cannot remove the service " + service.code() + " (" + service.name() + ") while "
+                                + open
+                                + (open == 1 ? " ticket is" : " tickets are")
+                                + " not finished. Choose \"Stop issuing new numbers\" for this service (closed: true): the issued tickets are still called, and remove the service once no tickets are left.",
                         "services",
                         Map.of("service", service.code(), "open", open, "canClose", true));
             }
@@ -97,6 +109,8 @@ final class ReconfigureChecks {
             if (desk.state() != CounterState.CLOSED) {
                 throw refusal(
                         "counters: không thể bỏ quầy " + desk.number() + " khi quầy đang mở; hãy đóng quầy trước.",
+                        "counters: cannot remove counter " + desk.number()
+                                + " while it is open; close the counter first.",
                         "counters",
                         Map.of("counter", desk.number()));
             }
@@ -113,6 +127,9 @@ final class ReconfigureChecks {
                 throw refusal(
                         "counters: không thể bỏ quầy " + counter.number() + " khi còn " + transferred
                                 + " vé được chuyển đến quầy này đang chờ; hãy gọi hoặc chuyển các vé đó trước.",
+                        "counters: cannot remove counter " + counter.number() + " while " + transferred
+                                + (transferred == 1 ? " ticket transferred to it is" : " tickets transferred to it are")
+                                + " still waiting; call or transfer those tickets first.",
                         "counters",
                         Map.of("counter", counter.number(), "waiting", transferred));
             }
@@ -127,16 +144,20 @@ final class ReconfigureChecks {
                     "notifications.provider: máy chủ chưa có tài khoản " + provider + " của trung tâm (mục"
                             + " notifications." + provider + " trong tệp cấu hình máy chủ), nên điểm này chưa gửi"
                             + " được tin qua " + provider + ". Hãy chọn nhà cung cấp khác hoặc \"none\".",
+                    "notifications.provider: the server has no " + provider
+                            + " account of the centre (the notifications." + provider
+                            + " section of the server's configuration file), so this site cannot send messages through "
+                            + provider + " yet. Choose another provider or \"none\".",
                     "notifications.provider",
                     Map.of());
         }
     }
 
-    private static QueueError refusal(String message, String field, Map<String, ?> details) {
+    private static QueueError refusal(String message, String messageEn, String field, Map<String, ?> details) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("field", field);
         all.putAll(details);
-        return QueueError.withDetails(ErrorCode.CONFLICT, message, all);
+        return QueueError.withDetails(ErrorCode.CONFLICT, message, messageEn, all);
     }
 
     private static List<?> list(Object value) {

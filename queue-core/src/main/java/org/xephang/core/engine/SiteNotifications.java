@@ -91,11 +91,15 @@ final class SiteNotifications {
         SiteConfig config = config();
         if (!config.notifications().enabled()) {
             throw new QueueError(
-                    ErrorCode.CONFLICT, "Điểm phục vụ này chưa gửi tin nhắn báo lượt. Vui lòng theo dõi màn hình.");
+                    ErrorCode.CONFLICT,
+                    "Điểm phục vụ này chưa gửi tin nhắn báo lượt. Vui lòng theo dõi màn hình.",
+                    "This site does not send turn messages. Please watch the screen.");
         }
         if (ticket.state() != TicketState.WAITING) {
             throw new QueueError(
-                    ErrorCode.INVALID_TRANSITION, "Vé " + ticket.number() + " không còn chờ nên không cần báo lượt.");
+                    ErrorCode.INVALID_TRANSITION,
+                    "Vé " + ticket.number() + " không còn chờ nên không cần báo lượt.",
+                    "Ticket " + ticket.number() + " is no longer waiting, so no turn message is needed.");
         }
         store.subscribe(new NotificationStore.Subscription(
                 ticket.id(),

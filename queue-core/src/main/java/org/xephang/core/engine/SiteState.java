@@ -436,10 +436,11 @@ final class SiteState {
         LocalDate day = currentDay;
         List<String> capped = day != null && day.equals(calendar.localDay(now)) ? capReached : List.of();
         return open
-                ? new IssuingState(true, null, null, capped)
+                ? new IssuingState(true, null, null, null, capped)
                 : new IssuingState(
                         false,
                         calendar.closedMessage(now),
+                        calendar.closedRefusal(now).messageEn(),
                         calendar.nextOpening(now)
                                 .map(ZonedDateTime::toOffsetDateTime)
                                 .orElse(null),

@@ -86,7 +86,10 @@ final class SiteView {
     /** The WAITING tickets, of every service or only {@code service}'s; see {@code QueueService#waiting}. */
     List<WaitingTicket> waiting(String service) {
         if (service != null && config.service(service).isEmpty()) {
-            throw new QueueError(ErrorCode.UNKNOWN_SERVICE, "Điểm phục vụ không có lĩnh vực \"" + service + "\".");
+            throw new QueueError(
+                    ErrorCode.UNKNOWN_SERVICE,
+                    "Điểm phục vụ không có lĩnh vực \"" + service + "\".",
+                    "The site has no service \"" + service + "\".");
         }
         List<String> order = config.services().stream().map(ServiceConfig::code).toList();
         return tickets.values().stream()

@@ -97,7 +97,9 @@ final class TicketCommands {
                 if (!existing.number().startsWith(service.prefix())) {
                     throw new QueueError(
                             ErrorCode.CONFLICT,
-                            "Idempotency-Key này đã được dùng cho vé " + existing.number() + " của lĩnh vực khác.");
+                            "Idempotency-Key này đã được dùng cho vé " + existing.number() + " của lĩnh vực khác.",
+                            "This Idempotency-Key was already used for ticket " + existing.number()
+                                    + " of another service.");
                 }
                 // A retried tap repeats its request; another priority under the same key is another request (a
                 // repeated check-in is placed again, late after on time, and still gets its ticket).
@@ -106,7 +108,9 @@ final class TicketCommands {
                     throw new QueueError(
                             ErrorCode.CONFLICT,
                             "Idempotency-Key này đã được dùng cho vé " + existing.number()
-                                    + " với đối tượng ưu tiên khác; hãy dùng khóa mới cho yêu cầu mới.");
+                                    + " với đối tượng ưu tiên khác; hãy dùng khóa mới cho yêu cầu mới.",
+                            "This Idempotency-Key was used for ticket " + existing.number()
+                                    + " with another priority; use a new key for a new request.");
                 }
                 return new IssueResult(state.view(existing), true);
             }
@@ -114,7 +118,8 @@ final class TicketCommands {
         if (service.closed() && !CheckInRule.CHANNEL.equals(command.channel())) {
             throw new QueueError(
                     ErrorCode.SERVICE_CLOSED,
-                    "Lĩnh vực " + service.name() + " đã ngừng cấp số mới. Vui lòng hỏi cán bộ hướng dẫn.");
+                    "Lĩnh vực " + service.name() + " đã ngừng cấp số mới. Vui lòng hỏi cán bộ hướng dẫn.",
+                    "The service " + service.name() + " has stopped issuing new numbers. Please ask a staff member.");
         }
         if (!state.options().alwaysOpen() && !calendar.isIssuing(now)) {
             throw calendar.closedRefusal(now);
@@ -161,7 +166,9 @@ final class TicketCommands {
         officers.requireStaff(actor);
         CounterDesk desk = state.deskSignedInBy(actor.username())
                 .orElseThrow(() -> new QueueError(
-                        ErrorCode.NOT_SIGNED_IN, "Bạn chưa đăng nhập quầy nào, hãy đăng nhập quầy trước khi gọi số."));
+                        ErrorCode.NOT_SIGNED_IN,
+                        "Bạn chưa đăng nhập quầy nào, hãy đăng nhập quầy trước khi gọi số.",
+                        "You are not signed in at any counter; sign in at a counter before calling a number."));
         officers.requireServesLine(actor, ticket, desk);
         desk.requireCanCall();
         return callAt(writes, ticket, desk, actor, now);

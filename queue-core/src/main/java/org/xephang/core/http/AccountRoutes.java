@@ -119,10 +119,11 @@ final class AccountRoutes {
         String current = password(body, "currentPassword");
         String next = password(body, "newPassword");
         if (current == null) {
-            throw AccountAdministration.invalid("currentPassword", "Cần nhập mật khẩu hiện tại.");
+            throw AccountAdministration.invalid(
+                    "currentPassword", "Cần nhập mật khẩu hiện tại.", "The current password is needed.");
         }
         if (next == null) {
-            throw AccountAdministration.invalid("newPassword", "Cần nhập mật khẩu mới.");
+            throw AccountAdministration.invalid("newPassword", "Cần nhập mật khẩu mới.", "A new password is needed.");
         }
         Actor by = Authenticator.actor(ctx);
         auth.tokenIdOf(ctx)
@@ -140,7 +141,8 @@ final class AccountRoutes {
         boolean csv = "csv".equals(ctx.queryParams().get("format"));
         String format = ctx.queryParams().get("format");
         if (format != null && !csv && !"json".equals(format)) {
-            throw AccountAdministration.invalid("format", "Định dạng chỉ là json hoặc csv.");
+            throw AccountAdministration.invalid(
+                    "format", "Định dạng chỉ là json hoặc csv.", "The format is only json or csv.");
         }
         Instant from = time(ctx, "from", zone, false);
         Instant to = time(ctx, "to", zone, true);
@@ -207,7 +209,8 @@ final class AccountRoutes {
             return null;
         }
         if (!queue.siteCodes().contains(site)) {
-            throw AccountAdministration.invalid("site", "Không có điểm \"" + shorten(site) + "\".");
+            throw AccountAdministration.invalid(
+                    "site", "Không có điểm \"" + shorten(site) + "\".", "No site \"" + shorten(site) + "\".");
         }
         if (!Authenticator.actor(ctx).mayActAt(site)) {
             throw Authenticator.notAtSite(site);
@@ -240,7 +243,9 @@ final class AccountRoutes {
             throw AccountAdministration.invalid(
                     name,
                     "Thời điểm \"" + shorten(text) + "\" không đúng dạng ngày (2026-12-06) hoặc ISO-8601"
-                            + " (2026-12-06T08:00:00+07:00).");
+                            + " (2026-12-06T08:00:00+07:00).",
+                    "The time \"" + shorten(text)
+                            + "\" is neither a day (2026-12-06) nor ISO-8601 (2026-12-06T08:00:00+07:00).");
         }
     }
 
@@ -257,7 +262,10 @@ final class AccountRoutes {
         } catch (NumberFormatException notANumber) {
             // answered below
         }
-        throw AccountAdministration.invalid(name, "Trường \"" + name + "\" phải là số nguyên từ 1 đến " + max + ".");
+        throw AccountAdministration.invalid(
+                name,
+                "Trường \"" + name + "\" phải là số nguyên từ 1 đến " + max + ".",
+                "The field \"" + name + "\" must be a whole number from 1 to " + max + ".");
     }
 
     private static JsonObject object(RoutingContext ctx, Set<String> allowed) {
@@ -269,16 +277,24 @@ final class AccountRoutes {
         try {
             value = buffer.toJsonValue();
         } catch (io.vertx.core.json.DecodeException malformed) {
-            throw new QueueError(ErrorCode.INVALID_JSON, "Nội dung yêu cầu không phải JSON hợp lệ.");
+            throw new QueueError(
+                    ErrorCode.INVALID_JSON,
+                    "Nội dung yêu cầu không phải JSON hợp lệ.",
+                    "The request body is not valid JSON.");
         }
         if (!(value instanceof JsonObject object)) {
-            throw new QueueError(ErrorCode.INVALID_JSON, "Nội dung yêu cầu phải là một đối tượng JSON {…}.");
+            throw new QueueError(
+                    ErrorCode.INVALID_JSON,
+                    "Nội dung yêu cầu phải là một đối tượng JSON {…}.",
+                    "The request body must be a JSON object {…}.");
         }
         for (String key : object.fieldNames()) {
             if (!allowed.contains(key)) {
                 throw AccountAdministration.invalid(
                         shorten(key),
                         "Trường \"" + shorten(key) + "\" không được nhận; các trường: "
+                                + String.join(", ", new TreeSet<>(allowed)) + ".",
+                        "The field \"" + shorten(key) + "\" is not accepted; the fields: "
                                 + String.join(", ", new TreeSet<>(allowed)) + ".");
             }
         }
@@ -291,7 +307,10 @@ final class AccountRoutes {
             return null;
         }
         if (!(value instanceof String text) || text.isBlank() || text.length() > RequestBody.MAX_TEXT_LENGTH) {
-            throw AccountAdministration.invalid(field, "Trường \"" + field + "\" phải là chuỗi ký tự không trống.");
+            throw AccountAdministration.invalid(
+                    field,
+                    "Trường \"" + field + "\" phải là chuỗi ký tự không trống.",
+                    "The field \"" + field + "\" must be a non-empty string.");
         }
         return text.strip();
     }
@@ -302,7 +321,10 @@ final class AccountRoutes {
             return null;
         }
         if (!(value instanceof String text) || text.length() > RequestBody.MAX_TEXT_LENGTH) {
-            throw AccountAdministration.invalid(field, "Trường \"" + field + "\" phải là chuỗi ký tự.");
+            throw AccountAdministration.invalid(
+                    field,
+                    "Trường \"" + field + "\" phải là chuỗi ký tự.",
+                    "The field \"" + field + "\" must be a string.");
         }
         return text;
     }
@@ -319,7 +341,9 @@ final class AccountRoutes {
         if (text == null) {
             if (body.containsKey("role")) {
                 throw AccountAdministration.invalid(
-                        "role", "Vai trò phải là một trong ADMIN, SUPERVISOR, OFFICER, KIOSK, DISPLAY.");
+                        "role",
+                        "Vai trò phải là một trong ADMIN, SUPERVISOR, OFFICER, KIOSK, DISPLAY.",
+                        "The role must be one of ADMIN, SUPERVISOR, OFFICER, KIOSK, DISPLAY.");
             }
             return null;
         }
@@ -327,7 +351,9 @@ final class AccountRoutes {
             return Role.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw AccountAdministration.invalid(
-                    "role", "Vai trò phải là một trong ADMIN, SUPERVISOR, OFFICER, KIOSK, DISPLAY.");
+                    "role",
+                    "Vai trò phải là một trong ADMIN, SUPERVISOR, OFFICER, KIOSK, DISPLAY.",
+                    "The role must be one of ADMIN, SUPERVISOR, OFFICER, KIOSK, DISPLAY.");
         }
     }
 
@@ -337,7 +363,10 @@ final class AccountRoutes {
             return null;
         }
         if (!(value instanceof Boolean flag)) {
-            throw AccountAdministration.invalid(field, "Trường \"" + field + "\" phải là true hoặc false.");
+            throw AccountAdministration.invalid(
+                    field,
+                    "Trường \"" + field + "\" phải là true hoặc false.",
+                    "The field \"" + field + "\" must be true or false.");
         }
         return flag;
     }
@@ -348,12 +377,18 @@ final class AccountRoutes {
             return null;
         }
         if (!(value instanceof JsonArray array) || array.size() > 1000) {
-            throw AccountAdministration.invalid("sites", "Trường \"sites\" phải là danh sách mã điểm [\"…\"].");
+            throw AccountAdministration.invalid(
+                    "sites",
+                    "Trường \"sites\" phải là danh sách mã điểm [\"…\"].",
+                    "The field \"sites\" must be a list of site codes [\"…\"].");
         }
         Set<String> sites = new TreeSet<>();
         for (Object item : array) {
             if (!(item instanceof String code) || code.isBlank() || code.length() > 64) {
-                throw AccountAdministration.invalid("sites", "Trường \"sites\" chỉ gồm mã điểm (chuỗi ký tự).");
+                throw AccountAdministration.invalid(
+                        "sites",
+                        "Trường \"sites\" chỉ gồm mã điểm (chuỗi ký tự).",
+                        "The field \"sites\" has only site codes (strings).");
             }
             sites.add(code.strip());
         }
@@ -366,12 +401,18 @@ final class AccountRoutes {
             return null;
         }
         if (!(value instanceof JsonArray array) || array.size() > 1000) {
-            throw AccountAdministration.invalid("counters", "Trường \"counters\" phải là danh sách số quầy [1, 2].");
+            throw AccountAdministration.invalid(
+                    "counters",
+                    "Trường \"counters\" phải là danh sách số quầy [1, 2].",
+                    "The field \"counters\" must be a list of counter numbers [1, 2].");
         }
         Set<Integer> counters = new TreeSet<>();
         for (Object item : array) {
             if (!(item instanceof Integer number) || number < 1 || number > 999) {
-                throw AccountAdministration.invalid("counters", "Trường \"counters\" chỉ gồm số quầy từ 1 đến 999.");
+                throw AccountAdministration.invalid(
+                        "counters",
+                        "Trường \"counters\" chỉ gồm số quầy từ 1 đến 999.",
+                        "The field \"counters\" has only counter numbers from 1 to 999.");
             }
             counters.add(number);
         }

@@ -78,7 +78,8 @@ final class AdminRoutes {
         if (!actor.sites().isEmpty()) {
             ctx.fail(new QueueError(
                     ErrorCode.FORBIDDEN,
-                    "Chỉ quản trị viên cấp tỉnh (mọi điểm phục vụ) mới được tạo điểm phục vụ mới."));
+                    "Chỉ quản trị viên cấp tỉnh (mọi điểm phục vụ) mới được tạo điểm phục vụ mới.",
+                    "Only a province administrator (all sites) may create a new site."));
             return;
         }
         Map<String, Object> document = RequestBody.of(ctx).requiredObject("document");

@@ -30,6 +30,7 @@ final class ApiFailureHandler implements Handler<RoutingContext> {
     static final String NOT_APPLIED = "X-Xephang-Not-Applied";
 
     private static final String NO_SUCH_PATH = "Không có địa chỉ này trong API.";
+    private static final String NO_SUCH_PATH_EN = "There is no such address in the API.";
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -63,25 +64,41 @@ final class ApiFailureHandler implements Handler<RoutingContext> {
             return error;
         }
         if (failure instanceof DecodeException) {
-            return new QueueError(ErrorCode.INVALID_JSON, "Nội dung yêu cầu không phải JSON hợp lệ.");
+            return new QueueError(
+                    ErrorCode.INVALID_JSON,
+                    "Nội dung yêu cầu không phải JSON hợp lệ.",
+                    "The request body is not valid JSON.");
         }
         if (fromHttpDecoder(failure)) {
             ctx.response().putHeader("Connection", "close");
-            return new QueueError(ErrorCode.INVALID_REQUEST, "Yêu cầu HTTP sai cú pháp (khung tin, độ dài khối).");
+            return new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Yêu cầu HTTP sai cú pháp (khung tin, độ dài khối).",
+                    "Malformed HTTP request (framing, chunk length).");
         }
         int status =
                 failure instanceof HttpException http ? http.getStatusCode() : failure == null ? ctx.statusCode() : -1;
         return switch (status) {
-            case 400 -> new QueueError(ErrorCode.INVALID_REQUEST, "Yêu cầu không hợp lệ.");
-            case 401 -> new QueueError(ErrorCode.UNAUTHENTICATED, "Cần đăng nhập.");
-            case 403 -> new QueueError(ErrorCode.FORBIDDEN, "Không được phép.");
-            case 404 -> new QueueError(ErrorCode.NOT_FOUND, NO_SUCH_PATH);
+            case 400 -> new QueueError(ErrorCode.INVALID_REQUEST, "Yêu cầu không hợp lệ.", "Invalid request.");
+            case 401 -> new QueueError(ErrorCode.UNAUTHENTICATED, "Cần đăng nhập.", "Sign-in required.");
+            case 403 -> new QueueError(ErrorCode.FORBIDDEN, "Không được phép.", "Not allowed.");
+            case 404 -> new QueueError(ErrorCode.NOT_FOUND, NO_SUCH_PATH, NO_SUCH_PATH_EN);
             case 405 ->
                 new QueueError(
                         ErrorCode.METHOD_NOT_ALLOWED,
-                        "Địa chỉ này không nhận phương thức " + ctx.request().method() + ".");
-            case 413 -> new QueueError(ErrorCode.PAYLOAD_TOO_LARGE, "Nội dung yêu cầu vượt quá 64 KiB.");
-            default -> new QueueError(ErrorCode.INTERNAL, "Lỗi máy chủ; hãy thử lại hoặc báo quản trị viên.");
+                        "Địa chỉ này không nhận phương thức " + ctx.request().method() + ".",
+                        "This address does not accept the method "
+                                + ctx.request().method() + ".");
+            case 413 ->
+                new QueueError(
+                        ErrorCode.PAYLOAD_TOO_LARGE,
+                        "Nội dung yêu cầu vượt quá 64 KiB.",
+                        "The request body is larger than 64 KiB.");
+            default ->
+                new QueueError(
+                        ErrorCode.INTERNAL,
+                        "Lỗi máy chủ; hãy thử lại hoặc báo quản trị viên.",
+                        "Server error; please try again or tell the administrator.");
         };
     }
 
@@ -94,7 +111,7 @@ final class ApiFailureHandler implements Handler<RoutingContext> {
         return ctx -> {
             Set<String> allowed = allowedMethods(router, ctx.normalizedPath());
             if (allowed.isEmpty()) {
-                Replies.error(ctx, new QueueError(ErrorCode.NOT_FOUND, NO_SUCH_PATH));
+                Replies.error(ctx, new QueueError(ErrorCode.NOT_FOUND, NO_SUCH_PATH, NO_SUCH_PATH_EN));
                 return;
             }
             ctx.response().putHeader("Allow", String.join(", ", allowed));
@@ -104,7 +121,10 @@ final class ApiFailureHandler implements Handler<RoutingContext> {
                             ErrorCode.METHOD_NOT_ALLOWED,
                             "Địa chỉ này không nhận phương thức "
                                     + ctx.request().method() + ". Các phương thức được nhận: "
-                                    + String.join(", ", allowed) + "."));
+                                    + String.join(", ", allowed) + ".",
+                            "This address does not accept the method "
+                                    + ctx.request().method() + ". The accepted methods: " + String.join(", ", allowed)
+                                    + "."));
         };
     }
 

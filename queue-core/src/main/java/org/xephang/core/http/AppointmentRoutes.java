@@ -117,7 +117,9 @@ final class AppointmentRoutes {
             throw new QueueError(
                     ErrorCode.RATE_LIMITED,
                     "Đã có " + allowance.perDay() + " lịch hẹn được đặt từ mạng này hôm nay. Vui lòng thử lại vào ngày"
-                            + " mai hoặc đến trực tiếp.");
+                            + " mai hoặc đến trực tiếp.",
+                    allowance.perDay()
+                            + " appointments have already been booked from this network today. Please try again tomorrow or come in person.");
         }
         EngineCalls.call(ctx, () -> service.book(site, request))
                 .onSuccess(booking -> {
@@ -171,6 +173,7 @@ final class AppointmentRoutes {
             throw new QueueError(
                     ErrorCode.RATE_LIMITED,
                     "Đã thử quá nhiều mã lịch hẹn không có. Vui lòng thử lại sau " + seconds + " giây.",
+                    "Too many unknown appointment codes were tried. Please try again in " + seconds + " seconds.",
                     new JsonObject().put("retryAfterSeconds", seconds));
         }
         return address;
@@ -243,7 +246,10 @@ final class AppointmentRoutes {
     private AppointmentService service() {
         AppointmentService appointments = queue.appointments();
         if (appointments == null) {
-            throw new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ này không nhận đặt lịch hẹn.");
+            throw new QueueError(
+                    ErrorCode.UNAVAILABLE,
+                    "Máy chủ này không nhận đặt lịch hẹn.",
+                    "This server does not take appointment bookings.");
         }
         return appointments;
     }
@@ -294,7 +300,9 @@ final class AppointmentRoutes {
         // A time of another era is no calendar day: it threw on the writer, failing the whole write group.
         if (start == null || !BookingRequest.isPlausibleStart(start)) {
             throw RequestBody.invalid(
-                    "start", "phải là thời điểm bắt đầu của khung giờ dạng ISO-8601, ví dụ 2026-12-07T09:15:00+07:00");
+                    "start",
+                    "phải là thời điểm bắt đầu của khung giờ dạng ISO-8601, ví dụ 2026-12-07T09:15:00+07:00",
+                    "must be the start of a time slot in ISO-8601 form, for example 2026-12-07T09:15:00+07:00");
         }
         return start;
     }
@@ -302,7 +310,10 @@ final class AppointmentRoutes {
     private static String requiredParameter(RoutingContext ctx, String name, String example) {
         String value = ctx.queryParams().get(name);
         if (value == null || value.isBlank()) {
-            throw new QueueError(ErrorCode.INVALID_REQUEST, "Cần tham số " + name + " (" + example + ").");
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Cần tham số " + name + " (" + example + ").",
+                    "The parameter " + name + " is needed (" + example + ").");
         }
         return value.strip();
     }

@@ -45,7 +45,9 @@ final class BookingPage {
         ctx.put(ApiMetrics.ROUTE_KEY, PATH + "/qr/:code");
         String code = BookingCode.parse(ctx.pathParam("code"))
                 .orElseThrow(() -> new QueueError(
-                        ErrorCode.INVALID_REQUEST, "Mã lịch hẹn gồm 8 ký tự chữ và số (không có 0, 1, O, I, L)."));
+                        ErrorCode.INVALID_REQUEST,
+                        "Mã lịch hẹn gồm 8 ký tự chữ và số (không có 0, 1, O, I, L).",
+                        "An appointment code has 8 letters and digits (no 0, 1, O, I, L)."));
         headers(ctx);
         ctx.response().putHeader("Content-Type", "image/svg+xml").end(QrCodeSvg.of(code));
     }

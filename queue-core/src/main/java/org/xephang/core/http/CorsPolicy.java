@@ -50,10 +50,12 @@ final class CorsPolicy implements Handler<RoutingContext> {
         }
         if (!allows(origin)) {
             if (preflight) {
-                ctx.fail(new QueueError(
-                        ErrorCode.FORBIDDEN,
-                        "Trang web từ nguồn này không được gọi API; quản trị viên thêm nguồn vào"
-                                + " server.cors.allowedOrigins nếu cần."));
+                ctx.fail(
+                        new QueueError(
+                                ErrorCode.FORBIDDEN,
+                                "Trang web từ nguồn này không được gọi API; quản trị viên thêm nguồn vào"
+                                        + " server.cors.allowedOrigins nếu cần.",
+                                "Web pages from this origin may not call the API; the administrator adds the origin to server.cors.allowedOrigins if needed."));
                 return;
             }
             ctx.next();

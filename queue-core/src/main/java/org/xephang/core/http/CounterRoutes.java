@@ -53,7 +53,9 @@ final class CounterRoutes {
             throw new QueueError(
                     ErrorCode.FORBIDDEN,
                     "Tài khoản " + actor.username() + " không được làm việc tại quầy " + counter
-                            + "; hãy đăng nhập tại quầy được phân công.");
+                            + "; hãy đăng nhập tại quầy được phân công.",
+                    "Account " + actor.username() + " may not work at counter " + counter
+                            + "; please sign in at the counter you are assigned to.");
         }
     }
 

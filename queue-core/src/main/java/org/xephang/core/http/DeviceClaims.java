@@ -69,7 +69,9 @@ final class DeviceClaims {
                 throw new QueueError(
                         ErrorCode.FORBIDDEN,
                         "Thiết bị " + agent + " do tài khoản thiết bị khác báo trạng thái; " + actor.username()
-                                + " chỉ báo thiết bị của chính mình.");
+                                + " chỉ báo thiết bị của chính mình.",
+                        "Device " + agent + " is reported by another device account; " + actor.username()
+                                + " reports only its own devices.");
             }
             if (owner == null) {
                 newAgents.add(agent);
@@ -81,14 +83,18 @@ final class DeviceClaims {
             throw new QueueError(
                     ErrorCode.FORBIDDEN,
                     "Tài khoản thiết bị " + actor.username() + " đã báo " + agentsHeld + " mã máy; mỗi tài khoản báo"
-                            + " tối đa " + MAX_AGENTS + " mã máy.");
+                            + " tối đa " + MAX_AGENTS + " mã máy.",
+                    "Device account " + actor.username() + " has reported " + agentsHeld + " agent ids; an account"
+                            + " reports at most " + MAX_AGENTS + ".");
         }
         long newNames = names.stream().filter(n -> !mine.contains(n)).distinct().count();
         if (mine.size() + newNames > MAX_DEVICES) {
             throw new QueueError(
                     ErrorCode.FORBIDDEN,
                     "Tài khoản thiết bị " + actor.username() + " đã báo " + mine.size() + " thiết bị; mỗi tài khoản báo"
-                            + " tối đa " + MAX_DEVICES + " thiết bị.");
+                            + " tối đa " + MAX_DEVICES + " thiết bị.",
+                    "Device account " + actor.username() + " has reported " + mine.size() + " devices; an account"
+                            + " reports at most " + MAX_DEVICES + ".");
         }
         newAgents.forEach(agent -> owners.put(agent, actor.username()));
         mine.addAll(names);
@@ -107,6 +113,8 @@ final class DeviceClaims {
         return new QueueError(
                 ErrorCode.FORBIDDEN,
                 "Thiết bị " + actor.username() + " chỉ báo trạng thái thiết bị của chính mình (" + actor.username()
+                        + "/…).",
+                "Device " + actor.username() + " reports only the status of its own devices (" + actor.username()
                         + "/…).");
     }
 }

@@ -39,7 +39,10 @@ final class DeviceRoutes {
         String agent = body.requiredText("agent");
         String kind = body.requiredText("kind");
         if (!AGENT_KINDS.contains(kind)) {
-            throw RequestBody.invalid("kind", "phải là một trong " + String.join(", ", AGENT_KINDS));
+            throw RequestBody.invalid(
+                    "kind",
+                    "phải là một trong " + String.join(", ", AGENT_KINDS),
+                    "must be one of " + String.join(", ", AGENT_KINDS));
         }
         List<String> devices = body.optionalTextList("devices", MAX_DEVICES_PER_HEARTBEAT);
         Actor actor = Authenticator.actor(ctx);

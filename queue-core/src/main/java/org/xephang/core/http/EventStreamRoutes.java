@@ -71,7 +71,9 @@ final class EventStreamRoutes {
         boolean sse = accept != null && accept.contains("text/event-stream");
         if (!sse && !ctx.request().canUpgradeToWebSocket()) {
             throw new QueueError(
-                    ErrorCode.INVALID_REQUEST, "Luồng sự kiện cần WebSocket hoặc tiêu đề Accept: text/event-stream.");
+                    ErrorCode.INVALID_REQUEST,
+                    "Luồng sự kiện cần WebSocket hoặc tiêu đề Accept: text/event-stream.",
+                    "The event stream needs a WebSocket or the header Accept: text/event-stream.");
         }
         Context context = ctx.vertx().getOrCreateContext();
         // Staff streams (a valid staff token) get the full events; everyone else what a waiting-hall screen shows.

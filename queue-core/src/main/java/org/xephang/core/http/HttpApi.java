@@ -40,6 +40,10 @@ public final class HttpApi implements AutoCloseable {
     static final String NOT_OWNER = "Máy chủ này tạm thời không phục vụ điểm giao dịch (mất kết nối cơ sở dữ liệu"
             + " hoặc máy chủ khác đã nhận điểm). Vui lòng thử lại sau giây lát hoặc dùng máy chủ khác.";
 
+    static final String NOT_OWNER_EN =
+            "This server is not serving the site for the moment (lost its database connection"
+                    + " or another server took the site). Please try again in a moment or use another server.";
+
     static final String PREFIX = "/api/v1";
     private static final Role[] STAFF = {Role.OFFICER, Role.SUPERVISOR, Role.ADMIN};
     private static final Role[] MANAGERS = {Role.SUPERVISOR, Role.ADMIN};
@@ -367,7 +371,8 @@ public final class HttpApi implements AutoCloseable {
                             ctx,
                             new QueueError(
                                     ErrorCode.INVALID_REQUEST,
-                                    "Địa chỉ yêu cầu không hợp lệ (mã %XX sai hoặc ký tự không được phép).")));
+                                    "Địa chỉ yêu cầu không hợp lệ (mã %XX sai hoặc ký tự không được phép).",
+                                    "Invalid request address (a wrong %XX code or a character that is not allowed).")));
             router.errorHandler(500, failures);
             router.errorHandler(405, ApiFailureHandler.methodNotAllowed(router));
         }
@@ -409,7 +414,7 @@ public final class HttpApi implements AutoCloseable {
             if (queue.ownsItsSites()) {
                 ctx.next();
             } else {
-                ctx.fail(new QueueError(ErrorCode.UNAVAILABLE, NOT_OWNER));
+                ctx.fail(new QueueError(ErrorCode.UNAVAILABLE, NOT_OWNER, NOT_OWNER_EN));
             }
         }
     }

@@ -102,7 +102,8 @@ final class OfflineRoutes {
         if (outcome.refusal() != null) {
             return json.put("status", "refused")
                     .put("error", outcome.refusal().code().name())
-                    .put("message", outcome.refusal().getMessage());
+                    .put("message", outcome.refusal().getMessage())
+                    .put("messageEn", outcome.refusal().messageEn());
         }
         return json.put("status", outcome.replayed() ? "replayed" : "created")
                 .put("ticket", outcome.ticket().toJson());
@@ -112,14 +113,20 @@ final class OfflineRoutes {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException malformed) {
-            throw RequestBody.invalid("tappedAt", "phải là thời điểm ISO-8601 UTC, ví dụ 2026-12-07T02:01:00Z");
+            throw RequestBody.invalid(
+                    "tappedAt",
+                    "phải là thời điểm ISO-8601 UTC, ví dụ 2026-12-07T02:01:00Z",
+                    "must be an ISO-8601 UTC instant, for example 2026-12-07T02:01:00Z");
         }
     }
 
     private OfflineIssuing offline() {
         OfflineIssuing offline = queue.offlineIssuing();
         if (offline == null) {
-            throw new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ này không cấp số dự phòng cho ki-ốt.");
+            throw new QueueError(
+                    ErrorCode.UNAVAILABLE,
+                    "Máy chủ này không cấp số dự phòng cho ki-ốt.",
+                    "This server does not give kiosks reserve numbers.");
         }
         return offline;
     }

@@ -35,7 +35,9 @@ final class PathParams {
 
     private static QueueError notACounter(String text) {
         return new QueueError(
-                ErrorCode.INVALID_REQUEST, "Số quầy phải là số nguyên dương, không phải \"" + shorten(text) + "\".");
+                ErrorCode.INVALID_REQUEST,
+                "Số quầy phải là số nguyên dương, không phải \"" + shorten(text) + "\".",
+                "A counter number must be a positive whole number, not \"" + shorten(text) + "\".");
     }
 
     private static String plain(RoutingContext ctx, String name) {
@@ -44,7 +46,10 @@ final class PathParams {
                 || value.isEmpty()
                 || value.length() > MAX_ID_LENGTH
                 || !value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
-            throw new QueueError(ErrorCode.INVALID_REQUEST, "Tham số \"" + name + "\" không hợp lệ.");
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Tham số \"" + name + "\" không hợp lệ.",
+                    "The parameter \"" + name + "\" is invalid.");
         }
         return value;
     }

@@ -37,10 +37,16 @@ final class RequestBody {
         try {
             value = buffer.toJsonValue();
         } catch (DecodeException malformed) {
-            throw new QueueError(ErrorCode.INVALID_JSON, "Nội dung yêu cầu không phải JSON hợp lệ.");
+            throw new QueueError(
+                    ErrorCode.INVALID_JSON,
+                    "Nội dung yêu cầu không phải JSON hợp lệ.",
+                    "The request body is not valid JSON.");
         }
         if (!(value instanceof JsonObject object)) {
-            throw new QueueError(ErrorCode.INVALID_JSON, "Nội dung yêu cầu phải là một đối tượng JSON {…}.");
+            throw new QueueError(
+                    ErrorCode.INVALID_JSON,
+                    "Nội dung yêu cầu phải là một đối tượng JSON {…}.",
+                    "The request body must be a JSON object {…}.");
         }
         return new RequestBody(object);
     }
@@ -48,7 +54,7 @@ final class RequestBody {
     String requiredText(String field) {
         String value = optionalText(field);
         if (value == null) {
-            throw invalid(field, "là bắt buộc");
+            throw invalid(field, "là bắt buộc", "is required");
         }
         return value;
     }
@@ -63,10 +69,10 @@ final class RequestBody {
             return null;
         }
         if (text.isBlank()) {
-            throw invalid(field, "không được để trống");
+            throw invalid(field, "không được để trống", "must not be empty");
         }
         if (hasControlCharacter(text)) {
-            throw invalid(field, CONTROL_CHARACTER);
+            throw invalid(field, CONTROL_CHARACTER, CONTROL_CHARACTER_EN);
         }
         return Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
     }
@@ -85,13 +91,15 @@ final class RequestBody {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
         if (cleaned.isBlank()) {
-            throw invalid(field, "không được để trống");
+            throw invalid(field, "không được để trống", "must not be empty");
         }
         return Normalizer.normalize(cleaned.strip(), Normalizer.Form.NFC);
     }
 
     static final String CONTROL_CHARACTER =
             "có ký tự điều khiển (xuống dòng, tab hoặc mã 0), không được phép; hãy gõ lại trên một dòng";
+    static final String CONTROL_CHARACTER_EN =
+            "has a control character (a line break, a tab or a zero byte), which is not allowed; type it again on one line";
 
     static boolean hasControlCharacter(String text) {
         return text.chars().anyMatch(Character::isISOControl);
@@ -104,10 +112,10 @@ final class RequestBody {
     String requiredTypedName(String field) {
         String text = string(field);
         if (text == null) {
-            throw invalid(field, "là bắt buộc");
+            throw invalid(field, "là bắt buộc", "is required");
         }
         if (text.isBlank()) {
-            throw invalid(field, "không được để trống");
+            throw invalid(field, "không được để trống", "must not be empty");
         }
         return text.strip();
     }
@@ -116,7 +124,7 @@ final class RequestBody {
     String requiredRawText(String field) {
         String text = string(field);
         if (text == null) {
-            throw invalid(field, "là bắt buộc");
+            throw invalid(field, "là bắt buộc", "is required");
         }
         return text;
     }
@@ -128,10 +136,13 @@ final class RequestBody {
             return null;
         }
         if (!(value instanceof String text)) {
-            throw invalid(field, "phải là chuỗi ký tự");
+            throw invalid(field, "phải là chuỗi ký tự", "must be a string");
         }
         if (text.length() > MAX_TEXT_LENGTH) {
-            throw invalid(field, "dài quá " + MAX_TEXT_LENGTH + " ký tự");
+            throw invalid(
+                    field,
+                    "dài quá " + MAX_TEXT_LENGTH + " ký tự",
+                    "is longer than " + MAX_TEXT_LENGTH + " characters");
         }
         return text;
     }
@@ -140,10 +151,10 @@ final class RequestBody {
     java.util.Map<String, Object> requiredObject(String field) {
         Object value = json.getValue(field);
         if (value == null) {
-            throw invalid(field, "là bắt buộc");
+            throw invalid(field, "là bắt buộc", "is required");
         }
         if (!(value instanceof JsonObject object)) {
-            throw invalid(field, "phải là một đối tượng JSON {…}");
+            throw invalid(field, "phải là một đối tượng JSON {…}", "must be a JSON object {…}");
         }
         return object.getMap();
     }
@@ -152,18 +163,18 @@ final class RequestBody {
     long requiredVersion(String field) {
         Object value = json.getValue(field);
         if (value == null) {
-            throw invalid(field, "là bắt buộc");
+            throw invalid(field, "là bắt buộc", "is required");
         }
         if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
             return ((Number) value).longValue();
         }
-        throw invalid(field, "phải là số nguyên không âm");
+        throw invalid(field, "phải là số nguyên không âm", "must be a non-negative whole number");
     }
 
     int requiredInt(String field) {
         Integer value = optionalInt(field);
         if (value == null) {
-            throw invalid(field, "là bắt buộc");
+            throw invalid(field, "là bắt buộc", "is required");
         }
         return value;
     }
@@ -179,7 +190,7 @@ final class RequestBody {
         if (value instanceof Long number && number == number.intValue()) {
             return number.intValue();
         }
-        throw invalid(field, "phải là số nguyên");
+        throw invalid(field, "phải là số nguyên", "must be a whole number");
     }
 
     /** A list of at most {@code max} non-blank strings; empty when absent or JSON null. */
@@ -189,18 +200,21 @@ final class RequestBody {
             return List.of();
         }
         if (!(value instanceof JsonArray array)) {
-            throw invalid(field, "phải là một danh sách chuỗi ký tự [\"…\"]");
+            throw invalid(field, "phải là một danh sách chuỗi ký tự [\"…\"]", "must be a list of strings [\"…\"]");
         }
         if (array.size() > max) {
-            throw invalid(field, "có nhiều nhất " + max + " phần tử");
+            throw invalid(field, "có nhiều nhất " + max + " phần tử", "has at most " + max + " items");
         }
         List<String> texts = new ArrayList<>();
         for (Object item : array) {
             if (!(item instanceof String text) || text.isBlank() || text.length() > MAX_TEXT_LENGTH) {
-                throw invalid(field, "chỉ gồm chuỗi ký tự không trống, mỗi chuỗi tối đa " + MAX_TEXT_LENGTH + " ký tự");
+                throw invalid(
+                        field,
+                        "chỉ gồm chuỗi ký tự không trống, mỗi chuỗi tối đa " + MAX_TEXT_LENGTH + " ký tự",
+                        "has only non-empty strings, each at most " + MAX_TEXT_LENGTH + " characters");
             }
             if (hasControlCharacter(text)) {
-                throw invalid(field, CONTROL_CHARACTER);
+                throw invalid(field, CONTROL_CHARACTER, CONTROL_CHARACTER_EN);
             }
             texts.add(Normalizer.normalize(text.strip(), Normalizer.Form.NFC));
         }
@@ -211,22 +225,32 @@ final class RequestBody {
     List<RequestBody> requiredObjectList(String field, int max) {
         Object value = json.getValue(field);
         if (!(value instanceof JsonArray array) || array.isEmpty()) {
-            throw invalid(field, "là bắt buộc: một danh sách không trống các đối tượng JSON [{…}]");
+            throw invalid(
+                    field,
+                    "là bắt buộc: một danh sách không trống các đối tượng JSON [{…}]",
+                    "is required: a non-empty list of JSON objects [{…}]");
         }
         if (array.size() > max) {
-            throw invalid(field, "có nhiều nhất " + max + " phần tử; hãy gửi thành nhiều lần");
+            throw invalid(
+                    field,
+                    "có nhiều nhất " + max + " phần tử; hãy gửi thành nhiều lần",
+                    "has at most " + max + " items; please send it in several parts");
         }
         List<RequestBody> items = new ArrayList<>();
         for (Object item : array) {
             if (!(item instanceof JsonObject object)) {
-                throw invalid(field, "chỉ gồm các đối tượng JSON {…}");
+                throw invalid(field, "chỉ gồm các đối tượng JSON {…}", "has only JSON objects {…}");
             }
             items.add(new RequestBody(object));
         }
         return items;
     }
 
-    static QueueError invalid(String field, String problem) {
-        return new QueueError(ErrorCode.INVALID_REQUEST, "Trường \"" + field + "\" " + problem + ".");
+    /** {@code problem} in Vietnamese and {@code problemEn} in English, each after the field's name. */
+    static QueueError invalid(String field, String problem, String problemEn) {
+        return new QueueError(
+                ErrorCode.INVALID_REQUEST,
+                "Trường \"" + field + "\" " + problem + ".",
+                "The field \"" + field + "\" " + problemEn + ".");
     }
 }

@@ -122,7 +122,10 @@ final class SiteRoutes {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw RequestBody.invalid(parameter, "phải là ngày dạng YYYY-MM-DD, ví dụ 2026-12-06");
+            throw RequestBody.invalid(
+                    parameter,
+                    "phải là ngày dạng YYYY-MM-DD, ví dụ 2026-12-06",
+                    "must be a day in the form YYYY-MM-DD, for example 2026-12-06");
         }
     }
 
@@ -132,7 +135,10 @@ final class SiteRoutes {
         RequestBody body = RequestBody.of(ctx);
         String state = body.requiredText("state");
         if (!DEVICE_STATES.contains(state)) {
-            throw RequestBody.invalid("state", "phải là một trong " + String.join(", ", DEVICE_STATES));
+            throw RequestBody.invalid(
+                    "state",
+                    "phải là một trong " + String.join(", ", DEVICE_STATES),
+                    "must be one of " + String.join(", ", DEVICE_STATES));
         }
         DeviceStatusReport report = new DeviceStatusReport(
                 body.requiredText("device"),
@@ -154,7 +160,10 @@ final class SiteRoutes {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException notAnInstant) {
-            throw RequestBody.invalid("since", "phải là thời điểm ISO-8601 UTC, ví dụ 2026-03-02T01:30:00Z");
+            throw RequestBody.invalid(
+                    "since",
+                    "phải là thời điểm ISO-8601 UTC, ví dụ 2026-03-02T01:30:00Z",
+                    "must be an ISO-8601 UTC instant, for example 2026-03-02T01:30:00Z");
         }
     }
 }

@@ -63,6 +63,7 @@ final class TicketRoutes {
                 throw new QueueError(
                         ErrorCode.RATE_LIMITED,
                         "Ki-ốt lấy số nhanh bất thường; hãy thử lại sau " + seconds + " giây.",
+                        "The kiosk is taking numbers unusually fast; please try again in " + seconds + " seconds.",
                         new JsonObject().put("retryAfterSeconds", seconds));
             }
         }
@@ -99,7 +100,9 @@ final class TicketRoutes {
             throw new QueueError(
                     ErrorCode.INVALID_REQUEST,
                     "Tiêu đề Idempotency-Key phải gồm 1–" + MAX_IDEMPOTENCY_KEY_LENGTH
-                            + " ký tự ASCII in được, không có dấu cách.");
+                            + " ký tự ASCII in được, không có dấu cách.",
+                    "The Idempotency-Key header must have 1–" + MAX_IDEMPOTENCY_KEY_LENGTH
+                            + " printable ASCII characters, without spaces.");
         }
         return key;
     }
@@ -112,17 +115,24 @@ final class TicketRoutes {
         String site = PathParams.site(ctx);
         String number = ctx.request().getParam("number");
         if (number == null || number.isBlank()) {
-            throw new QueueError(ErrorCode.INVALID_REQUEST, "Cần tham số number là số vé cần tìm, ví dụ ?number=A012.");
+            throw new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Cần tham số number là số vé cần tìm, ví dụ ?number=A012.",
+                    "The parameter number, the ticket number to find, is needed, for example ?number=A012.");
         }
         if (number.length() > MAX_NUMBER_LENGTH) {
             throw new QueueError(
-                    ErrorCode.INVALID_REQUEST, "Số vé dài quá " + MAX_NUMBER_LENGTH + " ký tự, ví dụ đúng: A012.");
+                    ErrorCode.INVALID_REQUEST,
+                    "Số vé dài quá " + MAX_NUMBER_LENGTH + " ký tự, ví dụ đúng: A012.",
+                    "The ticket number is longer than " + MAX_NUMBER_LENGTH + " characters; a correct example: A012.");
         }
         Ticket ticket = queue.ticketByNumber(site, number)
                 .orElseThrow(() -> new QueueError(
                         ErrorCode.UNKNOWN_TICKET,
                         "Hôm nay không có vé số "
-                                + number.replaceAll("\\s+", "").toUpperCase(Locale.ROOT) + " tại điểm này."));
+                                + number.replaceAll("\\s+", "").toUpperCase(Locale.ROOT) + " tại điểm này.",
+                        "There is no ticket number "
+                                + number.replaceAll("\\s+", "").toUpperCase(Locale.ROOT) + " at this site today."));
         Replies.json(ctx, 200, ticket.toJson());
     }
 
@@ -139,7 +149,7 @@ final class TicketRoutes {
     }
 
     static QueueError unknownTicket() {
-        return new QueueError(ErrorCode.UNKNOWN_TICKET, "Không tìm thấy phiếu này.");
+        return new QueueError(ErrorCode.UNKNOWN_TICKET, "Không tìm thấy phiếu này.", "No such ticket.");
     }
 
     void call(RoutingContext ctx) {
@@ -172,10 +182,12 @@ final class TicketRoutes {
         Integer counter = body.optionalInt("counter");
         if ((service == null) == (counter == null)) {
             throw new QueueError(
-                    ErrorCode.INVALID_REQUEST, "Cần đúng một trong hai trường \"service\" hoặc \"counter\".");
+                    ErrorCode.INVALID_REQUEST,
+                    "Cần đúng một trong hai trường \"service\" hoặc \"counter\".",
+                    "Exactly one of the fields \"service\" or \"counter\" is needed.");
         }
         if (counter != null && counter <= 0) {
-            throw RequestBody.invalid("counter", "phải là số nguyên dương");
+            throw RequestBody.invalid("counter", "phải là số nguyên dương", "must be a positive whole number");
         }
         TransferCommand command = new TransferCommand(service, counter, position(body.requiredText("position")));
         command(ctx, (id, actor) -> queue.transfer(id, command, actor));
@@ -185,14 +197,19 @@ final class TicketRoutes {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "front" -> TransferCommand.Position.FRONT;
             case "back" -> TransferCommand.Position.BACK;
-            default -> throw RequestBody.invalid("position", "phải là \"front\" hoặc \"back\"");
+            default ->
+                throw RequestBody.invalid(
+                        "position", "phải là \"front\" hoặc \"back\"", "must be \"front\" or \"back\"");
         };
     }
 
     void linkDossier(RoutingContext ctx) {
         String code = RequestBody.of(ctx).requiredText("code");
         if (code.length() > MAX_DOSSIER_CODE_LENGTH) {
-            throw RequestBody.invalid("code", "dài quá " + MAX_DOSSIER_CODE_LENGTH + " ký tự");
+            throw RequestBody.invalid(
+                    "code",
+                    "dài quá " + MAX_DOSSIER_CODE_LENGTH + " ký tự",
+                    "is longer than " + MAX_DOSSIER_CODE_LENGTH + " characters");
         }
         command(ctx, (id, actor) -> queue.linkDossier(id, code, actor));
     }
@@ -203,10 +220,10 @@ final class TicketRoutes {
         Integer scale = body.optionalInt("scale");
         int buttons = scale == null ? 3 : scale;
         if (buttons < 3 || buttons > 5) {
-            throw RequestBody.invalid("scale", "phải là 3, 4 hoặc 5");
+            throw RequestBody.invalid("scale", "phải là 3, 4 hoặc 5", "must be 3, 4 or 5");
         }
         if (level < 1 || level > buttons) {
-            throw RequestBody.invalid("level", "phải từ 1 đến " + buttons);
+            throw RequestBody.invalid("level", "phải từ 1 đến " + buttons, "must be from 1 to " + buttons);
         }
         RatingCommand command = new RatingCommand(level, buttons, body.optionalText("device"));
         command(ctx, (id, actor) -> queue.rate(id, command, actor));

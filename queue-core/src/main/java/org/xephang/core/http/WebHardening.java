@@ -51,7 +51,8 @@ final class WebHardening {
             ctx.fail(
                     new QueueError(
                             ErrorCode.INVALID_REQUEST,
-                            "Tiêu đề Origin không hợp lệ: phải có dạng scheme://tên-máy[:cổng], ví dụ http://kiosk.local:8081."));
+                            "Tiêu đề Origin không hợp lệ: phải có dạng scheme://tên-máy[:cổng], ví dụ http://kiosk.local:8081.",
+                            "Invalid Origin header: it must have the form scheme://host[:port], for example http://kiosk.local:8081."));
             return;
         }
         ctx.next();

@@ -63,10 +63,12 @@ public final class PhoneNumber {
      */
     public static PhoneNumber require(String input) {
         return parse(input)
-                .orElseThrow(() -> new QueueError(
-                        ErrorCode.INVALID_REQUEST,
-                        "Số điện thoại không hợp lệ: cần số di động Việt Nam gồm 10 chữ số bắt đầu bằng 03, 05, 07,"
-                                + " 08 hoặc 09 (hoặc dạng +84)."));
+                .orElseThrow(
+                        () -> new QueueError(
+                                ErrorCode.INVALID_REQUEST,
+                                "Số điện thoại không hợp lệ: cần số di động Việt Nam gồm 10 chữ số bắt đầu bằng 03, 05, 07,"
+                                        + " 08 hoặc 09 (hoặc dạng +84).",
+                                "Invalid phone number: a Vietnamese mobile number of 10 digits starting with 03, 05, 07, 08 or 09 is needed (or the +84 form)."));
     }
 
     /** A number after {@code +84}: the nine digits, or (a common slip) a leading 0 and the nine digits. */

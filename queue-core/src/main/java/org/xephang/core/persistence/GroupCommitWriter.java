@@ -167,8 +167,10 @@ public final class GroupCommitWriter implements AutoCloseable {
         Request<T> request = new Request<>(task);
         synchronized (queue) {
             if (closing) {
-                request.future.completeExceptionally(
-                        new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ đang dừng, vui lòng thử lại sau."));
+                request.future.completeExceptionally(new QueueError(
+                        ErrorCode.UNAVAILABLE,
+                        "Máy chủ đang dừng, vui lòng thử lại sau.",
+                        "The server is stopping, please try again later."));
                 return request.future;
             }
             queue.add(request);
@@ -338,7 +340,9 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     private static void failAll(List<Request<?>> group, Throwable cause) {
         QueueError error = new QueueError(
-                ErrorCode.UNAVAILABLE, "Không lưu được thay đổi, không có gì bị thay đổi. Vui lòng thử lại.");
+                ErrorCode.UNAVAILABLE,
+                "Không lưu được thay đổi, không có gì bị thay đổi. Vui lòng thử lại.",
+                "The change could not be saved; nothing was changed. Please try again.");
         error.initCause(cause);
         for (Request<?> request : group) {
             request.future.completeExceptionally(error);

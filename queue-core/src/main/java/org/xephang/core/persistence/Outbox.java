@@ -268,7 +268,8 @@ public final class Outbox {
             if (owner == null) {
                 return java.util.concurrent.CompletableFuture.failedFuture(new QueueError(
                         ErrorCode.UNAVAILABLE,
-                        "Máy chủ này không còn giữ điểm \"" + site + "\"; sự kiện sẽ do máy chủ mới chuyển tiếp."));
+                        "Máy chủ này không còn giữ điểm \"" + site + "\"; sự kiện sẽ do máy chủ mới chuyển tiếp.",
+                        "This server no longer holds site \"" + site + "\"; the new server will forward the event."));
             }
             return owner.update(sql, site, seq, leading);
         }
@@ -282,7 +283,9 @@ public final class Outbox {
                 s.setLong(i, seq);
                 if (s.executeUpdate() == 0) {
                     throw new QueueError(
-                            ErrorCode.NOT_FOUND, "Không có sự kiện số " + seq + " của điểm \"" + site + "\".");
+                            ErrorCode.NOT_FOUND,
+                            "Không có sự kiện số " + seq + " của điểm \"" + site + "\".",
+                            "No event number " + seq + " of site \"" + site + "\".");
                 }
             }
             return null;

@@ -24,6 +24,7 @@ public final class SiteCalendar {
     private static final int SEARCH_DAYS = 400;
 
     private static final DateTimeFormatter VIETNAMESE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("HH:mm 'on' dd/MM/yyyy");
 
     /** The field of a refusal that carries the next opening (ISO-8601 with offset), for kiosks to count down to. */
     public static final String NEXT_OPENING_FIELD = "nextOpening";
@@ -118,7 +119,10 @@ public final class SiteCalendar {
         String reason = closureOn(localDay(at))
                 .map(c -> "Hôm nay trung tâm nghỉ (" + c.name() + ").")
                 .orElse("Ngoài giờ cấp số thứ tự.");
-        return refusal(ErrorCode.SITE_CLOSED, reason, nextOpening(at));
+        String reasonEn = closureOn(localDay(at))
+                .map(c -> "The centre is closed today (" + c.name() + ").")
+                .orElse("Outside the hours for taking numbers.");
+        return refusal(ErrorCode.SITE_CLOSED, reason, reasonEn, nextOpening(at));
     }
 
     /**
@@ -126,13 +130,15 @@ public final class SiteCalendar {
      * 24/11/2026." (or "Chưa có lịch mở cửa tiếp theo." when nothing opens), with the instant in {@value
      * #NEXT_OPENING_FIELD}.
      */
-    public static QueueError refusal(ErrorCode code, String reason, Optional<ZonedDateTime> next) {
+    public static QueueError refusal(ErrorCode code, String reason, String reasonEn, Optional<ZonedDateTime> next) {
         String message = next.map(n -> reason + " Mời quay lại lúc " + VIETNAMESE_TIME.format(n) + ".")
                 .orElse(reason + " Chưa có lịch mở cửa tiếp theo.");
+        String messageEn = next.map(n -> reasonEn + " Please come back at " + ENGLISH_TIME.format(n) + ".")
+                .orElse(reasonEn + " No next opening is scheduled yet.");
         Map<String, Object> details = next.<Map<String, Object>>map(
                         n -> Map.of(NEXT_OPENING_FIELD, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(n)))
                 .orElse(Map.of());
-        return QueueError.withDetails(code, message, details);
+        return QueueError.withDetails(code, message, messageEn, details);
     }
 
     private LocalDateTime issuingEnd(LocalDate day, Session session) {

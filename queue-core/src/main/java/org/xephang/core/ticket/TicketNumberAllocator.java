@@ -55,6 +55,8 @@ public final class TicketNumberAllocator {
         return SiteCalendar.refusal(
                 ErrorCode.DAILY_CAP_REACHED,
                 "Lĩnh vực " + service.name() + " đã hết số thứ tự trong ngày (tối đa " + service.dailyCap() + " số).",
+                "The service " + service.name() + " has used all its numbers for the day (at most " + service.dailyCap()
+                        + " numbers).",
                 calendar.firstOpeningAfter(day));
     }
 

@@ -64,6 +64,27 @@ public record TicketRecord(
             TicketState.NO_SHOW, "vắng mặt",
             TicketState.CANCELLED, "đã hủy");
 
+    /** The English of {@link #STATE_NAMES}, after "the ticket". */
+    private static final Map<TicketState, String> STATE_NAMES_EN = Map.of(
+            TicketState.WAITING, "is waiting",
+            TicketState.CALLED, "has been called",
+            TicketState.SERVING, "is being served",
+            TicketState.DONE, "is finished",
+            TicketState.NO_SHOW, "was a no-show",
+            TicketState.CANCELLED, "is cancelled");
+
+    /** The English of the actions named in refusals ("gọi" → "call"). */
+    private static final Map<String, String> ACTIONS_EN = Map.of(
+            "gọi", "call",
+            "gọi lại", "recall",
+            "bắt đầu phục vụ", "start serving",
+            "hoàn thành", "finish",
+            "đánh dấu vắng mặt", "mark as a no-show",
+            "hủy", "cancel",
+            "chuyển", "transfer",
+            "gắn mã hồ sơ", "attach a dossier code to",
+            "đánh giá", "rate");
+
     public TicketRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(site, "site");
@@ -129,7 +150,9 @@ public record TicketRecord(
         if (assignedCounter != null && assignedCounter != atCounter) {
             throw new QueueError(
                     ErrorCode.INVALID_TRANSITION,
-                    "Vé " + number + " đã được chuyển đến quầy " + assignedCounter + ", chỉ quầy đó được gọi.");
+                    "Vé " + number + " đã được chuyển đến quầy " + assignedCounter + ", chỉ quầy đó được gọi.",
+                    "Ticket " + number + " was transferred to counter " + assignedCounter
+                            + "; only that counter may call it.");
         }
         Draft d = new Draft(this);
         d.state = TicketState.CALLED;
@@ -221,7 +244,10 @@ public record TicketRecord(
     /** Marks the ticket rated; only once, and only after it reached a counter. */
     public TicketRecord rate() {
         if (rated) {
-            throw new QueueError(ErrorCode.ALREADY_RATED, "Vé " + number + " đã được đánh giá. Xin cảm ơn!");
+            throw new QueueError(
+                    ErrorCode.ALREADY_RATED,
+                    "Vé " + number + " đã được đánh giá. Xin cảm ơn!",
+                    "Ticket " + number + " has already been rated. Thank you!");
         }
         require("đánh giá", TicketState.CALLED, TicketState.SERVING, TicketState.DONE);
         Draft d = new Draft(this);
@@ -260,7 +286,9 @@ public record TicketRecord(
         }
         throw new QueueError(
                 ErrorCode.INVALID_TRANSITION,
-                "Không thể " + action + " vé " + number + " vì vé " + stateName(state) + ".");
+                "Không thể " + action + " vé " + number + " vì vé " + stateName(state) + ".",
+                "Cannot " + ACTIONS_EN.getOrDefault(action, action) + " ticket " + number + " because the ticket "
+                        + STATE_NAMES_EN.get(state) + ".");
     }
 
     private TicketRecord withState(TicketState newState, int newCallCount, Instant started, Instant finished) {

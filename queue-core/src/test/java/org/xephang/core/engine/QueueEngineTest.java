@@ -201,7 +201,7 @@ class QueueEngineTest {
 
         clock.set(LocalDateTime.of(2026, 11, 30, 7, 30));
 
-        assertThat(engine.issuing(SITE)).isEqualTo(new IssuingState(true, null, null, List.of()));
+        assertThat(engine.issuing(SITE)).isEqualTo(new IssuingState(true, null, null, null, List.of()));
     }
 
     @Test

@@ -299,6 +299,13 @@ class ApiBadInputIT {
             assertThat(json.getString("error")).isEqualTo(error);
         }
         assertThat(json.getString("message")).isNotBlank();
+        assertThat(json.getString("messageEn"))
+                .as("the English beside the Vietnamese (ADR 0043)")
+                .isNotBlank()
+                .isNotEqualTo(json.getString("message"));
+        assertThat(json.getString("messageEn").replaceAll("\\([^)]*\\)", ""))
+                .as("the English, but for the centre's own names in brackets (\"A (Đất đai)\")")
+                .doesNotContainPattern("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]");
         assertThat(api.engine.snapshot(TestApi.SITE).seq()).isEqualTo(seqBefore);
     }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a fixed seed, so a failure is reproduced by running it again. Each operation gets {@value #CASES} mutated requests
  * (malformed and mistyped JSON, huge and decomposed Unicode text, nesting, odd path segments and methods), sent as
  * the administrator so the role gate lets them through to the checks behind it. None may answer 5xx; every refusal
- * is a JSON {@code {"error","message"}}; a refused request changes nothing.
+ * is a JSON {@code {"error","message","messageEn"}}; a refused request changes nothing.
  */
 @Timeout(300)
 class ApiFuzzIT {
@@ -161,6 +161,7 @@ class ApiFuzzIT {
             JsonObject error = answer.json();
             assertThat(error.getString("error")).isNotBlank();
             assertThat(error.getString("message")).isNotBlank();
+            assertThat(error.getString("messageEn")).isNotBlank().isNotEqualTo(error.getString("message"));
             assertThat(api.engine.snapshot(TestApi.SITE).seq()).isEqualTo(seqBefore);
         }
     }

@@ -177,6 +177,41 @@ class BookingPageIT {
     }
 
     @Test
+    void theServersRefusalIsShownInVietnameseOnAVietnamesePageAndInEnglishAfterTheSwitch() {
+        browser.get("http://127.0.0.1:" + api.port() + "/dat-lich/?site=demo&ma=ZZZZZZZZ");
+        click("#find-form button");
+
+        eventually(
+                Duration.ofSeconds(20),
+                () -> browser.findElement(By.id("error")).isDisplayed());
+        assertThat(Browser.text(browser, "#error"))
+                .isEqualTo("Không tìm thấy lịch hẹn với mã này. Vui lòng kiểm tra lại mã (8 ký tự) hoặc đặt lịch mới.");
+
+        click("#lang"); // said again in English when the page switches
+        eventually(
+                Duration.ofSeconds(20),
+                () -> Browser.text(browser, "#error")
+                        .equals("No appointment with this code. Please check the code (8 characters) or book a new"
+                                + " appointment."));
+    }
+
+    @Test
+    void theServersRefusalIsShownInEnglishOnAPageSwitchedToEnglish() {
+        browser.get("http://127.0.0.1:" + api.port() + "/dat-lich/?site=demo&ma=ZZZZZZZZ");
+        click("#lang");
+        eventually(Duration.ofSeconds(20), () -> Browser.text(browser, "#lang").equals("Tiếng Việt"));
+        click("#find-form button");
+
+        eventually(
+                Duration.ofSeconds(20),
+                () -> browser.findElement(By.id("error")).isDisplayed());
+        assertThat(Browser.text(browser, "#error"))
+                .isEqualTo(
+                        "No appointment with this code. Please check the code (8 characters) or book a new appointment.");
+        Browser.screenshot(browser, "booking-page-refusal-en");
+    }
+
+    @Test
     void theDaysTheSiteDoesNotWorkCannotBeChosen() {
         browser.get("http://127.0.0.1:" + api.port() + "/dat-lich/?site=demo");
         click("#fields button[data-service=A]");
@@ -197,6 +232,25 @@ class BookingPageIT {
         assertThat(browser.findElements(By.cssSelector("#days button")))
                 .as("today and the 14 days after it")
                 .hasSize(15);
+    }
+
+    @Test
+    void inEnglishTheFieldsAreNamedByTheirEnglishNames() {
+        browser.get("http://127.0.0.1:" + api.port() + "/dat-lich/?site=demo");
+        eventually(
+                Duration.ofSeconds(20),
+                () -> Browser.text(browser, "#fields button[data-service=A]").equals("Đất đai"));
+
+        browser.findElement(By.id("lang")).click();
+
+        eventually(
+                Duration.ofSeconds(20),
+                () -> Browser.text(browser, "#fields button[data-service=A]").equals("Land"));
+        click("#fields button[data-service=C]");
+        eventually(
+                Duration.ofSeconds(20),
+                () -> Browser.text(browser, "#day-field").equals("Certification"));
+        Browser.screenshot(browser, "booking-page-english-field");
     }
 
     @Test

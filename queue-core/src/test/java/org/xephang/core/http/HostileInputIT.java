@@ -123,6 +123,7 @@ class HostileInputIT {
         JsonObject error = answer.json();
         assertThat(error.getString("error")).isNotBlank().isNotEqualTo("INTERNAL");
         assertThat(error.getString("message")).isNotBlank();
+        assertThat(error.getString("messageEn")).isNotBlank().isNotEqualTo(error.getString("message"));
     }
 
     @ParameterizedTest

@@ -359,6 +359,27 @@ class SupervisorPageIT {
     }
 
     @Test
+    void theServersRefusalOfAWrongPasswordFollowsTheLanguageSwitch(@TempDir Path dataDir) {
+        ChromeDriver browser = Browser.open(1366, 768);
+        try (TestApi api = TestApi.start(dataDir)) {
+            browser.get("http://127.0.0.1:" + api.port() + "/supervisor/?site=demo");
+            Browser.submitSignIn(browser, "supervisor", "not-the-password");
+
+            eventually(WITHIN, () -> Browser.text(browser, "#error").equals("Sai tên đăng nhập hoặc mật khẩu."));
+            browser.findElement(By.id("lang")).click();
+            eventually(WITHIN, () -> Browser.text(browser, "#error").equals("Wrong username or password."));
+            Browser.screenshot(browser, "supervisor-1366-refusal-en");
+
+            Browser.submitSignIn(browser, "supervisor", "still-not-it");
+            eventually(WITHIN, () -> Browser.text(browser, "#error").equals("Wrong username or password."));
+            browser.findElement(By.id("lang")).click();
+            eventually(WITHIN, () -> Browser.text(browser, "#error").equals("Sai tên đăng nhập hoặc mật khẩu."));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void theDaysBookingsAreListedPerFieldWithWhoArrivedAndMaskedPhones(@TempDir Path dataDir) throws Exception {
         MutableClock clock = MutableClock.at(LocalDateTime.now(MutableClock.VIETNAM));
         ChromeDriver browser = Browser.open(1366, 768);

@@ -95,6 +95,15 @@ class TicketPageIT {
             browser.findElement(By.id("notify-submit")).click();
             eventually(
                     Duration.ofSeconds(10), () -> text(browser, "notify-result").startsWith("Số điện thoại"));
+            // ... and in English (its messageEn) on the page switched to English.
+            browser.findElement(By.id("lang")).click();
+            eventually(
+                    Duration.ofSeconds(10),
+                    () -> text(browser, "notify-result")
+                            .startsWith("Invalid phone number: a Vietnamese mobile number of 10 digits"));
+            browser.findElement(By.id("lang")).click();
+            eventually(
+                    Duration.ofSeconds(10), () -> text(browser, "notify-result").startsWith("Số điện thoại"));
 
             browser.findElement(By.id("notify-phone")).clear();
             browser.findElement(By.id("notify-phone")).sendKeys("0912 345 678");

@@ -125,7 +125,7 @@ class GroupCommitWriterTest {
         CountDownLatch release = holdWriter();
         CompletableFuture<String> good = insert("good");
         CompletableFuture<Object> refused = writer.submit(tx -> {
-                    throw new QueueError(ErrorCode.CONFLICT, "không");
+                    throw new QueueError(ErrorCode.CONFLICT, "không", "no");
                 })
                 .toCompletableFuture();
         CompletableFuture<String> alsoGood = insert("also-good");

@@ -162,7 +162,8 @@ public final class OutboxForwarder extends VerticleBase {
                         return Future.failedFuture(new QueueError(
                                 ErrorCode.NOT_FOUND,
                                 "Không có sự kiện \"" + eventId + "\" trong danh sách gửi lỗi của điểm \"" + site
-                                        + "\"."));
+                                        + "\".",
+                                "No event \"" + eventId + "\" in the failed list of site \"" + site + "\"."));
                     }
                     LOG.info("outbox event {} of site {} put back to pending by a supervisor", eventId, site);
                     return Future.fromCompletionStage(

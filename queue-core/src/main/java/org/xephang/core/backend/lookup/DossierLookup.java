@@ -34,6 +34,15 @@ public final class DossierLookup implements AutoCloseable {
     static final String INVALID_CODE =
             "Mã hồ sơ không hợp lệ. Vui lòng quét mã trên giấy tiếp nhận hoặc nhập đúng mã (ví dụ H21.65-261122-0001).";
 
+    static final String NOT_CONFIGURED_EN = "The dossier system is not connected. Please ask the staff at a counter.";
+    static final String BUSY_EN = "The dossier system is busy, please try again in a few minutes.";
+    static final String BAD_ANSWER_EN =
+            "The dossier system answered in an unexpected format; nothing was looked up. Please ask the staff at a counter.";
+    static final String REFUSED_EN =
+            "The dossier system refused the connection. Please ask the staff to check the configuration.";
+    static final String INVALID_CODE_EN = "Invalid dossier code. Please scan the code on the receipt or enter the"
+            + " exact code (for example H21.65-261122-0001).";
+
     /** How a lookup ended: the {@code outcome} label of the {@code xephang.dossier.lookups} metric. */
     public static final List<String> OUTCOMES =
             List.of("found", "unknown", "invalid", "rate_limited", "not_configured", "busy", "refused", "malformed");
@@ -134,7 +143,7 @@ public final class DossierLookup implements AutoCloseable {
     private Future<JsonObject> answerFor(String scannedOrTyped, String client) {
         String code = DossierCode.normalise(scannedOrTyped).orElse(null);
         if (code == null) {
-            return Future.failedFuture(new QueueError(ErrorCode.INVALID_REQUEST, INVALID_CODE));
+            return Future.failedFuture(new QueueError(ErrorCode.INVALID_REQUEST, INVALID_CODE, INVALID_CODE_EN));
         }
         Duration wait = rateLimiter.acquire(client == null ? "unknown" : client);
         if (!wait.isZero()) {
@@ -142,10 +151,11 @@ public final class DossierLookup implements AutoCloseable {
             return Future.failedFuture(new QueueError(
                     ErrorCode.RATE_LIMITED,
                     "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau " + seconds + " giây.",
+                    "You have looked up too many times. Please try again in " + seconds + " seconds.",
                     new JsonObject().put("retryAfterSeconds", seconds)));
         }
         if (provider == null) {
-            return Future.failedFuture(new QueueError(ErrorCode.UNAVAILABLE, NOT_CONFIGURED));
+            return Future.failedFuture(new QueueError(ErrorCode.UNAVAILABLE, NOT_CONFIGURED, NOT_CONFIGURED_EN));
         }
         return answer(code).map(status -> status.toJson(clock.instant()));
     }
@@ -177,35 +187,36 @@ public final class DossierLookup implements AutoCloseable {
     private Future<DossierStatus> explain(Throwable failure) {
         if (failure instanceof java.util.concurrent.TimeoutException) {
             LOG.warn("dossier lookup ({}) got no answer within {} ms", provider.style(), timeout.toMillis());
-            return Future.failedFuture(new QueueError(ErrorCode.UNAVAILABLE, BUSY));
+            return Future.failedFuture(new QueueError(ErrorCode.UNAVAILABLE, BUSY, BUSY_EN));
         }
         if (!(failure instanceof DossierLookupException known)) {
             LOG.warn("dossier lookup ({}) failed: {}", provider.style(), failure.toString());
-            return Future.failedFuture(new QueueError(ErrorCode.UNAVAILABLE, BUSY));
+            return Future.failedFuture(new QueueError(ErrorCode.UNAVAILABLE, BUSY, BUSY_EN));
         }
         return Future.failedFuture(
                 switch (known.reason()) {
                     case NOT_FOUND ->
                         new QueueError(
                                 ErrorCode.UNKNOWN_DOSSIER,
-                                "Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.");
+                                "Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.",
+                                "No dossier with this code. Please check the code on the receipt.");
                     case UNAVAILABLE, RATE_LIMITED -> {
                         LOG.warn("dossier lookup ({}) unavailable: {}", provider.style(), known.getMessage());
-                        yield new QueueError(ErrorCode.UNAVAILABLE, BUSY);
+                        yield new QueueError(ErrorCode.UNAVAILABLE, BUSY, BUSY_EN);
                     }
                     case REFUSED_CREDENTIALS -> {
                         LOG.error(
                                 "dossier lookup ({}) refused our credentials: {}",
                                 provider.style(),
                                 known.getMessage());
-                        yield new QueueError(ErrorCode.UNAVAILABLE, REFUSED);
+                        yield new QueueError(ErrorCode.UNAVAILABLE, REFUSED, REFUSED_EN);
                     }
                     case MALFORMED -> {
                         LOG.warn(
                                 "dossier lookup ({}) got an unreadable answer: {}",
                                 provider.style(),
                                 known.getMessage());
-                        yield new QueueError(ErrorCode.UNAVAILABLE, BAD_ANSWER);
+                        yield new QueueError(ErrorCode.UNAVAILABLE, BAD_ANSWER, BAD_ANSWER_EN);
                     }
                 });
     }

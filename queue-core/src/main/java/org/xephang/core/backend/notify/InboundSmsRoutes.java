@@ -104,7 +104,8 @@ public final class InboundSmsRoutes {
         if (signature == null) {
             ctx.fail(new QueueError(
                     ErrorCode.NOT_FOUND,
-                    "Máy chủ này không nhận tin nhắn đến (chưa cấu hình notifications.inbound.secret)."));
+                    "Máy chủ này không nhận tin nhắn đến (chưa cấu hình notifications.inbound.secret).",
+                    "This server does not accept incoming messages (notifications.inbound.secret is not configured)."));
             return;
         }
         byte[] raw = ctx.body() == null || ctx.body().buffer() == null
@@ -115,13 +116,17 @@ public final class InboundSmsRoutes {
                 signed, ctx.request().getHeader(WebhookSignature.TIMESTAMP_HEADER), raw, clock.instant(), TOLERANCE)) {
             LOG.warn("site {}: inbound SMS refused: bad or stale signature", site);
             ctx.fail(new QueueError(
-                    ErrorCode.UNAUTHENTICATED, "Chữ ký của tin nhắn đến không hợp lệ hoặc đã quá thời hạn 5 phút."));
+                    ErrorCode.UNAUTHENTICATED,
+                    "Chữ ký của tin nhắn đến không hợp lệ hoặc đã quá thời hạn 5 phút.",
+                    "The signature of the incoming message is invalid or older than 5 minutes."));
             return;
         }
         if (!replays.firstTime(signed)) {
             LOG.warn("site {}: inbound SMS refused: replayed signature", site);
             ctx.fail(new QueueError(
-                    ErrorCode.CONFLICT, "Tin nhắn đến này đã được nhận trước đó (gửi lại cùng chữ ký): bỏ qua."));
+                    ErrorCode.CONFLICT,
+                    "Tin nhắn đến này đã được nhận trước đó (gửi lại cùng chữ ký): bỏ qua.",
+                    "This incoming message was already received (sent again with the same signature): ignored."));
             return;
         }
         QueueService running = queue.get();
@@ -133,7 +138,10 @@ public final class InboundSmsRoutes {
             return;
         }
         if (running == null || messages == null) {
-            ctx.fail(new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ đang khởi động. Vui lòng thử lại sau."));
+            ctx.fail(new QueueError(
+                    ErrorCode.UNAVAILABLE,
+                    "Máy chủ đang khởi động. Vui lòng thử lại sau.",
+                    "The server is starting. Please try again later."));
             return;
         }
         SiteInfo info;
@@ -146,19 +154,24 @@ public final class InboundSmsRoutes {
             return;
         } catch (DecodeException | ClassCastException notJson) {
             ctx.fail(new QueueError(
-                    ErrorCode.INVALID_JSON, "Nội dung phải là JSON {\"id\", \"from\", \"text\"} của tin nhắn đến."));
+                    ErrorCode.INVALID_JSON,
+                    "Nội dung phải là JSON {\"id\", \"from\", \"text\"} của tin nhắn đến.",
+                    "The body must be the JSON {\"id\", \"from\", \"text\"} of the incoming message."));
             return;
         }
         Optional<PhoneNumber> from = PhoneNumber.parse(body.getValue("from") instanceof String f ? f : null);
         if (from.isEmpty()) {
             ctx.fail(new QueueError(
-                    ErrorCode.INVALID_REQUEST, "Số gửi đến (from) phải là số di động Việt Nam, ví dụ 84912345678."));
+                    ErrorCode.INVALID_REQUEST,
+                    "Số gửi đến (from) phải là số di động Việt Nam, ví dụ 84912345678.",
+                    "The sender number (from) must be a Vietnamese mobile number, for example 84912345678."));
             return;
         }
         if (!(body.getValue("text") instanceof String text) || text.length() > LONGEST_BODY_TEXT) {
             ctx.fail(new QueueError(
                     ErrorCode.INVALID_REQUEST,
-                    "Cần nội dung tin nhắn (text), tối đa " + LONGEST_BODY_TEXT + " ký tự."));
+                    "Cần nội dung tin nhắn (text), tối đa " + LONGEST_BODY_TEXT + " ký tự.",
+                    "The message text (text) is needed, at most " + LONGEST_BODY_TEXT + " characters."));
             return;
         }
         Object givenId = body.getValue("id");
@@ -166,12 +179,15 @@ public final class InboundSmsRoutes {
                 && !(givenId instanceof String id && MESSAGE_ID.matcher(id).matches())) {
             ctx.fail(new QueueError(
                     ErrorCode.INVALID_REQUEST,
-                    "Mã tin nhắn (id) gồm 1–64 chữ, số hoặc các dấu . _ : - (mã của cổng SMS)."));
+                    "Mã tin nhắn (id) gồm 1–64 chữ, số hoặc các dấu . _ : - (mã của cổng SMS).",
+                    "The message id (id) has 1–64 letters, digits or the signs . _ : - (the SMS gateway's id)."));
             return;
         }
         if (!canReply) {
             ctx.fail(new QueueError(
-                    ErrorCode.UNAVAILABLE, "Chưa cấu hình tài khoản SMS (notifications.sms) để trả lời tin nhắn."));
+                    ErrorCode.UNAVAILABLE,
+                    "Chưa cấu hình tài khoản SMS (notifications.sms) để trả lời tin nhắn.",
+                    "No SMS account is configured (notifications.sms) to answer messages."));
             return;
         }
         Duration wait = perNumber.acquire(site + ":" + from.get().national());
@@ -181,7 +197,8 @@ public final class InboundSmsRoutes {
             ctx.response().putHeader("Retry-After", Long.toString(seconds));
             ctx.fail(new QueueError(
                     ErrorCode.RATE_LIMITED,
-                    "Số này đã tra cứu quá nhiều lần, không trả lời thêm trong " + seconds + " giây."));
+                    "Số này đã tra cứu quá nhiều lần, không trả lời thêm trong " + seconds + " giây.",
+                    "This number has looked up too many times; no more answers for " + seconds + " seconds."));
             return;
         }
         // Without the gateway's id, the signature names this message (a replay was refused above).

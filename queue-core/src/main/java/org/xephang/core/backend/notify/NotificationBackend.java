@@ -88,7 +88,10 @@ public final class NotificationBackend {
     }
 
     private static QueueError starting() {
-        return new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ đang khởi động. Vui lòng thử lại sau.");
+        return new QueueError(
+                ErrorCode.UNAVAILABLE,
+                "Máy chủ đang khởi động. Vui lòng thử lại sau.",
+                "The server is starting. Please try again later.");
     }
 
     /** The outbox of the engine running {@code site}; null before {@link #start}. */
@@ -101,7 +104,8 @@ public final class NotificationBackend {
                 .map(QueueEngine::notificationOutbox)
                 .orElseThrow(() -> new QueueError(
                         ErrorCode.UNAVAILABLE,
-                        "Điểm \"" + site + "\" đang được chuyển sang máy chủ khác; hãy thử lại sau giây lát."));
+                        "Điểm \"" + site + "\" đang được chuyển sang máy chủ khác; hãy thử lại sau giây lát.",
+                        "Site \"" + site + "\" is moving to another server; please try again in a moment."));
     }
 
     private CompletionStage<QueueEngine> engineOfTicket(String ticketId) {
@@ -111,8 +115,10 @@ public final class NotificationBackend {
         }
         return running.ofTicket(ticketId)
                 .<CompletionStage<QueueEngine>>map(CompletableFuture::completedFuture)
-                .orElseGet(() -> CompletableFuture.failedFuture(
-                        new QueueError(ErrorCode.UNKNOWN_TICKET, "Không tìm thấy vé \"" + ticketId + "\".")));
+                .orElseGet(() -> CompletableFuture.failedFuture(new QueueError(
+                        ErrorCode.UNKNOWN_TICKET,
+                        "Không tìm thấy vé \"" + ticketId + "\".",
+                        "No ticket \"" + ticketId + "\".")));
     }
 
     /**

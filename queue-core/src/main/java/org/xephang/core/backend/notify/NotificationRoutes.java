@@ -107,7 +107,9 @@ public final class NotificationRoutes {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             ctx.response().putHeader("Retry-After", Long.toString(seconds));
             ctx.fail(new QueueError(
-                    ErrorCode.RATE_LIMITED, "Quá nhiều yêu cầu đăng ký số điện thoại. Vui lòng thử lại sau ít phút."));
+                    ErrorCode.RATE_LIMITED,
+                    "Quá nhiều yêu cầu đăng ký số điện thoại. Vui lòng thử lại sau ít phút.",
+                    "Too many phone number registrations. Please try again in a few minutes."));
             return;
         }
         JsonObject body;
@@ -119,13 +121,17 @@ public final class NotificationRoutes {
             body = null;
         }
         if (body == null) {
-            ctx.fail(new QueueError(ErrorCode.INVALID_JSON, "Nội dung yêu cầu phải là JSON {\"phone\", \"consent\"}."));
+            ctx.fail(new QueueError(
+                    ErrorCode.INVALID_JSON,
+                    "Nội dung yêu cầu phải là JSON {\"phone\", \"consent\"}.",
+                    "The request body must be JSON {\"phone\", \"consent\"}."));
             return;
         }
         if (!Boolean.TRUE.equals(body.getValue("consent"))) {
             ctx.fail(new QueueError(
                     ErrorCode.INVALID_REQUEST,
-                    "Cần đồng ý nhận tin nhắn báo lượt (consent: true) trước khi để lại số điện thoại."));
+                    "Cần đồng ý nhận tin nhắn báo lượt (consent: true) trước khi để lại số điện thoại.",
+                    "Consent to turn messages (consent: true) is needed before leaving a phone number."));
             return;
         }
         PhoneNumber phone;
@@ -164,7 +170,10 @@ public final class NotificationRoutes {
                 ? "dead"
                 : ctx.queryParams().get("state");
         if (!STATES.contains(state)) {
-            ctx.fail(new QueueError(ErrorCode.INVALID_REQUEST, "Tham số state phải là dead, pending hoặc sent."));
+            ctx.fail(new QueueError(
+                    ErrorCode.INVALID_REQUEST,
+                    "Tham số state phải là dead, pending hoặc sent.",
+                    "The parameter state must be dead, pending or sent."));
             return;
         }
         String site = ctx.pathParam("site");
@@ -177,7 +186,10 @@ public final class NotificationRoutes {
         }
         WorkerExecutor executor = worker.get();
         if (running == null || executor == null) {
-            ctx.fail(new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ đang khởi động. Vui lòng thử lại sau."));
+            ctx.fail(new QueueError(
+                    ErrorCode.UNAVAILABLE,
+                    "Máy chủ đang khởi động. Vui lòng thử lại sau.",
+                    "The server is starting. Please try again later."));
             return;
         }
         executor.executeBlocking(() -> running.list(site, state, LISTED), false)

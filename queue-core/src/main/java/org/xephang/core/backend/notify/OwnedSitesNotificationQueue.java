@@ -107,7 +107,8 @@ public final class OwnedSitesNotificationQueue implements NotificationQueue {
         if (outbox.isEmpty()) {
             return Future.failedFuture(new QueueError(
                     ErrorCode.UNAVAILABLE,
-                    "Điểm \"" + site + "\" đã chuyển sang máy chủ khác; tin nhắn " + key + " do máy chủ đó gửi."));
+                    "Điểm \"" + site + "\" đã chuyển sang máy chủ khác; tin nhắn " + key + " do máy chủ đó gửi.",
+                    "Site \"" + site + "\" has moved to another server; message " + key + " is sent by that server."));
         }
         return Future.fromCompletionStage(mark.apply(outbox.get()), context);
     }

@@ -87,7 +87,9 @@ public final class PortalImporter implements AutoCloseable {
     public Future<Report> importDay(String site, ZoneId zone, LocalDate day, AppointmentService appointments) {
         if (profile == null) {
             return Future.failedFuture(new QueueError(
-                    ErrorCode.NOT_FOUND, "Chưa kết nối cổng dịch vụ công để nhập lịch hẹn (dossier.portal)."));
+                    ErrorCode.NOT_FOUND,
+                    "Chưa kết nối cổng dịch vụ công để nhập lịch hẹn (dossier.portal).",
+                    "The public service portal is not connected for importing appointments (dossier.portal)."));
         }
         OutboundRequest request = profile.request(site, day);
         return fetch(request, 1).compose(answer -> {
@@ -99,6 +101,8 @@ public final class PortalImporter implements AutoCloseable {
                 return Future.failedFuture(new QueueError(
                         ErrorCode.UNAVAILABLE,
                         "Cổng dịch vụ công trả lời không đúng định dạng, chưa nhập được lịch hẹn ("
+                                + unreadable.getMessage() + ").",
+                        "The public service portal answered in an unexpected format; the appointments were not imported ("
                                 + unreadable.getMessage() + ")."));
             }
             return importAll(site, day, bookings, appointments, answer.attempts());
@@ -134,7 +138,9 @@ public final class PortalImporter implements AutoCloseable {
                     return Future.failedFuture(new QueueError(
                             ErrorCode.UNAVAILABLE,
                             "Cổng dịch vụ công từ chối yêu cầu (HTTP " + status
-                                    + "). Vui lòng báo quản trị kiểm tra cấu hình dossier.portal."));
+                                    + "). Vui lòng báo quản trị kiểm tra cấu hình dossier.portal.",
+                            "The public service portal refused the request (HTTP " + status
+                                    + "). Please ask the administrator to check the dossier.portal configuration."));
                 }
                 why = "HTTP " + status;
                 Duration retryAfter = RetryAfter.parse(response.getHeader("Retry-After"), clock.instant())
@@ -148,7 +154,9 @@ public final class PortalImporter implements AutoCloseable {
                 LOG.warn("portal import gave up after {} attempts: {}", attempt, why);
                 return Future.failedFuture(new QueueError(
                         ErrorCode.UNAVAILABLE,
-                        "Cổng dịch vụ công không trả lời sau " + attempt + " lần thử. Vui lòng thử lại sau ít phút."));
+                        "Cổng dịch vụ công không trả lời sau " + attempt + " lần thử. Vui lòng thử lại sau ít phút.",
+                        "The public service portal did not answer after " + attempt
+                                + " attempts. Please try again in a few minutes."));
             }
             LOG.info("portal import: attempt {} failed ({}); again in {} ms", attempt, why, wait.toMillis());
             Promise<Answer> again = Promise.promise();
@@ -168,6 +176,7 @@ public final class PortalImporter implements AutoCloseable {
         return new QueueError(
                 ErrorCode.RATE_LIMITED,
                 "Cổng dịch vụ công đang bận. Vui lòng nhập lại sau " + seconds + " giây.",
+                "The public service portal is busy. Please import again in " + seconds + " seconds.",
                 new JsonObject().put("retryAfterSeconds", seconds));
     }
 
@@ -191,7 +200,12 @@ public final class PortalImporter implements AutoCloseable {
                                             failure instanceof QueueError error
                                                     ? error.code().name()
                                                     : "INTERNAL")
-                                    .put("message", failure.getMessage()));
+                                    .put("message", failure.getMessage())
+                                    .put(
+                                            "messageEn",
+                                            failure instanceof QueueError error
+                                                    ? error.messageEn()
+                                                    : failure.getMessage()));
                         }
                         return Future.succeededFuture();
                     }));

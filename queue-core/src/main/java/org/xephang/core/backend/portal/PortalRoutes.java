@@ -52,7 +52,10 @@ public final class PortalRoutes {
         QueueService running = queue.get();
         AppointmentService appointments = running == null ? null : running.appointments();
         if (appointments == null) {
-            ctx.fail(new QueueError(ErrorCode.UNAVAILABLE, "Máy chủ đang khởi động. Vui lòng thử lại sau."));
+            ctx.fail(new QueueError(
+                    ErrorCode.UNAVAILABLE,
+                    "Máy chủ đang khởi động. Vui lòng thử lại sau.",
+                    "The server is starting. Please try again later."));
             return;
         }
         String site = ctx.pathParam("site");
@@ -70,7 +73,9 @@ public final class PortalRoutes {
             day = date == null ? LocalDate.ofInstant(clock.instant(), zone) : LocalDate.parse(date);
         } catch (DateTimeParseException bad) {
             ctx.fail(new QueueError(
-                    ErrorCode.INVALID_REQUEST, "Tham số date phải có dạng YYYY-MM-DD, ví dụ 2026-12-07."));
+                    ErrorCode.INVALID_REQUEST,
+                    "Tham số date phải có dạng YYYY-MM-DD, ví dụ 2026-12-07.",
+                    "The parameter date must have the form YYYY-MM-DD, for example 2026-12-07."));
             return;
         }
         importer.importDay(site, zone, day, appointments)
