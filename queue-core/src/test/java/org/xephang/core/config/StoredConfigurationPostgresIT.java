@@ -25,7 +25,7 @@ class StoredConfigurationPostgresIT {
             StoredConfiguration.importYaml(store, yaml, "centre.yaml", StoredConfigurationTest.NOW, "import");
             String exported = StoredConfiguration.exportYaml(store);
             assertThat(CentreConfigLoader.readTree(exported, "export"))
-                    .isEqualTo(CentreConfigLoader.readTree(yaml, "centre.yaml"));
+                    .isEqualTo(StoredConfigurationTest.asStored(yaml));
 
             StoredConfiguration.Seeded again = StoredConfiguration.seedAndLoad(
                     store, StoredConfigurationTest.EXAMPLE, StoredConfigurationTest.NOW);
