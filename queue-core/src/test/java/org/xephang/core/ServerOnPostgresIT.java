@@ -24,8 +24,7 @@ class ServerOnPostgresIT {
     @Test
     void theServerKeepsItsStateInPostgresqlWhenToldTo() throws Exception {
         StoreLocation.Postgres database = PostgresFixture.newDatabase("server");
-        String url = "postgresql://" + database.host() + ":" + database.port() + "/" + database.database() + "?user="
-                + database.user() + (database.password() == null ? "" : "&password=" + database.password());
+        String url = PostgresFixture.storeArgument(database);
         Path centre = Path.of(
                 ServerOnPostgresIT.class.getResource("/http/centre.yaml").toURI());
 

@@ -76,12 +76,7 @@ final class ClusterNodes implements AutoCloseable {
 
     /** The {@code --store} value of {@link #database}. */
     String storeUrl() {
-        return url(db);
-    }
-
-    static String url(StoreLocation.Postgres database) {
-        return "postgresql://" + database.host() + ":" + database.port() + "/" + database.database() + "?user="
-                + database.user() + (database.password() == null ? "" : "&password=" + database.password());
+        return PostgresFixture.storeArgument(db);
     }
 
     static int freePort() throws IOException {

@@ -65,7 +65,7 @@ class ClusterNotificationRatePostgresIT {
         ZoneOffset zone = ClusterNodes.nearNoon();
         Path centre = writeConfig(zone);
         StoreLocation.Postgres db = PostgresFixture.newDatabase("rate");
-        String store = ClusterNodes.url(db);
+        String store = PostgresFixture.storeArgument(db);
         int[] ports = {ClusterNodes.freePort(), ClusterNodes.freePort()};
         QueueServerMain.Running a = start("a", centre, ports[0], ports[1], store);
         QueueServerMain.Running b = start("b", centre, ports[1], ports[0], store);

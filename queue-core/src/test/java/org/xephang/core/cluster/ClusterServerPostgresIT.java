@@ -35,9 +35,10 @@ class ClusterServerPostgresIT {
         StoreLocation.Postgres database = PostgresFixture.newDatabase("cluster");
         Path centre = Path.of(
                 ClusterServerPostgresIT.class.getResource("/http/centre.yaml").toURI());
+        String store = PostgresFixture.storeArgument(database);
         ClusterOptions first = new ClusterOptions("127.0.0.1", ClusterNodes.freePort(), List.of());
-        QueueServerMain.Settings settingsA = new QueueServerMain.Settings(
-                centre, 0, dir.resolve("a"), true, "127.0.0.1", null, ClusterNodes.url(database), first);
+        QueueServerMain.Settings settingsA =
+                new QueueServerMain.Settings(centre, 0, dir.resolve("a"), true, "127.0.0.1", null, store, first);
 
         QueueServerMain.Running a = QueueServerMain.launch(settingsA);
         boolean aRunning = true;
@@ -64,8 +65,8 @@ class ClusterServerPostgresIT {
 
             ClusterOptions second = new ClusterOptions(
                     "127.0.0.1", ClusterNodes.freePort(), ClusterOptions.parseMembers(first.nodeName()));
-            QueueServerMain.Settings settingsB = new QueueServerMain.Settings(
-                    centre, 0, dir.resolve("b"), true, "127.0.0.1", null, ClusterNodes.url(database), second);
+            QueueServerMain.Settings settingsB =
+                    new QueueServerMain.Settings(centre, 0, dir.resolve("b"), true, "127.0.0.1", null, store, second);
             try (QueueServerMain.Running b = QueueServerMain.launch(settingsB)) {
                 // One site, two nodes: it runs on exactly one of them, whichever the placement chose.
                 ClusterNodes.await(

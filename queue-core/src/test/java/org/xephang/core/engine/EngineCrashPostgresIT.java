@@ -15,8 +15,7 @@ class EngineCrashPostgresIT extends EngineCrashIT {
 
     @Override
     String storeArgument() {
-        return "postgresql://" + database.host() + ":" + database.port() + "/" + database.database() + "?user="
-                + database.user() + (database.password() == null ? "" : "&password=" + database.password());
+        return PostgresFixture.storeArgument(database);
     }
 
     @Override

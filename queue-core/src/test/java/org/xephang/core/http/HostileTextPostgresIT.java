@@ -38,8 +38,7 @@ class HostileTextPostgresIT {
     @BeforeAll
     static void start() {
         StoreLocation.Postgres database = PostgresFixture.newDatabase("hostile_text");
-        String url = "postgresql://" + database.host() + ":" + database.port() + "/" + database.database() + "?user="
-                + database.user() + (database.password() == null ? "" : "&password=" + database.password());
+        String url = PostgresFixture.storeArgument(database);
         api = TestApi.launchOnPostgres(dataDir, url);
         api.signIn(3);
         api.signIn(4);

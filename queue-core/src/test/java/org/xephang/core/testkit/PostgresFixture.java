@@ -86,6 +86,12 @@ public final class PostgresFixture {
         }
     }
 
+    /** The server's {@code --store} argument for {@code database}: {@code postgresql://host:port/db?user=…}. */
+    public static String storeArgument(StoreLocation.Postgres database) {
+        return "postgresql://" + database.host() + ":" + database.port() + "/" + database.database() + "?user="
+                + database.user() + (database.password() == null ? "" : "&password=" + database.password());
+    }
+
     /** A plain JDBC connection to a location (for checks beside the store). */
     public static Connection connect(StoreLocation.Postgres location) throws SQLException {
         Properties properties = new Properties();
